@@ -1,0 +1,5 @@
+import sys
+
+from lpdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,50 @@
+"""QApplication set-up, theme and main window creation. Imports stay light: pyqtgraph,
+export and activity pages load when first used."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from lpdesk import APP_NAME, ORG_NAME, __version__
+
+
+def make_application(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("lpdesk")
+    return app
+
+
+def create_main_window(path: str | None = None, demo: bool = False):
+    """The main window with a new session, the sample session, or the file at `path`."""
+    from lpdesk.document import SessionDocument
+    from lpdesk.ui.main_window import MainWindow
+
+    if demo:
+        from lpdesk.demo import demo_session
+        window = MainWindow(SessionDocument(demo_session()))
+    else:
+        window = MainWindow()
+        if path:
+            window.open_path(Path(path))
+    return window
+
+
+def run(path: str | None = None, demo: bool = False) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from lpdesk.platform_check import current_problem
+
+    app = make_application()
+    problem = current_problem()
+    if problem:
+        print(f"lpdesk: {problem}", file=sys.stderr)
+        QMessageBox.critical(None, "lpdesk cannot run safely", problem)
+        return 3
+    window = create_main_window(path, demo)
+    window.show()
+    return app.exec()

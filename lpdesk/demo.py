@@ -1,0 +1,89 @@
+"""A realistic sample session, so a newcomer sees the app alive at once (`lpdesk --demo`).
+
+Deterministic: the same demo every time, so screenshots and tests can rely on it.
+"""
+from __future__ import annotations
+
+import random
+
+from lpdesk.content.defaults import new_session
+from lpdesk.model.continuum import Area, Placement
+from lpdesk.model.room import RoomNote
+from lpdesk.model.session import Session
+
+GROUPS = ("Harbour", "Lighthouse", "Quay")
+PEOPLE = (
+    ("Amira Haddad", 0), ("Ben Okafor", 0), ("Chloé Martin", 0), ("Dmitri Volkov", 0),
+    ("Eva Lindqvist", 1), ("Farid Rahimi", 1), ("Grace O'Neill", 1), ("Hiro Tanaka", 1),
+    ("Ines Duarte", 2), ("Jonas Weber", 2), ("Kavya Iyer", 2), ("Liam Byrne", 2),
+)
+
+
+def demo_session() -> Session:
+    rnd = random.Random(2026)
+    s = new_session()
+    s.title = "Learning culture check-in"
+    s.client = "Northwind Logistics"
+    s.date = "2026-11-23"
+    s.facilitator = "Sam Rivera"
+    s.notes = ("Client wants a view of how far L&D can step back from running every "
+               "programme. Compliance stays formal; focus on onboarding and leadership.")
+    for name in GROUPS:
+        s.groups.append(s.new_group(name))
+    for name, g in PEOPLE:
+        s.participants.append(s.new_participant(name, s.groups[g].id))
+
+    main = s.continuum.areas[0]
+    onboarding = Area("area-onboarding", "Onboarding")
+    compliance = Area("area-compliance", "Compliance")
+    s.continuum.areas += [onboarding, compliance]
+    for p in s.participants:
+        now = rnd.uniform(18, 48)
+        target = min(100.0, now + rnd.uniform(15, 35))
+        main.placements[p.id] = Placement(round(now, 1), round(target, 1))
+        o_now = rnd.uniform(10, 35)
+        onboarding.placements[p.id] = Placement(round(o_now, 1),
+                                                round(o_now + rnd.uniform(10, 40), 1))
+    for p in s.participants[:6]:
+        compliance.placements[p.id] = Placement(round(rnd.uniform(3, 14), 1),
+                                                round(rnd.uniform(8, 22), 1))
+    main.consensus = Placement(35.0, 62.0)
+    for g in s.groups:
+        pts = [main.placements[p.id] for p in s.members(g.id)]
+        main.group_placements[g.id] = Placement(
+            round(sum(x.now for x in pts) / len(pts), 1),
+            round(sum(x.target for x in pts) / len(pts), 1))
+
+    agenda = {item.kind: item.id for item in s.agenda.items}
+    s.room.notes += [
+        RoomNote("note-1", "comment", "Managers say they have no time to curate communities.",
+                 agenda.get("continuum"), "2026-11-23T10:12:00"),
+        RoomNote("note-2", "comment", "Onboarding buddies already work well informally.",
+                 agenda.get("continuum"), "2026-11-23T10:18:00"),
+        RoomNote("note-3", "action", "Pilot a peer community for new starters (owner: Eva).",
+                 agenda.get("summary"), "2026-11-23T11:20:00"),
+        RoomNote("note-4", "action", "Review which tracked courses are truly compliance.",
+                 agenda.get("summary"), "2026-11-23T11:24:00"),
+    ]
+    add_demo_boards(s, rnd)
+    return s
+
+
+def add_demo_boards(session: Session, rnd: random.Random) -> None:
+    """Matrix boards for the demo: one per group, partly sorted (see the matrix activity)."""
+    try:
+        from lpdesk.content.templates import board_from_template, templates
+    except ImportError:  # the matrix activity is not part of this build
+        return
+    template = templates()[0]
+    for group in session.groups:
+        board = board_from_template(template, f"{group.name} board", group.id,
+                                    taken={b.id for b in session.matrix.boards})
+        for card in board.cards:
+            if card.reference is not None and rnd.random() < 0.6:
+                if rnd.random() < 0.7:
+                    board.positions[card.id] = card.reference
+                else:
+                    board.positions[card.id] = (card.reference[0],
+                                                rnd.choice(board.columns).id)
+        session.matrix.boards.append(board)

@@ -1,0 +1,57 @@
+"""An open session: the model, its undo stack and the file it belongs to.
+
+Everything the UI does to a session goes through `push`, so undo/redo, the unsaved-changes
+mark and autosave all follow from the QUndoStack.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from lpdesk.model.session import Session
+from lpdesk.storage import FileStamp, read_session, save_session
+
+
+class SessionDocument(QObject):
+    path_changed = Signal()
+    saved = Signal()
+
+    def __init__(self, session: Session, path: Path | None = None,
+                 stamp: FileStamp | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self.stamp = stamp  # the file as we last read or wrote it
+        self.undo_stack = QUndoStack(self)
+
+    @classmethod
+    def open(cls, path: str | Path, parent: QObject | None = None) -> SessionDocument:
+        """Raise storage.SessionFileError on any problem; the file is never modified."""
+        session, stamp = read_session(path)
+        return cls(session, Path(path), stamp, parent)
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else (self.session.title or "Untitled session")
+
+    def save(self, path: str | Path | None = None) -> None:
+        """Save (to `path`, or the current file). Raises SessionFileError and then keeps
+        the session open and unsaved."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("no file name to save to")
+        self.stamp = save_session(self.session, target)
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit()
+        self.undo_stack.setClean()
+        self.saved.emit()

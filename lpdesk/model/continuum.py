@@ -1,0 +1,166 @@
+"""The Learner Power continuum activity: areas of learning and the room's placements.
+
+A position is a float from 0 (the organisation controls learning) to 100 (the learner
+controls learning). Each participant, and each group when the facilitator works by
+groups, has a *now* and a *target* position per area; each area also has the room's
+agreed (consensus) position.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lpdesk.model.events import Event
+
+Which = Literal["now", "target"]
+WHICH: tuple[Which, Which] = ("now", "target")
+LEFT_END = 0.0
+RIGHT_END = 100.0
+
+
+def clamp_position(value: float) -> float:
+    """Keep a position on the axis; the UI clamps drags and keys with this."""
+    if math.isnan(value):
+        raise ValueError("a position cannot be NaN")
+    return min(RIGHT_END, max(LEFT_END, float(value)))
+
+
+@dataclass
+class Placement:
+    """Where someone puts the organisation today (`now`) and wants it (`target`)."""
+
+    now: float | None = None
+    target: float | None = None
+
+    def get(self, which: Which) -> float | None:
+        return self.now if which == "now" else self.target
+
+    def with_value(self, which: Which, value: float | None) -> Placement:
+        if which == "now":
+            return Placement(value, self.target)
+        return Placement(self.now, value)
+
+    @property
+    def gap(self) -> float | None:
+        """How far the room wants to move: target minus now (positive = towards the learner)."""
+        if self.now is None or self.target is None:
+            return None
+        return self.target - self.now
+
+    def is_empty(self) -> bool:
+        return self.now is None and self.target is None
+
+
+@dataclass
+class Area:
+    """An area of learning placed separately (e.g. compliance, onboarding)."""
+
+    id: str
+    name: str
+    placements: dict[str, Placement] = field(default_factory=dict)  # participant id ->
+    group_placements: dict[str, Placement] = field(default_factory=dict)  # group id ->
+    consensus: Placement = field(default_factory=Placement)
+
+
+@dataclass
+class Continuum:
+    """All continuum data of a session. `changed` is emitted with the area id (or None)."""
+
+    areas: list[Area] = field(default_factory=list)
+    by_groups: bool = False
+    hidden: bool = False  # private vote: markers hidden until the facilitator reveals them
+    current_area_id: str | None = None
+    changed: Event = field(default_factory=Event, repr=False, compare=False)
+
+    # -- queries -------------------------------------------------------------------
+    def area(self, area_id: str) -> Area:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        raise KeyError(area_id)
+
+    def area_index(self, area_id: str) -> int:
+        return [a.id for a in self.areas].index(area_id)
+
+    @property
+    def current_area(self) -> Area | None:
+        if self.current_area_id is not None:
+            for area in self.areas:
+                if area.id == self.current_area_id:
+                    return area
+        return self.areas[0] if self.areas else None
+
+    def placement(self, area_id: str, subject_id: str, *, group: bool = False) -> Placement:
+        area = self.area(area_id)
+        table = area.group_placements if group else area.placements
+        return table.get(subject_id, Placement())
+
+    # -- edits (called by commands only) --------------------------------------------
+    def set_placement(
+        self, area_id: str, subject_id: str, placement: Placement, *, group: bool = False
+    ) -> None:
+        area = self.area(area_id)
+        table = area.group_placements if group else area.placements
+        for value in (placement.now, placement.target):
+            if value is not None and not (LEFT_END <= value <= RIGHT_END):
+                raise ValueError(f"position {value} is outside {LEFT_END:g}-{RIGHT_END:g}")
+        if placement.is_empty():
+            table.pop(subject_id, None)
+        else:
+            table[subject_id] = Placement(placement.now, placement.target)
+        self.changed.emit(area_id)
+
+    def set_consensus(self, area_id: str, placement: Placement) -> None:
+        self.area(area_id).consensus = Placement(placement.now, placement.target)
+        self.changed.emit(area_id)
+
+    def insert_area(self, index: int, area: Area) -> None:
+        self.areas.insert(index, area)
+        self.changed.emit(area.id)
+
+    def remove_area(self, area_id: str) -> tuple[int, Area]:
+        index = self.area_index(area_id)
+        area = self.areas.pop(index)
+        if self.current_area_id == area_id:
+            self.current_area_id = None
+        self.changed.emit(None)
+        return index, area
+
+    def rename_area(self, area_id: str, name: str) -> None:
+        self.area(area_id).name = name
+        self.changed.emit(area_id)
+
+    def set_current_area(self, area_id: str | None) -> None:
+        self.current_area_id = area_id
+        self.changed.emit(area_id)
+
+    def set_hidden(self, hidden: bool) -> None:
+        self.hidden = hidden
+        self.changed.emit(None)
+
+    def set_by_groups(self, by_groups: bool) -> None:
+        self.by_groups = by_groups
+        self.changed.emit(None)
+
+    # -- used when a participant or group leaves the session -------------------------
+    def take_subject(self, subject_id: str, *, group: bool = False) -> dict[str, Placement]:
+        """Remove a subject's placements from every area; return them for undo."""
+        taken: dict[str, Placement] = {}
+        for area in self.areas:
+            table = area.group_placements if group else area.placements
+            if subject_id in table:
+                taken[area.id] = table.pop(subject_id)
+        if taken:
+            self.changed.emit(None)
+        return taken
+
+    def restore_subject(
+        self, subject_id: str, taken: dict[str, Placement], *, group: bool = False
+    ) -> None:
+        for area_id, placement in taken.items():
+            area = self.area(area_id)
+            table = area.group_placements if group else area.placements
+            table[subject_id] = placement
+        if taken:
+            self.changed.emit(None)

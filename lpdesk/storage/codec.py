@@ -1,0 +1,296 @@
+"""Session <-> plain JSON data, with full validation on the way in.
+
+The file layout is documented in docs/file-format.md and resources/session.schema.json.
+Reading is strict about types, ranges and references (every id a placement, quiz run or
+board points at must exist) and lenient about unknown keys, which are ignored.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lpdesk.model.agenda import ACTIVITY_KINDS, Agenda, AgendaItem
+from lpdesk.model.continuum import LEFT_END, RIGHT_END, Area, Continuum, Placement
+from lpdesk.model.matrix import Axis, Board, Card, Matrix
+from lpdesk.model.quiz import SUBJECT_KINDS, Quiz, QuizRun
+from lpdesk.model.room import NOTE_KINDS, RoomNote
+from lpdesk.model.session import Group, Participant, Session
+from lpdesk.storage.errors import SessionFormatError
+from lpdesk.storage.reader import Reader
+
+FORMAT = "lpdesk-session"
+SCHEMA_VERSION = 1
+NAME_MAX = 500
+ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})?$")
+
+
+# ----------------------------------------------------------------------------- writing
+def _placement(p: Placement) -> dict[str, Any]:
+    return {"now": p.now, "target": p.target}
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    """The JSON-ready form of a session (the current schema version)."""
+    c, q, m, a = session.continuum, session.quiz, session.matrix, session.agenda
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "title": session.title,
+        "client": session.client,
+        "date": session.date,
+        "facilitator": session.facilitator,
+        "notes": session.notes,
+        "groups": [{"id": g.id, "name": g.name, "colour": g.colour} for g in session.groups],
+        "participants": [
+            {"id": p.id, "name": p.name, "group": p.group_id, "colour": p.colour}
+            for p in session.participants
+        ],
+        "continuum": {
+            "by_groups": c.by_groups,
+            "hidden": c.hidden,
+            "current_area": c.current_area_id,
+            "areas": [
+                {
+                    "id": area.id,
+                    "name": area.name,
+                    "placements": {k: _placement(v) for k, v in area.placements.items()},
+                    "group_placements": {
+                        k: _placement(v) for k, v in area.group_placements.items()
+                    },
+                    "consensus": _placement(area.consensus),
+                }
+                for area in c.areas
+            ],
+        },
+        "quiz": {
+            "current_run": q.current_run_id,
+            "runs": [
+                {
+                    "id": r.id,
+                    "subject_kind": r.subject_kind,
+                    "subject": r.subject_id,
+                    "purpose": r.purpose,
+                    "answers": dict(r.answers),
+                    "current_question": r.current_question,
+                }
+                for r in q.runs
+            ],
+        },
+        "matrix": {
+            "current_board": m.current_board_id,
+            "boards": [
+                {
+                    "id": b.id,
+                    "name": b.name,
+                    "template": b.template_id,
+                    "group": b.group_id,
+                    "revealed": b.revealed,
+                    "rows": [{"id": x.id, "name": x.name} for x in b.rows],
+                    "columns": [{"id": x.id, "name": x.name} for x in b.columns],
+                    "cards": [
+                        {
+                            "id": card.id,
+                            "text": card.text,
+                            "reference": list(card.reference) if card.reference else None,
+                            "custom": card.custom,
+                            "cell": list(b.positions[card.id]) if card.id in b.positions
+                            else None,
+                        }
+                        for card in b.cards
+                    ],
+                }
+                for b in m.boards
+            ],
+        },
+        "agenda": {
+            "current": a.current_id,
+            "items": [
+                {"id": i.id, "kind": i.kind, "title": i.title, "minutes": i.minutes,
+                 "skipped": i.skipped, "notes": i.notes}
+                for i in a.items
+            ],
+        },
+        "room": [
+            {"id": n.id, "kind": n.kind, "text": n.text, "activity": n.activity_id,
+             "created": n.created}
+            for n in session.room.notes
+        ],
+    }
+
+
+# ----------------------------------------------------------------------------- reading
+class _Ids:
+    """Checks that ids are well formed and unique within their kind."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, set[str]] = {}
+
+    def take(self, r: Reader, kind: str, key: str = "id") -> str:
+        value = r.text(key, required=True, max_len=64)
+        if not ID_RE.match(value):
+            raise r.fail(key, f"{value!r:.70} is not a valid id")
+        seen = self.seen.setdefault(kind, set())
+        if value in seen:
+            raise r.fail(key, f"duplicate id {value!r}")
+        seen.add(value)
+        return value
+
+
+def _ref(r: Reader, key: str, known: set[str], what: str) -> str | None:
+    value = r.optional_text(key, max_len=64)
+    if value is not None and value not in known:
+        raise r.fail(key, f"refers to a {what} that does not exist ({value!r:.70})")
+    return value
+
+
+def _read_placement(r: Reader) -> Placement:
+    return Placement(r.number("now", low=LEFT_END, high=RIGHT_END),
+                     r.number("target", low=LEFT_END, high=RIGHT_END))
+
+
+def _colour(r: Reader, default: str) -> str:
+    value = r.text("colour", default, max_len=7)
+    if not COLOUR_RE.match(value):
+        raise r.fail("colour", f"expected a colour like #1A2B3C, found {value!r}")
+    return value
+
+
+def session_from_dict(data: Any) -> Session:
+    """Build a Session from decoded JSON of the current schema version, or raise
+    SessionFormatError naming the field. (Version checks and migration: storage.migrate.)"""
+    root = Reader(data)
+    ids = _Ids()
+    s = Session(
+        title=root.text("title", max_len=NAME_MAX),
+        client=root.text("client", max_len=NAME_MAX),
+        date=root.text("date", max_len=10),
+        facilitator=root.text("facilitator", max_len=NAME_MAX),
+        notes=root.text("notes"),
+    )
+    if not DATE_RE.match(s.date):
+        raise root.fail("date", f"expected a date like 2026-11-23, found {s.date!r}")
+
+    for r in root.items("groups"):
+        s.groups.append(Group(ids.take(r, "subject"), r.text("name", max_len=NAME_MAX),
+                              _colour(r, "#0072B2")))
+    group_ids = {g.id for g in s.groups}
+    for r in root.items("participants"):
+        s.participants.append(Participant(
+            ids.take(r, "subject"), r.text("name", max_len=NAME_MAX),
+            _ref(r, "group", group_ids, "group"), _colour(r, "#0072B2")))
+    participant_ids = {p.id for p in s.participants}
+
+    s.continuum = _read_continuum(Reader(root.data.get("continuum", {}), "continuum"),
+                                  ids, participant_ids, group_ids)
+    s.quiz = _read_quiz(Reader(root.data.get("quiz", {}), "quiz"), ids,
+                        participant_ids, group_ids)
+    s.matrix = _read_matrix(Reader(root.data.get("matrix", {}), "matrix"), ids, group_ids)
+    s.agenda = _read_agenda(Reader(root.data.get("agenda", {}), "agenda"), ids)
+    item_ids = {i.id for i in s.agenda.items}
+    for r in root.items("room"):
+        s.room.notes.append(RoomNote(
+            ids.take(r, "note"), r.choice("kind", NOTE_KINDS), r.text("text"),
+            _ref(r, "activity", item_ids, "agenda item"), r.text("created", max_len=40)))
+    return s
+
+
+def _read_continuum(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Continuum:
+    c = Continuum(by_groups=r.boolean("by_groups"), hidden=r.boolean("hidden"))
+    for ar in r.items("areas"):
+        area = Area(ids.take(ar, "area"), ar.text("name", max_len=NAME_MAX))
+        for pid, pr in ar.table("placements"):
+            if pid not in people:
+                raise pr.fail("", "is a placement for a participant that does not exist")
+            area.placements[pid] = _read_placement(pr)
+        for gid, pr in ar.table("group_placements"):
+            if gid not in groups:
+                raise pr.fail("", "is a placement for a group that does not exist")
+            area.group_placements[gid] = _read_placement(pr)
+        if ar.data.get("consensus") is not None:
+            area.consensus = _read_placement(Reader(ar.data["consensus"],
+                                                    ar.field("consensus")))
+        c.areas.append(area)
+    c.current_area_id = _ref(r, "current_area", {a.id for a in c.areas}, "area")
+    return c
+
+
+def _read_quiz(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Quiz:
+    q = Quiz()
+    for rr in r.items("runs"):
+        kind = rr.choice("subject_kind", SUBJECT_KINDS)
+        known = people if kind == "participant" else groups if kind == "group" else set()
+        subject = _ref(rr, "subject", known, kind)
+        if kind != "room" and subject is None:
+            raise rr.fail("subject", f"is missing for a {kind}'s quiz")
+        q.runs.append(QuizRun(
+            ids.take(rr, "quiz run"), kind, subject, rr.choice("purpose", ("now", "target")),
+            rr.string_table("answers"),
+            rr.integer("current_question", low=0, high=1000)))
+    q.current_run_id = _ref(r, "current_run", {x.id for x in q.runs}, "quiz run")
+    return q
+
+
+def _read_axes(r: Reader, key: str) -> list[Axis]:
+    axes, seen = [], set()
+    for ar in r.items(key):
+        axis_id = ar.text("id", required=True, max_len=64)
+        if not axis_id or axis_id in seen:
+            raise ar.fail("id", f"missing or duplicate id {axis_id!r:.70}")
+        seen.add(axis_id)
+        axes.append(Axis(axis_id, ar.text("name", max_len=NAME_MAX)))
+    return axes
+
+
+def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
+    m = Matrix()
+    for br in r.items("boards"):
+        board = Board(ids.take(br, "board"), br.text("name", max_len=NAME_MAX),
+                      br.optional_text("template", max_len=64),
+                      _ref(br, "group", groups, "group"),
+                      _read_axes(br, "rows"), _read_axes(br, "columns"),
+                      revealed=br.boolean("revealed"))
+        card_ids: set[str] = set()
+        for cr in br.items("cards"):
+            card_id = cr.text("id", required=True, max_len=64)
+            if not card_id or card_id in card_ids:
+                raise cr.fail("id", f"missing or duplicate card id {card_id!r:.70}")
+            card_ids.add(card_id)
+            reference = cr.pair("reference")
+            if reference is not None and not board.has_cell(reference):
+                raise cr.fail("reference", f"names a cell not on this board {list(reference)}")
+            cell = cr.pair("cell")
+            if cell is not None:
+                if not board.has_cell(cell):
+                    raise cr.fail("cell", f"names a cell not on this board {list(cell)}")
+                board.positions[card_id] = cell
+            board.cards.append(Card(card_id, cr.text("text", max_len=2000), reference,
+                                    cr.boolean("custom")))
+        m.boards.append(board)
+    m.current_board_id = _ref(r, "current_board", {b.id for b in m.boards}, "board")
+    return m
+
+
+def _read_agenda(r: Reader, ids: _Ids) -> Agenda:
+    a = Agenda()
+    for ir in r.items("items"):
+        a.items.append(AgendaItem(
+            ids.take(ir, "agenda item"), ir.choice("kind", ACTIVITY_KINDS),
+            ir.text("title", max_len=NAME_MAX), ir.integer("minutes", 10, low=0, high=1440),
+            ir.boolean("skipped"), ir.text("notes")))
+    a.current_id = _ref(r, "current", {i.id for i in a.items}, "agenda item")
+    return a
+
+
+def check_header(data: Any) -> int:
+    """Check the format marker; return the schema version (not yet compared)."""
+    if not isinstance(data, dict):
+        raise SessionFormatError("this is not an lpdesk session (the file holds no object)")
+    if data.get("format") != FORMAT:
+        raise SessionFormatError("this is not an lpdesk session (no lpdesk format marker)")
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise SessionFormatError("the schema version is missing or not a positive whole number",
+                                 "schema_version")
+    return version

@@ -1,0 +1,22 @@
+"""Errors that reach the user as one clear line: `FILE: what is wrong`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SessionFormatError(ValueError):
+    """The data is not a valid session; `field` names where (e.g. 'participants[2].name')."""
+
+    def __init__(self, problem: str, field: str = "") -> None:
+        self.problem = problem
+        self.field = field
+        super().__init__(f"{field}: {problem}" if field else problem)
+
+
+class SessionFileError(Exception):
+    """A session file could not be read or written. str() is `FILE: problem`."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")

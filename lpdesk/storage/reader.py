@@ -1,0 +1,138 @@
+"""A small strict reader for decoded JSON that names the field when something is wrong."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from lpdesk.storage.errors import SessionFormatError
+
+MAX_TEXT = 100_000  # characters in one text field: far beyond any real note
+MAX_ITEMS = 100_000  # entries in one list or table
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+class Reader:
+    """Wraps one JSON object; every getter checks the type and reports the field path."""
+
+    def __init__(self, data: Any, path: str = "") -> None:
+        if not isinstance(data, dict):
+            raise SessionFormatError(f"expected an object, found {_kind(data)}", path or "file")
+        self.data = data
+        self.path = path
+
+    def field(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str, problem: str) -> SessionFormatError:
+        return SessionFormatError(problem, self.field(key))
+
+    def _get(self, key: str, default: Any, required: bool) -> Any:
+        if key not in self.data:
+            if required:
+                raise self.fail(key, "is missing")
+            return default
+        return self.data[key]
+
+    def text(self, key: str, default: str = "", *, required: bool = False,
+             max_len: int = MAX_TEXT, non_empty: bool = False) -> str:
+        value = self._get(key, default, required)
+        if not isinstance(value, str):
+            raise self.fail(key, f"expected text, found {_kind(value)}")
+        if len(value) > max_len:
+            raise self.fail(key, f"text is too long ({len(value)} characters, at most {max_len})")
+        if non_empty and not value.strip():
+            raise self.fail(key, "must not be empty")
+        return value
+
+    def optional_text(self, key: str, *, max_len: int = MAX_TEXT) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        return self.text(key, max_len=max_len)
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, default, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, f"expected true or false, found {_kind(value)}")
+        return value
+
+    def integer(self, key: str, default: int = 0, *, low: int, high: int,
+                required: bool = False) -> int:
+        value = self._get(key, default, required)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, f"expected a whole number, found {_kind(value)}")
+        if not low <= value <= high:
+            raise self.fail(key, f"{value} is outside {low}-{high}")
+        return value
+
+    def number(self, key: str, *, low: float, high: float) -> float | None:
+        """An optional number in [low, high]; None when absent or null."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(key, f"expected a number, found {_kind(value)}")
+        value = float(value)
+        if math.isnan(value) or math.isinf(value):
+            raise self.fail(key, "is not a finite number")
+        if not low <= value <= high:
+            raise self.fail(key, f"{value:g} is outside {low:g}-{high:g}")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self._get(key, default, default is None)
+        if value not in choices:
+            raise self.fail(key, f"expected one of {', '.join(choices)}, found {value!r:.40}")
+        return value
+
+    def items(self, key: str, *, required: bool = False) -> list[Reader]:
+        """A list of objects, each wrapped in a Reader with its index in the path."""
+        value = self._get(key, [], required)
+        if not isinstance(value, list):
+            raise self.fail(key, f"expected a list, found {_kind(value)}")
+        if len(value) > MAX_ITEMS:
+            raise self.fail(key, f"has {len(value)} entries, at most {MAX_ITEMS}")
+        return [Reader(v, f"{self.field(key)}[{i}]") for i, v in enumerate(value)]
+
+    def table(self, key: str) -> list[tuple[str, Reader]]:
+        """An object whose keys are ids and whose values are objects."""
+        value = self._get(key, {}, False)
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected an object, found {_kind(value)}")
+        if len(value) > MAX_ITEMS:
+            raise self.fail(key, f"has {len(value)} entries, at most {MAX_ITEMS}")
+        return [(k, Reader(v, f"{self.field(key)}.{k}")) for k, v in value.items()]
+
+    def string_table(self, key: str) -> dict[str, str]:
+        value = self._get(key, {}, False)
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected an object, found {_kind(value)}")
+        for k, v in value.items():
+            if not isinstance(v, str) or len(v) > 200:
+                raise SessionFormatError(f"expected a short text, found {_kind(v)}",
+                                         f"{self.field(key)}.{k}")
+        return dict(value)
+
+    def pair(self, key: str) -> tuple[str, str] | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if (not isinstance(value, list) or len(value) != 2
+                or not all(isinstance(v, str) for v in value)):
+            raise self.fail(key, "expected [row id, column id]")
+        return (value[0], value[1])

@@ -1,0 +1,1 @@
+"""Widgets, views, dialogs and the main window. Views render the model and push commands."""

@@ -1,0 +1,344 @@
+"""The main window: the agenda of activities on the left, the current activity's page on
+the right, File and Edit menus, and the save/discard/cancel guard around losing work."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from lpdesk import __version__
+from lpdesk.content.defaults import new_session
+from lpdesk.document import SessionDocument
+from lpdesk.storage import EXTENSION, SessionFileError
+from lpdesk.ui.pages import PAGES
+
+MAX_RECENT = 8
+FILE_FILTER = "lpdesk sessions (*.lpdesk);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    document_changed = Signal(object)  # the new SessionDocument
+    page_changed = Signal(str)  # the agenda item id now shown
+
+    def __init__(self, document: SessionDocument | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.doc: SessionDocument | None = None
+        self.pages: dict[str, QWidget] = {}  # agenda item id -> page, created when first shown
+        self.agenda_list = QListWidget()
+        self.agenda_list.setObjectName("AgendaList")
+        self.agenda_list.setAccessibleName(self.tr("Agenda"))
+        self.agenda_list.currentItemChanged.connect(self._agenda_item_selected)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.agenda_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 1000])
+        self.setCentralWidget(splitter)
+        self._make_actions()
+        self.resize(1280, 800)
+        self.set_document(document or SessionDocument(new_session()))
+
+    # -- actions and menus -------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work in presentation mode too, with no menu bar
+        return action
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey  # noqa: N806 (reads like the Qt enum)
+        self.new_action = self._action(self.tr("&New"), self.new_session, K.New)
+        self.open_action = self._action(self.tr("&Open..."), self.ask_open, K.Open)
+        self.save_action = self._action(self.tr("&Save"), self.save, K.Save)
+        self.save_as_action = self._action(self.tr("Save &As..."), self.save_as, K.SaveAs)
+        self.close_action = self._action(self.tr("&Close"), self.close_session, K.Close)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addActions([self.save_action, self.save_as_action])
+        self.file_menu.addSeparator()
+        self.export_separator = self.file_menu.addSeparator()  # export actions go above
+        self.file_menu.addActions([self.close_action, self.quit_action])
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.next_action = self._action(self.tr("&Next activity"), self.next_activity,
+                                        Qt.Key.Key_PageDown)
+        self.previous_action = self._action(self.tr("&Previous activity"),
+                                            self.previous_activity, Qt.Key.Key_PageUp)
+        self.view_menu.addActions([self.next_action, self.previous_action])
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self._action(self.tr("&About lpdesk"), self.about))
+
+    def _make_undo_actions(self) -> None:
+        self.edit_menu.clear()
+        assert self.doc is not None
+        undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for old in getattr(self, "_undo_actions", ()):
+            self.removeAction(old)
+        self._undo_actions = (undo, redo)
+        self.addActions([undo, redo])
+        self.edit_menu.addActions([undo, redo])
+
+    # -- the document ------------------------------------------------------------------
+    def set_document(self, doc: SessionDocument) -> None:
+        """Show another session; pages of the previous one are thrown away."""
+        old = self.doc
+        self.doc = doc
+        doc.setParent(self)
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._make_undo_actions()
+        doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
+        doc.session.changed.connect(self._session_changed)
+        doc.session.agenda.changed.connect(self._agenda_changed)
+        self._fill_agenda()
+        self._update_title()
+        if old is not None:
+            old.deleteLater()
+        self.document_changed.emit(doc)
+
+    def _session_changed(self, what: str) -> None:
+        if what == "details":
+            self._update_title()
+
+    def _update_title(self, *_args) -> None:
+        assert self.doc is not None
+        self.setWindowTitle(f"{self.doc.display_name}[*] \u2014 lpdesk")
+        self.setWindowModified(self.doc.is_modified)
+
+    # -- agenda navigation ----------------------------------------------------------------
+    def visible_items(self):
+        assert self.doc is not None
+        return [i for i in self.doc.session.agenda.items if i.kind in PAGES]
+
+    def _fill_agenda(self) -> None:
+        assert self.doc is not None
+        agenda = self.doc.session.agenda
+        self.agenda_list.blockSignals(True)
+        self.agenda_list.clear()
+        for item in self.visible_items():
+            row = QListWidgetItem(item.title)
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            if item.skipped:
+                font = row.font()
+                font.setStrikeOut(True)
+                row.setFont(font)
+            self.agenda_list.addItem(row)
+        self.agenda_list.blockSignals(False)
+        current = agenda.current
+        ids = [i.id for i in self.visible_items()]
+        self.show_activity(current.id if current and current.id in ids
+                           else (ids[0] if ids else None))
+
+    def _agenda_changed(self, _item_id) -> None:
+        self._fill_agenda()
+
+    def _agenda_item_selected(self, row: QListWidgetItem | None, _previous=None) -> None:
+        if row is not None:
+            self.show_activity(row.data(Qt.ItemDataRole.UserRole))
+
+    def current_item_id(self) -> str | None:
+        row = self.agenda_list.currentItem()
+        return row.data(Qt.ItemDataRole.UserRole) if row else None
+
+    def page(self, item_id: str) -> QWidget:
+        """The page of an agenda item, created on first use."""
+        assert self.doc is not None
+        if item_id not in self.pages:
+            kind = self.doc.session.agenda.item(item_id).kind
+            page = PAGES[kind].create(self.doc, self.stack)
+            self.pages[item_id] = page
+            self.stack.addWidget(page)
+        return self.pages[item_id]
+
+    def show_activity(self, item_id: str | None) -> None:
+        if item_id is None:
+            return
+        self.stack.setCurrentWidget(self.page(item_id))
+        for row in range(self.agenda_list.count()):
+            if self.agenda_list.item(row).data(Qt.ItemDataRole.UserRole) == item_id:
+                if self.agenda_list.currentRow() != row:
+                    self.agenda_list.blockSignals(True)
+                    self.agenda_list.setCurrentRow(row)
+                    self.agenda_list.blockSignals(False)
+        agenda = self.doc.session.agenda
+        if agenda.current_id != item_id:
+            agenda.current_id = item_id  # where we are is not an edit: no undo, no dirty mark
+        self.page_changed.emit(item_id)
+
+    def _step(self, delta: int) -> None:
+        items = [i for i in self.visible_items() if not i.skipped] or self.visible_items()
+        ids = [i.id for i in items]
+        current = self.current_item_id()
+        if current in ids:
+            index = min(len(ids) - 1, max(0, ids.index(current) + delta))
+        else:
+            index = 0
+        if ids:
+            self.show_activity(ids[index])
+
+    def next_activity(self) -> None:
+        self._step(1)
+
+    def previous_activity(self) -> None:
+        self._step(-1)
+
+    # -- asking the user (separate methods so tests can answer them) ----------------------
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        assert self.doc is not None
+        return QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to \u201c%s\u201d before closing it?")
+            % self.doc.display_name,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def ask_open_path(self) -> str:
+        return QFileDialog.getOpenFileName(self, self.tr("Open session"), self._last_dir(),
+                                           FILE_FILTER)[0]
+
+    def ask_save_path(self) -> str:
+        assert self.doc is not None
+        suggested = str(Path(self._last_dir()) / (
+            (self.doc.session.title or "session").replace("/", "-") + EXTENSION))
+        return QFileDialog.getSaveFileName(self, self.tr("Save session"), suggested,
+                                           FILE_FILTER)[0]
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    # -- file operations ---------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True if it is fine to throw the current session away (saved, or discarded)."""
+        if self.doc is None or not self.doc.is_modified:
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_session(self) -> None:
+        if self.maybe_save():
+            self.set_document(SessionDocument(new_session()))
+
+    def close_session(self) -> None:
+        self.new_session()
+
+    def ask_open(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a session file; on a bad file say what is wrong and keep the current one."""
+        if not self.maybe_save():
+            return False
+        try:
+            doc = SessionDocument.open(path)
+        except SessionFileError as exc:
+            self.show_error(self.tr("Cannot open session"), str(exc))
+            self._forget_recent(Path(path)) if not Path(path).exists() else None
+            return False
+        self.set_document(doc)
+        self._remember_recent(Path(path))
+        return True
+
+    def save(self) -> bool:
+        assert self.doc is not None
+        if self.doc.path is None:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        if not path:
+            return False
+        if not path.endswith(EXTENSION):
+            path += EXTENSION
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        assert self.doc is not None
+        try:
+            self.doc.save(path)
+        except SessionFileError as exc:
+            self.show_error(self.tr("Cannot save session"),
+                            str(exc) + "\n\n" + self.tr("Your session is still open and "
+                                                         "unsaved. Try Save As to another "
+                                                         "place."))
+            return False
+        self._remember_recent(path)
+        self.statusBar().showMessage(self.tr("Saved %s") % path.name, 4000)
+        return True
+
+    # -- recent files --------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember_recent(self, path: Path) -> None:
+        path_s = str(path.resolve())
+        files = [f for f in self.recent_files() if f != path_s]
+        QSettings().setValue("recent_files", [path_s, *files][:MAX_RECENT])
+        QSettings().setValue("last_dir", str(path.resolve().parent))
+
+    def _forget_recent(self, path: Path) -> None:
+        path_s = str(path.resolve())
+        QSettings().setValue("recent_files", [f for f in self.recent_files() if f != path_s])
+
+    def _last_dir(self) -> str:
+        return str(QSettings().value("last_dir", str(Path.home())))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for number, path in enumerate(files, 1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not files:
+            self.recent_menu.addAction(self.tr("(no recent sessions)")).setEnabled(False)
+
+    # -- misc ---------------------------------------------------------------------------
+    def about(self) -> None:
+        from lpdesk.content.stages import continuum_content
+        QMessageBox.about(self, self.tr("About lpdesk"), self.tr(
+            "<h3>lpdesk %s</h3><p>Run live, offline workshops on workplace learning culture."
+            "</p><p>Models used with credit: <b>%s</b>; <b>Traditional vs New Workplace "
+            "Learning</b>: Jane Hart. All texts in lpdesk are written in our own words.</p>")
+            % (__version__, continuum_content().credit))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()

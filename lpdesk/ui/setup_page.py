@@ -1,0 +1,353 @@
+"""Session set-up: details, the participant list (type, Enter, next) and groups."""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.commands.session import (
+    AddGroupCommand,
+    AddParticipantsCommand,
+    RemoveGroupCommand,
+    RemoveParticipantCommand,
+    RenameGroupCommand,
+    SetDetailCommand,
+    UpdateParticipantCommand,
+)
+from lpdesk.document import SessionDocument
+from lpdesk.ui.binding import listen
+
+NAME_COL, GROUP_COL = 0, 1
+
+
+def split_names(text: str) -> list[str]:
+    """Names from a pasted list: one per line (or separated by ';' or tabs), blanks dropped."""
+    names = []
+    for line in text.replace(";", "\n").replace("\t", "\n").splitlines():
+        name = line.strip().strip(",").strip()
+        if name:
+            names.append(name)
+    return names
+
+
+class _GroupDelegate(QStyledItemDelegate):
+    """Edits a participant's group with a combo box of the session's groups."""
+
+    def __init__(self, page: SetupPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt name)
+        combo = QComboBox(parent)
+        combo.addItem(self.page.tr("(no group)"), None)
+        for g in self.page.session.groups:
+            combo.addItem(g.name, g.id)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        row = index.row()
+        pid = self.page.participant_ids[row]
+        gid = editor.currentData()
+        if self.page.session.participant(pid).group_id != gid:
+            self.page.doc.push(UpdateParticipantCommand(self.page.session, pid, group_id=gid))
+
+
+class PasteNamesDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Paste participant names"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("One name per line (a list copied from a spreadsheet "
+                                        "or an email works):")))
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Names to add"))
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def names(self) -> list[str]:
+        return split_names(self.text.toPlainText())
+
+
+class SetupPage(QWidget):
+    def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
+                 audience: bool = False) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.session = doc.session
+        self.audience = audience
+        self.participant_ids: list[str] = []
+        self._refreshing = False
+        self.setObjectName("SetupPage")
+        self._build()
+        listen(self, self.session.changed, self._on_session_changed)
+        self.refresh_details()
+        self.refresh_participants()
+        self.refresh_groups()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QHBoxLayout(self)
+        details = QGroupBox(self.tr("Session"))
+        form = QFormLayout(details)
+        self.title_edit = QLineEdit()
+        self.client_edit = QLineEdit()
+        self.facilitator_edit = QLineEdit()
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setSpecialValueText(self.tr("(no date)"))
+        self.date_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText(self.tr("Free notes about the session"))
+        for label, edit, name in (
+            (self.tr("&Title"), self.title_edit, "title"),
+            (self.tr("&Client organisation"), self.client_edit, "client"),
+            (self.tr("&Facilitator"), self.facilitator_edit, "facilitator"),
+        ):
+            edit.setAccessibleName(label.replace("&", ""))
+            edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
+            form.addRow(label, edit)
+        form.addRow(self.tr("&Date"), self.date_edit)
+        form.addRow(self.tr("&Notes"), self.notes_edit)
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.notes_edit.textChanged.connect(
+            lambda: self._set_detail("notes", self.notes_edit.toPlainText()))
+        root.addWidget(details, 2)
+
+        people = QGroupBox(self.tr("Participants"))
+        pl = QVBoxLayout(people)
+        entry = QHBoxLayout()
+        self.name_entry = QLineEdit()
+        self.name_entry.setPlaceholderText(self.tr("Type a name and press Enter"))
+        self.name_entry.setAccessibleName(self.tr("New participant name"))
+        self.name_entry.returnPressed.connect(self._add_typed_name)
+        self.paste_button = QPushButton(self.tr("&Paste list..."))
+        self.paste_button.clicked.connect(self.paste_names)
+        entry.addWidget(self.name_entry, 1)
+        entry.addWidget(self.paste_button)
+        pl.addLayout(entry)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Group")])
+        self.table.horizontalHeader().setSectionResizeMode(NAME_COL, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setItemDelegateForColumn(GROUP_COL, _GroupDelegate(self))
+        self.table.setAccessibleName(self.tr("Participant list"))
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.installEventFilter(self)
+        pl.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        remove = QPushButton(self.tr("&Remove selected"))
+        remove.clicked.connect(self.remove_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.count_label, 1)
+        row.addWidget(remove)
+        pl.addLayout(row)
+        root.addWidget(people, 3)
+
+        groups = QGroupBox(self.tr("Groups"))
+        gl = QVBoxLayout(groups)
+        self.group_list = QListWidget()
+        self.group_list.setAccessibleName(self.tr("Groups"))
+        self.group_list.itemChanged.connect(self._group_renamed)
+        gl.addWidget(self.group_list, 1)
+        add_group = QPushButton(self.tr("Add &group"))
+        add_group.clicked.connect(self.add_group)
+        remove_group = QPushButton(self.tr("Remove group"))
+        remove_group.clicked.connect(self.remove_selected_group)
+        split = QPushButton(self.tr("&Split into groups..."))
+        split.setToolTip(self.tr("Share the participants out over N groups, in list order"))
+        split.clicked.connect(self.ask_split)
+        for b in (add_group, remove_group, split):
+            gl.addWidget(b)
+        root.addWidget(groups, 1)
+
+    # -- model -> view ---------------------------------------------------------------
+    def _on_session_changed(self, what: str) -> None:
+        if what == "details":
+            self.refresh_details()
+        elif what == "participants":
+            self.refresh_participants()
+        elif what == "groups":
+            self.refresh_groups()
+            self.refresh_participants()
+
+    def refresh_details(self) -> None:
+        s = self.session
+        for edit, value in ((self.title_edit, s.title), (self.client_edit, s.client),
+                            (self.facilitator_edit, s.facilitator)):
+            if edit.text() != value:
+                edit.setText(value)
+        if self.notes_edit.toPlainText() != s.notes:
+            self._refreshing = True
+            self.notes_edit.setPlainText(s.notes)
+            self._refreshing = False
+        date = QDate.fromString(s.date, "yyyy-MM-dd") if s.date else self.date_edit.minimumDate()
+        if self.date_edit.date() != date:
+            self._refreshing = True
+            self.date_edit.setDate(date)
+            self._refreshing = False
+
+    def refresh_participants(self) -> None:
+        self._refreshing = True
+        s = self.session
+        self.participant_ids = [p.id for p in s.participants]
+        groups = {g.id: g.name for g in s.groups}
+        self.table.setRowCount(len(s.participants))
+        for row, p in enumerate(s.participants):
+            name = QTableWidgetItem(p.name)
+            name.setData(Qt.ItemDataRole.DecorationRole, QColor(p.colour))
+            name.setToolTip(p.name)
+            group = QTableWidgetItem(groups.get(p.group_id, ""))
+            group.setData(Qt.ItemDataRole.UserRole, p.group_id)
+            self.table.setItem(row, NAME_COL, name)
+            self.table.setItem(row, GROUP_COL, group)
+        self.count_label.setText(self.tr("%n participant(s)", "", len(s.participants)))
+        self._refreshing = False
+
+    def refresh_groups(self) -> None:
+        self._refreshing = True
+        self.group_list.clear()
+        for g in self.session.groups:
+            item = QListWidgetItem(g.name)
+            item.setData(Qt.ItemDataRole.UserRole, g.id)
+            item.setData(Qt.ItemDataRole.DecorationRole, QColor(g.colour))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.group_list.addItem(item)
+        self._refreshing = False
+
+    # -- view -> commands -------------------------------------------------------------
+    def _set_detail(self, name: str, value: str) -> None:
+        if not self._refreshing and getattr(self.session, name) != value:
+            self.doc.push(SetDetailCommand(self.session, name, value))
+
+    def _date_changed(self, date: QDate) -> None:
+        value = "" if date == self.date_edit.minimumDate() else date.toString("yyyy-MM-dd")
+        self._set_detail("date", value)
+
+    def add_names(self, names: list[str]) -> None:
+        """Add participants in one undoable step (used by typing and by pasting)."""
+        names = [n.strip() for n in names if n.strip()]
+        if not names:
+            return
+        made = []
+        for name in names:
+            p = self.session.new_participant(name)
+            self.session.participants.append(p)  # reserve id and colour for the next one
+            made.append(p)
+        del self.session.participants[-len(made):]
+        self.doc.push(AddParticipantsCommand(self.session, made))
+        self.table.scrollToBottom()
+
+    def _add_typed_name(self) -> None:
+        self.add_names([self.name_entry.text()])
+        self.name_entry.clear()
+
+    def paste_names(self) -> None:
+        dialog = PasteNamesDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_names(dialog.names())
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._refreshing or item.column() != NAME_COL:
+            return
+        pid = self.participant_ids[item.row()]
+        name = item.text().strip()
+        if not name:
+            self.refresh_participants()  # an empty name is refused: show the old one again
+        elif name != self.session.participant(pid).name:
+            self.doc.push(UpdateParticipantCommand(self.session, pid, name=name))
+
+    def selected_participant_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [self.participant_ids[r] for r in rows]
+
+    def remove_selected(self) -> None:
+        ids = self.selected_participant_ids()
+        if not ids:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Remove %n participant(s)", "", len(ids)))
+        for pid in ids:
+            self.doc.push(RemoveParticipantCommand(self.session, pid))
+        stack.endMacro()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Delete and self.table.state() != \
+                    QAbstractItemView.State.EditingState:
+                self.remove_selected()
+                return True
+            if event.matches(QKeySequence.StandardKey.Paste):
+                from PySide6.QtWidgets import QApplication
+                self.add_names(split_names(QApplication.clipboard().text()))
+                return True
+        return super().eventFilter(obj, event)
+
+    def add_group(self, name: str | None = None) -> None:
+        if not name:
+            name = self.tr("Group %d") % (len(self.session.groups) + 1)
+        self.doc.push(AddGroupCommand(self.session, self.session.new_group(name)))
+
+    def _group_renamed(self, item: QListWidgetItem) -> None:
+        if self._refreshing:
+            return
+        gid = item.data(Qt.ItemDataRole.UserRole)
+        name = item.text().strip()
+        if not name:
+            self.refresh_groups()
+        elif name != self.session.group(gid).name:
+            self.doc.push(RenameGroupCommand(self.session, gid, name))
+
+    def remove_selected_group(self) -> None:
+        item = self.group_list.currentItem()
+        if item is not None:
+            self.doc.push(RemoveGroupCommand(self.session, item.data(Qt.ItemDataRole.UserRole)))
+
+    def ask_split(self) -> None:
+        count, ok = QInputDialog.getInt(self, self.tr("Split into groups"),
+                                        self.tr("Number of groups:"), 3, 2, 12)
+        if ok:
+            self.split_into_groups(count)
+
+    def split_into_groups(self, count: int) -> None:
+        """Make sure `count` groups exist and deal participants out over them in turn."""
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Split into %d groups") % count)
+        while len(self.session.groups) < count:
+            self.add_group()
+        groups = self.session.groups[:count]
+        for i, p in enumerate(list(self.session.participants)):
+            gid = groups[i % count].id
+            if p.group_id != gid:
+                self.doc.push(UpdateParticipantCommand(self.session, p.id, group_id=gid))
+        stack.endMacro()
