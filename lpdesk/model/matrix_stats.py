@@ -1,0 +1,102 @@
+"""Matrix figures: agreement with the reference model, and the consensus between groups.
+
+Agreement counts only cards that have a reference cell *and* have been placed: a card still
+in the deck is not a disagreement. Agreement of a row uses the cards whose reference is in
+that row. Consensus compares boards made from the same template, card by card (cards share
+ids across such boards); the disagreement of a card is 1 - (largest share of boards that put
+it in one cell), over the boards that placed it, so 0 means every group agrees.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lpdesk.model.matrix import Board, Cell
+
+
+@dataclass(frozen=True)
+class Agreement:
+    matching: int
+    placed: int  # placed cards that have a reference cell
+
+    @property
+    def share(self) -> float | None:
+        return None if self.placed == 0 else self.matching / self.placed
+
+
+def board_agreement(board: Board) -> Agreement:
+    matching = placed = 0
+    for card in board.cards:
+        cell = board.positions.get(card.id)
+        if card.reference is None or cell is None:
+            continue
+        placed += 1
+        matching += cell == card.reference
+    return Agreement(matching, placed)
+
+
+def row_agreement(board: Board) -> dict[str, Agreement]:
+    """Agreement per row id (rows by the reference cell of each card)."""
+    result: dict[str, list[int]] = {r.id: [0, 0] for r in board.rows}
+    for card in board.cards:
+        cell = board.positions.get(card.id)
+        if card.reference is None or cell is None or card.reference[0] not in result:
+            continue
+        result[card.reference[0]][1] += 1
+        result[card.reference[0]][0] += cell == card.reference
+    return {row: Agreement(m, p) for row, (m, p) in result.items()}
+
+
+def matches_reference(board: Board, card_id: str) -> bool | None:
+    """True/False for a placed card with a reference; None if it cannot be judged."""
+    card = board.card(card_id)
+    cell = board.positions.get(card_id)
+    if card.reference is None or cell is None:
+        return None
+    return cell == card.reference
+
+
+@dataclass(frozen=True)
+class CardConsensus:
+    card_id: str
+    text: str
+    counts: dict[Cell | None, int]  # cell (None = left in the deck) -> number of boards
+    placed_by: int  # boards that placed the card in a cell
+
+    @property
+    def top_share(self) -> float | None:
+        placed = {c: n for c, n in self.counts.items() if c is not None}
+        if not placed:
+            return None
+        return max(placed.values()) / self.placed_by
+
+    @property
+    def disagreement(self) -> float:
+        share = self.top_share
+        return 0.0 if share is None else 1.0 - share
+
+
+def consensus(boards: Sequence[Board]) -> list[CardConsensus]:
+    """Per card of the boards' shared cards, how many boards put it in each cell, with the
+    most disputed cards first (ties: the order of the first board)."""
+    if not boards:
+        return []
+    order: list[str] = []
+    texts: dict[str, str] = {}
+    for board in boards:
+        for card in board.cards:
+            if card.id not in texts:
+                order.append(card.id)
+                texts[card.id] = card.text
+    result = []
+    for card_id in order:
+        counts: Counter[Cell | None] = Counter()
+        for board in boards:
+            if any(c.id == card_id for c in board.cards):
+                counts[board.positions.get(card_id)] += 1
+        placed_by = sum(n for c, n in counts.items() if c is not None)
+        result.append(CardConsensus(card_id, texts[card_id], dict(counts), placed_by))
+    rank = {cid: i for i, cid in enumerate(order)}
+    result.sort(key=lambda cc: (-cc.disagreement, rank[cc.card_id]))
+    return result

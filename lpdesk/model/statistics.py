@@ -1,0 +1,78 @@
+"""The room's summary of continuum placements: median, spread (IQR) and gap.
+
+Quartiles use the 'inclusive' method (linear interpolation between order statistics, as
+Excel's QUARTILE.INC and numpy's default), so figures match what a client gets in a
+spreadsheet from the CSV export. With no values every figure is None; with one value the
+spread is 0.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lpdesk.model.continuum import Area, Placement
+
+
+def quantile(sorted_values: Sequence[float], q: float) -> float:
+    """Inclusive quantile of already sorted values (0 <= q <= 1)."""
+    if not sorted_values:
+        raise ValueError("no values")
+    pos = (len(sorted_values) - 1) * q
+    low = int(pos)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (pos - low)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Summary of one set of positions (all `now`s, all `target`s or all gaps)."""
+
+    count: int
+    median: float | None
+    q1: float | None
+    q3: float | None
+    low: float | None
+    high: float | None
+
+    @property
+    def iqr(self) -> float | None:
+        return None if self.q1 is None or self.q3 is None else self.q3 - self.q1
+
+    @classmethod
+    def of(cls, values: Iterable[float | None]) -> Spread:
+        xs = sorted(v for v in values if v is not None)
+        if not xs:
+            return cls(0, None, None, None, None, None)
+        return cls(len(xs), quantile(xs, 0.5), quantile(xs, 0.25), quantile(xs, 0.75),
+                   xs[0], xs[-1])
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    now: Spread
+    target: Spread
+    gap: Spread  # of individual gaps (target - now) of those who placed both
+
+
+def summarise(placements: Iterable[Placement]) -> AreaSummary:
+    ps = list(placements)
+    return AreaSummary(Spread.of(p.now for p in ps), Spread.of(p.target for p in ps),
+                       Spread.of(p.gap for p in ps))
+
+
+def summarise_area(area: Area, *, by_groups: bool = False) -> AreaSummary:
+    table = area.group_placements if by_groups else area.placements
+    return summarise(table.values())
+
+
+def histogram(values: Iterable[float | None], bins: int = 10, low: float = 0.0,
+              high: float = 100.0) -> list[int]:
+    """Counts per equal-width bin on [low, high]; the top edge falls in the last bin."""
+    counts = [0] * bins
+    width = (high - low) / bins
+    for v in values:
+        if v is None:
+            continue
+        index = min(bins - 1, max(0, int((v - low) // width)))
+        counts[index] += 1
+    return counts
