@@ -28,10 +28,18 @@ def demo_session() -> Session:
     s.facilitator = "Sam Rivera"
     s.notes = ("Client wants a view of how far L&D can step back from running every "
                "programme. Compliance stays formal; focus on onboarding and leadership.")
+    # Fixed ids (not random ones) so the demo is the same file every time.
+    for item in s.agenda.items:
+        item.id = item.kind
+    s.continuum.areas[0].id = "area-all"
     for name in GROUPS:
-        s.groups.append(s.new_group(name))
-    for name, g in PEOPLE:
-        s.participants.append(s.new_participant(name, s.groups[g].id))
+        group = s.new_group(name)
+        group.id = f"g-{name.lower()}"
+        s.groups.append(group)
+    for number, (name, g) in enumerate(PEOPLE, 1):
+        participant = s.new_participant(name, s.groups[g].id)
+        participant.id = f"p-{number:02d}"
+        s.participants.append(participant)
 
     main = s.continuum.areas[0]
     onboarding = Area("area-onboarding", "Onboarding")
