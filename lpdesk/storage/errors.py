@@ -20,3 +20,12 @@ class SessionFileError(Exception):
         self.path = Path(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class FileChangedError(SessionFileError):
+    """The file on disk is no longer the one we read or last saved: someone else (another
+    lpdesk, a sync tool, a colleague) changed it. Saving over it would lose their work."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(path, "was changed by someone else since you opened or last saved "
+                               "it")

@@ -4,6 +4,8 @@ Pure Python (no Qt) so the command line can check and export files with no displ
 """
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
 import tempfile
@@ -12,24 +14,54 @@ from pathlib import Path
 
 from lpdesk.model.session import Session
 from lpdesk.storage.codec import check_header, session_from_dict, session_to_dict
-from lpdesk.storage.errors import SessionFileError, SessionFormatError
+from lpdesk.storage.errors import FileChangedError, SessionFileError, SessionFormatError
 from lpdesk.storage.migrate import migrate
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 EXTENSION = ".lpdesk"
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 @dataclass(frozen=True)
 class FileStamp:
-    """What the file looked like when we read or wrote it, to notice changes by others."""
+    """What the file looked like when we read or wrote it, to notice changes by others.
+    `digest` (of the content, when known) tells a real change from a mere touch by a sync
+    tool or a backup program that only moved the modification time."""
 
     size: int
     mtime_ns: int
+    digest: str = ""
 
     @classmethod
-    def of(cls, path: Path) -> FileStamp:
+    def of(cls, path: Path, data: bytes | None = None) -> FileStamp:
         st = path.stat()
-        return cls(st.st_size, st.st_mtime_ns)
+        return cls(st.st_size, st.st_mtime_ns, _digest(data) if data is not None else "")
+
+
+def changed_since(path: str | Path, stamp: FileStamp) -> bool:
+    """Whether the file differs from what `stamp` saw. A file that is gone has not been
+    "changed" (saving recreates it; a vanished folder is reported by the save itself)."""
+    path = Path(path)
+    try:
+        now = FileStamp.of(path)
+        if (now.size, now.mtime_ns) == (stamp.size, stamp.mtime_ns):
+            return False
+        if not stamp.digest or now.size != stamp.size:
+            return True
+        return _digest(path.read_bytes()) != stamp.digest
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return False  # cannot look: the save will say what is wrong
+
+
+def check_unchanged(path: str | Path, stamp: FileStamp | None) -> None:
+    """Raise FileChangedError if someone else changed the file since `stamp`."""
+    if stamp is not None and changed_since(path, stamp):
+        raise FileChangedError(path)
 
 
 def _reject_constant(name: str) -> float:
@@ -71,8 +103,8 @@ def read_session(path: str | Path) -> tuple[Session, FileStamp]:
             raise SessionFileError(
                 path, f"is too large to be a session ({size / 1e6:.0f} MB; the limit is "
                 f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
-        stamp = FileStamp.of(path)
         raw = path.read_bytes()
+        stamp = FileStamp.of(path, raw)
     except FileNotFoundError:
         raise SessionFileError(path, "does not exist") from None
     except PermissionError:
@@ -101,10 +133,10 @@ def dumps_session(session: Session) -> str:
                       allow_nan=False) + "\n"
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str | bytes) -> None:
     """Write next to the target, flush to disk, then rename over it: a crash or a full disk
     mid-write leaves the old file as it was."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     directory = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -126,21 +158,40 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
+_VANISHED = "the folder no longer exists (was a USB stick or network drive removed?)"
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EROFS: "the disk is read-only (write-protected)",
+    errno.ENOENT: _VANISHED,
+    errno.ENOTDIR: _VANISHED,
+    errno.EIO: "the disk reported an input/output error (was it removed?)",
+}
+_PERMISSION = ("permission denied (the folder or the file is read-only, or another program "
+               "has the file open)")
+
+
+def save_error(path: Path, exc: OSError) -> SessionFileError:
+    """A clear one-line message for an OS error while saving."""
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return SessionFileError(path, f"cannot be saved: {_PERMISSION}")
+    reason = _REASONS.get(exc.errno) if exc.errno is not None else None
+    return SessionFileError(path, f"cannot be saved: {reason or exc.strerror or exc}")
+
+
 def save_session(session: Session, path: str | Path) -> FileStamp:
-    """Save atomically; raise SessionFileError with a clear problem on failure."""
+    """Save atomically; raise SessionFileError with a clear problem on failure, in which
+    case the file that was there before is untouched."""
     path = Path(path)
     try:
-        if not path.parent.exists():
-            raise SessionFileError(path, "cannot be saved: the folder no longer exists")
-        write_text_atomic(path, dumps_session(session))
-        return FileStamp.of(path)
+        if not path.parent.is_dir():
+            raise SessionFileError(path, f"cannot be saved: {_VANISHED}")
+        if path.is_dir():
+            raise SessionFileError(path, "cannot be saved: a folder has that name")
+        data = dumps_session(session).encode("utf-8")
+        write_text_atomic(path, data)
+        return FileStamp.of(path, data)
     except SessionFileError:
         raise
-    except PermissionError:
-        raise SessionFileError(path, "cannot be saved: permission denied (read-only folder "
-                                     "or file?)") from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        if exc.errno == 28:
-            reason = "the disk is full"
-        raise SessionFileError(path, f"cannot be saved: {reason}") from None
+        raise save_error(path, exc) from None
