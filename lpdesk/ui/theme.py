@@ -1,10 +1,14 @@
 """Colours and sizes shared by every view, so themes (normal, projector high contrast) and
-presentation scaling change one place. Views read `theme()` and listen to `theme_changed`."""
+presentation scaling change one place. Views read `theme()` and listen to `theme_changed`.
+
+`apply_theme` also gives the whole application the theme's palette, a small style sheet
+(clear keyboard focus) and a base font large enough to read from the back of a room.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 
 @dataclass(frozen=True)
@@ -23,14 +27,32 @@ class Theme:
     match: str
     mismatch: str
     font_scale: float = 1.0  # presentation mode scales fonts and markers up
+    on_accent: str = "#FFFFFF"  # text on an accent fill (selection, highlighted buttons)
+    min_text_contrast: float = 4.5  # WCAG ratio every text colour keeps on every background
 
 
 NORMAL = Theme(
     name="normal", background="#FFFFFF", surface="#F3F5F8", text="#1B1F24",
     muted_text="#4A5360", accent="#0B5CAD", now="#0B5CAD", target="#B34700",
     consensus="#111111", stage_fills=("#E3ECF7", "#E6F2EA", "#FBF1DC", "#F5E4EE"),
-    grid="#8A94A3", match="#1E7B34", mismatch="#B3261E",
+    grid="#6E7785", match="#1A6E2E", mismatch="#B3261E",
 )
+
+# Light text on black: survives a washed-out projector and keeps every text colour at
+# 7:1 or better (WCAG AAA) on every background, stage bands included.
+HIGH_CONTRAST = Theme(
+    name="high_contrast", background="#000000", surface="#161616", text="#FFFFFF",
+    muted_text="#D6D6D6", accent="#FFD60A", now="#6CCBFF", target="#FFAE5C",
+    consensus="#FFFFFF", stage_fills=("#0B2238", "#0A2E1C", "#2E2300", "#33102A"),
+    grid="#A6A6A6", match="#7CE8A2", mismatch="#FFA3A3",
+    on_accent="#000000", min_text_contrast=7.0,
+)
+
+THEMES: dict[str, Theme] = {t.name: t for t in (NORMAL, HIGH_CONTRAST)}
+TEXT_ROLES = ("text", "muted_text", "accent", "now", "target", "consensus", "match",
+              "mismatch")
+BASE_POINT_SIZE = 12.0  # the app's base font: legible on a projector, fine on a laptop
+SETTINGS_KEY = "view/theme"
 
 
 class _ThemeState(QObject):
@@ -64,3 +86,112 @@ def set_theme(new: Theme) -> None:
 
 def scaled(t: Theme, factor: float) -> Theme:
     return replace(t, font_scale=factor)
+
+
+# -- contrast (WCAG 2) -------------------------------------------------------------------
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of '#RRGGBB'."""
+    h = colour.lstrip("#")
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """1 (same) to 21 (black on white); WCAG asks 4.5 for text, 7 for AAA."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def background_roles(t: Theme) -> dict[str, str]:
+    """Every colour text may sit on: the window, panels and the continuum's stage bands."""
+    roles = {"background": t.background, "surface": t.surface}
+    roles.update({f"stage_fills[{i}]": c for i, c in enumerate(t.stage_fills)})
+    return roles
+
+
+def text_pairs(t: Theme) -> list[tuple[str, str, float]]:
+    """(text role, background role, ratio) for every combination, plus text on accent."""
+    pairs = [(role, name, contrast_ratio(getattr(t, role), colour))
+             for role in TEXT_ROLES for name, colour in background_roles(t).items()]
+    pairs.append(("on_accent", "accent", contrast_ratio(t.on_accent, t.accent)))
+    return pairs
+
+
+# -- applying a theme to the application ----------------------------------------------------
+def palette_for(t: Theme):
+    """A QPalette in the theme's colours, so plain Qt widgets follow the theme too."""
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    R, G = QPalette.ColorRole, QPalette.ColorGroup  # noqa: N806 (reads like the Qt enums)
+    c = {name: QColor(getattr(t, name)) for name in
+         ("background", "surface", "text", "muted_text", "accent", "on_accent", "grid")}
+    for group in (G.Active, G.Inactive, G.Disabled):
+        p.setColor(group, R.Window, c["background"])
+        p.setColor(group, R.Base, c["background"])
+        p.setColor(group, R.AlternateBase, c["surface"])
+        p.setColor(group, R.Button, c["surface"])
+        p.setColor(group, R.ToolTipBase, c["surface"])
+        p.setColor(group, R.ToolTipText, c["text"])
+        p.setColor(group, R.Highlight, c["accent"])
+        p.setColor(group, R.HighlightedText, c["on_accent"])
+        p.setColor(group, R.Link, c["accent"])
+        p.setColor(group, R.PlaceholderText, c["muted_text"])
+        p.setColor(group, R.Light, c["surface"].lighter(130))
+        p.setColor(group, R.Midlight, c["surface"])
+        p.setColor(group, R.Mid, c["grid"])
+        p.setColor(group, R.Dark, c["grid"].darker(130))
+        p.setColor(group, R.Shadow, QColor("#000000"))
+        text = c["grid"] if group == G.Disabled else c["text"]
+        for role in (R.WindowText, R.Text, R.ButtonText, R.BrightText):
+            p.setColor(group, role, text)
+    return p
+
+
+def stylesheet_for(t: Theme) -> str:
+    """Only what the palette cannot say: a focus ring you can see from across the room
+    (keyboard-only operation) and readable tooltips."""
+    return f"""
+QToolTip {{ color: {t.text}; background: {t.surface}; border: 1px solid {t.text};
+           padding: 4px; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QListView, QTableView, QTreeView {{
+    border: 1px solid {t.grid}; border-radius: 3px; background: {t.background};
+    color: {t.text}; selection-background-color: {t.accent};
+    selection-color: {t.on_accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QListView:focus, QTableView:focus,
+QTreeView:focus {{ border: 2px solid {t.accent}; }}
+QLineEdit {{ padding: 2px 4px; }}
+"""
+
+
+def apply_theme(app, t: Theme) -> None:
+    """Give the whole application `t`: style, palette, style sheet, base font; then tell
+    every view (theme_changed). The presentation scale in force is kept."""
+    from PySide6.QtGui import QFont
+
+    t = replace(t, font_scale=theme().font_scale)
+    if app.property("lpdesk_style") != "fusion":
+        app.setStyle("Fusion")  # honours the palette the same way on every platform
+        app.setProperty("lpdesk_style", "fusion")
+    app.setPalette(palette_for(t))
+    font = QFont(app.font())
+    if font.pointSizeF() < BASE_POINT_SIZE:
+        font.setPointSizeF(BASE_POINT_SIZE)
+        app.setFont(font)
+    app.setStyleSheet(stylesheet_for(t))
+    set_theme(t)
+
+
+def saved_theme() -> Theme:
+    """The theme the facilitator chose last time (normal on first run)."""
+    name = QSettings().value(SETTINGS_KEY, NORMAL.name)
+    return THEMES.get(str(name), NORMAL)
+
+
+def choose_theme(app, name: str) -> Theme:
+    """Switch to a theme by name and remember the choice."""
+    t = THEMES[name]
+    apply_theme(app, t)
+    QSettings().setValue(SETTINGS_KEY, name)
+    return t

@@ -1,0 +1,81 @@
+"""Themes: every text colour readable on every background, and the app-wide palette."""
+import pytest
+from PySide6.QtGui import QPalette
+
+from lpdesk.ui.theme import (
+    BASE_POINT_SIZE,
+    HIGH_CONTRAST,
+    NORMAL,
+    THEMES,
+    apply_theme,
+    background_roles,
+    choose_theme,
+    contrast_ratio,
+    saved_theme,
+    text_pairs,
+    theme,
+)
+
+
+@pytest.fixture
+def restore_theme(qapp):
+    yield
+    apply_theme(qapp, NORMAL)
+
+
+def test_contrast_ratio_follows_wcag():
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#777777") == pytest.approx(1.0)
+    assert contrast_ratio("#FFFFFF", "#767676") == pytest.approx(4.54, abs=0.01)  # WCAG
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_every_text_colour_is_readable_on_every_background(name):
+    t = THEMES[name]
+    pairs = text_pairs(t)
+    assert len(pairs) >= 8 * 6  # every text role on window, surface and four stage bands
+    failing = [(role, bg, round(ratio, 2)) for role, bg, ratio in pairs
+               if ratio < t.min_text_contrast]
+    assert failing == []
+
+
+def test_high_contrast_theme_reaches_seven_to_one():
+    assert HIGH_CONTRAST.min_text_contrast >= 7.0
+    assert min(ratio for _, _, ratio in text_pairs(HIGH_CONTRAST)) >= 7.0
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_grid_lines_stand_out_from_backgrounds(name):
+    t = THEMES[name]
+    for colour in background_roles(t).values():
+        assert contrast_ratio(t.grid, colour) >= 3.0  # WCAG non-text contrast
+
+
+def test_apply_theme_sets_palette_font_and_tells_views(qapp, qtbot, restore_theme):
+    from lpdesk.ui.theme import theme_state
+    with qtbot.waitSignal(theme_state().theme_changed) as signal:
+        apply_theme(qapp, HIGH_CONTRAST)
+    assert signal.args[0].name == HIGH_CONTRAST.name
+    palette = qapp.palette()
+    assert palette.color(QPalette.ColorRole.Window).name().upper() == HIGH_CONTRAST.background
+    assert palette.color(QPalette.ColorRole.WindowText).name().upper() == HIGH_CONTRAST.text
+    assert palette.color(QPalette.ColorRole.Highlight).name().upper() == HIGH_CONTRAST.accent
+    assert qapp.font().pointSizeF() >= BASE_POINT_SIZE
+    assert HIGH_CONTRAST.accent in qapp.styleSheet()
+    assert qapp.property("lpdesk_style") == "fusion"
+
+
+def test_applying_a_theme_keeps_the_presentation_scale(qapp, restore_theme):
+    from lpdesk.ui.theme import scaled, set_theme
+    set_theme(scaled(NORMAL, 1.5))
+    apply_theme(qapp, HIGH_CONTRAST)
+    assert theme().font_scale == 1.5 and theme().name == HIGH_CONTRAST.name
+    set_theme(scaled(theme(), 1.0))
+
+
+def test_choice_is_remembered(app_settings, restore_theme):
+    assert saved_theme() is NORMAL  # first run
+    choose_theme(app_settings, HIGH_CONTRAST.name)
+    assert saved_theme() is HIGH_CONTRAST
+    choose_theme(app_settings, NORMAL.name)
+    assert saved_theme() is NORMAL
