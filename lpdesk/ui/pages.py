@@ -27,4 +27,5 @@ class PageSpec:
 
 PAGES: dict[str, PageSpec] = {
     "setup": PageSpec("setup", "lpdesk.ui.setup_page", "SetupPage"),
+    "quiz": PageSpec("quiz", "lpdesk.ui.quiz_page", "QuizPage"),
 }
