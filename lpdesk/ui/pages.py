@@ -27,5 +27,6 @@ class PageSpec:
 
 PAGES: dict[str, PageSpec] = {
     "setup": PageSpec("setup", "lpdesk.ui.setup_page", "SetupPage"),
+    "continuum": PageSpec("continuum", "lpdesk.ui.continuum_page", "ContinuumPage"),
     "quiz": PageSpec("quiz", "lpdesk.ui.quiz_page", "QuizPage"),
 }

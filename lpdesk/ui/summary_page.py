@@ -1,0 +1,268 @@
+"""The summary activity: the agreed actions and the room's comments, as captured during the
+workshop (Ctrl+K / Ctrl+Shift+A from any activity). The facilitator corrects, adds and
+removes them here (undoable); the room sees a clean, numbered list. The exported summary
+lists the same notes."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.commands.room import (
+    AddRoomNoteCommand,
+    EditRoomNoteCommand,
+    RemoveRoomNoteCommand,
+    new_room_note,
+)
+from lpdesk.document import SessionDocument
+from lpdesk.model.room import RoomNote
+from lpdesk.ui.binding import listen
+from lpdesk.ui.theme import theme, theme_state
+
+KINDS = ("action", "comment")
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # 'during <activity>, 10:12', drawn muted below
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """The note's text, wrapped, with where and when it was said in small muted type."""
+
+    def _detail_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setPointSizeF(option.font.pointSizeF() * 0.8)
+        return font
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        width = max(120, (option.widget.viewport().width() if option.widget
+                          else option.rect.width()) - 24)
+        fm = QFontMetrics(option.font)
+        text = fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap,
+                               index.data() or "")
+        detail = index.data(DETAIL_ROLE)
+        extra = QFontMetrics(self._detail_font(option)).height() if detail else 0
+        return QSize(width, text.height() + extra + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        t = theme()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(10, 6, -10, -6)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(QColor(t.on_accent if selected else t.text))
+        used = painter.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
+        painter.drawText(rect, Qt.TextFlag.TextWordWrap, text)
+        detail = index.data(DETAIL_ROLE)
+        if detail:
+            painter.setFont(self._detail_font(opt))
+            painter.setPen(QColor(t.on_accent if selected else t.muted_text))
+            painter.drawText(rect.adjusted(0, used.height(), 0, 0), Qt.TextFlag.TextSingleLine,
+                             detail)
+        painter.restore()
+
+
+class SummaryPage(QWidget):
+    def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
+                 audience: bool = False) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.session = doc.session
+        self.audience = audience
+        self._refreshing = False
+        self.lists: dict[str, QListWidget] = {}
+        self.entries: dict[str, QLineEdit] = {}
+        self.column_titles: list[QLabel] = []
+        self.setObjectName("SummaryPage")
+        self._build()
+        listen(self, self.session.room.changed, lambda *_: self.refresh())
+        listen(self, self.session.agenda.changed, lambda *_: self.refresh())
+        listen(self, self.session.changed, lambda *_: self.refresh_heading())
+        theme_state().theme_changed.connect(self._restyle)
+        self._restyle()
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("SummaryHeading")
+        self.heading.setWordWrap(True)
+        root.addWidget(self.heading)
+        row = QHBoxLayout()
+        root.addLayout(row, 1)
+        titles = {"action": self.tr("Agreed actions"), "comment": self.tr("Comments")}
+        for kind in KINDS:
+            box = QWidget()
+            box.setObjectName(f"Summary_{kind}")
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 8, 0, 0)
+            label = QLabel(titles[kind])
+            label.setObjectName("SummaryColumnTitle")
+            self.column_titles.append(label)
+            column.addWidget(label)
+            view = QListWidget()
+            view.setObjectName(f"SummaryList_{kind}")
+            view.setAccessibleName(titles[kind])
+            view.setWordWrap(True)
+            view.setItemDelegate(NoteDelegate(view))
+            view.setResizeMode(QListWidget.ResizeMode.Adjust)
+            view.setUniformItemSizes(False)
+            self.lists[kind] = view
+            column.addWidget(view, 1)
+            if self.audience:
+                view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            else:
+                view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
+                view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+                view.setToolTip(self.tr("F2 or double-click to correct, Delete to remove"))
+                view.itemChanged.connect(self._item_edited)
+                view.installEventFilter(self)
+                entry = QLineEdit()
+                entry.setAccessibleName(self.tr("New %s") % kind)
+                entry.setPlaceholderText(self.tr("Type an action and press Enter")
+                                         if kind == "action"
+                                         else self.tr("Type a comment and press Enter"))
+                entry.returnPressed.connect(lambda k=kind: self._add_typed(k))
+                self.entries[kind] = entry
+                remove = QPushButton(self.tr("Remove selected"))
+                remove.setAccessibleName(self.tr("Remove selected %s") % titles[kind].lower())
+                remove.clicked.connect(lambda _=False, k=kind: self.remove_selected(k))
+                line = QHBoxLayout()
+                line.addWidget(entry, 1)
+                line.addWidget(remove)
+                column.addLayout(line)
+            row.addWidget(box, 3 if kind == "action" else 2)
+
+    def _restyle(self, *_args) -> None:
+        t = theme()
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * (1.25 if self.audience else 1.0))
+        for view in self.lists.values():
+            view.setFont(font)
+        heading = QFont(self.font())
+        heading.setPointSizeF(self.font().pointSizeF() * 1.5)
+        heading.setBold(True)
+        self.heading.setFont(heading)
+        self.heading.setStyleSheet(f"color: {t.text};")
+        title = QFont(self.font())
+        title.setPointSizeF(self.font().pointSizeF() * (1.4 if self.audience else 1.15))
+        title.setBold(True)
+        for label in self.column_titles:
+            label.setFont(title)
+            label.setStyleSheet(f"color: {t.text};")
+
+    # -- model -> view ---------------------------------------------------------------------
+    def refresh_heading(self) -> None:
+        s = self.session
+        bits = [b for b in (s.title, s.client, s.date) if b]
+        self.heading.setText("  \u00b7  ".join(bits) or self.tr("Summary"))
+
+    def describe(self, note: RoomNote) -> str:
+        """'during <activity>, 10:12': where and when it was said."""
+        bits = []
+        if note.activity_id:
+            try:
+                bits.append(self.tr("during %s") % self.session.agenda.item(
+                    note.activity_id).title)
+            except KeyError:
+                pass
+        try:
+            bits.append(datetime.fromisoformat(note.created).strftime("%H:%M"))
+        except ValueError:
+            pass
+        return ", ".join(bits)
+
+    def refresh(self) -> None:
+        self.refresh_heading()
+        self._refreshing = True
+        for kind, view in self.lists.items():
+            notes = self.session.room.of_kind(kind)  # type: ignore[arg-type]
+            selected = {i.data(Qt.ItemDataRole.UserRole) for i in view.selectedItems()}
+            view.clear()
+            for number, note in enumerate(notes, 1):
+                text = f"{number}. {note.text}" if self.audience and kind == "action" \
+                    else note.text
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, note.id)
+                item.setToolTip(self.describe(note))
+                if not self.audience:
+                    item.setData(DETAIL_ROLE, self.describe(note))
+                if not self.audience:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                view.addItem(item)
+                item.setSelected(note.id in selected)
+            if not notes:
+                empty = QListWidgetItem(self.tr("None yet") if self.audience else
+                                        self.tr("None yet: Ctrl+K captures a comment, "
+                                                "Ctrl+Shift+A an action, from any activity"))
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+                view.addItem(empty)
+        self._refreshing = False
+
+    def note_ids(self, kind: str) -> list[str]:
+        view = self.lists[kind]
+        return [view.item(r).data(Qt.ItemDataRole.UserRole) for r in range(view.count())
+                if view.item(r).data(Qt.ItemDataRole.UserRole)]
+
+    # -- view -> commands -------------------------------------------------------------------
+    def add_note(self, kind: str, text: str) -> None:
+        if text.strip():
+            room = self.session.room
+            self.doc.push(AddRoomNoteCommand(room, new_room_note(
+                room, kind, text, self.session.agenda.current_id)))
+
+    def _add_typed(self, kind: str) -> None:
+        entry = self.entries[kind]
+        self.add_note(kind, entry.text())
+        entry.clear()
+
+    def _item_edited(self, item: QListWidgetItem) -> None:
+        note_id = item.data(Qt.ItemDataRole.UserRole)
+        if self._refreshing or not note_id:
+            return
+        text = item.text().strip()
+        if not text:
+            self.refresh()  # an empty note is refused: remove it with Delete instead
+        elif text != self.session.room.note(note_id).text:
+            self.doc.push(EditRoomNoteCommand(self.session.room, note_id, text))
+
+    def remove_selected(self, kind: str) -> None:
+        ids = [i.data(Qt.ItemDataRole.UserRole) for i in self.lists[kind].selectedItems()]
+        ids = [i for i in ids if i]
+        if not ids:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Remove %n note(s)", "", len(ids)))
+        for note_id in ids:
+            self.doc.push(RemoveRoomNoteCommand(self.session.room, note_id))
+        stack.endMacro()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
+            for kind, view in self.lists.items():
+                if obj is view and view.state() != QAbstractItemView.State.EditingState:
+                    self.remove_selected(kind)
+                    return True
+        return super().eventFilter(obj, event)
