@@ -29,4 +29,5 @@ PAGES: dict[str, PageSpec] = {
     "setup": PageSpec("setup", "lpdesk.ui.setup_page", "SetupPage"),
     "continuum": PageSpec("continuum", "lpdesk.ui.continuum_page", "ContinuumPage"),
     "quiz": PageSpec("quiz", "lpdesk.ui.quiz_page", "QuizPage"),
+    "summary": PageSpec("summary", "lpdesk.ui.summary_page", "SummaryPage"),
 }
