@@ -1,0 +1,532 @@
+"""The PDF summary: the document the client receives (A4 or Letter).
+
+A title page (title, client, date, facilitator, contents with page numbers, credits), then
+the summary, the continuum per area (chart, words, tables), the quiz, each board with its
+agreement, the consensus across groups, notes and actions, and an appendix of everyone's
+placements. Pages are laid out once (`SummaryDocument`) and then painted page by page: on a
+QPdfWriter for the file, or on QImages for the export dialog's preview. Both may run on a
+worker thread; `progress` is called after each page and may cancel by returning False.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from lpdesk import __version__
+from lpdesk.export.charts import (
+    ACCENT,
+    INK,
+    MUTED,
+    RULE,
+    STAGE_TINTS,
+    ContinuumChart,
+    board_block,
+    consensus_block,
+)
+from lpdesk.export.layout import (
+    MM,
+    PAPERS,
+    PT,
+    Block,
+    Cell,
+    Drawing,
+    Flowable,
+    PageBreak,
+    Pagination,
+    Row,
+    RowStyle,
+    Spacer,
+    TextBox,
+    TextStyle,
+    paginate,
+    paint_page,
+    paper_size,
+    prepare_painter,
+    text_cell,
+    text_items,
+)
+from lpdesk.export.summary import (
+    AreaReport,
+    Report,
+    fmt_gap,
+    fmt_position,
+    fmt_share,
+    tr,
+)
+
+Progress = Callable[[int, int], bool]  # (pages done, pages) -> keep going?
+PDF_DPI = 720  # one layout unit per device pixel
+
+
+class Cancelled(Exception):  # noqa: N818 (a state, not an error)
+    """The facilitator cancelled the export."""
+
+
+BODY = TextStyle(10.0, colour=INK, leading=1.38)
+SMALL = TextStyle(8.5, colour=MUTED, leading=1.3)
+H1 = TextStyle(17.0, bold=True, colour=ACCENT, leading=1.2)
+H2 = TextStyle(12.5, bold=True, colour=INK, leading=1.25)
+H3 = TextStyle(10.5, bold=True, colour=INK, leading=1.3)
+CELL = TextStyle(8.5, colour=INK, leading=1.3)
+CELL_BOLD = TextStyle(8.5, bold=True, colour=INK, leading=1.3)
+HEAD = TextStyle(8.0, bold=True, colour=MUTED, leading=1.3)
+RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+class Heading(Block):
+    keep_with_next = True
+
+    def __init__(self, text: str, style: TextStyle, width: float, anchor: str | None = None,
+                 rule: str | None = None) -> None:
+        cell = text_cell(text, style, width, pad_x=0, pad_y=2 * PT)
+        super().__init__([Row([cell], [width], RowStyle(rule=rule, rule_width=1.0 * PT))],
+                         space_after=4 * PT if rule else 2 * PT)
+        self.anchor = anchor
+
+
+def paragraph(text, width: float, style: TextStyle = BODY, space_after: float = 5 * PT,
+              indent: float = 0.0, bullet: str = "") -> Block:
+    """Text that may break across pages (two lines kept together at a break)."""
+    items = text_items(text, style, width, dx=indent, marker=bullet)
+    return Block([Row([Cell(items, None, 0, 0)], [width], RowStyle(rule=None))],
+                 space_after=space_after)
+
+
+def table(headers: list[str], rows: list[list], fractions: list[float], width: float,
+          align_right: set[int] = frozenset(), bold_first: bool = False,
+          space_after: float = 8 * PT) -> Block:
+    """A table with a header row repeated on each page; rows never split unless a single
+    row is taller than a page."""
+    total = sum(fractions)
+    widths = [width * f / total for f in fractions]
+
+    def style(col: int, base: TextStyle) -> TextStyle:
+        if col in align_right:
+            return TextStyle(base.size, base.bold, base.italic, base.colour, RIGHT, base.leading)
+        return base
+
+    header = Row([text_cell(h, style(i, HEAD), w) for i, (h, w) in
+                  enumerate(zip(headers, widths, strict=True))], widths,
+                 RowStyle(rule="#9AA5B1", rule_width=0.8 * PT, background="#EEF2F6"))
+    body = []
+    for r in rows:
+        cells = []
+        for i, (value, w) in enumerate(zip(r, widths, strict=True)):
+            base = CELL_BOLD if bold_first and i == 0 else CELL
+            cells.append(text_cell(value, style(i, base), w))
+        body.append(Row(cells, widths, RowStyle(rule=RULE)))
+    return Block(body, header, space_after=space_after)
+
+
+class Contents(Flowable):
+    """The contents list; page numbers are filled in after pagination."""
+
+    def __init__(self, entries: list[tuple[str, str]], width: float) -> None:
+        self.entries = entries  # (anchor, title)
+        self.width = width
+        self.pages: dict[str, int] = {}
+        self.boxes = [TextBox(title, BODY, width - 40 * PT) for _, title in entries]
+        self.h = sum(b.height + 3 * PT for b in self.boxes)
+
+    def height(self) -> float:
+        return self.h
+
+    def paint(self, painter: QPainter, x: float, y: float) -> None:
+        number_style = TextStyle(BODY.size, colour=INK, align=RIGHT)
+        for (anchor, _), box in zip(self.entries, self.boxes, strict=True):
+            box.draw(painter, x, y)
+            last = box.layout.lineAt(box.layout.lineCount() - 1)
+            lx = x + last.naturalTextWidth() + 4 * PT
+            ly = y + box.height - box.line_height * 0.32
+            page = self.pages.get(anchor)
+            num = TextBox(str(page + 1) if page is not None else "", number_style, 30 * PT)
+            pen = QPen(QColor("#AEB8C2"), 0.8 * PT)
+            pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(lx, ly), QPointF(x + self.width - 34 * PT, ly))
+            num.draw(painter, x + self.width - 30 * PT, y + box.height - box.line_height)
+            y += box.height + 3 * PT
+
+
+class SummaryDocument:
+    """The summary laid out on pages of one paper size."""
+
+    def __init__(self, report: Report, paper: str = "a4") -> None:
+        if paper not in PAPERS:
+            raise ValueError(f"unknown paper {paper!r}")
+        self.report, self.paper = report, paper
+        self.page_w, self.page_h = paper_size(paper)
+        self.margin_x = 20 * MM
+        self.margin_top = 24 * MM
+        self.margin_bottom = 22 * MM
+        self.width = self.page_w - 2 * self.margin_x
+        self.body_h = self.page_h - self.margin_top - self.margin_bottom
+        self.contents: Contents | None = None
+        flowables = self._flowables()
+        self.pagination: Pagination = paginate(flowables, self.body_h)
+        if self.contents is not None:
+            self.contents.pages = self.pagination.anchors
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pagination.pages)
+
+    # -- content -------------------------------------------------------------------------
+    def _flowables(self) -> list[Flowable]:
+        r = self.report
+        out: list[Flowable] = []
+        sections: list[tuple[str, str]] = [("summary", tr("Summary")),
+                                           ("continuum", tr("Where the organisation stands"))]
+        if r.quiz.runs:
+            sections.append(("quiz", tr("Quick quiz")))
+        if r.boards:
+            sections.append(("matrix", tr("Practices matrix")))
+        if r.consensus:
+            sections.append(("consensus", tr("Consensus across groups")))
+        sections.append(("notes", tr("Notes and actions")))
+        if r.people:
+            sections.append(("appendix", tr("Appendix: participants and their placements")))
+        titles = dict(sections)
+        out += self._title_page(sections)
+        out += self._summary(titles["summary"])
+        out += self._continuum(titles["continuum"])
+        if r.quiz.runs:
+            out += self._quiz(titles["quiz"])
+        if r.boards:
+            out += self._boards(titles["matrix"])
+        if r.consensus:
+            out += self._consensus(titles["consensus"])
+        out += self._notes(titles["notes"])
+        if r.people:
+            out += self._appendix(titles["appendix"])
+        return out
+
+    def h1(self, text: str, anchor: str) -> list[Flowable]:
+        return [PageBreak(), Heading(text, H1, self.width, anchor, rule=ACCENT), Spacer(4 * PT)]
+
+    def h2(self, text: str) -> list[Flowable]:
+        return [Spacer(10 * PT), Heading(text, H2, self.width)]
+
+    def h3(self, text: str) -> list[Flowable]:
+        return [Spacer(5 * PT), Heading(text, H3, self.width)]
+
+    def _title_page(self, sections: list[tuple[str, str]]) -> list[Flowable]:
+        r, w = self.report, self.width
+        out: list[Flowable] = [Spacer(1), Spacer(38 * MM - self.margin_top)]
+        out.append(paragraph(tr("WORKSHOP SUMMARY"), w, TextStyle(10, bold=True, colour=ACCENT),
+                             6 * PT))
+        out.append(paragraph(r.display_title, w, TextStyle(28, bold=True, colour=INK,
+                                                           leading=1.15), 6 * PT))
+        if r.client:
+            out.append(paragraph(r.client, w, TextStyle(16, colour=MUTED, leading=1.25), 14 * PT))
+        details = []
+        if r.date:
+            details.append((tr("Date"), r.date))
+        if r.facilitator:
+            details.append((tr("Facilitator"), r.facilitator))
+        people = tr("{n} participants").format(n=len(r.people))
+        if r.groups:
+            people += tr(" in {g} groups").format(g=len(r.groups))
+        details.append((tr("Participants"), people))
+        if r.anonymised:
+            details.append((tr("Names"), tr("Participants appear as P1, P2 ... in this "
+                                            "summary.")))
+        rows = [[(label, "b"), value] for label, value in details]
+        out.append(Spacer(6 * PT))
+        for label, value in rows:
+            out.append(_pair(label[0], value, w))
+        out.append(Spacer(22 * PT))
+        out.append(Heading(tr("Contents"), H3, w, rule=RULE))
+        out.append(Spacer(4 * PT))
+        self.contents = Contents(sections, w)
+        out.append(self.contents)
+        return out
+
+    def _summary(self, title: str) -> list[Flowable]:
+        r, w = self.report, self.width
+        out = self.h1(title, "summary")
+        if r.highlights:
+            for text in r.highlights:
+                out.append(paragraph(text, w, bullet="\u2022", indent=12 * PT,
+                                     space_after=3 * PT))
+        else:
+            out.append(paragraph(tr("Nothing was recorded in this session yet."), w))
+        if r.actions:
+            out += self.h2(tr("Agreed actions"))
+            for i, text in enumerate(r.actions, 1):
+                out.append(paragraph(text, w, bullet=f"{i}.", indent=16 * PT,
+                                     space_after=3 * PT))
+        out += self.h2(tr("About the continuum"))
+        out.append(paragraph(tr(
+            "The Learner Power continuum runs from \u201c{left}\u201d (0) to \u201c{right}\u201d "
+            "(100), through four stages. No stage is right or wrong: what matters is where the "
+            "organisation is today, where it wants to be, and how long the move may take. "
+            "Every participant placed a today and a target position for each area of "
+            "learning.").format(left=r.left_label, right=r.right_label), w))
+        rows = [[s.name, f"{s.start:g}\u2013{s.end:g}", s.description] for s in r.stages]
+        out.append(table([tr("Stage"), tr("Range"), tr("What it looks like")], rows,
+                         [0.2, 0.12, 0.68], w, bold_first=True))
+        return out
+
+    def _continuum(self, title: str) -> list[Flowable]:
+        r, w = self.report, self.width
+        out = self.h1(title, "continuum")
+        if not r.areas:
+            out.append(paragraph(tr("No areas of learning were placed."), w))
+        for area in r.areas:
+            out += self._area(area)
+        return out
+
+    def _area(self, area: AreaReport) -> list[Flowable]:
+        w = self.width
+        out = self.h2(area.name)
+        chart = ContinuumChart(self.report, area, w)
+        out.append(Spacer(3 * PT))
+        drawing = Drawing(w, chart.height, chart.paint, space_after=6 * PT)
+        drawing.keep_with_next = True  # the chart stays with the first lines about it
+        out.append(drawing)
+        out.append(paragraph(" ".join(area.words), w))
+        s = area.stats
+        rows = []
+        for label, spread, stage in ((tr("Today"), s.now, area.now_stage),
+                                     (tr("Target"), s.target, area.target_stage)):
+            iqr = "\u2013" if spread.q1 is None else \
+                f"{fmt_position(spread.q1)}\u2013{fmt_position(spread.q3)}"
+            rng = "\u2013" if spread.low is None else \
+                f"{fmt_position(spread.low)}\u2013{fmt_position(spread.high)}"
+            rows.append([label, str(spread.count), fmt_position(spread.median), iqr,
+                         fmt_position(spread.iqr), rng, stage or "\u2013"])
+        g = s.gap
+        rows.append([tr("Gap"), str(g.count), fmt_gap(g.median),
+                     "\u2013" if g.q1 is None else f"{fmt_gap(g.q1)} to {fmt_gap(g.q3)}",
+                     fmt_position(g.iqr),
+                     "\u2013" if g.low is None else f"{fmt_gap(g.low)} to {fmt_gap(g.high)}",
+                     ""])
+        who = tr("Placed") if area.basis == "participants" else tr("Groups")
+        out.append(table([tr("Position"), who, tr("Median"), tr("Middle half"), tr("IQR"),
+                          tr("Range"), tr("Stage of median")], rows,
+                         [0.13, 0.09, 0.1, 0.2, 0.08, 0.22, 0.18], w, {1, 2, 4},
+                         bold_first=True, space_after=6 * PT))
+        if area.groups or area.consensus is not None:
+            grows = []
+            for p in (*area.groups, *((area.consensus,) if area.consensus else ())):
+                grows.append([p.subject, fmt_position(p.now), p.now_stage or "\u2013",
+                              fmt_position(p.target), p.target_stage or "\u2013",
+                              fmt_gap(p.gap)])
+            out.append(table([tr("Group position"), tr("Today"), tr("Stage"), tr("Target"),
+                              tr("Stage"), tr("Gap")], grows,
+                             [0.28, 0.1, 0.18, 0.1, 0.18, 0.1], w, {1, 3, 5}, bold_first=True))
+        return out
+
+    def _quiz(self, title: str) -> list[Flowable]:
+        r, w = self.report, self.width
+        out = self.h1(title, "quiz")
+        for text in r.quiz.words:
+            out.append(paragraph(text, w))
+        purposes = {"now": tr("Today"), "target": tr("Target")}
+        kinds = {"participant": tr("participant"), "group": tr("group"), "room": tr("room")}
+        rows = [[q.subject, kinds.get(q.kind, q.kind), purposes.get(q.purpose, q.purpose),
+                 f"{q.answered} / {q.total}", fmt_position(q.position), q.stage or "\u2013"]
+                for q in r.quiz.runs]
+        out.append(table([tr("Who"), tr("Kind"), tr("For"), tr("Answered"), tr("Position"),
+                          tr("Stage")], rows, [0.3, 0.13, 0.12, 0.14, 0.13, 0.18], w,
+                         {3, 4}, bold_first=True))
+        out.append(paragraph(tr("How the quiz is scored: ") + r.quiz.rule, w, SMALL))
+        return out
+
+    def _boards(self, title: str) -> list[Flowable]:
+        r, w = self.report, self.width
+        out = self.h1(title, "matrix")
+        out.append(paragraph(tr(
+            "Groups sorted practice cards into the grid. A tick marks a card placed where the "
+            "reference model puts it, a cross a card placed elsewhere: a difference is a "
+            "conversation about this organisation, not a wrong answer."), w))
+        for board in r.boards:
+            name = board.name + (f" \u2014 {board.group}" if board.group and board.group
+                                 not in board.name else "")
+            out += self.h2(name)
+            out.append(paragraph(" ".join(board.words), w))
+            out.append(board_block(board, w))
+            if board.mismatches:
+                out += self.h3(tr("Cards placed away from the reference"))
+                rows = [[m.text, m.placed, m.reference] for m in board.mismatches]
+                out.append(table([tr("Card"), tr("Placed in"), tr("The model puts it in")],
+                                 rows, [0.46, 0.27, 0.27], w))
+        return out
+
+    def _consensus(self, title: str) -> list[Flowable]:
+        r, w = self.report, self.width
+        out = self.h1(title, "consensus")
+        for view in r.consensus:
+            if len(r.consensus) > 1:
+                out += self.h2(view.name)
+            out.append(paragraph(" ".join(view.words), w))
+            out.append(consensus_block(view, w))
+            if view.most_disputed:
+                out += self.h3(tr("Most disputed cards"))
+                rows = []
+                for d in view.most_disputed:
+                    spread = "; ".join(f"{cell} ({n})" for cell, n in d.spread)
+                    rows.append([d.text, spread, fmt_share(1 - d.disagreement)])
+                out.append(table([tr("Card"), tr("Where the boards put it (boards)"),
+                                  tr("Largest share")], rows, [0.4, 0.45, 0.15], w, {2}))
+        return out
+
+    def _notes(self, title: str) -> list[Flowable]:
+        r, w = self.report, self.width
+        out = self.h1(title, "notes")
+        if not (r.actions or r.comments or r.notes):
+            out.append(paragraph(tr("No notes or actions were recorded."), w))
+        if r.actions:
+            out += self.h2(tr("Agreed actions"))
+            for i, text in enumerate(r.actions, 1):
+                out.append(paragraph(text, w, bullet=f"{i}.", indent=16 * PT,
+                                     space_after=3 * PT))
+        if r.comments:
+            out += self.h2(tr("Comments from the room"))
+            for text in r.comments:
+                out.append(paragraph(text, w, bullet="\u2022", indent=12 * PT,
+                                     space_after=3 * PT))
+        if r.notes:
+            out += self.h2(tr("Facilitator\u2019s notes"))
+            for part in [p for p in r.notes.split("\n\n") if p.strip()]:
+                out.append(paragraph(part.strip(), w))
+        return out
+
+    def _appendix(self, title: str) -> list[Flowable]:
+        r, w = self.report, self.width
+        out = self.h1(title, "appendix")
+        out.append(paragraph(tr("Each participant\u2019s positions, today \u2192 target, on "
+                                "the 0\u2013100 scale."), w, SMALL))
+        areas = r.areas
+        by_person: dict[str, dict[int, str]] = {}
+        for i, area in enumerate(areas):
+            for p in area.placements:
+                by_person.setdefault(p.subject, {})[i] = \
+                    f"{fmt_position(p.now)} \u2192 {fmt_position(p.target)}"
+        if len(areas) <= 4:
+            headers = [tr("Participant"), tr("Group")] + [a.name for a in areas]
+            fr = [0.26, 0.18] + [0.56 / max(1, len(areas))] * len(areas)
+            rows = [[p.label, p.group or "\u2013"] +
+                    [by_person.get(p.label, {}).get(i, "\u2013") for i in range(len(areas))]
+                    for p in r.people]
+        else:
+            headers = [tr("Participant"), tr("Group"), tr("Area"), tr("Today \u2192 target")]
+            fr = [0.26, 0.2, 0.34, 0.2]
+            rows = [[p.label, p.group or "\u2013", a.name,
+                     by_person.get(p.label, {}).get(i, "\u2013")]
+                    for p in r.people for i, a in enumerate(areas)]
+        out.append(table(headers, rows, fr, w, bold_first=True))
+        return out
+
+    # -- painting ------------------------------------------------------------------------
+    def paint_page(self, painter: QPainter, index: int) -> None:
+        """Paint page `index` (0-based) in layout units with the page's top-left at 0,0."""
+        prepare_painter(painter)
+        painter.fillRect(QRectF(0, 0, self.page_w, self.page_h), QColor("#FFFFFF"))
+        if index == 0:
+            self._title_decoration(painter)
+        else:
+            self._header_footer(painter, index)
+        paint_page(painter, self.pagination.pages[index], self.margin_x, self.margin_top)
+
+    def _title_decoration(self, painter: QPainter) -> None:
+        band = 9 * MM
+        for i, tint in enumerate(STAGE_TINTS):
+            x = self.page_w * i / len(STAGE_TINTS)
+            painter.fillRect(QRectF(x, 0, self.page_w / len(STAGE_TINTS) + 1, band),
+                             QColor(tint).darker(108))
+        painter.fillRect(QRectF(0, band, self.page_w, 1.2 * PT), QColor(ACCENT))
+        credits = tr("Models used with credit: {c}. Prepared with lpdesk {v}.").format(
+            c="; ".join(self.report.credits), v=__version__)
+        box = TextBox(credits, SMALL, self.width)
+        y = self.page_h - 14 * MM - box.height
+        painter.setPen(QPen(QColor(RULE), 0.6 * PT))
+        painter.drawLine(QPointF(self.margin_x, y - 3 * PT),
+                         QPointF(self.margin_x + self.width, y - 3 * PT))
+        box.draw(painter, self.margin_x, y)
+
+    def _header_footer(self, painter: QPainter, index: int) -> None:
+        r = self.report
+        style = TextStyle(8.0, colour=MUTED)
+        right = TextStyle(8.0, colour=MUTED, align=RIGHT)
+        top = 12 * MM
+        half = self.width / 2 - 6 * PT
+        left_box = TextBox(_elide(r.display_title, style, half), style, half)
+        right_box = TextBox(_elide(r.client, right, half), right, half)
+        left_box.draw(painter, self.margin_x, top)
+        right_box.draw(painter, self.margin_x + self.width - half, top)
+        line_y = top + left_box.line_height + 2 * PT
+        painter.setPen(QPen(QColor(RULE), 0.6 * PT))
+        painter.drawLine(QPointF(self.margin_x, line_y),
+                         QPointF(self.margin_x + self.width, line_y))
+        bottom = self.page_h - 12 * MM - style.size * PT * style.leading
+        footer_left = tr("Workshop summary") + (f" \u00b7 {r.date}" if r.date else "")
+        TextBox(_elide(footer_left, style, half), style, half).draw(painter, self.margin_x,
+                                                                    bottom)
+        page_text = tr("Page {n} of {total}").format(n=index + 1, total=self.page_count)
+        TextBox(page_text, right, half).draw(painter, self.margin_x + self.width - half, bottom)
+
+    # -- output --------------------------------------------------------------------------
+    def write_pdf(self, progress: Progress | None = None) -> bytes:
+        """The PDF file's bytes (written to memory first: a bad output path is reported by
+        the caller without a half-written file)."""
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(QPageLayout(QPageSize(PAPERS[self.paper]),
+                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(self.report.display_title)
+        writer.setCreator(f"lpdesk {__version__}")
+        if hasattr(writer, "setAuthor") and self.report.facilitator:
+            writer.setAuthor(self.report.facilitator)
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError("cannot start the PDF")
+        try:
+            for i in range(self.page_count):
+                if i:
+                    writer.newPage()
+                self.paint_page(painter, i)
+                if progress is not None and not progress(i + 1, self.page_count):
+                    raise Cancelled()
+        finally:
+            painter.end()
+            buffer.close()
+        return bytes(data.data())
+
+    def render_page(self, index: int, dpi: float = 96.0) -> QImage:
+        """Page `index` as an image (the preview)."""
+        scale = dpi / 72 / PT
+        image = QImage(max(1, round(self.page_w * scale)), max(1, round(self.page_h * scale)),
+                       QImage.Format.Format_RGB32)
+        image.fill(QColor("#FFFFFF"))
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        self.paint_page(painter, index)
+        painter.end()
+        return image
+
+
+def _pair(label: str, value: str, width: float) -> Block:
+    widths = [38 * MM, width - 38 * MM]
+    cells = [text_cell(label, TextStyle(10.5, bold=True, colour=MUTED), widths[0], pad_x=0),
+             text_cell(value, TextStyle(10.5, colour=INK), widths[1], pad_x=0)]
+    return Block([Row(cells, widths, RowStyle(rule=None))])
+
+
+def _elide(text: str, style: TextStyle, width: float) -> str:
+    """Running headers only: the full text is on the title page."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from lpdesk.export.layout import font
+    metrics = QFontMetricsF(font(style.size, style.bold))
+    return metrics.elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, width)
+
+
+def export_pdf(report: Report, paper: str = "a4", progress: Progress | None = None) -> bytes:
+    return SummaryDocument(report, paper).write_pdf(progress)

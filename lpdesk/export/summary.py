@@ -1,0 +1,629 @@
+"""The session summary as plain data: what the client reads, independent of the format.
+
+Every exporter (PDF, HTML, Markdown, CSV, PNG) draws from one `Report`, so the figures and the
+wording agree everywhere. The report is a snapshot: built on the GUI thread from the session,
+it can then be rendered on a worker thread while the facilitator keeps working.
+
+Anonymising replaces participant names with P1, P2 ... in participant order, everywhere:
+labels, tables, CSV rows, and inside free texts (notes, comments, card texts), where a
+participant's full name, or one of its words of three letters or more, becomes their label
+(a word two participants share becomes "[participant]"). The facilitator's name is kept: the
+facilitator is the author of the document.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+
+from lpdesk.content.stages import ContinuumContent, continuum_content
+from lpdesk.model.continuum import Placement
+from lpdesk.model.matrix import Board, Cell
+from lpdesk.model.matrix_stats import (
+    Agreement,
+    board_agreement,
+    consensus,
+    matches_reference,
+    row_agreement,
+)
+from lpdesk.model.session import Session
+from lpdesk.model.statistics import AreaSummary, Spread, summarise
+
+MOST_DISPUTED = 10  # disputed cards listed per consensus view
+MATRIX_CREDIT = "Traditional vs New Workplace Learning: Jane Hart"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def tr(text: str) -> str:
+    """Translate a text of the exported document (context 'Summary')."""
+    return QCoreApplication.translate("Summary", text)
+
+
+def fmt_position(value: float | None) -> str:
+    """A position as the document shows it: one decimal, so a median of 24.6 is not shown
+    as 25 next to the stage name Embedded (which ends at 25)."""
+    return "\u2013" if value is None else f"{value:.1f}"
+
+
+def fmt_gap(value: float | None) -> str:
+    if value is None:
+        return "\u2013"
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text.replace("-", "\u2212")
+
+
+def fmt_share(share: float | None) -> str:
+    return "\u2013" if share is None else f"{share * 100:.0f}%"
+
+
+def fmt_date(iso: str) -> str:
+    """'2026-11-23' -> '23 November 2026'; anything else is shown as typed."""
+    try:
+        d = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {tr(MONTHS[d.month - 1])} {d.year}"
+
+
+# -- the report's parts ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class StageInfo:
+    name: str
+    start: float
+    end: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """One subject's placement on an area, as shown (labels already anonymised)."""
+
+    subject: str
+    kind: str  # 'participant', 'group' or 'consensus'
+    group: str  # the participant's group name ('' if none)
+    colour: str
+    now: float | None
+    target: float | None
+    now_stage: str
+    target_stage: str
+
+    @property
+    def gap(self) -> float | None:
+        return None if self.now is None or self.target is None else self.target - self.now
+
+
+@dataclass(frozen=True)
+class AreaReport:
+    name: str
+    basis: str  # 'participants' or 'groups': whose placements the statistics summarise
+    stats: AreaSummary
+    now_stage: str  # stage of the median now ('' when nobody placed)
+    target_stage: str
+    placements: tuple[Position, ...]  # participants
+    groups: tuple[Position, ...]
+    consensus: Position | None
+    words: tuple[str, ...]  # the statistics in sentences
+
+    @property
+    def plotted(self) -> tuple[Position, ...]:
+        """The positions the statistics and the chart's distribution describe."""
+        return self.placements if self.basis == "participants" else self.groups
+
+
+@dataclass(frozen=True)
+class QuizAnswerRow:
+    number: int  # question number in the quiz (1-based)
+    question: str
+    answer: str
+    score: float | None
+
+
+@dataclass(frozen=True)
+class QuizRunReport:
+    subject: str
+    kind: str  # participant, group, room
+    purpose: str  # now, target
+    answered: int
+    total: int
+    position: float | None
+    stage: str
+    answers: tuple[QuizAnswerRow, ...]
+
+
+@dataclass(frozen=True)
+class QuizReport:
+    runs: tuple[QuizRunReport, ...]
+    words: tuple[str, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    text: str
+    match: bool | None  # matches the reference model; None: cannot be judged
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    text: str
+    placed: str  # "Row / Column"
+    reference: str
+
+
+@dataclass(frozen=True)
+class BoardReport:
+    name: str
+    group: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[tuple[CardView, ...], ...], ...]  # [row][column] -> cards
+    deck: tuple[CardView, ...]
+    agreement: Agreement
+    has_reference: bool
+    row_agreement: tuple[tuple[str, Agreement], ...]
+    mismatches: tuple[Mismatch, ...]
+    positions: tuple[tuple[str, str, str, str, str, str], ...]  # card id, text, row, col,
+    # reference row, reference column (for the CSV: one row per card)
+    words: tuple[str, ...]
+
+    @property
+    def card_count(self) -> int:
+        return sum(len(c) for row in self.cells for c in row) + len(self.deck)
+
+
+@dataclass(frozen=True)
+class DisputedCard:
+    text: str
+    spread: tuple[tuple[str, int], ...]  # "Row / Column" or "not placed" -> boards
+    placed_by: int
+    disagreement: float
+
+
+@dataclass(frozen=True)
+class ConsensusReport:
+    """The same template's boards compared card by card."""
+
+    name: str
+    boards: tuple[str, ...]
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    grid: tuple[tuple[tuple[tuple[str, int], ...], ...], ...]  # [row][column] -> (card text,
+    # boards that put it there), most boards first: the heat map
+    cells: tuple[str, ...]  # "Row / Column" in grid order
+    cards: tuple[str, ...]  # card texts, most disputed first
+    counts: tuple[tuple[int, ...], ...]  # [card][cell] -> number of boards
+    disagreement: tuple[float, ...]  # per card
+    most_disputed: tuple[DisputedCard, ...]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    label: str
+    group: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    client: str
+    date: str  # as shown
+    iso_date: str
+    facilitator: str
+    anonymised: bool
+    people: tuple[Person, ...]
+    groups: tuple[tuple[str, str, tuple[str, ...]], ...]  # name, colour, member labels
+    stages: tuple[StageInfo, ...]
+    left_label: str
+    right_label: str
+    by_groups: bool
+    areas: tuple[AreaReport, ...]
+    quiz: QuizReport
+    boards: tuple[BoardReport, ...]
+    consensus: tuple[ConsensusReport, ...]
+    notes: str
+    actions: tuple[str, ...]
+    comments: tuple[str, ...]
+    highlights: tuple[str, ...]  # the key findings, for the first page of the summary
+    credits: tuple[str, ...]
+    stage_names_used: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or tr("Workshop summary")
+
+
+# -- anonymising ---------------------------------------------------------------------------
+class Names:
+    """Participant labels (real names or P1, P2 ...) and the free-text scrubber."""
+
+    def __init__(self, session: Session, anonymise: bool) -> None:
+        self.anonymise = anonymise
+        self.label: dict[str, str] = {}
+        for index, p in enumerate(session.participants, 1):
+            self.label[p.id] = f"P{index}" if anonymise else p.name
+        self._pattern: re.Pattern[str] | None = None
+        self._replacement: dict[str, str] = {}
+        if anonymise:
+            self._build(session)
+
+    def _build(self, session: Session) -> None:
+        words: dict[str, set[str]] = {}
+        for p in session.participants:
+            full = p.name.strip()
+            if full:
+                self._replacement.setdefault(full, self.label[p.id])
+            for word in re.split(r"[\s\-]+", full):
+                if len(word) >= 3:
+                    words.setdefault(word, set()).add(self.label[p.id])
+        for word, labels in words.items():
+            if word not in self._replacement:
+                self._replacement[word] = labels.pop() if len(labels) == 1 \
+                    else tr("[participant]")
+        if self._replacement:
+            keys = sorted(self._replacement, key=len, reverse=True)
+            self._pattern = re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+
+    def text(self, value: str) -> str:
+        """Free text with participant names replaced when anonymising."""
+        if self._pattern is None or not value:
+            return value
+        return self._pattern.sub(lambda m: self._replacement[m.group(0)], value)
+
+
+# -- building ------------------------------------------------------------------------------
+def _stage_name(content: ContinuumContent, value: float | None) -> str:
+    return "" if value is None else content.stage_at(value).name
+
+
+def _position(content: ContinuumContent, subject: str, kind: str, group: str, colour: str,
+              p: Placement) -> Position:
+    return Position(subject, kind, group, colour, p.now, p.target,
+                    _stage_name(content, p.now), _stage_name(content, p.target))
+
+
+def _spread_words(spread: Spread, what: str) -> str:
+    iqr = spread.iqr or 0.0
+    if spread.count < 3:
+        return ""
+    if iqr <= 10:
+        return tr("Views on {what} are close: the middle half of the answers lies within "
+                  "{iqr} points.").format(what=what, iqr=fmt_position(iqr))
+    if iqr <= 25:
+        return tr("Views on {what} differ somewhat: the middle half of the answers spans "
+                  "{iqr} points.").format(what=what, iqr=fmt_position(iqr))
+    return tr("Views on {what} differ widely: the middle half of the answers spans {iqr} "
+              "points, which is worth a conversation.").format(what=what, iqr=fmt_position(iqr))
+
+
+def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, target_stage: str,
+                groups: tuple[Position, ...], agreed: Position | None) -> tuple[str, ...]:
+    out: list[str] = []
+    who = tr("participants") if basis == "participants" else tr("groups")
+    if stats.now.count == 0 and stats.target.count == 0:
+        out.append(tr("No placements were made for this area."))
+    else:
+        count = max(stats.now.count, stats.target.count)
+        out.append(tr("{n} {who} placed {area}.").format(n=count, who=who, area=name))
+        if stats.now.median is not None:
+            out.append(tr("Today the room places the organisation in the {stage} stage "
+                          "(median {m} on the 0\u2013100 scale).").format(
+                stage=now_stage, m=fmt_position(stats.now.median)))
+        if stats.target.median is not None:
+            out.append(tr("The target is {stage} (median {m}).").format(
+                stage=target_stage, m=fmt_position(stats.target.median)))
+        gap = stats.gap.median
+        if gap is not None:
+            if abs(gap) < 3:
+                out.append(tr("The typical participant wants little change: a median gap of "
+                              "{g} points.").format(g=fmt_gap(gap)))
+            elif gap > 0:
+                out.append(tr("The median gap is {g} points towards the learner taking "
+                              "control.").format(g=fmt_gap(gap)))
+            else:
+                out.append(tr("The median gap is {g} points towards the organisation taking "
+                              "more control.").format(g=fmt_gap(gap)))
+        for spread, what in ((stats.now, tr("where the organisation is today")),
+                             (stats.target, tr("where it should be"))):
+            sentence = _spread_words(spread, what)
+            if sentence:
+                out.append(sentence)
+    placed_groups = [g for g in groups if g.now is not None]
+    if len(placed_groups) >= 2:
+        low = min(placed_groups, key=lambda g: g.now or 0.0)
+        high = max(placed_groups, key=lambda g: g.now or 0.0)
+        out.append(tr("Group positions for today run from {lo} ({lg}) to {hi} ({hg}).").format(
+            lo=fmt_position(low.now), lg=low.subject, hi=fmt_position(high.now),
+            hg=high.subject))
+    if agreed is not None and (agreed.now is not None or agreed.target is not None):
+        parts = []
+        if agreed.now is not None:
+            parts.append(tr("today {v} ({s})").format(v=fmt_position(agreed.now),
+                                                     s=agreed.now_stage))
+        if agreed.target is not None:
+            parts.append(tr("target {v} ({s})").format(v=fmt_position(agreed.target),
+                                                      s=agreed.target_stage))
+        out.append(tr("The room agreed on a shared position: {parts}.").format(
+            parts=tr(", ").join(parts)))
+    return tuple(out)
+
+
+def _areas(session: Session, names: Names, content: ContinuumContent) -> list[AreaReport]:
+    groups = {g.id: g for g in session.groups}
+    result = []
+    for area in session.continuum.areas:
+        people = []
+        for p in session.participants:
+            placement = area.placements.get(p.id)
+            if placement is None or placement.is_empty():
+                continue
+            group = groups[p.group_id].name if p.group_id in groups else ""
+            people.append(_position(content, names.label[p.id], "participant", group,
+                                    p.colour, placement))
+        group_positions = []
+        for g in session.groups:
+            placement = area.group_placements.get(g.id)
+            if placement is not None and not placement.is_empty():
+                group_positions.append(_position(content, g.name, "group", g.name, g.colour,
+                                                 placement))
+        agreed = None
+        if not area.consensus.is_empty():
+            agreed = _position(content, tr("Agreed by the room"), "consensus", "", "#000000",
+                               area.consensus)
+        basis = "participants" if people or not group_positions else "groups"
+        plotted = people if basis == "participants" else group_positions
+        stats = summarise(Placement(p.now, p.target) for p in plotted)
+        now_stage = _stage_name(content, stats.now.median)
+        target_stage = _stage_name(content, stats.target.median)
+        area_name = names.text(area.name)
+        result.append(AreaReport(
+            area_name, basis, stats, now_stage, target_stage, tuple(people),
+            tuple(group_positions), agreed,
+            _area_words(area_name, basis, stats, now_stage, target_stage,
+                        tuple(group_positions), agreed)))
+    return result
+
+
+def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizReport:
+    from lpdesk.content.quiz import quiz_content
+    from lpdesk.model.quiz_scoring import score
+
+    quiz = quiz_content()
+    groups = {g.id: g.name for g in session.groups}
+    runs = []
+    for run in session.quiz.runs:
+        if run.subject_kind == "participant":
+            subject = names.label.get(run.subject_id or "", tr("(removed participant)"))
+        elif run.subject_kind == "group":
+            subject = groups.get(run.subject_id or "", tr("(removed group)"))
+        else:
+            subject = tr("The whole room")
+        result = score(quiz.questions, run.answers)
+        answers = []
+        for number, question in enumerate(quiz.questions, 1):
+            answer_id = run.answers.get(question.id)
+            if answer_id is None:
+                continue
+            answer = question.answer(answer_id)
+            answers.append(QuizAnswerRow(
+                number, question.text, answer.text if answer else tr("(answer no longer in "
+                                                                     "the quiz)"),
+                answer.score if answer else None))
+        runs.append(QuizRunReport(subject, run.subject_kind, run.purpose, result.answered,
+                                  result.total, result.position,
+                                  _stage_name(content, result.position), tuple(answers)))
+    words: list[str] = []
+    scored = [r for r in runs if r.position is not None]
+    for purpose, label in (("now", tr("today")), ("target", tr("the target"))):
+        values = sorted(r.position for r in scored if r.purpose == purpose and r.position
+                        is not None)
+        if values:
+            median = Spread.of(values).median
+            words.append(tr("{n} quiz result(s) for {what}: median {m}, in the {stage} stage "
+                            "(from {lo} to {hi}).").format(
+                n=len(values), what=label, m=fmt_position(median),
+                stage=_stage_name(content, median), lo=fmt_position(values[0]),
+                hi=fmt_position(values[-1])))
+    if runs and not scored:
+        words.append(tr("The quiz was started but no answer was counted yet."))
+    return QuizReport(tuple(runs), tuple(words), quiz.scoring_rule)
+
+
+def _cell_name(board: Board, cell: Cell | None) -> str:
+    if cell is None:
+        return tr("not placed")
+    rows = {r.id: r.name for r in board.rows}
+    cols = {c.id: c.name for c in board.columns}
+    return f"{rows.get(cell[0], '?')} / {cols.get(cell[1], '?')}"
+
+
+def _reference_of(board: Board, card) -> tuple[str, str, str]:
+    """(display, reference row name, reference column name) of a card's reference."""
+    rows = {r.id: r.name for r in board.rows}
+    cols = {c.id: c.name for c in board.columns}
+    if card.reference is not None:
+        r, c = rows.get(card.reference[0], ""), cols.get(card.reference[1], "")
+        return f"{r} / {c}", r, c
+    column = getattr(card, "reference_column", None)
+    if column is not None:
+        c = cols.get(column, "")
+        return tr("{column} (any row)").format(column=c), "", c
+    return "", "", ""
+
+
+def _board(board: Board, names: Names, groups: dict[str, str]) -> BoardReport:
+    t = names.text
+    cells = []
+    for row in board.rows:
+        cells.append(tuple(
+            tuple(CardView(t(card.text), matches_reference(board, card.id))
+                  for card in board.cards_in((row.id, col.id)))
+            for col in board.columns))
+    deck = tuple(CardView(t(c.text), None) for c in board.cards_in(None))
+    agreement = board_agreement(board)
+    has_reference = any(c.reference is not None or getattr(c, "reference_column", None)
+                        for c in board.cards)
+    rows = {r.id: r.name for r in board.rows}
+    row_agree = tuple((t(rows[rid]), a) for rid, a in row_agreement(board).items() if a.placed)
+    mismatches = []
+    positions = []
+    for card in board.cards:
+        cell = board.positions.get(card.id)
+        ref_display, ref_row, ref_col = _reference_of(board, card)
+        if matches_reference(board, card.id) is False:
+            mismatches.append(Mismatch(t(card.text), t(_cell_name(board, cell)), t(ref_display)))
+        row_name = col_name = ""
+        if cell is not None:
+            row_name = rows.get(cell[0], "")
+            col_name = {c.id: c.name for c in board.columns}.get(cell[1], "")
+        positions.append((card.id, t(card.text), t(row_name), t(col_name), t(ref_row),
+                          t(ref_col)))
+    words = []
+    placed = sum(1 for c in board.cards if c.id in board.positions)
+    words.append(tr("{placed} of {total} cards were placed.").format(
+        placed=placed, total=len(board.cards)))
+    if not has_reference:
+        words.append(tr("This board has no reference positions to compare with."))
+    elif agreement.placed == 0:
+        words.append(tr("No card with a reference position has been placed yet."))
+    else:
+        words.append(tr("{m} of {p} placed cards sit where the reference model puts them "
+                        "({share} agreement).").format(
+            m=agreement.matching, p=agreement.placed, share=fmt_share(agreement.share)))
+    group = groups.get(board.group_id or "", "")
+    return BoardReport(t(board.name), group, tuple(t(r.name) for r in board.rows),
+                       tuple(t(c.name) for c in board.columns), tuple(cells), deck, agreement,
+                       has_reference, row_agree, tuple(mismatches), tuple(positions),
+                       tuple(words))
+
+
+def _template_name(template_id: str) -> str:
+    """The template's name when the matrix content is part of this build."""
+    try:
+        from lpdesk.content.templates import templates
+    except ImportError:
+        return tr("Boards from the same template")
+    for template in templates():
+        if getattr(template, "id", None) == template_id:
+            return str(getattr(template, "name", "")) or template_id
+    return tr("Boards from the same template")
+
+
+def _consensus(session: Session, names: Names,
+               groups: dict[str, str]) -> list[ConsensusReport]:
+    by_template: dict[str, list[Board]] = {}
+    for board in session.matrix.boards:
+        if board.template_id is not None:
+            by_template.setdefault(board.template_id, []).append(board)
+    result = []
+    t = names.text
+    for boards in by_template.values():
+        if len(boards) < 2:
+            continue
+        first = boards[0]
+        grid = [(r.id, c.id) for r in first.rows for c in first.columns]
+        cell_names = tuple(t(_cell_name(first, cell)) for cell in grid)
+        per_card = consensus(boards)
+        counts = tuple(tuple(cc.counts.get(cell, 0) for cell in grid) for cc in per_card)
+        disputed = []
+        for cc in per_card:
+            if cc.disagreement <= 0 or len(disputed) >= MOST_DISPUTED:
+                continue
+            spread = sorted(((t(_cell_name(first, cell)), n) for cell, n in cc.counts.items()),
+                            key=lambda x: -x[1])
+            disputed.append(DisputedCard(t(cc.text), tuple(spread), cc.placed_by,
+                                         cc.disagreement))
+        board_names = tuple(t(groups.get(b.group_id or "", "") or b.name) for b in boards)
+        agreed = sum(1 for cc in per_card if cc.placed_by >= 2 and cc.disagreement == 0)
+        judged = sum(1 for cc in per_card if cc.placed_by >= 2)
+        words = [tr("{n} boards compared card by card: {names}.").format(
+            n=len(boards), names=tr(", ").join(board_names))]
+        if judged:
+            words.append(tr("Of the {j} cards placed by two boards or more, {a} sit in the same "
+                            "cell on every board that placed them.").format(j=judged, a=agreed))
+        grid_cards = []
+        for r in first.rows:
+            grid_row = []
+            for c in first.columns:
+                here = [(t(cc.text), cc.counts.get((r.id, c.id), 0)) for cc in per_card]
+                grid_row.append(tuple(sorted((x for x in here if x[1]), key=lambda x: -x[1])))
+            grid_cards.append(tuple(grid_row))
+        result.append(ConsensusReport(_template_name(first.template_id or ""),
+                                      board_names, tuple(t(r.name) for r in first.rows),
+                                      tuple(t(c.name) for c in first.columns),
+                                      tuple(grid_cards), cell_names,
+                                      tuple(t(cc.text) for cc in per_card), counts,
+                                      tuple(cc.disagreement for cc in per_card),
+                                      tuple(disputed), tuple(words)))
+    return result
+
+
+def _highlights(areas: Iterable[AreaReport], quiz: QuizReport, boards: Iterable[BoardReport],
+                actions: tuple[str, ...]) -> tuple[str, ...]:
+    out = []
+    for area in areas:
+        s = area.stats
+        if s.now.median is None:
+            continue
+        text = tr("{area}: today {stage} ({m})").format(area=area.name, stage=area.now_stage,
+                                                         m=fmt_position(s.now.median))
+        if s.target.median is not None:
+            text += tr(", target {stage} ({m})").format(stage=area.target_stage,
+                                                        m=fmt_position(s.target.median))
+        if s.gap.median is not None:
+            text += tr(", median gap {g}").format(g=fmt_gap(s.gap.median))
+        out.append(text + ".")
+    out.extend(quiz.words[:1])
+    judged = [b for b in boards if b.agreement.placed]
+    if judged:
+        matching = sum(b.agreement.matching for b in judged)
+        placed = sum(b.agreement.placed for b in judged)
+        out.append(tr("Practices matrix: {share} of placed cards agree with the reference "
+                      "model across {n} board(s).").format(share=fmt_share(matching / placed),
+                                                          n=len(judged)))
+    if actions:
+        out.append(tr("{n} action(s) agreed.").format(n=len(actions)))
+    return tuple(out)
+
+
+def build_report(session: Session, anonymise: bool = False) -> Report:
+    """The summary of `session`, with participants as P1, P2 ... when `anonymise`."""
+    content = continuum_content()
+    names = Names(session, anonymise)
+    t = names.text
+    group_names = {g.id: g.name for g in session.groups}
+    people = tuple(Person(names.label[p.id], group_names.get(p.group_id or "", ""), p.colour)
+                   for p in session.participants)
+    groups = tuple((g.name, g.colour, tuple(names.label[p.id] for p in session.members(g.id)))
+                   for g in session.groups)
+    areas = _areas(session, names, content)
+    quiz = _quiz(session, names, content)
+    boards = [_board(b, names, group_names) for b in session.matrix.boards]
+    agreed = _consensus(session, names, group_names)
+    actions = tuple(t(n.text) for n in session.room.of_kind("action") if n.text.strip())
+    comments = tuple(t(n.text) for n in session.room.of_kind("comment") if n.text.strip())
+    used = {a.now_stage for a in areas} | {a.target_stage for a in areas}
+    for area in areas:
+        for pos in (*area.placements, *area.groups,
+                    *((area.consensus,) if area.consensus else ())):
+            used |= {pos.now_stage, pos.target_stage}
+    used |= {r.stage for r in quiz.runs}
+    used.discard("")
+    credits = (content.credit, MATRIX_CREDIT)
+    return Report(
+        title=t(session.title), client=t(session.client), date=fmt_date(session.date),
+        iso_date=session.date, facilitator=session.facilitator, anonymised=anonymise,
+        people=people, groups=groups,
+        stages=tuple(StageInfo(s.name, s.start, s.end, s.description) for s in content.stages),
+        left_label=content.left_label, right_label=content.right_label,
+        by_groups=session.continuum.by_groups, areas=tuple(areas), quiz=quiz,
+        boards=tuple(boards), consensus=tuple(agreed), notes=t(session.notes.strip()),
+        actions=actions, comments=comments,
+        highlights=_highlights(areas, quiz, boards, actions), credits=credits,
+        stage_names_used=frozenset(used))
