@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from lpdesk.model.quiz import QuizRun
 from lpdesk.model.session import Session
 
-ROOM = "room"
+
+def subject_key(kind: str, subject_id: str | None) -> str:
+    """The subject list's item data: a plain string, which Qt compares reliably."""
+    return f"{kind}:{subject_id or ''}"
 
 
 def subject_name(session: Session, run: QuizRun) -> str:
@@ -93,11 +96,11 @@ class QuizRunChooser(QWidget):
         self.remove.setEnabled(current is not None)
         chosen = self.subject.currentData()
         self.subject.clear()
-        self.subject.addItem(self.tr("The whole room"), (ROOM, None))
+        self.subject.addItem(self.tr("The whole room"), subject_key("room", None))
         for g in session.groups:
-            self.subject.addItem(self.tr("Group: %s") % g.name, ("group", g.id))
+            self.subject.addItem(self.tr("Group: %s") % g.name, subject_key("group", g.id))
         for p in session.participants:
-            self.subject.addItem(p.name, ("participant", p.id))
+            self.subject.addItem(p.name, subject_key("participant", p.id))
         index = self.subject.findData(chosen) if chosen else -1
         self.subject.setCurrentIndex(index if index >= 0 else min(1, self.subject.count() - 1))
         self.each.setEnabled(bool(session.participants))
@@ -113,5 +116,8 @@ class QuizRunChooser(QWidget):
             self.remove_requested.emit(run_id)
 
     def _start_clicked(self) -> None:
-        kind, subject_id = self.subject.currentData()
-        self.start_requested.emit(kind, subject_id, self.purpose.currentData())
+        data = self.subject.currentData()
+        if not data:
+            return
+        kind, _, subject_id = str(data).partition(":")
+        self.start_requested.emit(kind, subject_id or None, self.purpose.currentData())
