@@ -1,0 +1,146 @@
+"""Drawing pieces of the continuum plot that scatter plots cannot do in one item: the arrows
+from now to target and the initials on the markers.
+
+Each is ONE graphics item that paints every row in screen pixels, so 200 participants cost
+one paint call, not 400 items. Imported only by the continuum plot (pyqtgraph is heavy).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+
+AGREED = "__agreed__"  # the row key of the room's agreed (consensus) position
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the plot: a participant, a group, or the room's agreed position."""
+
+    key: str
+    label: str
+    initials: str
+    colour: str
+    now: float | None
+    target: float | None
+
+    def get(self, which: str) -> float | None:
+        return self.now if which == "now" else self.target
+
+
+def text_colour_on(fill: str) -> QColor:
+    """Black or white, whichever reads better on a marker of colour `fill` (WCAG luminance)."""
+    c = QColor(fill)
+
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+    return QColor("#000000") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("#FFFFFF")
+
+
+class RowLayer(pg.GraphicsObject):
+    """Paints per-row decorations (arrows or initials) in device pixels.
+
+    `override` = (row index, which, x) replaces one marker's position while it is dragged,
+    so only this cheap layer and the grabbed marker repaint during a drag."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind  # "arrows" or "initials"
+        self.rows: list[Row] = []
+        self.visible_rows: set[int] | None = None  # None = all rows
+        self.override: tuple[int, str, float] | None = None
+        self.marker_px = 20.0
+        self.pen_width = 2.0
+        self.font = QFont()
+        self._colours: dict[str, QColor] = {}
+        self._text_colours: dict[str, QColor] = {}
+
+    def set_rows(self, rows: list[Row], visible_rows: set[int] | None) -> None:
+        self.prepareGeometryChange()
+        self.rows, self.visible_rows, self.override = rows, visible_rows, None
+        self.update()
+
+    def set_override(self, override: tuple[int, str, float] | None) -> None:
+        self.override = override
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return QRectF(-10.0, -3.0, 120.0, len(self.rows) + 6.0)
+
+    def _value(self, index: int, row: Row, which: str) -> float | None:
+        if self.override is not None and self.override[0] == index and \
+                self.override[1] == which:
+            return self.override[2]
+        return row.get(which)
+
+    def _colour(self, name: str) -> QColor:
+        colour = self._colours.get(name)
+        if colour is None:
+            colour = self._colours[name] = QColor(name)
+        return colour
+
+    def paint(self, painter: QPainter, *_args) -> None:
+        if not self.rows:
+            return
+        t = painter.transform()
+        sx, sy, dx, dy = t.m11(), t.m22(), t.dx(), t.dy()
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.kind == "arrows":
+            self._paint_arrows(painter, sx, sy, dx, dy)
+        else:
+            self._paint_initials(painter, sx, sy, dx, dy)
+        painter.restore()
+
+    def _paint_arrows(self, painter: QPainter, sx: float, sy: float, dx: float,
+                      dy: float) -> None:
+        radius = self.marker_px / 2
+        head = max(5.0, min(14.0, self.marker_px * 0.45))
+        for i, row in enumerate(self.rows):
+            if self.visible_rows is not None and i not in self.visible_rows:
+                continue
+            now, target = self._value(i, row, "now"), self._value(i, row, "target")
+            if now is None or target is None:
+                continue
+            x0, x1, y = now * sx + dx, target * sx + dx, i * sy + dy
+            length = abs(x1 - x0)
+            if length <= 2 * radius + head * 0.6:
+                continue  # markers touch: an arrow would only clutter them
+            direction = 1.0 if x1 > x0 else -1.0
+            start, tip = x0 + direction * radius, x1 - direction * (radius + 1)
+            colour = QColor(self._colour(row.colour))
+            pen = QPen(colour, self.pen_width)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(start, y), QPointF(tip - direction * head * 0.8, y))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(colour))
+            half = head * 0.55
+            painter.drawPolygon(QPolygonF([
+                QPointF(tip, y), QPointF(tip - direction * head, y - half),
+                QPointF(tip - direction * head, y + half)]))
+
+    def _paint_initials(self, painter: QPainter, sx: float, sy: float, dx: float,
+                        dy: float) -> None:
+        painter.setFont(self.font)
+        box = self.marker_px
+        for i, row in enumerate(self.rows):
+            if self.visible_rows is not None and i not in self.visible_rows:
+                continue
+            colour = self._text_colours.get(row.colour)
+            if colour is None:
+                colour = self._text_colours[row.colour] = text_colour_on(row.colour)
+            painter.setPen(colour)
+            for which in ("now", "target"):
+                x = self._value(i, row, which)
+                if x is None or math.isnan(x):
+                    continue
+                rect = QRectF(x * sx + dx - box / 2, i * sy + dy - box / 2, box, box)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, row.initials)

@@ -1,0 +1,515 @@
+"""The Learner Power continuum activity: where is the organisation today, where should it
+be? Areas of learning as tabs, the plot, the controls to place markers (mouse or keyboard),
+the private vote, working by groups, the agreed position, and the room's summary.
+
+With `audience=True` only the area's name, the plot and the summary show, and nothing can
+be edited. Which area is shown is navigation, like the agenda's current item: it is kept in
+the session (so an audience window follows) but is not an undoable edit.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeyEvent, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.commands.continuum import (
+    AddAreaCommand,
+    RemoveAreaCommand,
+    RenameAreaCommand,
+    SetByGroupsCommand,
+    SetConsensusCommand,
+    SetHiddenCommand,
+    SetPlacementCommand,
+)
+from lpdesk.document import SessionDocument
+from lpdesk.model.continuum import Area, Placement, clamp_position
+from lpdesk.model.ids import new_id
+from lpdesk.model.statistics import summarise
+from lpdesk.ui.binding import listen
+from lpdesk.ui.continuum_items import AGREED, Row
+from lpdesk.ui.continuum_plot import ContinuumPlot
+from lpdesk.ui.continuum_summary import SummaryPanel
+from lpdesk.ui.theme import theme, theme_state
+
+STEP, BIG_STEP = 1.0, 10.0
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class ContinuumPage(QWidget):
+    def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
+                 audience: bool = False) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.session = doc.session
+        self.continuum = doc.session.continuum
+        self.audience = audience
+        self.selected_key: str | None = None  # participant or group id, or AGREED
+        self.active = "now"
+        self._syncing = False
+        self.setObjectName("ContinuumPage")
+        self._build()
+        listen(self, self.continuum.changed, self._model_changed)
+        listen(self, self.session.changed, self._model_changed)
+        theme_state().theme_changed.connect(self._theme_changed)
+        self._theme_changed()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QHBoxLayout(self)
+        root.setContentsMargins(8, 6, 8, 6)
+        left = QVBoxLayout()
+        root.addLayout(left, 1)
+        top = QHBoxLayout()
+        self.area_title = QLabel()
+        self.area_title.setObjectName("AreaTitle")
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("AreaTabs")
+        self.tabs.setAccessibleName(self.tr("Areas of learning"))
+        self.tabs.setToolTip(self.tr("Areas of learning, placed separately. Double-click "
+                                     "to rename."))
+        self.tabs.setExpanding(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.tabBarDoubleClicked.connect(lambda i: self.ask_rename_area())
+        if self.audience:
+            top.addWidget(self.area_title, 1)
+        else:
+            top.addWidget(self.tabs, 1)
+            self.areas_button = QToolButton()
+            self.areas_button.setText(self.tr("&Areas"))
+            self.areas_button.setAccessibleName(self.tr("Areas menu"))
+            self.areas_button.setToolTip(self.tr("Add, rename or remove areas of learning"))
+            self.areas_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(self.areas_button)
+            self.add_area_action = menu.addAction(self.tr("&Add area..."), self.ask_add_area)
+            self.rename_area_action = menu.addAction(self.tr("&Rename area..."),
+                                                     self.ask_rename_area)
+            self.remove_area_action = menu.addAction(self.tr("Re&move area"),
+                                                     self.remove_area)
+            self.add_area_action.setStatusTip(self.tr("Add an area of learning (e.g. "
+                                                      "compliance) placed separately"))
+            self.remove_area_action.setStatusTip(self.tr("Remove the area shown with its "
+                                                         "placements (Undo brings it back)"))
+            self.areas_button.setMenu(menu)
+            top.addWidget(self.areas_button)
+        left.addLayout(top)
+        self.plot = ContinuumPlot(self, editable=not self.audience)
+        self.plot.place_requested.connect(self.place)
+        self.plot.select_requested.connect(self._select_from_plot)
+        self.plot.view.installEventFilter(self)
+        left.addWidget(self.plot, 1)
+
+        self.side = QWidget()
+        self.side.setObjectName("ContinuumSide")
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.side)
+        if not self.audience:
+            side.addWidget(self._build_controls())
+        self.summary = SummaryPanel(self.plot.content)
+        side.addWidget(self.summary, 1)
+
+    def _button(self, text: str, slot, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", "").rstrip("."))
+        button.clicked.connect(slot)
+        return button
+
+    def _build_controls(self) -> QWidget:
+        box = QGroupBox(self.tr("Placing"))
+        layout = QVBoxLayout(box)
+        self.subject_combo = QComboBox()
+        self.subject_combo.setAccessibleName(self.tr("Whose marker"))
+        self.subject_combo.setToolTip(self.tr("Whose marker to place (Up/Down on the plot)"))
+        self.subject_combo.activated.connect(self._combo_chosen)
+        self.clear_button = self._button(self.tr("Clear"), self.clear_active,
+                                         self.tr("Remove the chosen marker (Del)"))
+        whose = QHBoxLayout()
+        whose.addWidget(self.subject_combo, 1)
+        whose.addWidget(self.clear_button)
+        layout.addLayout(whose)
+        which = QHBoxLayout()
+        self.now_button = QPushButton(self.tr("\u25CF Now (N)"))
+        self.target_button = QPushButton(self.tr("\u25A0 Target (T)"))
+        self.which_group = QButtonGroup(self)
+        for button, value in ((self.now_button, "now"), (self.target_button, "target")):
+            button.setCheckable(True)
+            button.setAccessibleName(button.text())
+            button.clicked.connect(lambda _=False, v=value: self.set_active(v))
+            self.which_group.addButton(button)
+            which.addWidget(button)
+        self.now_button.setToolTip(self.tr("Place where we are today (N)"))
+        self.target_button.setToolTip(self.tr("Place where we want to be (T)"))
+        layout.addLayout(which)
+        self.keys_help = QLabel(self.tr(
+            "Click a row to place, drag a marker to move. On the plot: \u2191\u2193 whose, "
+            "\u2190\u2192 move 1 (Shift: 10), Home/End ends, N/T now/target, Del clear."))
+        self.keys_help.setObjectName("KeysHelp")
+        self.keys_help.setWordWrap(True)
+        layout.addWidget(self.keys_help)
+        self.hide_button = self._button(self.tr("&Hide markers (private vote)"),
+                                        self.toggle_hidden,
+                                        self.tr("Hide everyone's markers while people place; "
+                                                "reveal them all at once"))
+        self.hide_button.setCheckable(True)
+        layout.addWidget(self.hide_button)
+        self.by_groups_check = QCheckBox(self.tr("Place by &groups"))
+        self.by_groups_check.setToolTip(self.tr("One now and one target per group instead of "
+                                                "per participant"))
+        self.by_groups_check.clicked.connect(self.set_by_groups)
+        layout.addWidget(self.by_groups_check)
+
+        agreed = QGroupBox(self.tr("Agreed position"))
+        agreed.setToolTip(self.tr("The position the room agrees on, shown as stars"))
+        grid = QGridLayout(agreed)
+        self.consensus_spins: dict[str, QDoubleSpinBox] = {}
+        for col, (which_key, label) in enumerate((("now", self.tr("&Now")),
+                                                  ("target", self.tr("Tar&get")))):
+            spin = QDoubleSpinBox()
+            spin.setRange(-1.0, 100.0)
+            spin.setDecimals(0)
+            spin.setSpecialValueText(self.tr("not set"))
+            spin.setKeyboardTracking(False)
+            spin.setAccessibleName(self.tr("Agreed %s") % label.replace("&", "").lower())
+            spin.valueChanged.connect(lambda v, w=which_key: self._consensus_edited(w, v))
+            self.consensus_spins[which_key] = spin
+            caption = QLabel(label)
+            caption.setBuddy(spin)
+            grid.addWidget(caption, 0, 2 * col)
+            grid.addWidget(spin, 0, 2 * col + 1)
+        self.medians_button = self._button(self.tr("Use the room's &medians"),
+                                           self.use_medians,
+                                           self.tr("Set the agreed now and target to the "
+                                                   "room's medians"))
+        grid.addWidget(self.medians_button, 1, 0, 1, 4)
+        layout.addWidget(agreed)
+        for key, which_value in ((Qt.Key.Key_N, "now"), (Qt.Key.Key_T, "target")):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, v=which_value: self.set_active(v))
+            self.addAction(action)
+        return box
+
+    # -- model -> view ---------------------------------------------------------------
+    def _theme_changed(self, *_args) -> None:
+        t = theme()
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor(t.background))
+        palette.setColor(palette.ColorRole.WindowText, QColor(t.text))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        font = QFont(self.font())
+        font.setPointSizeF(11.5 * t.font_scale)
+        for widget in self.findChildren(QWidget):
+            if widget.parent() is not None and not isinstance(widget, (QLabel,)) and \
+                    widget is not self.plot and widget is not self.summary:
+                widget.setFont(font)
+        if not self.audience:
+            small = QFont(font)
+            small.setPointSizeF(10.5 * t.font_scale)
+            self.keys_help.setFont(small)
+            self.keys_help.setStyleSheet(f"color: {t.muted_text};")
+        big = QFont(font)
+        big.setPointSizeF(15 * t.font_scale)
+        self.tabs.setFont(big)
+        title = QFont(font)
+        title.setPointSizeF(22 * t.font_scale)
+        title.setBold(True)
+        self.area_title.setFont(title)
+        self.plot.apply_theme()
+        self.summary.apply_theme()
+        self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Grow the room's text with the page: a 1080p projector is no less far away."""
+        super().resizeEvent(event)
+        zoom = round(max(1.0, min(1.8, self.height() / 720, self.width() / 1280)) * 20) / 20
+        if self.audience:
+            zoom = round(zoom * 1.1, 2)
+        self.plot.set_zoom(zoom)
+        self.summary.set_zoom(zoom)
+        self.side.setFixedWidth(int(max(300, min(400 * zoom, self.width() * 0.28))))
+
+    def _model_changed(self, *_args) -> None:
+        self.refresh()
+
+    def subjects(self) -> list[tuple[str, str, str, str]]:
+        """(key, name, initials, colour) of each participant, or of each group."""
+        if self.continuum.by_groups:
+            from lpdesk.model.session import initials
+            return [(g.id, g.name, initials(g.name), g.colour) for g in self.session.groups]
+        return [(p.id, p.name, p.initials, p.colour) for p in self.session.participants]
+
+    def rows(self) -> list[Row]:
+        area = self.continuum.current_area
+        rows: list[Row] = []
+        if area is None:
+            return rows
+        cons = area.consensus
+        if not self.audience or not cons.is_empty():
+            rows.append(Row(AGREED, self.tr("\u2605 Agreed"), "", theme().consensus,
+                            cons.now, cons.target))
+        table = area.group_placements if self.continuum.by_groups else area.placements
+        for key, name, initials, colour in self.subjects():
+            p = table.get(key, Placement())
+            rows.append(Row(key, name, initials, colour, p.now, p.target))
+        return rows
+
+    def refresh(self) -> None:
+        """Show the model as it is now (every change comes through here)."""
+        self._syncing = True
+        try:
+            self._sync_tabs()
+            subjects = self.subjects()
+            keys = [AGREED] + [s[0] for s in subjects]
+            if self.selected_key not in keys:
+                self.selected_key = subjects[0][0] if subjects else AGREED
+            if not self.audience:
+                self._sync_controls(subjects)
+            rows = self.rows()
+            hidden = self.continuum.hidden
+            self.plot.set_rows(rows, selected=None if self.audience else self.selected_key,
+                               active=self.active, only_selected=hidden)
+            self._show_summary(rows, hidden)
+        finally:
+            self._syncing = False
+
+    def _sync_tabs(self) -> None:
+        areas = self.continuum.areas
+        current = self.continuum.current_area
+        while self.tabs.count() > len(areas):
+            self.tabs.removeTab(self.tabs.count() - 1)
+        for i, area in enumerate(areas):
+            if i >= self.tabs.count():
+                self.tabs.addTab(area.name)
+            self.tabs.setTabText(i, area.name)
+            self.tabs.setTabData(i, area.id)
+            self.tabs.setTabToolTip(i, area.name)
+        if current is not None:
+            self.tabs.setCurrentIndex(areas.index(current))
+        self.area_title.setText(current.name if current else "")
+
+    def _sync_controls(self, subjects: list[tuple[str, str, str, str]]) -> None:
+        combo = self.subject_combo
+        combo.clear()
+        combo.addItem(_swatch(theme().consensus), self.tr("Agreed position (room)"), AGREED)
+        for key, name, _initials, colour in subjects:
+            combo.addItem(_swatch(colour), name, key)
+        combo.setCurrentIndex(max(0, combo.findData(self.selected_key)))
+        self.now_button.setChecked(self.active == "now")
+        self.target_button.setChecked(self.active == "target")
+        area = self.continuum.current_area
+        has_area = area is not None
+        self.rename_area_action.setEnabled(has_area)
+        self.remove_area_action.setEnabled(len(self.continuum.areas) > 1)
+        hidden = self.continuum.hidden
+        self.hide_button.setChecked(hidden)
+        self.hide_button.setText(self.tr("&Reveal the markers") if hidden
+                                 else self.tr("&Hide markers (private vote)"))
+        self.by_groups_check.setChecked(self.continuum.by_groups)
+        self.by_groups_check.setEnabled(bool(self.session.groups) or self.continuum.by_groups)
+        for which, spin in self.consensus_spins.items():
+            value = area.consensus.get(which) if area else None
+            spin.setValue(-1.0 if value is None else value)
+            spin.setEnabled(has_area)
+
+    def _show_summary(self, rows: list[Row], hidden: bool) -> None:
+        people = [r for r in rows if r.key != AGREED]
+        if hidden:
+            placed = sum(1 for r in people if r.now is not None or r.target is not None)
+            self.summary.show_private(placed, len(people), self.continuum.by_groups)
+            self.plot.set_distribution(None, None)
+            return
+        now = [r.now for r in people if r.now is not None]
+        target = [r.target for r in people if r.target is not None]
+        summary = summarise(Placement(r.now, r.target) for r in people)
+        self.summary.show_summary(now, target, summary, self.continuum.by_groups)
+        self.plot.set_distribution(now, target, {"now": summary.now,
+                                                 "target": summary.target})
+
+    # -- choosing ------------------------------------------------------------------------
+    def select(self, key: str) -> None:
+        """Choose whose markers the keyboard and clicks place."""
+        if key != self.selected_key:
+            self.selected_key = key
+            self.refresh()
+
+    def set_active(self, which: str) -> None:
+        """Choose the now or the target marker."""
+        if which != self.active:
+            self.active = which
+            self.refresh()
+
+    def _select_from_plot(self, key: str, which: str) -> None:
+        self.selected_key, self.active = key, which
+        self.refresh()
+
+    def _combo_chosen(self, index: int) -> None:
+        self.select(self.subject_combo.itemData(index))
+        self.plot.view.setFocus()
+
+    def _step_subject(self, delta: int) -> None:
+        keys = [r.key for r in self.rows()]
+        if not keys:
+            return
+        i = keys.index(self.selected_key) if self.selected_key in keys else 0
+        self.select(keys[max(0, min(len(keys) - 1, i + delta))])
+
+    # -- placing -------------------------------------------------------------------------
+    def _name(self, key: str) -> str:
+        for k, name, _i, _c in self.subjects():
+            if k == key:
+                return name
+        return self.tr("the agreed position")
+
+    def value_of(self, key: str, which: str) -> float | None:
+        area = self.continuum.current_area
+        if area is None:
+            return None
+        if key == AGREED:
+            return area.consensus.get(which)
+        return self.continuum.placement(area.id, key, group=self.continuum.by_groups).get(
+            which)
+
+    def place(self, key: str, which: str, value: float | None, repeat: bool = False) -> None:
+        """Place, move or clear (None) one marker of the current area: one undo step."""
+        area = self.continuum.current_area
+        if area is None or self.audience:
+            return
+        if value is not None:
+            value = round(clamp_position(value), 1)
+        if self.value_of(key, which) == value:
+            return
+        if key == AGREED:
+            self.doc.push(SetConsensusCommand.for_marker(self.continuum, area.id, which, value,
+                                                         repeat=repeat))
+        else:
+            self.doc.push(SetPlacementCommand(
+                self.continuum, area.id, key, which, value, group=self.continuum.by_groups,
+                name=self._name(key), repeat=repeat))
+
+    def move_active(self, delta: float, repeat: bool = False) -> None:
+        """Move the chosen marker by `delta`; an unplaced marker starts at the other
+        marker's position (or the middle)."""
+        if self.selected_key is None:
+            return
+        current = self.value_of(self.selected_key, self.active)
+        if current is None:
+            other = "target" if self.active == "now" else "now"
+            start = self.value_of(self.selected_key, other)
+            self.place(self.selected_key, self.active, 50.0 if start is None else start)
+            return
+        self.place(self.selected_key, self.active, current + delta, repeat=repeat)
+
+    def clear_active(self) -> None:
+        if self.selected_key is not None:
+            self.place(self.selected_key, self.active, None)
+
+    def _consensus_edited(self, which: str, value: float) -> None:
+        if not self._syncing:
+            self.place(AGREED, which, None if value < 0 else value)
+
+    def use_medians(self) -> None:
+        area = self.continuum.current_area
+        if area is None:
+            return
+        table = area.group_placements if self.continuum.by_groups else area.placements
+        summary = summarise(table.values())
+        wanted = Placement(summary.now.median, summary.target.median)
+        if wanted.is_empty() or wanted == area.consensus:
+            return
+        self.doc.push(SetConsensusCommand(self.continuum, area.id, Placement(
+            None if wanted.now is None else round(wanted.now, 1),
+            None if wanted.target is None else round(wanted.target, 1))))
+
+    def toggle_hidden(self) -> None:
+        self.doc.push(SetHiddenCommand(self.continuum, not self.continuum.hidden))
+
+    def set_by_groups(self, by_groups: bool) -> None:
+        if by_groups != self.continuum.by_groups:
+            self.doc.push(SetByGroupsCommand(self.continuum, by_groups))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.plot.view and event.type() == QEvent.Type.KeyPress \
+                and not self.audience:
+            return self._key(event)
+        return super().eventFilter(obj, event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        step = BIG_STEP if mods & Qt.KeyboardModifier.ShiftModifier else STEP
+        repeat = event.isAutoRepeat()
+        K = Qt.Key  # noqa: N806 (reads like the Qt enum)
+        if key in (K.Key_Left, K.Key_Right):
+            self.move_active(step if key == K.Key_Right else -step, repeat)
+        elif key in (K.Key_Home, K.Key_End) and self.selected_key is not None:
+            self.place(self.selected_key, self.active, 0.0 if key == K.Key_Home else 100.0)
+        elif key in (K.Key_Up, K.Key_Down):
+            self._step_subject(-1 if key == K.Key_Up else 1)
+        elif key in (K.Key_N, K.Key_T) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            self.set_active("now" if key == K.Key_N else "target")
+        elif key in (K.Key_Delete, K.Key_Backspace):
+            self.clear_active()
+        else:
+            return False
+        return True
+
+    # -- areas ---------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if self._syncing or index < 0:
+            return
+        area_id = self.tabs.tabData(index)
+        if area_id != (self.continuum.current_area.id if self.continuum.current_area
+                       else None):
+            self.continuum.set_current_area(area_id)  # navigation, not an edit
+
+    def ask_area_name(self, title: str, text: str = "") -> str | None:
+        """Ask for an area's name (tests replace this)."""
+        name, ok = QInputDialog.getText(self, title, self.tr("Area of learning:"), text=text)
+        return name.strip() if ok and name.strip() else None
+
+    def ask_add_area(self) -> None:
+        name = self.ask_area_name(self.tr("Add area"),
+                                  self.tr("Area %d") % (len(self.continuum.areas) + 1))
+        if name:
+            self.add_area(name)
+
+    def add_area(self, name: str) -> None:
+        area = Area(new_id("area", {a.id for a in self.continuum.areas}), name)
+        self.doc.push(AddAreaCommand(self.continuum, area))
+
+    def ask_rename_area(self) -> None:
+        area = self.continuum.current_area
+        if area is None or self.audience:
+            return
+        name = self.ask_area_name(self.tr("Rename area"), area.name)
+        if name and name != area.name:
+            self.doc.push(RenameAreaCommand(self.continuum, area.id, name))
+
+    def remove_area(self) -> None:
+        area = self.continuum.current_area
+        if area is not None and len(self.continuum.areas) > 1:
+            self.doc.push(RemoveAreaCommand(self.continuum, area.id))

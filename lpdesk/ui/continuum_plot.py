@@ -1,0 +1,558 @@
+"""The continuum as the room sees it: stage bands, one row per participant (or group) with
+a now marker, a target marker and an arrow between them, the room's agreed position, and
+the room's distribution underneath on the same axis.
+
+One row per subject keeps markers apart and lets the left axis name everyone: with 12 people
+markers are large with initials inside; with 200 they shrink to dots (names on hover) and
+the distribution strip carries the picture. All markers of a kind are ONE ScatterPlotItem;
+only a grabbed marker is a separate item, so a drag repaints cheaply. The plot never edits
+the model: it asks, by signals, and the page pushes the commands.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.content.stages import continuum_content
+from lpdesk.model.continuum import clamp_position
+from lpdesk.model.statistics import Spread, histogram
+from lpdesk.ui.continuum_items import AGREED, Row, RowLayer
+from lpdesk.ui.theme import theme
+
+X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
+BINS = 20  # distribution bins of 5 points: stage boundaries at 25/50/75 fall on bin edges
+HIT_SLOP_PX = 4
+
+
+def _rounded_square() -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(-0.5, -0.5, 1.0, 1.0), 0.18, 0.18)
+    return path
+
+
+SYMBOLS = {"now": "o", "target": _rounded_square(), "agreed": "star"}
+
+
+def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(points * theme().font_scale * zoom)
+    font.setBold(bold)
+    return font
+
+
+class _ContinuumViewBox(pg.ViewBox):
+    """A fixed view (no pan or zoom) whose clicks and drags go to the plot."""
+
+    def __init__(self, plot: ContinuumPlot) -> None:
+        super().__init__(enableMouse=False, enableMenu=False)
+        self._plot = plot
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
+        if ev.button() == Qt.MouseButton.LeftButton and self._plot.editable:
+            ev.accept()
+            self._plot._click(self.mapToView(ev.pos()))
+        else:
+            ev.ignore()
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802
+        if ev.button() != Qt.MouseButton.LeftButton or not self._plot.editable:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.isStart():
+            self._plot._grab(self.mapToView(ev.buttonDownPos()))
+        self._plot._drag_to(self.mapToView(ev.pos()).x())
+        if ev.isFinish():
+            self._plot._drop()
+
+    def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802
+        ev.ignore()
+
+
+class ContinuumPlot(QWidget):
+    """Renders rows given by the page; asks for placements through signals."""
+
+    place_requested = Signal(str, str, float)  # row key, "now"/"target", position
+    select_requested = Signal(str, str)  # row key, "now"/"target"
+
+    def __init__(self, parent: QWidget | None = None, editable: bool = True) -> None:
+        super().__init__(parent)
+        self.editable = editable
+        self.content = continuum_content()
+        self.rows: list[Row] = []
+        self.selected_key: str | None = None
+        self.active = "now"
+        self.visible_rows: set[int] | None = None  # private vote: rows whose markers show
+        self.marker_px = 24.0
+        self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
+        self._point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
+        self._grabbed: tuple[int, str] | None = None
+        self._grab_x: float | None = None
+        self._build()
+        self.apply_theme()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.legend = QLabel()
+        self.legend.setObjectName("ContinuumLegend")
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.legend)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setObjectName("ContinuumView")
+        self.view.setAccessibleName(self.tr("Learner Power continuum"))
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.editable
+                                 else Qt.FocusPolicy.NoFocus)
+        self.view.ci.setContentsMargins(4, 4, 18, 4)
+        self.view.ci.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        ends = QHBoxLayout()
+        self.left_end = QLabel("\u25C0 " + self.content.left_label)
+        self.right_end = QLabel(self.content.right_label + " \u25B6")
+        self.right_end.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.left_end.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for label in (self.left_end, self.right_end):
+            label.setWordWrap(True)  # two lines on a narrow plot rather than overlapping
+            ends.addWidget(label, 1)
+        ends.setContentsMargins(0, 0, 18, 0)
+        self.ends_layout = ends
+        layout.addLayout(ends)
+
+        self.vb = _ContinuumViewBox(self)
+        self.main = self.view.addPlot(row=0, col=0, viewBox=self.vb)
+        self.dist = self.view.addPlot(row=1, col=0)
+        for plot in (self.main, self.dist):
+            plot.hideButtons()
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(False, False)
+            plot.vb.setMouseEnabled(False, False)
+            plot.vb.setXRange(X_MIN, X_MAX, padding=0)
+        self.dist.setXLink(self.main)
+        self.vb.invertY(True)
+        self.main.showAxis("top")
+        self.main.hideAxis("bottom")
+        self.main.getAxis("top").setTicks([[(s.middle, s.name) for s in self.content.stages]])
+        self.dist.getAxis("bottom").setTicks(
+            [[(v, f"{v:g}") for v in sorted({0.0, 100.0} | {s.start for s in
+                                                            self.content.stages})]])
+        self.dist.vb.setYRange(-0.55, 1.55, padding=0)
+        self.dist.getAxis("left").setTicks([[(1.0, self.tr("Room now")),
+                                             (0.0, self.tr("Room target"))]])
+
+        self.bands: list[QGraphicsRectItem] = []
+        for plot in (self.main, self.dist):
+            for stage in self.content.stages:
+                band = QGraphicsRectItem(QRectF(stage.start, -1e4, stage.end - stage.start,
+                                                2e4))
+                band.setZValue(-100)
+                plot.addItem(band, ignoreBounds=True)
+                self.bands.append(band)
+        self.boundaries = [pg.InfiniteLine(s.start, angle=90, movable=False)
+                           for s in self.content.stages[1:]
+                           for _plot in (self.main, self.dist)]
+        for i, line in enumerate(self.boundaries):
+            (self.main if i % 2 == 0 else self.dist).addItem(line, ignoreBounds=True)
+            line.setZValue(-90)
+        self.org_line = pg.PlotCurveItem()
+        self.learner_line = pg.PlotCurveItem()
+        for line in (self.org_line, self.learner_line):
+            line.setZValue(-80)
+            self.main.addItem(line, ignoreBounds=True)
+        self.row_band = QGraphicsRectItem()
+        self.row_band.setZValue(-70)
+        self.main.addItem(self.row_band, ignoreBounds=True)
+        self.agreed_rule = pg.InfiniteLine(0.5, angle=0, movable=False)
+        self.agreed_rule.setZValue(-60)
+        self.main.addItem(self.agreed_rule, ignoreBounds=True)
+
+        self.arrows = RowLayer("arrows")
+        self.arrows.setZValue(10)
+        self.scatters = {kind: pg.ScatterPlotItem(pxMode=True, symbol=SYMBOLS[kind])
+                         for kind in ("now", "target", "agreed")}
+        for z, scatter in enumerate(self.scatters.values()):
+            scatter.setZValue(20 + z)
+        self.halo = pg.ScatterPlotItem(pxMode=True)
+        self.halo.setZValue(30)
+        self.grabbed_item = pg.ScatterPlotItem(pxMode=True)
+        self.grabbed_item.setZValue(40)
+        self.initials = RowLayer("initials")
+        self.initials.setZValue(50)
+        for item in (self.arrows, *self.scatters.values(), self.halo, self.grabbed_item,
+                     self.initials):
+            self.main.addItem(item, ignoreBounds=True)
+
+        self.hist = {"now": pg.BarGraphItem(x0=[], width=[], y0=[], height=[]),
+                     "target": pg.BarGraphItem(x0=[], width=[], y0=[], height=[])}
+        self.iqr = {k: pg.BarGraphItem(x0=[], width=[], y0=[], height=[]) for k in self.hist}
+        self.median = {k: pg.PlotCurveItem() for k in self.hist}
+        self.median_text = {k: pg.TextItem(anchor=(0, 0.5)) for k in self.hist}
+        for k in self.hist:
+            for z, item in enumerate((self.iqr[k], self.hist[k], self.median[k],
+                                      self.median_text[k])):
+                item.setZValue(z)
+                self.dist.addItem(item, ignoreBounds=True)
+        self.vb.sigResized.connect(self._fit_sizes)
+        self.view.scene().sigMouseMoved.connect(self._hover)
+
+    # -- theme ---------------------------------------------------------------------
+    def apply_theme(self) -> None:
+        """Colours and fonts from the current theme (also after a theme or scale change)."""
+        t = theme()
+        self.view.setBackground(t.background)
+        base = self.font()
+        z = self.zoom
+        self.tick_font = _font(base, 12, zoom=z)
+        self.name_font = _font(base, 13, zoom=z)
+        self.stage_font = _font(base, 17, bold=True, zoom=z)
+        for plot in (self.main, self.dist):
+            for name in ("left", "bottom", "top"):
+                axis = plot.getAxis(name)
+                axis.setPen(pg.mkPen(t.grid))
+                axis.setTextPen(pg.mkPen(t.text))
+                axis.setTickFont(self.name_font if name == "left" else self.tick_font)
+        top = self.main.getAxis("top")
+        top.setTickFont(self.stage_font)
+        top.setStyle(tickLength=0, tickTextOffset=6)
+        top.setHeight(QFontMetrics(self.stage_font).height() + 14)
+        self.main.getAxis("left").setStyle(tickLength=0)
+        self.dist.getAxis("left").setStyle(tickLength=0)
+        self.dist.setFixedHeight(int(round(118 * t.font_scale * z)))
+        fills = t.stage_fills
+        for i, band in enumerate(self.bands):
+            band.setBrush(QColor(fills[i % len(self.content.stages) % len(fills)]))
+            band.setPen(QPen(Qt.PenStyle.NoPen))
+        for line in self.boundaries:
+            line.setPen(pg.mkPen(t.grid, width=1, style=Qt.PenStyle.DashLine))
+        faint = QColor(t.muted_text)
+        faint.setAlpha(95)
+        self.org_line.setPen(pg.mkPen(faint, width=2.5, style=Qt.PenStyle.DashLine))
+        self.learner_line.setPen(pg.mkPen(faint, width=2.5, style=Qt.PenStyle.DotLine))
+        band = QColor(t.accent)
+        band.setAlpha(22)
+        self.row_band.setBrush(band)
+        edge = QPen(QColor(t.accent), 1.5)
+        edge.setCosmetic(True)
+        self.row_band.setPen(edge)
+        self.agreed_rule.setPen(pg.mkPen(t.grid, width=1))
+        for k in self.hist:
+            colour = QColor(t.now if k == "now" else t.target)
+            self.hist[k].setOpts(brush=colour, pen=pg.mkPen(t.background, width=1))
+            light = QColor(colour)
+            light.setAlpha(55)
+            self.iqr[k].setOpts(brush=light, pen=pg.mkPen(colour, width=1))
+            self.median[k].setPen(pg.mkPen(t.text, width=3))
+            self.median_text[k].setColor(t.text)
+            self.median_text[k].setFont(_font(base, 11, bold=True, zoom=z))
+        self.initials.font = _font(base, 10, bold=True)
+        for label in (self.left_end, self.right_end):
+            label.setFont(_font(base, 13, bold=True, zoom=z))
+            label.setStyleSheet(f"color: {t.text};")
+        self.legend.setFont(_font(base, 12, zoom=z))
+        self._fill_legend()
+        self._fit_sizes()
+
+    def _fill_legend(self) -> None:
+        t = theme()
+        items = [
+            (t.text, "\u25CF", self.tr("now")),
+            (t.text, "\u25A0", self.tr("target")),
+            (t.consensus, "\u2605", self.tr("agreed")),
+            (t.muted_text, "\u2572", self.tr("organisation's control")),
+            (t.muted_text, "\u2571", self.tr("learner's control")),
+        ]
+        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(
+            f"<span style='color:{c}'>{sym}</span>&nbsp;{text}" for c, sym, text in items))
+        self.legend.setStyleSheet(f"color: {t.text};")
+
+    def set_zoom(self, zoom: float) -> None:
+        if abs(zoom - self.zoom) > 0.01:
+            self.zoom = zoom
+            self.apply_theme()
+
+    # -- data ------------------------------------------------------------------------
+    def set_rows(self, rows: list[Row], *, selected: str | None = None, active: str = "now",
+                 only_selected: bool = False) -> None:
+        """Show these rows (top to bottom). With `only_selected`, the private vote: every
+        row keeps its name but only the selected row shows its markers."""
+        self._end_grab()
+        self.rows = list(rows)
+        self.selected_key, self.active = selected, active
+        keys = [r.key for r in self.rows]
+        sel = keys.index(selected) if selected in keys else None
+        self.visible_rows = None if not only_selected else ({sel} if sel is not None
+                                                              else set())
+        n = max(1, len(self.rows))
+        self.vb.setRange(xRange=(X_MIN, X_MAX), yRange=(-0.6, n - 0.4), padding=0)
+        self.org_line.setData([0.0, 100.0], [-0.5, n - 0.5])
+        self.learner_line.setData([0.0, 100.0], [n - 0.5, -0.5])
+        has_agreed = bool(self.rows) and self.rows[0].key == AGREED
+        self.agreed_rule.setVisible(has_agreed and len(self.rows) > 1)
+        if sel is None:
+            self.row_band.setVisible(False)
+        else:
+            self.row_band.setRect(QRectF(X_MIN, sel - 0.5, X_MAX - X_MIN, 1.0))
+            self.row_band.setVisible(self.editable)
+        self.arrows.set_rows(self.rows, self.visible_rows)
+        self.initials.set_rows(self.rows, self.visible_rows)
+        self._fill_markers()
+        self._fit_sizes()
+
+    def _fill_markers(self) -> None:
+        self._point_index.clear()
+        data: dict[str, tuple[list, list, list]] = {k: ([], [], []) for k in self.scatters}
+        brushes: dict[str, object] = {}
+        for i, row in enumerate(self.rows):
+            if self.visible_rows is not None and i not in self.visible_rows:
+                continue
+            for which in ("now", "target"):
+                x = row.get(which)
+                if x is None:
+                    continue
+                kind = "agreed" if row.key == AGREED else which
+                xs, ys, bs = data[kind]
+                self._point_index[(i, which)] = (self.scatters[kind], len(xs))
+                xs.append(x)
+                ys.append(i)
+                brush = brushes.get(row.colour)
+                if brush is None:
+                    brush = brushes[row.colour] = pg.mkBrush(row.colour)
+                bs.append(brush)
+        edge = pg.mkPen(theme().background, width=1.5)
+        for kind, (xs, ys, bs) in data.items():
+            self.scatters[kind].setData(x=xs, y=ys, brush=bs, pen=edge, symbol=SYMBOLS[kind],
+                                        size=self._size_for(kind))
+        self._fill_halo()
+
+    def _fill_halo(self) -> None:
+        keys = [r.key for r in self.rows]
+        if not self.editable or self.selected_key not in keys:
+            self.halo.setData([], [])
+            return
+        i = keys.index(self.selected_key)
+        x = self.rows[i].get(self.active)
+        if x is None or self._grabbed is not None:
+            self.halo.setData([], [])
+            return
+        kind = "agreed" if self.rows[i].key == AGREED else self.active
+        self.halo.setData([x], [i], symbol=SYMBOLS[kind], size=self._size_for(kind) + 10,
+                          brush=None, pen=pg.mkPen(theme().accent, width=3.5))
+
+    def _size_for(self, kind: str) -> float:
+        return self.marker_px * (1.25 if kind == "agreed" else 1.0)
+
+    def _fit_sizes(self, *_args) -> None:
+        """Marker size, initials and names follow the height of a row on screen."""
+        n = max(1, len(self.rows))
+        row_px = max(1.0, self.vb.height() / (n + 0.2))
+        scale = theme().font_scale
+        self.marker_px = float(min(34.0 * scale * self.zoom, max(6.0, row_px * 0.74)))
+        show_initials = self.marker_px >= 17
+        self.initials.setVisible(show_initials)
+        self.initials.font.setPixelSize(max(8, int(self.marker_px * 0.42)))
+        self.arrows.marker_px = self.initials.marker_px = self.marker_px
+        self.arrows.pen_width = 2.5 if self.marker_px >= 12 else 1.2
+        for kind, scatter in self.scatters.items():
+            if len(scatter.data):
+                scatter.setSize(self._size_for(kind))
+        self._fill_halo()
+        self._fit_stage_names()
+        name_px = QFontMetrics(self.name_font).height()
+        left = self.main.getAxis("left")
+        if row_px >= name_px * 0.95:
+            metrics = QFontMetrics(self.name_font)
+            width = int(min(260 * scale, max([metrics.horizontalAdvance(r.label)
+                                               for r in self.rows] + [60])))
+            left.setTicks([[(i, metrics.elidedText(r.label, Qt.TextElideMode.ElideRight,
+                                                    width + 4)) for i, r in enumerate(self.rows)]])
+        else:
+            width = int(120 * scale)
+            left.setTicks([[]])
+        room = QFontMetrics(self.name_font).horizontalAdvance(self.tr("Room target"))
+        width = max(width, room) + 14
+        left.setWidth(width)
+        self.dist.getAxis("left").setWidth(width)
+        self.ends_layout.setContentsMargins(width, 0, 18, 0)
+        self.arrows.update()
+        self.initials.update()
+
+    def _fit_stage_names(self) -> None:
+        """Shrink the stage names, if need be, so each fits inside its band."""
+        px_per_unit = max(1.0, self.vb.width()) / (X_MAX - X_MIN)
+        font = QFont(self.stage_font)
+        smallest = 9.0
+        while font.pointSizeF() > smallest:
+            metrics = QFontMetrics(font)
+            if all(metrics.horizontalAdvance(s.name) <= (s.end - s.start) * px_per_unit * 0.94
+                   for s in self.content.stages):
+                break
+            font.setPointSizeF(font.pointSizeF() - 0.5)
+        top = self.main.getAxis("top")
+        if top.style.get("tickFont") is None or top.style["tickFont"] != font:
+            top.setTickFont(font)
+            top.setHeight(QFontMetrics(font).height() + 14)
+
+    def set_distribution(self, now: list[float] | None, target: list[float] | None,
+                         spreads: dict[str, Spread] | None = None) -> None:
+        """The room's now and target positions as histograms with median and IQR; None
+        hides them (private vote)."""
+        width = 100.0 / BINS
+        for k, values, lane in (("now", now, 1.0), ("target", target, 0.0)):
+            spread = (spreads or {}).get(k)
+            if not values:
+                self.hist[k].setOpts(x0=[], width=[], y0=[], height=[])
+                self.iqr[k].setOpts(x0=[], width=[], y0=[], height=[])
+                self.median[k].setData([], [])
+                self.median_text[k].setText("")
+                continue
+            counts = np.array(histogram(values, BINS), dtype=float)
+            heights = counts / counts.max() * 0.8
+            keep = counts > 0
+            self.hist[k].setOpts(x0=(np.arange(BINS) * width)[keep],
+                                 width=np.full(keep.sum(), width * 0.92),
+                                 y0=np.full(keep.sum(), lane - 0.42), height=heights[keep])
+            spread = spread or Spread.of(values)
+            assert spread.q1 is not None and spread.q3 is not None
+            self.iqr[k].setOpts(x0=[spread.q1], width=[max(0.4, spread.q3 - spread.q1)],
+                                y0=[lane - 0.46], height=[0.92])
+            self.median[k].setData([spread.median] * 2, [lane - 0.46, lane + 0.46])
+            self.median_text[k].setText(f"{spread.median:.0f}")
+            self.median_text[k].setPos(spread.median + 0.8, lane + 0.22)
+
+    # -- hit testing and interaction ------------------------------------------------------
+    def marker_at(self, point: QPointF) -> tuple[int, str] | None:
+        """The visible marker under a point in data coordinates (row index, which)."""
+        if not self.rows:
+            return None
+        i = int(round(point.y()))
+        if not 0 <= i < len(self.rows):
+            return None
+        if self.visible_rows is not None and i not in self.visible_rows:
+            return None
+        px = self.vb.viewPixelSize()[0] or 1.0
+        row = self.rows[i]
+        best: tuple[float, str] | None = None
+        for which in (self.active, "target" if self.active == "now" else "now"):
+            x = row.get(which)
+            if x is None:
+                continue
+            dist = abs(point.x() - x) / px
+            kind = "agreed" if row.key == AGREED else which
+            if dist <= self._size_for(kind) / 2 + HIT_SLOP_PX and (best is None or
+                                                                   dist < best[0]):
+                best = (dist, which)
+        return (i, best[1]) if best else None
+
+    def _row_for(self, point: QPointF) -> int | None:
+        i = int(round(point.y()))
+        if 0 <= i < len(self.rows):
+            return i
+        keys = [r.key for r in self.rows]
+        return keys.index(self.selected_key) if self.selected_key in keys else None
+
+    def _click(self, point: QPointF) -> None:
+        hit = self.marker_at(point)
+        if hit is not None:
+            self.select_requested.emit(self.rows[hit[0]].key, hit[1])
+            return
+        i = self._row_for(point)
+        if i is not None:
+            key = self.rows[i].key
+            if key != self.selected_key:
+                self.select_requested.emit(key, self.active)
+            self.place_requested.emit(key, self.active, clamp_position(point.x()))
+
+    def _grab(self, point: QPointF) -> None:
+        """Start a drag: the marker under the press, or (pressing on a row's empty axis) that
+        row's active marker, becomes a separate item that follows the mouse."""
+        hit = self.marker_at(point)
+        if hit is None:
+            i = self._row_for(point)
+            if i is None:
+                return
+            hit = (i, self.active)
+        self._grabbed = hit
+        i, which = hit
+        row = self.rows[i]
+        found = self._point_index.get(hit)
+        if found is not None:
+            scatter, index = found
+            visible = np.ones(len(scatter.data), dtype=bool)
+            visible[index] = False
+            scatter.setPointsVisible(visible)
+        kind = "agreed" if row.key == AGREED else which
+        self.grabbed_item.setData([0.0], [i], symbol=SYMBOLS[kind], size=self._size_for(kind),
+                                  brush=pg.mkBrush(row.colour),
+                                  pen=pg.mkPen(theme().accent, width=3))
+        self.halo.setData([], [])
+        self.row_band.setRect(QRectF(X_MIN, i - 0.5, X_MAX - X_MIN, 1.0))
+        self.row_band.setVisible(True)
+
+    def _drag_to(self, x: float) -> None:
+        if self._grabbed is None:
+            return
+        i, which = self._grabbed
+        self._grab_x = clamp_position(x)
+        self.grabbed_item.setData([self._grab_x], [i])
+        self.arrows.set_override((i, which, self._grab_x))
+        self.initials.set_override((i, which, self._grab_x))
+
+    def _drop(self) -> None:
+        if self._grabbed is None or self._grab_x is None:
+            self._end_grab()
+            return
+        (i, which), x = self._grabbed, self._grab_x
+        key = self.rows[i].key
+        self._end_grab()
+        if key != self.selected_key or which != self.active:
+            self.select_requested.emit(key, which)
+        self.place_requested.emit(key, which, x)
+
+    def _end_grab(self) -> None:
+        if self._grabbed is None:
+            return
+        found = self._point_index.get(self._grabbed)
+        self._grabbed, self._grab_x = None, None
+        if found is not None:
+            scatter = found[0]
+            scatter.setPointsVisible(np.ones(len(scatter.data), dtype=bool))
+        self.grabbed_item.setData([], [])
+        self.arrows.set_override(None)
+        self.initials.set_override(None)
+        self._fill_halo()
+
+    # -- hover ---------------------------------------------------------------------------
+    def hover_text(self, point: QPointF) -> str:
+        """What the tooltip says at a point in data coordinates: a marker's owner and
+        position, or the stage under the mouse."""
+        hit = self.marker_at(point)
+        if hit is not None:
+            row = self.rows[hit[0]]
+            x = row.get(hit[1])
+            assert x is not None
+            stage = self.content.stage_at(x).name
+            which = self.tr("now") if hit[1] == "now" else self.tr("target")
+            return f"{row.label}: {which} {x:.1f} ({stage})"
+        if X_MIN <= point.x() <= X_MAX:
+            stage = self.content.stage_at(clamp_position(point.x()))
+            return f"{stage.name}: {stage.description}"
+        return ""
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        if not self.vb.sceneBoundingRect().contains(scene_pos):
+            return
+        text = self.hover_text(self.vb.mapSceneToView(scene_pos))
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.view)
+

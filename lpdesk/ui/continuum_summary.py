@@ -1,0 +1,205 @@
+"""The room's continuum summary in figures and plain words, for the continuum page.
+
+The wording functions are plain functions of the positions so the summary export can say
+exactly what the room saw. Figures come from `lpdesk.model.statistics`.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from lpdesk.content.stages import ContinuumContent, Stage
+from lpdesk.model.statistics import AreaSummary, Spread
+from lpdesk.ui.theme import theme
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ContinuumSummary", text)
+
+
+def _main_stage(values: list[float], content: ContinuumContent) -> tuple[Stage, bool]:
+    """The stage of the median, and whether more than half of the values fall in it."""
+    spread = Spread.of(values)
+    assert spread.median is not None
+    stage = content.stage_at(spread.median)
+    inside = sum(1 for v in values if content.stage_at(v) == stage)
+    return stage, inside * 2 > len(values)
+
+
+def _sentences(by_groups: bool) -> dict[str, str]:
+    """Each wording for the room (singular verb) or for groups (plural verb)."""
+    if by_groups:
+        return {
+            "none": _tr("No group has placed a marker yet."),
+            "both": _tr("Most groups put us in {now} today and want {target}."),
+            "stay": _tr("Most groups put us in {now} today and want to stay there."),
+            "now": _tr("Most groups put us in {now} today; views on the target differ "
+                       "(middle view: {target})."),
+            "target": _tr("Views on today differ (middle view: {now}), but most groups "
+                          "want {target}."),
+            "now_only": _tr("Most groups put us in {now} today; no targets yet."),
+            "target_only": _tr("Most groups want {target}; today is not placed yet."),
+        }
+    return {
+        "none": _tr("Nobody has placed a marker yet."),
+        "both": _tr("Most of the room puts us in {now} today and wants {target}."),
+        "stay": _tr("Most of the room puts us in {now} today and wants to stay there."),
+        "now": _tr("Most of the room puts us in {now} today; views on the target differ "
+                   "(middle view: {target})."),
+        "target": _tr("Views on today differ (middle view: {now}), but most of the room "
+                      "wants {target}."),
+        "now_only": _tr("Most of the room puts us in {now} today; no targets yet."),
+        "target_only": _tr("Most of the room wants {target}; today is not placed yet."),
+    }
+
+
+def room_sentence(now: list[float], target: list[float], content: ContinuumContent,
+                  by_groups: bool = False) -> str:
+    """'Most of the room puts us in Blended today and wants Facilitated', or the nearest
+    honest variant: 'most' is said only when more than half sit in the median's stage."""
+    texts = _sentences(by_groups)
+    if not now and not target:
+        return texts["none"]
+    now_stage, now_most = _main_stage(now, content) if now else (None, False)
+    target_stage, target_most = _main_stage(target, content) if target else (None, False)
+    names = {"now": now_stage.name if now_stage else "",
+             "target": target_stage.name if target_stage else ""}
+    if len(now) <= 1 and len(target) <= 1:
+        if not target:
+            return _tr("So far one placement: {now} today.").format(**names)
+        if not now:
+            return _tr("So far one placement: {target} as the target.").format(**names)
+        return _tr("So far one placement: {now} today, {target} as the target.").format(
+            **names)
+    if not target:
+        key = "now_only" if now_most else ""
+        fallback = _tr("Views on today differ; the middle view is {now}. No targets yet.")
+    elif not now:
+        key = "target_only" if target_most else ""
+        fallback = _tr("Views on the target differ; the middle view is {target}.")
+    else:
+        key = ("stay" if now_stage == target_stage else "both") if now_most and target_most \
+            else "now" if now_most else "target" if target_most else ""
+        fallback = _tr("Views differ: the middle view puts us in {now} today and wants "
+                       "to stay there.") if now_stage == target_stage else \
+            _tr("Views differ: the middle view puts us in {now} today and wants {target}.")
+    return (texts[key] if key else fallback).format(**names)
+
+
+def gap_sentence(gap: Spread) -> str:
+    """How far and which way the middle of the room wants to move."""
+    if gap.median is None:
+        return ""
+    if abs(gap.median) < 0.5:
+        return _tr("The middle of the room wants no move.")
+    direction = _tr("towards the learner") if gap.median > 0 else \
+        _tr("towards the organisation")
+    return _tr("The middle of the room wants to move %s points %s.") % (
+        f"{abs(gap.median):.0f}", direction)
+
+
+def _fmt(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "\u2013"
+    return f"{value:+.0f}" if signed else f"{value:.0f}"
+
+
+class SummaryPanel(QWidget):
+    """Sentence, gap sentence and a small table of median, middle half (IQR) and stage."""
+
+    def __init__(self, content: ContinuumContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.setObjectName("ContinuumSummary")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.sentence = QLabel()
+        self.sentence.setObjectName("RoomSentence")
+        self.sentence.setWordWrap(True)
+        self.gap = QLabel()
+        self.gap.setWordWrap(True)
+        layout.addWidget(self.sentence)
+        layout.addWidget(self.gap)
+        self.table = QWidget()
+        grid = QGridLayout(self.table)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setHorizontalSpacing(18)
+        heads = [_tr("Median"), _tr("Middle half")]
+        self.heads = [QLabel(h) for h in heads]
+        self.heads[1].setToolTip(_tr("Interquartile range (IQR): the middle half of the room "
+                                     "sits between these two positions"))
+        for col, head in enumerate(self.heads, start=1):
+            grid.addWidget(head, 0, col)
+        self.cells: dict[str, list[QLabel]] = {}
+        for r, (key, text) in enumerate((("now", _tr("Now")), ("target", _tr("Target")),
+                                         ("gap", _tr("Move")))):
+            cells = [QLabel(text)] + [QLabel() for _ in heads]
+            for c, cell in enumerate(cells):
+                grid.addWidget(cell, r + 1, c)
+            self.cells[key] = cells
+        grid.setColumnStretch(len(heads) + 1, 1)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+        self.zoom = 1.0
+        self.apply_theme()
+
+    def set_zoom(self, zoom: float) -> None:
+        if abs(zoom - self.zoom) > 0.01:
+            self.zoom = zoom
+            self.apply_theme()
+
+    def apply_theme(self) -> None:
+        t = theme()
+        scale = t.font_scale * self.zoom
+        base = QFont(self.font())
+        big = QFont(base)
+        big.setPointSizeF(18 * scale)
+        big.setBold(True)
+        self.sentence.setFont(big)
+        normal = QFont(base)
+        normal.setPointSizeF(14 * scale)
+        self.gap.setFont(normal)
+        small = QFont(base)
+        small.setPointSizeF(14 * scale)
+        for label in self.heads:
+            label.setFont(small)
+            label.setStyleSheet(f"color: {t.muted_text};")
+        for key, cells in self.cells.items():
+            colour = {"now": t.now, "target": t.target}.get(key, t.text)
+            for c, cell in enumerate(cells):
+                font = QFont(small)
+                font.setBold(c == 0)
+                cell.setFont(font)
+                cell.setStyleSheet(f"color: {colour if c == 0 else t.text};")
+        self.setStyleSheet(f"#ContinuumSummary QLabel {{ background: transparent; }}"
+                           f" #RoomSentence {{ color: {t.text}; }}")
+        self.gap.setStyleSheet(f"color: {t.text};")
+
+    def show_summary(self, now: list[float], target: list[float], summary: AreaSummary,
+                     by_groups: bool) -> None:
+        self.sentence.setText(room_sentence(now, target, self.content, by_groups))
+        self.gap.setText(gap_sentence(summary.gap))
+        self.gap.setVisible(bool(self.gap.text()))
+        self.table.setVisible(summary.now.count > 0 or summary.target.count > 0)
+        for key, spread in (("now", summary.now), ("target", summary.target),
+                            ("gap", summary.gap)):
+            signed = key == "gap"
+            cells = self.cells[key]
+            cells[1].setText(_fmt(spread.median, signed))
+            cells[1].setToolTip("" if key == "gap" or spread.median is None
+                                else self.content.stage_at(spread.median).name)
+            cells[2].setText("\u2013" if spread.q1 is None else
+                             f"{_fmt(spread.q1, signed)} \u2013 {_fmt(spread.q3, signed)}")
+            if spread.iqr is not None:
+                cells[2].setToolTip(_tr("Interquartile range: %s points wide")
+                                    % _fmt(spread.iqr))
+
+    def show_private(self, placed: int, total: int, by_groups: bool) -> None:
+        """Private vote: say how many have placed, show no figure that could anchor."""
+        self.sentence.setText(_tr("Private vote: the markers are hidden."))
+        text = (_tr("%d of %d groups have placed. Reveal to show the room.") if by_groups
+                else _tr("%d of %d people have placed. Reveal to show the room."))
+        self.gap.setText(text % (placed, total))
+        self.gap.setVisible(True)
+        self.table.setVisible(False)
