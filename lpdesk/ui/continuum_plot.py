@@ -50,6 +50,13 @@ def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> 
     return font
 
 
+class _Markers(pg.ScatterPlotItem):
+    """Markers leave every click to the view box, which hit-tests rows itself."""
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
+        ev.ignore()
+
+
 class _ContinuumViewBox(pg.ViewBox):
     """A fixed view (no pan or zoom) whose clicks and drags go to the plot."""
 
@@ -179,13 +186,13 @@ class ContinuumPlot(QWidget):
 
         self.arrows = RowLayer("arrows")
         self.arrows.setZValue(10)
-        self.scatters = {kind: pg.ScatterPlotItem(pxMode=True, symbol=SYMBOLS[kind])
+        self.scatters = {kind: _Markers(pxMode=True, symbol=SYMBOLS[kind])
                          for kind in ("now", "target", "agreed")}
         for z, scatter in enumerate(self.scatters.values()):
             scatter.setZValue(20 + z)
-        self.halo = pg.ScatterPlotItem(pxMode=True)
+        self.halo = _Markers(pxMode=True)
         self.halo.setZValue(30)
-        self.grabbed_item = pg.ScatterPlotItem(pxMode=True)
+        self.grabbed_item = _Markers(pxMode=True)
         self.grabbed_item.setZValue(40)
         self.initials = RowLayer("initials")
         self.initials.setZValue(50)
