@@ -288,17 +288,45 @@ def test_audience_view_mirrors_the_facilitator_without_chrome(qtbot, doc):
     assert audience.result_view.next_button.isHidden()
 
 
-def test_theme_scale_enlarges_the_text(qtbot, page):
+def fits(page) -> bool:
+    view = page.views.currentWidget()
+    return view.layout().totalHeightForWidth(page.views.width()) <= page.views.height()
+
+
+def test_theme_scale_enlarges_the_text_and_it_still_fits(qtbot, page):
     from lpdesk.ui.theme import scaled, set_theme, theme
+    page.resize(1920, 1080)  # room to grow: at 720 lines a bigger scale would not fit
     page.start_run("room", None)
-    before = page.question_view.question_label.font().pixelSize()
+    label = page.question_view.question_label
+    before = label.font().pixelSize()
     original = theme()
     try:
-        set_theme(scaled(original, 1.5))
-        after = page.question_view.question_label.font().pixelSize()
-        assert after == pytest.approx(before * 1.5, abs=2)
+        set_theme(scaled(original, 1.2))
+        assert label.font().pixelSize() == pytest.approx(before * 1.2, abs=2)
+        at_1_2 = label.font().pixelSize()
+        set_theme(scaled(original, 2.0))  # too big for the screen: grows, then fits
+        assert label.font().pixelSize() >= at_1_2 - 1  # as big as fits, to within 1%
+        assert fits(page)
     finally:
         set_theme(original)
+    assert label.font().pixelSize() == before
+
+
+def test_long_edited_texts_shrink_to_fit_the_screen(qtbot, doc, monkeypatch):
+    from dataclasses import replace
+
+    from lpdesk.model.quiz_scoring import Answer, Question
+    wordy = " ".join(["and then the team talks it over at length"] * 4)
+    long_question = Question("q-long", "What happens when " + wordy + "?", tuple(
+        Answer(f"a{i}", f"Answer {i}: " + wordy, s) for i, s in enumerate((0, 35, 65, 100))))
+    content = replace(quiz_content(), questions=(long_question, *QUESTIONS[1:]))
+    monkeypatch.setattr("lpdesk.ui.quiz_page.quiz_content", lambda: content)
+    page = make_page(qtbot, doc)
+    page.start_run("room", None)
+    assert fits(page)
+    long_size = page.question_view.question_label.font().pixelSize()
+    page.go_to(1)  # a normal question is shown at full size again
+    assert page.question_view.question_label.font().pixelSize() > long_size
 
 
 def test_broken_quiz_content_is_reported_on_the_page(qtbot, doc, monkeypatch):

@@ -4,7 +4,14 @@ It only asks; the quiz page decides and pushes the commands."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from lpdesk.model.quiz import QuizRun
 from lpdesk.model.session import Session
@@ -47,8 +54,9 @@ class QuizRunChooser(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         shown = QLabel(self.tr("&Showing:"))
         self.runs = QComboBox()
-        self.runs.setMinimumContentsLength(22)
-        self.runs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Narrow minimums, growing with the window: the row must fit beside the agenda at
+        # 1280x720; long names are elided, the tooltip and the list show them in full.
+        self.runs.setMinimumContentsLength(12)
         self.runs.setPlaceholderText(self.tr("(no quiz on screen)"))
         self.runs.setAccessibleName(self.tr("Quiz on screen"))
         self.runs.setToolTip(self.tr("Which person's, group's or room's quiz is on screen"))
@@ -59,9 +67,11 @@ class QuizRunChooser(QWidget):
         self.remove.clicked.connect(self._remove_clicked)
         new = QLabel(self.tr("New &quiz for:"))
         self.subject = QComboBox()
+        self.subject.setMinimumContentsLength(9)
         self.subject.setAccessibleName(self.tr("Who answers the new quiz"))
         new.setBuddy(self.subject)
         self.purpose = QComboBox()
+        self.purpose.setMinimumContentsLength(9)
         self.purpose.addItem(self.tr("Where we are now"), "now")
         self.purpose.addItem(self.tr("Where we want to be"), "target")
         self.purpose.setAccessibleName(self.tr("What the new quiz asks about"))
@@ -69,17 +79,24 @@ class QuizRunChooser(QWidget):
         self.start = QPushButton(self.tr("S&tart"))
         self.start.setToolTip(self.tr("Start the quiz (or reopen it if this one exists)"))
         self.start.clicked.connect(self._start_clicked)
-        self.each = QPushButton(self.tr("&Each person in turn"))
-        self.each.setToolTip(self.tr("Start with the first person who has not finished; "
-                                     "'Next person' on the result moves on"))
+        self.each = QPushButton(self.tr("&Each in turn"))
+        self.each.setToolTip(self.tr("Each person in turn: start with the first person who "
+                                     "has not finished; 'Next person' on the result moves on"))
         self.each.clicked.connect(
             lambda: self.each_in_turn_requested.emit(self.purpose.currentData()))
+        for combo in (self.runs, self.subject, self.purpose):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         row.addWidget(shown)
-        row.addWidget(self.runs, 1)
+        row.addWidget(self.runs, 3)
         row.addWidget(self.remove)
-        row.addSpacing(18)
-        for w in (new, self.subject, self.purpose, self.start, self.each):
-            row.addWidget(w)
+        row.addSpacing(12)
+        row.addWidget(new)
+        row.addWidget(self.subject, 2)
+        row.addWidget(self.purpose, 2)
+        row.addWidget(self.start)
+        row.addWidget(self.each)
 
     def refresh(self, session: Session, total: int, answered_of) -> None:
         """Fill both lists from the session; `answered_of(run)` counts a run's answers."""

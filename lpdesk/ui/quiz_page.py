@@ -41,6 +41,8 @@ class QuizPage(QWidget):
         self.doc, self.session, self.quiz = doc, doc.session, doc.session.quiz
         self.audience = audience
         self.unit = 1.0
+        self._fit = 1.0  # below 1 while a long question would not fit on screen
+        self._fitted_for: object = None
         self.advance_delay_ms = 450  # long enough for the room to see the chosen answer
         self._advance_from: tuple[str, int] | None = None
         self._advance_timer = QTimer(self)
@@ -278,7 +280,9 @@ class QuizPage(QWidget):
             self.refresh()
 
     def _theme_changed(self, _theme=None) -> None:
+        self._fitted_for, self._fit = None, 1.0  # fit again with the new sizes
         self._update_unit(force=True)
+        self.refresh()
 
     def refresh(self) -> None:
         if self.chooser is not None:
@@ -291,6 +295,33 @@ class QuizPage(QWidget):
             self._show_result(run)
         else:
             self._show_question(run, index)
+        self._fit_screen((run.id, index) if run is not None else None)
+
+    def _fit_screen(self, shown: object) -> None:
+        """Shrink the text just enough for the screen to fit (long, edited texts on a small
+        projector) instead of clipping it; start from full size for each new screen."""
+        if shown != self._fitted_for:
+            self._fitted_for = shown
+            if self._fit != 1.0:
+                self._fit = 1.0
+                self._update_unit(force=True)
+        view = self.views.currentWidget()
+        if self.views.width() < 200 or view is self.empty_view:
+            return
+        layout = view.layout()
+
+        def fits(scale: float) -> bool:
+            self._fit = scale
+            self._update_unit(force=True)
+            return layout.totalHeightForWidth(self.views.width()) <= self.views.height()
+
+        if layout.totalHeightForWidth(self.views.width()) <= self.views.height():
+            return
+        low, high = 0.55, self._fit  # the largest text that fits, to within 1%
+        for _ in range(6):
+            middle = (low + high) / 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        fits(low)
 
     def _title(self, run: QuizRun) -> str:
         return f"{subject_name(self.session, run)} \u00b7 {purpose_text(run.purpose)}"
@@ -317,13 +348,16 @@ class QuizPage(QWidget):
     # -- look ---------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fitted_for = None  # fit again at the new size
+        self._fit = 1.0
         self._update_unit()
+        self.refresh()
 
     def _update_unit(self, force: bool = False) -> None:
         """Scale text with the page (a 1920x1080 projector gets bigger text than a laptop
         window) and with the theme's presentation font scale."""
         fit = min(self.width() / 1000, self.height() / 640)
-        unit = theme().font_scale * max(0.75, min(2.2, fit))
+        unit = theme().font_scale * max(0.75, min(2.2, fit)) * self._fit
         if force or abs(unit - self.unit) > 0.01 * self.unit:
             self.unit = unit
             self.restyle()
@@ -338,4 +372,3 @@ class QuizPage(QWidget):
         self.empty_text.setFont(pixel_font(base, 19 * u))
         self.question_view.set_unit(u)
         self.result_view.set_unit(u)
-        self.refresh()
