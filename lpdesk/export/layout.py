@@ -319,8 +319,11 @@ class Flowable:
 
 
 class Spacer(Flowable):
-    def __init__(self, h: float) -> None:
+    """Vertical space; dropped at the top of a page unless `keep` (a title page's margin)."""
+
+    def __init__(self, h: float, keep: bool = False) -> None:
         self.h = h
+        self.keep = keep
 
     def height(self) -> float:
         return self.h
@@ -469,7 +472,7 @@ def paginate(flowables: Sequence[Flowable], page_height: float) -> Pagination:
                 new_page()
             continue
         if isinstance(f, Spacer):
-            if y == 0:
+            if y == 0 and not f.keep:
                 continue
             if y + f.h > page_height:
                 new_page()

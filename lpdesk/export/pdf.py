@@ -50,11 +50,21 @@ from lpdesk.export.layout import (
 from lpdesk.export.summary import (
     AreaReport,
     Report,
-    fmt_gap,
-    fmt_position,
-    fmt_share,
+    Table,
+    appendix_table,
+    area_table,
+    board_title,
+    continuum_intro,
+    details,
+    disputed_table,
+    group_table,
+    matrix_intro,
+    mismatch_table,
+    quiz_table,
+    stages_table,
     tr,
 )
+from lpdesk.export.summary import sections as summary_sections
 
 Progress = Callable[[int, int], bool]  # (pages done, pages) -> keep going?
 PDF_DPI = 720  # one layout unit per device pixel
@@ -94,11 +104,12 @@ def paragraph(text, width: float, style: TextStyle = BODY, space_after: float = 
                  space_after=space_after)
 
 
-def table(headers: list[str], rows: list[list], fractions: list[float], width: float,
-          align_right: set[int] = frozenset(), bold_first: bool = False,
+def table(data: Table, width: float, bold_first: bool = True,
           space_after: float = 8 * PT) -> Block:
     """A table with a header row repeated on each page; rows never split unless a single
     row is taller than a page."""
+    headers, rows, align_right = data.headers, data.rows, data.numeric
+    fractions = data.widths or (1.0,) * len(headers)
     total = sum(fractions)
     widths = [width * f / total for f in fractions]
 
@@ -177,17 +188,7 @@ class SummaryDocument:
     def _flowables(self) -> list[Flowable]:
         r = self.report
         out: list[Flowable] = []
-        sections: list[tuple[str, str]] = [("summary", tr("Summary")),
-                                           ("continuum", tr("Where the organisation stands"))]
-        if r.quiz.runs:
-            sections.append(("quiz", tr("Quick quiz")))
-        if r.boards:
-            sections.append(("matrix", tr("Practices matrix")))
-        if r.consensus:
-            sections.append(("consensus", tr("Consensus across groups")))
-        sections.append(("notes", tr("Notes and actions")))
-        if r.people:
-            sections.append(("appendix", tr("Appendix: participants and their placements")))
+        sections = summary_sections(r)
         titles = dict(sections)
         out += self._title_page(sections)
         out += self._summary(titles["summary"])
@@ -214,29 +215,17 @@ class SummaryDocument:
 
     def _title_page(self, sections: list[tuple[str, str]]) -> list[Flowable]:
         r, w = self.report, self.width
-        out: list[Flowable] = [Spacer(1), Spacer(38 * MM - self.margin_top)]
+        out: list[Flowable] = [Spacer(58 * MM - self.margin_top, keep=True)]
         out.append(paragraph(tr("WORKSHOP SUMMARY"), w, TextStyle(10, bold=True, colour=ACCENT),
                              6 * PT))
         out.append(paragraph(r.display_title, w, TextStyle(28, bold=True, colour=INK,
                                                            leading=1.15), 6 * PT))
         if r.client:
             out.append(paragraph(r.client, w, TextStyle(16, colour=MUTED, leading=1.25), 14 * PT))
-        details = []
-        if r.date:
-            details.append((tr("Date"), r.date))
-        if r.facilitator:
-            details.append((tr("Facilitator"), r.facilitator))
-        people = tr("{n} participants").format(n=len(r.people))
-        if r.groups:
-            people += tr(" in {g} groups").format(g=len(r.groups))
-        details.append((tr("Participants"), people))
-        if r.anonymised:
-            details.append((tr("Names"), tr("Participants appear as P1, P2 ... in this "
-                                            "summary.")))
-        rows = [[(label, "b"), value] for label, value in details]
+        rows = details(r)
         out.append(Spacer(6 * PT))
         for label, value in rows:
-            out.append(_pair(label[0], value, w))
+            out.append(_pair(label, value, w))
         out.append(Spacer(22 * PT))
         out.append(Heading(tr("Contents"), H3, w, rule=RULE))
         out.append(Spacer(4 * PT))
@@ -259,15 +248,8 @@ class SummaryDocument:
                 out.append(paragraph(text, w, bullet=f"{i}.", indent=16 * PT,
                                      space_after=3 * PT))
         out += self.h2(tr("About the continuum"))
-        out.append(paragraph(tr(
-            "The Learner Power continuum runs from \u201c{left}\u201d (0) to \u201c{right}\u201d "
-            "(100), through four stages. No stage is right or wrong: what matters is where the "
-            "organisation is today, where it wants to be, and how long the move may take. "
-            "Every participant placed a today and a target position for each area of "
-            "learning.").format(left=r.left_label, right=r.right_label), w))
-        rows = [[s.name, f"{s.start:g}\u2013{s.end:g}", s.description] for s in r.stages]
-        out.append(table([tr("Stage"), tr("Range"), tr("What it looks like")], rows,
-                         [0.2, 0.12, 0.68], w, bold_first=True))
+        out.append(paragraph(continuum_intro(r), w))
+        out.append(table(stages_table(r), w))
         return out
 
     def _continuum(self, title: str) -> list[Flowable]:
@@ -288,36 +270,10 @@ class SummaryDocument:
         drawing.keep_with_next = True  # the chart stays with the first lines about it
         out.append(drawing)
         out.append(paragraph(" ".join(area.words), w))
-        s = area.stats
-        rows = []
-        for label, spread, stage in ((tr("Today"), s.now, area.now_stage),
-                                     (tr("Target"), s.target, area.target_stage)):
-            iqr = "\u2013" if spread.q1 is None else \
-                f"{fmt_position(spread.q1)}\u2013{fmt_position(spread.q3)}"
-            rng = "\u2013" if spread.low is None else \
-                f"{fmt_position(spread.low)}\u2013{fmt_position(spread.high)}"
-            rows.append([label, str(spread.count), fmt_position(spread.median), iqr,
-                         fmt_position(spread.iqr), rng, stage or "\u2013"])
-        g = s.gap
-        rows.append([tr("Gap"), str(g.count), fmt_gap(g.median),
-                     "\u2013" if g.q1 is None else f"{fmt_gap(g.q1)} to {fmt_gap(g.q3)}",
-                     fmt_position(g.iqr),
-                     "\u2013" if g.low is None else f"{fmt_gap(g.low)} to {fmt_gap(g.high)}",
-                     ""])
-        who = tr("Placed") if area.basis == "participants" else tr("Groups")
-        out.append(table([tr("Position"), who, tr("Median"), tr("Middle half"), tr("IQR"),
-                          tr("Range"), tr("Stage of median")], rows,
-                         [0.13, 0.09, 0.1, 0.2, 0.08, 0.22, 0.18], w, {1, 2, 4},
-                         bold_first=True, space_after=6 * PT))
-        if area.groups or area.consensus is not None:
-            grows = []
-            for p in (*area.groups, *((area.consensus,) if area.consensus else ())):
-                grows.append([p.subject, fmt_position(p.now), p.now_stage or "\u2013",
-                              fmt_position(p.target), p.target_stage or "\u2013",
-                              fmt_gap(p.gap)])
-            out.append(table([tr("Group position"), tr("Today"), tr("Stage"), tr("Target"),
-                              tr("Stage"), tr("Gap")], grows,
-                             [0.28, 0.1, 0.18, 0.1, 0.18, 0.1], w, {1, 3, 5}, bold_first=True))
+        out.append(table(area_table(area), w, space_after=6 * PT))
+        groups = group_table(area)
+        if groups is not None:
+            out.append(table(groups, w))
         return out
 
     def _quiz(self, title: str) -> list[Flowable]:
@@ -325,35 +281,25 @@ class SummaryDocument:
         out = self.h1(title, "quiz")
         for text in r.quiz.words:
             out.append(paragraph(text, w))
-        purposes = {"now": tr("Today"), "target": tr("Target")}
-        kinds = {"participant": tr("participant"), "group": tr("group"), "room": tr("room")}
-        rows = [[q.subject, kinds.get(q.kind, q.kind), purposes.get(q.purpose, q.purpose),
-                 f"{q.answered} / {q.total}", fmt_position(q.position), q.stage or "\u2013"]
-                for q in r.quiz.runs]
-        out.append(table([tr("Who"), tr("Kind"), tr("For"), tr("Answered"), tr("Position"),
-                          tr("Stage")], rows, [0.3, 0.13, 0.12, 0.14, 0.13, 0.18], w,
-                         {3, 4}, bold_first=True))
+        if r.quiz.chart is not None:
+            chart = ContinuumChart(r, r.quiz.chart, w)
+            out.append(Drawing(w, chart.height, chart.paint, space_after=8 * PT))
+        out.append(table(quiz_table(r.quiz), w))
         out.append(paragraph(tr("How the quiz is scored: ") + r.quiz.rule, w, SMALL))
         return out
 
     def _boards(self, title: str) -> list[Flowable]:
         r, w = self.report, self.width
         out = self.h1(title, "matrix")
-        out.append(paragraph(tr(
-            "Groups sorted practice cards into the grid. A tick marks a card placed where the "
-            "reference model puts it, a cross a card placed elsewhere: a difference is a "
-            "conversation about this organisation, not a wrong answer."), w))
+        out.append(paragraph(matrix_intro(), w))
         for board in r.boards:
-            name = board.name + (f" \u2014 {board.group}" if board.group and board.group
-                                 not in board.name else "")
-            out += self.h2(name)
+            out += self.h2(board_title(board))
             out.append(paragraph(" ".join(board.words), w))
             out.append(board_block(board, w))
-            if board.mismatches:
+            mismatches = mismatch_table(board)
+            if mismatches is not None:
                 out += self.h3(tr("Cards placed away from the reference"))
-                rows = [[m.text, m.placed, m.reference] for m in board.mismatches]
-                out.append(table([tr("Card"), tr("Placed in"), tr("The model puts it in")],
-                                 rows, [0.46, 0.27, 0.27], w))
+                out.append(table(mismatches, w, bold_first=False))
         return out
 
     def _consensus(self, title: str) -> list[Flowable]:
@@ -364,14 +310,10 @@ class SummaryDocument:
                 out += self.h2(view.name)
             out.append(paragraph(" ".join(view.words), w))
             out.append(consensus_block(view, w))
-            if view.most_disputed:
+            disputed = disputed_table(view)
+            if disputed is not None:
                 out += self.h3(tr("Most disputed cards"))
-                rows = []
-                for d in view.most_disputed:
-                    spread = "; ".join(f"{cell} ({n})" for cell, n in d.spread)
-                    rows.append([d.text, spread, fmt_share(1 - d.disagreement)])
-                out.append(table([tr("Card"), tr("Where the boards put it (boards)"),
-                                  tr("Largest share")], rows, [0.4, 0.45, 0.15], w, {2}))
+                out.append(table(disputed, w, bold_first=False))
         return out
 
     def _notes(self, title: str) -> list[Flowable]:
@@ -400,25 +342,7 @@ class SummaryDocument:
         out = self.h1(title, "appendix")
         out.append(paragraph(tr("Each participant\u2019s positions, today \u2192 target, on "
                                 "the 0\u2013100 scale."), w, SMALL))
-        areas = r.areas
-        by_person: dict[str, dict[int, str]] = {}
-        for i, area in enumerate(areas):
-            for p in area.placements:
-                by_person.setdefault(p.subject, {})[i] = \
-                    f"{fmt_position(p.now)} \u2192 {fmt_position(p.target)}"
-        if len(areas) <= 4:
-            headers = [tr("Participant"), tr("Group")] + [a.name for a in areas]
-            fr = [0.26, 0.18] + [0.56 / max(1, len(areas))] * len(areas)
-            rows = [[p.label, p.group or "\u2013"] +
-                    [by_person.get(p.label, {}).get(i, "\u2013") for i in range(len(areas))]
-                    for p in r.people]
-        else:
-            headers = [tr("Participant"), tr("Group"), tr("Area"), tr("Today \u2192 target")]
-            fr = [0.26, 0.2, 0.34, 0.2]
-            rows = [[p.label, p.group or "\u2013", a.name,
-                     by_person.get(p.label, {}).get(i, "\u2013")]
-                    for p in r.people for i, a in enumerate(areas)]
-        out.append(table(headers, rows, fr, w, bold_first=True))
+        out.append(table(appendix_table(r), w))
         return out
 
     # -- painting ------------------------------------------------------------------------

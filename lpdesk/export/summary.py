@@ -139,6 +139,7 @@ class QuizReport:
     runs: tuple[QuizRunReport, ...]
     words: tuple[str, ...]
     rule: str
+    chart: AreaReport | None = None  # the results on the continuum, drawn like an area
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,19 @@ class Mismatch:
 
 
 @dataclass(frozen=True)
+class CardPosition:
+    """Where one card of a board is (for the CSV: one row per card)."""
+
+    card_id: str
+    text: str
+    row: str  # '' when in the deck
+    column: str
+    reference_row: str
+    reference_column: str
+    match: bool | None
+
+
+@dataclass(frozen=True)
 class BoardReport:
     name: str
     group: str
@@ -166,8 +180,7 @@ class BoardReport:
     has_reference: bool
     row_agreement: tuple[tuple[str, Agreement], ...]
     mismatches: tuple[Mismatch, ...]
-    positions: tuple[tuple[str, str, str, str, str, str], ...]  # card id, text, row, col,
-    # reference row, reference column (for the CSV: one row per card)
+    positions: tuple[CardPosition, ...]  # in board order
     words: tuple[str, ...]
 
     @property
@@ -432,7 +445,24 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
                 hi=fmt_position(values[-1])))
     if runs and not scored:
         words.append(tr("The quiz was started but no answer was counted yet."))
-    return QuizReport(tuple(runs), tuple(words), quiz.scoring_rule)
+    return QuizReport(tuple(runs), tuple(words), quiz.scoring_rule, _quiz_chart(runs, content))
+
+
+def _quiz_chart(runs: list[QuizRunReport], content: ContinuumContent) -> AreaReport | None:
+    """The quiz results as an area: one now/target pair per subject (their latest runs)."""
+    pairs: dict[tuple[str, str], list[float | None]] = {}
+    for run in runs:
+        if run.position is not None:
+            pair = pairs.setdefault((run.kind, run.subject), [None, None])
+            pair[0 if run.purpose == "now" else 1] = run.position
+    if not pairs:
+        return None
+    positions = tuple(_position(content, subject, kind, "", "#000000", Placement(now, target))
+                      for (kind, subject), (now, target) in pairs.items())
+    stats = summarise(Placement(p.now, p.target) for p in positions)
+    return AreaReport(tr("Quick quiz results"), "participants", stats,
+                      _stage_name(content, stats.now.median),
+                      _stage_name(content, stats.target.median), positions, (), None, ())
 
 
 def _cell_name(board: Board, cell: Cell | None) -> str:
@@ -482,8 +512,8 @@ def _board(board: Board, names: Names, groups: dict[str, str]) -> BoardReport:
         if cell is not None:
             row_name = rows.get(cell[0], "")
             col_name = {c.id: c.name for c in board.columns}.get(cell[1], "")
-        positions.append((card.id, t(card.text), t(row_name), t(col_name), t(ref_row),
-                          t(ref_col)))
+        positions.append(CardPosition(card.id, t(card.text), t(row_name), t(col_name),
+                                      t(ref_row), t(ref_col), matches_reference(board, card.id)))
     words = []
     placed = sum(1 for c in board.cards if c.id in board.positions)
     words.append(tr("{placed} of {total} cards were placed.").format(
@@ -627,3 +657,156 @@ def build_report(session: Session, anonymise: bool = False) -> Report:
         actions=actions, comments=comments,
         highlights=_highlights(areas, quiz, boards, actions), credits=credits,
         stage_names_used=frozenset(used))
+
+
+# -- tables shared by the PDF, HTML and Markdown ---------------------------------------------------
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = frozenset()  # columns aligned right
+    widths: tuple[float, ...] = ()  # relative column widths for paged output
+
+
+DASH = "\u2013"
+
+
+def stages_table(report: Report) -> Table:
+    return Table((tr("Stage"), tr("Range"), tr("What it looks like")),
+                 tuple((s.name, f"{s.start:g}{DASH}{s.end:g}", s.description)
+                       for s in report.stages), frozenset(), (0.2, 0.12, 0.68))
+
+
+def area_table(area: AreaReport) -> Table:
+    s = area.stats
+    rows = []
+    for label, spread, stage in ((tr("Today"), s.now, area.now_stage),
+                                 (tr("Target"), s.target, area.target_stage)):
+        middle = DASH if spread.q1 is None else \
+            f"{fmt_position(spread.q1)}{DASH}{fmt_position(spread.q3)}"
+        rng = DASH if spread.low is None else \
+            f"{fmt_position(spread.low)}{DASH}{fmt_position(spread.high)}"
+        rows.append((label, str(spread.count), fmt_position(spread.median), middle,
+                     fmt_position(spread.iqr), rng, stage or DASH))
+    g = s.gap
+    rows.append((tr("Gap"), str(g.count), fmt_gap(g.median),
+                 DASH if g.q1 is None else tr("{a} to {b}").format(a=fmt_gap(g.q1),
+                                                                   b=fmt_gap(g.q3)),
+                 fmt_position(g.iqr),
+                 DASH if g.low is None else tr("{a} to {b}").format(a=fmt_gap(g.low),
+                                                                    b=fmt_gap(g.high)),
+                 ""))
+    who = tr("Placed") if area.basis == "participants" else tr("Groups")
+    return Table((tr("Position"), who, tr("Median"), tr("Middle half"), tr("IQR"), tr("Range"),
+                  tr("Stage of median")), tuple(rows), frozenset({1, 2, 4}),
+                 (0.13, 0.09, 0.1, 0.2, 0.08, 0.22, 0.18))
+
+
+def group_table(area: AreaReport) -> Table | None:
+    subjects = (*area.groups, *((area.consensus,) if area.consensus else ()))
+    if not subjects:
+        return None
+    rows = tuple((p.subject, fmt_position(p.now), p.now_stage or DASH, fmt_position(p.target),
+                  p.target_stage or DASH, fmt_gap(p.gap)) for p in subjects)
+    return Table((tr("Group position"), tr("Today"), tr("Stage"), tr("Target"), tr("Stage"),
+                  tr("Gap")), rows, frozenset({1, 3, 5}), (0.28, 0.1, 0.18, 0.1, 0.18, 0.1))
+
+
+def quiz_table(quiz: QuizReport) -> Table:
+    purposes = {"now": tr("Today"), "target": tr("Target")}
+    kinds = {"participant": tr("participant"), "group": tr("group"), "room": tr("room")}
+    rows = tuple((q.subject, kinds.get(q.kind, q.kind), purposes.get(q.purpose, q.purpose),
+                  f"{q.answered} / {q.total}", fmt_position(q.position), q.stage or DASH)
+                 for q in quiz.runs)
+    return Table((tr("Who"), tr("Kind"), tr("For"), tr("Answered"), tr("Position"),
+                  tr("Stage")), rows, frozenset({3, 4}), (0.3, 0.13, 0.12, 0.14, 0.13, 0.18))
+
+
+def mismatch_table(board: BoardReport) -> Table | None:
+    if not board.mismatches:
+        return None
+    return Table((tr("Card"), tr("Placed in"), tr("The model puts it in")),
+                 tuple((m.text, m.placed, m.reference) for m in board.mismatches),
+                 frozenset(), (0.46, 0.27, 0.27))
+
+
+def disputed_table(view: ConsensusReport) -> Table | None:
+    if not view.most_disputed:
+        return None
+    rows = tuple((d.text, "; ".join(f"{cell} ({n})" for cell, n in d.spread),
+                  fmt_share(1 - d.disagreement)) for d in view.most_disputed)
+    return Table((tr("Card"), tr("Where the boards put it (boards)"), tr("Largest share")),
+                 rows, frozenset({2}), (0.4, 0.45, 0.15))
+
+
+def appendix_table(report: Report) -> Table:
+    """Everyone's positions: one column per area (one row per placement past 4 areas)."""
+    areas = report.areas
+    by_person: dict[str, dict[int, str]] = {}
+    for i, area in enumerate(areas):
+        for p in area.placements:
+            by_person.setdefault(p.subject, {})[i] = \
+                f"{fmt_position(p.now)} \u2192 {fmt_position(p.target)}"
+    if len(areas) <= 4:
+        headers = (tr("Participant"), tr("Group"), *(a.name for a in areas))
+        widths = (0.26, 0.18, *([0.56 / max(1, len(areas))] * len(areas)))
+        rows = tuple((p.label, p.group or DASH,
+                      *(by_person.get(p.label, {}).get(i, DASH) for i in range(len(areas))))
+                     for p in report.people)
+    else:
+        headers = (tr("Participant"), tr("Group"), tr("Area"), tr("Today \u2192 target"))
+        widths = (0.26, 0.2, 0.34, 0.2)
+        rows = tuple((p.label, p.group or DASH, a.name, by_person.get(p.label, {}).get(i, DASH))
+                     for p in report.people for i, a in enumerate(areas))
+    return Table(headers, rows, frozenset(), widths)
+
+
+def continuum_intro(report: Report) -> str:
+    return tr("The Learner Power continuum runs from \u201c{left}\u201d (0) to \u201c{right}\u201d "
+              "(100), through four stages. No stage is right or wrong: what matters is where "
+              "the organisation is today, where it wants to be, and how long the move may take. "
+              "Every participant placed a today and a target position for each area of "
+              "learning.").format(left=report.left_label, right=report.right_label)
+
+
+def matrix_intro() -> str:
+    return tr("Groups sorted practice cards into the grid. A tick marks a card placed where the "
+              "reference model puts it, a cross a card placed elsewhere: a difference is a "
+              "conversation about this organisation, not a wrong answer.")
+
+
+def board_title(board: BoardReport) -> str:
+    if board.group and board.group not in board.name:
+        return f"{board.name} \u2014 {board.group}"
+    return board.name
+
+
+def sections(report: Report) -> list[tuple[str, str]]:
+    """(anchor, title) of the summary's sections, in order: the contents list."""
+    out = [("summary", tr("Summary")), ("continuum", tr("Where the organisation stands"))]
+    if report.quiz.runs:
+        out.append(("quiz", tr("Quick quiz")))
+    if report.boards:
+        out.append(("matrix", tr("Practices matrix")))
+    if report.consensus:
+        out.append(("consensus", tr("Consensus across groups")))
+    out.append(("notes", tr("Notes and actions")))
+    if report.people:
+        out.append(("appendix", tr("Appendix: participants and their placements")))
+    return out
+
+
+def details(report: Report) -> list[tuple[str, str]]:
+    """The title page's facts: (label, value)."""
+    out = []
+    if report.date:
+        out.append((tr("Date"), report.date))
+    if report.facilitator:
+        out.append((tr("Facilitator"), report.facilitator))
+    people = tr("{n} participants").format(n=len(report.people))
+    if report.groups:
+        people += tr(" in {g} groups").format(g=len(report.groups))
+    out.append((tr("Participants"), people))
+    if report.anonymised:
+        out.append((tr("Names"), tr("Participants appear as P1, P2 ... in this summary.")))
+    return out

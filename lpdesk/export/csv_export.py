@@ -1,0 +1,99 @@
+"""The session's data as tidy tables in one CSV file, for a client's own analysis.
+
+One file, one header, and a first column `table` naming the table each row belongs to
+(filter on it in Excel): a single file travels by e-mail as one attachment and opens with a
+double click, where several files would need a zip. The tables:
+
+- `placement`: one row per placement (participant, group, or the agreed position) per area;
+- `area_statistics`: one row per area and measure (now, target, gap): count, median,
+  quartiles (inclusive method, as Excel's QUARTILE.INC), IQR, lowest, highest;
+- `quiz_answer`: one row per answer of each quiz run, with the run's position;
+- `card_position`: one row per card per board: where it is, where the model puts it, match;
+- `action`, `comment`: the room's notes.
+
+Columns that do not apply to a table are left empty. Numbers are written in full precision
+(Python's shortest exact form), so they read back equal to the session's; positions are on
+the 0-100 scale. The file is UTF-8 with a byte order mark, so Excel keeps names like Chloé
+and Søren intact. A text starting with = + - @ (which Excel would run as a formula) gets a
+leading apostrophe, as OWASP advises against CSV injection.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from lpdesk.export.summary import Report
+
+COLUMNS = (
+    "table", "area", "subject_kind", "subject", "group", "measure", "now", "target", "gap",
+    "now_stage", "target_stage", "count", "median", "q1", "q3", "iqr", "low", "high",
+    "run", "purpose", "position", "stage", "question_number", "question", "answer", "score",
+    "board", "card_id", "card", "row", "column", "reference_row", "reference_column",
+    "matches_reference", "text",
+)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _num(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def _text(value: str) -> str:
+    value = value or ""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def rows(report: Report) -> list[dict[str, str]]:
+    """Every row of every table, as column -> text."""
+    out: list[dict[str, str]] = []
+
+    def add(table: str, **values: str) -> None:
+        out.append({"table": table, **values})
+
+    for area in report.areas:
+        for p in (*area.placements, *area.groups, *((area.consensus,) if area.consensus
+                                                      else ())):
+            add("placement", area=_text(area.name), subject_kind=p.kind,
+                subject=_text(p.subject), group=_text(p.group), now=_num(p.now),
+                target=_num(p.target), gap=_num(p.gap), now_stage=p.now_stage,
+                target_stage=p.target_stage)
+        for measure, spread in (("now", area.stats.now), ("target", area.stats.target),
+                                ("gap", area.stats.gap)):
+            add("area_statistics", area=_text(area.name), subject_kind=area.basis,
+                measure=measure, count=str(spread.count), median=_num(spread.median),
+                q1=_num(spread.q1), q3=_num(spread.q3), iqr=_num(spread.iqr),
+                low=_num(spread.low), high=_num(spread.high),
+                stage={"now": area.now_stage, "target": area.target_stage}.get(measure, ""))
+    for number, run in enumerate(report.quiz.runs, 1):
+        base = dict(subject_kind=run.kind, subject=_text(run.subject), run=str(number),
+                    purpose=run.purpose, position=_num(run.position), stage=run.stage)
+        if not run.answers:
+            add("quiz_answer", **base)
+        for answer in run.answers:
+            add("quiz_answer", **base, question_number=str(answer.number),
+                question=_text(answer.question), answer=_text(answer.answer),
+                score=_num(answer.score))
+    for board in report.boards:
+        for pos in board.positions:
+            add("card_position", board=_text(board.name), group=_text(board.group),
+                card_id=pos.card_id, card=_text(pos.text), row=_text(pos.row),
+                column=_text(pos.column), reference_row=_text(pos.reference_row),
+                reference_column=_text(pos.reference_column),
+                matches_reference="" if pos.match is None else ("yes" if pos.match else "no"))
+    for text in report.actions:
+        add("action", text=_text(text))
+    for text in report.comments:
+        add("comment", text=_text(text))
+    return out
+
+
+def export_csv(report: Report) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, restval="", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows(report))
+    return buffer.getvalue().encode("utf-8-sig")

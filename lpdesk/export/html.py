@@ -1,0 +1,209 @@
+"""The summary as one self-contained HTML file: styles inline, pictures embedded as PNG
+data URIs, no scripts and no external links, so it opens offline in any browser and can be
+mailed as is. Every text that came from the session is escaped with html.escape: a name
+like `<script>alert(1)</script>` is shown, never run.
+"""
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from html import escape
+
+from lpdesk import __version__
+from lpdesk.export.images import Picture, pictures, png_bytes
+from lpdesk.export.summary import (
+    Report,
+    Table,
+    appendix_table,
+    area_table,
+    board_title,
+    continuum_intro,
+    details,
+    disputed_table,
+    group_table,
+    matrix_intro,
+    mismatch_table,
+    quiz_table,
+    sections,
+    stages_table,
+    tr,
+)
+
+HTML_DPI = 192  # twice a screen's 96 dpi: sharp on high-density screens
+
+CSS = """
+:root { --ink:#1F2933; --muted:#5F6B7A; --rule:#D5DCE3; --accent:#0B4F7C; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #F3F6F9; color: var(--ink);
+  font: 16px/1.5 "Segoe UI", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
+main { max-width: 60rem; margin: 0 auto; background: #fff; padding: 2.5rem 3rem 3rem;
+  box-shadow: 0 0 0 1px var(--rule); }
+header.title { border-top: 0.6rem solid #DDE8F1; margin: -2.5rem -3rem 2rem;
+  padding: 2.5rem 3rem 1rem; }
+.kicker { color: var(--accent); font-weight: 700; letter-spacing: .06em; font-size: .85rem; }
+h1 { font-size: 2.2rem; line-height: 1.15; margin: .3rem 0; overflow-wrap: anywhere; }
+.client { color: var(--muted); font-size: 1.3rem; margin: 0 0 1rem; }
+h2 { color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: .2rem;
+  margin-top: 2.5rem; }
+h3 { margin: 1.8rem 0 .4rem; }
+h4 { margin: 1.2rem 0 .3rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.5rem; }
+dl.facts dt { color: var(--muted); font-weight: 700; }
+dl.facts dd { margin: 0; }
+nav ol { padding-left: 1.4rem; }
+p, li { overflow-wrap: anywhere; }
+.small { color: var(--muted); font-size: .85rem; }
+figure { margin: .8rem 0 1rem; }
+figure img { width: 100%; height: auto; display: block; }
+.table-wrap { overflow-x: auto; margin: .6rem 0 1.2rem; }
+table { border-collapse: collapse; width: 100%; font-size: .88rem; }
+th { text-align: left; background: #EEF2F6; color: var(--muted); font-weight: 700;
+  border-bottom: 1px solid #9AA5B1; padding: .35rem .5rem; }
+td { border-bottom: 1px solid var(--rule); padding: .35rem .5rem; vertical-align: top;
+  overflow-wrap: anywhere; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td:first-child { font-weight: 600; }
+footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
+@media print { body { background: #fff; } main { box-shadow: none; max-width: none; }
+  figure, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _paragraphs(text: str) -> str:
+    parts = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return "".join(f"<p>{_e(p).replace(chr(10), '<br>')}</p>" for p in parts)
+
+
+def _table(data: Table | None) -> str:
+    if data is None:
+        return ""
+    head = "".join(f'<th scope="col"{" class=num" if i in data.numeric else ""}>{_e(h)}</th>'
+                   for i, h in enumerate(data.headers))
+    rows = []
+    for row in data.rows:
+        cells = "".join(f'<td{" class=num" if i in data.numeric else ""}>{_e(v)}</td>'
+                        for i, v in enumerate(row))
+        rows.append(f"<tr>{cells}</tr>")
+    return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _figure(picture: Picture | None) -> str:
+    if picture is None:
+        return ""
+    data = base64.b64encode(png_bytes(picture.image)).decode("ascii")
+    return (f'<figure><img src="data:image/png;base64,{data}" alt="{_e(picture.alt)}">'
+            f"</figure>")
+
+
+def export_html(report: Report, progress: Callable[[int, int], bool] | None = None) -> bytes:
+    r = report
+    pics = pictures(r, dpi=HTML_DPI, captions=False, progress=progress)
+    by_kind: dict[str, list[Picture]] = {}
+    for p in pics:
+        by_kind.setdefault(p.kind, []).append(p)
+    take = {k: iter(v) for k, v in by_kind.items()}
+
+    def next_picture(kind: str) -> Picture | None:
+        return next(take.get(kind, iter(())), None)
+
+    out: list[str] = []
+    add = out.append
+    add("<!DOCTYPE html>")
+    add('<html lang="en"><head><meta charset="utf-8">')
+    add('<meta name="viewport" content="width=device-width, initial-scale=1">')
+    add(f'<meta name="generator" content="lpdesk {_e(__version__)}">')
+    add(f"<title>{_e(r.display_title)}</title><style>{CSS}</style></head><body><main>")
+    add('<header class="title">')
+    add(f'<div class="kicker">{_e(tr("WORKSHOP SUMMARY"))}</div>')
+    add(f"<h1>{_e(r.display_title)}</h1>")
+    if r.client:
+        add(f'<p class="client">{_e(r.client)}</p>')
+    add('<dl class="facts">')
+    for label, value in details(r):
+        add(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>")
+    add("</dl></header>")
+    add(f'<nav aria-label="{_e(tr("Contents"))}"><h3>{_e(tr("Contents"))}</h3><ol>')
+    for anchor, title in sections(r):
+        add(f'<li><a href="#{anchor}">{_e(title)}</a></li>')
+    add("</ol></nav>")
+    titles = dict(sections(r))
+
+    add(f'<section id="summary"><h2>{_e(titles["summary"])}</h2>')
+    if r.highlights:
+        add("<ul>" + "".join(f"<li>{_e(h)}</li>" for h in r.highlights) + "</ul>")
+    else:
+        add(f"<p>{_e(tr('Nothing was recorded in this session yet.'))}</p>")
+    if r.actions:
+        add(f"<h3>{_e(tr('Agreed actions'))}</h3><ol>"
+            + "".join(f"<li>{_e(a)}</li>" for a in r.actions) + "</ol>")
+    add(f"<h3>{_e(tr('About the continuum'))}</h3><p>{_e(continuum_intro(r))}</p>")
+    add(_table(stages_table(r)) + "</section>")
+
+    add(f'<section id="continuum"><h2>{_e(titles["continuum"])}</h2>')
+    if not r.areas:
+        add(f"<p>{_e(tr('No areas of learning were placed.'))}</p>")
+    for area in r.areas:
+        add(f"<h3>{_e(area.name)}</h3>")
+        add(_figure(next_picture("continuum")))
+        add(f"<p>{_e(' '.join(area.words))}</p>")
+        add(_table(area_table(area)))
+        add(_table(group_table(area)))
+    add("</section>")
+
+    if r.quiz.runs:
+        add(f'<section id="quiz"><h2>{_e(titles["quiz"])}</h2>')
+        add("".join(f"<p>{_e(w)}</p>" for w in r.quiz.words))
+        add(_figure(next_picture("quiz")))
+        add(_table(quiz_table(r.quiz)))
+        add(f'<p class="small">{_e(tr("How the quiz is scored: ") + r.quiz.rule)}</p>')
+        add("</section>")
+
+    if r.boards:
+        add(f'<section id="matrix"><h2>{_e(titles["matrix"])}</h2><p>{_e(matrix_intro())}</p>')
+        for board in r.boards:
+            add(f"<h3>{_e(board_title(board))}</h3><p>{_e(' '.join(board.words))}</p>")
+            add(_figure(next_picture("board")))
+            mismatches = mismatch_table(board)
+            if mismatches is not None:
+                add(f"<h4>{_e(tr('Cards placed away from the reference'))}</h4>")
+                add(_table(mismatches))
+        add("</section>")
+
+    if r.consensus:
+        add(f'<section id="consensus"><h2>{_e(titles["consensus"])}</h2>')
+        for view in r.consensus:
+            if len(r.consensus) > 1:
+                add(f"<h3>{_e(view.name)}</h3>")
+            add(f"<p>{_e(' '.join(view.words))}</p>")
+            add(_figure(next_picture("consensus")))
+            disputed = disputed_table(view)
+            if disputed is not None:
+                add(f"<h4>{_e(tr('Most disputed cards'))}</h4>")
+                add(_table(disputed))
+        add("</section>")
+
+    add(f'<section id="notes"><h2>{_e(titles["notes"])}</h2>')
+    if not (r.actions or r.comments or r.notes):
+        add(f"<p>{_e(tr('No notes or actions were recorded.'))}</p>")
+    if r.actions:
+        add(f"<h3>{_e(tr('Agreed actions'))}</h3><ol>"
+            + "".join(f"<li>{_e(a)}</li>" for a in r.actions) + "</ol>")
+    if r.comments:
+        add(f"<h3>{_e(tr('Comments from the room'))}</h3><ul>"
+            + "".join(f"<li>{_e(c)}</li>" for c in r.comments) + "</ul>")
+    if r.notes:
+        add(f"<h3>{_e(tr('Facilitator’s notes'))}</h3>{_paragraphs(r.notes)}")
+    add("</section>")
+
+    if r.people:
+        add(f'<section id="appendix"><h2>{_e(titles["appendix"])}</h2>')
+        add(_table(appendix_table(r)) + "</section>")
+    credits = tr("Models used with credit: {c}. Prepared with lpdesk {v}.").format(
+        c="; ".join(r.credits), v=__version__)
+    add(f'<footer class="small">{_e(credits)}</footer></main></body></html>')
+    return ("\n".join(out) + "\n").encode("utf-8")

@@ -1,0 +1,190 @@
+"""The summary as Markdown (text and tables; the charts are in the PDF, HTML and PNG exports).
+
+Everything that came from the session is escaped so it reads literally in any renderer:
+emphasis, code, link and table characters get a backslash, `<`, `>` and entity-like `&`
+become HTML entities (some renderers do not honour a backslash before `<`, and raw HTML
+would pass through), and a line that would start a heading, list or quote is neutralised.
+"""
+from __future__ import annotations
+
+import re
+
+from lpdesk import __version__
+from lpdesk.export.summary import (
+    Report,
+    Table,
+    appendix_table,
+    area_table,
+    board_title,
+    continuum_intro,
+    details,
+    disputed_table,
+    group_table,
+    matrix_intro,
+    mismatch_table,
+    quiz_table,
+    sections,
+    stages_table,
+    tr,
+)
+
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LINE_START = re.compile(r"^(\s*)([#=+-])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def escape_md(text: str) -> str:
+    """User text as literal Markdown (inline: newlines kept)."""
+    text = text.replace("\r\n", "\n")
+    text = _ENTITY_LIKE.sub("&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\1\\\2", text)  # no heading, list item or rule
+    return _NUMBERED.sub(r"\1\\\2", text)  # "1." would start a numbered list
+
+
+def _cell(text: str) -> str:
+    return escape_md(" ".join(text.split()))
+
+
+def _table(data: Table | None) -> list[str]:
+    if data is None:
+        return []
+    lines = ["| " + " | ".join(_cell(h) for h in data.headers) + " |",
+             "|" + "|".join("---:" if i in data.numeric else "---"
+                            for i in range(len(data.headers))) + "|"]
+    lines += ["| " + " | ".join(_cell(v) or " " for v in row) + " |" for row in data.rows]
+    return lines + [""]
+
+
+def export_markdown(report: Report) -> bytes:
+    r = report
+    out: list[str] = []
+    add = out.append
+    add(f"# {_cell(r.display_title)}")
+    add("")
+    if r.client:
+        add(f"**{escape_md(r.client)}**")
+        add("")
+    for label, value in details(r):
+        add(f"- **{escape_md(label)}:** {_cell(value)}")
+    add("")
+    titles = dict(sections(r))
+
+    add(f"## {titles['summary']}")
+    add("")
+    for h in r.highlights or (tr("Nothing was recorded in this session yet."),):
+        add(f"- {_cell(h)}")
+    add("")
+    if r.actions:
+        add(f"### {tr('Agreed actions')}")
+        add("")
+        out.extend(f"{i}. {_cell(a)}" for i, a in enumerate(r.actions, 1))
+        add("")
+    add(f"### {tr('About the continuum')}")
+    add("")
+    add(escape_md(continuum_intro(r)))
+    add("")
+    out.extend(_table(stages_table(r)))
+
+    add(f"## {titles['continuum']}")
+    add("")
+    if not r.areas:
+        add(tr("No areas of learning were placed."))
+        add("")
+    for area in r.areas:
+        add(f"### {_cell(area.name)}")
+        add("")
+        add(escape_md(" ".join(area.words)))
+        add("")
+        out.extend(_table(area_table(area)))
+        out.extend(_table(group_table(area)))
+
+    if r.quiz.runs:
+        add(f"## {titles['quiz']}")
+        add("")
+        for w in r.quiz.words:
+            add(escape_md(w))
+            add("")
+        out.extend(_table(quiz_table(r.quiz)))
+        add(f"*{escape_md(tr('How the quiz is scored: ') + r.quiz.rule)}*")
+        add("")
+
+    if r.boards:
+        add(f"## {titles['matrix']}")
+        add("")
+        add(escape_md(matrix_intro()))
+        add("")
+        for board in r.boards:
+            add(f"### {_cell(board_title(board))}")
+            add("")
+            add(escape_md(" ".join(board.words)))
+            add("")
+            for row_index, row in enumerate(board.rows):
+                for col_index, col in enumerate(board.columns):
+                    cards = board.cells[row_index][col_index]
+                    if not cards:
+                        continue
+                    add(f"- **{_cell(row)} / {_cell(col)}:** "
+                        + "; ".join(_card(c.text, c.match) for c in cards))
+            if board.deck:
+                add(f"- **{tr('Not placed')}:** " + "; ".join(_cell(c.text) for c in board.deck))
+            add("")
+            mismatches = mismatch_table(board)
+            if mismatches is not None:
+                add(f"#### {tr('Cards placed away from the reference')}")
+                add("")
+                out.extend(_table(mismatches))
+
+    if r.consensus:
+        add(f"## {titles['consensus']}")
+        add("")
+        for view in r.consensus:
+            if len(r.consensus) > 1:
+                add(f"### {_cell(view.name)}")
+                add("")
+            add(escape_md(" ".join(view.words)))
+            add("")
+            disputed = disputed_table(view)
+            if disputed is not None:
+                add(f"#### {tr('Most disputed cards')}")
+                add("")
+                out.extend(_table(disputed))
+
+    add(f"## {titles['notes']}")
+    add("")
+    if not (r.actions or r.comments or r.notes):
+        add(tr("No notes or actions were recorded."))
+        add("")
+    if r.actions:
+        add(f"### {tr('Agreed actions')}")
+        add("")
+        out.extend(f"{i}. {_cell(a)}" for i, a in enumerate(r.actions, 1))
+        add("")
+    if r.comments:
+        add(f"### {tr('Comments from the room')}")
+        add("")
+        out.extend(f"- {_cell(c)}" for c in r.comments)
+        add("")
+    if r.notes:
+        add(f"### {tr('Facilitator’s notes')}")
+        add("")
+        for part in [p.strip() for p in r.notes.split("\n\n") if p.strip()]:
+            add(escape_md(part).replace("\n", "  \n"))
+            add("")
+
+    if r.people:
+        add(f"## {titles['appendix']}")
+        add("")
+        out.extend(_table(appendix_table(r)))
+    add("---")
+    add("")
+    add(escape_md(tr("Models used with credit: {c}. Prepared with lpdesk {v}.").format(
+        c="; ".join(r.credits), v=__version__)))
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _card(text: str, match: bool | None) -> str:
+    mark = {True: " \u2713", False: " \u2717", None: ""}[match]
+    return _cell(text) + mark
