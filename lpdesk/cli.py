@@ -54,10 +54,7 @@ def _register_builtin() -> None:
 
     COMMANDS["check"] = ("check that a session file is valid", check_args, _check)
     COMMANDS["demo"] = ("write the sample session to a file", demo_args, _demo)
-    try:
-        from lpdesk.export.cli import register
-    except ImportError:  # pragma: no cover - export is part of every build; keep CLI alive
-        return
+    from lpdesk.export.cli import register
     register(COMMANDS)
 
 
