@@ -340,6 +340,47 @@ def test_broken_quiz_content_is_reported_on_the_page(qtbot, doc, monkeypatch):
     assert page.views.currentWidget() is page.empty_view
 
 
+def test_answer_keys_win_over_a_window_wide_b_only_while_a_question_shows(qtbot, doc):
+    """The workshop's 'B' blanks the screen window-wide; on a question it must answer."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+    host = QWidget()
+    qtbot.addWidget(host)
+    notes = QLineEdit()
+    page = QuizPage(doc)
+    page.advance_delay_ms = 10_000
+    layout = QVBoxLayout(host)
+    layout.addWidget(notes)
+    layout.addWidget(page)
+    blanked = []
+    blank = QAction("Blank", host)
+    blank.setShortcut(QKeySequence("B"))
+    blank.triggered.connect(lambda: blanked.append(True))
+    host.addAction(blank)
+    host.resize(1280, 800)
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow, timeout=3000)
+    page.start_run("room", None)
+    page.chooser.runs.setFocus()
+    qtbot.keyClick(page.chooser.runs, Qt.Key.Key_B)
+    assert run_of(page).answers == {QUESTIONS[0].id: QUESTIONS[0].answers[1].id}
+    assert blanked == []
+    notes.setFocus()  # typing in a text field is typing, not answering
+    qtbot.keyClicks(notes, "ab1")
+    qtbot.keyClick(notes, Qt.Key.Key_Left)
+    assert notes.text() == "ab1"
+    assert page.question_index() == 0 and len(run_of(page).answers) == 1
+    page.go_to(TOTAL)  # on the result screen B is the room's blank key again
+    page.chooser.runs.setFocus()
+    qtbot.keyClick(page.chooser.runs, Qt.Key.Key_B)
+    assert blanked == [True]
+    page.hide()  # a hidden page takes no keys
+    page.chooser.runs.setFocus()
+    qtbot.keyClick(host, Qt.Key.Key_Left)
+    assert run_of(page).current_question == TOTAL
+
+
 def test_main_window_shows_the_quiz_page(qtbot, doc):
     from lpdesk.ui.main_window import MainWindow
     window = MainWindow(doc)

@@ -9,7 +9,7 @@ the session without being an undo step (see `lpdesk.commands.quiz`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.commands.quiz import (
@@ -28,7 +28,8 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import QuizResult, score
 from lpdesk.ui.binding import listen
 from lpdesk.ui.quiz_chooser import QuizRunChooser, purpose_text, subject_name
-from lpdesk.ui.quiz_question_view import QuizQuestionView, window_shortcut
+from lpdesk.ui.quiz_keys import QuizKeys
+from lpdesk.ui.quiz_question_view import LETTERS, QuizQuestionView
 from lpdesk.ui.quiz_result_view import PlaceState, QuizResultView
 from lpdesk.ui.quiz_widgets import pixel_font
 from lpdesk.ui.theme import theme, theme_state
@@ -105,7 +106,47 @@ class QuizPage(QWidget):
         self.result_view.place_requested.connect(self.place_result)
         self.result_view.next_person_requested.connect(self.next_person)
         self.views.addWidget(self.result_view)
-        window_shortcut(self.result_view, Qt.Key.Key_Left, self.previous_question)
+        self.keys = QuizKeys(self, self._key, self._wants_key)
+
+    # -- keys (routed by QuizKeys while the page is visible) ----------------------------
+    def _answer_of_key(self, key: int) -> int | None:
+        for i, letter in enumerate(LETTERS):
+            if key in (getattr(Qt.Key, f"Key_{i + 1}"), getattr(Qt.Key, f"Key_{letter}")):
+                return i
+        return None
+
+    def _wants_key(self, key: int) -> bool:
+        view = self.views.currentWidget()
+        if view is self.result_view:
+            return key == Qt.Key.Key_Left
+        if view is not self.question_view or self.content is None:
+            return False
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            return True
+        choice, index = self._answer_of_key(key), self.question_index()
+        return choice is not None and index is not None and index < self.total and \
+            choice < len(self.content.questions[index].answers)
+
+    def _key(self, key: int) -> bool:
+        if not self._wants_key(key):
+            return False
+        if key == Qt.Key.Key_Left:
+            self.previous_question()
+        elif key == Qt.Key.Key_Right:
+            self.next_question()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear_answer()
+        else:
+            self.answer(self._answer_of_key(key) or 0)
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keys.install()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.keys.remove()
+        super().hideEvent(event)
 
     # -- queries ---------------------------------------------------------------------
     def current_run(self) -> QuizRun | None:

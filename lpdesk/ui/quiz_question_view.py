@@ -1,13 +1,10 @@
 """One quiz question on the projector: who answers, progress, the question and its answers
 as big buttons, and (for the facilitator) the navigation row. It shows what the page gives
-it and asks through signals; its keys (1-4, A-D, arrows, Delete) work window-wide while it
-is on screen, wherever the keyboard focus is."""
+it and asks through signals. Its keys (1-4, A-D, arrows, Delete) are routed by the page
+through `lpdesk.ui.quiz_keys`."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lpdesk.content.quiz import MAX_ANSWERS
@@ -16,14 +13,6 @@ from lpdesk.ui.quiz_widgets import AnswerButton, QuizProgress, pixel_font
 from lpdesk.ui.theme import theme
 
 LETTERS = "ABCDEF"[:MAX_ANSWERS]
-
-
-def window_shortcut(parent: QWidget, key, slot: Callable[[], object]) -> QShortcut:
-    """A key that works anywhere in the window while `parent` is visible."""
-    shortcut = QShortcut(QKeySequence(key), parent)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(slot)
-    return shortcut
 
 
 class QuizQuestionView(QWidget):
@@ -89,15 +78,6 @@ class QuizQuestionView(QWidget):
         lay.addLayout(nav)
         for w in (self.previous_button, self.hint, self.clear_button, self.next_button):
             w.setVisible(not audience)
-        for i, letter in enumerate(LETTERS):
-            number = getattr(Qt.Key, f"Key_{i + 1}")
-            for key in (number, getattr(Qt.Key, f"Key_{letter}"),
-                        Qt.KeyboardModifier.KeypadModifier | number):
-                window_shortcut(self, key, lambda i=i: self.answer_chosen.emit(i))
-        window_shortcut(self, Qt.Key.Key_Left, self.previous_requested.emit)
-        window_shortcut(self, Qt.Key.Key_Right, self.next_requested.emit)
-        window_shortcut(self, Qt.Key.Key_Delete, self.clear_requested.emit)
-        window_shortcut(self, Qt.Key.Key_Backspace, self.clear_requested.emit)
 
     def show_question(self, title: str, index: int, total: int, question: Question,
                       chosen: str | None, answered: list[bool]) -> None:
