@@ -127,7 +127,7 @@ class QuizResultView(QWidget):
 
     def _items(self, pulls: tuple[CountedAnswer, ...]) -> str:
         if not pulls:
-            return f"<i>{escape(self.tr('None'))}</i>"
+            return f"<i>{escape(self.tr('No answer pulled this way'))}</i>"
         muted = theme().muted_text
         rows = [f"<p style='margin-bottom:6px'><b>{escape(c.question.topic)}</b><br>"
                 f"<span style='color:{muted}'>{escape(c.answer.text)}</span></p>"
