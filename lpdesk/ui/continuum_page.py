@@ -8,6 +8,8 @@ the session (so an audience window follows) but is not an undoable edit.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
@@ -50,6 +52,7 @@ from lpdesk.ui.theme import theme, theme_state
 STEP, BIG_STEP = 1.0, 10.0
 
 
+@cache
 def _swatch(colour: str) -> QIcon:
     pixmap = QPixmap(14, 14)
     pixmap.fill(QColor(colour))
@@ -67,6 +70,7 @@ class ContinuumPage(QWidget):
         self.selected_key: str | None = None  # participant or group id, or AGREED
         self.active = "now"
         self._syncing = False
+        self._combo_signature: tuple = ()
         self.setObjectName("ContinuumPage")
         self._build()
         listen(self, self.continuum.changed, self._model_changed)
@@ -314,10 +318,14 @@ class ContinuumPage(QWidget):
 
     def _sync_controls(self, subjects: list[tuple[str, str, str, str]]) -> None:
         combo = self.subject_combo
-        combo.clear()
-        combo.addItem(_swatch(theme().consensus), self.tr("Agreed position (room)"), AGREED)
-        for key, name, _initials, colour in subjects:
-            combo.addItem(_swatch(colour), name, key)
+        signature = (theme().consensus, tuple(subjects))
+        if signature != self._combo_signature:  # rebuilt only when people or groups change
+            self._combo_signature = signature
+            combo.clear()
+            combo.addItem(_swatch(theme().consensus), self.tr("Agreed position (room)"),
+                          AGREED)
+            for key, name, _initials, colour in subjects:
+                combo.addItem(_swatch(colour), name, key)
         combo.setCurrentIndex(max(0, combo.findData(self.selected_key)))
         self.now_button.setChecked(self.active == "now")
         self.target_button.setChecked(self.active == "target")

@@ -10,6 +10,8 @@ the model: it asks, by signals, and the page pushes the commands.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -41,6 +43,16 @@ def _rounded_square() -> QPainterPath:
 
 
 SYMBOLS = {"now": "o", "target": _rounded_square(), "agreed": "star"}
+
+
+@cache
+def _brush(colour: str):
+    return pg.mkBrush(colour)
+
+
+@cache
+def _pen(colour: str, width: float):
+    return pg.mkPen(colour, width=width)
 
 
 def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> QFont:
@@ -105,6 +117,7 @@ class ContinuumPlot(QWidget):
         self._point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
         self._grabbed: tuple[int, str] | None = None
         self._grab_x: float | None = None
+        self._shown_as: tuple | None = None  # (selected, active, only_selected) last shown
         self._build()
         self.apply_theme()
 
@@ -294,6 +307,9 @@ class ContinuumPlot(QWidget):
         """Show these rows (top to bottom). With `only_selected`, the private vote: every
         row keeps its name but only the selected row shows its markers."""
         self._end_grab()
+        if self._move_only(rows, selected, active, only_selected):
+            return
+        self._shown_as = (selected, active, only_selected)
         self.rows = list(rows)
         self.selected_key, self.active = selected, active
         keys = [r.key for r in self.rows]
@@ -316,13 +332,49 @@ class ContinuumPlot(QWidget):
         self._fill_markers()
         self._fit_sizes()
 
+    def _move_only(self, rows: list[Row], selected: str | None, active: str,
+                   only_selected: bool) -> bool:
+        """The fast path of a move: when the same rows show the same markers and only
+        positions changed, shift those points instead of rebuilding every marker."""
+        if (selected, active, only_selected) != self._shown_as or len(rows) != len(self.rows):
+            return False
+        moved: list[tuple[int, str, float]] = []
+        for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)):
+            if old == new:
+                continue
+            if (old.key, old.label, old.initials, old.colour) != (new.key, new.label,
+                                                                  new.initials, new.colour):
+                return False
+            for which in ("now", "target"):
+                before, after = old.get(which), new.get(which)
+                if (before is None) != (after is None):
+                    return False  # a marker appears or goes: rebuild
+                if before != after:
+                    moved.append((i, which, after))
+        touched = set()
+        for i, which, x in moved:
+            found = self._point_index.get((i, which))
+            if found is not None:
+                scatter, index = found
+                scatter.data["x"][index] = x
+                touched.add(scatter)
+        for scatter in touched:
+            scatter.prepareGeometryChange()
+            scatter.bounds = [None, None]  # pyqtgraph's cached data bounds
+            scatter.update()
+        self.rows = list(rows)
+        self.arrows.set_rows(self.rows, self.visible_rows)
+        self.initials.set_rows(self.rows, self.visible_rows)
+        self._fill_halo()
+        return True
+
     def _fill_markers(self) -> None:
         self._point_index.clear()
         data: dict[str, tuple[list, list, list]] = {k: ([], [], []) for k in self.scatters}
-        brushes: dict[str, object] = {}
         for i, row in enumerate(self.rows):
             if self.visible_rows is not None and i not in self.visible_rows:
                 continue
+            brush = _brush(row.colour)
             for which in ("now", "target"):
                 x = row.get(which)
                 if x is None:
@@ -332,13 +384,11 @@ class ContinuumPlot(QWidget):
                 self._point_index[(i, which)] = (self.scatters[kind], len(xs))
                 xs.append(x)
                 ys.append(i)
-                brush = brushes.get(row.colour)
-                if brush is None:
-                    brush = brushes[row.colour] = pg.mkBrush(row.colour)
                 bs.append(brush)
-        edge = pg.mkPen(theme().background, width=1.5)
+        edge = _pen(theme().background, 1.5)
         for kind, (xs, ys, bs) in data.items():
-            self.scatters[kind].setData(x=xs, y=ys, brush=bs, pen=edge, symbol=SYMBOLS[kind],
+            self.scatters[kind].setData(x=np.array(xs, dtype=float), y=np.array(ys, dtype=float),
+                                        brush=bs, pen=edge, symbol=SYMBOLS[kind],
                                         size=self._size_for(kind))
         self._fill_halo()
 

@@ -1,0 +1,123 @@
+"""Is the continuum smooth with 200 participants (400 markers, 200 arrows)?
+
+Renders the continuum page offscreen at 1280x720 and times, per frame:
+- a drag step: the grabbed marker follows the mouse and the plot repaints (the path a mouse
+  move takes during a drag; nothing is pushed until release);
+- a keyboard step: an arrow key pushes one undo command, the model announces it, the page
+  re-renders every marker and the summary, and the plot repaints;
+- the drop at the end of a drag (one command, full re-render, repaint).
+Target: under 16 ms per frame (60 frames a second). Run: `python -m benchmarks.continuum_frame`.
+"""
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGET_MS = 16.0
+PEOPLE = 200
+FRAMES = 120
+DRAGS = 10
+
+
+def _session(people: int = PEOPLE):
+    from lpdesk.content.defaults import new_session
+    from lpdesk.model.continuum import Placement
+
+    rnd = random.Random(7)
+    s = new_session()
+    area = s.continuum.areas[0]
+    for i in range(people):
+        p = s.new_participant(f"Participant {i + 1}")
+        s.participants.append(p)
+        now = min(100.0, max(0.0, rnd.gauss(35, 15)))
+        area.placements[p.id] = Placement(round(now, 1),
+                                          round(min(100.0, now + rnd.uniform(0, 35)), 1))
+    area.consensus = Placement(35.0, 60.0)
+    return s
+
+
+def _ms(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def run() -> list[dict]:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from lpdesk.document import SessionDocument
+    from lpdesk.ui.continuum_page import ContinuumPage
+
+    doc = SessionDocument(_session())
+    t0 = time.perf_counter()
+    page = ContinuumPage(doc)
+    page.resize(1280, 720)
+    page.show()
+    app.processEvents()
+    first_ms = (time.perf_counter() - t0) * 1000
+    plot = page.plot
+    subject = doc.session.participants[PEOPLE // 2].id
+    row = [r.key for r in plot.rows].index(subject)
+    start = doc.session.continuum.current_area.placements[subject].now
+
+    from PySide6.QtCore import QPointF
+    drag: list[float] = []
+    drops: list[float] = []
+    for attempt in range(DRAGS):
+        start = doc.session.continuum.current_area.placements[subject].now
+        plot._grab(QPointF(start, row))  # what a press on the marker does
+        for frame in range(FRAMES // DRAGS):
+            x = (start + (frame + 1) * 0.5 * (-1) ** attempt) % 100
+            t = time.perf_counter()
+            plot._drag_to(x)
+            app.processEvents()  # everything the frame asked for is painted
+            drag.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        before = doc.undo_stack.count()
+        plot._drop()
+        app.processEvents()
+        drops.append((time.perf_counter() - t) * 1000)
+        assert doc.undo_stack.count() == before + 1, "a drag must be one command"
+
+    page.select(subject)
+    keys: list[float] = []
+    for frame in range(FRAMES // 2):
+        key = Qt.Key.Key_Right if frame % 2 == 0 else Qt.Key.Key_Left
+        t = time.perf_counter()
+        QApplication.sendEvent(plot.view, QKeyEvent(QEvent.Type.KeyPress, key,
+                                                    Qt.KeyboardModifier.NoModifier))
+        app.processEvents()
+        keys.append((time.perf_counter() - t) * 1000)
+    page.close()
+
+    drag_median, drag_p95 = _ms(drag)
+    key_median, key_p95 = _ms(keys)
+    drop_median, _ = _ms(drops)
+
+    def figure(name: str, value: float, target: float) -> dict:
+        return {"name": name, "value": round(value, 2), "unit": "ms", "target": target,
+                "ok": value <= target}
+
+    return [
+        figure(f"continuum {PEOPLE} people: drag frame, median", drag_median, TARGET_MS),
+        figure(f"continuum {PEOPLE} people: drag frame, 95th percentile", drag_p95, TARGET_MS),
+        figure(f"continuum {PEOPLE} people: key move frame (command + re-render), median",
+               key_median, TARGET_MS),
+        figure(f"continuum {PEOPLE} people: key move frame, 95th percentile", key_p95,
+               TARGET_MS),
+        figure(f"continuum {PEOPLE} people: drop at the end of a drag (command + re-render), "
+               "median", drop_median, TARGET_MS),
+        figure(f"continuum {PEOPLE} people: first render", first_ms, 1000.0),
+    ]
+
+
+if __name__ == "__main__":
+    for r in run():
+        mark = "ok" if r["ok"] else "SLOW"
+        print(f"{r['name']}: {r['value']:.2f} {r['unit']} (target < {r['target']:g}) {mark}")
