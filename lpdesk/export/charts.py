@@ -85,7 +85,7 @@ class ContinuumChart:
         # room for the widest label, its group colour swatch and a margin
         self.gutter = min(max(widest + 22 * PT, 48 * PT), width * 0.26)
         self.x0 = self.gutter
-        self.x1 = width - 8 * PT
+        self.x1 = width - 12 * PT  # room for the "100" under the axis end
         span = self.x1 - self.x0
         self.stage_boxes = [TextBox(s.name, self.stage_style, (s.end - s.start) / 100 * span)
                             for s in report.stages]

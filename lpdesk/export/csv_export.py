@@ -12,8 +12,9 @@ double click, where several files would need a zip. The tables:
 - `action`, `comment`: the room's notes.
 
 Columns that do not apply to a table are left empty. Numbers are written in full precision
-(Python's shortest exact form), so they read back equal to the session's; positions are on
-the 0-100 scale. The file is UTF-8 with a byte order mark, so Excel keeps names like Chloé
+(Python's shortest exact form), so positions read back equal to the session's; derived
+figures (gaps, statistics, quiz positions) are rounded to 6 decimals. Positions are on the
+0-100 scale. The file is UTF-8 with a byte order mark, so Excel keeps names like Chloé
 and Søren intact. A text starting with = + - @ (which Excel would run as a formula) gets a
 leading apostrophe, as OWASP advises against CSV injection.
 """
@@ -34,12 +35,15 @@ COLUMNS = (
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _num(value: float | int | None) -> str:
+def _num(value: float | int | None, derived: bool = False) -> str:
+    """A number in its shortest exact form; a derived one (gap, statistics) rounded to 6
+    decimals, so 67.3 - 40.5 reads 26.8 rather than 26.799999999999997."""
     if value is None:
         return ""
-    if isinstance(value, int) or float(value).is_integer():
+    value = round(float(value), 6) if derived else float(value)
+    if value.is_integer():
         return str(int(value))
-    return repr(float(value))
+    return repr(value)
 
 
 def _text(value: str) -> str:
@@ -59,18 +63,19 @@ def rows(report: Report) -> list[dict[str, str]]:
                                                       else ())):
             add("placement", area=_text(area.name), subject_kind=p.kind,
                 subject=_text(p.subject), group=_text(p.group), now=_num(p.now),
-                target=_num(p.target), gap=_num(p.gap), now_stage=p.now_stage,
+                target=_num(p.target), gap=_num(p.gap, True), now_stage=p.now_stage,
                 target_stage=p.target_stage)
         for measure, spread in (("now", area.stats.now), ("target", area.stats.target),
                                 ("gap", area.stats.gap)):
             add("area_statistics", area=_text(area.name), subject_kind=area.basis,
-                measure=measure, count=str(spread.count), median=_num(spread.median),
-                q1=_num(spread.q1), q3=_num(spread.q3), iqr=_num(spread.iqr),
-                low=_num(spread.low), high=_num(spread.high),
+                measure=measure, count=str(spread.count), median=_num(spread.median, True),
+                q1=_num(spread.q1, True), q3=_num(spread.q3, True),
+                iqr=_num(spread.iqr, True), low=_num(spread.low, True),
+                high=_num(spread.high, True),
                 stage={"now": area.now_stage, "target": area.target_stage}.get(measure, ""))
     for number, run in enumerate(report.quiz.runs, 1):
         base = dict(subject_kind=run.kind, subject=_text(run.subject), run=str(number),
-                    purpose=run.purpose, position=_num(run.position), stage=run.stage)
+                    purpose=run.purpose, position=_num(run.position, True), stage=run.stage)
         if not run.answers:
             add("quiz_answer", **base)
         for answer in run.answers:

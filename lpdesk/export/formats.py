@@ -86,6 +86,9 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
         except PermissionError:
             raise ExportError(f"{path}: cannot be written (permission denied)") from None
         except FileNotFoundError:
+            if path.parent.is_dir():  # e.g. /proc: the folder is there, files cannot be
+                raise ExportError(f"{path}: cannot be written (no files can be created in "
+                                  f"{path.parent})") from None
             raise ExportError(f"{path}: the folder {path.parent} does not exist") from None
         except IsADirectoryError:
             raise ExportError(f"{path}: is a folder; give a file name") from None

@@ -12,6 +12,7 @@ from html import escape
 from lpdesk import __version__
 from lpdesk.export.images import Picture, pictures, png_bytes
 from lpdesk.export.summary import (
+    BoardReport,
     Report,
     Table,
     appendix_table,
@@ -63,6 +64,8 @@ td { border-bottom: 1px solid var(--rule); padding: .35rem .5rem; vertical-align
   overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td:first-child { font-weight: 600; }
+details { margin: -.4rem 0 1rem; font-size: .9rem; }
+details summary { cursor: pointer; color: var(--accent); }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
 @media print { body { background: #fff; } main { box-shadow: none; max-width: none; }
   figure, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
@@ -98,6 +101,26 @@ def _figure(picture: Picture | None) -> str:
     data = base64.b64encode(png_bytes(picture.image)).decode("ascii")
     return (f'<figure><img src="data:image/png;base64,{data}" alt="{_e(picture.alt)}">'
             f"</figure>")
+
+
+def _board_text(board: BoardReport) -> str:
+    """The board's cards as text under its picture: searchable, and read by screen readers."""
+    marks = {True: " \u2713", False: " \u2717", None: ""}
+    items = []
+    for r, row in enumerate(board.rows):
+        for c, column in enumerate(board.columns):
+            cards = board.cells[r][c]
+            if cards:
+                items.append(f"<li><b>{_e(row)} / {_e(column)}:</b> "
+                             + "; ".join(_e(card.text) + marks[card.match] for card in cards)
+                             + "</li>")
+    if board.deck:
+        items.append(f"<li><b>{_e(tr('Not placed'))}:</b> "
+                     + "; ".join(_e(card.text) for card in board.deck) + "</li>")
+    if not items:
+        return ""
+    return (f"<details><summary>{_e(tr('The cards as text'))}</summary><ul>{''.join(items)}"
+            f"</ul></details>")
 
 
 def export_html(report: Report, progress: Callable[[int, int], bool] | None = None) -> bytes:
@@ -168,6 +191,7 @@ def export_html(report: Report, progress: Callable[[int, int], bool] | None = No
         for board in r.boards:
             add(f"<h3>{_e(board_title(board))}</h3><p>{_e(' '.join(board.words))}</p>")
             add(_figure(next_picture("board")))
+            add(_board_text(board))
             mismatches = mismatch_table(board)
             if mismatches is not None:
                 add(f"<h4>{_e(tr('Cards placed away from the reference'))}</h4>")

@@ -30,8 +30,8 @@ from lpdesk.export.summary import (
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LINE_START = re.compile(r"^(\s*)([#=+-])", re.MULTILINE)
-_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([#=+-])(?=[\s#=+-]|$)", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 
 
 def escape_md(text: str) -> str:

@@ -1,0 +1,136 @@
+"""PNG pictures per chart and board, and `lpdesk export` from the command line."""
+import os
+import subprocess
+import sys
+
+import pytest
+from export_sessions import empty, with_boards
+from PySide6.QtGui import QImage
+
+from lpdesk.demo import demo_session
+from lpdesk.export.formats import ExportError, format_for, render, write_files
+from lpdesk.export.images import png_files, slug
+from lpdesk.export.layout import ensure_gui_application
+from lpdesk.export.summary import build_report
+from lpdesk.storage import save_session
+
+
+@pytest.fixture
+def gui(qapp):
+    ensure_gui_application()
+
+
+def test_png_files_are_named_after_the_output(gui, tmp_path):
+    session = with_boards(participants=9, groups=3, cards=9)
+    session.matrix.boards[1].name = session.matrix.boards[0].name  # two boards, one name
+    session.matrix.boards[1].group_id = session.matrix.boards[0].group_id
+    files = png_files(build_report(session), tmp_path / "x.png")
+    names = [p.name for p, _ in files]
+    areas = [f"x-continuum-{slug(a.name)}.png" for a in session.continuum.areas]
+    assert names[:3] == areas
+    assert "x-quiz.png" in names
+    boards = [n for n in names if n.startswith("x-board-")]
+    assert len(boards) == 3 and len(set(boards)) == 3
+    assert boards[1] == boards[0].replace(".png", "-2.png")
+    assert [n for n in names if n.startswith("x-consensus-")]
+    write_files(files)
+    for path, _ in files:
+        image = QImage(str(path))
+        assert image.width() >= 1200  # print quality: 200 dpi at the PDF's text width
+
+
+def test_slug_is_safe_for_any_file_system():
+    assert slug("Chloé's board / Ω ") == "chloe-s-board"
+    assert slug("***") == "untitled"
+
+
+def test_every_format_renders_for_demo_and_empty(gui, tmp_path):
+    for session in (demo_session(), empty()):
+        report = build_report(session)
+        for ext in (".pdf", ".html", ".md", ".csv", ".png"):
+            files = render(report, tmp_path / f"s{ext}")
+            assert files and all(data for _, data in files)
+
+
+def test_unknown_extension_is_refused():
+    with pytest.raises(ExportError, match="cannot tell the format from .docx"):
+        format_for("summary.docx")
+
+
+def run_cli(*args):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                             "QT_QPA_PLATFORM")}
+    return subprocess.run([sys.executable, "-m", "lpdesk", "export", *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def session_file(tmp_path):
+    path = tmp_path / "demo.lpdesk"
+    save_session(demo_session(), path)
+    return path
+
+
+def test_cli_writes_pdf_with_no_display(session_file, tmp_path):
+    out = tmp_path / "summary.pdf"
+    result = run_cli(str(session_file), "-o", str(out), "--paper", "letter", "--anonymise")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert out.read_bytes().startswith(b"%PDF")
+    assert str(out) in result.stdout
+
+
+def test_cli_writes_pngs_and_csv(session_file, tmp_path):
+    result = run_cli(str(session_file), "-o", str(tmp_path / "x.png"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.glob("x-*.png")) == [
+        "x-continuum-all-learning.png", "x-continuum-compliance.png",
+        "x-continuum-onboarding.png"]
+    result = run_cli(str(session_file), "-o", str(tmp_path / "data.csv"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data.csv").read_bytes().startswith(b"\xef\xbb\xbftable,")
+
+
+def one_line_error(result, code):
+    assert result.returncode == code
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("lpdesk export: ")
+    return result.stderr.strip()
+
+
+def test_cli_bad_input_file(tmp_path):
+    bad = tmp_path / "bad.lpdesk"
+    bad.write_text("{ not json", encoding="utf-8")
+    line = one_line_error(run_cli(str(bad), "-o", str(tmp_path / "s.pdf")), 1)
+    assert str(bad) in line and "JSON" in line
+    line = one_line_error(run_cli(str(tmp_path / "missing.lpdesk"), "-o",
+                                  str(tmp_path / "s.pdf")), 1)
+    assert "does not exist" in line
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_cli_unwritable_output(session_file, tmp_path):
+    line = one_line_error(run_cli(str(session_file), "-o", str(tmp_path / "no" / "s.pdf")), 2)
+    assert "does not exist" in line
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        target = folder / "s.pdf"
+        if os.access(folder, os.W_OK):  # running as root: permissions do not bind
+            if not os.path.isdir("/sys"):
+                pytest.skip("cannot make a folder unwritable for this user")
+            target = "/sys/lpdesk-summary.pdf"  # sysfs refuses new files, even to root
+        line = one_line_error(run_cli(str(session_file), "-o", str(target)), 2)
+        assert "cannot be written" in line
+    finally:
+        folder.chmod(0o700)
+
+
+def test_cli_output_is_a_folder_or_unknown_extension(session_file, tmp_path):
+    line = one_line_error(run_cli(str(session_file), "-o", str(tmp_path / "s.docx")), 2)
+    assert "cannot tell the format from .docx" in line
+    (tmp_path / "dir.pdf").mkdir()
+    line = one_line_error(run_cli(str(session_file), "-o", str(tmp_path / "dir.pdf")), 2)
+    assert "is a folder" in line
