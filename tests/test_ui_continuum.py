@@ -324,6 +324,8 @@ def test_summary_matches_the_placements(page, doc):
     content = continuum_content()
     stage = content.stage_at(summary.now.median).name
     assert stage in page.summary.sentence.text()
+    assert page.summary.agreed.text() == \
+        "Agreed: 35 (Blended) today, 62 (Facilitated) as the target."
 
 
 def test_hover_names_the_marker_and_the_stage(page, doc):
@@ -417,6 +419,7 @@ def test_gap_sentences():
     from lpdesk.model.statistics import Spread
     assert gap_sentence(Spread.of([])) == ""
     assert gap_sentence(Spread.of([20.0, 30.0])) == \
-        "The middle of the room wants to move 25 points towards the learner."
-    assert "towards the organisation" in gap_sentence(Spread.of([-10.0]))
-    assert gap_sentence(Spread.of([0.0])) == "The middle of the room wants no move."
+        "The median wish is a move of 25 points towards the learner."
+    assert gap_sentence(Spread.of([-10.0])) == \
+        "The median wish is a move of 10 points towards the organisation."
+    assert gap_sentence(Spread.of([0.2])) == "The median wish is no move."

@@ -46,7 +46,7 @@ from lpdesk.model.statistics import summarise
 from lpdesk.ui.binding import listen
 from lpdesk.ui.continuum_items import AGREED, Row
 from lpdesk.ui.continuum_plot import ContinuumPlot
-from lpdesk.ui.continuum_summary import SummaryPanel
+from lpdesk.ui.continuum_summary import SummaryPanel, room_text_scale
 from lpdesk.ui.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
@@ -240,7 +240,7 @@ class ContinuumPage(QWidget):
         big.setPointSizeF(15 * t.font_scale)
         self.tabs.setFont(big)
         title = QFont(font)
-        title.setPointSizeF(22 * t.font_scale)
+        title.setPointSizeF(22 * room_text_scale(self.plot.zoom))
         title.setBold(True)
         self.area_title.setFont(title)
         self.plot.apply_theme()
@@ -255,7 +255,11 @@ class ContinuumPage(QWidget):
             zoom = round(zoom * 1.1, 2)
         self.plot.set_zoom(zoom)
         self.summary.set_zoom(zoom)
-        self.side.setFixedWidth(int(max(300, min(400 * zoom, self.width() * 0.28))))
+        title = QFont(self.area_title.font())
+        title.setPointSizeF(22 * room_text_scale(zoom))
+        self.area_title.setFont(title)
+        self.side.setFixedWidth(int(max(300, min(400 * room_text_scale(zoom),
+                                                 self.width() * 0.3))))
 
     def _model_changed(self, *_args) -> None:
         self.refresh()
@@ -354,7 +358,9 @@ class ContinuumPage(QWidget):
         now = [r.now for r in people if r.now is not None]
         target = [r.target for r in people if r.target is not None]
         summary = summarise(Placement(r.now, r.target) for r in people)
-        self.summary.show_summary(now, target, summary, self.continuum.by_groups)
+        area = self.continuum.current_area
+        self.summary.show_summary(now, target, summary, self.continuum.by_groups,
+                                  area.consensus if area else None)
         self.plot.set_distribution(now, target, {"now": summary.now,
                                                  "target": summary.target})
 

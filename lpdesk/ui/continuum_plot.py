@@ -29,6 +29,7 @@ from lpdesk.content.stages import continuum_content
 from lpdesk.model.continuum import clamp_position
 from lpdesk.model.statistics import Spread, histogram
 from lpdesk.ui.continuum_items import AGREED, Row, RowLayer
+from lpdesk.ui.continuum_summary import room_text_scale
 from lpdesk.ui.theme import theme
 
 X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
@@ -57,7 +58,7 @@ def _pen(colour: str, width: float):
 
 def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> QFont:
     font = QFont(base)
-    font.setPointSizeF(points * theme().font_scale * zoom)
+    font.setPointSizeF(points * room_text_scale(zoom))
     font.setBold(bold)
     return font
 
@@ -246,9 +247,11 @@ class ContinuumPlot(QWidget):
         top.setTickFont(self.stage_font)
         top.setStyle(tickLength=0, tickTextOffset=6)
         top.setHeight(QFontMetrics(self.stage_font).height() + 14)
+        self.dist.getAxis("bottom").setHeight(QFontMetrics(self.tick_font).height() + 14)
+        self.dist.getAxis("bottom").setStyle(hideOverlappingLabels=40)  # keep "100" whole
         self.main.getAxis("left").setStyle(tickLength=0)
         self.dist.getAxis("left").setStyle(tickLength=0)
-        self.dist.setFixedHeight(int(round(118 * t.font_scale * z)))
+        self.dist.setFixedHeight(int(round(118 * room_text_scale(z))))
         fills = t.stage_fills
         for i, band in enumerate(self.bands):
             band.setBrush(QColor(fills[i % len(self.content.stages) % len(fills)]))
@@ -413,8 +416,8 @@ class ContinuumPlot(QWidget):
         """Marker size, initials and names follow the height of a row on screen."""
         n = max(1, len(self.rows))
         row_px = max(1.0, self.vb.height() / (n + 0.2))
-        scale = theme().font_scale
-        self.marker_px = float(min(34.0 * scale * self.zoom, max(6.0, row_px * 0.74)))
+        scale = room_text_scale(self.zoom)
+        self.marker_px = float(min(34.0 * scale, max(6.0, row_px * 0.74)))
         show_initials = self.marker_px >= 17
         self.initials.setVisible(show_initials)
         self.initials.font.setPixelSize(max(8, int(self.marker_px * 0.42)))
@@ -425,10 +428,13 @@ class ContinuumPlot(QWidget):
                 scatter.setSize(self._size_for(kind))
         self._fill_halo()
         self._fit_stage_names()
-        name_px = QFontMetrics(self.name_font).height()
         left = self.main.getAxis("left")
-        if row_px >= name_px * 0.95:
-            metrics = QFontMetrics(self.name_font)
+        names = QFont(self.name_font)  # shrink names to the row height, down to 9 pt
+        while QFontMetrics(names).height() > row_px * 1.05 and names.pointSizeF() > 9:
+            names.setPointSizeF(names.pointSizeF() - 0.5)
+        if QFontMetrics(names).height() <= row_px * 1.05:
+            left.setTickFont(names)
+            metrics = QFontMetrics(names)
             width = int(min(260 * scale, max([metrics.horizontalAdvance(r.label)
                                                for r in self.rows] + [60])))
             left.setTicks([[(i, metrics.elidedText(r.label, Qt.TextElideMode.ElideRight,

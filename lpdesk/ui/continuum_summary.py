@@ -10,8 +10,15 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from lpdesk.content.stages import ContinuumContent, Stage
+from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import AreaSummary, Spread
 from lpdesk.ui.theme import theme
+
+
+def room_text_scale(zoom: float = 1.0) -> float:
+    """How much to grow the room's text: the presentation scale of the theme, or the
+    page's own zoom on a big screen, whichever is larger (they do not multiply)."""
+    return max(theme().font_scale, zoom)
 
 
 def _tr(text: str) -> str:
@@ -92,11 +99,28 @@ def gap_sentence(gap: Spread) -> str:
     if gap.median is None:
         return ""
     if abs(gap.median) < 0.5:
-        return _tr("The middle of the room wants no move.")
-    direction = _tr("towards the learner") if gap.median > 0 else \
-        _tr("towards the organisation")
-    return _tr("The middle of the room wants to move %s points %s.") % (
-        f"{abs(gap.median):.0f}", direction)
+        return _tr("The median wish is no move.")
+    if gap.median > 0:
+        text = _tr("The median wish is a move of {points} points towards the learner.")
+    else:
+        text = _tr("The median wish is a move of {points} points towards the organisation.")
+    return text.format(points=f"{abs(gap.median):.0f}")
+
+
+def agreed_sentence(agreed: Placement, content: ContinuumContent) -> str:
+    """The room's agreed position in words, e.g. 'Agreed: 35 today (Blended), 62 as the
+    target (Facilitated).'"""
+    def part(value: float) -> str:
+        return f"{value:.0f} ({content.stage_at(value).name})"
+
+    if agreed.now is not None and agreed.target is not None:
+        return _tr("Agreed: {now} today, {target} as the target.").format(
+            now=part(agreed.now), target=part(agreed.target))
+    if agreed.now is not None:
+        return _tr("Agreed: {now} today.").format(now=part(agreed.now))
+    if agreed.target is not None:
+        return _tr("Agreed: {target} as the target.").format(target=part(agreed.target))
+    return ""
 
 
 def _fmt(value: float | None, signed: bool = False) -> str:
@@ -121,6 +145,10 @@ class SummaryPanel(QWidget):
         self.gap.setWordWrap(True)
         layout.addWidget(self.sentence)
         layout.addWidget(self.gap)
+        self.agreed = QLabel()
+        self.agreed.setObjectName("AgreedSentence")
+        self.agreed.setWordWrap(True)
+        layout.addWidget(self.agreed)
         self.table = QWidget()
         grid = QGridLayout(self.table)
         grid.setContentsMargins(0, 4, 0, 0)
@@ -151,7 +179,7 @@ class SummaryPanel(QWidget):
 
     def apply_theme(self) -> None:
         t = theme()
-        scale = t.font_scale * self.zoom
+        scale = room_text_scale(self.zoom)
         base = QFont(self.font())
         big = QFont(base)
         big.setPointSizeF(18 * scale)
@@ -175,10 +203,16 @@ class SummaryPanel(QWidget):
         self.setStyleSheet(f"#ContinuumSummary QLabel {{ background: transparent; }}"
                            f" #RoomSentence {{ color: {t.text}; }}")
         self.gap.setStyleSheet(f"color: {t.text};")
+        agreed = QFont(normal)
+        agreed.setBold(True)
+        self.agreed.setFont(agreed)
+        self.agreed.setStyleSheet(f"color: {t.consensus};")
 
     def show_summary(self, now: list[float], target: list[float], summary: AreaSummary,
-                     by_groups: bool) -> None:
+                     by_groups: bool, agreed: Placement | None = None) -> None:
         self.sentence.setText(room_sentence(now, target, self.content, by_groups))
+        self.agreed.setText(agreed_sentence(agreed, self.content) if agreed else "")
+        self.agreed.setVisible(bool(self.agreed.text()))
         self.gap.setText(gap_sentence(summary.gap))
         self.gap.setVisible(bool(self.gap.text()))
         self.table.setVisible(summary.now.count > 0 or summary.target.count > 0)
@@ -202,4 +236,5 @@ class SummaryPanel(QWidget):
                 else _tr("%d of %d people have placed. Reveal to show the room."))
         self.gap.setText(text % (placed, total))
         self.gap.setVisible(True)
+        self.agreed.setVisible(False)
         self.table.setVisible(False)
