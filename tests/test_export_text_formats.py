@@ -4,7 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from export_sessions import BOLD_NAME, HOSTILE_NAME, empty, hostile
+from export_sessions import BOLD_NAME, HOSTILE_NAME, empty, hostile, with_boards
 
 from lpdesk.demo import demo_session
 from lpdesk.export.layout import ensure_gui_application
@@ -22,14 +22,27 @@ def html_of(qapp):
     return make
 
 
+VOID = {"meta", "img", "br", "link", "hr", "input"}
+
+
 class Collect(HTMLParser):
+    """Tags, text and links of a page; `unbalanced` lists tags closed out of order."""
+
     def __init__(self):
         super().__init__()
-        self.tags, self.text, self.srcs = [], [], []
+        self.tags, self.text, self.srcs, self.open, self.unbalanced = [], [], [], [], []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.srcs += [v for k, v in attrs if k in ("src", "href")]
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.unbalanced.append(tag)
 
     def handle_data(self, data):
         self.text.append(data)
@@ -53,6 +66,19 @@ def test_demo_html_is_complete_and_self_contained(html_of):
     others = [s for s in parsed.srcs if not s.startswith(("data:", "#"))]
     assert others == []  # nothing to fetch: opens offline
     assert "script" not in parsed.tags
+    assert parsed.unbalanced == [] and parsed.open == []
+
+
+def test_boards_are_html_grids_with_their_cards(html_of):
+    session = with_boards(participants=9, groups=3, cards=9)
+    page = html_of(session)
+    parsed = Collect()
+    parsed.feed(page)
+    assert parsed.unbalanced == [] and parsed.open == []
+    assert page.count('<table class="grid">') == len(session.matrix.boards) + 1  # + consensus
+    text = " ".join(parsed.text)
+    for card in session.matrix.boards[0].cards:
+        assert card.text in text
 
 
 def test_hostile_text_is_escaped_in_html(html_of):

@@ -13,6 +13,7 @@ from lpdesk import __version__
 from lpdesk.export.images import Picture, pictures, png_bytes
 from lpdesk.export.summary import (
     BoardReport,
+    ConsensusReport,
     Report,
     Table,
     appendix_table,
@@ -64,8 +65,21 @@ td { border-bottom: 1px solid var(--rule); padding: .35rem .5rem; vertical-align
   overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td:first-child { font-weight: 600; }
-details { margin: -.4rem 0 1rem; font-size: .9rem; }
-details summary { cursor: pointer; color: var(--accent); }
+table.grid { table-layout: fixed; font-size: .8rem; border: 1px solid #C3CCD5; }
+table.grid thead th { background: var(--accent); color: #fff; border: 1px solid #C3CCD5; }
+table.grid tbody th { background: #F3F6F9; text-align: left; vertical-align: top;
+  width: 18%; padding: .4rem; border: 1px solid #C3CCD5; overflow-wrap: anywhere; }
+table.grid td { border: 1px solid #C3CCD5; padding: .3rem; font-weight: normal; }
+.note { display: block; color: var(--muted); font-size: .75rem; }
+.card { border: 1px solid #C3CCD5; border-left: 4px solid #9AA5B1; background: #fff;
+  padding: .2rem .35rem; margin: 0 0 .3rem; overflow-wrap: anywhere; }
+.card.match { border-left-color: #1B7F4B; background: #E9F5EE; }
+.card.mismatch { border-left-color: #B7410E; background: #FCEDE6; }
+.card .mark { float: right; font-weight: 700; margin-left: .3rem; }
+.card.match .mark { color: #1B7F4B; } .card.mismatch .mark { color: #B7410E; }
+.card.heat { border-left-color: #5D8FB8; }
+.badge { float: right; font-weight: 700; margin-left: .3rem; }
+.deck { font-size: .85rem; }
 footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
 @media print { body { background: #fff; } main { box-shadow: none; max-width: none; }
   figure, tr { break-inside: avoid; } h2, h3 { break-after: avoid; } }
@@ -103,29 +117,76 @@ def _figure(picture: Picture | None) -> str:
             f"</figure>")
 
 
-def _board_text(board: BoardReport) -> str:
-    """The board's cards as text under its picture: searchable, and read by screen readers."""
-    marks = {True: " \u2713", False: " \u2717", None: ""}
-    items = []
-    for r, row in enumerate(board.rows):
-        for c, column in enumerate(board.columns):
-            cards = board.cells[r][c]
-            if cards:
-                items.append(f"<li><b>{_e(row)} / {_e(column)}:</b> "
-                             + "; ".join(_e(card.text) + marks[card.match] for card in cards)
-                             + "</li>")
+def _grid(columns: tuple[str, ...], corner: str, rows: list[tuple[str, str, list[str]]],
+          extra: str = "") -> str:
+    """A board-like grid as an HTML table: text stays text (searchable, read aloud, crisp
+    at any zoom) and a board of 150 cards weighs kilobytes, not megabytes of image."""
+    head = f'<th scope="col">{_e(corner)}</th>' + "".join(
+        f'<th scope="col">{_e(c)}</th>' for c in columns)
+    body = []
+    for label, note, cells in rows:
+        note_html = f'<span class="note">{_e(note)}</span>' if note else ""
+        body.append(f'<tr><th scope="row">{_e(label)}{note_html}</th>'
+                    + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f'<div class="table-wrap"><table class="grid"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>{extra}')
+
+
+MARKS = {True: ("match", "\u2713", "matches the reference model"),
+         False: ("mismatch", "\u2717", "placed elsewhere than the reference model"),
+         None: ("unjudged", "", "")}
+
+
+def _card(text: str, match: bool | None) -> str:
+    css, mark, meaning = MARKS[match]
+    label = f' <span class="mark" title="{_e(tr(meaning))}" aria-label="{_e(tr(meaning))}">' \
+        f"{mark}</span>" if mark else ""
+    return f'<div class="card {css}">{_e(text)}{label}</div>'
+
+
+def _board_grid(board: BoardReport) -> str:
+    agreement = dict(board.row_agreement)
+    rows = []
+    for r, name in enumerate(board.rows):
+        a = agreement.get(name)
+        note = tr("{m} of {p} as the model").format(m=a.matching, p=a.placed) \
+            if a is not None and a.placed else ""
+        rows.append((name, note, ["".join(_card(c.text, c.match) for c in cell)
+                                  for cell in board.cells[r]]))
+    extra = ""
     if board.deck:
-        items.append(f"<li><b>{_e(tr('Not placed'))}:</b> "
-                     + "; ".join(_e(card.text) for card in board.deck) + "</li>")
-    if not items:
-        return ""
-    return (f"<details><summary>{_e(tr('The cards as text'))}</summary><ul>{''.join(items)}"
-            f"</ul></details>")
+        extra = (f'<p class="deck"><b>{_e(tr("Not placed ({n})").format(n=len(board.deck)))}:'
+                 f"</b> " + "; ".join(_e(c.text) for c in board.deck) + "</p>")
+    return _grid(board.columns, board.group, rows, extra)
+
+
+def _heat_colour(share: float) -> str:
+    low, high = (0xF2, 0xF6, 0xFA), (0x7F, 0xB2, 0xDA)
+    rgb = (round(lo + (hi - lo) * max(0.0, min(1.0, share))) for lo, hi in zip(low, high,
+                                                                               strict=True))
+    return "#" + "".join(f"{v:02X}" for v in rgb)
+
+
+def _consensus_grid(view: ConsensusReport) -> str:
+    n = max(1, len(view.boards))
+    rows = []
+    for r, name in enumerate(view.rows):
+        cells = []
+        for entries in view.grid[r]:
+            cells.append("".join(
+                f'<div class="card heat" style="background:{_heat_colour(count / n)}">'
+                f'{_e(text)} <span class="badge">{count}/{n}</span></div>'
+                for text, count in entries))
+        rows.append((name, "", cells))
+    note = tr("Shade and count: how many boards put the card in that cell. A disputed card "
+              "shows in several cells.")
+    legend = f'<p class="small">{_e(note)}</p>'
+    return _grid(view.columns, "", rows, legend)
 
 
 def export_html(report: Report, progress: Callable[[int, int], bool] | None = None) -> bytes:
     r = report
-    pics = pictures(r, dpi=HTML_DPI, captions=False, progress=progress)
+    pics = pictures(r, dpi=HTML_DPI, captions=False, progress=progress, boards=False)
     by_kind: dict[str, list[Picture]] = {}
     for p in pics:
         by_kind.setdefault(p.kind, []).append(p)
@@ -190,8 +251,7 @@ def export_html(report: Report, progress: Callable[[int, int], bool] | None = No
         add(f'<section id="matrix"><h2>{_e(titles["matrix"])}</h2><p>{_e(matrix_intro())}</p>')
         for board in r.boards:
             add(f"<h3>{_e(board_title(board))}</h3><p>{_e(' '.join(board.words))}</p>")
-            add(_figure(next_picture("board")))
-            add(_board_text(board))
+            add(_board_grid(board))
             mismatches = mismatch_table(board)
             if mismatches is not None:
                 add(f"<h4>{_e(tr('Cards placed away from the reference'))}</h4>")
@@ -204,7 +264,7 @@ def export_html(report: Report, progress: Callable[[int, int], bool] | None = No
             if len(r.consensus) > 1:
                 add(f"<h3>{_e(view.name)}</h3>")
             add(f"<p>{_e(' '.join(view.words))}</p>")
-            add(_figure(next_picture("consensus")))
+            add(_consensus_grid(view))
             disputed = disputed_table(view)
             if disputed is not None:
                 add(f"<h4>{_e(tr('Most disputed cards'))}</h4>")

@@ -69,8 +69,9 @@ def _block_drawer(block: Flowable) -> Callable[[QPainter, QRectF], None]:
 
 
 def pictures(report: Report, dpi: float = PNG_DPI, captions: bool = True,
-             progress: Progress | None = None) -> list[Picture]:
-    """Every chart and board of the report, rendered (progress: (done, total) -> go on?)."""
+             progress: Progress | None = None, boards: bool = True) -> list[Picture]:
+    """Every chart (and, with `boards`, every board and consensus view) of the report,
+    rendered; progress: (done, total) -> go on?"""
     jobs: list[tuple[str, str, Callable[[], tuple[Callable, float]], str]] = []
     for area in report.areas:
         def job(area=area):
@@ -90,14 +91,14 @@ def pictures(report: Report, dpi: float = PNG_DPI, captions: bool = True,
         jobs.append(("quiz", quiz_area.name, quiz_job,
                      tr("Quiz results on the continuum: median {m} ({s})").format(
                          m=_num(quiz_area.stats.now.median), s=quiz_area.now_stage or "\u2013")))
-    for board in report.boards:
+    for board in report.boards if boards else ():
         def board_job(board=board):
             block = board_block(board, WIDTH)
             return _block_drawer(block), block.height()
         jobs.append(("board", board_title(board), board_job,
                      tr("Board {name}: {words}").format(name=board_title(board),
                                                         words=" ".join(board.words))))
-    for view in report.consensus:
+    for view in report.consensus if boards else ():
         def view_job(view=view):
             block = consensus_block(view, WIDTH)
             return _block_drawer(block), block.height()
