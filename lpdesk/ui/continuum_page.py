@@ -168,8 +168,8 @@ class ContinuumPage(QWidget):
         self.target_button.setToolTip(self.tr("Place where we want to be (T)"))
         layout.addLayout(which)
         self.keys_help = QLabel(self.tr(
-            "Click a row to place, drag a marker to move. On the plot: \u2191\u2193 whose, "
-            "\u2190\u2192 move 1 (Shift: 10), Home/End ends, N/T now/target, Del clear."))
+            "Click a row to place, drag to move. Keys: \u2191\u2193 whose, \u2190\u2192 move "
+            "(Shift \u00d710), Home/End, N/T, Del."))
         self.keys_help.setObjectName("KeysHelp")
         self.keys_help.setWordWrap(True)
         layout.addWidget(self.keys_help)

@@ -170,16 +170,40 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.table)
         layout.addStretch(1)
         self.zoom = 1.0
+        self._fit = 1.0  # < 1 when the panel is too short for the text at full size
+        self._fitting = False
         self.apply_theme()
 
     def set_zoom(self, zoom: float) -> None:
         if abs(zoom - self.zoom) > 0.01:
             self.zoom = zoom
-            self.apply_theme()
+            self.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Shrink the text (to 65 % at most) until it all fits the panel's height:
+        smaller text beats text cut off."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            fit = 1.0
+            while True:
+                self._fit = fit
+                self.apply_theme()
+                needed = self.layout().totalHeightForWidth(max(1, self.width()))
+                if fit <= 0.65 or needed <= self.height():
+                    break
+                fit -= 0.05
+        finally:
+            self._fitting = False
 
     def apply_theme(self) -> None:
         t = theme()
-        scale = room_text_scale(self.zoom)
+        scale = room_text_scale(self.zoom) * self._fit
         base = QFont(self.font())
         big = QFont(base)
         big.setPointSizeF(18 * scale)
@@ -210,6 +234,7 @@ class SummaryPanel(QWidget):
 
     def show_summary(self, now: list[float], target: list[float], summary: AreaSummary,
                      by_groups: bool, agreed: Placement | None = None) -> None:
+        before = (self.sentence.text(), self.agreed.text(), self.gap.text())
         self.sentence.setText(room_sentence(now, target, self.content, by_groups))
         self.agreed.setText(agreed_sentence(agreed, self.content) if agreed else "")
         self.agreed.setVisible(bool(self.agreed.text()))
@@ -228,6 +253,8 @@ class SummaryPanel(QWidget):
             if spread.iqr is not None:
                 cells[2].setToolTip(_tr("Interquartile range: %s points wide")
                                     % _fmt(spread.iqr))
+        if before != (self.sentence.text(), self.agreed.text(), self.gap.text()):
+            self.fit()  # new words may need more lines
 
     def show_private(self, placed: int, total: int, by_groups: bool) -> None:
         """Private vote: say how many have placed, show no figure that could anchor."""
@@ -238,3 +265,4 @@ class SummaryPanel(QWidget):
         self.gap.setVisible(True)
         self.agreed.setVisible(False)
         self.table.setVisible(False)
+        self.fit()
