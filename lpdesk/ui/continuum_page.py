@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -71,6 +72,7 @@ class ContinuumPage(QWidget):
         self.active = "now"
         self._syncing = False
         self._combo_signature: tuple = ()
+        self.zoom = 1.0  # grows with the page size (see resizeEvent)
         self.setObjectName("ContinuumPage")
         self._build()
         listen(self, self.continuum.changed, self._model_changed)
@@ -130,8 +132,12 @@ class ContinuumPage(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.side)
         if not self.audience:
-            side.addWidget(self._build_controls())
+            self.controls = self._build_controls()
+            self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            side.addWidget(self.controls)
         self.summary = SummaryPanel(self.plot.content)
+        # The controls keep their size; the summary takes what is left and fits its text.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         side.addWidget(self.summary, 1)
 
     def _button(self, text: str, slot, tip: str) -> QPushButton:
@@ -168,10 +174,10 @@ class ContinuumPage(QWidget):
         self.target_button.setToolTip(self.tr("Place where we want to be (T)"))
         layout.addLayout(which)
         self.keys_help = QLabel(self.tr(
-            "Click a row to place, drag to move. Keys: \u2191\u2193 whose, \u2190\u2192 move "
-            "(Shift \u00d710), Home/End, N/T, Del."))
+            "Click a row to place, drag to move.\nKeys: \u2191\u2193 whose, \u2190\u2192 move "
+            "(Shift \u00d710),\nHome/End ends, N/T now/target, Del clear."))
         self.keys_help.setObjectName("KeysHelp")
-        self.keys_help.setWordWrap(True)
+        # No word wrap: explicit lines keep the panel's height simple (no height-for-width)
         layout.addWidget(self.keys_help)
         self.hide_button = self._button(self.tr("&Hide markers (private vote)"),
                                         self.toggle_hidden,
@@ -225,27 +231,34 @@ class ContinuumPage(QWidget):
         palette.setColor(palette.ColorRole.WindowText, QColor(t.text))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
-        font = QFont(self.font())
-        font.setPointSizeF(11.5 * t.font_scale)
-        for widget in self.findChildren(QWidget):
-            if widget.parent() is not None and not isinstance(widget, (QLabel,)) and \
-                    widget is not self.plot and widget is not self.summary:
-                widget.setFont(font)
-        if not self.audience:
-            small = QFont(font)
-            small.setPointSizeF(10.5 * t.font_scale)
-            self.keys_help.setFont(small)
-            self.keys_help.setStyleSheet(f"color: {t.muted_text};")
-        big = QFont(font)
-        big.setPointSizeF(15 * t.font_scale)
-        self.tabs.setFont(big)
-        title = QFont(font)
-        title.setPointSizeF(22 * room_text_scale(self.plot.zoom))
-        title.setBold(True)
-        self.area_title.setFont(title)
+        self._apply_chrome_fonts()
         self.plot.apply_theme()
         self.summary.apply_theme()
         self.refresh()
+
+    def _apply_chrome_fonts(self) -> None:
+        """Controls grow a little with a big screen (the room may see them too); the
+        room's own text (plot, summary, area title) grows fully."""
+        t = theme()
+        chrome = min(1.3, room_text_scale(self.zoom))
+        font = QFont(self.font())
+        font.setPointSizeF(11.5 * chrome)
+        for widget in self.findChildren(QWidget):
+            if not isinstance(widget, QLabel) and widget is not self.plot and \
+                    widget is not self.summary:
+                widget.setFont(font)
+        if not self.audience:
+            small = QFont(font)
+            small.setPointSizeF(10.5 * chrome)
+            self.keys_help.setFont(small)
+            self.keys_help.setStyleSheet(f"color: {t.muted_text};")
+        big = QFont(font)
+        big.setPointSizeF(15 * chrome)
+        self.tabs.setFont(big)
+        title = QFont(font)
+        title.setPointSizeF(22 * room_text_scale(self.zoom))
+        title.setBold(True)
+        self.area_title.setFont(title)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Grow the room's text with the page: a 1080p projector is no less far away."""
@@ -253,13 +266,14 @@ class ContinuumPage(QWidget):
         zoom = round(max(1.0, min(1.8, self.height() / 720, self.width() / 1280)) * 20) / 20
         if self.audience:
             zoom = round(zoom * 1.1, 2)
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self._apply_chrome_fonts()
         self.plot.set_zoom(zoom)
         self.summary.set_zoom(zoom)
-        title = QFont(self.area_title.font())
-        title.setPointSizeF(22 * room_text_scale(zoom))
-        self.area_title.setFont(title)
-        self.side.setFixedWidth(int(max(300, min(400 * room_text_scale(zoom),
-                                                 self.width() * 0.3))))
+        least = max(300, self.controls.minimumSizeHint().width() if not self.audience else 0)
+        self.side.setFixedWidth(int(max(least, min(400 * room_text_scale(zoom),
+                                                   self.width() * 0.3))))
 
     def _model_changed(self, *_args) -> None:
         self.refresh()

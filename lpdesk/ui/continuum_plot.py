@@ -10,6 +10,7 @@ the model: it asks, by signals, and the page pushes the commands.
 """
 from __future__ import annotations
 
+import html
 from functools import cache
 
 import numpy as np
@@ -130,6 +131,7 @@ class ContinuumPlot(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("ContinuumLegend")
         self.legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.legend.setWordWrap(True)  # a narrow window wraps it instead of growing
         layout.addWidget(self.legend)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setObjectName("ContinuumView")
@@ -251,7 +253,7 @@ class ContinuumPlot(QWidget):
         self.dist.getAxis("bottom").setStyle(hideOverlappingLabels=40)  # keep "100" whole
         self.main.getAxis("left").setStyle(tickLength=0)
         self.dist.getAxis("left").setStyle(tickLength=0)
-        self.dist.setFixedHeight(int(round(118 * room_text_scale(z))))
+        self._fit_distribution_height()
         fills = t.stage_fills
         for i, band in enumerate(self.bands):
             band.setBrush(QColor(fills[i % len(self.content.stages) % len(fills)]))
@@ -295,8 +297,9 @@ class ContinuumPlot(QWidget):
             (t.muted_text, "\u2572", self.tr("organisation's control")),
             (t.muted_text, "\u2571", self.tr("learner's control")),
         ]
-        self.legend.setText("&nbsp;&nbsp;&nbsp;".join(
-            f"<span style='color:{c}'>{sym}</span>&nbsp;{text}" for c, sym, text in items))
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f"<span style='color:{c}'>{sym}</span>&nbsp;{html.escape(text).replace(' ', '&nbsp;')}"
+            for c, sym, text in items))
         self.legend.setStyleSheet(f"color: {t.text};")
 
     def set_zoom(self, zoom: float) -> None:
@@ -427,6 +430,7 @@ class ContinuumPlot(QWidget):
             if len(scatter.data):
                 scatter.setSize(self._size_for(kind))
         self._fill_halo()
+        self._fit_distribution_height()
         self._fit_stage_names()
         left = self.main.getAxis("left")
         names = QFont(self.name_font)  # shrink names to the row height, down to 9 pt
@@ -449,6 +453,14 @@ class ContinuumPlot(QWidget):
         self.ends_layout.setContentsMargins(width, 0, 18, 0)
         self.arrows.update()
         self.initials.update()
+
+    def _fit_distribution_height(self) -> None:
+        """The room's strip takes at most a quarter of the plot: the rows come first."""
+        wanted = 118 * room_text_scale(self.zoom)
+        available = self.view.height() * 0.27 if self.view.height() > 100 else wanted
+        height = int(round(max(70.0, min(wanted, available))))
+        if height != self.dist.height():
+            self.dist.setFixedHeight(height)
 
     def _fit_stage_names(self) -> None:
         """Shrink the stage names, if need be, so each fits inside its band."""

@@ -179,6 +179,10 @@ class SummaryPanel(QWidget):
             self.zoom = zoom
             self.fit()
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        """The panel takes the height it is given and fits its text to it (see fit)."""
+        return False
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         self.fit()
@@ -195,7 +199,9 @@ class SummaryPanel(QWidget):
                 self._fit = fit
                 self.apply_theme()
                 needed = self.layout().totalHeightForWidth(max(1, self.width()))
-                if fit <= 0.65 or needed <= self.height():
+                wide = self.table.isHidden() or \
+                    self.table.sizeHint().width() <= self.width() - 12
+                if fit <= 0.65 or (needed <= self.height() and wide):
                     break
                 fit -= 0.05
         finally:
