@@ -423,3 +423,16 @@ def test_gap_sentences():
     assert gap_sentence(Spread.of([-10.0])) == \
         "The median wish is a move of 10 points towards the organisation."
     assert gap_sentence(Spread.of([0.2])) == "The median wish is no move."
+
+
+def test_a_new_session_says_what_to_do_and_can_place_the_agreed_position(qtbot):
+    from lpdesk.content.defaults import new_session
+    doc = SessionDocument(new_session())
+    page = make_page(qtbot, doc)
+    assert page.plot.rows[0].key == AGREED and len(page.plot.rows) == 1
+    assert "add them on the set-up page" in page.summary.gap.text()
+    assert page.selected_key == AGREED
+    QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 20.0, AGREED))
+    assert doc.session.continuum.current_area.consensus.now == pytest.approx(
+        20.0, abs=2 * data_per_pixel(page))
+    assert page.summary.agreed.text().startswith("Agreed: 20")

@@ -377,6 +377,13 @@ class ContinuumPage(QWidget):
                                   area.consensus if area else None)
         self.plot.set_distribution(now, target, {"now": summary.now,
                                                  "target": summary.target})
+        self.plot.view.setAccessibleDescription(self.summary.sentence.text())
+        if not people and not self.audience:
+            self.summary.show_hint(
+                self.tr("No groups yet: add them on the set-up page.") if
+                self.continuum.by_groups else
+                self.tr("No participants yet: add them on the set-up page. The agreed "
+                        "position can be placed meanwhile."))
 
     # -- choosing ------------------------------------------------------------------------
     def select(self, key: str) -> None:

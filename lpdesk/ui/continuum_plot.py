@@ -36,6 +36,7 @@ from lpdesk.ui.theme import theme
 X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
 BINS = 20  # distribution bins of 5 points: stage boundaries at 25/50/75 fall on bin edges
 HIT_SLOP_PX = 4
+MIN_ROWS = 8  # the plot is never divided into fewer rows than this
 
 
 def _rounded_square() -> QPainterPath:
@@ -322,7 +323,7 @@ class ContinuumPlot(QWidget):
         sel = keys.index(selected) if selected in keys else None
         self.visible_rows = None if not only_selected else ({sel} if sel is not None
                                                               else set())
-        n = max(1, len(self.rows))
+        n = max(MIN_ROWS, len(self.rows))  # a few rows stay row-sized, at the top
         self.vb.setRange(xRange=(X_MIN, X_MAX), yRange=(-0.6, n - 0.4), padding=0)
         self.org_line.setData([0.0, 100.0], [-0.5, n - 0.5])
         self.learner_line.setData([0.0, 100.0], [n - 0.5, -0.5])
@@ -417,7 +418,7 @@ class ContinuumPlot(QWidget):
 
     def _fit_sizes(self, *_args) -> None:
         """Marker size, initials and names follow the height of a row on screen."""
-        n = max(1, len(self.rows))
+        n = max(MIN_ROWS, len(self.rows))
         row_px = max(1.0, self.vb.height() / (n + 0.2))
         scale = room_text_scale(self.zoom)
         self.marker_px = float(min(34.0 * scale, max(6.0, row_px * 0.74)))

@@ -262,6 +262,12 @@ class SummaryPanel(QWidget):
         if before != (self.sentence.text(), self.agreed.text(), self.gap.text()):
             self.fit()  # new words may need more lines
 
+    def show_hint(self, text: str) -> None:
+        """A line under the sentence saying what to do next (e.g. add participants)."""
+        self.gap.setText(text)
+        self.gap.setVisible(True)
+        self.fit()
+
     def show_private(self, placed: int, total: int, by_groups: bool) -> None:
         """Private vote: say how many have placed, show no figure that could anchor."""
         self.sentence.setText(_tr("Private vote: the markers are hidden."))
