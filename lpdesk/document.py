@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lpdesk.model.session import Session
 from lpdesk.storage import FileStamp, read_session, save_session
+from lpdesk.storage.files import check_unchanged
 
 
 class SessionDocument(QObject):
@@ -43,12 +44,15 @@ class SessionDocument(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else (self.session.title or "Untitled session")
 
-    def save(self, path: str | Path | None = None) -> None:
+    def save(self, path: str | Path | None = None, *, overwrite_changes: bool = False) -> None:
         """Save (to `path`, or the current file). Raises SessionFileError and then keeps
-        the session open and unsaved."""
+        the session open and unsaved; FileChangedError if our own file was changed by
+        someone else since we read or saved it (unless `overwrite_changes`)."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("no file name to save to")
+        if not overwrite_changes and target == self.path:
+            check_unchanged(target, self.stamp)
         self.stamp = save_session(self.session, target)
         if target != self.path:
             self.path = target
