@@ -25,12 +25,33 @@ class Axis:
 
 @dataclass
 class Card:
-    """A practice card. `reference` is the cell where the source model puts it, if any."""
+    """A practice card. `reference` is the cell where the source model puts it, if any.
+
+    Some models name only a column: the top-down/bottom-up source says which kind a question
+    is, not whether *your* organisation asks it (the rows). Such a card has no `reference`
+    but a `reference_column`, and is judged on its column alone.
+    """
 
     id: str
     text: str
     reference: Cell | None = None
     custom: bool = False  # added by the facilitator rather than from the template
+    reference_column: str | None = None
+
+    @property
+    def has_reference(self) -> bool:
+        return self.reference is not None or self.reference_column is not None
+
+    def matches(self, cell: Cell | None) -> bool | None:
+        """Whether `cell` is where the model puts this card; None if it cannot be judged
+        (no reference, or the card is still in the deck)."""
+        if cell is None:
+            return None
+        if self.reference is not None:
+            return cell == self.reference
+        if self.reference_column is not None:
+            return cell[1] == self.reference_column
+        return None
 
 
 @dataclass
@@ -64,6 +85,38 @@ class Board:
     def has_cell(self, cell: Cell) -> bool:
         return cell[0] in {r.id for r in self.rows} and cell[1] in {c.id for c in self.columns}
 
+    def axis(self, axis_id: str) -> tuple[str, int, Axis]:
+        """('row' or 'column', index, axis) of a row or column id."""
+        for kind, axes in (("row", self.rows), ("column", self.columns)):
+            for index, axis in enumerate(axes):
+                if axis.id == axis_id:
+                    return kind, index, axis
+        raise KeyError(axis_id)
+
+    def insertion_index(self, card_id: str, cell: Cell | None, position: int | None) -> int | None:
+        """The board-order index that puts `card_id` at `position` among the other cards
+        of `cell` (None or past the end: after them). This is what `Matrix.place` expects,
+        so a drop between two cards of a cell lands exactly there."""
+        others = [c.id for c in self.cards if c.id != card_id]
+        in_cell = [cid for cid in others if self.positions.get(cid) == cell]
+        if not in_cell:
+            return None
+        if position is not None and 0 <= position < len(in_cell):
+            return others.index(in_cell[position])
+        return others.index(in_cell[-1]) + 1
+
+
+@dataclass
+class RemovedAxis:
+    """Everything removing a row or column took away, so undo can put it all back."""
+
+    kind: str  # 'row' or 'column'
+    index: int
+    axis: Axis
+    positions: dict[str, Cell]  # cards that sat in the removed row/column
+    references: dict[str, Cell]  # reference cells that pointed into it
+    reference_columns: dict[str, str]
+
 
 @dataclass
 class Matrix:
@@ -78,6 +131,14 @@ class Matrix:
             if board.id == board_id:
                 return board
         raise KeyError(board_id)
+
+    def siblings(self, board_id: str) -> list[Board]:
+        """The boards made from the same template as this one (one per group, usually),
+        in board order, itself included: the set the consensus view compares."""
+        board = self.board(board_id)
+        if board.template_id is None:
+            return [board]
+        return [b for b in self.boards if b.template_id == board.template_id]
 
     @property
     def current_board(self) -> Board | None:
@@ -147,6 +208,62 @@ class Matrix:
 
     def set_card_text(self, board_id: str, card_id: str, text: str) -> None:
         self.board(board_id).card(card_id).text = text
+        self.changed.emit(board_id)
+
+    def set_card_reference(self, board_id: str, card_id: str, reference: Cell | None,
+                           reference_column: str | None = None) -> tuple[Cell | None, str | None]:
+        """Set where the model puts a card; returns the previous (reference, column)."""
+        board = self.board(board_id)
+        if reference is not None and not board.has_cell(reference):
+            raise KeyError(f"no cell {reference} on board {board_id}")
+        if reference_column is not None and reference_column not in {c.id for c in board.columns}:
+            raise KeyError(reference_column)
+        card = board.card(card_id)
+        old = card.reference, card.reference_column
+        card.reference, card.reference_column = reference, reference_column
+        self.changed.emit(board_id)
+        return old
+
+    def insert_axis(self, board_id: str, kind: str, index: int, axis: Axis) -> None:
+        """Add a row (kind 'row') or a column (kind 'column') at `index`."""
+        board = self.board(board_id)
+        if axis.id in {a.id for a in (*board.rows, *board.columns)}:
+            raise ValueError(f"duplicate row/column id {axis.id}")
+        (board.rows if kind == "row" else board.columns).insert(index, axis)
+        self.changed.emit(board_id)
+
+    def remove_axis(self, board_id: str, axis_id: str) -> RemovedAxis:
+        """Remove a row or column: its cards go back to the deck and references into it are
+        dropped (the reference would name a cell that no longer exists)."""
+        board = self.board(board_id)
+        kind, index, axis = board.axis(axis_id)
+        part = 0 if kind == "row" else 1
+        positions = {cid: cell for cid, cell in board.positions.items() if cell[part] == axis_id}
+        references: dict[str, Cell] = {}
+        columns: dict[str, str] = {}
+        for card in board.cards:
+            if card.reference is not None and card.reference[part] == axis_id:
+                references[card.id] = card.reference
+                card.reference = None
+            if kind == "column" and card.reference_column == axis_id:
+                columns[card.id] = axis_id
+                card.reference_column = None
+        for cid in positions:
+            del board.positions[cid]
+        (board.rows if kind == "row" else board.columns).pop(index)
+        self.changed.emit(board_id)
+        return RemovedAxis(kind, index, axis, positions, references, columns)
+
+    def restore_axis(self, board_id: str, removed: RemovedAxis) -> None:
+        board = self.board(board_id)
+        (board.rows if removed.kind == "row" else board.columns).insert(removed.index,
+                                                                        removed.axis)
+        board.positions.update(removed.positions)
+        for card in board.cards:
+            if card.id in removed.references:
+                card.reference = removed.references[card.id]
+            if card.id in removed.reference_columns:
+                card.reference_column = removed.reference_columns[card.id]
         self.changed.emit(board_id)
 
     def rename_axis(self, board_id: str, axis_id: str, name: str) -> None:

@@ -1,8 +1,10 @@
 """Matrix figures: agreement with the reference model, and the consensus between groups.
 
-Agreement counts only cards that have a reference cell *and* have been placed: a card still
-in the deck is not a disagreement. Agreement of a row uses the cards whose reference is in
-that row. Consensus compares boards made from the same template, card by card (cards share
+Agreement counts only cards that have a reference *and* have been placed: a card still
+in the deck is not a disagreement. A card whose model names only a column (top-down or
+bottom-up) matches when it is anywhere in that column. Agreement of a row uses the cards
+whose reference cell is in that row (column-only cards belong to no row).
+Consensus compares boards made from the same template, card by card (cards share
 ids across such boards); the disagreement of a card is 1 - (largest share of boards that put
 it in one cell), over the boards that placed it, so 0 means every group agrees.
 """
@@ -28,11 +30,11 @@ class Agreement:
 def board_agreement(board: Board) -> Agreement:
     matching = placed = 0
     for card in board.cards:
-        cell = board.positions.get(card.id)
-        if card.reference is None or cell is None:
+        judged = card.matches(board.positions.get(card.id))
+        if judged is None:
             continue
         placed += 1
-        matching += cell == card.reference
+        matching += judged
     return Agreement(matching, placed)
 
 
@@ -50,11 +52,7 @@ def row_agreement(board: Board) -> dict[str, Agreement]:
 
 def matches_reference(board: Board, card_id: str) -> bool | None:
     """True/False for a placed card with a reference; None if it cannot be judged."""
-    card = board.card(card_id)
-    cell = board.positions.get(card_id)
-    if card.reference is None or cell is None:
-        return None
-    return cell == card.reference
+    return board.card(card_id).matches(board.positions.get(card_id))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
 from lpdesk.storage import EXTENSION, SessionFileError
+from lpdesk.storage.errors import FileChangedError
+from lpdesk.ui.autosave import Autosaver
 from lpdesk.ui.pages import PAGES
 
 MAX_RECENT = 8
@@ -49,6 +51,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._make_actions()
         self.resize(1280, 800)
+        self.autosaver = Autosaver(parent=self)  # crash recovery file, see ui/autosave.py
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.set_document(document or SessionDocument(new_session()))
 
     # -- actions and menus -------------------------------------------------------------
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if old is not None:
             old.deleteLater()
+        self.autosaver.attach(doc)
         self.document_changed.emit(doc)
 
     def _session_changed(self, what: str) -> None:
@@ -234,6 +239,19 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
+    def ask_file_changed(self, path: Path) -> str:
+        """The file was changed by someone else: 'overwrite', 'save_as' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File changed by someone else"),
+                          self.tr("\u201c%s\u201d was changed by someone else since you opened "
+                                  "or last saved it. Overwrite their changes with yours, or "
+                                  "save yours as a new file?") % path.name, parent=self)
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save &As..."), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return {overwrite: "overwrite", save_as: "save_as"}.get(box.clickedButton(), "cancel")
+
     # -- file operations ---------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True if it is fine to throw the current session away (saved, or discarded)."""
@@ -284,10 +302,15 @@ class MainWindow(QMainWindow):
             path += EXTENSION
         return self._save_to(Path(path))
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
         assert self.doc is not None
         try:
-            self.doc.save(path)
+            self.doc.save(path, overwrite_changes=overwrite_changes)
+        except FileChangedError:
+            answer = self.ask_file_changed(path)
+            if answer == "overwrite":
+                return self._save_to(path, overwrite_changes=True)
+            return self.save_as() if answer == "save_as" else False
         except SessionFileError as exc:
             self.show_error(self.tr("Cannot save session"),
                             str(exc) + "\n\n" + self.tr("Your session is still open and "
@@ -340,5 +363,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.maybe_save():
             event.accept()
+            self.autosaver.shutdown()  # a clean close leaves no recovery file behind
         else:
             event.ignore()
