@@ -94,6 +94,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                             "id": card.id,
                             "text": card.text,
                             "reference": list(card.reference) if card.reference else None,
+                            "reference_column": card.reference_column,
                             "custom": card.custom,
                             "cell": list(b.positions[card.id]) if card.id in b.positions
                             else None,
@@ -260,13 +261,15 @@ def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
             reference = cr.pair("reference")
             if reference is not None and not board.has_cell(reference):
                 raise cr.fail("reference", f"names a cell not on this board {list(reference)}")
+            reference_column = _ref(cr, "reference_column", {c.id for c in board.columns},
+                                    "column")
             cell = cr.pair("cell")
             if cell is not None:
                 if not board.has_cell(cell):
                     raise cr.fail("cell", f"names a cell not on this board {list(cell)}")
                 board.positions[card_id] = cell
             board.cards.append(Card(card_id, cr.text("text", max_len=2000), reference,
-                                    cr.boolean("custom")))
+                                    cr.boolean("custom"), reference_column))
         m.boards.append(board)
     m.current_board_id = _ref(r, "current_board", {b.id for b in m.boards}, "board")
     return m
