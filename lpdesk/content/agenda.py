@@ -43,3 +43,11 @@ def default_agenda_items() -> list[AgendaItem]:
         items.append(AgendaItem(item_id, template.kind, template.title, template.minutes,
                                 False, template.notes))
     return items
+
+
+def bundled_notes(kind: str) -> str:
+    """The guidance shipped for an activity kind, to restore after the facilitator's edits."""
+    for template in _default_items():
+        if template.kind == kind:
+            return template.notes
+    return ""

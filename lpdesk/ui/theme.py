@@ -51,7 +51,7 @@ HIGH_CONTRAST = Theme(
 THEMES: dict[str, Theme] = {t.name: t for t in (NORMAL, HIGH_CONTRAST)}
 TEXT_ROLES = ("text", "muted_text", "accent", "now", "target", "consensus", "match",
               "mismatch")
-BASE_POINT_SIZE = 12.0  # the app's base font: legible on a projector, fine on a laptop
+BASE_POINT_SIZE = 11.0  # the app's base font: legible on a projector, fine on a laptop
 SETTINGS_KEY = "view/theme"
 
 

@@ -1,0 +1,241 @@
+"""The agenda panel: the workshop's activities in order with their planned minutes, and
+the facilitator's changes to the plan (reorder, skip, rename, minutes), each undoable.
+
+It wraps the main window's own agenda list (which does navigation) and adds what the plan
+needs: minutes beside each title, buttons and menu actions, and the planned total.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.commands.agenda import MoveAgendaItemCommand, rename, set_minutes, set_skipped
+from lpdesk.model.agenda import AgendaItem
+from lpdesk.ui.theme import theme
+
+
+class AgendaDelegate(QStyledItemDelegate):
+    """Draws 'Title ........ 20 min'; skipped activities struck out and dimmed."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window.agenda_list)
+        self.window = window
+
+    def item(self, index: QModelIndex) -> AgendaItem | None:
+        try:
+            return self.window.doc.session.agenda.item(index.data(Qt.ItemDataRole.UserRole))
+        except (KeyError, AttributeError):
+            return None
+
+    def minutes_text(self, item: AgendaItem) -> str:
+        return self.window.tr("%d min") % item.minutes
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() * 2))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,  # noqa: D102
+              index: QModelIndex) -> None:
+        item = self.item(index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if item is None:
+            super().paint(painter, option, index)
+            return
+        title = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        t = theme()
+        text_colour = QColor(t.on_accent if selected else t.text)
+        muted = QColor(t.on_accent if selected else t.muted_text)
+        rect = opt.rect.adjusted(8, 0, -8, 0)
+        minutes = self.minutes_text(item)
+        fm = opt.fontMetrics
+        minutes_w = fm.horizontalAdvance(minutes) + 12
+        painter.save()
+        font = opt.font
+        font.setStrikeOut(item.skipped)
+        painter.setFont(font)
+        painter.setPen(muted if item.skipped else text_colour)
+        title_rect = QRect(rect.left(), rect.top(), rect.width() - minutes_w, rect.height())
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width()))
+        font.setStrikeOut(False)
+        painter.setFont(font)
+        painter.setPen(muted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                         minutes)
+        painter.restore()
+
+
+class AgendaActions:
+    """The plan's editing actions, acting on the activity being shown."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        tr = window.tr
+
+        def make(text: str, slot, shortcut: str, tip: str) -> QAction:
+            action = QAction(text, window)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+            action.setStatusTip(tip)
+            action.triggered.connect(slot)
+            window.addAction(action)
+            return action
+
+        self.earlier = make(tr("Move &earlier"), lambda: self.move(-1), "Ctrl+Shift+Up",
+                            tr("Run this activity earlier in the workshop"))
+        self.later = make(tr("Move &later"), lambda: self.move(1), "Ctrl+Shift+Down",
+                          tr("Run this activity later in the workshop"))
+        self.skip = make(tr("&Skip this activity"), self.toggle_skip, "Ctrl+Shift+X",
+                         tr("Skip or bring back this activity (Next and Previous pass "
+                            "skipped ones)"))
+        self.skip.setCheckable(True)
+        self.rename = make(tr("&Rename activity..."), self.ask_rename, "Ctrl+Shift+R",
+                           tr("Give this activity the title the room will see"))
+        self.minutes = make(tr("Planned &minutes..."), self.ask_minutes, "Ctrl+Shift+M",
+                            tr("How long you plan for this activity"))
+        self.all = [self.earlier, self.later, self.skip, self.rename, self.minutes]
+        window.page_changed.connect(lambda *_: self.update())
+
+    def current(self) -> AgendaItem | None:
+        item_id = self.window.current_item_id()
+        if item_id is None or self.window.doc is None:
+            return None
+        try:
+            return self.window.doc.session.agenda.item(item_id)
+        except KeyError:
+            return None
+
+    def update(self) -> None:
+        item = self.current()
+        agenda = self.window.doc.session.agenda if self.window.doc else None
+        for action in self.all:
+            action.setEnabled(item is not None)
+        if item is not None and agenda is not None:
+            index = agenda.index(item.id)
+            self.earlier.setEnabled(index > 0)
+            self.later.setEnabled(index < len(agenda.items) - 1)
+            self.skip.setChecked(item.skipped)
+
+    def move(self, delta: int) -> None:
+        item = self.current()
+        if item is None:
+            return
+        agenda = self.window.doc.session.agenda
+        new = agenda.index(item.id) + delta
+        if 0 <= new < len(agenda.items):
+            self.window.doc.push(MoveAgendaItemCommand(agenda, item.id, new))
+            self.window.show_activity(item.id)
+
+    def toggle_skip(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.window.doc.push(set_skipped(self.window.doc.session.agenda, item.id,
+                                             not item.skipped))
+        self.update()
+
+    # separate methods so tests can answer them
+    def ask_title(self, current: str) -> str | None:
+        text, ok = QInputDialog.getText(self.window, self.window.tr("Rename activity"),
+                                        self.window.tr("Title:"), text=current)
+        return text if ok else None
+
+    def ask_minutes_value(self, current: int) -> int | None:
+        value, ok = QInputDialog.getInt(self.window, self.window.tr("Planned minutes"),
+                                        self.window.tr("Minutes:"), current, 0, 1440)
+        return value if ok else None
+
+    def ask_rename(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        title = self.ask_title(item.title)
+        if title is not None and title.strip() and title.strip() != item.title:
+            self.window.doc.push(rename(self.window.doc.session.agenda, item.id,
+                                        title.strip()))
+
+    def ask_minutes(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        minutes = self.ask_minutes_value(item.minutes)
+        if minutes is not None and minutes != item.minutes:
+            self.window.doc.push(set_minutes(self.window.doc.session.agenda, item.id,
+                                             minutes))
+
+
+class AgendaPanel(QWidget):
+    """The main window's agenda list with minutes, plan buttons and the planned total."""
+
+    def __init__(self, window, actions: AgendaActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.setObjectName("AgendaPanel")
+        self.setAccessibleName(self.tr("Agenda"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.list = window.agenda_list
+        self.list.setItemDelegate(AgendaDelegate(window))
+        self.list.setToolTip(self.tr("The workshop plan: PageDown/PageUp move through it"))
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        for action, short in ((actions.earlier, "\u25b2"), (actions.later, "\u25bc"),
+                              (actions.skip, self.tr("Skip")),
+                              (actions.rename, self.tr("Rename")),
+                              (actions.minutes, self.tr("Minutes"))):
+            action.setIconText(short)  # the button's text; menus keep the full text
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.text().replace("&", "").rstrip("."))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.total = QLabel()
+        self.total.setObjectName("AgendaTotal")
+        self.total.setWordWrap(True)
+        layout.addWidget(self.total)
+        self._agenda = None
+        window.document_changed.connect(self.set_document)
+        self.set_document(window.doc)
+
+    def set_document(self, doc) -> None:
+        if self._agenda is not None:
+            self._agenda.changed.disconnect(self._agenda_changed)
+        self._agenda = doc.session.agenda
+        self._agenda.changed.connect(self._agenda_changed)
+        self.destroyed.connect(lambda *_, a=self._agenda, h=self._agenda_changed:
+                               a.changed.disconnect(h))
+        self.refresh_total()
+
+    def _agenda_changed(self, _item_id) -> None:
+        self.refresh_total()
+        self.list.viewport().update()
+
+    def refresh_total(self) -> None:
+        items = self._agenda.items if self._agenda else []
+        planned = sum(i.minutes for i in items if not i.skipped)
+        skipped = sum(i.minutes for i in items if i.skipped)
+        text = self.tr("Planned: %d min (%s)") % (planned, _hours(planned))
+        if skipped:
+            text += "\n" + self.tr("Skipped: %d min") % skipped
+        self.total.setText(text)
+
+
+def _hours(minutes: int) -> str:
+    return f"{minutes // 60}h{minutes % 60:02d}"

@@ -1,0 +1,176 @@
+"""The room's screen: the current activity as the audience sees it (pages made with
+audience=True on the same document, so they follow every command through model events),
+its title and the timer, or the blank or break slide instead.
+
+Used by presentation mode (full screen on the facilitator's screen) and by the audience
+window (on the projector). It never holds facilitator notes: it creates no notes widget and
+the set-up page (which shows the session's private notes) is replaced by a welcome slide.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from lpdesk.document import SessionDocument
+from lpdesk.ui.pages import PAGES
+from lpdesk.ui.room_state import RoomDisplay
+from lpdesk.ui.slides import BlankSlide, BreakSlide, WelcomeSlide
+from lpdesk.ui.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
+from lpdesk.ui.timer_widget import TimerDisplay
+
+AUDIENCE_OVERRIDES = {"setup": WelcomeSlide}  # kinds whose page is not for the room
+
+
+def room_scale(height: int) -> float:
+    """How much bigger than on a laptop: 1.15 at 720 lines, 1.6 at 1080, at most 2."""
+    return round(min(2.0, max(1.0, 1.15 + (height - 720) / 360 * 0.45)) * 20) / 20
+
+
+class RoomView(QWidget):
+    """Follows `window` (a MainWindow: doc, page_changed, document_changed,
+    current_item_id). With `global_scale` the theme's font_scale follows this view's size
+    (presentation mode: the facilitator's window is hidden behind it anyway); otherwise only
+    this view's own fonts grow."""
+
+    def __init__(self, window, display: RoomDisplay, parent: QWidget | None = None,
+                 global_scale: bool = False) -> None:
+        super().__init__(parent)
+        self.window_ = window
+        self.display = display
+        self.global_scale = global_scale
+        self.scale = 1.0
+        self.doc: SessionDocument | None = None
+        self.item_id: str | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.setObjectName("RoomView")
+        self.setAutoFillBackground(True)
+
+        self.screens = QStackedWidget()
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.screens)
+        self.activity = QWidget()
+        self.activity.setObjectName("RoomActivity")
+        column = QVBoxLayout(self.activity)
+        column.setContentsMargins(16, 8, 16, 12)
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("RoomTitle")
+        self.title.setAccessibleName(self.tr("Activity"))
+        self.timer = TimerDisplay(display.timer, self.activity)
+        self.timer.setAccessibleName(self.tr("Activity timer"))
+        header.addWidget(self.title, 1)
+        header.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignVCenter)
+        column.addLayout(header)
+        self.body = QStackedWidget()
+        column.addWidget(self.body, 1)
+        self.blank = BlankSlide()
+        self.break_slide = BreakSlide(display)
+        for w in (self.activity, self.blank, self.break_slide):
+            self.screens.addWidget(w)
+
+        window.page_changed.connect(self.show_item)
+        window.document_changed.connect(self.set_document)
+        display.changed.connect(self.refresh)
+        display.tick.connect(self.timer.repaint_now)
+        theme_state().theme_changed.connect(self._restyle)
+        self.set_document(window.doc)
+        self._restyle()
+
+    # -- following the facilitator -------------------------------------------------------
+    def set_document(self, doc: SessionDocument) -> None:
+        if self.doc is not None:
+            self.doc.session.agenda.changed.disconnect(self._agenda_changed)
+        for page in self.pages.values():
+            self.body.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.doc, self.item_id = doc, None
+        doc.session.agenda.changed.connect(self._agenda_changed)
+        self.show_item(self.window_.current_item_id())
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.detach()
+        super().closeEvent(event)
+
+    def detach(self) -> None:
+        """Stop following the model (before the view goes away)."""
+        if self.doc is not None:
+            self.doc.session.agenda.changed.disconnect(self._agenda_changed)
+
+    def _agenda_changed(self, _item_id) -> None:
+        self._update_title()
+
+    def page(self, item_id: str) -> QWidget:
+        """The audience version of an activity's page, made when first shown."""
+        assert self.doc is not None
+        if item_id not in self.pages:
+            kind = self.doc.session.agenda.item(item_id).kind
+            override = AUDIENCE_OVERRIDES.get(kind)
+            page = (override(self.doc, self.body) if override
+                    else PAGES[kind].create(self.doc, self.body, audience=True))
+            self.pages[item_id] = page
+            self.body.addWidget(page)
+        return self.pages[item_id]
+
+    def show_item(self, item_id: str | None) -> None:
+        if item_id is None or item_id == self.item_id or self.doc is None:
+            return
+        try:
+            self.doc.session.agenda.item(item_id)
+        except KeyError:
+            return
+        self.item_id = item_id
+        self.body.setCurrentWidget(self.page(item_id))
+        self._update_title()
+        self.refresh()
+
+    def current_page(self) -> QWidget | None:
+        return self.pages.get(self.item_id) if self.item_id else None
+
+    def _update_title(self) -> None:
+        if self.doc is None or self.item_id is None:
+            return
+        try:
+            self.title.setText(self.doc.session.agenda.item(self.item_id).title)
+        except KeyError:
+            self.title.clear()
+
+    # -- blank, break, timer ----------------------------------------------------------------
+    def refresh(self) -> None:
+        d = self.display
+        self.screens.setCurrentWidget(self.blank if d.blank else
+                                      self.break_slide if d.on_break else self.activity)
+        self.timer.setVisible(d.timer.active)
+        self.timer.repaint_now()
+
+    # -- size and theme -----------------------------------------------------------------------
+    def _restyle(self, *_args) -> None:
+        t = theme()
+        self.setStyleSheet(f"#RoomView, #RoomActivity {{ background: {t.background}; }}"
+                           f" #RoomTitle {{ color: {t.text}; }}")
+        self._apply_scale()
+
+    def _apply_scale(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * self.scale)
+        self.setFont(font)
+        title = QFont(font)
+        title.setPointSizeF(BASE_POINT_SIZE * self.scale * 1.6)
+        title.setBold(True)
+        self.title.setFont(title)
+        h = int(title.pointSizeF() * 96 / 72 * 1.9)
+        self.timer.setFixedSize(int(h * 2.6), h)
+
+    def set_scale(self, factor: float) -> None:
+        if factor == self.scale:
+            return
+        self.scale = factor
+        if self.global_scale:
+            set_theme(scaled(theme(), factor))
+        self._apply_scale()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.set_scale(room_scale(self.height()))

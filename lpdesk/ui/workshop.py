@@ -1,0 +1,350 @@
+"""Running the workshop in the room: presentation mode, the audience window, blank and
+break slides, the timer, the agenda and notes panels, and quick capture of comments and
+actions. `install(window)` adds all of it to a MainWindow (menus, toolbar, docks), so the
+main window itself stays about sessions and navigation."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QInputDialog,
+    QMenu,
+    QToolBar,
+    QToolButton,
+)
+
+from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
+from lpdesk.model.timer import PRESET_MINUTES
+from lpdesk.ui.agenda_panel import AgendaActions, AgendaPanel
+from lpdesk.ui.audience_window import AudienceWindow
+from lpdesk.ui.capture import CaptureDialog
+from lpdesk.ui.notes_panel import NotesPanel
+from lpdesk.ui.presentation import Presentation
+from lpdesk.ui.room_state import RoomDisplay
+from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
+from lpdesk.ui.timer_widget import TimerDisplay
+
+
+class Workshop(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.display = RoomDisplay(parent=self)
+        self.audience: AudienceWindow | None = None
+        self.agenda_actions = AgendaActions(window)
+        self._make_actions()
+        self.presentation = Presentation(window, self.display, self.room_actions)
+        self._make_docks()
+        self._make_menus()
+        self._make_toolbar()
+        window.page_changed.connect(self._page_changed)
+        self.display.changed.connect(self._display_changed)
+        self.display.timer_finished.connect(self._time_is_up)
+        theme_state().theme_changed.connect(self._theme_changed)
+        self._page_changed(window.current_item_id())
+        self._room_views_changed()
+        self._theme_changed(theme())
+
+    # -- actions -----------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable, shortcut=None, tip: str = "",
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tip:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda *_: slot())
+        self.window.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.window.tr
+        self.present_action = self._action(
+            tr("&Present"), self.presentation_toggle, Qt.Key.Key_F5,
+            tr("Show the current activity full screen for the room; Esc leaves"), True)
+        self.audience_action = self._action(
+            tr("&Audience window"), self.audience_toggle, "Shift+F5",
+            tr("Show the current activity on the projector while you keep this window"),
+            True)
+        self.blank_action = self._action(
+            tr("&Blank the screen"), self.blank_toggle, ["B", "."],
+            tr("Black out the room's screen, and bring it back"), True)
+        self.break_action = self._action(
+            tr("B&reak slide"), self.break_toggle, "Shift+B",
+            tr("'Back in 5 minutes' on the room's screen, with a countdown"), True)
+        self.break_for_action = self._action(tr("Break &for..."), self.ask_break,
+                                             tip=tr("A break slide of a length you choose"))
+        self.timer_toggle_action = self._action(
+            tr("&Start / pause timer"), self.timer_toggle, "Ctrl+T",
+            tr("Start, pause or resume the activity timer"))
+        self.timer_reset_action = self._action(
+            tr("&Reset timer"), self.display.timer.reset, "Ctrl+Shift+T",
+            tr("Back to the full time, stopped"))
+        self.timer_add_action = self._action(
+            tr("Add one &minute"), lambda: self.display.timer.add(60), "Ctrl+Alt+T",
+            tr("Give the room one more minute"))
+        self.timer_planned_action = self._action(
+            tr("&Planned time"), self.timer_planned,
+            tip=tr("Count down the minutes planned for this activity in the agenda"))
+        self.timer_preset_actions = [
+            self._action(tr("%s minutes") % (f"&{m}" if m < 10 else f"{m}"),
+                         lambda m=m: self.start_timer(m * 60),
+                         tip=tr("Start a %d-minute countdown") % m)
+            for m in PRESET_MINUTES]
+        self.timer_custom_action = self._action(tr("&Custom..."), self.ask_timer,
+                                                tip=tr("A countdown of any length"))
+        self.timer_hide_action = self._action(tr("&Hide timer"), self.display.timer.clear,
+                                              tip=tr("Put the timer away"))
+        self.comment_action = self._action(
+            tr("Add &comment..."), lambda: self.capture("comment"), "Ctrl+K",
+            tr("Note what a participant said, from any activity"))
+        self.action_action = self._action(
+            tr("Add agreed a&ction..."), lambda: self.capture("action"), "Ctrl+Shift+A",
+            tr("Note an action the room agreed, from any activity"))
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for t, text in ((NORMAL, tr("&Normal")), (HIGH_CONTRAST,
+                                                   tr("&High contrast (projector)"))):
+            action = QAction(text, self.window)
+            action.setCheckable(True)
+            action.setStatusTip(tr("Switch the colour theme; lpdesk remembers it"))
+            action.triggered.connect(lambda _=False, n=t.name: self.choose_theme(n))
+            self.theme_group.addAction(action)
+            self.theme_actions[t.name] = action
+
+    def room_actions(self) -> list[QAction]:
+        """What the facilitator may press while the room's screen has the keyboard."""
+        w = self.window
+        return [w.next_action, w.previous_action, self.present_action, self.blank_action,
+                self.break_action, self.timer_toggle_action, self.timer_reset_action,
+                self.timer_add_action, self.comment_action, self.action_action,
+                *(a for a in (getattr(w, "undo_action", None), getattr(w, "redo_action", None))
+                   if a is not None)]
+
+    # -- menus, toolbar, docks ---------------------------------------------------------
+    def _make_menus(self) -> None:
+        w, tr = self.window, self.window.tr
+        before = w.help_menu.menuAction()
+        self.agenda_menu = QMenu(tr("A&genda"), w)
+        self.agenda_menu.addActions([w.next_action, w.previous_action])
+        self.agenda_menu.addSeparator()
+        self.agenda_menu.addActions(self.agenda_actions.all)
+        self.room_menu = QMenu(tr("&Room"), w)
+        self.room_menu.addActions([self.present_action, self.audience_action])
+        self.room_menu.addSeparator()
+        self.room_menu.addActions([self.blank_action, self.break_action,
+                                   self.break_for_action])
+        self.room_menu.addSeparator()
+        self.timer_menu = self.room_menu.addMenu(tr("&Timer"))
+        self.timer_menu.addActions([self.timer_toggle_action, self.timer_reset_action,
+                                    self.timer_add_action])
+        self.timer_menu.addSeparator()
+        self.timer_menu.addActions([self.timer_planned_action, *self.timer_preset_actions,
+                                    self.timer_custom_action])
+        self.timer_menu.addSeparator()
+        self.timer_menu.addAction(self.timer_hide_action)
+        self.room_menu.addSeparator()
+        self.room_menu.addActions([self.comment_action, self.action_action])
+        w.menuBar().insertMenu(before, self.agenda_menu)
+        w.menuBar().insertMenu(before, self.room_menu)
+        w.view_menu.addSeparator()
+        self.theme_menu = w.view_menu.addMenu(tr("&Theme"))
+        self.theme_menu.addActions(list(self.theme_actions.values()))
+        self.panels_menu = w.view_menu.addMenu(tr("P&anels"))
+        for dock in (self.agenda_dock, self.notes_dock):
+            self.panels_menu.addAction(dock.toggleViewAction())
+
+    def _make_toolbar(self) -> None:
+        w, tr = self.window, self.window.tr
+        bar = QToolBar(tr("Room"), w)
+        bar.setObjectName("RoomToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addActions([self.present_action, self.audience_action, self.blank_action,
+                        self.break_action])
+        bar.addSeparator()
+        self.timer_display = TimerDisplay(self.display.timer, bar)
+        self.timer_display.setAccessibleName(tr("Activity timer"))
+        self.display.tick.connect(self.timer_display.repaint_now)
+        bar.addWidget(self.timer_display)
+        bar.addAction(self.timer_toggle_action)
+        presets = QToolButton(bar)
+        presets.setText(tr("Timer"))
+        presets.setAccessibleName(tr("Timer presets"))
+        presets.setToolTip(tr("Choose a countdown: 2, 5, 10, 15 minutes, planned or custom"))
+        presets.setMenu(self.timer_menu)
+        presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(presets)
+        bar.addSeparator()
+        bar.addActions([self.comment_action, self.action_action])
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+        self.panels_menu.addAction(bar.toggleViewAction())
+
+    def _make_docks(self) -> None:
+        w, tr = self.window, self.window.tr
+        self.agenda_panel = AgendaPanel(w, self.agenda_actions)
+        self.agenda_dock = QDockWidget(tr("Agenda"), w)
+        self.agenda_dock.setObjectName("AgendaDock")
+        self.agenda_dock.setWidget(self.agenda_panel)
+        self.notes_panel = NotesPanel(w)
+        self.notes_dock = QDockWidget(tr("Facilitator notes"), w)
+        self.notes_dock.setObjectName("NotesDock")
+        self.notes_dock.setWidget(self.notes_panel)
+        for dock in (self.agenda_dock, self.notes_dock):
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        w.resizeDocks([self.agenda_dock], [280], Qt.Orientation.Horizontal)
+
+    # -- presentation and the audience window ---------------------------------------------
+    def presentation_toggle(self) -> None:
+        self.presentation.toggle()
+        if self.presentation.view_window is not None:
+            self.presentation.view_window.closed.connect(self._room_views_changed)
+        self._room_views_changed()
+
+    def audience_toggle(self) -> None:
+        if self.audience is None:
+            self.audience = AudienceWindow(self.window, self.display, self.room_actions())
+            self.audience.closed.connect(self._audience_closed)
+            self.audience.place()
+        else:
+            self.audience.close()
+        self._room_views_changed()
+
+    def _audience_closed(self) -> None:
+        self.audience = None
+        self._room_views_changed()
+
+    def room_views(self) -> list:
+        views = []
+        if self.presentation.view_window is not None:
+            views.append(self.presentation.view_window.view)
+        if self.audience is not None:
+            views.append(self.audience.view)
+        return views
+
+    def _room_views_changed(self) -> None:
+        showing = bool(self.room_views())
+        self.present_action.setChecked(self.presentation.active)
+        self.audience_action.setChecked(self.audience is not None)
+        for action in (self.blank_action, self.break_action, self.break_for_action):
+            action.setEnabled(showing)
+        if not showing:
+            self.display.set_blank(False)
+            self.display.end_break()
+
+    # -- blank and break ------------------------------------------------------------------------
+    def blank_toggle(self) -> None:
+        self.display.set_blank(not self.display.blank)
+
+    def break_toggle(self) -> None:
+        if self.display.on_break:
+            self.display.end_break()
+        else:
+            self.display.start_break()
+
+    def ask_break_minutes(self) -> int | None:
+        value, ok = QInputDialog.getInt(self._dialog_parent(), self.window.tr("Break"),
+                                        self.window.tr("Back in how many minutes?"),
+                                        self.display.break_minutes, 1, 120)
+        return value if ok else None
+
+    def ask_break(self) -> None:
+        minutes = self.ask_break_minutes()
+        if minutes:
+            self.display.start_break(minutes)
+
+    def _display_changed(self) -> None:
+        self.blank_action.setChecked(self.display.blank)
+        self.break_action.setChecked(self.display.on_break)
+        self.break_action.setText(self.window.tr("B&reak slide (back in %d min)")
+                                  % self.display.break_minutes)
+
+    # -- timer ---------------------------------------------------------------------------
+    def start_timer(self, seconds: float) -> None:
+        self.display.timer.start(seconds)
+
+    def timer_toggle(self) -> None:
+        timer = self.display.timer
+        if not timer.active:
+            self.timer_planned()
+        else:
+            timer.toggle()
+
+    def timer_planned(self) -> None:
+        item = self.agenda_actions.current()
+        self.start_timer((item.minutes if item and item.minutes else PRESET_MINUTES[1]) * 60)
+
+    def ask_timer_minutes(self) -> int | None:
+        value, ok = QInputDialog.getInt(self._dialog_parent(), self.window.tr("Timer"),
+                                        self.window.tr("Count down how many minutes?"),
+                                        5, 1, 600)
+        return value if ok else None
+
+    def ask_timer(self) -> None:
+        minutes = self.ask_timer_minutes()
+        if minutes:
+            self.start_timer(minutes * 60)
+
+    def _time_is_up(self) -> None:
+        item = self.agenda_actions.current()
+        self.window.statusBar().showMessage(
+            self.window.tr("Time is up for %s") % (item.title if item else ""), 10000)
+
+    # -- capture -----------------------------------------------------------------------------
+    def _dialog_parent(self):
+        active = QApplication.activeWindow()
+        views = [v.window() for v in self.room_views()]
+        return active if active in views else self.window
+
+    def ask_capture(self, kind: str, activity_title: str) -> tuple[str, str] | None:
+        """(kind, text) typed by the facilitator, or None if cancelled."""
+        dialog = CaptureDialog(kind, activity_title, self._dialog_parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note_text():
+            return dialog.kind(), dialog.note_text()
+        return None
+
+    def capture(self, kind: str) -> None:
+        item = self.agenda_actions.current()
+        answer = self.ask_capture(kind, item.title if item else "")
+        if answer is None:
+            return
+        kind, text = answer
+        room = self.window.doc.session.room
+        self.window.doc.push(AddRoomNoteCommand(
+            room, new_room_note(room, kind, text, item.id if item else None)))
+        self.window.statusBar().showMessage(
+            (self.window.tr("Action added") if kind == "action"
+             else self.window.tr("Comment added")) + self.window.tr(" (Ctrl+Z takes it back)"),
+            5000)
+
+    # -- following the window ---------------------------------------------------------------
+    def _page_changed(self, _item_id) -> None:
+        self.agenda_actions.update()
+        item = self.agenda_actions.current()
+        self.timer_planned_action.setText(
+            self.window.tr("&Planned time (%d min)") % item.minutes if item
+            else self.window.tr("&Planned time"))
+
+    def choose_theme(self, name: str) -> None:
+        choose_theme(QApplication.instance(), name)
+
+    def _theme_changed(self, t) -> None:
+        action = self.theme_actions.get(t.name)
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
+
+
+def install(window) -> Workshop:
+    """Give `window` everything for running the workshop in the room."""
+    return Workshop(window)
