@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(parent=self)  # crash recovery file, see ui/autosave.py
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.set_document(document or SessionDocument(new_session()))
+        from lpdesk.ui.workshop import install
+        self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
 
     # -- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -199,14 +201,15 @@ class MainWindow(QMainWindow):
         self.page_changed.emit(item_id)
 
     def _step(self, delta: int) -> None:
-        items = [i for i in self.visible_items() if not i.skipped] or self.visible_items()
+        """Move to the next (or previous) activity that is not skipped, also when the one
+        shown is itself skipped; stay put at either end."""
+        items = self.visible_items()
         ids = [i.id for i in items]
         current = self.current_item_id()
-        if current in ids:
-            index = min(len(ids) - 1, max(0, ids.index(current) + delta))
-        else:
-            index = 0
-        if ids:
+        index = ids.index(current) + delta if current in ids else 0
+        while 0 <= index < len(items) and items[index].skipped:
+            index += delta
+        if 0 <= index < len(items):
             self.show_activity(ids[index])
 
     def next_activity(self) -> None:
