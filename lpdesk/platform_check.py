@@ -16,7 +16,11 @@ SAFE_ON_PY311 = "PySide6-Essentials>=6.8,<6.12"
 def parse_version(text: str) -> tuple[int, ...]:
     parts = []
     for piece in text.split(".")[:3]:
-        digits = "".join(ch for ch in piece if ch.isdigit())
+        digits = ""
+        for ch in piece:  # leading digits only: '0rc1' -> 0
+            if not ch.isdigit():
+                break
+            digits += ch
         parts.append(int(digits) if digits else 0)
     return tuple(parts)
 
