@@ -1,0 +1,398 @@
+"""A practices board on screen: the grid, the deck beside it, and the cards.
+
+The scene renders one board of the session and turns input into undo commands: a drag is
+one MoveCardCommand pushed on release (`drop_card` is the drop handler, also called by
+tests), arrow keys move the selected card between cells, and a card's menu offers
+"Move to". The scene never edits the model itself.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
+
+from lpdesk.commands.matrix import MoveCardCommand
+from lpdesk.document import SessionDocument
+from lpdesk.model.matrix import Board, Cell
+from lpdesk.model.matrix_stats import row_agreement
+from lpdesk.ui.binding import listen
+from lpdesk.ui.board_items import MATCH, MISMATCH, CardItem, ContainerItem, HeaderItem
+from lpdesk.ui.board_layout import CELL_PAD, BoardLayout, layout_board
+from lpdesk.ui.theme import theme, theme_state
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BoardScene", text)
+
+
+def model_hint(board: Board, card_id: str) -> str:
+    """Where the model puts a card, in words, for cards not already there."""
+    card = board.card(card_id)
+    names = {a.id: a.name for a in (*board.rows, *board.columns)}
+    cell = board.positions.get(card_id)
+    if card.reference is not None:
+        if cell is not None and cell[0] == card.reference[0]:
+            return tr("Model: %s") % names[card.reference[1]]
+        return tr("Model: %s \u00b7 %s") % (names[card.reference[0]], names[card.reference[1]])
+    if card.reference_column is not None:
+        return tr("Model: %s") % names[card.reference_column]
+    return ""
+
+
+class BoardScene(QGraphicsScene):
+    edit_card_requested = Signal(str)
+    delete_card_requested = Signal(str)
+    axis_rename_requested = Signal(str)
+    axis_menu_requested = Signal(str, QPoint)
+    layout_done = Signal()
+
+    def __init__(self, doc: SessionDocument, editable: bool = True, parent=None) -> None:
+        super().__init__(parent)
+        self.doc, self.matrix, self.editable = doc, doc.session.matrix, editable
+        self.board_id: str | None = None
+        self.size = (1000.0, 600.0)
+        self.layout: BoardLayout | None = None
+        self.cards: dict[str, CardItem] = {}
+        self.containers: dict[Cell | None, ContainerItem] = {}
+        self.headers: dict[str | None, HeaderItem] = {}
+        self.deck_title = HeaderItem(None)
+        self.addItem(self.deck_title)
+        self.empty_note = self.addText("")
+        self.dragging: CardItem | None = None
+        self.press_pos = QPointF()
+        self.grab_offset = QPointF()
+        self.drop_target: ContainerItem | None = None
+        listen(self, self.matrix.changed, self._matrix_changed)
+        theme_state().theme_changed.connect(self.refresh)
+
+    # -- what is shown ----------------------------------------------------------------
+    @property
+    def board(self) -> Board | None:
+        if self.board_id is None:
+            return None
+        try:
+            return self.matrix.board(self.board_id)
+        except KeyError:
+            return None
+
+    def set_board(self, board_id: str | None) -> None:
+        if board_id != self.board_id:
+            self.clearSelection()
+            for container in self.containers.values():
+                container.set_scroll(0)
+            self.board_id = board_id
+        self.refresh()
+
+    def set_size(self, width: float, height: float) -> None:
+        self.size = (max(200.0, width), max(150.0, height))
+        self.setSceneRect(QRectF(0, 0, *self.size))
+        self.refresh()
+
+    def _matrix_changed(self, board_id: str | None) -> None:
+        if board_id is None or board_id == self.board_id:
+            self.refresh()
+
+    def reveal_info(self, board: Board) -> tuple[dict[str, str | None], dict[str, str],
+                                                 dict[str, tuple[str, bool]]]:
+        """Per card its reveal state and hint; per row its agreement line and whether
+        every judged card of the row matches."""
+        if not board.revealed:
+            return {}, {}, {}
+        states, hints = {}, {}
+        for card in board.cards:
+            judged = card.matches(board.positions.get(card.id))
+            states[card.id] = None if judged is None else MATCH if judged else MISMATCH
+            if card.has_reference and not judged:
+                hints[card.id] = model_hint(board, card.id)
+        notes = {row: (tr("%d of %d match") % (a.matching, a.placed), a.matching == a.placed)
+                 for row, a in row_agreement(board).items() if a.placed}
+        return states, hints, notes
+
+    def refresh(self, *_args) -> None:
+        """Bring every item in line with the board: cards, texts, marks and places."""
+        board, t = self.board, theme()
+        self.setBackgroundBrush(QColor(t.background))
+        if board is None:
+            self._clear(set(), set(), set())
+            self.deck_title.hide()
+            self.empty_note.setPlainText(tr("No board yet."))
+            self.empty_note.setDefaultTextColor(QColor(t.muted_text))
+            self.empty_note.show()
+            return
+        self.empty_note.hide()
+        states, hints, notes = self.reveal_info(board)
+        layout = layout_board(board, *self.size, t.font_scale, hints,
+                              {row: note for row, (note, _) in notes.items()})
+        self.layout = layout
+        s = layout.scale
+        self._clear({c.id for c in board.cards}, set(layout.containers),
+                    {a.id for a in (*board.rows, *board.columns)})
+        for key, box in layout.containers.items():
+            item = self.containers.get(key)
+            if item is None:
+                item = self.containers[key] = ContainerItem(key)
+                self.addItem(item)
+            item.set_geometry(box.rect, box.content_height, CELL_PAD * s, t, t.surface)
+        names = {a.id: a.name for a in (*board.rows, *board.columns)}
+        for axis_id, rect in [*layout.row_headers, *layout.column_headers]:
+            header = self.headers.get(axis_id)
+            if header is None:
+                header = self.headers[axis_id] = HeaderItem(axis_id)
+                self.addItem(header)
+            html = f"<b>{escape(names[axis_id])}</b>"
+            if axis_id in notes:
+                note, all_match = notes[axis_id]
+                html += (f"<br><span style='color:{t.match if all_match else t.muted_text};"
+                         f" font-weight:normal'>{escape(note)}</span>")
+            header.set_content(rect, html, layout.header_font, t,
+                               centred=axis_id in {c.id for c in board.columns})
+            header.setToolTip(tr("Double-click to rename") if self.editable else "")
+        deck_count = len(layout.containers[None].cards)
+        self.deck_title.show()
+        title = escape(tr("Cards to sort (%d)") % deck_count)
+        self.deck_title.set_content(layout.deck_title, f"<b>{title}</b>", layout.header_font,
+                                    t, centred=False)
+        texts = {c.id: c.text for c in board.cards}
+        for key, box in layout.containers.items():
+            container = self.containers[key]
+            for card_id, rect in box.cards:
+                item = self.cards.get(card_id)
+                if item is None:
+                    item = self.cards[card_id] = CardItem(card_id)
+                    self.addItem(item)
+                item.set_look(texts[card_id], hints.get(card_id, ""), states.get(card_id),
+                              rect.width(), rect.height(), layout.card_font, layout.hint_font,
+                              s, t)
+                if item is not self.dragging:
+                    if item.parentItem() is not container.content:
+                        item.setParentItem(container.content)
+                        item.setZValue(0)
+                    item.setPos(rect.topLeft())
+        focus = self.focusItem()
+        if isinstance(focus, CardItem):
+            self.ensure_visible(focus.card_id)
+        self.layout_done.emit()
+
+    def _clear(self, card_ids: set[str], keys: set, axis_ids: set[str]) -> None:
+        for store, keep in ((self.cards, card_ids), (self.containers, keys),
+                            (self.headers, axis_ids)):
+            for key in [k for k in store if k not in keep]:
+                item = store.pop(key)
+                if item is self.dragging:
+                    self.dragging = None
+                self.removeItem(item)
+
+    def ensure_visible(self, card_id: str) -> None:
+        item, board = self.cards.get(card_id), self.board
+        if item is None or board is None:
+            return
+        container = self.containers.get(board.cell_of(card_id))
+        if container is not None and item.parentItem() is container.content:
+            container.ensure_visible(item.y(), item.y() + item.size.height())
+
+    # -- moving cards -------------------------------------------------------------------
+    def move_card(self, card_id: str, cell: Cell | None, position: int | None = None) -> bool:
+        """Push one MoveCardCommand putting the card at `position` in `cell` (None: the
+        deck; position None: last). Returns False, pushing nothing, if nothing would
+        change."""
+        board = self.board
+        if board is None or card_id not in {c.id for c in board.cards}:
+            return False
+        index = board.insertion_index(card_id, cell, position)
+        order = [c.id for c in board.cards if c.id != card_id]
+        order.insert(len(order) if index is None else index, card_id)
+        if board.cell_of(card_id) == cell and order == [c.id for c in board.cards]:
+            self.refresh()  # a drag that ends where it began: put the card back in place
+            return False
+        self.doc.push(MoveCardCommand(self.matrix, board.id, card_id, cell, index))
+        return True
+
+    def drop_position(self, key: Cell | None, card_id: str, pos: QPointF) -> int:
+        """How many of the container's other cards come before a drop at `pos`: in a
+        column of cards, those whose middle is above it; in lines of several cards, also
+        those to its left on the same line."""
+        container, layout = self.containers[key], self.layout
+        assert layout is not None
+        offset = container.content.scenePos()
+        full = container.rect().width() - 2 * container.pad - 1
+        before = 0
+        for other_id, rect in layout.containers[key].cards:
+            if other_id == card_id:
+                continue
+            r = rect.translated(offset)
+            if rect.width() >= full:
+                before += pos.y() > r.center().y()
+            else:
+                before += pos.y() > r.bottom() or (pos.y() >= r.top()
+                                                   and pos.x() > r.center().x())
+        return before
+
+    def drop_card(self, card_id: str, scene_pos: QPointF) -> bool:
+        """The drop handler: a card let go at `scene_pos` lands in the cell or deck there,
+        between the cards it was dropped between. One undo command, or none if it lands
+        outside or where it was."""
+        layout = self.layout
+        target = layout.container_at(scene_pos.x(), scene_pos.y()) if layout else None
+        if target is None:
+            self.refresh()
+            return False
+        position = self.drop_position(target.key, card_id, scene_pos)
+        return self.move_card(card_id, target.key, position)
+
+    def move_card_by(self, card_id: str, rows: int, columns: int) -> bool:
+        """Keyboard moves: left/right between columns (right of the last column is the
+        deck, left from the deck enters the grid), up/down between rows."""
+        board = self.board
+        if board is None or not board.rows or not board.columns:
+            return False
+        row_ids, col_ids = [r.id for r in board.rows], [c.id for c in board.columns]
+        cell = board.cell_of(card_id)
+        if cell is None:
+            if columns >= 0:
+                return False
+            target: Cell | None = (row_ids[0], col_ids[-1])
+        else:
+            r, c = row_ids.index(cell[0]) + rows, col_ids.index(cell[1]) + columns
+            if not 0 <= r < len(row_ids) or c < 0:
+                return False
+            target = None if c >= len(col_ids) else (row_ids[r], col_ids[c])
+        return self.move_card(card_id, target)
+
+    def move_within(self, card_id: str, step: int) -> bool:
+        """Shift+Up/Down: move a card earlier or later among the cards of its cell."""
+        board = self.board
+        if board is None:
+            return False
+        cell = board.cell_of(card_id)
+        ids = [c.id for c in board.cards_in(cell)]
+        new = ids.index(card_id) + step
+        if not 0 <= new < len(ids):
+            return False
+        return self.move_card(card_id, cell, new)
+
+    # -- input from the cards -----------------------------------------------------------
+    def select_card(self, card_id: str) -> None:
+        item = self.cards.get(card_id)
+        if item is not None:
+            self.clearSelection()
+            item.setSelected(True)
+            item.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensure_visible(card_id)
+
+    def press_card(self, item: CardItem, pos: QPointF) -> None:
+        self.select_card(item.card_id)
+        self.press_pos = pos
+        self.grab_offset = pos - item.scenePos()
+
+    def drag_card(self, item: CardItem, pos: QPointF) -> None:
+        if self.dragging is None:
+            if (pos - self.press_pos).manhattanLength() < QApplication.startDragDistance():
+                return
+            start = item.scenePos()
+            self.dragging = item
+            item.setParentItem(None)
+            item.setPos(start)
+            item.setZValue(1000)
+            item.setOpacity(0.92)
+            item.setCursor(Qt.CursorShape.ClosedHandCursor)
+        item.setPos(pos - self.grab_offset)
+        target = self.layout.container_at(pos.x(), pos.y()) if self.layout else None
+        container = self.containers.get(target.key) if target is not None else None
+        if container is not self.drop_target:
+            if self.drop_target is not None:
+                self.drop_target.set_highlighted(False)
+            if container is not None:
+                container.set_highlighted(True)
+            self.drop_target = container
+
+    def release_card(self, item: CardItem, pos: QPointF) -> None:
+        if self.dragging is not item:
+            return
+        self.dragging = None
+        item.setOpacity(1.0)
+        item.setCursor(Qt.CursorShape.OpenHandCursor)
+        if self.drop_target is not None:
+            self.drop_target.set_highlighted(False)
+            self.drop_target = None
+        self.drop_card(item.card_id, pos)
+
+    def card_key(self, item: CardItem, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        moves = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1),
+                 Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+        if key in moves and not shift:
+            self.move_card_by(item.card_id, *moves[key])
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and shift:
+            self.move_within(item.card_id, -1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.move_card(item.card_id, None)
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.select_next(item.card_id, -1 if key == Qt.Key.Key_Backtab or shift else 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Menu):
+            view = self.views()[0] if self.views() else None
+            if view is not None:
+                corner = view.mapFromScene(item.sceneBoundingRect().bottomLeft())
+                self.card_menu(item, view.viewport().mapToGlobal(corner))
+        elif key == Qt.Key.Key_Escape:
+            self.clearSelection()
+        else:
+            return False
+        event.accept()
+        return True
+
+    def visual_order(self) -> list[str]:
+        """Card ids as the eye reads them: cells row by row, then the deck."""
+        if self.layout is None:
+            return []
+        keys = [k for k in self.layout.containers if k is not None] + [None]
+        return [cid for k in keys for cid, _ in self.layout.containers[k].cards]
+
+    def select_next(self, card_id: str | None, step: int = 1) -> None:
+        order = self.visual_order()
+        if not order:
+            return
+        index = order.index(card_id) + step if card_id in order else 0
+        self.select_card(order[index % len(order)])
+
+    def move_menu(self, card_id: str, menu: QMenu) -> None:
+        """Fill `menu` with every place a card can go (the keyboard's way to drag)."""
+        board = self.board
+        assert board is not None
+        here = board.cell_of(card_id)
+        for row in board.rows:
+            sub = menu.addMenu(row.name)
+            for column in board.columns:
+                action = sub.addAction(column.name)
+                action.setEnabled(here != (row.id, column.id))
+                action.triggered.connect(
+                    lambda _=False, c=(row.id, column.id): self.move_card(card_id, c))
+        menu.addSeparator()
+        deck = menu.addAction(tr("Back to the deck"))
+        deck.setEnabled(here is not None)
+        deck.triggered.connect(lambda _=False: self.move_card(card_id, None))
+
+    def build_card_menu(self, card_id: str) -> QMenu:
+        menu = QMenu()
+        self.move_menu(card_id, menu.addMenu(tr("Move to")))
+        if self.editable:
+            menu.addSeparator()
+            menu.addAction(tr("Edit card\u2026")).triggered.connect(
+                lambda _=False: self.edit_card_requested.emit(card_id))
+            menu.addAction(tr("Delete card")).triggered.connect(
+                lambda _=False: self.delete_card_requested.emit(card_id))
+        return menu
+
+    def card_menu(self, item: CardItem, screen_pos: QPoint) -> None:
+        self.select_card(item.card_id)
+        self.build_card_menu(item.card_id).exec(screen_pos)
+
+    def axis_activated(self, axis_id: str) -> None:
+        if self.editable:
+            self.axis_rename_requested.emit(axis_id)
+
+    def axis_menu(self, axis_id: str, screen_pos: QPoint) -> None:
+        if self.editable:
+            self.axis_menu_requested.emit(axis_id, screen_pos)

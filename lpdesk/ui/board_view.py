@@ -1,0 +1,46 @@
+"""The widget showing a BoardScene: 1:1, sized to the view, so the board always fits."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from lpdesk.ui.board_scene import BoardScene
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BoardView", text)
+
+
+class BoardView(QGraphicsView):
+    """Shows a BoardScene at 1:1, sized to the view: the board always fits the screen."""
+
+    def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.board_scene = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(tr("Practices board"))
+        self.setToolTip(tr("Drag cards into the grid. Keyboard: Tab selects a card, arrow "
+                           "keys move it, Shift+Up/Down reorders, Delete sends it back to "
+                           "the deck, Enter opens \u201cMove to\u201d."))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        size = self.viewport().size()
+        self.board_scene.set_size(size.width(), size.height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Arrow keys or Tab with no card selected select the first card."""
+        if self.scene().focusItem() is None and event.key() in (
+                Qt.Key.Key_Tab, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up,
+                Qt.Key.Key_Down):
+            self.board_scene.select_next(None)
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,221 @@
+"""The consensus view: where the groups put each card, with the most disputed cards first.
+
+Left, the cards of one template's group boards sorted by disagreement; right, a heat map of
+the board's grid for the chosen card: how many groups (and which) put it in each cell. The
+room discusses the top of the list: the cards the groups read differently.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.document import SessionDocument
+from lpdesk.model.matrix import Board
+from lpdesk.model.matrix_stats import CardConsensus, consensus
+from lpdesk.ui.binding import listen
+from lpdesk.ui.theme import theme, theme_state
+
+ROLE_CARD = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ConsensusView", text)
+
+
+def summary(item: CardConsensus, boards: int) -> str:
+    """One line on how far the groups agree about a card."""
+    placed = sorted((n for cell, n in item.counts.items() if cell is not None), reverse=True)
+    waiting = item.counts.get(None, 0)
+    if not placed:
+        return tr("Not placed by any group yet")
+    if len(placed) == 1:
+        line = tr("All groups agree") if placed[0] == boards else \
+            tr("Placed by one group only") if placed[0] == 1 else \
+            tr("The %d groups that placed it agree") % placed[0]
+    else:
+        line = tr("Split %s") % " / ".join(str(n) for n in placed)
+    if waiting:
+        line += " " + tr("(%d not placed)") % waiting
+    return line
+
+
+class ConsensusView(QWidget):
+    def __init__(self, doc: SessionDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.matrix = doc, doc.session.matrix
+        self.board_id: str | None = None
+        self.boards: list[Board] = []
+        self.items: list[CardConsensus] = []
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        # A one-column table rather than a list: its rows grow reliably with wrapped text.
+        self.cards = QTableWidget(0, 1)
+        self.cards.setAccessibleName(tr("Cards, most disputed first"))
+        self.cards.setWordWrap(True)
+        self.cards.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cards.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cards.horizontalHeader().hide()
+        self.cards.verticalHeader().hide()
+        self.cards.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.cards.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.cards.setShowGrid(False)
+        self.cards.currentCellChanged.connect(lambda *_: self._show_card())
+        self.card_title = QLabel()
+        self.card_title.setWordWrap(True)
+        self.card_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.heat = QTableWidget()
+        self.heat.setAccessibleName(tr("Where the groups put the card"))
+        self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heat.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.heat.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.deck_line = QLabel()
+        self.deck_line.setWordWrap(True)
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.card_title)
+        box.addWidget(self.heat, 1)
+        box.addWidget(self.deck_line)
+        split = QSplitter()
+        split.addWidget(self.cards)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        row = QHBoxLayout()
+        row.addWidget(split)
+        layout.addLayout(row, 1)
+        listen(self, self.matrix.changed, self._matrix_changed)
+        theme_state().theme_changed.connect(lambda *_: self.refresh())
+        self._restyle()
+
+    def set_board(self, board_id: str | None) -> None:
+        self.board_id = board_id
+        self.refresh()
+
+    def _matrix_changed(self, board_id: str | None) -> None:
+        if board_id is None or board_id in {b.id for b in self.boards}:
+            self.refresh()
+
+    def _restyle(self) -> None:
+        t = theme()
+        s = t.font_scale
+        self.cards.setStyleSheet(f"QTableWidget::item {{ padding: {round(5 * s)}px; "
+                                 f"border-bottom: 1px solid {t.grid}; }}")
+        for widget, size, bold in ((self.headline, 18, True), (self.cards, 15, False),
+                                   (self.card_title, 18, True), (self.heat, 16, False),
+                                   (self.deck_line, 15, False)):
+            font = QFont(widget.font())
+            font.setPixelSize(round(size * s))
+            font.setBold(bold)
+            widget.setFont(font)
+        for header in (self.heat.horizontalHeader(), self.heat.verticalHeader()):
+            font = QFont(header.font())
+            font.setPixelSize(round(16 * s))
+            font.setBold(True)
+            header.setFont(font)
+
+    def refresh(self) -> None:
+        """Recount (cheap: a few boards of some dozens of cards) and keep the chosen card."""
+        self._restyle()
+        chosen = self.current_card_id()
+        try:
+            self.boards = self.matrix.siblings(self.board_id) if self.board_id else []
+        except KeyError:
+            self.boards = []
+        self.items = consensus(self.boards)
+        n = len(self.boards)
+        agreed = sum(1 for i in self.items if i.placed_by and i.disagreement == 0)
+        self.headline.setText(
+            tr("%d boards compared: the groups agree on %d of %d cards. Most disputed first.")
+            % (n, agreed, len(self.items)) if n > 1 else
+            tr("Consensus needs two or more boards of the same template (one per group)."))
+        t = theme()
+        self.cards.blockSignals(True)
+        self.cards.clearContents()
+        self.cards.setRowCount(len(self.items))
+        for i, item in enumerate(self.items):
+            row = QTableWidgetItem(f"{item.text}\n{summary(item, n)}")
+            row.setData(ROLE_CARD, item.card_id)
+            shade = QColor(t.mismatch)
+            shade.setAlphaF(min(0.35, item.disagreement * 0.45))
+            row.setBackground(shade)
+            self.cards.setItem(i, 0, row)
+        ids = [i.card_id for i in self.items]
+        if ids:
+            self.cards.setCurrentCell(ids.index(chosen) if chosen in ids else 0, 0)
+        self.cards.blockSignals(False)
+        self._show_card()
+
+    def current_card_id(self) -> str | None:
+        row = self.cards.item(self.cards.currentRow(), 0)
+        return row.data(ROLE_CARD) if row is not None else None
+
+    def _show_card(self) -> None:
+        card_id = self.current_card_id()
+        item = next((i for i in self.items if i.card_id == card_id), None)
+        board = self.boards[0] if self.boards else None
+        if item is None or board is None:
+            self.card_title.setText("")
+            self.heat.clear()
+            self.heat.setRowCount(0)
+            self.heat.setColumnCount(0)
+            self.deck_line.setText("")
+            return
+        t, n = theme(), len(self.boards)
+        self.card_title.setText(item.text)
+        self.heat.clear()
+        self.heat.setRowCount(len(board.rows))
+        self.heat.setColumnCount(len(board.columns))
+        self.heat.setVerticalHeaderLabels([r.name for r in board.rows])
+        self.heat.setHorizontalHeaderLabels([c.name for c in board.columns])
+        names = {b.id: self._group_name(b) for b in self.boards}
+        where: dict = {}
+        for b in self.boards:
+            if any(c.id == card_id for c in b.cards):
+                where.setdefault(b.positions.get(card_id), []).append(names[b.id])
+        revealed = any(b.revealed for b in self.boards)
+        card = next(c for c in board.cards if c.id == card_id) \
+            if any(c.id == card_id for c in board.cards) else None
+        for i, r in enumerate(board.rows):
+            for j, c in enumerate(board.columns):
+                groups = where.get((r.id, c.id), [])
+                text = f"{len(groups)}\n{', '.join(groups)}" if groups else ""
+                if revealed and card is not None and card.matches((r.id, c.id)):
+                    text = (text + "\n" if text else "") + "\u2713 " + tr("model")
+                cell = QTableWidgetItem(text)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                share = len(groups) / n if n else 0
+                fill = QColor(t.accent)
+                fill.setAlphaF(0.08 + 0.8 * share if groups else 0.0)
+                cell.setBackground(fill)
+                cell.setForeground(QColor(t.on_accent if share > 0.5 else t.text))
+                self.heat.setItem(i, j, cell)
+        deck = where.get(None, [])
+        self.deck_line.setText(tr("Still in the deck: %s") % ", ".join(deck) if deck
+                               else tr("Every group has placed this card."))
+
+    def _group_name(self, board: Board) -> str:
+        if board.group_id is not None:
+            try:
+                return self.doc.session.group(board.group_id).name
+            except KeyError:
+                pass
+        return board.name

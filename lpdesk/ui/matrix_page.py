@@ -1,0 +1,394 @@
+"""The practices matrix activity: group boards of practice cards, the reveal, the consensus.
+
+The page shows one board at a time (the session's current board), a switcher between the
+boards (one per group, usually), and the facilitator's tools: start a board from a template
+or an empty grid, add/edit/delete cards, reveal the model, compare the groups. With
+`audience=True` it shows only the board and its figures.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.commands.matrix import (
+    AddAxisCommand,
+    AddBoardsCommand,
+    AddCardCommand,
+    DeleteCardCommand,
+    EditCardCommand,
+    RemoveAxisCommand,
+    RemoveBoardCommand,
+    RenameAxisCommand,
+    SetRevealedCommand,
+    together,
+)
+from lpdesk.content.templates import board_from_template, empty_board, template, templates
+from lpdesk.document import SessionDocument
+from lpdesk.model.ids import new_id
+from lpdesk.model.matrix import Axis, Board, Card
+from lpdesk.model.matrix_stats import board_agreement
+from lpdesk.ui.binding import listen
+from lpdesk.ui.board_scene import BoardScene
+from lpdesk.ui.board_view import BoardView
+from lpdesk.ui.consensus_view import ConsensusView
+from lpdesk.ui.matrix_dialogs import (
+    EACH_GROUP,
+    CardChoice,
+    CardDialog,
+    NewBoardChoice,
+    NewBoardDialog,
+)
+from lpdesk.ui.theme import theme, theme_state
+
+
+class MatrixPage(QWidget):
+    def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
+                 audience: bool = False) -> None:
+        super().__init__(parent)
+        self.doc, self.matrix, self.audience = doc, doc.session.matrix, audience
+        self.setObjectName("MatrixPage")
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.figure = QLabel()
+        self.figure.setAccessibleName(self.tr("Agreement with the model"))
+        self.scene = BoardScene(doc, editable=not audience, parent=self)
+        self.view = BoardView(self.scene)
+        self.consensus = ConsensusView(doc)
+        self.empty = QLabel(self.tr("No board yet.") if audience else self.tr(
+            "No board yet. Start one from a template with \u201cNew board\u201d: one board "
+            "per group lets the groups compare."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        for widget in (self.view, self.consensus, self.empty):
+            self.stack.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        if not audience:
+            layout.addWidget(self._make_toolbar())
+        heading = QWidget()
+        row = QVBoxLayout(heading)
+        row.setContentsMargins(4, 0, 4, 0)
+        row.setSpacing(0)
+        row.addWidget(self.title)
+        row.addWidget(self.figure)
+        layout.addWidget(heading)
+        layout.addWidget(self.stack, 1)
+        self.scene.edit_card_requested.connect(self.edit_card)
+        self.scene.delete_card_requested.connect(self.delete_card)
+        self.scene.axis_rename_requested.connect(self.rename_axis)
+        self.scene.axis_menu_requested.connect(self._axis_menu)
+        listen(self, self.matrix.changed, lambda *_: self.refresh())
+        listen(self, doc.session.changed, lambda what: what == "groups" and self.refresh())
+        theme_state().theme_changed.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    # -- chrome -----------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "",
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(checkable)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            tip = f"{tip or text} ({action.shortcut().toString(QKeySequence.NativeText)})"
+        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Matrix"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.board_combo = QComboBox()
+        self.board_combo.setAccessibleName(self.tr("Board"))
+        self.board_combo.setToolTip(self.tr("Switch between the boards (one per group)"))
+        self.board_combo.setMinimumContentsLength(16)
+        self.board_combo.activated.connect(
+            lambda i: self.show_board(self.board_combo.itemData(i)))
+        self.previous_action = self._action(self.tr("\u25c0"), lambda: self.step_board(-1),
+                                            "Ctrl+PgUp", self.tr("Previous board"))
+        self.next_action = self._action(self.tr("\u25b6"), lambda: self.step_board(1),
+                                        "Ctrl+PgDown", self.tr("Next board"))
+        self.new_action = self._action(self.tr("New board\u2026"), self.new_board,
+                                       "Ctrl+Shift+B", self.tr("Start a board from a template "
+                                                               "or an empty grid"))
+        self.remove_action = self._action(self.tr("Remove board"), self.remove_board,
+                                          tip=self.tr("Remove this board (undo brings it "
+                                                      "back)"))
+        self.add_card_action = self._action(self.tr("Add card\u2026"), self.add_card,
+                                            "Ctrl+Shift+A", self.tr("Add a practice card"))
+        self.add_row_action = self._action(self.tr("Add row\u2026"),
+                                           lambda: self.add_axis("row"))
+        self.add_column_action = self._action(self.tr("Add column\u2026"),
+                                              lambda: self.add_axis("column"))
+        self.together_action = self._action(
+            self.tr("All group boards"), lambda _on: None, checkable=True,
+            tip=self.tr("Card, row and column edits apply to every board of this template, "
+                        "so the groups stay comparable"))
+        self.together_action.setChecked(True)
+        self.reveal_action = self._action(self.tr("Reveal model"), self.set_revealed,
+                                          "Ctrl+R", self.tr("Show where the source model "
+                                                            "puts each card"), True)
+        self.consensus_action = self._action(self.tr("Consensus"), self.show_consensus,
+                                             "Ctrl+G", self.tr("Compare the groups: where "
+                                                               "each group put each card"),
+                                             True)
+        bar.addWidget(self.board_combo)
+        bar.addActions([self.previous_action, self.next_action])
+        bar.addSeparator()
+        bar.addActions([self.reveal_action, self.consensus_action])
+        bar.addSeparator()
+        edit = QToolButton()
+        edit.setText(self.tr("Edit"))
+        edit.setToolTip(self.tr("Boards, cards, rows and columns"))
+        edit.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(edit)
+        menu.addActions([self.new_action, self.remove_action])
+        menu.addSeparator()
+        menu.addActions([self.add_card_action, self.add_row_action, self.add_column_action])
+        menu.addSeparator()
+        menu.addAction(self.together_action)
+        edit.setMenu(menu)
+        self.edit_button = edit
+        bar.addWidget(edit)
+        return bar
+
+    @property
+    def board(self) -> Board | None:
+        return self.matrix.current_board
+
+    def refresh(self) -> None:
+        """Show the current board and bring the title, figures and tools up to date."""
+        board, t = self.board, theme()
+        self.scene.set_board(board.id if board else None)
+        self.consensus.set_board(board.id if board else None)
+        scale = t.font_scale
+        self.title.setStyleSheet(f"font-size: {round(22 * scale)}px; color: {t.text};")
+        self.figure.setStyleSheet(f"font-size: {round(16 * scale)}px; color: {t.muted_text};")
+        self.title.setText(self._title_html(board))
+        self.figure.setText(self._figure_text(board))
+        self.figure.setVisible(bool(self.figure.text()))
+        consensus = not self.audience and self.consensus_action.isChecked()
+        self.stack.setCurrentWidget(self.empty if board is None
+                                    else self.consensus if consensus else self.view)
+        if self.audience:
+            return
+        self.board_combo.blockSignals(True)
+        self.board_combo.clear()
+        for b in self.matrix.boards:
+            self.board_combo.addItem(b.name, b.id)
+        if board is not None:
+            self.board_combo.setCurrentIndex(self.board_combo.findData(board.id))
+        self.board_combo.blockSignals(False)
+        has = board is not None
+        siblings = self.matrix.siblings(board.id) if board else []
+        for action in (self.remove_action, self.add_card_action, self.add_row_action,
+                       self.add_column_action):
+            action.setEnabled(has)
+        self.previous_action.setEnabled(len(self.matrix.boards) > 1)
+        self.next_action.setEnabled(len(self.matrix.boards) > 1)
+        judged = has and any(c.has_reference for c in board.cards)
+        self.reveal_action.setEnabled(bool(judged))
+        self.reveal_action.blockSignals(True)
+        self.reveal_action.setChecked(bool(has and board.revealed))
+        self.reveal_action.blockSignals(False)
+        self.consensus_action.setEnabled(len(siblings) > 1 or self.consensus_action.isChecked())
+
+    def _title_html(self, board: Board | None) -> str:
+        if board is None:
+            return ""
+        from html import escape
+        parts = [f"<b>{escape(board.name)}</b>"]
+        if board.group_id:
+            try:
+                group = self.doc.session.group(board.group_id)
+                parts.append(f"<span style='color:{group.colour}'>\u25cf</span> "
+                             f"{escape(group.name)}")
+            except KeyError:
+                pass
+        if board.template_id:
+            try:
+                parts.append(escape(template(board.template_id).name))
+            except KeyError:
+                pass
+        return " &nbsp;\u00b7&nbsp; ".join(parts)
+
+    def _figure_text(self, board: Board | None) -> str:
+        if board is None or not board.revealed:
+            return ""
+        a = board_agreement(board)
+        if a.share is None:
+            return self.tr("Agreement with the model: no cards placed yet")
+        return self.tr("Agreement with the model: %d of %d placed cards (%d%%)") % (
+            a.matching, a.placed, round(100 * a.share))
+
+    # -- boards ------------------------------------------------------------------------
+    def show_board(self, board_id: str | None) -> None:
+        """Switch boards: where we are is not an edit (no undo step), like the agenda."""
+        if board_id is not None and board_id != (self.board.id if self.board else None):
+            self.matrix.set_current_board(board_id)
+
+    def step_board(self, step: int) -> None:
+        ids = [b.id for b in self.matrix.boards]
+        if self.board is not None and len(ids) > 1:
+            self.show_board(ids[(ids.index(self.board.id) + step) % len(ids)])
+
+    def ask_new_board(self) -> NewBoardChoice | None:
+        dialog = NewBoardDialog(templates(), self.doc.session.groups, self)
+        return dialog.choice() if dialog.exec() else None
+
+    def new_board(self) -> None:
+        choice = self.ask_new_board()
+        if choice is None:
+            return
+        groups = self.doc.session.groups
+        targets = ([(g.id, f"{choice.name} \u2014 {g.name}") for g in groups]
+                   if choice.group == EACH_GROUP else [(choice.group, choice.name)])
+        taken = {b.id for b in self.matrix.boards}
+        grid_id = new_id("grid") if choice.template_id is None and len(targets) > 1 else None
+        boards = []
+        for group_id, name in targets:
+            if choice.template_id is not None:
+                board = board_from_template(template(choice.template_id), name, group_id, taken)
+            else:
+                board = empty_board(name, group_id, taken,
+                                    rows=[self.tr("Row %d") % i for i in (1, 2, 3)],
+                                    columns=[self.tr("Column %d") % i for i in (1, 2, 3)])
+                board.template_id = grid_id  # one empty grid per group: still comparable
+            taken.add(board.id)
+            boards.append(board)
+        self.doc.push(AddBoardsCommand(self.matrix, boards))
+
+    def remove_board(self) -> None:
+        if self.board is not None:
+            self.doc.push(RemoveBoardCommand(self.matrix, self.board.id))
+
+    def set_revealed(self, on: bool) -> None:
+        if self.board is not None and self.board.revealed != on:
+            ids = [b.id for b in self.matrix.siblings(self.board.id)]
+            self.doc.push(SetRevealedCommand(self.matrix, ids, on))
+
+    def show_consensus(self, on: bool) -> None:
+        self.refresh()
+
+    # -- cards, rows and columns: on this board or on all its group boards ---------------
+    def targets(self, has=lambda b: True) -> list[Board]:
+        board = self.board
+        if board is None:
+            return []
+        boards = self.matrix.siblings(board.id) \
+            if self.audience is False and self.together_action.isChecked() else [board]
+        return [b for b in boards if has(b)]
+
+    def ask_card(self, card_id: str | None) -> CardChoice | None:
+        assert self.board is not None
+        card = self.board.card(card_id) if card_id else None
+        dialog = CardDialog(self.board, card, self)
+        return dialog.choice() if dialog.exec() else None
+
+    def ask_axis_name(self, title: str, current: str = "") -> str | None:
+        name, ok = QInputDialog.getText(self, title, self.tr("Name:"), text=current)
+        return name.strip() if ok and name.strip() else None
+
+    def add_card(self) -> None:
+        board = self.board
+        choice = self.ask_card(None) if board is not None else None
+        if board is None or choice is None:
+            return
+        boards = self.targets()
+        card_id = new_id("card", {c.id for b in boards for c in b.cards})
+
+        def make(parent, board_id):
+            b = self.matrix.board(board_id)
+            ref = choice.reference if choice.reference and b.has_cell(choice.reference) \
+                else None
+            col = choice.reference_column if choice.reference_column in {
+                c.id for c in b.columns} else None
+            cell = choice.cell if board_id == board.id else None
+            return AddCardCommand(self.matrix, board_id,
+                                  Card(card_id, choice.text, ref, True, col), cell,
+                                  parent=parent)
+        self.doc.push(together(self.tr("Add card"), [b.id for b in boards], make))
+
+    def edit_card(self, card_id: str) -> None:
+        choice = self.ask_card(card_id)
+        if choice is None:
+            return
+        boards = self.targets(lambda b: card_id in {c.id for c in b.cards})
+        self.doc.push(together(self.tr("Edit card"), [b.id for b in boards], lambda p, b: (
+            EditCardCommand(self.matrix, b, card_id, choice.text, choice.reference,
+                            choice.reference_column, parent=p))))
+
+    def delete_card(self, card_id: str) -> None:
+        boards = self.targets(lambda b: card_id in {c.id for c in b.cards})
+        self.doc.push(together(self.tr("Delete card"), [b.id for b in boards],
+                               lambda p, b: DeleteCardCommand(self.matrix, b, card_id, p)))
+
+    def _has_axis(self, axis_id: str):
+        return lambda b: axis_id in {a.id for a in (*b.rows, *b.columns)}
+
+    def rename_axis(self, axis_id: str) -> None:
+        if self.board is None:
+            return
+        kind, _, axis = self.board.axis(axis_id)
+        name = self.ask_axis_name(self.tr("Rename row") if kind == "row"
+                                  else self.tr("Rename column"), axis.name)
+        if name is None or name == axis.name:
+            return
+        boards = self.targets(self._has_axis(axis_id))
+        self.doc.push(together(self.tr("Rename"), [b.id for b in boards], lambda p, b: (
+            RenameAxisCommand(self.matrix, b, axis_id, name, p))))
+
+    def add_axis(self, kind: str, after: str | None = None) -> None:
+        if self.board is None:
+            return
+        name = self.ask_axis_name(self.tr("Add row") if kind == "row" else self.tr("Add column"))
+        if name is None:
+            return
+        boards = self.targets()
+        axis_id = new_id("row" if kind == "row" else "col",
+                         {a.id for b in boards for a in (*b.rows, *b.columns)})
+
+        def make(parent, board_id):
+            b = self.matrix.board(board_id)
+            axes = [a.id for a in (b.rows if kind == "row" else b.columns)]
+            index = axes.index(after) + 1 if after in axes else None
+            return AddAxisCommand(self.matrix, board_id, kind, Axis(axis_id, name), index,
+                                  parent)
+        self.doc.push(together(self.tr("Add row") if kind == "row" else self.tr("Add column"),
+                               [b.id for b in boards], make))
+
+    def remove_axis(self, axis_id: str) -> None:
+        boards = self.targets(self._has_axis(axis_id))
+        self.doc.push(together(self.tr("Remove"), [b.id for b in boards],
+                               lambda p, b: RemoveAxisCommand(self.matrix, b, axis_id, p)))
+
+    def axis_menu(self, axis_id: str) -> QMenu:
+        assert self.board is not None
+        kind = self.board.axis(axis_id)[0]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Rename\u2026"), lambda: self.rename_axis(axis_id))
+        menu.addAction(self.tr("Add row below\u2026") if kind == "row"
+                       else self.tr("Add column to the right\u2026"),
+                       lambda: self.add_axis(kind, axis_id))
+        many = len(self.board.rows if kind == "row" else self.board.columns) > 1
+        remove = menu.addAction(self.tr("Remove row") if kind == "row"
+                                else self.tr("Remove column"), lambda: self.remove_axis(axis_id))
+        remove.setEnabled(many)
+        return menu
+
+    def _axis_menu(self, axis_id: str, pos: QPoint) -> None:
+        self.axis_menu(axis_id).exec(pos)
