@@ -29,5 +29,6 @@ PAGES: dict[str, PageSpec] = {
     "setup": PageSpec("setup", "lpdesk.ui.setup_page", "SetupPage"),
     "continuum": PageSpec("continuum", "lpdesk.ui.continuum_page", "ContinuumPage"),
     "quiz": PageSpec("quiz", "lpdesk.ui.quiz_page", "QuizPage"),
+    "matrix": PageSpec("matrix", "lpdesk.ui.matrix_page", "MatrixPage"),
     "summary": PageSpec("summary", "lpdesk.ui.summary_page", "SummaryPage"),
 }
