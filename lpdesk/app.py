@@ -21,8 +21,10 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
-def create_main_window(path: str | None = None, demo: bool = False):
-    """The main window with a new session, the sample session, or the file at `path`."""
+def create_main_window(path: str | None = None, demo: bool = False, recover: bool = True):
+    """The main window with a new session, the sample session, or the file at `path`.
+    First (unless `recover` is False) it offers the autosaved work of any lpdesk that
+    crashed; a recovered session is shown instead of `path` (the user saves it first)."""
     from lpdesk.document import SessionDocument
     from lpdesk.ui.main_window import MainWindow
 
@@ -31,8 +33,12 @@ def create_main_window(path: str | None = None, demo: bool = False):
         window = MainWindow(SessionDocument(demo_session()))
     else:
         window = MainWindow()
-        if path:
-            window.open_path(Path(path))
+    recovered = False
+    if recover:
+        from lpdesk.ui.recovery_dialog import offer_recovery
+        recovered = offer_recovery(window)
+    if path and not demo and not recovered:
+        window.open_path(Path(path))
     return window
 
 

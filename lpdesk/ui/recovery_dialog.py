@@ -1,0 +1,216 @@
+"""Crash recovery at start-up: offer the autosaved work of lpdesk instances that died.
+
+A recovered session opens as a *modified* document that keeps its original file name and the
+file's stamp as the crashed instance knew it. Why: the recovered work is the continuation of
+that file, so Save writes it back where the facilitator expects it, with no extra question
+while the file on disk is still the one the crashed instance had; if someone changed or
+replaced the file since, the usual "changed by someone else" check asks Overwrite / Save As /
+Cancel. A session that was never saved stays without a file name (Save asks where).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.document import SessionDocument
+from lpdesk.storage.errors import SessionFileError
+from lpdesk.storage.recovery import Claim, RecoveryInfo, claim_orphans
+
+Action = Literal["recover", "discard", "later"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("recovery", text)
+
+
+def when_text(saved_at: datetime | None, now: datetime | None = None) -> str:
+    """'today at 10:42 (3 minutes ago)' in local time."""
+    if saved_at is None:
+        return tr("at an unknown time")
+    now = (now or datetime.now().astimezone()).astimezone()
+    local = saved_at.astimezone(now.tzinfo)
+    clock = local.strftime("%H:%M")
+    days = (now.date() - local.date()).days
+    if days == 0:
+        day = tr("today at %s") % clock
+    elif days == 1:
+        day = tr("yesterday at %s") % clock
+    else:
+        day = tr("on %s at %s") % (local.strftime("%Y-%m-%d"), clock)
+    minutes = int((now - local).total_seconds() // 60)
+    if 0 <= minutes < 1:
+        ago = tr("less than a minute ago")
+    elif 0 < minutes < 120:
+        ago = tr("%d minutes ago") % minutes if minutes > 1 else tr("1 minute ago")
+    else:
+        return day
+    return f"{day} ({ago})"
+
+
+def describe(info: RecoveryInfo, now: datetime | None = None) -> tuple[str, str]:
+    """(title line, detail line) for one recovery file, in the facilitator's words."""
+    title = info.title or tr("Untitled session")
+    if info.problem:
+        return title, tr("Cannot be recovered: %s") % info.problem
+    where = (tr("File: %s") % info.original) if info.original else tr("Never saved to a file")
+    return title, f"{where}  \u00b7  " + tr("Autosaved %s") % when_text(info.saved_at, now)
+
+
+class RecoveryDialog(QDialog):
+    """Lists the recoverable sessions; the choice is in `choice` after exec()."""
+
+    def __init__(self, infos: list[RecoveryInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RecoveryDialog")
+        self.setWindowTitle(tr("Recover unsaved work"))
+        self.infos = infos
+        self.choice: tuple[Action, int] = ("later", 0)
+        heading = QLabel(tr("lpdesk closed before this work was saved"))
+        heading.setObjectName("RecoveryHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        text = QLabel(tr("lpdesk keeps a copy of your session every few seconds. Recover it "
+                         "to carry on where you were, or discard it."))
+        text.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("RecoveryList")
+        self.list.setAccessibleName(tr("Sessions that can be recovered"))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        for info in infos:
+            title, detail = describe(info)
+            item = QListWidgetItem(f"{title}\n{detail}")
+            item.setToolTip(str(info.path))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.currentRowChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(lambda _item: self._recover())
+        buttons = QDialogButtonBox()
+        self.recover_button = QPushButton(tr("&Recover"))
+        self.recover_button.setToolTip(tr("Open the autosaved session as unsaved work"))
+        self.recover_button.setDefault(True)
+        self.discard_button = QPushButton(tr("&Discard..."))
+        self.discard_button.setToolTip(tr("Delete the autosaved copy for good"))
+        self.later_button = QPushButton(tr("Decide &Later"))
+        self.later_button.setToolTip(tr("Keep the copy and ask again at the next start"))
+        buttons.addButton(self.recover_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.recover_button.clicked.connect(self._recover)
+        self.discard_button.clicked.connect(self._discard)
+        self.later_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+        self._update_buttons()
+
+    def _row(self) -> int:
+        return max(0, self.list.currentRow())
+
+    def _update_buttons(self, *_args) -> None:
+        info = self.infos[self._row()] if self.infos else None
+        self.recover_button.setEnabled(bool(info) and not info.problem)
+
+    def _recover(self) -> None:
+        if self.recover_button.isEnabled():
+            self.choice = ("recover", self._row())
+            self.accept()
+
+    def _discard(self) -> None:
+        title = describe(self.infos[self._row()])[0]
+        answer = QMessageBox.question(
+            self, tr("Discard autosaved work"),
+            tr("Delete the autosaved copy of \u201c%s\u201d? This cannot be undone.") % title,
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Discard:
+            self.choice = ("discard", self._row())
+            self.accept()
+
+
+def ask_recovery(parent: QWidget | None, infos: list[RecoveryInfo]) -> tuple[Action, int]:
+    """Ask what to do with the recoverable sessions: (action, index into `infos`).
+    Tests replace this function (or pass `ask=` to offer_recovery)."""
+    dialog = RecoveryDialog(infos, parent)
+    dialog.exec()
+    return dialog.choice
+
+
+def _recover_into(window, claim: Claim) -> bool:
+    """Show the claimed session in `window`; our own autosave takes over before the dead
+    instance's file is deleted, so there is never a moment with no copy on disk."""
+    session = claim.read()
+    if not window.maybe_save():
+        return False
+    doc = SessionDocument(session, claim.info.original, claim.info.original_stamp)
+    doc.undo_stack.resetClean()  # unsaved work: the title shows it, closing asks
+    window.set_document(doc)
+    autosaver = getattr(window, "autosaver", None)
+    if autosaver is not None:
+        autosaver.save_now()
+        autosaver.wait()
+        if autosaver.last_error:
+            claim.release()  # our copy failed: keep theirs for the next start
+            return True
+    claim.discard()
+    return True
+
+
+def offer_recovery(window, folder: Path | None = None, ask=None) -> bool:
+    """At start-up: offer the sessions of dead instances found in `folder` (default: the
+    autosave folder) and restore the one chosen into `window`. True if one was restored."""
+    if folder is None:
+        from lpdesk.ui.autosave import recovery_folder
+        folder = recovery_folder()
+    ask = ask or ask_recovery
+    claims = claim_orphans(folder)
+    recovered = False
+    try:
+        while claims and not recovered:
+            action, index = ask(window, [c.info for c in claims])
+            if action == "later" or not 0 <= index < len(claims):
+                break
+            claim = claims[index]
+            if action == "discard":
+                claims.pop(index).discard()
+                continue
+            if claim.info.problem:  # nothing to recover: keep it for a later decision
+                claims.pop(index).release()
+                continue
+            try:
+                recovered = _recover_into(window, claim)
+            except SessionFileError as exc:
+                window.show_error(tr("Cannot recover session"), str(exc))
+                claim.info = replace(claim.info, problem=exc.problem)  # offer discard only
+                continue
+            if not recovered:
+                break
+            claims.pop(index)
+            saved_at = claim.info.saved_at
+            window.statusBar().showMessage(
+                tr("Recovered the work autosaved %s. Save it to keep it.")
+                % when_text(saved_at), 15000)
+    finally:
+        for claim in claims:
+            claim.release()
+    return recovered
