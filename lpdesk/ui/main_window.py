@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from lpdesk import __version__
 from lpdesk.content.defaults import new_session
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.export_separator = self.file_menu.addSeparator()  # export actions go above
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self._make_undo_actions()
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.next_action = self._action(self.tr("&Next activity"), self.next_activity,
                                         Qt.Key.Key_PageDown)
@@ -97,17 +99,30 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self._action(self.tr("&About lpdesk"), self.about))
 
     def _make_undo_actions(self) -> None:
-        self.edit_menu.clear()
-        assert self.doc is not None
-        undo = self.doc.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.doc.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        for old in getattr(self, "_undo_actions", ()):
-            self.removeAction(old)
-        self._undo_actions = (undo, redo)
-        self.addActions([undo, redo])
-        self.edit_menu.addActions([undo, redo])
+        """Undo/Redo are made once and follow whichever document is open."""
+        self.undo_action = self._action(self.tr("&Undo"), lambda: self.doc.undo_stack.undo(),
+                                        QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), lambda: self.doc.undo_stack.redo(),
+                                        QKeySequence.StandardKey.Redo)
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+
+    def _follow_undo_stack(self) -> None:
+        stack = self.doc.undo_stack
+
+        def update(*_args) -> None:
+            if not isValid(stack) or self.doc is None or self.doc.undo_stack is not stack:
+                return
+            self.undo_action.setEnabled(stack.canUndo())
+            self.redo_action.setEnabled(stack.canRedo())
+            undo_text, redo_text = stack.undoText(), stack.redoText()
+            self.undo_action.setText(self.tr("&Undo %s") % undo_text if undo_text
+                                     else self.tr("&Undo"))
+            self.redo_action.setText(self.tr("&Redo %s") % redo_text if redo_text
+                                     else self.tr("&Redo"))
+
+        stack.indexChanged.connect(update)
+        stack.cleanChanged.connect(update)
+        update()
 
     # -- the document ------------------------------------------------------------------
     def set_document(self, doc: SessionDocument) -> None:
@@ -119,7 +134,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
-        self._make_undo_actions()
+        self._follow_undo_stack()
         doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
         doc.session.changed.connect(self._session_changed)
