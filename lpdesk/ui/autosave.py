@@ -2,7 +2,7 @@
 
 Triggered by the document's undo stack (`indexChanged`: every edit, undo and redo), debounced
 (`delay_ms` after the last change, 2 s by default) and capped (`max_wait_ms` after the first
-unsaved change, 10 s by default, so a long continuous drag session is still covered).
+unsaved change, 5 s by default, so a long continuous drag session is still covered).
 Serialising runs on the GUI thread (compact JSON: ~0.2 ms for the demo, ~5 ms for 1,000
 participants in 3 areas, see benchmarks/autosave.py); the disk part (write, fsync, rename)
 runs on one worker thread so a slow or sleeping disk never freezes the window. The user's own
@@ -24,7 +24,7 @@ from lpdesk.storage.files import save_error
 from lpdesk.storage.recovery import RecoveryFile
 
 DEFAULT_DELAY_MS = 2000
-DEFAULT_MAX_WAIT_MS = 10_000
+DEFAULT_MAX_WAIT_MS = 5000
 
 
 def recovery_folder() -> Path:
