@@ -10,9 +10,10 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -25,26 +26,38 @@ from lpdesk.commands.agenda import MoveAgendaItemCommand, rename, set_minutes, s
 from lpdesk.model.agenda import AgendaItem
 from lpdesk.ui.theme import theme
 
+PANEL_WIDTH = 240  # leaves the activity page most of a 1280-pixel screen
+
 
 class AgendaDelegate(QStyledItemDelegate):
     """Draws 'Title ........ 20 min'; skipped activities struck out and dimmed."""
 
     def __init__(self, window) -> None:
         super().__init__(window.agenda_list)
-        self.window = window
+        self.main = window
 
     def item(self, index: QModelIndex) -> AgendaItem | None:
         try:
-            return self.window.doc.session.agenda.item(index.data(Qt.ItemDataRole.UserRole))
+            return self.main.doc.session.agenda.item(index.data(Qt.ItemDataRole.UserRole))
         except (KeyError, AttributeError):
             return None
 
     def minutes_text(self, item: AgendaItem) -> str:
-        return self.window.tr("%d min") % item.minutes
+        return self.main.tr("%d min") % item.minutes
+
+    def _title_width(self, option: QStyleOptionViewItem, item: AgendaItem, width: int) -> int:
+        return width - 16 - option.fontMetrics.horizontalAdvance(self.minutes_text(item)) - 12
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() * 2))
+        view = self.main.agenda_list.viewport()  # titles wrap: never a sideways scroll
+        width = max(60, view.width() - 2)
+        item = self.item(index)
+        fm = option.fontMetrics
+        if item is None:
+            return QSize(width, fm.height() * 2)
+        text = fm.boundingRect(QRect(0, 0, max(20, self._title_width(option, item, width)),
+                                     10000), Qt.TextFlag.TextWordWrap, item.title)
+        return QSize(width, max(fm.height() * 2, text.height() + fm.height() // 2 + 8))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,  # noqa: D102
               index: QModelIndex) -> None:
@@ -64,16 +77,15 @@ class AgendaDelegate(QStyledItemDelegate):
         muted = QColor(t.on_accent if selected else t.muted_text)
         rect = opt.rect.adjusted(8, 0, -8, 0)
         minutes = self.minutes_text(item)
-        fm = opt.fontMetrics
-        minutes_w = fm.horizontalAdvance(minutes) + 12
+        minutes_w = rect.width() - self._title_width(opt, item, opt.rect.width())
         painter.save()
         font = opt.font
         font.setStrikeOut(item.skipped)
         painter.setFont(font)
         painter.setPen(muted if item.skipped else text_colour)
         title_rect = QRect(rect.left(), rect.top(), rect.width() - minutes_w, rect.height())
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         fm.elidedText(title, Qt.TextElideMode.ElideRight, title_rect.width()))
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                         | Qt.TextFlag.TextWordWrap, title)
         font.setStrikeOut(False)
         painter.setFont(font)
         painter.setPen(muted)
@@ -86,7 +98,7 @@ class AgendaActions:
     """The plan's editing actions, acting on the activity being shown."""
 
     def __init__(self, window) -> None:
-        self.window = window
+        self.main = window
         tr = window.tr
 
         def make(text: str, slot, shortcut: str, tip: str) -> QAction:
@@ -114,17 +126,17 @@ class AgendaActions:
         window.page_changed.connect(lambda *_: self.update())
 
     def current(self) -> AgendaItem | None:
-        item_id = self.window.current_item_id()
-        if item_id is None or self.window.doc is None:
+        item_id = self.main.current_item_id()
+        if item_id is None or self.main.doc is None:
             return None
         try:
-            return self.window.doc.session.agenda.item(item_id)
+            return self.main.doc.session.agenda.item(item_id)
         except KeyError:
             return None
 
     def update(self) -> None:
         item = self.current()
-        agenda = self.window.doc.session.agenda if self.window.doc else None
+        agenda = self.main.doc.session.agenda if self.main.doc else None
         for action in self.all:
             action.setEnabled(item is not None)
         if item is not None and agenda is not None:
@@ -137,28 +149,28 @@ class AgendaActions:
         item = self.current()
         if item is None:
             return
-        agenda = self.window.doc.session.agenda
+        agenda = self.main.doc.session.agenda
         new = agenda.index(item.id) + delta
         if 0 <= new < len(agenda.items):
-            self.window.doc.push(MoveAgendaItemCommand(agenda, item.id, new))
-            self.window.show_activity(item.id)
+            self.main.doc.push(MoveAgendaItemCommand(agenda, item.id, new))
+            self.main.show_activity(item.id)
 
     def toggle_skip(self) -> None:
         item = self.current()
         if item is not None:
-            self.window.doc.push(set_skipped(self.window.doc.session.agenda, item.id,
+            self.main.doc.push(set_skipped(self.main.doc.session.agenda, item.id,
                                              not item.skipped))
         self.update()
 
     # separate methods so tests can answer them
     def ask_title(self, current: str) -> str | None:
-        text, ok = QInputDialog.getText(self.window, self.window.tr("Rename activity"),
-                                        self.window.tr("Title:"), text=current)
+        text, ok = QInputDialog.getText(self.main, self.main.tr("Rename activity"),
+                                        self.main.tr("Title:"), text=current)
         return text if ok else None
 
     def ask_minutes_value(self, current: int) -> int | None:
-        value, ok = QInputDialog.getInt(self.window, self.window.tr("Planned minutes"),
-                                        self.window.tr("Minutes:"), current, 0, 1440)
+        value, ok = QInputDialog.getInt(self.main, self.main.tr("Planned minutes"),
+                                        self.main.tr("Minutes:"), current, 0, 1440)
         return value if ok else None
 
     def ask_rename(self) -> None:
@@ -167,7 +179,7 @@ class AgendaActions:
             return
         title = self.ask_title(item.title)
         if title is not None and title.strip() and title.strip() != item.title:
-            self.window.doc.push(rename(self.window.doc.session.agenda, item.id,
+            self.main.doc.push(rename(self.main.doc.session.agenda, item.id,
                                         title.strip()))
 
     def ask_minutes(self) -> None:
@@ -176,7 +188,7 @@ class AgendaActions:
             return
         minutes = self.ask_minutes_value(item.minutes)
         if minutes is not None and minutes != item.minutes:
-            self.window.doc.push(set_minutes(self.window.doc.session.agenda, item.id,
+            self.main.doc.push(set_minutes(self.main.doc.session.agenda, item.id,
                                              minutes))
 
 
@@ -185,26 +197,30 @@ class AgendaPanel(QWidget):
 
     def __init__(self, window, actions: AgendaActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = window
         self.setObjectName("AgendaPanel")
         self.setAccessibleName(self.tr("Agenda"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.list = window.agenda_list
         self.list.setItemDelegate(AgendaDelegate(window))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(self.list.ResizeMode.Adjust)
         self.list.setToolTip(self.tr("The workshop plan: PageDown/PageUp move through it"))
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
-        for action, short in ((actions.earlier, "\u25b2"), (actions.later, "\u25bc"),
-                              (actions.skip, self.tr("Skip")),
-                              (actions.rename, self.tr("Rename")),
-                              (actions.minutes, self.tr("Minutes"))):
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        for n, (action, short) in enumerate((
+                (actions.earlier, "\u25b2 " + self.tr("Earlier")),
+                (actions.later, "\u25bc " + self.tr("Later")),
+                (actions.skip, self.tr("Skip")), (actions.rename, self.tr("Rename")),
+                (actions.minutes, self.tr("Minutes")))):
             action.setIconText(short)  # the button's text; menus keep the full text
             button = QToolButton()
             button.setDefaultAction(action)
             button.setAccessibleName(action.text().replace("&", "").rstrip("."))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, n // 3, n % 3)
         layout.addLayout(buttons)
         self.total = QLabel()
         self.total.setObjectName("AgendaTotal")
@@ -213,6 +229,9 @@ class AgendaPanel(QWidget):
         self._agenda = None
         window.document_changed.connect(self.set_document)
         self.set_document(window.doc)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(PANEL_WIDTH, super().sizeHint().height())
 
     def set_document(self, doc) -> None:
         if self._agenda is not None:

@@ -3,8 +3,8 @@ for. Editable (undoable, saved in the session), in the facilitator's window only
 views never create this panel."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
 
 from lpdesk.commands.agenda import SetNotesCommand, UpdateAgendaItemCommand
 from lpdesk.content.agenda import bundled_notes
+from lpdesk.ui.agenda_panel import PANEL_WIDTH
 
 
 class NotesPanel(QWidget):
     def __init__(self, window, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = window
         self.item_id: str | None = None
         self._agenda = None
         self._refreshing = False
@@ -41,19 +42,17 @@ class NotesPanel(QWidget):
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._typed)
         layout.addWidget(self.editor, 1)
-        row = QHBoxLayout()
-        hint = QLabel(self.tr("Only you see these notes"))
-        hint.setObjectName("NotesHint")
-        row.addWidget(hint, 1)
         self.restore_button = QPushButton(self.tr("Restore &guidance"))
         self.restore_button.setToolTip(self.tr("Put back the guidance lpdesk ships for this "
                                                "kind of activity (undoable)"))
         self.restore_button.clicked.connect(self.restore_bundled)
-        row.addWidget(self.restore_button)
-        layout.addLayout(row)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignRight)
         window.page_changed.connect(self.show_item)
         window.document_changed.connect(self.set_document)
         self.set_document(window.doc)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(PANEL_WIDTH, super().sizeHint().height())
 
     def set_document(self, doc) -> None:
         if self._agenda is not None:
@@ -63,7 +62,7 @@ class NotesPanel(QWidget):
         self.destroyed.connect(lambda *_, a=self._agenda, h=self._agenda_changed:
                                a.changed.disconnect(h))
         self.item_id = None
-        self.show_item(self.window.current_item_id())
+        self.show_item(self.main.current_item_id())
 
     def _agenda_changed(self, item_id) -> None:
         if item_id is None or item_id == self.item_id:
@@ -86,7 +85,8 @@ class NotesPanel(QWidget):
         self.editor.setEnabled(item is not None)
         self.restore_button.setEnabled(item is not None and
                                        bundled_notes(item.kind) not in ("", item.notes))
-        self.heading.setText(self.tr("Notes for \u201c%s\u201d") % item.title if item else "")
+        self.heading.setText(self.tr("For \u201c%s\u201d (only you see these)") % item.title
+                             if item else "")
         text = item.notes if item else ""
         if self.editor.toPlainText() != text:
             self._refreshing = True
@@ -103,7 +103,7 @@ class NotesPanel(QWidget):
             return
         text = self.editor.toPlainText()
         if text != item.notes:
-            self.window.doc.push(SetNotesCommand(self._agenda, item.id, text))
+            self.main.doc.push(SetNotesCommand(self._agenda, item.id, text))
 
     def restore_bundled(self) -> None:
         item = self.item()
@@ -111,6 +111,6 @@ class NotesPanel(QWidget):
             return
         text = bundled_notes(item.kind)
         if text and text != item.notes:
-            self.window.doc.push(UpdateAgendaItemCommand(
+            self.main.doc.push(UpdateAgendaItemCommand(
                 self._agenda, item.id, self.tr("Restore guidance for %s") % item.title,
                 notes=text))  # a step of its own: not merged with typing

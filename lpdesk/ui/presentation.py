@@ -49,7 +49,7 @@ class Presentation:
 
     def __init__(self, window, display: RoomDisplay,
                  actions: Callable[[], list[QAction]]) -> None:
-        self.window = window
+        self.main = window
         self.display = display
         self.actions = actions
         self.view_window: PresentationWindow | None = None
@@ -60,10 +60,10 @@ class Presentation:
 
     def start(self) -> PresentationWindow:
         if self.view_window is None:
-            w = PresentationWindow(self.window, self.display, self.actions())
+            w = PresentationWindow(self.main, self.display, self.actions())
             w.closed.connect(self._closed)
             self.view_window = w
-            screen = self.window.screen()
+            screen = self.main.screen()
             if screen is not None:
                 w.setGeometry(screen.geometry())
             w.showFullScreen()
@@ -81,5 +81,5 @@ class Presentation:
 
     def _closed(self) -> None:
         self.view_window = None
-        self.window.raise_()
-        self.window.activateWindow()
+        self.main.raise_()
+        self.main.activateWindow()

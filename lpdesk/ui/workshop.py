@@ -33,7 +33,7 @@ from lpdesk.ui.timer_widget import TimerDisplay
 class Workshop(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
-        self.window = window
+        self.main = window
         self.display = RoomDisplay(parent=self)
         self.audience: AudienceWindow | None = None
         self.agenda_actions = AgendaActions(window)
@@ -53,7 +53,7 @@ class Workshop(QObject):
     # -- actions -----------------------------------------------------------------------
     def _action(self, text: str, slot: Callable, shortcut=None, tip: str = "",
                 checkable: bool = False) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.main)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -63,11 +63,11 @@ class Workshop(QObject):
             action.setStatusTip(tip)
         action.setCheckable(checkable)
         action.triggered.connect(lambda *_: slot())
-        self.window.addAction(action)
+        self.main.addAction(action)
         return action
 
     def _make_actions(self) -> None:
-        tr = self.window.tr
+        tr = self.main.tr
         self.present_action = self._action(
             tr("&Present"), self.presentation_toggle, Qt.Key.Key_F5,
             tr("Show the current activity full screen for the room; Esc leaves"), True)
@@ -114,7 +114,7 @@ class Workshop(QObject):
         self.theme_actions = {}
         for t, text in ((NORMAL, tr("&Normal")), (HIGH_CONTRAST,
                                                    tr("&High contrast (projector)"))):
-            action = QAction(text, self.window)
+            action = QAction(text, self.main)
             action.setCheckable(True)
             action.setStatusTip(tr("Switch the colour theme; lpdesk remembers it"))
             action.triggered.connect(lambda _=False, n=t.name: self.choose_theme(n))
@@ -123,7 +123,7 @@ class Workshop(QObject):
 
     def room_actions(self) -> list[QAction]:
         """What the facilitator may press while the room's screen has the keyboard."""
-        w = self.window
+        w = self.main
         return [w.next_action, w.previous_action, self.present_action, self.blank_action,
                 self.break_action, self.timer_toggle_action, self.timer_reset_action,
                 self.timer_add_action, self.comment_action, self.action_action,
@@ -132,7 +132,7 @@ class Workshop(QObject):
 
     # -- menus, toolbar, docks ---------------------------------------------------------
     def _make_menus(self) -> None:
-        w, tr = self.window, self.window.tr
+        w, tr = self.main, self.main.tr
         before = w.help_menu.menuAction()
         self.agenda_menu = QMenu(tr("A&genda"), w)
         self.agenda_menu.addActions([w.next_action, w.previous_action])
@@ -164,7 +164,7 @@ class Workshop(QObject):
             self.panels_menu.addAction(dock.toggleViewAction())
 
     def _make_toolbar(self) -> None:
-        w, tr = self.window, self.window.tr
+        w, tr = self.main, self.main.tr
         bar = QToolBar(tr("Room"), w)
         bar.setObjectName("RoomToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -190,7 +190,7 @@ class Workshop(QObject):
         self.panels_menu.addAction(bar.toggleViewAction())
 
     def _make_docks(self) -> None:
-        w, tr = self.window, self.window.tr
+        w, tr = self.main, self.main.tr
         self.agenda_panel = AgendaPanel(w, self.agenda_actions)
         self.agenda_dock = QDockWidget(tr("Agenda"), w)
         self.agenda_dock.setObjectName("AgendaDock")
@@ -203,7 +203,6 @@ class Workshop(QObject):
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
             w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        w.resizeDocks([self.agenda_dock], [280], Qt.Orientation.Horizontal)
 
     # -- presentation and the audience window ---------------------------------------------
     def presentation_toggle(self) -> None:
@@ -214,7 +213,7 @@ class Workshop(QObject):
 
     def audience_toggle(self) -> None:
         if self.audience is None:
-            self.audience = AudienceWindow(self.window, self.display, self.room_actions())
+            self.audience = AudienceWindow(self.main, self.display, self.room_actions())
             self.audience.closed.connect(self._audience_closed)
             self.audience.place()
         else:
@@ -254,8 +253,8 @@ class Workshop(QObject):
             self.display.start_break()
 
     def ask_break_minutes(self) -> int | None:
-        value, ok = QInputDialog.getInt(self._dialog_parent(), self.window.tr("Break"),
-                                        self.window.tr("Back in how many minutes?"),
+        value, ok = QInputDialog.getInt(self._dialog_parent(), self.main.tr("Break"),
+                                        self.main.tr("Back in how many minutes?"),
                                         self.display.break_minutes, 1, 120)
         return value if ok else None
 
@@ -267,7 +266,7 @@ class Workshop(QObject):
     def _display_changed(self) -> None:
         self.blank_action.setChecked(self.display.blank)
         self.break_action.setChecked(self.display.on_break)
-        self.break_action.setText(self.window.tr("B&reak slide (back in %d min)")
+        self.break_action.setText(self.main.tr("B&reak slide (back in %d min)")
                                   % self.display.break_minutes)
 
     # -- timer ---------------------------------------------------------------------------
@@ -286,8 +285,8 @@ class Workshop(QObject):
         self.start_timer((item.minutes if item and item.minutes else PRESET_MINUTES[1]) * 60)
 
     def ask_timer_minutes(self) -> int | None:
-        value, ok = QInputDialog.getInt(self._dialog_parent(), self.window.tr("Timer"),
-                                        self.window.tr("Count down how many minutes?"),
+        value, ok = QInputDialog.getInt(self._dialog_parent(), self.main.tr("Timer"),
+                                        self.main.tr("Count down how many minutes?"),
                                         5, 1, 600)
         return value if ok else None
 
@@ -298,14 +297,14 @@ class Workshop(QObject):
 
     def _time_is_up(self) -> None:
         item = self.agenda_actions.current()
-        self.window.statusBar().showMessage(
-            self.window.tr("Time is up for %s") % (item.title if item else ""), 10000)
+        self.main.statusBar().showMessage(
+            self.main.tr("Time is up for %s") % (item.title if item else ""), 10000)
 
     # -- capture -----------------------------------------------------------------------------
     def _dialog_parent(self):
         active = QApplication.activeWindow()
         views = [v.window() for v in self.room_views()]
-        return active if active in views else self.window
+        return active if active in views else self.main
 
     def ask_capture(self, kind: str, activity_title: str) -> tuple[str, str] | None:
         """(kind, text) typed by the facilitator, or None if cancelled."""
@@ -320,12 +319,12 @@ class Workshop(QObject):
         if answer is None:
             return
         kind, text = answer
-        room = self.window.doc.session.room
-        self.window.doc.push(AddRoomNoteCommand(
+        room = self.main.doc.session.room
+        self.main.doc.push(AddRoomNoteCommand(
             room, new_room_note(room, kind, text, item.id if item else None)))
-        self.window.statusBar().showMessage(
-            (self.window.tr("Action added") if kind == "action"
-             else self.window.tr("Comment added")) + self.window.tr(" (Ctrl+Z takes it back)"),
+        self.main.statusBar().showMessage(
+            (self.main.tr("Action added") if kind == "action"
+             else self.main.tr("Comment added")) + self.main.tr(" (Ctrl+Z takes it back)"),
             5000)
 
     # -- following the window ---------------------------------------------------------------
@@ -333,8 +332,8 @@ class Workshop(QObject):
         self.agenda_actions.update()
         item = self.agenda_actions.current()
         self.timer_planned_action.setText(
-            self.window.tr("&Planned time (%d min)") % item.minutes if item
-            else self.window.tr("&Planned time"))
+            self.main.tr("&Planned time (%d min)") % item.minutes if item
+            else self.main.tr("&Planned time"))
 
     def choose_theme(self, name: str) -> None:
         choose_theme(QApplication.instance(), name)

@@ -1,0 +1,151 @@
+"""The agenda in the facilitator's window: navigation (PageDown/PageUp), changes to the plan
+from the panel and menus (undoable), and the plan surviving save and open."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lpdesk.demo import demo_session
+from lpdesk.document import SessionDocument
+from lpdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, app_settings):
+    w = MainWindow(SessionDocument(demo_session()))
+    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # closing never asks
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def shown_ids(w):
+    return [w.agenda_list.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(w.agenda_list.count())]
+
+
+def titles_in_list(w):
+    return [w.doc.session.agenda.item(i).title for i in shown_ids(w)]
+
+
+def press(qtbot, w, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key as the facilitator presses it: window shortcuts need an active window."""
+    if QApplication.activeWindow() is not w:
+        with qtbot.waitActive(w):
+            w.activateWindow()
+    qtbot.keyClick(w.agenda_list, key, modifier)
+
+
+def test_page_keys_walk_through_the_agenda(window, qtbot):
+    ids = shown_ids(window)
+    assert window.current_item_id() == ids[0]
+    for expected in ids[1:]:
+        press(qtbot, window, Qt.Key.Key_PageDown)
+        assert window.current_item_id() == expected
+        assert window.stack.currentWidget() is window.pages[expected]
+    press(qtbot, window, Qt.Key.Key_PageDown)  # stays on the last one
+    assert window.current_item_id() == ids[-1]
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert window.current_item_id() == ids[-2]
+
+
+def test_skipped_activities_are_passed_over(window, qtbot):
+    ids = shown_ids(window)
+    window.show_activity(ids[1])
+    window.workshop.agenda_actions.skip.trigger()
+    assert window.doc.session.agenda.item(ids[1]).skipped
+    window.show_activity(ids[0])
+    window.next_activity()
+    assert window.current_item_id() == ids[2]
+    window.previous_action.trigger()
+    assert window.current_item_id() == ids[0]
+    window.show_activity(ids[1])  # on a skipped one, Next still goes forward
+    window.next_activity()
+    assert window.current_item_id() == ids[2]
+
+
+def test_move_later_and_earlier_reorders_and_undoes(window, qtbot):
+    before = titles_in_list(window)
+    first = shown_ids(window)[0]
+    press(qtbot, window, Qt.Key.Key_Down,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert titles_in_list(window) == [before[1], before[0], *before[2:]]
+    assert window.current_item_id() == first  # the moved activity stays shown
+    actions = window.workshop.agenda_actions
+    assert actions.earlier.isEnabled()
+    actions.earlier.trigger()
+    assert titles_in_list(window) == before
+    assert not actions.earlier.isEnabled()  # already first
+    actions.later.trigger()
+    window.doc.undo_stack.undo()
+    assert titles_in_list(window) == before
+
+
+def test_rename_and_minutes_through_the_menu(window):
+    actions = window.workshop.agenda_actions
+    actions.ask_title = lambda current: current + " (short)"
+    actions.ask_minutes_value = lambda current: current + 5
+    item = window.doc.session.agenda.item(window.current_item_id())
+    title, minutes = item.title, item.minutes
+    actions.rename.trigger()
+    actions.minutes.trigger()
+    assert item.title == title + " (short)" and item.minutes == minutes + 5
+    assert titles_in_list(window)[0] == title + " (short)"
+    delegate = window.agenda_list.itemDelegate()
+    assert delegate.minutes_text(item) == f"{minutes + 5} min"
+    assert f"{sum(i.minutes for i in window.doc.session.agenda.items)} min" in \
+        window.workshop.agenda_panel.total.text()
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert (item.title, item.minutes) == (title, minutes)
+
+
+def test_cancelled_or_empty_rename_changes_nothing(window):
+    actions = window.workshop.agenda_actions
+    count = window.doc.undo_stack.count()
+    actions.ask_title = lambda current: None
+    actions.rename.trigger()
+    actions.ask_title = lambda current: "   "
+    actions.rename.trigger()
+    assert window.doc.undo_stack.count() == count
+
+
+def test_every_agenda_action_is_in_a_menu_with_its_shortcut(window):
+    menu_actions = set()
+    for top in window.menuBar().actions():
+        stack = [top.menu()]
+        while stack:
+            menu = stack.pop()
+            for a in menu.actions():
+                menu_actions.add(a)
+                if a.menu():
+                    stack.append(a.menu())
+    ws = window.workshop
+    for action in [*ws.agenda_actions.all, window.next_action, window.previous_action,
+                   ws.present_action, ws.audience_action, ws.blank_action, ws.break_action,
+                   ws.timer_toggle_action, ws.timer_reset_action, ws.comment_action,
+                   ws.action_action]:
+        assert action in menu_actions, action.text()
+        assert not action.shortcut().isEmpty(), action.text()
+        assert action.toolTip(), action.text()
+
+
+def test_plan_survives_save_and_open_in_the_window(window, tmp_path, qtbot):
+    actions = window.workshop.agenda_actions
+    ids = shown_ids(window)
+    window.show_activity(ids[2])
+    actions.later.trigger()
+    actions.skip.trigger()
+    actions.ask_title = lambda current: "Quiz, if time allows"
+    actions.rename.trigger()
+    order = titles_in_list(window)
+    path = tmp_path / "planned.lpdesk"
+    window.ask_save_path = lambda: str(path)
+    assert window.save()
+    other = MainWindow()
+    qtbot.addWidget(other)
+    assert other.open_path(path)
+    assert titles_in_list(other) == order
+    assert other.current_item_id() == ids[2]
+    moved = other.doc.session.agenda.item(ids[2])
+    assert moved.skipped and moved.title == "Quiz, if time allows"
