@@ -121,6 +121,6 @@ def test_reveal_on_several_boards_is_one_step(qapp, matrix):
 
 def test_together_makes_one_undo_step_for_every_group_board(qapp, matrix):
     command = together("Rename column", ["b0", "b1"],
-                       lambda parent, b: RenameAxisCommand(matrix, b, "new", "Ours", parent))
+                       lambda b: RenameAxisCommand(matrix, b, "new", "Ours"))
     after = check(qapp, matrix, command)
     assert [b.axis("new")[2].name for b in after.boards] == ["Ours", "Ours"]

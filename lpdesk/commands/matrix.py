@@ -18,15 +18,31 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
+class _Together(QUndoCommand):
+    """Several commands as one undo step: redo runs them in order, undo in reverse.
+
+    Deliberately not Qt's parent/child commands: PySide does not hand a child command to
+    its parent, so a child's Python side could be collected while Qt still calls it (a
+    crash, not an error). Here the parent simply holds its parts."""
+
+    def __init__(self, text: str, parts: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.parts = parts
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
+
+
 def together(text: str, board_ids: Iterable[str],
-             make: Callable[[QUndoCommand, str], object]) -> QUndoCommand:
-    """One undo step for several boards: `make(parent, board_id)` creates each board's
-    child command (e.g. rename a column on every group's board of a template)."""
-    parent = QUndoCommand(text)
-    # Keep the Python side of each child alive with the parent: Qt owns the C++ objects,
-    # but a collected Python subclass would leave redo()/undo() pointing at nothing.
-    parent.children = [make(parent, board_id) for board_id in board_ids]  # type: ignore[attr-defined]
-    return parent
+             make: Callable[[str], QUndoCommand]) -> QUndoCommand:
+    """One undo step for several boards: `make(board_id)` creates each board's command
+    (e.g. rename a column on every group's board of a template)."""
+    return _Together(text, [make(board_id) for board_id in board_ids])
 
 
 class MoveCardCommand(QUndoCommand):
@@ -34,9 +50,8 @@ class MoveCardCommand(QUndoCommand):
     Keeps where the card was (cell and board-order index), so undo puts it back exactly."""
 
     def __init__(self, matrix: Matrix, board_id: str, card_id: str, cell: Cell | None,
-                 index: int | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Move card") if cell is not None else tr("Move card to the deck"),
-                         parent)
+                 index: int | None = None) -> None:
+        super().__init__(tr("Move card") if cell is not None else tr("Move card to the deck"))
         self.matrix, self.board_id, self.card_id = matrix, board_id, card_id
         self.cell, self.index = cell, index
         board = matrix.board(board_id)
@@ -53,8 +68,8 @@ class MoveCardCommand(QUndoCommand):
 
 class AddCardCommand(QUndoCommand):
     def __init__(self, matrix: Matrix, board_id: str, card: Card, cell: Cell | None = None,
-                 index: int | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Add card"), parent)
+                 index: int | None = None) -> None:
+        super().__init__(tr("Add card"))
         self.matrix, self.board_id, self.card, self.cell = matrix, board_id, card, cell
         self.index = len(matrix.board(board_id).cards) if index is None else index
 
@@ -71,9 +86,8 @@ class EditCardCommand(QUndoCommand):
     KEEP = object()  # reference argument: leave the reference as it is
 
     def __init__(self, matrix: Matrix, board_id: str, card_id: str, text: str,
-                 reference: object = KEEP, reference_column: str | None = None,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Edit card"), parent)
+                 reference: object = KEEP, reference_column: str | None = None) -> None:
+        super().__init__(tr("Edit card"))
         self.matrix, self.board_id, self.card_id = matrix, board_id, card_id
         card = matrix.board(board_id).card(card_id)
         self.old_text, self.text = card.text, text
@@ -95,9 +109,8 @@ class EditCardCommand(QUndoCommand):
 class DeleteCardCommand(QUndoCommand):
     """Delete a card; undo puts it back with its text, reference, place and order."""
 
-    def __init__(self, matrix: Matrix, board_id: str, card_id: str,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Delete card"), parent)
+    def __init__(self, matrix: Matrix, board_id: str, card_id: str) -> None:
+        super().__init__(tr("Delete card"))
         self.matrix, self.board_id, self.card_id = matrix, board_id, card_id
         self.removed: tuple[int, Card, Cell | None] | None = None
 
@@ -111,10 +124,9 @@ class DeleteCardCommand(QUndoCommand):
 
 
 class RenameAxisCommand(QUndoCommand):
-    def __init__(self, matrix: Matrix, board_id: str, axis_id: str, name: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(self, matrix: Matrix, board_id: str, axis_id: str, name: str) -> None:
         kind, _, axis = matrix.board(board_id).axis(axis_id)
-        super().__init__(tr("Rename row") if kind == "row" else tr("Rename column"), parent)
+        super().__init__(tr("Rename row") if kind == "row" else tr("Rename column"))
         self.matrix, self.board_id, self.axis_id = matrix, board_id, axis_id
         self.old, self.new = axis.name, name
 
@@ -129,8 +141,8 @@ class AddAxisCommand(QUndoCommand):
     """Add a row or column (kind 'row' / 'column') at `index` (None: at the end)."""
 
     def __init__(self, matrix: Matrix, board_id: str, kind: str, axis: Axis,
-                 index: int | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Add row") if kind == "row" else tr("Add column"), parent)
+                 index: int | None = None) -> None:
+        super().__init__(tr("Add row") if kind == "row" else tr("Add column"))
         board = matrix.board(board_id)
         self.matrix, self.board_id, self.kind, self.axis = matrix, board_id, kind, axis
         self.index = len(board.rows if kind == "row" else board.columns) if index is None \
@@ -146,10 +158,9 @@ class AddAxisCommand(QUndoCommand):
 class RemoveAxisCommand(QUndoCommand):
     """Remove a row or column; its cards go to the deck. Undo restores cards and references."""
 
-    def __init__(self, matrix: Matrix, board_id: str, axis_id: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(self, matrix: Matrix, board_id: str, axis_id: str) -> None:
         kind = matrix.board(board_id).axis(axis_id)[0]
-        super().__init__(tr("Remove row") if kind == "row" else tr("Remove column"), parent)
+        super().__init__(tr("Remove row") if kind == "row" else tr("Remove column"))
         self.matrix, self.board_id, self.axis_id = matrix, board_id, axis_id
         self.removed: RemovedAxis | None = None
 
@@ -164,9 +175,8 @@ class RemoveAxisCommand(QUndoCommand):
 class AddBoardsCommand(QUndoCommand):
     """Add one board, or one per group, and show the first of them."""
 
-    def __init__(self, matrix: Matrix, boards: list[Board],
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("New board") if len(boards) == 1 else tr("New boards"), parent)
+    def __init__(self, matrix: Matrix, boards: list[Board]) -> None:
+        super().__init__(tr("New board") if len(boards) == 1 else tr("New boards"))
         self.matrix, self.boards = matrix, boards
         self.previous = matrix.current_board_id
         self.index = len(matrix.boards)
@@ -185,8 +195,8 @@ class AddBoardsCommand(QUndoCommand):
 class RemoveBoardCommand(QUndoCommand):
     """Remove a board with all its cards; undo puts it back where it was, on screen."""
 
-    def __init__(self, matrix: Matrix, board_id: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Remove board %s") % matrix.board(board_id).name, parent)
+    def __init__(self, matrix: Matrix, board_id: str) -> None:
+        super().__init__(tr("Remove board %s") % matrix.board(board_id).name)
         self.matrix, self.board_id = matrix, board_id
         self.previous = matrix.current_board_id
         self.removed: tuple[int, Board] | None = None
@@ -206,9 +216,8 @@ class RemoveBoardCommand(QUndoCommand):
 class SetRevealedCommand(QUndoCommand):
     """Show or hide where the source model puts each card, on one or several boards."""
 
-    def __init__(self, matrix: Matrix, board_ids: Iterable[str], revealed: bool,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(tr("Reveal the model") if revealed else tr("Hide the model"), parent)
+    def __init__(self, matrix: Matrix, board_ids: Iterable[str], revealed: bool) -> None:
+        super().__init__(tr("Reveal the model") if revealed else tr("Hide the model"))
         self.matrix, self.revealed = matrix, revealed
         self.old = {b: matrix.board(b).revealed for b in board_ids}
 

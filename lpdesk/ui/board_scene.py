@@ -176,6 +176,13 @@ class BoardScene(QGraphicsScene):
         self.layout_done.emit()
 
     def _clear(self, card_ids: set[str], keys: set, axis_ids: set[str]) -> None:
+        """Remove items of cards, cells and headers the board no longer has. Cards still
+        needed are lifted out of a cell that goes first: deleting a cell deletes what it
+        holds, and the card would be lost under our feet."""
+        for key in [k for k in self.containers if k not in keys]:
+            for child in self.containers[key].content.childItems():
+                if isinstance(child, CardItem) and child.card_id in card_ids:
+                    child.setParentItem(None)
         for store, keep in ((self.cards, card_ids), (self.containers, keys),
                             (self.headers, axis_ids)):
             for key in [k for k in store if k not in keep]:
@@ -200,12 +207,15 @@ class BoardScene(QGraphicsScene):
         board = self.board
         if board is None or card_id not in {c.id for c in board.cards}:
             return False
+        if board.cell_of(card_id) == cell:  # only the order inside the cell can change
+            here = [c.id for c in board.cards_in(cell)]
+            others = [cid for cid in here if cid != card_id]
+            others.insert(len(others) if position is None else min(position, len(others)),
+                          card_id)
+            if others == here:
+                self.refresh()  # a drag that ends where it began: put the card back
+                return False
         index = board.insertion_index(card_id, cell, position)
-        order = [c.id for c in board.cards if c.id != card_id]
-        order.insert(len(order) if index is None else index, card_id)
-        if board.cell_of(card_id) == cell and order == [c.id for c in board.cards]:
-            self.refresh()  # a drag that ends where it began: put the card back in place
-            return False
         self.doc.push(MoveCardCommand(self.matrix, board.id, card_id, cell, index))
         return True
 
