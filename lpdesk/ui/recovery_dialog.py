@@ -9,12 +9,13 @@ Cancel. A session that was never saved stays without a file name (Save asks wher
 """
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +33,7 @@ from lpdesk.storage.errors import SessionFileError
 from lpdesk.storage.recovery import Claim, RecoveryInfo, claim_orphans
 
 Action = Literal["recover", "discard", "later"]
+ENTRY_WIDTH = 640  # the list's width in the dialog's usual size, for wrapped entry heights
 
 
 def tr(text: str) -> str:
@@ -62,13 +64,26 @@ def when_text(saved_at: datetime | None, now: datetime | None = None) -> str:
     return f"{day} ({ago})"
 
 
-def describe(info: RecoveryInfo, now: datetime | None = None) -> tuple[str, str]:
-    """(title line, detail line) for one recovery file, in the facilitator's words."""
+def describe(info: RecoveryInfo, now: datetime | None = None) -> list[str]:
+    """[title, file, when] lines for one recovery file, in the facilitator's words."""
     title = info.title or tr("Untitled session")
     if info.problem:
-        return title, tr("Cannot be recovered: %s") % info.problem
+        return [title, tr("Cannot be recovered: %s") % info.problem]
     where = (tr("File: %s") % info.original) if info.original else tr("Never saved to a file")
-    return title, f"{where}  \u00b7  " + tr("Autosaved %s") % when_text(info.saved_at, now)
+    return [title, where, tr("Autosaved %s") % when_text(info.saved_at, now)]
+
+
+def _entry(lines: list[str], damaged: bool) -> QLabel:
+    """One list entry: the title large and bold, the details below it."""
+    title, *details = (html.escape(line) for line in lines)
+    style = "font-style: italic;" if damaged else ""
+    label = QLabel(f"<div style='font-size: large; font-weight: bold'>{title}</div>"
+                   f"<div style='{style}'>{'<br>'.join(details)}</div>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setContentsMargins(10, 6, 10, 6)
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return label
 
 
 class RecoveryDialog(QDialog):
@@ -93,12 +108,16 @@ class RecoveryDialog(QDialog):
         self.list.setObjectName("RecoveryList")
         self.list.setAccessibleName(tr("Sessions that can be recovered"))
         self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         for info in infos:
-            title, detail = describe(info)
-            item = QListWidgetItem(f"{title}\n{detail}")
-            item.setToolTip(str(info.path))
+            lines = describe(info)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, "\n".join(lines))
+            item.setToolTip(tr("Autosaved copy: %s") % info.path)
             self.list.addItem(item)
+            entry = _entry(lines, bool(info.problem))
+            item.setSizeHint(QSize(ENTRY_WIDTH, entry.heightForWidth(ENTRY_WIDTH)))
+            self.list.setItemWidget(item, entry)
         self.list.setCurrentRow(0)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda _item: self._recover())
@@ -130,6 +149,9 @@ class RecoveryDialog(QDialog):
     def _update_buttons(self, *_args) -> None:
         info = self.infos[self._row()] if self.infos else None
         self.recover_button.setEnabled(bool(info) and not info.problem)
+        for row in range(self.list.count()):  # legible on the selection colour too
+            self.list.itemWidget(self.list.item(row)).setStyleSheet(
+                "color: palette(highlighted-text)" if row == self._row() else "")
 
     def _recover(self) -> None:
         if self.recover_button.isEnabled():
