@@ -1,0 +1,53 @@
+"""A start-up probe for benchmarks/startup.py: after `arm()`, the process prints one line
+`first-paint` the moment its main window has been painted for the first time, then leaves
+at once (no teardown, nothing saved).
+
+It hooks `QApplication.exec` (the last thing every Qt program calls) instead of adding a
+benchmark switch to lpdesk, so the app runs exactly its normal start-up path, and the bare
+PySide6 window it is compared with goes through the very same probe. When the event loop
+starts, an event filter goes on each top-level QMainWindow (not on the whole application, which
+would tax the program with more widgets). The window's own Paint event comes first in a
+repaint; Qt paints the children in the same synchronous pass, so a zero-delay timer started
+then fires once the whole window is painted and flushed.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+MARK = "first-paint"
+
+
+def arm() -> None:
+    """Make the next QApplication.exec() report the first paint of a QMainWindow and exit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class Probe(QObject):
+        done = False
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                QTimer.singleShot(0, report)
+            return False
+
+    def report() -> None:
+        sys.stdout.write(MARK + "\n")
+        sys.stdout.flush()
+        os._exit(0)  # teardown is not part of start-up; leave nothing behind
+
+    def exec_with_probe(*_args):  # called as app.exec() or QApplication.exec()
+        app = QApplication.instance()
+        probe = Probe(app)
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow)]
+        if not windows:
+            sys.stderr.write("first_paint: no main window when the event loop started\n")
+            os._exit(4)
+        for window in windows:
+            window.installEventFilter(probe)
+            window.update()  # in case it was painted before the loop (it is not, normally)
+        return original()  # a static method in PySide6
+
+    original = QApplication.exec
+    QApplication.exec = exec_with_probe
