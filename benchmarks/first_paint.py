@@ -18,8 +18,10 @@ import sys
 MARK = "first-paint"
 
 
-def arm() -> None:
-    """Make the next QApplication.exec() report the first paint of a QMainWindow and exit."""
+def arm(list_modules: bool = False) -> None:
+    """Make the next QApplication.exec() report the first paint of a QMainWindow and exit.
+    With `list_modules`, a second line names every module loaded by then, space-separated
+    (tests check that start-up leaves heavy modules alone)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -34,6 +36,8 @@ def arm() -> None:
 
     def report() -> None:
         sys.stdout.write(MARK + "\n")
+        if list_modules:
+            sys.stdout.write(" ".join(sorted(sys.modules)) + "\n")
         sys.stdout.flush()
         os._exit(0)  # teardown is not part of start-up; leave nothing behind
 

@@ -1,0 +1,54 @@
+"""Start-up loads only what the first screen needs: the facilitator waits for every module
+imported before the window appears (`import pyqtgraph` alone costs ~0.65 s). Runs the real
+entry point (`python -m lpdesk`) in a child process, offscreen, and lists the modules loaded
+when the main window is first painted (probe: benchmarks/first_paint.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Loaded when first used: plots, numbers, export, and the pages of the activities.
+NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum_page",
+                   "lpdesk.ui.quiz_page", "lpdesk.ui.matrix_page", "lpdesk.ui.summary_page",
+                   "lpdesk.ui.export_dialog")
+
+START = """
+import runpy, sys
+{preload}
+import benchmarks.first_paint as probe
+probe.arm(list_modules=True)
+sys.argv = ["lpdesk"]
+runpy.run_module("lpdesk", run_name="__main__", alter_sys=True)
+"""
+
+
+def modules_at_first_paint(tmp_path: Path, preload: str = "") -> set[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
+               PYTHONPATH=os.pathsep.join(filter(None, (str(ROOT), os.environ.get(
+                   "PYTHONPATH")))))
+    done = subprocess.run([sys.executable, "-c", START.format(preload=preload)],
+                          capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=120)
+    lines = done.stdout.splitlines()
+    assert lines and lines[0] == "first-paint", (done.returncode, done.stderr[-2000:])
+    return set(lines[1].split())
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules
+                  if any(m == name or m.startswith(name + ".") for name in NOT_AT_START_UP))
+
+
+def test_new_session_start_up_leaves_plots_export_and_activity_pages_unloaded(tmp_path):
+    modules = modules_at_first_paint(tmp_path)
+    assert "lpdesk.ui.main_window" in modules  # the probe saw lpdesk's own window
+    assert heavy(modules) == []
+
+
+def test_the_check_sees_a_heavy_module_loaded_before_the_window(tmp_path):
+    # As if some start-up module imported numpy: the check above must catch it.
+    found = heavy(modules_at_first_paint(tmp_path, preload="import numpy"))
+    assert "numpy" in found and all(m.split(".")[0] == "numpy" for m in found)
