@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.save_action, self.save_as_action])
         self.file_menu.addSeparator()
         self.export_separator = self.file_menu.addSeparator()  # export actions go above
+        self.export_summary_action = self._action(
+            self.tr("Export &Summary..."), self.export_summary, "Ctrl+E",
+            self.tr("Export the summary for the client: PDF, HTML, Markdown, CSV or PNG"))
+        self.file_menu.insertAction(self.export_separator, self.export_summary_action)
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._make_undo_actions()
@@ -370,6 +374,14 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(no recent sessions)")).setEnabled(False)
 
     # -- misc ---------------------------------------------------------------------------
+    def export_summary(self) -> None:
+        """File > Export Summary...: previews the PDF pages, exports off the GUI thread."""
+        from lpdesk.ui.export_dialog import ExportDialog
+        self.export_dialog = ExportDialog(self.doc, self)
+        self.export_dialog.exported.connect(lambda paths: self.statusBar().showMessage(
+            self.tr("Exported %s") % paths[0].name, 5000))
+        self.export_dialog.open()
+
     def about(self) -> None:
         from lpdesk.content.stages import continuum_content
         QMessageBox.about(self, self.tr("About lpdesk"), self.tr(
