@@ -9,17 +9,19 @@ and a board picture must break between grid rows with its header repeated.
 Units: everything is laid out in tenths of a typographic point (`PT` = 10 units, 720 units per
 inch). Fonts use pixel sizes in those units, so a measurement does not depend on the screen
 or printer resolution: the PDF is written at 720 dpi (one unit per device pixel) and a preview
-is the same page scaled. Text is laid out with QTextLayout, which is safe on a worker thread
-(it paints on QPdfWriter/QImage only, never on widgets).
+is the same page scaled. Text is laid out with QTextLayout, which works on a worker thread
+(painting on QPdfWriter/QImage only, never on widgets) with one rule: lay out, paint and
+drop a document on the SAME thread. Qt's glyph caches are per thread, and a layout shaped
+on a thread that has ended points at freed font engines.
 """
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -61,8 +63,22 @@ def paper_size(paper: str) -> tuple[float, float]:
     return size.width() * PT, size.height() * PT
 
 
-@lru_cache(maxsize=64)
+_fonts = threading.local()
+
+
 def font(size_pt: float, bold: bool = False, italic: bool = False) -> QFont:
+    """A cached font. One cache per thread: a QFont resolves its glyph engines lazily and
+    is not safe to share between threads painting at the same time."""
+    cache = getattr(_fonts, "cache", None)
+    if cache is None:
+        cache = _fonts.cache = {}
+    key = (size_pt, bold, italic)
+    if key not in cache:
+        cache[key] = _make_font(size_pt, bold, italic)
+    return cache[key]
+
+
+def _make_font(size_pt: float, bold: bool, italic: bool) -> QFont:
     f = QFont()
     f.setFamilies(FONT_FAMILIES)
     f.setPixelSize(max(1, round(size_pt * PT)))
