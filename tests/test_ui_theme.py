@@ -61,8 +61,27 @@ def test_apply_theme_sets_palette_font_and_tells_views(qapp, qtbot, restore_them
     assert palette.color(QPalette.ColorRole.WindowText).name().upper() == HIGH_CONTRAST.text
     assert palette.color(QPalette.ColorRole.Highlight).name().upper() == HIGH_CONTRAST.accent
     assert qapp.font().pointSizeF() >= BASE_POINT_SIZE
-    assert HIGH_CONTRAST.accent in qapp.styleSheet()
     assert qapp.property("lpdesk_style") == "fusion"
+
+
+def test_themed_app_still_passes_fonts_down(qapp, qtbot, restore_theme):
+    """Presentation scaling sets a bigger font on the room's view and relies on Qt handing
+    it down to the pages inside (an application style sheet would stop that)."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+    apply_theme(qapp, HIGH_CONTRAST)
+    top = QWidget()
+    qtbot.addWidget(top)
+    inner = QWidget()
+    QVBoxLayout(top).addWidget(inner)
+    label = QLabel("x")
+    QVBoxLayout(inner).addWidget(label)
+    top.show()
+    qtbot.waitExposed(top)
+    big = QFont(top.font())
+    big.setPointSizeF(BASE_POINT_SIZE * 2)
+    top.setFont(big)
+    assert label.font().pointSizeF() == BASE_POINT_SIZE * 2
 
 
 def test_applying_a_theme_keeps_the_presentation_scale(qapp, restore_theme):

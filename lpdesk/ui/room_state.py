@@ -37,6 +37,11 @@ class RoomDisplay(QObject):
         self.timer.changed.connect(self._timer_changed)
         self.break_timer.changed.connect(self._timer_changed)
 
+    def set_clock(self, clock: Callable[[], float]) -> None:
+        """Count with another clock (tests drive time by hand)."""
+        self.timer._clock = clock
+        self.break_timer._clock = clock
+
     @property
     def on_break(self) -> bool:
         return self.break_timer.active

@@ -9,7 +9,7 @@ the set-up page (which shows the session's private notes) is replaced by a welco
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.document import SessionDocument
@@ -147,9 +147,13 @@ class RoomView(QWidget):
 
     # -- size and theme -----------------------------------------------------------------------
     def _restyle(self, *_args) -> None:
+        # Colours through the palette, not a style sheet: a style sheet on this view would
+        # stop its scaled-up font from reaching the pages inside.
         t = theme()
-        self.setStyleSheet(f"#RoomView, #RoomActivity {{ background: {t.background}; }}"
-                           f" #RoomTitle {{ color: {t.text}; }}")
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(t.background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(t.text))
+        self.setPalette(palette)
         self._apply_scale()
 
     def _apply_scale(self) -> None:
@@ -160,7 +164,7 @@ class RoomView(QWidget):
         title.setPointSizeF(BASE_POINT_SIZE * self.scale * 1.6)
         title.setBold(True)
         self.title.setFont(title)
-        h = int(title.pointSizeF() * 96 / 72 * 1.9)
+        h = int(title.pointSizeF() * 96 / 72 * 2.3)
         self.timer.setFixedSize(int(h * 2.6), h)
 
     def set_scale(self, factor: float) -> None:

@@ -173,6 +173,11 @@ class SummaryPage(QWidget):
             label.setFont(title)
             label.setStyleSheet(f"color: {t.text};")
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # e.g. scaled up on the room's screen
+            self._restyle()
+
     # -- model -> view ---------------------------------------------------------------------
     def refresh_heading(self) -> None:
         s = self.session

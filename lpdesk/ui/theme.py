@@ -1,8 +1,10 @@
 """Colours and sizes shared by every view, so themes (normal, projector high contrast) and
 presentation scaling change one place. Views read `theme()` and listen to `theme_changed`.
 
-`apply_theme` also gives the whole application the theme's palette, a small style sheet
-(clear keyboard focus) and a base font large enough to read from the back of a room.
+`apply_theme` also gives the whole application the theme's palette (Fusion style, so every
+platform honours it, focus frames included) and a base font large enough to read from the
+back of a room. Deliberately no application style sheet: any app-wide style sheet stops
+setFont() from reaching child widgets, and presentation scaling relies on exactly that.
 """
 from __future__ import annotations
 
@@ -149,25 +151,9 @@ def palette_for(t: Theme):
     return p
 
 
-def stylesheet_for(t: Theme) -> str:
-    """Only what the palette cannot say: a focus ring you can see from across the room
-    (keyboard-only operation) and readable tooltips."""
-    return f"""
-QToolTip {{ color: {t.text}; background: {t.surface}; border: 1px solid {t.text};
-           padding: 4px; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QListView, QTableView, QTreeView {{
-    border: 1px solid {t.grid}; border-radius: 3px; background: {t.background};
-    color: {t.text}; selection-background-color: {t.accent};
-    selection-color: {t.on_accent}; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QListView:focus, QTableView:focus,
-QTreeView:focus {{ border: 2px solid {t.accent}; }}
-QLineEdit {{ padding: 2px 4px; }}
-"""
-
-
 def apply_theme(app, t: Theme) -> None:
-    """Give the whole application `t`: style, palette, style sheet, base font; then tell
-    every view (theme_changed). The presentation scale in force is kept."""
+    """Give the whole application `t`: style, palette, base font; then tell every view
+    (theme_changed). The presentation scale in force is kept."""
     from PySide6.QtGui import QFont
 
     t = replace(t, font_scale=theme().font_scale)
@@ -179,7 +165,6 @@ def apply_theme(app, t: Theme) -> None:
     if font.pointSizeF() < BASE_POINT_SIZE:
         font.setPointSizeF(BASE_POINT_SIZE)
         app.setFont(font)
-    app.setStyleSheet(stylesheet_for(t))
     set_theme(t)
 
 

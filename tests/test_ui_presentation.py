@@ -1,0 +1,223 @@
+"""Presentation mode: F5 / toolbar in, Esc out; the current activity alone, large, as the
+room sees it; blank and break slides; the timer large with its end cue; both themes."""
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+)
+
+from lpdesk.demo import demo_session
+from lpdesk.document import SessionDocument
+from lpdesk.ui.main_window import MainWindow
+from lpdesk.ui.room_view import room_scale
+from lpdesk.ui.slides import BlankSlide, BreakSlide, WelcomeSlide
+from lpdesk.ui.summary_page import SummaryPage
+from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 50.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def window(qtbot, app_settings):
+    w = MainWindow(SessionDocument(demo_session()))
+    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # closing never asks
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.workshop.presentation.stop()
+    apply_theme(QApplication.instance(), NORMAL)
+
+
+def key(qtbot, widget, k, modifier=Qt.KeyboardModifier.NoModifier):
+    """Press a key as the facilitator does: in the active window."""
+    top = widget.window()
+    if QApplication.activeWindow() is not top:
+        with qtbot.waitActive(top):
+            top.activateWindow()
+    qtbot.keyClick(widget, k, modifier)
+
+
+def item_id(w, kind):
+    return next(i.id for i in w.doc.session.agenda.items if i.kind == kind)
+
+
+def present(qtbot, window):
+    key(qtbot, window.agenda_list, Qt.Key.Key_F5)
+    pw = window.workshop.presentation.view_window
+    assert pw is not None
+    qtbot.waitExposed(pw)
+    return pw
+
+
+def test_f5_presents_full_screen_and_esc_leaves(window, qtbot):
+    pw = present(qtbot, window)
+    assert pw.isFullScreen()
+    assert window.workshop.present_action.isChecked()
+    assert theme().font_scale > 1.0  # fonts and markers scaled up for the room
+    assert isinstance(pw.view.current_page(), WelcomeSlide)  # set-up: the room's view
+    key(qtbot, pw, Qt.Key.Key_Escape)
+    assert window.workshop.presentation.view_window is None
+    assert not window.workshop.present_action.isChecked()
+    assert theme().font_scale == 1.0
+    assert window.isVisible() and window.current_item_id() == item_id(window, "setup")
+
+
+def test_toolbar_button_starts_presentation(window, qtbot):
+    bar = window.workshop.toolbar
+    button = next(b for b in bar.findChildren(QToolButton)
+                  if b.defaultAction() is window.workshop.present_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.workshop.presentation.active
+    window.workshop.present_action.trigger()  # F5 again: back to the facilitator's window
+    assert not window.workshop.presentation.active
+
+
+def test_shows_an_audience_page_without_editing_chrome(window, qtbot):
+    window.show_activity(item_id(window, "summary"))
+    pw = present(qtbot, window)
+    page = pw.view.current_page()
+    assert isinstance(page, SummaryPage) and page.audience
+    assert page is not window.pages[item_id(window, "summary")]
+    editors = [w for cls in (QLineEdit, QPlainTextEdit, QPushButton)
+               for w in pw.findChildren(cls) if w.isVisibleTo(pw)]
+    assert editors == []
+    assert pw.view.title.text() == window.doc.session.agenda.item(
+        item_id(window, "summary")).title
+
+
+def test_page_keys_move_through_the_agenda_while_presenting(window, qtbot):
+    pw = present(qtbot, window)
+    ids = [window.agenda_list.item(r).data(Qt.ItemDataRole.UserRole)
+           for r in range(window.agenda_list.count())]
+    key(qtbot, pw, Qt.Key.Key_PageDown)
+    assert window.current_item_id() == ids[1]
+    assert pw.view.item_id == ids[1]
+    key(qtbot, pw, Qt.Key.Key_PageUp)
+    assert pw.view.item_id == ids[0]
+
+
+def test_b_blanks_and_shift_b_shows_the_break(window, qtbot):
+    ws = window.workshop
+    assert not ws.blank_action.isEnabled()  # nothing for the room to see yet
+    pw = present(qtbot, window)
+    screens = pw.view.screens
+    key(qtbot, pw, Qt.Key.Key_B)
+    assert isinstance(screens.currentWidget(), BlankSlide)
+    assert ws.blank_action.isChecked()
+    key(qtbot, pw, Qt.Key.Key_B)
+    assert screens.currentWidget() is pw.view.activity
+    ws.start_timer(600)
+    key(qtbot, pw, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(screens.currentWidget(), BreakSlide)
+    assert str(ws.display.break_minutes) in pw.view.break_slide.heading.text()
+    assert not ws.display.timer.running  # the activity's time stands still during a break
+    key(qtbot, pw, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)
+    assert screens.currentWidget() is pw.view.activity
+    key(qtbot, pw, Qt.Key.Key_Escape)
+    assert not ws.display.blank and not ws.display.on_break
+
+
+def test_break_for_a_chosen_length(window, qtbot):
+    ws = window.workshop
+    present(qtbot, window)
+    ws.display.set_clock(FakeClock())
+    ws.ask_break_minutes = lambda: 12
+    ws.break_for_action.trigger()
+    assert ws.display.on_break and ws.display.break_timer.remaining() == 12 * 60
+    assert "12" in ws.presentation.view_window.view.break_slide.heading.text()
+
+
+def test_timer_is_large_in_presentation_and_cues_the_end(window, qtbot):
+    ws = window.workshop
+    clock = FakeClock()
+    ws.display.set_clock(clock)
+    pw = present(qtbot, window)
+    timer = pw.view.timer
+    assert not timer.isVisible()  # no timer chosen: nothing on the room's screen
+    ws.timer_preset_actions[0].trigger()  # 2 minutes
+    assert timer.isVisible()
+    toolbar_timer = ws.timer_display
+    assert timer.height() > toolbar_timer.height()
+    assert timer.digits() == "2:00"
+    clock.now += 30
+    key(qtbot, pw, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # pause
+    assert timer.caption() == "paused"
+    clock.now += 300
+    key(qtbot, pw, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # resume
+    assert timer.digits() == "1:30"
+    with qtbot.waitSignal(ws.display.timer_finished):
+        clock.now += 90
+        ws.display.poll()
+    assert timer.digits() == "0:00" and timer.cue_strength() > 0
+    assert "Time is up" in window.statusBar().currentMessage()
+    key(qtbot, pw, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.ShiftModifier)  # reset
+    assert timer.digits() == "2:00" and timer.cue_strength() == 0
+
+
+def test_planned_time_comes_from_the_agenda(window):
+    ws = window.workshop
+    window.show_activity(item_id(window, "continuum"))
+    planned = window.doc.session.agenda.item(item_id(window, "continuum")).minutes
+    assert f"{planned} min" in ws.timer_planned_action.text()
+    ws.timer_toggle_action.trigger()  # idle: Ctrl+T starts the planned time
+    assert ws.display.timer.duration == planned * 60 and ws.display.timer.running
+
+
+def test_custom_timer_and_one_more_minute(window):
+    ws = window.workshop
+    ws.ask_timer_minutes = lambda: 7
+    ws.timer_custom_action.trigger()
+    assert ws.display.timer.duration == 7 * 60
+    ws.timer_add_action.trigger()
+    assert ws.display.timer.duration == 8 * 60
+
+
+def test_scale_grows_with_the_screen():
+    assert room_scale(600) <= room_scale(720) < room_scale(1080) <= room_scale(2160) <= 2.0
+
+
+@pytest.mark.parametrize("t", [NORMAL, HIGH_CONTRAST], ids=lambda t: t.name)
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_presentation_looks_right(window, qtbot, t, size):
+    """Both themes at both projector sizes: header and timer fit without overlapping.
+    Set LPDESK_ARTEFACTS=<folder> to keep the PNGs and look at them."""
+    apply_theme(QApplication.instance(), t)
+    window.workshop.start_timer(300)
+    shots = []
+    pw = present(qtbot, window)
+    pw.showNormal()
+    pw.resize(*size)
+    for kind in ("setup", "continuum", "summary"):
+        if kind not in {i.kind for i in window.visible_items()}:
+            continue
+        window.show_activity(item_id(window, kind))
+        QApplication.processEvents()
+        view = pw.view
+        title, timer = view.title.geometry(), view.timer.geometry()
+        assert not title.intersects(timer)
+        assert view.rect().contains(view.timer.mapTo(view, view.timer.rect().bottomRight()))
+        assert view.title.fontInfo().pixelSize() >= 24  # legible from the back
+        image = pw.grab()
+        assert (image.width(), image.height()) == size
+        shots.append((kind, image))
+    folder = os.environ.get("LPDESK_ARTEFACTS")
+    if folder:
+        for kind, image in shots:
+            image.save(str(Path(folder) / f"presentation_{kind}_{t.name}_{size[0]}x{size[1]}"
+                                                ".png"))
