@@ -33,7 +33,6 @@ import contextlib
 import json
 import os
 import secrets
-import socket
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -136,12 +135,17 @@ class RecoveryInfo:
         return _lock_path(self.path)
 
 
+def _host() -> str:
+    import socket  # here, not at start-up: only writing or checking recovery files needs it
+    return socket.gethostname()
+
+
 def _header(session: Session, pid: int, token: str, original: Path | None,
             stamp: FileStamp | None, saved_at: datetime) -> dict[str, Any]:
     return {
         HEADER_MARK: HEADER_VERSION,
         "pid": pid,
-        "host": socket.gethostname(),
+        "host": _host(),
         "token": token,
         "original": os.path.abspath(original) if original is not None else None,
         "original_stamp": ({"size": stamp.size, "mtime_ns": stamp.mtime_ns,
@@ -292,7 +296,7 @@ def owner_alive(info: RecoveryInfo) -> bool:
     try:
         fd = os.open(info.lock_path, os.O_RDWR)
     except FileNotFoundError:
-        return info.host == socket.gethostname() and pid_alive(info.pid)
+        return info.host == _host() and pid_alive(info.pid)
     except OSError:
         return True  # cannot tell: leave it to its owner
     try:
@@ -301,7 +305,7 @@ def owner_alive(info: RecoveryInfo) -> bool:
             return False
         return True
     except OSError:
-        return info.host == socket.gethostname() and pid_alive(info.pid)
+        return info.host == _host() and pid_alive(info.pid)
     finally:
         os.close(fd)
 
@@ -360,7 +364,7 @@ def claim_orphans(folder: str | Path) -> list[Claim]:
     claims = []
     for info in scan(folder):
         lock_missing = not info.lock_path.exists()
-        if lock_missing and info.host == socket.gethostname() and pid_alive(info.pid) \
+        if lock_missing and info.host == _host() and pid_alive(info.pid) \
                 and info.pid != os.getpid():
             continue
         try:

@@ -9,7 +9,6 @@ Cancel. A session that was never saved stays without a file name (Save asks wher
 """
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -75,6 +74,8 @@ def describe(info: RecoveryInfo, now: datetime | None = None) -> list[str]:
 
 def _entry(lines: list[str], damaged: bool) -> QLabel:
     """One list entry: the title large and bold, the details below it."""
+    import html  # here, not at start-up: the dialog module loads on every start
+
     title, *details = (html.escape(line) for line in lines)
     style = "font-style: italic;" if damaged else ""
     label = QLabel(f"<div style='font-size: large; font-weight: bold'>{title}</div>"
