@@ -149,3 +149,17 @@ def test_plan_survives_save_and_open_in_the_window(window, tmp_path, qtbot):
     assert other.current_item_id() == ids[2]
     moved = other.doc.session.agenda.item(ids[2])
     assert moved.skipped and moved.title == "Quiz, if time allows"
+
+
+def test_keyboard_reaches_agenda_activity_and_notes(window, qtbot):
+    ws = window.workshop
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is ws.notes_panel.editor
+    qtbot.keyClick(ws.notes_panel.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.stack.currentWidget().isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.agenda_list
+    ws.agenda_dock.close()
+    ws.focus_agenda_action.trigger()  # a closed panel comes back
+    assert ws.agenda_dock.isVisible()

@@ -110,6 +110,17 @@ class Workshop(QObject):
         self.action_action = self._action(
             tr("Add agreed a&ction..."), lambda: self.capture("action"), "Ctrl+Shift+A",
             tr("Note an action the room agreed, from any activity"))
+        self.focus_agenda_action = self._action(
+            tr("Go to the a&genda"), lambda: self.focus_panel(self.agenda_dock,
+                                                               self.main.agenda_list),
+            "Ctrl+1", tr("Put the keyboard in the agenda"))
+        self.focus_page_action = self._action(
+            tr("Go to the a&ctivity"), self.focus_page, "Ctrl+2",
+            tr("Put the keyboard in the activity being shown"))
+        self.focus_notes_action = self._action(
+            tr("Go to facilitator &notes"), lambda: self.focus_panel(
+                self.notes_dock, self.notes_panel.editor),
+            "Ctrl+3", tr("Put the keyboard in your notes for this activity"))
         self.theme_group = QActionGroup(self)
         self.theme_actions = {}
         for t, text in ((NORMAL, tr("&Normal")), (HIGH_CONTRAST,
@@ -160,6 +171,9 @@ class Workshop(QObject):
         self.theme_menu = w.view_menu.addMenu(tr("&Theme"))
         self.theme_menu.addActions(list(self.theme_actions.values()))
         self.panels_menu = w.view_menu.addMenu(tr("P&anels"))
+        self.panels_menu.addActions([self.focus_agenda_action, self.focus_page_action,
+                                     self.focus_notes_action])
+        self.panels_menu.addSeparator()
         for dock in (self.agenda_dock, self.notes_dock):
             self.panels_menu.addAction(dock.toggleViewAction())
 
@@ -203,6 +217,26 @@ class Workshop(QObject):
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
             w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def focus_panel(self, dock: QDockWidget, widget) -> None:
+        dock.show()
+        dock.raise_()
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_page(self) -> None:
+        """Focus the first control of the activity page (pages are plain widgets)."""
+        page = self.main.stack.currentWidget()
+        if page is None:
+            return
+        candidate = page.nextInFocusChain()
+        while candidate is not page and candidate is not None:
+            if page.isAncestorOf(candidate) and candidate.isVisible() and \
+                    candidate.isEnabled() and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            candidate = candidate.nextInFocusChain()
+            if candidate is self.main.stack.currentWidget():
+                break
 
     # -- presentation and the audience window ---------------------------------------------
     def presentation_toggle(self) -> None:
