@@ -76,7 +76,7 @@ def _timing_child(folder: str, quick: bool) -> None:
             t0 = time.perf_counter()
             doc.save()
             saves.append(time.perf_counter() - t0)
-        result[key] = dict(save_ms=statistics.median(saves) * 1000,
+        result[key] = dict(save_ms=statistics.median(saves) * 1000, save_best=min(saves) * 1000,
                            size=path.stat().st_size, path=str(path))
     first, window = _open_and_render(app, Path(result["demo"]["path"]))
     result["demo"]["first_open_ms"] = first * 1000
@@ -90,6 +90,7 @@ def _timing_child(folder: str, quick: bool) -> None:
             if attempt:  # the first open of each file warms its own caches
                 opens.append(seconds)
         result[key]["open_ms"] = statistics.median(opens) * 1000
+        result[key]["open_best"] = min(opens) * 1000
     print_result(result)
 
 
@@ -126,8 +127,8 @@ def _child(kind: str, *args) -> None:
         _memory_child(*args)
 
 
-def _row(name: str, value, unit: str, target: float | None = None) -> dict:
-    return dict(name=name, value=value, unit=unit,
+def _row(name: str, value, unit: str, target: float | None = None, raw: str = "") -> dict:
+    return dict(name=name, value=value, unit=unit, raw=raw,
                 target=f"< {target:g} {unit}" if target is not None else "",
                 ok=target is None or value < target)
 
@@ -143,15 +144,16 @@ def run(quick: bool = False) -> list[dict]:
                            timeout=300)
     rows = []
     for key in ("demo", "large"):
-        rows.append(_row(f"open and render every page, {LABEL[key]}",
-                         round(timing[key]["open_ms"]), "ms", OPEN_TARGET_MS[key]))
+        rows.append(_row(f"open and render every page, {LABEL[key]} (median)",
+                         round(timing[key]["open_ms"]), "ms", OPEN_TARGET_MS[key],
+                         f"best {timing[key]['open_best']:.0f}"))
     rows.append(_row("  first open in a just-started app, demo (loads page code)",
                      round(timing["demo"]["first_open_ms"]), "ms"))
     rows.append(_row("  first open in a just-started app, 1,000 participants",
                      round(memory["first_open_ms"]), "ms"))
     for key in ("demo", "large"):
-        rows.append(_row(f"save, {LABEL[key]}", round(timing[key]["save_ms"], 1), "ms",
-                         SAVE_TARGET_MS[key]))
+        rows.append(_row(f"save, {LABEL[key]} (median)", round(timing[key]["save_ms"], 1),
+                         "ms", SAVE_TARGET_MS[key], f"best {timing[key]['save_best']:.1f}"))
     for key in ("demo", "large"):
         rows.append(_row(f"file size, {LABEL[key]}", round(timing[key]["size"] / 1024, 1),
                          "KB"))

@@ -49,5 +49,5 @@ def run_child(code: str, env: dict[str, str], timeout: float) -> object:
     for line in done.stdout.splitlines():
         if line.startswith(RESULT_MARK):
             return json.loads(line[len(RESULT_MARK):])
-    tail = (done.stderr or done.stdout).strip().splitlines()[-6:]
+    tail = (done.stderr or done.stdout).strip().splitlines()[-2:]
     raise RuntimeError(f"exit code {done.returncode}: " + " | ".join(tail))
