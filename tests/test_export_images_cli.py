@@ -83,9 +83,13 @@ def test_cli_writes_pdf_with_no_display(session_file, tmp_path):
 def test_cli_writes_pngs_and_csv(session_file, tmp_path):
     result = run_cli(str(session_file), "-o", str(tmp_path / "x.png"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.glob("x-*.png")) == [
-        "x-continuum-all-learning.png", "x-continuum-compliance.png",
-        "x-continuum-onboarding.png"]
+    names = sorted(p.name for p in tmp_path.glob("x-*.png"))
+    assert {"x-continuum-all-learning.png", "x-continuum-compliance.png",
+            "x-continuum-onboarding.png"} <= set(names)
+    session = demo_session()
+    boards = [n for n in names if n.startswith("x-board-")]
+    assert len(boards) == len(session.matrix.boards)
+    assert len(names) == 3 + len(boards) + (1 if len(boards) > 1 else 0)  # + consensus
     result = run_cli(str(session_file), "-o", str(tmp_path / "data.csv"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data.csv").read_bytes().startswith(b"\xef\xbb\xbftable,")

@@ -48,7 +48,7 @@ STAGE_TINTS = ("#F3F6F9", "#E8EFF5", "#DDE8F1", "#D2E1EC")
 MATCH = ("#1B7F4B", "#E9F5EE")  # stripe, fill
 MISMATCH = ("#B7410E", "#FCEDE6")
 UNJUDGED = ("#9AA5B1", "#FFFFFF")
-HEAT_LOW, HEAT_HIGH = QColor("#F2F6FA"), QColor("#7FB2DA")
+HEAT_LOW, HEAT_HIGH = QColor("#EEF3F8"), QColor("#6FA6D6")
 
 SWARM_LIMIT = 60  # more dots than this in a row: draw a histogram instead
 
@@ -80,7 +80,9 @@ class ContinuumChart:
     def __init__(self, report: Report, area: AreaReport, width: float) -> None:
         self.report, self.area, self.width = report, area, width
         self.r = 3.0 * PT  # dot radius
-        labels = [tr("Today"), tr("Target"), tr("Agreed")] + [g.subject for g in area.groups]
+        # the same label column for every area of the report, so the charts line up
+        labels = [tr("Today"), tr("Target"), tr("Agreed")] + [g.subject for g in area.groups] \
+            + [name for name, _colour, _members in report.groups]
         widest = max(TextBox(t, self.label_style, 10_000).natural_width for t in labels)
         # room for the widest label, its group colour swatch and a margin
         self.gutter = min(max(widest + 22 * PT, 48 * PT), width * 0.26)
@@ -478,6 +480,22 @@ def _legend_row(width: float, entries: list[tuple[str, str, str | None]]) -> Row
     return Row([Cell([PaintItem(11 * PT, draw)], None, 0, 3 * PT)], [width], RowStyle(rule=None))
 
 
+def _deck_row(board: BoardReport, widths: list[float]) -> Row:
+    """Cards left in the deck: a bulleted list flowing down the board's columns."""
+    label = tr("Not placed ({n})").format(n=len(board.deck))
+    columns = max(1, len(widths) - 1)
+    per_column = -(-len(board.deck) // columns)
+    cells = [text_cell(label, ROW_LABEL, widths[0], "#F3F6F9")]
+    for c, w in enumerate(widths[1:]):
+        items: list[Item] = []
+        for card in board.deck[c * per_column:(c + 1) * per_column]:
+            if items:
+                items.append(Gap(2 * PT))
+            items += text_items(card.text, CARD_STYLE, w - 8 * PT, dx=8 * PT, marker="\u2022")
+        cells.append(Cell(items, None))
+    return Row(cells, widths, GRID_ROW)
+
+
 def board_block(board: BoardReport, width: float) -> Block:
     """The board as a grid; row labels carry the row's agreement with the reference."""
     widths = _grid_widths(width, len(board.columns))
@@ -487,7 +505,7 @@ def board_block(board: BoardReport, width: float) -> Block:
         label = [(name, "")]
         a = agreement.get(name)
         if a is not None and a.placed:
-            label.append(("\n" + tr("{m} of {p} as the model").format(m=a.matching, p=a.placed),
+            label.append(("\n" + tr("{m} of {p} match").format(m=a.matching, p=a.placed),
                           "m"))
         cells = [Cell(text_items(label, TextStyle(8.5, bold=True, colour=INK),
                                  widths[0] - 8 * PT), "#F3F6F9")]
@@ -498,12 +516,7 @@ def board_block(board: BoardReport, width: float) -> Block:
         rows.append(Row([text_cell(tr("This board has no rows."), CARD_STYLE, width)], [width],
                         GRID_ROW))
     if board.deck:
-        label = tr("Not placed ({n})").format(n=len(board.deck))
-        deck_w = width - widths[0]
-        items = _chips(board.deck, deck_w - 8 * PT, card_chip) if len(board.deck) <= 12 else \
-            text_items("; ".join(c.text for c in board.deck), CARD_STYLE, deck_w - 8 * PT)
-        rows.append(Row([text_cell(label, ROW_LABEL, widths[0], "#F3F6F9"),
-                         Cell(items, None)], [widths[0], deck_w], GRID_ROW))
+        rows.append(_deck_row(board, widths))
     if board.has_reference:
         rows.append(_legend_row(width, [
             (MATCH + ("tick",), tr("where the reference model puts it")),
@@ -514,8 +527,9 @@ def board_block(board: BoardReport, width: float) -> Block:
     return Block(rows, header, space_after=4 * PT)
 
 
-def _heat(share: float) -> QColor:
-    share = max(0.0, min(1.0, share))
+def _heat(count: int, boards: int) -> QColor:
+    """Palest for one board, darkest when every board put the card there."""
+    share = 1.0 if boards <= 1 else max(0.0, min(1.0, (count - 1) / (boards - 1)))
     return QColor.fromRgbF(
         HEAT_LOW.redF() + (HEAT_HIGH.redF() - HEAT_LOW.redF()) * share,
         HEAT_LOW.greenF() + (HEAT_HIGH.greenF() - HEAT_LOW.greenF()) * share,
@@ -531,7 +545,7 @@ def consensus_block(view: ConsensusReport, width: float) -> Block:
 
     def chip(entry: tuple[str, int], w: float) -> list[Item]:
         text, count = entry
-        fill = _heat(count / n).name()
+        fill = _heat(count, n).name()
         box = TextBox(text, CARD_STYLE, w - STRIPE - 2 * CHIP_PAD - 26 * PT)
         lines = len(box.lines)
         badge = f"{count}/{n}"
@@ -554,8 +568,8 @@ def consensus_block(view: ConsensusReport, width: float) -> Block:
         x += box.natural_width + 6 * PT
         for k in range(1, n + 1):
             sw = QRectF(x, rect.top() + 1 * PT, 22 * PT, 9 * PT)
-            painter.fillRect(sw, _heat(k / n))
-            painter.setPen(_pen(_heat(k / n).darker(135), 0.5))
+            painter.fillRect(sw, _heat(k, n))
+            painter.setPen(_pen(_heat(k, n).darker(135), 0.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(sw)
             label = TextBox(f"{k}/{n}", TextStyle(7.0, bold=True, colour=INK,

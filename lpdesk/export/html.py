@@ -21,6 +21,7 @@ from lpdesk.export.summary import (
     board_title,
     continuum_intro,
     details,
+    disputed_note,
     disputed_table,
     group_table,
     matrix_intro,
@@ -149,7 +150,7 @@ def _board_grid(board: BoardReport) -> str:
     rows = []
     for r, name in enumerate(board.rows):
         a = agreement.get(name)
-        note = tr("{m} of {p} as the model").format(m=a.matching, p=a.placed) \
+        note = tr("{m} of {p} match").format(m=a.matching, p=a.placed) \
             if a is not None and a.placed else ""
         rows.append((name, note, ["".join(_card(c.text, c.match) for c in cell)
                                   for cell in board.cells[r]]))
@@ -160,8 +161,10 @@ def _board_grid(board: BoardReport) -> str:
     return _grid(board.columns, board.group, rows, extra)
 
 
-def _heat_colour(share: float) -> str:
-    low, high = (0xF2, 0xF6, 0xFA), (0x7F, 0xB2, 0xDA)
+def _heat_colour(count: int, boards: int) -> str:
+    """The PDF's shades: palest for one board, darkest when every board agrees."""
+    share = 1.0 if boards <= 1 else (count - 1) / (boards - 1)
+    low, high = (0xEE, 0xF3, 0xF8), (0x6F, 0xA6, 0xD6)
     rgb = (round(lo + (hi - lo) * max(0.0, min(1.0, share))) for lo, hi in zip(low, high,
                                                                                strict=True))
     return "#" + "".join(f"{v:02X}" for v in rgb)
@@ -174,7 +177,7 @@ def _consensus_grid(view: ConsensusReport) -> str:
         cells = []
         for entries in view.grid[r]:
             cells.append("".join(
-                f'<div class="card heat" style="background:{_heat_colour(count / n)}">'
+                f'<div class="card heat" style="background:{_heat_colour(count, n)}">'
                 f'{_e(text)} <span class="badge">{count}/{n}</span></div>'
                 for text, count in entries))
         rows.append((name, "", cells))
@@ -269,6 +272,7 @@ def export_html(report: Report, progress: Callable[[int, int], bool] | None = No
             if disputed is not None:
                 add(f"<h4>{_e(tr('Most disputed cards'))}</h4>")
                 add(_table(disputed))
+                add(f'<p class="small">{_e(disputed_note())}</p>')
         add("</section>")
 
     add(f'<section id="notes"><h2>{_e(titles["notes"])}</h2>')

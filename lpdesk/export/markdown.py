@@ -18,6 +18,7 @@ from lpdesk.export.summary import (
     board_title,
     continuum_intro,
     details,
+    disputed_note,
     disputed_table,
     group_table,
     matrix_intro,
@@ -151,6 +152,8 @@ def export_markdown(report: Report) -> bytes:
                 add(f"#### {tr('Most disputed cards')}")
                 add("")
                 out.extend(_table(disputed))
+                add(f"*{escape_md(disputed_note())}*")
+                add("")
 
     add(f"## {titles['notes']}")
     add("")

@@ -56,6 +56,7 @@ from lpdesk.export.summary import (
     board_title,
     continuum_intro,
     details,
+    disputed_note,
     disputed_table,
     group_table,
     matrix_intro,
@@ -313,7 +314,8 @@ class SummaryDocument:
             disputed = disputed_table(view)
             if disputed is not None:
                 out += self.h3(tr("Most disputed cards"))
-                out.append(table(disputed, w, bold_first=False))
+                out.append(table(disputed, w, bold_first=False, space_after=3 * PT))
+                out.append(paragraph(disputed_note(), w, SMALL))
         return out
 
     def _notes(self, title: str) -> list[Flowable]:

@@ -43,6 +43,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Summary", text)
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """English singular or plural (the document's own words, not '(s)')."""
+    return one if n == 1 else many
+
+
 def fmt_position(value: float | None) -> str:
     """A position as the document shows it: one decimal, so a median of 24.6 is not shown
     as 25 next to the stage name Embedded (which ends at 25)."""
@@ -342,8 +347,8 @@ def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, targe
             else:
                 out.append(tr("The median gap is {g} points towards the organisation taking "
                               "more control.").format(g=fmt_gap(gap)))
-        for spread, what in ((stats.now, tr("where the organisation is today")),
-                             (stats.target, tr("where it should be"))):
+        for spread, what in ((stats.now, tr("today's position")),
+                             (stats.target, tr("the target"))):
             sentence = _spread_words(spread, what)
             if sentence:
                 out.append(sentence)
@@ -438,8 +443,10 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
                         is not None)
         if values:
             median = Spread.of(values).median
-            words.append(tr("{n} quiz result(s) for {what}: median {m}, in the {stage} stage "
-                            "(from {lo} to {hi}).").format(
+            words.append(plural(len(values), tr("1 quiz result for {what}"),
+                                tr("{n} quiz results for {what}")).format(
+                n=len(values), what=label) + tr(": median {m}, in the {stage} stage "
+                                                "(from {lo} to {hi}).").format(
                 n=len(values), what=label, m=fmt_position(median),
                 stage=_stage_name(content, median), lo=fmt_position(values[0]),
                 hi=fmt_position(values[-1])))
@@ -614,11 +621,13 @@ def _highlights(areas: Iterable[AreaReport], quiz: QuizReport, boards: Iterable[
     if judged:
         matching = sum(b.agreement.matching for b in judged)
         placed = sum(b.agreement.placed for b in judged)
-        out.append(tr("Practices matrix: {share} of placed cards agree with the reference "
-                      "model across {n} board(s).").format(share=fmt_share(matching / placed),
-                                                          n=len(judged)))
+        out.append(plural(len(judged), tr(
+            "Practices matrix: {share} of placed cards agree with the reference model."), tr(
+            "Practices matrix: {share} of placed cards agree with the reference model across "
+            "{n} boards.")).format(share=fmt_share(matching / placed), n=len(judged)))
     if actions:
-        out.append(tr("{n} action(s) agreed.").format(n=len(actions)))
+        out.append(plural(len(actions), tr("1 action agreed."),
+                          tr("{n} actions agreed.")).format(n=len(actions)))
     return tuple(out)
 
 
@@ -735,8 +744,13 @@ def disputed_table(view: ConsensusReport) -> Table | None:
         return None
     rows = tuple((d.text, "; ".join(f"{cell} ({n})" for cell, n in d.spread),
                   fmt_share(1 - d.disagreement)) for d in view.most_disputed)
-    return Table((tr("Card"), tr("Where the boards put it (boards)"), tr("Largest share")),
+    return Table((tr("Card"), tr("Where the boards put it (boards)"), tr("Agreement")),
                  rows, frozenset({2}), (0.4, 0.45, 0.15))
+
+
+def disputed_note() -> str:
+    return tr("Agreement: of the boards that placed the card, the share that chose its most "
+              "common cell. Cards every group placed alike are not listed.")
 
 
 def appendix_table(report: Report) -> Table:

@@ -345,7 +345,8 @@ class ExportDialog(QDialog):
         _generation, pages, paper, report = result
         self.report, self.page_count, self.preview_paper = report, pages, paper
         self.export_button.setEnabled(self.export_job is None)
-        self._set_info(self.tr("%n page(s), %1.", "", pages).replace("%1", dict(PAPERS)[paper]))
+        text = self.tr("1 page, %1") if pages == 1 else self.tr("%2 pages, %1")
+        self._set_info(text.replace("%1", dict(PAPERS)[paper]).replace("%2", str(pages)))
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(pages)
         self.page_spin.blockSignals(False)
