@@ -2,9 +2,10 @@
 presentation scaling change one place. Views read `theme()` and listen to `theme_changed`.
 
 `apply_theme` also gives the whole application the theme's palette (Fusion style, so every
-platform honours it, focus frames included) and a base font large enough to read from the
-back of a room. Deliberately no application style sheet: any app-wide style sheet stops
-setFont() from reaching child widgets, and presentation scaling relies on exactly that.
+platform honours it, with visible frames and focus rings: see frame_style.py) and a base
+font large enough to read from the back of a room. Deliberately no application style
+sheet: any app-wide style sheet stops setFont() from reaching child widgets, and
+presentation scaling relies on exactly that.
 """
 from __future__ import annotations
 
@@ -158,7 +159,8 @@ def apply_theme(app, t: Theme) -> None:
 
     t = replace(t, font_scale=theme().font_scale)
     if app.property("lpdesk_style") != "fusion":
-        app.setStyle("Fusion")  # honours the palette the same way on every platform
+        from lpdesk.ui.frame_style import frame_style
+        app.setStyle(frame_style())  # Fusion: honours the palette on every platform
         app.setProperty("lpdesk_style", "fusion")
     app.setPalette(palette_for(t))
     font = QFont(app.font())

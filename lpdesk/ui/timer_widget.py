@@ -95,7 +95,7 @@ class TimerDisplay(QWidget):
             p.drawRoundedRect(rect, radius, radius)
         caption = self.caption()
         active = self.countdown.active
-        digits_h = rect.height() * (0.62 if caption else 0.72)
+        digits_h = rect.height() * (0.58 if caption else 0.72)
         font = QFont(self.font())
         font.setBold(active)
         font.setPixelSize(max(8, int(digits_h * (0.8 if active else 0.45))))
@@ -108,14 +108,14 @@ class TimerDisplay(QWidget):
         p.setPen(QColor(t.target if self.countdown.finished
                         else t.text if active else t.muted_text))
         digits_rect = QRectF(rect.left(), rect.top(), rect.width(),
-                             rect.height() * (0.72 if caption else 1.0))
+                             rect.height() * (0.64 if caption else 1.0))
         p.drawText(digits_rect, Qt.AlignmentFlag.AlignCenter, text)
         if caption:
             small = QFont(self.font())
-            small.setPixelSize(max(8, int(rect.height() * 0.2)))
+            small.setPixelSize(max(8, int(rect.height() * 0.26)))
             p.setFont(small)
             p.setPen(QColor(t.muted_text))
-            p.drawText(QRectF(rect.left(), digits_rect.bottom() - rect.height() * 0.06,
-                              rect.width(), rect.height() * 0.3),
+            p.drawText(QRectF(rect.left(), digits_rect.bottom() - rect.height() * 0.04,
+                              rect.width(), rect.height() * 0.36),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, caption)
         p.end()
