@@ -98,3 +98,18 @@ def test_choice_is_remembered(app_settings, restore_theme):
     assert saved_theme() is HIGH_CONTRAST
     choose_theme(app_settings, NORMAL.name)
     assert saved_theme() is NORMAL
+
+
+def test_follow_theme_stops_when_the_owner_goes(qapp, restore_theme):
+    from PySide6.QtCore import QObject
+
+    from lpdesk.ui.theme import follow_theme
+    owner = QObject()
+    seen = []
+    follow_theme(owner, lambda t: seen.append(t.name))
+    apply_theme(qapp, HIGH_CONTRAST)
+    owner.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    apply_theme(qapp, NORMAL)
+    assert seen == [HIGH_CONTRAST.name]

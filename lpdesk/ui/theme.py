@@ -80,6 +80,15 @@ def theme() -> Theme:
     return theme_state().theme
 
 
+def follow_theme(owner: QObject, handler) -> None:
+    """Call `handler(theme)` on every theme change for as long as `owner` lives. Use it for
+    lambdas: Qt disconnects bound methods of a dead QObject by itself, not lambdas that
+    merely mention one, and a later theme change would then reach a deleted widget."""
+    state = theme_state()
+    state.theme_changed.connect(handler)
+    owner.destroyed.connect(lambda *_: state.theme_changed.disconnect(handler))
+
+
 def set_theme(new: Theme) -> None:
     state = theme_state()
     if new != state.theme:
