@@ -273,3 +273,22 @@ def test_audience_summary_is_read_only_and_numbered(window, qtbot):
     assert view.item(0).text().startswith("1. ")
     assert not view.item(0).flags() & Qt.ItemFlag.ItemIsEditable
     assert page.entries == {}
+
+
+def test_room_windows_close_with_the_facilitator_window(window, qtbot):
+    aw = open_audience(window, qtbot)
+    window.workshop.present_action.trigger()
+    pw = window.workshop.presentation.view_window
+    window.close()
+    qtbot.waitUntil(lambda: not aw.isVisible() and not pw.isVisible())
+    assert window.workshop.audience is None and not window.workshop.presentation.active
+
+
+def test_room_windows_stay_when_closing_is_cancelled(window, qtbot):
+    aw = open_audience(window, qtbot)
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Cancel
+    window.doc.push(SetDetailCommand(window.doc.session, "title", "unsaved"))
+    window.close()
+    qtbot.wait(20)
+    assert window.isVisible() and aw.isVisible()
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard

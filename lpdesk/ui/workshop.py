@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,20 @@ class Workshop(QObject):
         self._page_changed(window.current_item_id())
         self._room_views_changed()
         self._theme_changed(theme())
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.main and event.type() == QEvent.Type.Close:
+            # closeEvent may still refuse (unsaved changes): look once it has decided
+            QTimer.singleShot(0, self._main_window_closed)
+        return False
+
+    def _main_window_closed(self) -> None:
+        """The room's windows go with the facilitator's window (and the app can quit)."""
+        if not self.main.isVisible():
+            self.presentation.stop()
+            if self.audience is not None:
+                self.audience.close()
 
     # -- actions -----------------------------------------------------------------------
     def _action(self, text: str, slot: Callable, shortcut=None, tip: str = "",
