@@ -292,3 +292,16 @@ def test_room_windows_stay_when_closing_is_cancelled(window, qtbot):
     qtbot.wait(20)
     assert window.isVisible() and aw.isVisible()
     window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+
+
+def test_audience_follows_a_newly_opened_session(window, qtbot):
+    aw = open_audience(window, qtbot)
+    old_page = aw.view.current_page()
+    new = SessionDocument(demo_session())
+    new.session.title = "Another client"
+    window.set_document(new)
+    page = aw.view.current_page()
+    assert isinstance(page, WelcomeSlide) and page is not old_page and page.doc is new
+    assert page.title.text() == "Another client"
+    window.next_activity()
+    assert aw.view.item_id == window.current_item_id()
