@@ -44,6 +44,7 @@ class RoomView(QWidget):
         self.item_id: str | None = None
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("RoomView")
+        self.setAccessibleName(self.tr("The room's screen"))
         self.setAutoFillBackground(True)
 
         self.screens = QStackedWidget()
