@@ -1,0 +1,130 @@
+"""Is the practices matrix quick with 6 group boards of 25 cards (150 cards in all)?
+
+Renders the matrix page offscreen at 1280x720 and times:
+- switching to the next group's board (the scene re-lays out and repaints every card);
+- a frame while dragging a card across the grid (the card follows the mouse, the cell
+  under it lights up, the view repaints; nothing is pushed until release);
+- the drop at the end of a drag (one command, re-layout, repaint);
+- opening the consensus view over the 6 boards.
+Target: under 16 ms for a drag frame (60 frames a second). Run:
+`python -m benchmarks.matrix_frame`.
+"""
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGET_MS = 16.0
+GROUPS = 6
+CARDS_PER_BOARD = 25
+
+
+def _session():
+    from lpdesk.content.defaults import new_session
+    from lpdesk.content.templates import board_from_template, template
+
+    rnd = random.Random(11)
+    s = new_session()
+    t = template("traditional-vs-new")
+    for g in range(GROUPS):
+        group = s.new_group(f"Table {g + 1}")
+        s.groups.append(group)
+        board = board_from_template(t, f"Table {g + 1}", group.id,
+                                    {b.id for b in s.matrix.boards})
+        del board.cards[CARDS_PER_BOARD:]
+        for card in board.cards:
+            if rnd.random() < 0.6:
+                board.positions[card.id] = (card.reference[0], rnd.choice(board.columns).id)
+        s.matrix.boards.append(board)
+    return s
+
+
+def _ms(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
+
+
+def run(quick: bool = False) -> list[dict]:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from lpdesk.document import SessionDocument
+    from lpdesk.ui.matrix_page import MatrixPage
+
+    doc = SessionDocument(_session())
+    cards = sum(len(b.cards) for b in doc.session.matrix.boards)
+    t0 = time.perf_counter()
+    page = MatrixPage(doc)
+    page.resize(1280, 720)
+    page.show()
+    app.processEvents()
+    first_ms = (time.perf_counter() - t0) * 1000
+
+    switches: list[float] = []
+    for _ in range(GROUPS * (1 if quick else 4)):
+        t = time.perf_counter()
+        page.step_board(1)
+        app.processEvents()
+        switches.append((time.perf_counter() - t) * 1000)
+
+    scene = page.scene
+    frames: list[float] = []
+    drops: list[float] = []
+    for attempt in range(2 if quick else 6):
+        board = doc.session.matrix.current_board
+        card_id = board.cards_in(None)[0].id if board.cards_in(None) else board.cards[0].id
+        item = scene.cards[card_id]
+        start = item.sceneBoundingRect().center()
+        target = list(scene.layout.containers.values())[attempt % 8].rect.center()
+        scene.press_card(item, start)
+        steps = 30
+        for step in range(1, steps + 1):
+            pos = start + (target - start) * (step / steps) + QPointF(0, 3 * (step % 2))
+            t = time.perf_counter()
+            scene.drag_card(item, pos)
+            app.processEvents()  # everything the frame asked for is painted
+            frames.append((time.perf_counter() - t) * 1000)
+        before = doc.undo_stack.count()
+        t = time.perf_counter()
+        scene.release_card(item, target)
+        app.processEvents()
+        drops.append((time.perf_counter() - t) * 1000)
+        assert doc.undo_stack.count() <= before + 1, "a drag must be at most one command"
+
+    t = time.perf_counter()
+    page.consensus_action.setChecked(True)
+    app.processEvents()
+    consensus_ms = (time.perf_counter() - t) * 1000
+    page.close()
+
+    switch_median, switch_p95 = _ms(switches)
+    frame_median, frame_p95 = _ms(frames)
+    drop_median, _ = _ms(drops)
+    label = f"matrix {GROUPS} boards x {CARDS_PER_BOARD} cards ({cards})"
+
+    def figure(name: str, value: float, target: float) -> dict:
+        return {"name": f"{label}: {name}", "value": round(value, 2), "unit": "ms",
+                "target": target, "ok": value <= target}
+
+    return [
+        figure("drag frame, median", frame_median, TARGET_MS),
+        figure("drag frame, 95th percentile", frame_p95, TARGET_MS),
+        figure("drag frame, worst (usually the first: the card is lifted out of its cell)",
+               max(frames), TARGET_MS * 2),
+        figure("switch group board, median", switch_median, 100.0),
+        figure("switch group board, 95th percentile", switch_p95, 100.0),
+        figure("drop at the end of a drag (command + re-layout), median", drop_median, 50.0),
+        figure("open the consensus view", consensus_ms, 200.0),
+        figure("first render", first_ms, 1000.0),
+    ]
+
+
+if __name__ == "__main__":
+    for r in run():
+        mark = "ok" if r["ok"] else "SLOW"
+        print(f"{r['name']}: {r['value']:.2f} {r['unit']} (target < {r['target']:g}) {mark}")
