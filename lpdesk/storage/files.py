@@ -111,17 +111,23 @@ def read_session(path: str | Path) -> tuple[Session, FileStamp]:
         raise SessionFileError(path, "cannot be read (permission denied)") from None
     except OSError as exc:
         raise SessionFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        return parse_session_bytes(raw), stamp
+    except SessionFormatError as exc:
+        raise SessionFileError(path, str(exc)) from None
+
+
+def parse_session_bytes(raw: bytes) -> Session:
+    """A session file's bytes (UTF-8, with or without a byte order mark) to a Session, or
+    SessionFormatError (phrased to follow the file name)."""
     if not raw.strip():
-        raise SessionFileError(path, "is empty")
+        raise SessionFormatError("is empty")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SessionFileError(path, "is not a text file (not UTF-8): not an lpdesk session") \
+        raise SessionFormatError("is not a text file (not UTF-8): not an lpdesk session") \
             from None
-    try:
-        return parse_session(text), stamp
-    except SessionFormatError as exc:
-        raise SessionFileError(path, str(exc)) from None
+    return parse_session(text)
 
 
 def load_session(path: str | Path) -> Session:

@@ -21,8 +21,9 @@ def migrate(data: dict[str, Any], version: int, *, current: int = SCHEMA_VERSION
     """Bring `data` from `version` up to `current`, or refuse a newer file."""
     steps = MIGRATIONS if migrations is None else migrations
     if version > current:
+        shown = version if version < 10**9 else "unknown"
         raise SessionFormatError(
-            f"it was saved by a newer lpdesk (file schema version {version}, this lpdesk "
+            f"it was saved by a newer lpdesk (file schema version {shown}, this lpdesk "
             f"reads up to {current}); update lpdesk to open it")
     while version < current:
         if version not in steps:

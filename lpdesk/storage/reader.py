@@ -10,6 +10,31 @@ MAX_TEXT = 100_000  # characters in one text field: far beyond any real note
 MAX_ITEMS = 100_000  # entries in one list or table
 
 
+def _key(key: str) -> str:
+    """A key from the file as it appears in a field path: short and on one line, however
+    long or odd the key is (messages are one readable line)."""
+    if len(key) <= 64 and key.isprintable():
+        return key
+    return repr(key)[:40] + ("\u2026" if len(repr(key)) > 40 else "")
+
+
+def _number(value: int | float) -> str:
+    """A number for a message: whole numbers with thousands of digits are abbreviated."""
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"{'-' if value < 0 else ''}a {len(str(abs(value)))}-digit number"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def is_unicode(text: str) -> bool:
+    """False for text with lone surrogates (a JSON file can spell them as \\ud800): such
+    text cannot be saved as UTF-8 again."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
@@ -55,6 +80,8 @@ class Reader:
             raise self.fail(key, f"expected text, found {_kind(value)}")
         if len(value) > max_len:
             raise self.fail(key, f"text is too long ({len(value)} characters, at most {max_len})")
+        if not is_unicode(value):
+            raise self.fail(key, "holds a broken character (an unpaired surrogate)")
         if non_empty and not value.strip():
             raise self.fail(key, "must not be empty")
         return value
@@ -77,7 +104,7 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, f"expected a whole number, found {_kind(value)}")
         if not low <= value <= high:
-            raise self.fail(key, f"{value} is outside {low}-{high}")
+            raise self.fail(key, f"{_number(value)} is outside {low}-{high}")
         return value
 
     def number(self, key: str, *, low: float, high: float) -> float | None:
@@ -87,6 +114,8 @@ class Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(key, f"expected a number, found {_kind(value)}")
+        if isinstance(value, int) and not low <= value <= high:  # may not fit in a float
+            raise self.fail(key, f"{_number(value)} is outside {low:g}-{high:g}")
         value = float(value)
         if math.isnan(value) or math.isinf(value):
             raise self.fail(key, "is not a finite number")
@@ -116,16 +145,18 @@ class Reader:
             raise self.fail(key, f"expected an object, found {_kind(value)}")
         if len(value) > MAX_ITEMS:
             raise self.fail(key, f"has {len(value)} entries, at most {MAX_ITEMS}")
-        return [(k, Reader(v, f"{self.field(key)}.{k}")) for k, v in value.items()]
+        return [(k, Reader(v, f"{self.field(key)}.{_key(k)}")) for k, v in value.items()]
 
     def string_table(self, key: str) -> dict[str, str]:
         value = self._get(key, {}, False)
         if not isinstance(value, dict):
             raise self.fail(key, f"expected an object, found {_kind(value)}")
         for k, v in value.items():
-            if not isinstance(v, str) or len(v) > 200:
-                raise SessionFormatError(f"expected a short text, found {_kind(v)}",
-                                         f"{self.field(key)}.{k}")
+            where = f"{self.field(key)}.{_key(k)}"
+            if len(k) > 200 or not is_unicode(k):
+                raise SessionFormatError("is not a valid key (too long or broken)", where)
+            if not isinstance(v, str) or len(v) > 200 or not is_unicode(v):
+                raise SessionFormatError(f"expected a short text, found {_kind(v)}", where)
         return dict(value)
 
     def pair(self, key: str) -> tuple[str, str] | None:
@@ -133,6 +164,6 @@ class Reader:
         if value is None:
             return None
         if (not isinstance(value, list) or len(value) != 2
-                or not all(isinstance(v, str) for v in value)):
+                or not all(isinstance(v, str) and len(v) <= 64 for v in value)):
             raise self.fail(key, "expected [row id, column id]")
         return (value[0], value[1])

@@ -1,0 +1,257 @@
+"""Hostile session files for fuzzing the reader: generators and the oracle.
+
+Shared by tests/test_storage_fuzz.py (a few thousand cases in CI) and benchmarks/fuzz_long.py
+(many more). Every case must be either loaded into a valid session (which saves and reloads
+to the same session) or refused with SessionFormatError / SessionFileError and a clear
+one-line message; any other exception is a bug in lpdesk.storage.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import math
+from functools import cache
+from typing import Any
+
+from hypothesis import strategies as st
+
+from lpdesk.content.defaults import new_session
+from lpdesk.demo import demo_session
+from lpdesk.model.quiz import QuizRun
+from lpdesk.model.session import Session
+from lpdesk.storage.codec import session_to_dict
+from lpdesk.storage.errors import SessionFileError, SessionFormatError
+from lpdesk.storage.files import dumps_session, parse_session, parse_session_bytes
+
+MAX_MESSAGE = 400  # characters: a message is one readable line, whatever the file holds
+
+
+# ----------------------------------------------------------------------------- seeds
+@cache
+def seed_dicts() -> tuple[dict[str, Any], ...]:
+    """Valid files to mutate: the demo (continuum, boards, notes), one with quiz runs of
+    every kind, and a fresh new session."""
+    demo = demo_session()
+    quiz = demo_session()
+    p, g = quiz.participants[0], quiz.groups[0]
+    quiz.quiz.runs = [
+        QuizRun("run-room", "room", None, "now", {"q1": "a", "q2": "b"}, 2),
+        QuizRun("run-p", "participant", p.id, "target", {"q1": "c"}, 1),
+        QuizRun("run-g", "group", g.id, "now", {}, 0),
+    ]
+    quiz.quiz.current_run_id = "run-p"
+    return tuple(session_to_dict(s) for s in (demo, quiz, new_session()))
+
+
+def paths_in(data: Any, max_depth: int = 12) -> list[tuple]:
+    """The places in a JSON tree, as tuples of keys and indexes (the root is ()), down to
+    `max_depth` (the session's own structure is shallower; planted deep values are not
+    walked)."""
+    found, todo = [], [((), data)]
+    while todo:
+        prefix, value = todo.pop()
+        found.append(prefix)
+        if len(prefix) >= max_depth:
+            continue
+        if isinstance(value, dict):
+            todo += [((*prefix, k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            todo += [((*prefix, i), v) for i, v in enumerate(value)]
+    return found
+
+
+def get_at(data: Any, path: tuple) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def set_at(data: Any, path: tuple, value: Any) -> Any:
+    if not path:
+        return value
+    get_at(data, path[:-1])[path[-1]] = value
+    return data
+
+
+# ----------------------------------------------------------------------------- values
+def deep(depth: int, kind: str = "list") -> Any:
+    value: Any = 1
+    for _ in range(depth):
+        value = [value] if kind == "list" else {"a": value}
+    return value
+
+
+nasty_numbers = st.sampled_from([
+    0, -1, 1, 100, 101, -0.0, 100.0000001, -1e-300, 1e308, -1e308, 2**31, 2**63, 2**64 + 1,
+    10**30, -(10**30), 10**400, -(10**400), 10**4000, 1.5, math.nan, math.inf, -math.inf,
+])
+nasty_texts = st.sampled_from([
+    "", " ", "x" * 65, "x" * 5000, "\ud800", "a\ud83d", "\udc00b", "line\nbreak", "tab\t",
+    "\x1b[31m", "\u202e", "x" * 501, "x" * 2001, "x" * 100_001, "\u0000", "\ufeff",
+    "a\nb", "../../etc/passwd", "#GGGGGG", "#12345", "2026-13-45", "9999-99-99", "NaN",
+    "Infinity", "p-000000", "room", "participant", "group", "now", "target", "comment",
+    "continuum", "quiz", "matrix", "summary", "setup", "lpdesk-session", "🙂" * 70,
+])
+json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
+                         st.floats(allow_nan=True, allow_infinity=True),
+                         st.text(max_size=30), nasty_numbers, nasty_texts)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12,
+)
+replacement = st.one_of(
+    json_values,
+    st.builds(deep, st.integers(1, 800), st.sampled_from(["list", "dict"])),  # deeper: text
+    st.sampled_from([[], {}, [None], [[]], [{}], {"id": None}]).map(copy.deepcopy),
+)
+
+
+keys = st.one_of(st.text(max_size=12), nasty_texts)
+
+
+def _leaves(data: Any, places: list[tuple], kinds: tuple[type, ...]) -> list[tuple]:
+    return [p for p in places if isinstance(get_at(data, p), kinds)
+            and not isinstance(get_at(data, p), bool)]
+
+
+@st.composite
+def mutated_dicts(draw) -> Any:
+    """A valid session tree with 1-4 mutations: values replaced by values of other types or
+    absurd sizes, keys deleted or added, list entries duplicated (duplicate ids) or
+    swapped, ids pointed at other ids, versions and format markers changed."""
+    data = copy.deepcopy(draw(st.sampled_from(seed_dicts())))
+    for _ in range(draw(st.integers(1, 4))):
+        places = paths_in(data)
+        path = draw(st.sampled_from(places))
+        kind = draw(st.sampled_from(
+            ["replace", "replace", "text", "number", "rekey", "delete", "add", "duplicate",
+             "swap", "steal_id", "version", "format"]))
+        parent = get_at(data, path[:-1]) if path else None
+        texts = _leaves(data, places, (str,)) if kind == "text" else []
+        numbers = _leaves(data, places, (int, float)) if kind == "number" else []
+        tables = ([p for p in places if isinstance(get_at(data, p), dict) and get_at(data, p)]
+                  if kind == "rekey" else [])
+        if kind == "text" and texts:
+            data = set_at(data, draw(st.sampled_from(texts)),
+                          draw(st.one_of(nasty_texts, st.text(max_size=50))))
+        elif kind == "number" and numbers:
+            data = set_at(data, draw(st.sampled_from(numbers)),
+                          draw(st.one_of(nasty_numbers, st.floats(), st.integers())))
+        elif kind == "rekey" and tables:
+            table = get_at(data, draw(st.sampled_from(tables)))
+            old = draw(st.sampled_from(sorted(table)))
+            table[draw(keys)] = table.pop(old)
+        elif kind == "replace" or parent is None:
+            data = set_at(data, path, draw(replacement))
+        elif kind == "delete":
+            del parent[path[-1]]
+        elif kind == "add":
+            target = get_at(data, path)
+            if isinstance(target, dict):
+                target[draw(keys)] = draw(json_values)
+            elif isinstance(target, list):
+                target.insert(draw(st.integers(0, len(target))), draw(json_values))
+        elif kind == "duplicate" and isinstance(parent, list):
+            parent.insert(path[-1], parent[path[-1]])  # shared, as json.dumps sees it
+        elif kind == "swap" and isinstance(parent, list) and len(parent) > 1:
+            other = draw(st.integers(0, len(parent) - 1))
+            parent[path[-1]], parent[other] = parent[other], parent[path[-1]]
+        elif kind == "steal_id":
+            ids = [get_at(data, p) for p in places
+                   if p and p[-1] in ("id", "group", "subject", "activity") and
+                   isinstance(get_at(data, p), str)]
+            if ids:
+                data = set_at(data, path, draw(st.sampled_from(ids)))
+        elif kind == "version" and isinstance(data, dict):
+            data["schema_version"] = copy.deepcopy(draw(st.sampled_from(
+                [0, -1, 2, 999, "1", 1.0, True, None, 10**20, [1]])))
+        elif kind == "format" and isinstance(data, dict):
+            data["format"] = draw(st.sampled_from(["", "lpdesk", "LPDESK-SESSION", None, 1]))
+    return data
+
+
+def to_text(data: Any, ascii_only: bool = True, indent: int | None = None) -> str:
+    """JSON text of a tree, with NaN/Infinity written as bare words (as some tools do)."""
+    try:
+        return json.dumps(data, allow_nan=True, ensure_ascii=ascii_only, indent=indent)
+    except (ValueError, RecursionError):  # ints too long to print, trees too deep
+        return json.dumps(session_to_dict(demo_session()))[:-1] + ', "deep": ' + \
+            "[" * 5000 + "]" * 5000 + "}"
+
+
+@st.composite
+def mutated_texts(draw) -> str:
+    """Mutated trees as text, then cut, spliced and injected at the text level."""
+    text = to_text(draw(mutated_dicts()), draw(st.booleans()),
+                   draw(st.sampled_from([None, 1])))
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(text)))
+        kind = draw(st.sampled_from(["truncate", "insert", "delete", "inject"]))
+        if kind == "truncate":
+            text = text[:at]
+        elif kind == "insert":
+            text = text[:at] + draw(st.text(max_size=20)) + text[at:]
+        elif kind == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 200)):]
+        else:
+            text = text[:at] + draw(st.sampled_from([
+                "NaN", "Infinity", "-Infinity", "1e999", "-1e999", "1" * 5000, "-0",
+                "[" * 100_000, "{" * 100_000, '"\\ud800"', '"\\u0000"', "\x00", ",",
+                '"title": 1,', '"participants": {},', "null", "true", "}", "]",
+            ])) + text[at:]
+    return text
+
+
+def random_byte_files() -> st.SearchStrategy[bytes]:
+    """Raw bytes: noise, valid files re-encoded oddly, and valid files with bad bytes."""
+    valid = to_text(seed_dicts()[0]).encode()
+    return st.one_of(
+        st.binary(max_size=2000),
+        st.builds(lambda cut: valid[:cut], st.integers(0, len(valid))),
+        st.builds(lambda at, junk: valid[:at] + junk + valid[at:],
+                  st.integers(0, len(valid)), st.binary(min_size=1, max_size=8)),
+        st.sampled_from([
+            b"", b"   \n\t", b"\xef\xbb\xbf" + valid, valid.decode().encode("utf-16"),
+            valid.decode().encode("utf-32"), b"\xff\xfe\x00", b"\x00" * 100,
+        ]),
+    )
+
+
+# ----------------------------------------------------------------------------- oracle
+def check_message(exc: Exception) -> None:
+    """A refusal reads as one clear line, however hostile the file."""
+    message = str(exc)
+    assert message.strip(), f"empty message from {type(exc).__name__}"
+    assert len(message) <= MAX_MESSAGE, f"message too long ({len(message)}): {message[:200]}"
+    assert "\n" not in message and "\r" not in message, f"multi-line message: {message!r:.200}"
+    assert "Traceback" not in message
+
+
+def check_valid(session: Session) -> None:
+    """A loaded session saves (as UTF-8) and reloads to exactly the same session."""
+    raw = dumps_session(session).encode("utf-8")
+    again = parse_session(raw.decode("utf-8"))
+    assert again == session, "the session changed on a save and reload"
+
+
+def load_or_refuse(text: str) -> Session | None:
+    """The contract for text: a valid session, or SessionFormatError with a clear message."""
+    try:
+        session = parse_session(text)
+    except SessionFormatError as exc:
+        check_message(exc)
+        return None
+    check_valid(session)
+    return session
+
+
+def load_or_refuse_bytes(raw: bytes) -> Session | None:
+    try:
+        session = parse_session_bytes(raw)
+    except (SessionFormatError, SessionFileError) as exc:
+        check_message(exc)
+        return None
+    check_valid(session)
+    return session
