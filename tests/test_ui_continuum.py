@@ -14,7 +14,7 @@ from lpdesk.model.session import Session
 from lpdesk.ui.continuum_items import AGREED
 from lpdesk.ui.continuum_page import ContinuumPage
 from lpdesk.ui.continuum_summary import gap_sentence, room_sentence
-from lpdesk.ui.theme import NORMAL, scaled, set_theme, theme
+from lpdesk.ui.theme import NORMAL, scaled, set_theme
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
@@ -359,12 +359,24 @@ def test_two_hundred_people_shrink_to_dots(qtbot):
     assert page.plot.main.getAxis("left")._tickLevels == [[]]  # names on hover only
 
 
-def test_theme_scale_grows_the_text(page):
+def test_theme_scale_grows_the_text_and_colours_follow(page):
+    from lpdesk.ui.theme import HIGH_CONTRAST
     before = page.plot.name_font.pointSizeF()
     try:
-        set_theme(scaled(theme(), 1.5))
+        set_theme(scaled(HIGH_CONTRAST, 1.5))
         assert page.plot.name_font.pointSizeF() == pytest.approx(before * 1.5)
         assert page.summary.sentence.font().pointSizeF() > 18
+    finally:
+        set_theme(NORMAL)
+
+
+def test_a_theme_change_recolours_markers_even_when_no_placement_changed(page):
+    from dataclasses import replace
+    softer = replace(NORMAL, name="softer", background="#FAF7F0")
+    try:
+        set_theme(softer)
+        edge = page.plot.scatters["now"].opts["pen"].color().name()
+        assert edge == "#faf7f0"  # markers are outlined in the background colour
     finally:
         set_theme(NORMAL)
 

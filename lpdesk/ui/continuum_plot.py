@@ -234,6 +234,7 @@ class ContinuumPlot(QWidget):
     def apply_theme(self) -> None:
         """Colours and fonts from the current theme (also after a theme or scale change)."""
         t = theme()
+        self._shown_as = None  # markers take the new colours on the next set_rows
         self.view.setBackground(t.background)
         base = self.font()
         z = self.zoom
