@@ -125,4 +125,4 @@ def test_window_keeps_responding_during_a_large_export(qtbot, app_settings, tmp_
     took = time.perf_counter() - started
     assert (tmp_path / "large.pdf").stat().st_size > 100_000
     assert len(gaps) > took * 1000 / 10 / 4  # the event loop kept turning
-    assert max(gaps) < 300, max(gaps)
+    assert max(gaps) < 250, max(gaps)  # a full garbage collection alone took ~300 ms

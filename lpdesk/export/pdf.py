@@ -295,7 +295,7 @@ class SummaryDocument:
         out.append(paragraph(matrix_intro(), w))
         for board in r.boards:
             out += self.h2(board_title(board))
-            out.append(paragraph(" ".join(board.words), w))
+            out.append(_keep(paragraph(" ".join(board.words), w)))
             out.append(board_block(board, w))
             mismatches = mismatch_table(board)
             if mismatches is not None:
@@ -309,7 +309,7 @@ class SummaryDocument:
         for view in r.consensus:
             if len(r.consensus) > 1:
                 out += self.h2(view.name)
-            out.append(paragraph(" ".join(view.words), w))
+            out.append(_keep(paragraph(" ".join(view.words), w)))
             out.append(consensus_block(view, w))
             disputed = disputed_table(view)
             if disputed is not None:
@@ -436,6 +436,12 @@ class SummaryDocument:
         self.paint_page(painter, index)
         painter.end()
         return image
+
+
+def _keep(flowable: Flowable) -> Flowable:
+    """Keep with what follows: an introduction never ends a page without its picture."""
+    flowable.keep_with_next = True
+    return flowable
 
 
 def _pair(label: str, value: str, width: float) -> Block:

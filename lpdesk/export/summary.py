@@ -817,9 +817,13 @@ def details(report: Report) -> list[tuple[str, str]]:
         out.append((tr("Date"), report.date))
     if report.facilitator:
         out.append((tr("Facilitator"), report.facilitator))
-    people = tr("{n} participants").format(n=len(report.people))
+    people = plural(len(report.people), tr("1 participant"),
+                    tr("{n} participants")).format(n=len(report.people))
+    if not report.people:
+        people = tr("none recorded")
     if report.groups:
-        people += tr(" in {g} groups").format(g=len(report.groups))
+        people += plural(len(report.groups), tr(" in 1 group"),
+                         tr(" in {g} groups")).format(g=len(report.groups))
     out.append((tr("Participants"), people))
     if report.anonymised:
         out.append((tr("Names"), tr("Participants appear as P1, P2 ... in this summary.")))

@@ -8,6 +8,8 @@ same `SummaryDocument` the PDF is painted from: what you see is what the client 
 """
 from __future__ import annotations
 
+import atexit
+import gc
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -79,7 +81,16 @@ class Worker(QObject):
             self.progressed.emit(job_id, done, total)
             return not stop.is_set()
         try:
-            result = work(self, progress)
+            # No cyclic garbage collection during a job: a full collection of a 1,000-person
+            # session holds the interpreter lock for ~300 ms, which would freeze the window.
+            # The job's objects are freed by reference counting; cycles wait until after.
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                result = work(self, progress)
+            finally:
+                if enabled:
+                    gc.enable()
         except Cancelled:
             self.cancelled.emit(job_id)
         except ExportError as exc:
@@ -103,18 +114,31 @@ class Worker(QObject):
         self.document = None
 
 
+_LIVE: set[tuple[QThread, Worker]] = set()  # workers still running, stopped at exit at last
+
+
 def stop_worker(thread: QThread, worker: Worker, *_args) -> None:
-    """Cancel what is queued, drop the pages on the worker's thread, end the thread. Also
-    connected to the dialog's `destroyed`, for a dialog deleted with its window."""
-    if not thread.isRunning():
-        return
-    worker.closing = True
-    worker.wanted_page = None
-    for event in list(worker.stop.values()):
-        event.set()
-    QMetaObject.invokeMethod(worker, "release", Qt.ConnectionType.BlockingQueuedConnection)
-    thread.quit()
-    thread.wait()
+    """Cancel what is queued, drop the pages on the worker's thread, end the thread. Called
+    when the dialog closes, when it is deleted with its window, and at exit."""
+    _LIVE.discard((thread, worker))
+    try:
+        if not thread.isRunning():
+            return
+        worker.closing = True
+        worker.wanted_page = None
+        for event in list(worker.stop.values()):
+            event.set()
+        QMetaObject.invokeMethod(worker, "release", Qt.ConnectionType.BlockingQueuedConnection)
+        thread.quit()
+        thread.wait()
+    except RuntimeError:  # the Qt objects are already gone (interpreter shutting down)
+        pass
+
+
+@atexit.register
+def _stop_all_workers() -> None:
+    for thread, worker in list(_LIVE):
+        stop_worker(thread, worker)
 
 
 class ExportDialog(QDialog):
@@ -151,6 +175,7 @@ class ExportDialog(QDialog):
         self.worker.cancelled.connect(self._job_cancelled)
         self.worker.progressed.connect(self._progressed)
         self._thread.start()
+        _LIVE.add((self._thread, self.worker))
         self.destroyed.connect(partial(stop_worker, self._thread, self.worker))
         self._build()
         self._restore_options()
