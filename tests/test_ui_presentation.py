@@ -221,3 +221,24 @@ def test_presentation_looks_right(window, qtbot, t, size):
         for kind, image in shots:
             image.save(str(Path(folder) / f"presentation_{kind}_{t.name}_{size[0]}x{size[1]}"
                                                 ".png"))
+
+
+def test_a_greedy_page_never_pushes_the_room_screen_past_the_projector(window, qtbot,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    import lpdesk.ui.room_view as room_view
+
+    class Greedy(QWidget):
+        def __init__(self, doc, parent=None, audience=True):
+            super().__init__(parent)
+            self.setMinimumSize(3000, 2000)
+
+    monkeypatch.setitem(room_view.AUDIENCE_OVERRIDES, "summary", Greedy)
+    pw = present(qtbot, window)
+    pw.showNormal()
+    pw.resize(1280, 720)
+    window.show_activity(item_id(window, "summary"))
+    QApplication.processEvents()
+    assert isinstance(pw.view.current_page(), Greedy)
+    assert (pw.width(), pw.height()) == (1280, 720)

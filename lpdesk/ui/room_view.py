@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lpdesk.document import SessionDocument
 from lpdesk.ui.pages import PAGES
@@ -65,6 +72,9 @@ class RoomView(QWidget):
         header.addWidget(self.timer, 0, Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(header)
         self.body = QStackedWidget()
+        # The room's screen is as big as the projector, never bigger: a page that would like
+        # more room must fit what it gets (a stack otherwise takes its largest page's minimum)
+        self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         column.addWidget(self.body, 1)
         self.blank = BlankSlide()
         self.break_slide = BreakSlide(display)
