@@ -71,16 +71,16 @@ def run() -> list[dict]:
     drops: list[float] = []
     for attempt in range(DRAGS):
         start = doc.session.continuum.current_area.placements[subject].now
-        plot._grab(QPointF(start, row))  # what a press on the marker does
+        plot.pointer.grab(QPointF(start, row))  # what a press on the marker does
         for frame in range(FRAMES // DRAGS):
             x = (start + (frame + 1) * 0.5 * (-1) ** attempt) % 100
             t = time.perf_counter()
-            plot._drag_to(x)
+            plot.pointer.drag_to(x)
             app.processEvents()  # everything the frame asked for is painted
             drag.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
         before = doc.undo_stack.count()
-        plot._drop()
+        plot.pointer.drop()
         app.processEvents()
         drops.append((time.perf_counter() - t) * 1000)
         assert doc.undo_stack.count() == before + 1, "a drag must be one command"

@@ -218,7 +218,7 @@ def test_hide_shows_only_the_selected_persons_markers_then_reveal(page, doc):
     assert page.plot.scatters["now"].data["x"][0] == area(doc).placements[amira.id].now
     assert "hidden" in page.summary.sentence.text()
     assert "12 of 12" in page.summary.gap.text()
-    assert len(page.plot.hist["now"].opts["x0"]) == 0  # no distribution either
+    assert len(page.plot.strip.hist["now"].opts["x0"]) == 0  # no distribution either
     # placing another person during the private vote shows only them
     ben = doc.session.participants[1]
     QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 70.0, ben.id))

@@ -8,12 +8,41 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
 AGREED = "__agreed__"  # the row key of the room's agreed (consensus) position
+
+
+def _rounded_square() -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(-0.5, -0.5, 1.0, 1.0), 0.18, 0.18)
+    return path
+
+
+# Marker shapes by kind: the shape says now or target, the colour says who.
+SYMBOLS = {"now": "o", "target": _rounded_square(), "agreed": "star"}
+
+
+@cache
+def brush(colour: str) -> QBrush:
+    return pg.mkBrush(colour)
+
+
+@cache
+def pen(colour: str, width: float) -> QPen:
+    return pg.mkPen(colour, width=width)
+
+
+class Markers(pg.ScatterPlotItem):
+    """All markers of one kind in one item. They leave every click to the view box,
+    which hit-tests rows itself."""
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
+        ev.ignore()
 
 
 @dataclass(frozen=True)

@@ -11,51 +11,29 @@ the model: it asks, by signals, and the page pushes the commands.
 from __future__ import annotations
 
 import html
-from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from lpdesk.content.stages import continuum_content
-from lpdesk.model.continuum import clamp_position
-from lpdesk.model.statistics import Spread, histogram
-from lpdesk.ui.continuum_items import AGREED, Row, RowLayer
+from lpdesk.model.statistics import Spread
+from lpdesk.ui.continuum_items import AGREED, SYMBOLS, Markers, Row, RowLayer, brush, pen
+from lpdesk.ui.continuum_pointer import ContinuumViewBox, PlotPointer
+from lpdesk.ui.continuum_strip import RoomStrip
 from lpdesk.ui.continuum_summary import room_text_scale
 from lpdesk.ui.theme import theme
 
 X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
-BINS = 20  # distribution bins of 5 points: stage boundaries at 25/50/75 fall on bin edges
-HIT_SLOP_PX = 4
 MIN_ROWS = 8  # the plot is never divided into fewer rows than this
-
-
-def _rounded_square() -> QPainterPath:
-    path = QPainterPath()
-    path.addRoundedRect(QRectF(-0.5, -0.5, 1.0, 1.0), 0.18, 0.18)
-    return path
-
-
-SYMBOLS = {"now": "o", "target": _rounded_square(), "agreed": "star"}
-
-
-@cache
-def _brush(colour: str):
-    return pg.mkBrush(colour)
-
-
-@cache
-def _pen(colour: str, width: float):
-    return pg.mkPen(colour, width=width)
 
 
 def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> QFont:
@@ -63,42 +41,6 @@ def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> 
     font.setPointSizeF(points * room_text_scale(zoom))
     font.setBold(bold)
     return font
-
-
-class _Markers(pg.ScatterPlotItem):
-    """Markers leave every click to the view box, which hit-tests rows itself."""
-
-    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
-        ev.ignore()
-
-
-class _ContinuumViewBox(pg.ViewBox):
-    """A fixed view (no pan or zoom) whose clicks and drags go to the plot."""
-
-    def __init__(self, plot: ContinuumPlot) -> None:
-        super().__init__(enableMouse=False, enableMenu=False)
-        self._plot = plot
-
-    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
-        if ev.button() == Qt.MouseButton.LeftButton and self._plot.editable:
-            ev.accept()
-            self._plot._click(self.mapToView(ev.pos()))
-        else:
-            ev.ignore()
-
-    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802
-        if ev.button() != Qt.MouseButton.LeftButton or not self._plot.editable:
-            ev.ignore()
-            return
-        ev.accept()
-        if ev.isStart():
-            self._plot._grab(self.mapToView(ev.buttonDownPos()))
-        self._plot._drag_to(self.mapToView(ev.pos()).x())
-        if ev.isFinish():
-            self._plot._drop()
-
-    def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802
-        ev.ignore()
 
 
 class ContinuumPlot(QWidget):
@@ -117,9 +59,7 @@ class ContinuumPlot(QWidget):
         self.visible_rows: set[int] | None = None  # private vote: rows whose markers show
         self.marker_px = 24.0
         self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
-        self._point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
-        self._grabbed: tuple[int, str] | None = None
-        self._grab_x: float | None = None
+        self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
         self._shown_as: tuple | None = None  # (selected, active, only_selected) last shown
         self._build()
         self.apply_theme()
@@ -154,7 +94,8 @@ class ContinuumPlot(QWidget):
         self.ends_layout = ends
         layout.addLayout(ends)
 
-        self.vb = _ContinuumViewBox(self)
+        self.pointer = PlotPointer(self)
+        self.vb = ContinuumViewBox(self)
         self.main = self.view.addPlot(row=0, col=0, viewBox=self.vb)
         self.dist = self.view.addPlot(row=1, col=0)
         for plot in (self.main, self.dist):
@@ -203,13 +144,13 @@ class ContinuumPlot(QWidget):
 
         self.arrows = RowLayer("arrows")
         self.arrows.setZValue(10)
-        self.scatters = {kind: _Markers(pxMode=True, symbol=SYMBOLS[kind])
+        self.scatters = {kind: Markers(pxMode=True, symbol=SYMBOLS[kind])
                          for kind in ("now", "target", "agreed")}
         for z, scatter in enumerate(self.scatters.values()):
             scatter.setZValue(20 + z)
-        self.halo = _Markers(pxMode=True)
+        self.halo = Markers(pxMode=True)
         self.halo.setZValue(30)
-        self.grabbed_item = _Markers(pxMode=True)
+        self.grabbed_item = Markers(pxMode=True)
         self.grabbed_item.setZValue(40)
         self.initials = RowLayer("initials")
         self.initials.setZValue(50)
@@ -217,18 +158,9 @@ class ContinuumPlot(QWidget):
                      self.initials):
             self.main.addItem(item, ignoreBounds=True)
 
-        self.hist = {"now": pg.BarGraphItem(x0=[], width=[], y0=[], height=[]),
-                     "target": pg.BarGraphItem(x0=[], width=[], y0=[], height=[])}
-        self.iqr = {k: pg.BarGraphItem(x0=[], width=[], y0=[], height=[]) for k in self.hist}
-        self.median = {k: pg.PlotCurveItem() for k in self.hist}
-        self.median_text = {k: pg.TextItem(anchor=(0, 0.5)) for k in self.hist}
-        for k in self.hist:
-            for z, item in enumerate((self.iqr[k], self.hist[k], self.median[k],
-                                      self.median_text[k])):
-                item.setZValue(z)
-                self.dist.addItem(item, ignoreBounds=True)
+        self.strip = RoomStrip(self.dist)
         self.vb.sigResized.connect(self._fit_sizes)
-        self.view.scene().sigMouseMoved.connect(self._hover)
+        self.view.scene().sigMouseMoved.connect(self.pointer.hover)
 
     # -- theme ---------------------------------------------------------------------
     def apply_theme(self) -> None:
@@ -273,15 +205,7 @@ class ContinuumPlot(QWidget):
         edge.setCosmetic(True)
         self.row_band.setPen(edge)
         self.agreed_rule.setPen(pg.mkPen(t.grid, width=1))
-        for k in self.hist:
-            colour = QColor(t.now if k == "now" else t.target)
-            self.hist[k].setOpts(brush=colour, pen=pg.mkPen(t.background, width=1))
-            light = QColor(colour)
-            light.setAlpha(55)
-            self.iqr[k].setOpts(brush=light, pen=pg.mkPen(colour, width=1))
-            self.median[k].setPen(pg.mkPen(t.text, width=3))
-            self.median_text[k].setColor(t.text)
-            self.median_text[k].setFont(_font(base, 11, bold=True, zoom=z))
+        self.strip.apply_theme(_font(base, 11, bold=True, zoom=z))
         self.initials.font = _font(base, 10, bold=True)
         for label in (self.left_end, self.right_end):
             label.setFont(_font(base, 13, bold=True, zoom=z))
@@ -314,7 +238,7 @@ class ContinuumPlot(QWidget):
                  only_selected: bool = False) -> None:
         """Show these rows (top to bottom). With `only_selected`, the private vote: every
         row keeps its name but only the selected row shows its markers."""
-        self._end_grab()
+        self.pointer.end_grab()
         if self._move_only(rows, selected, active, only_selected):
             return
         self._shown_as = (selected, active, only_selected)
@@ -361,7 +285,7 @@ class ContinuumPlot(QWidget):
                     moved.append((i, which, after))
         touched = set()
         for i, which, x in moved:
-            found = self._point_index.get((i, which))
+            found = self.point_index.get((i, which))
             if found is not None:
                 scatter, index = found
                 scatter.data["x"][index] = x
@@ -373,48 +297,48 @@ class ContinuumPlot(QWidget):
         self.rows = list(rows)
         self.arrows.set_rows(self.rows, self.visible_rows)
         self.initials.set_rows(self.rows, self.visible_rows)
-        self._fill_halo()
+        self.fill_halo()
         return True
 
     def _fill_markers(self) -> None:
-        self._point_index.clear()
+        self.point_index.clear()
         data: dict[str, tuple[list, list, list]] = {k: ([], [], []) for k in self.scatters}
         for i, row in enumerate(self.rows):
             if self.visible_rows is not None and i not in self.visible_rows:
                 continue
-            brush = _brush(row.colour)
+            fill = brush(row.colour)
             for which in ("now", "target"):
                 x = row.get(which)
                 if x is None:
                     continue
                 kind = "agreed" if row.key == AGREED else which
                 xs, ys, bs = data[kind]
-                self._point_index[(i, which)] = (self.scatters[kind], len(xs))
+                self.point_index[(i, which)] = (self.scatters[kind], len(xs))
                 xs.append(x)
                 ys.append(i)
-                bs.append(brush)
-        edge = _pen(theme().background, 1.5)
+                bs.append(fill)
+        edge = pen(theme().background, 1.5)
         for kind, (xs, ys, bs) in data.items():
             self.scatters[kind].setData(x=np.array(xs, dtype=float), y=np.array(ys, dtype=float),
                                         brush=bs, pen=edge, symbol=SYMBOLS[kind],
-                                        size=self._size_for(kind))
-        self._fill_halo()
+                                        size=self.size_for(kind))
+        self.fill_halo()
 
-    def _fill_halo(self) -> None:
+    def fill_halo(self) -> None:
         keys = [r.key for r in self.rows]
         if not self.editable or self.selected_key not in keys:
             self.halo.setData([], [])
             return
         i = keys.index(self.selected_key)
         x = self.rows[i].get(self.active)
-        if x is None or self._grabbed is not None:
+        if x is None or self.pointer.grabbed is not None:
             self.halo.setData([], [])
             return
         kind = "agreed" if self.rows[i].key == AGREED else self.active
-        self.halo.setData([x], [i], symbol=SYMBOLS[kind], size=self._size_for(kind) + 10,
+        self.halo.setData([x], [i], symbol=SYMBOLS[kind], size=self.size_for(kind) + 10,
                           brush=None, pen=pg.mkPen(theme().accent, width=3.5))
 
-    def _size_for(self, kind: str) -> float:
+    def size_for(self, kind: str) -> float:
         return self.marker_px * (1.25 if kind == "agreed" else 1.0)
 
     def _fit_sizes(self, *_args) -> None:
@@ -430,8 +354,8 @@ class ContinuumPlot(QWidget):
         self.arrows.pen_width = 2.5 if self.marker_px >= 12 else 1.2
         for kind, scatter in self.scatters.items():
             if len(scatter.data):
-                scatter.setSize(self._size_for(kind))
-        self._fill_halo()
+                scatter.setSize(self.size_for(kind))
+        self.fill_halo()
         self._fit_distribution_height()
         self._fit_stage_names()
         left = self.main.getAxis("left")
@@ -482,154 +406,16 @@ class ContinuumPlot(QWidget):
 
     def set_distribution(self, now: list[float] | None, target: list[float] | None,
                          spreads: dict[str, Spread] | None = None) -> None:
-        """The room's now and target positions as histograms with median and IQR; None
-        hides them (private vote)."""
-        width = 100.0 / BINS
-        for k, values, lane in (("now", now, 1.0), ("target", target, 0.0)):
-            spread = (spreads or {}).get(k)
-            if not values:
-                self.hist[k].setOpts(x0=[], width=[], y0=[], height=[])
-                self.iqr[k].setOpts(x0=[], width=[], y0=[], height=[])
-                self.median[k].setData([], [])
-                self.median_text[k].setText("")
-                continue
-            counts = np.array(histogram(values, BINS), dtype=float)
-            heights = counts / counts.max() * 0.8
-            keep = counts > 0
-            self.hist[k].setOpts(x0=(np.arange(BINS) * width)[keep],
-                                 width=np.full(keep.sum(), width * 0.92),
-                                 y0=np.full(keep.sum(), lane - 0.42), height=heights[keep])
-            spread = spread or Spread.of(values)
-            assert spread.q1 is not None and spread.q3 is not None
-            self.iqr[k].setOpts(x0=[spread.q1], width=[max(0.4, spread.q3 - spread.q1)],
-                                y0=[lane - 0.46], height=[0.92])
-            self.median[k].setData([spread.median] * 2, [lane - 0.46, lane + 0.46])
-            self.median_text[k].setText(f"{spread.median:.0f}")
-            self.median_text[k].setPos(spread.median + 0.8, lane + 0.22)
+        """The room's now and target positions under the rows; None hides them."""
+        self.strip.show(now, target, spreads)
 
-    # -- hit testing and interaction ------------------------------------------------------
+    # -- the mouse (see continuum_pointer) ---------------------------------------------------
     def marker_at(self, point: QPointF) -> tuple[int, str] | None:
-        """The visible marker under a point in data coordinates (row index, which)."""
-        if not self.rows:
-            return None
-        i = int(round(point.y()))
-        if not 0 <= i < len(self.rows):
-            return None
-        if self.visible_rows is not None and i not in self.visible_rows:
-            return None
-        px = self.vb.viewPixelSize()[0] or 1.0
-        row = self.rows[i]
-        best: tuple[float, str] | None = None
-        for which in (self.active, "target" if self.active == "now" else "now"):
-            x = row.get(which)
-            if x is None:
-                continue
-            dist = abs(point.x() - x) / px
-            kind = "agreed" if row.key == AGREED else which
-            if dist <= self._size_for(kind) / 2 + HIT_SLOP_PX and (best is None or
-                                                                   dist < best[0]):
-                best = (dist, which)
-        return (i, best[1]) if best else None
+        return self.pointer.marker_at(point)
 
-    def _row_for(self, point: QPointF) -> int | None:
-        i = int(round(point.y()))
-        if 0 <= i < len(self.rows):
-            return i
-        keys = [r.key for r in self.rows]
-        return keys.index(self.selected_key) if self.selected_key in keys else None
-
-    def _click(self, point: QPointF) -> None:
-        hit = self.marker_at(point)
-        if hit is not None:
-            self.select_requested.emit(self.rows[hit[0]].key, hit[1])
-            return
-        i = self._row_for(point)
-        if i is not None:
-            key = self.rows[i].key
-            if key != self.selected_key:
-                self.select_requested.emit(key, self.active)
-            self.place_requested.emit(key, self.active, clamp_position(point.x()))
-
-    def _grab(self, point: QPointF) -> None:
-        """Start a drag: the marker under the press, or (pressing on a row's empty axis) that
-        row's active marker, becomes a separate item that follows the mouse."""
-        hit = self.marker_at(point)
-        if hit is None:
-            i = self._row_for(point)
-            if i is None:
-                return
-            hit = (i, self.active)
-        self._grabbed = hit
-        i, which = hit
-        row = self.rows[i]
-        found = self._point_index.get(hit)
-        if found is not None:
-            scatter, index = found
-            visible = np.ones(len(scatter.data), dtype=bool)
-            visible[index] = False
-            scatter.setPointsVisible(visible)
-        kind = "agreed" if row.key == AGREED else which
-        self.grabbed_item.setData([0.0], [i], symbol=SYMBOLS[kind], size=self._size_for(kind),
-                                  brush=pg.mkBrush(row.colour),
-                                  pen=pg.mkPen(theme().accent, width=3))
-        self.halo.setData([], [])
-        self.row_band.setRect(QRectF(X_MIN, i - 0.5, X_MAX - X_MIN, 1.0))
-        self.row_band.setVisible(True)
-
-    def _drag_to(self, x: float) -> None:
-        if self._grabbed is None:
-            return
-        i, which = self._grabbed
-        self._grab_x = clamp_position(x)
-        self.grabbed_item.setData([self._grab_x], [i])
-        self.arrows.set_override((i, which, self._grab_x))
-        self.initials.set_override((i, which, self._grab_x))
-
-    def _drop(self) -> None:
-        if self._grabbed is None or self._grab_x is None:
-            self._end_grab()
-            return
-        (i, which), x = self._grabbed, self._grab_x
-        key = self.rows[i].key
-        self._end_grab()
-        if key != self.selected_key or which != self.active:
-            self.select_requested.emit(key, which)
-        self.place_requested.emit(key, which, x)
-
-    def _end_grab(self) -> None:
-        if self._grabbed is None:
-            return
-        found = self._point_index.get(self._grabbed)
-        self._grabbed, self._grab_x = None, None
-        if found is not None:
-            scatter = found[0]
-            scatter.setPointsVisible(np.ones(len(scatter.data), dtype=bool))
-        self.grabbed_item.setData([], [])
-        self.arrows.set_override(None)
-        self.initials.set_override(None)
-        self._fill_halo()
-
-    # -- hover ---------------------------------------------------------------------------
     def hover_text(self, point: QPointF) -> str:
-        """What the tooltip says at a point in data coordinates: a marker's owner and
-        position, or the stage under the mouse."""
-        hit = self.marker_at(point)
-        if hit is not None:
-            row = self.rows[hit[0]]
-            x = row.get(hit[1])
-            assert x is not None
-            stage = self.content.stage_at(x).name
-            which = self.tr("now") if hit[1] == "now" else self.tr("target")
-            return f"{row.label}: {which} {x:.1f} ({stage})"
-        if X_MIN <= point.x() <= X_MAX:
-            stage = self.content.stage_at(clamp_position(point.x()))
-            return f"{stage.name}: {stage.description}"
-        return ""
+        return self.pointer.hover_text(point)
 
-    def _hover(self, scene_pos: QPointF) -> None:
-        if not self.vb.sceneBoundingRect().contains(scene_pos):
-            return
-        text = self.hover_text(self.vb.mapSceneToView(scene_pos))
-        if text:
-            QToolTip.showText(QCursor.pos(), text, self.view)
-
+    def show_row_band(self, row: int) -> None:
+        self.row_band.setRect(QRectF(X_MIN, row - 0.5, X_MAX - X_MIN, 1.0))
+        self.row_band.setVisible(True)
