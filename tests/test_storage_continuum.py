@@ -53,7 +53,7 @@ def test_edits_made_on_the_page_reopen_to_the_same_screen(qtbot, monkeypatch):
                         strict=True):
         page.place(p.id, "now", value)
         page.place(p.id, "target", 100.0 - value)
-    page.consensus_spins["now"].setValue(40)
+    page.controls.consensus_spins["now"].setValue(40)
     page.toggle_hidden()
     page.toggle_hidden()
     page.set_by_groups(True)

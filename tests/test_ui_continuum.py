@@ -78,8 +78,8 @@ def test_click_on_a_marker_selects_it_without_moving_it(page, doc):
     QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, target, eva.id))
     assert (page.selected_key, page.active) == (eva.id, "target")
     assert doc.undo_stack.count() == before
-    assert page.subject_combo.currentData() == eva.id
-    assert page.target_button.isChecked()
+    assert page.controls.subject_combo.currentData() == eva.id
+    assert page.controls.target_button.isChecked()
 
 
 def test_clicking_the_agreed_row_sets_the_consensus(page, doc):
@@ -202,7 +202,7 @@ def test_keyboard_moves_the_agreed_position(page, doc):
     page.select(AGREED)
     press(page, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert area(doc).consensus == Placement(45.0, 62.0)
-    assert page.consensus_spins["now"].value() == 45.0
+    assert page.controls.consensus_spins["now"].value() == 45.0
 
 
 # -- private vote ---------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_hide_shows_only_the_selected_persons_markers_then_reveal(page, doc):
     amira = doc.session.participants[0]
     page.select(amira.id)
     assert len(page.plot.scatters["now"].data) == 12
-    QTest.mouseClick(page.hide_button, LEFT)
+    QTest.mouseClick(page.controls.hide_button, LEFT)
     assert doc.session.continuum.hidden
     assert len(page.plot.scatters["now"].data) == 1
     assert len(page.plot.scatters["target"].data) == 1
@@ -224,7 +224,7 @@ def test_hide_shows_only_the_selected_persons_markers_then_reveal(page, doc):
     QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 70.0, ben.id))
     assert page.selected_key == ben.id
     assert list(page.plot.scatters["now"].data["y"]) == [row_of(page, ben.id)]
-    QTest.mouseClick(page.hide_button, LEFT)  # reveal
+    QTest.mouseClick(page.controls.hide_button, LEFT)  # reveal
     assert not doc.session.continuum.hidden
     assert len(page.plot.scatters["now"].data) == 12
     assert "Most of the room" in page.summary.sentence.text()
@@ -288,7 +288,7 @@ def test_the_last_area_cannot_be_removed(page, doc):
 
 # -- by groups, agreed position --------------------------------------------------------------
 def test_by_groups_shows_one_row_per_group(page, doc):
-    page.by_groups_check.click()
+    page.controls.by_groups_check.click()
     assert doc.session.continuum.by_groups
     assert [r.label for r in page.plot.rows[1:]] == ["Harbour", "Lighthouse", "Quay"]
     assert len(page.plot.scatters["now"].data) == 3
@@ -303,12 +303,12 @@ def test_by_groups_shows_one_row_per_group(page, doc):
 
 
 def test_consensus_entry_and_room_medians(page, doc):
-    spin = page.consensus_spins["target"]
+    spin = page.controls.consensus_spins["target"]
     spin.setValue(70)
     assert area(doc).consensus == Placement(35.0, 70.0)
-    page.consensus_spins["now"].setValue(-1)  # "not set"
+    page.controls.consensus_spins["now"].setValue(-1)  # "not set"
     assert area(doc).consensus == Placement(None, 70.0)
-    page.medians_button.click()
+    page.controls.medians_button.click()
     medians = page.summary.cells["now"][1].text(), page.summary.cells["target"][1].text()
     assert (f"{area(doc).consensus.now:.0f}", f"{area(doc).consensus.target:.0f}") == medians
     doc.undo_stack.undo()

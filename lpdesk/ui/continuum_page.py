@@ -8,22 +8,13 @@ the session (so an audience window follows) but is not an undoable edit.
 """
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeyEvent, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
-    QPushButton,
     QSizePolicy,
     QTabBar,
     QToolButton,
@@ -45,19 +36,13 @@ from lpdesk.model.continuum import Area, Placement, clamp_position
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
 from lpdesk.ui.binding import listen
+from lpdesk.ui.continuum_controls import PlacingControls
 from lpdesk.ui.continuum_items import AGREED, Row
 from lpdesk.ui.continuum_plot import ContinuumPlot
 from lpdesk.ui.continuum_summary import SummaryPanel, room_text_scale
 from lpdesk.ui.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
-
-
-@cache
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 class ContinuumPage(QWidget):
@@ -71,7 +56,6 @@ class ContinuumPage(QWidget):
         self.selected_key: str | None = None  # participant or group id, or AGREED
         self.active = "now"
         self._syncing = False
-        self._combo_signature: tuple = ()
         self.zoom = 1.0  # grows with the page size (see resizeEvent)
         self.setObjectName("ContinuumPage")
         self._build()
@@ -132,7 +116,15 @@ class ContinuumPage(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.side)
         if not self.audience:
-            self.controls = self._build_controls()
+            self.controls = PlacingControls()
+            self.controls.subject_chosen.connect(self._combo_chosen)
+            self.controls.active_chosen.connect(self.set_active)
+            self.controls.clear_requested.connect(self.clear_active)
+            self.controls.hide_toggled.connect(self.toggle_hidden)
+            self.controls.by_groups_chosen.connect(self.set_by_groups)
+            self.controls.consensus_edited.connect(lambda w, v: self.place(AGREED, w, v))
+            self.controls.medians_requested.connect(self.use_medians)
+            self._make_key_actions()
             self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             side.addWidget(self.controls)
         self.summary = SummaryPanel(self.plot.content)
@@ -140,88 +132,14 @@ class ContinuumPage(QWidget):
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         side.addWidget(self.summary, 1)
 
-    def _button(self, text: str, slot, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(text.replace("&", "").rstrip("."))
-        button.clicked.connect(slot)
-        return button
-
-    def _build_controls(self) -> QWidget:
-        box = QGroupBox(self.tr("Placing"))
-        layout = QVBoxLayout(box)
-        self.subject_combo = QComboBox()
-        self.subject_combo.setAccessibleName(self.tr("Whose marker"))
-        self.subject_combo.setToolTip(self.tr("Whose marker to place (Up/Down on the plot)"))
-        self.subject_combo.activated.connect(self._combo_chosen)
-        self.clear_button = self._button(self.tr("Clear"), self.clear_active,
-                                         self.tr("Remove the chosen marker (Del)"))
-        whose = QHBoxLayout()
-        whose.addWidget(self.subject_combo, 1)
-        whose.addWidget(self.clear_button)
-        layout.addLayout(whose)
-        which = QHBoxLayout()
-        self.now_button = QPushButton(self.tr("\u25CF Now (N)"))
-        self.target_button = QPushButton(self.tr("\u25A0 Target (T)"))
-        self.which_group = QButtonGroup(self)
-        for button, value in ((self.now_button, "now"), (self.target_button, "target")):
-            button.setCheckable(True)
-            button.setAccessibleName(button.text())
-            button.clicked.connect(lambda _=False, v=value: self.set_active(v))
-            self.which_group.addButton(button)
-            which.addWidget(button)
-        self.now_button.setToolTip(self.tr("Place where we are today (N)"))
-        self.target_button.setToolTip(self.tr("Place where we want to be (T)"))
-        layout.addLayout(which)
-        self.keys_help = QLabel(self.tr(
-            "Click a row to place, drag to move.\nKeys: \u2191\u2193 whose, \u2190\u2192 move "
-            "(Shift \u00d710),\nHome/End ends, N/T now/target, Del clear."))
-        self.keys_help.setObjectName("KeysHelp")
-        # No word wrap: explicit lines keep the panel's height simple (no height-for-width)
-        layout.addWidget(self.keys_help)
-        self.hide_button = self._button(self.tr("&Hide markers (private vote)"),
-                                        self.toggle_hidden,
-                                        self.tr("Hide everyone's markers while people place; "
-                                                "reveal them all at once"))
-        self.hide_button.setCheckable(True)
-        layout.addWidget(self.hide_button)
-        self.by_groups_check = QCheckBox(self.tr("Place by &groups"))
-        self.by_groups_check.setToolTip(self.tr("One now and one target per group instead of "
-                                                "per participant"))
-        self.by_groups_check.clicked.connect(self.set_by_groups)
-        layout.addWidget(self.by_groups_check)
-
-        agreed = QGroupBox(self.tr("Agreed position"))
-        agreed.setToolTip(self.tr("The position the room agrees on, shown as stars"))
-        grid = QGridLayout(agreed)
-        self.consensus_spins: dict[str, QDoubleSpinBox] = {}
-        for col, (which_key, label) in enumerate((("now", self.tr("&Now")),
-                                                  ("target", self.tr("Tar&get")))):
-            spin = QDoubleSpinBox()
-            spin.setRange(-1.0, 100.0)
-            spin.setDecimals(0)
-            spin.setSpecialValueText(self.tr("not set"))
-            spin.setKeyboardTracking(False)
-            spin.setAccessibleName(self.tr("Agreed %s") % label.replace("&", "").lower())
-            spin.valueChanged.connect(lambda v, w=which_key: self._consensus_edited(w, v))
-            self.consensus_spins[which_key] = spin
-            caption = QLabel(label)
-            caption.setBuddy(spin)
-            grid.addWidget(caption, 0, 2 * col)
-            grid.addWidget(spin, 0, 2 * col + 1)
-        self.medians_button = self._button(self.tr("Use the room's &medians"),
-                                           self.use_medians,
-                                           self.tr("Set the agreed now and target to the "
-                                                   "room's medians"))
-        grid.addWidget(self.medians_button, 1, 0, 1, 4)
-        layout.addWidget(agreed)
+    def _make_key_actions(self) -> None:
+        """N and T work anywhere on the page (the plot handles its other keys)."""
         for key, which_value in ((Qt.Key.Key_N, "now"), (Qt.Key.Key_T, "target")):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, v=which_value: self.set_active(v))
             self.addAction(action)
-        return box
 
     # -- model -> view ---------------------------------------------------------------
     def _theme_changed(self, *_args) -> None:
@@ -250,8 +168,8 @@ class ContinuumPage(QWidget):
         if not self.audience:
             small = QFont(font)
             small.setPointSizeF(10.5 * chrome)
-            self.keys_help.setFont(small)
-            self.keys_help.setStyleSheet(f"color: {t.muted_text};")
+            self.controls.keys_help.setFont(small)
+            self.controls.keys_help.setStyleSheet(f"color: {t.muted_text};")
         big = QFont(font)
         big.setPointSizeF(15 * chrome)
         self.tabs.setFont(big)
@@ -335,32 +253,12 @@ class ContinuumPage(QWidget):
         self.area_title.setText(current.name if current else "")
 
     def _sync_controls(self, subjects: list[tuple[str, str, str, str]]) -> None:
-        combo = self.subject_combo
-        signature = (theme().consensus, tuple(subjects))
-        if signature != self._combo_signature:  # rebuilt only when people or groups change
-            self._combo_signature = signature
-            combo.clear()
-            combo.addItem(_swatch(theme().consensus), self.tr("Agreed position (room)"),
-                          AGREED)
-            for key, name, _initials, colour in subjects:
-                combo.addItem(_swatch(colour), name, key)
-        combo.setCurrentIndex(max(0, combo.findData(self.selected_key)))
-        self.now_button.setChecked(self.active == "now")
-        self.target_button.setChecked(self.active == "target")
         area = self.continuum.current_area
-        has_area = area is not None
-        self.rename_area_action.setEnabled(has_area)
+        self.rename_area_action.setEnabled(area is not None)
         self.remove_area_action.setEnabled(len(self.continuum.areas) > 1)
-        hidden = self.continuum.hidden
-        self.hide_button.setChecked(hidden)
-        self.hide_button.setText(self.tr("&Reveal the markers") if hidden
-                                 else self.tr("&Hide markers (private vote)"))
-        self.by_groups_check.setChecked(self.continuum.by_groups)
-        self.by_groups_check.setEnabled(bool(self.session.groups) or self.continuum.by_groups)
-        for which, spin in self.consensus_spins.items():
-            value = area.consensus.get(which) if area else None
-            spin.setValue(-1.0 if value is None else value)
-            spin.setEnabled(has_area)
+        self.controls.sync(subjects, self.selected_key, self.active,
+                           area.consensus if area else None, self.continuum.hidden,
+                           self.continuum.by_groups, bool(self.session.groups))
 
     def _show_summary(self, rows: list[Row], hidden: bool) -> None:
         people = [r for r in rows if r.key != AGREED]
@@ -402,8 +300,8 @@ class ContinuumPage(QWidget):
         self.selected_key, self.active = key, which
         self.refresh()
 
-    def _combo_chosen(self, index: int) -> None:
-        self.select(self.subject_combo.itemData(index))
+    def _combo_chosen(self, key: str) -> None:
+        self.select(key)
         self.plot.view.setFocus()
 
     def _step_subject(self, delta: int) -> None:
@@ -462,10 +360,6 @@ class ContinuumPage(QWidget):
     def clear_active(self) -> None:
         if self.selected_key is not None:
             self.place(self.selected_key, self.active, None)
-
-    def _consensus_edited(self, which: str, value: float) -> None:
-        if not self._syncing:
-            self.place(AGREED, which, None if value < 0 else value)
 
     def use_medians(self) -> None:
         area = self.continuum.current_area
