@@ -213,3 +213,19 @@ def test_stamp_survives_the_header(folder):
     f.write(demo_session(), folder / "x.lpdesk", stamp)
     assert rec.read_info(f.path).original_stamp == stamp
     f.close()
+
+
+def test_leftover_locks_of_dead_instances_are_swept(folder):
+    saved_then_crashed = RecoveryFile(folder, pid=2**22 + 3)
+    saved_then_crashed.write(demo_session())
+    saved_then_crashed.remove()  # a clean save removed the recovery file ...
+    os.close(saved_then_crashed._lock_fd)  # ... then the process died
+    saved_then_crashed._lock_fd = None
+    (folder / f".{saved_then_crashed.path.name}.abc.tmp").write_text("half")
+    alive = RecoveryFile(folder)
+    alive.write(demo_session())
+    alive.remove()  # saved cleanly, still running: its lock stays
+    assert claim_orphans(folder) == []
+    assert sorted(p.name for p in folder.iterdir()) == [alive.lock_path.name]
+    alive.close()
+    assert list(folder.iterdir()) == []

@@ -358,9 +358,41 @@ class Claim:
             self._fd = None
 
 
+def sweep(folder: str | Path) -> None:
+    """Remove lock and temporary files that dead instances left with no recovery file (an
+    instance that saved cleanly and then crashed leaves its lock file behind)."""
+    folder = Path(folder)
+    try:
+        locks = list(folder.glob(f"{PREFIX}*.lock"))
+    except OSError:
+        return
+    for lock in locks:
+        stem = lock.name[: -len(".lock")]
+        if (folder / (stem + SUFFIX)).exists():
+            continue
+        try:
+            fd = os.open(lock, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            if _lock_fd(fd, blocking=False):
+                for stale in folder.glob(f".{stem}{SUFFIX}.*.tmp"):
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+                _unlock_fd(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
 def claim_orphans(folder: str | Path) -> list[Claim]:
     """Lock and return the recovery files of dead instances, newest first. Files whose
-    owner runs, or that another starting instance has claimed, are left out."""
+    owner runs, or that another starting instance has claimed, are left out. Leftover
+    lock files of dead instances are swept away on the way."""
+    sweep(folder)
     claims = []
     for info in scan(folder):
         lock_missing = not info.lock_path.exists()
