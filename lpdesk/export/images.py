@@ -7,9 +7,11 @@ file system; a repeated name gets -2, -3 ...).
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,15 +140,21 @@ def png_files(report: Report, out: Path, progress: Progress | None = None
     out = Path(out)
     stem = out.stem if out.suffix.lower() == ".png" else out.name
     taken: set[str] = set()
-    files = []
-    for picture in pictures(report, progress=progress):
+    names = []
+    rendered = pictures(report, progress=progress)
+    for picture in rendered:
         base = f"{stem}-{picture.kind}" + ("" if picture.kind == "quiz"
                                            else f"-{slug(picture.name)}")
         name, n = base, 2
         while name in taken:
             name, n = f"{base}-{n}", n + 1
         taken.add(name)
-        files.append((out.with_name(name + ".png"), png_bytes(picture.image)))
+        names.append(out.with_name(name + ".png"))
+    # PNG compression is most of the time for tall boards; Qt releases the interpreter
+    # lock while it compresses, so the pictures are encoded side by side
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        encoded = list(pool.map(png_bytes, [p.image for p in rendered]))
+    files = list(zip(names, encoded, strict=True))
     if not files:  # nothing to draw: say so in a picture rather than write nothing
         files.append((out.with_name(f"{stem}-empty.png"), png_bytes(_empty(report))))
     return files
