@@ -203,7 +203,8 @@ class ContinuumPage(QWidget):
             return [(g.id, g.name, initials(g.name), g.colour) for g in self.session.groups]
         return [(p.id, p.name, p.initials, p.colour) for p in self.session.participants]
 
-    def rows(self) -> list[Row]:
+    def rows(self, subjects: list[tuple[str, str, str, str]] | None = None) -> list[Row]:
+        """What the plot shows, top to bottom: the agreed position, then each subject."""
         area = self.continuum.current_area
         rows: list[Row] = []
         if area is None:
@@ -213,7 +214,8 @@ class ContinuumPage(QWidget):
             rows.append(Row(AGREED, self.tr("\u2605 Agreed"), "", theme().consensus,
                             cons.now, cons.target))
         table = area.group_placements if self.continuum.by_groups else area.placements
-        for key, name, initials, colour in self.subjects():
+        for key, name, initials, colour in (self.subjects() if subjects is None
+                                            else subjects):
             p = table.get(key, Placement())
             rows.append(Row(key, name, initials, colour, p.now, p.target))
         return rows
@@ -229,7 +231,7 @@ class ContinuumPage(QWidget):
                 self.selected_key = subjects[0][0] if subjects else AGREED
             if not self.audience:
                 self._sync_controls(subjects)
-            rows = self.rows()
+            rows = self.rows(subjects)
             hidden = self.continuum.hidden
             self.plot.set_rows(rows, selected=None if self.audience else self.selected_key,
                                active=self.active, only_selected=hidden)
