@@ -347,7 +347,7 @@ def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, targe
             else:
                 out.append(tr("The median gap is {g} points towards the organisation taking "
                               "more control.").format(g=fmt_gap(gap)))
-        for spread, what in ((stats.now, tr("today's position")),
+        for spread, what in ((stats.now, tr("today\u2019s position")),
                              (stats.target, tr("the target"))):
             sentence = _spread_words(spread, what)
             if sentence:
