@@ -11,10 +11,8 @@ from html import escape
 
 from lpdesk import __version__
 from lpdesk.export.images import Picture, pictures, png_bytes
-from lpdesk.export.summary import (
-    BoardReport,
-    ConsensusReport,
-    Report,
+from lpdesk.export.summary import BoardReport, ConsensusReport, Report, tr
+from lpdesk.export.tables import (
     Table,
     appendix_table,
     area_table,
@@ -29,7 +27,6 @@ from lpdesk.export.summary import (
     quiz_table,
     sections,
     stages_table,
-    tr,
 )
 
 HTML_DPI = 192  # twice a screen's 96 dpi: sharp on high-density screens

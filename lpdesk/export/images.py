@@ -20,7 +20,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from lpdesk.export.charts import INK, MUTED, ContinuumChart, board_block, consensus_block
 from lpdesk.export.layout import MM, PT, Flowable, TextBox, TextStyle, prepare_painter
-from lpdesk.export.summary import Report, board_title, tr
+from lpdesk.export.summary import Report, tr
+from lpdesk.export.tables import board_title
 
 WIDTH = 170 * MM  # the PDF's text width, so PNGs and PDF pages show the same picture
 PNG_DPI = 200

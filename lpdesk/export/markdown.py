@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from lpdesk import __version__
-from lpdesk.export.summary import (
-    Report,
+from lpdesk.export.summary import Report, tr
+from lpdesk.export.tables import (
     Table,
     appendix_table,
     area_table,
@@ -26,7 +26,6 @@ from lpdesk.export.summary import (
     quiz_table,
     sections,
     stages_table,
-    tr,
 )
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")

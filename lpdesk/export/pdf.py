@@ -47,9 +47,8 @@ from lpdesk.export.layout import (
     text_cell,
     text_items,
 )
-from lpdesk.export.summary import (
-    AreaReport,
-    Report,
+from lpdesk.export.summary import AreaReport, Report, tr
+from lpdesk.export.tables import (
     Table,
     appendix_table,
     area_table,
@@ -63,9 +62,8 @@ from lpdesk.export.summary import (
     mismatch_table,
     quiz_table,
     stages_table,
-    tr,
 )
-from lpdesk.export.summary import sections as summary_sections
+from lpdesk.export.tables import sections as summary_sections
 
 Progress = Callable[[int, int], bool]  # (pages done, pages) -> keep going?
 PDF_DPI = 720  # one layout unit per device pixel

@@ -1,5 +1,6 @@
 """File > Export Summary...: choose the format, paper and anonymising, look at the PDF pages,
-then save. Laying out, painting the preview and exporting all run on a worker thread (they
+then save. Laying out, painting the preview and exporting all run on a worker thread (see
+export_worker.py; they
 paint only on QImage/QPdfWriter, which Qt allows off the GUI thread), so the window never
 freezes; a long export shows progress and can be cancelled, and then writes nothing.
 
@@ -8,14 +9,11 @@ same `SummaryDocument` the PDF is painted from: what you see is what the client 
 """
 from __future__ import annotations
 
-import atexit
-import gc
-import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.document import SessionDocument
-from lpdesk.export.formats import ExportError, render, write_files
+from lpdesk.export.formats import render, write_files
 from lpdesk.export.pdf import Cancelled, SummaryDocument
 from lpdesk.export.summary import build_report
+from lpdesk.ui.export_worker import LIVE_WORKERS, Worker, stop_worker
 
 # (format key, label, extension, file dialog filter)
 FORMATS = (
@@ -50,95 +49,6 @@ FORMATS = (
     ("png", "Pictures of charts and boards (PNG)", ".png", "PNG images (*.png)"),
 )
 PAPERS = (("a4", "A4"), ("letter", "Letter"))
-
-
-class Worker(QObject):
-    """Runs the dialog's jobs one after another on its own thread, which lives as long as
-    the dialog: text laid out on a thread must be painted and dropped on that same thread
-    (Qt's glyph caches are per thread). It keeps the preview's SummaryDocument itself, so
-    the GUI thread never holds one; the GUI gets page counts, reports and images."""
-
-    finished_job = Signal(int, object)  # job id, result
-    failed = Signal(int, str)
-    cancelled = Signal(int)
-    progressed = Signal(int, int, int)  # job id, done, total
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.document: SummaryDocument | None = None
-        self.generation = 0
-        self.wanted_page: tuple[int, int] | None = None  # (generation, page) shown last
-        self.stop: dict[int, threading.Event] = {}
-        self.closing = False
-
-    @Slot(int, object)
-    def run(self, job_id: int, work: Callable) -> None:
-        stop = self.stop.setdefault(job_id, threading.Event())
-        if self.closing:
-            stop.set()
-
-        def progress(done: int, total: int) -> bool:
-            self.progressed.emit(job_id, done, total)
-            return not stop.is_set()
-        try:
-            # No cyclic garbage collection during a job: a full collection of a 1,000-person
-            # session holds the interpreter lock for ~300 ms, which would freeze the window.
-            # The job's objects are freed by reference counting; cycles wait until after.
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
-                result = work(self, progress)
-            finally:
-                if enabled:
-                    gc.enable()
-        except Cancelled:
-            self.cancelled.emit(job_id)
-        except ExportError as exc:
-            self.failed.emit(job_id, str(exc))
-        except Exception as exc:  # never let the worker die silently
-            self.failed.emit(job_id, f"{exc.__class__.__name__}: {exc}")
-        else:
-            if stop.is_set():
-                self.cancelled.emit(job_id)
-            else:
-                self.finished_job.emit(job_id, result)
-        finally:
-            self.stop.pop(job_id, None)
-
-    def cancel(self, job_id: int) -> None:
-        self.stop.setdefault(job_id, threading.Event()).set()
-
-    @Slot()
-    def release(self) -> None:
-        """Drop the laid-out pages on this thread, before it ends."""
-        self.document = None
-
-
-_LIVE: set[tuple[QThread, Worker]] = set()  # workers still running, stopped at exit at last
-
-
-def stop_worker(thread: QThread, worker: Worker, *_args) -> None:
-    """Cancel what is queued, drop the pages on the worker's thread, end the thread. Called
-    when the dialog closes, when it is deleted with its window, and at exit."""
-    _LIVE.discard((thread, worker))
-    try:
-        if not thread.isRunning():
-            return
-        worker.closing = True
-        worker.wanted_page = None
-        for event in list(worker.stop.values()):
-            event.set()
-        QMetaObject.invokeMethod(worker, "release", Qt.ConnectionType.BlockingQueuedConnection)
-        thread.quit()
-        thread.wait()
-    except RuntimeError:  # the Qt objects are already gone (interpreter shutting down)
-        pass
-
-
-@atexit.register
-def _stop_all_workers() -> None:
-    for thread, worker in list(_LIVE):
-        stop_worker(thread, worker)
 
 
 class ExportDialog(QDialog):
@@ -175,7 +85,7 @@ class ExportDialog(QDialog):
         self.worker.cancelled.connect(self._job_cancelled)
         self.worker.progressed.connect(self._progressed)
         self._thread.start()
-        _LIVE.add((self._thread, self.worker))
+        LIVE_WORKERS.add((self._thread, self.worker))
         self.destroyed.connect(partial(stop_worker, self._thread, self.worker))
         self._build()
         self._restore_options()
