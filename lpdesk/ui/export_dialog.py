@@ -1,8 +1,8 @@
 """File > Export Summary...: choose the format, paper and anonymising, look at the PDF pages,
 then save. Laying out, painting the preview and exporting all run on a worker thread (see
-export_worker.py; they
-paint only on QImage/QPdfWriter, which Qt allows off the GUI thread), so the window never
-freezes; a long export shows progress and can be cancelled, and then writes nothing.
+export_worker.py; they paint only on QImage/QPdfWriter, which Qt allows off the GUI thread),
+so the window never freezes; a long export shows progress and can be cancelled, and then
+writes nothing.
 
 QtPdf is not part of PySide6-Essentials, so the preview pages are our own renderings of the
 same `SummaryDocument` the PDF is painted from: what you see is what the client gets.
