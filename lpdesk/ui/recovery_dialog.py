@@ -141,7 +141,13 @@ class RecoveryDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        rows = [self.list.item(i).sizeHint().height() + 2 * self.list.spacing()
+                for i in range(min(4, self.list.count()))]
+        height = sum(rows) + 2 * self.list.frameWidth() + 4
+        self.list.setMinimumHeight(height)
+        if self.list.count() <= 4:  # all entries visible: no empty list area below them
+            self.list.setMaximumHeight(height)
+        self.resize(720, self.sizeHint().height())
         self._update_buttons()
 
     def _row(self) -> int:
