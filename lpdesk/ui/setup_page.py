@@ -118,6 +118,8 @@ class SetupPage(QWidget):
         root = QHBoxLayout(self)
         details = QGroupBox(self.tr("Session"))
         form = QFormLayout(details)
+        # Labels above the fields: long titles stay readable in a narrow column.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.title_edit = QLineEdit()
         self.client_edit = QLineEdit()
         self.facilitator_edit = QLineEdit()
@@ -141,7 +143,7 @@ class SetupPage(QWidget):
         self.date_edit.dateChanged.connect(self._date_changed)
         self.notes_edit.textChanged.connect(
             lambda: self._set_detail("notes", self.notes_edit.toPlainText()))
-        root.addWidget(details, 2)
+        root.addWidget(details, 3)
 
         people = QGroupBox(self.tr("Participants"))
         pl = QVBoxLayout(people)
@@ -231,7 +233,9 @@ class SetupPage(QWidget):
             group.setData(Qt.ItemDataRole.UserRole, p.group_id)
             self.table.setItem(row, NAME_COL, name)
             self.table.setItem(row, GROUP_COL, group)
-        self.count_label.setText(self.tr("%n participant(s)", "", len(s.participants)))
+        count = len(s.participants)
+        self.count_label.setText(self.tr("1 participant") if count == 1
+                                 else self.tr("%d participants") % count)
         self._refreshing = False
 
     def refresh_groups(self) -> None:
@@ -296,7 +300,8 @@ class SetupPage(QWidget):
         if not ids:
             return
         stack = self.doc.undo_stack
-        stack.beginMacro(self.tr("Remove %n participant(s)", "", len(ids)))
+        stack.beginMacro(self.tr("Remove %s") % self.session.participant(ids[0]).name
+                         if len(ids) == 1 else self.tr("Remove %d participants") % len(ids))
         for pid in ids:
             self.doc.push(RemoveParticipantCommand(self.session, pid))
         stack.endMacro()
