@@ -44,7 +44,7 @@ def test_page_shows_the_current_board_with_every_card(page):
     for card in board.cards:  # each card sits in the container of its cell
         item = page.scene.cards[card.id]
         assert item.parentItem() is page.scene.containers[board.cell_of(card.id)].content
-    assert page.title.text().startswith("<b>Harbour board</b>")
+    assert "<b>Harbour board</b>" in page.title.text()
 
 
 def test_drop_handler_moves_one_card_in_one_undo_step(page):
@@ -182,7 +182,7 @@ def test_reveal_marks_cards_and_shows_agreement_then_hides_again(page):
         assert scene.cards[card.id].state == expected
         if expected == MISMATCH:
             assert scene.cards[card.id].hint.startswith("Model: ")
-    assert "Agreement with the model:" in page.figure.text()
+    assert "Matches the model: " in page.figure.text()
     assert "match" in scene.headers["approach"].html
     page.reveal_action.trigger()
     assert not any(b.revealed for b in page.matrix.boards)
@@ -199,10 +199,13 @@ def test_consensus_view_lists_most_disputed_first_with_counts(page):
     assert view.current_card_id() == expected[0].card_id
     board = board_of(page)
     rows, cols = [r.id for r in board.rows], [c.id for c in board.columns]
+    assert [view.heat.item(0, k + 1).text() for k in range(len(cols))] == \
+        [c.name for c in board.columns]
+    assert view.heat.item(1, 0).text() == board.rows[0].name
     for cell, count in expected[0].counts.items():
-        if cell is not None:
-            text = view.heat.item(rows.index(cell[0]), cols.index(cell[1])).text()
-            assert text.split("\n")[0] == str(count)
+        if cell is not None:  # row and column 0 hold the names
+            text = view.heat.item(rows.index(cell[0]) + 1, cols.index(cell[1]) + 1).text()
+            assert text.split(" ")[0] == str(count)
     page.consensus_action.trigger()
     assert page.stack.currentWidget() is page.view
 
@@ -307,7 +310,7 @@ def test_audience_page_has_no_editing_chrome_but_follows_the_facilitator(page, q
     page.step_board(1)
     assert audience.scene.board_id == page.matrix.boards[1].id
     page.reveal_action.trigger()
-    assert "Agreement" in audience.figure.text()
+    assert "Matches the model" in audience.figure.text()
 
 
 def test_theme_change_rerenders(page):

@@ -126,6 +126,25 @@ def base_font_size(width: float, height: float, scale: float) -> float:
     return max(14.0, min(26.0, 16.0 * min(width / 1040.0, height / 600.0))) * scale
 
 
+def share_height(needs: list[float], room: float) -> list[float]:
+    """Heights for rows that need more than `room` in all: rows needing less than an even
+    share get all they need, the rest share what is left evenly. So a short row never
+    scrolls because a long one elsewhere is too long."""
+    heights = [0.0] * len(needs)
+    left, open_rows = room, sorted(range(len(needs)), key=lambda i: needs[i])
+    while open_rows:
+        share = left / len(open_rows)
+        i = open_rows[0]
+        if needs[i] > share:
+            for j in open_rows:
+                heights[j] = share
+            break
+        heights[i] = needs[i]
+        left -= needs[i]
+        open_rows.pop(0)
+    return heights
+
+
 def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
                  hints: dict[str, str] | None = None,
                  row_notes: dict[str, str] | None = None) -> BoardLayout:
@@ -136,10 +155,10 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     hints, row_notes = hints or {}, row_notes or {}
     base = base_font_size(width, height, scale)
     s = base / 16.0  # paddings and marks grow with the text, so big cards keep their shape
-    header_font = font_px(base * 1.05, bold=True)
+    header_font = font_px(base, bold=True)
     deck_w = max(170 * s, min(340 * s, width * 0.2))
     widest = max((MEASURE.width(header_font, r.name) for r in board.rows), default=60.0)
-    row_head_w = max(80 * s, min(widest + 2 * PAD_X * s, width * 0.14))
+    row_head_w = max(80 * s, min(widest + 2 * PAD_X * s, width * 0.13))
     grid_x = MARGIN + row_head_w + GAP
     grid_w = max(100.0, width - grid_x - GAP - deck_w - MARGIN)
     n_cols, n_rows = max(1, len(board.columns)), max(1, len(board.rows))
@@ -158,7 +177,7 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
         (by_cell.setdefault(cell, []) if cell is not None else deck).append(entry)
 
     def needs(size: float) -> tuple[list[float], dict[Cell, tuple]]:
-        font, hint_font = font_px(size), font_px(size * 0.85, italic=True)
+        font, hint_font = font_px(size), font_px(size * 0.82, italic=True)
         flows = {cell: flow(items, inner_w, font, hint_font, s)
                  for cell, items in by_cell.items()}
         row_need = []
@@ -183,10 +202,10 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     total = sum(row_need) or 1.0
     if total <= room:  # share the spare height evenly: an even grid reads calmly
         heights = [n + (room - total) / n_rows for n in row_need]
-    else:  # still too much at the smallest font: rows in proportion, full cells scroll
-        heights = [room * n / total for n in row_need]
+    else:  # still too much at the smallest font: only the fullest rows scroll
+        heights = share_height(row_need, room)
 
-    card_font, hint_font = font_px(size), font_px(size * 0.85, italic=True)
+    card_font, hint_font = font_px(size), font_px(size * 0.82, italic=True)
     containers: dict[Cell | None, Container] = {}
     row_headers, column_headers = [], []
     for j, c in enumerate(board.columns):

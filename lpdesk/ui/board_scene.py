@@ -20,7 +20,7 @@ from lpdesk.model.matrix_stats import row_agreement
 from lpdesk.ui.binding import listen
 from lpdesk.ui.board_items import MATCH, MISMATCH, CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.board_layout import CELL_PAD, BoardLayout, layout_board
-from lpdesk.ui.theme import theme, theme_state
+from lpdesk.ui.theme import follow_theme, theme
 
 
 def tr(text: str) -> str:
@@ -65,7 +65,7 @@ class BoardScene(QGraphicsScene):
         self.grab_offset = QPointF()
         self.drop_target: ContainerItem | None = None
         listen(self, self.matrix.changed, self._matrix_changed)
-        theme_state().theme_changed.connect(self.refresh)
+        follow_theme(self, lambda *_: self.refresh())
 
     # -- what is shown ----------------------------------------------------------------
     @property

@@ -24,7 +24,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board
 from lpdesk.model.matrix_stats import CardConsensus, consensus
 from lpdesk.ui.binding import listen
-from lpdesk.ui.theme import theme, theme_state
+from lpdesk.ui.theme import follow_theme, theme
 
 ROLE_CARD = Qt.ItemDataRole.UserRole
 
@@ -71,7 +71,7 @@ class ConsensusView(QWidget):
         self.cards.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.cards.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.cards.setShowGrid(False)
+        self.cards.setShowGrid(True)
         self.cards.currentCellChanged.connect(lambda *_: self._show_card())
         self.card_title = QLabel()
         self.card_title.setWordWrap(True)
@@ -81,8 +81,9 @@ class ConsensusView(QWidget):
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.heat.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.heat.setWordWrap(True)
+        self.heat.horizontalHeader().hide()
+        self.heat.verticalHeader().hide()
         self.deck_line = QLabel()
         self.deck_line.setWordWrap(True)
         right = QWidget()
@@ -103,7 +104,7 @@ class ConsensusView(QWidget):
         row.addWidget(split)
         layout.addLayout(row, 1)
         listen(self, self.matrix.changed, self._matrix_changed)
-        theme_state().theme_changed.connect(lambda *_: self.refresh())
+        follow_theme(self, lambda *_: self.refresh())
         self._restyle()
 
     def set_board(self, board_id: str | None) -> None:
@@ -117,8 +118,7 @@ class ConsensusView(QWidget):
     def _restyle(self) -> None:
         t = theme()
         s = t.font_scale
-        self.cards.setStyleSheet(f"QTableWidget::item {{ padding: {round(5 * s)}px; "
-                                 f"border-bottom: 1px solid {t.grid}; }}")
+
         for widget, size, bold in ((self.headline, 18, True), (self.cards, 15, False),
                                    (self.card_title, 18, True), (self.heat, 16, False),
                                    (self.deck_line, 15, False)):
@@ -126,11 +126,7 @@ class ConsensusView(QWidget):
             font.setPixelSize(round(size * s))
             font.setBold(bold)
             widget.setFont(font)
-        for header in (self.heat.horizontalHeader(), self.heat.verticalHeader()):
-            font = QFont(header.font())
-            font.setPixelSize(round(16 * s))
-            font.setBold(True)
-            header.setFont(font)
+
 
     def refresh(self) -> None:
         """Recount (cheap: a few boards of some dozens of cards) and keep the chosen card."""
@@ -181,23 +177,28 @@ class ConsensusView(QWidget):
             return
         t, n = theme(), len(self.boards)
         self.card_title.setText(item.text)
+        # Names sit in the first row and column as ordinary cells: unlike header
+        # sections, cells wrap long column names ("Traditional with social bolted on").
         self.heat.clear()
-        self.heat.setRowCount(len(board.rows))
-        self.heat.setColumnCount(len(board.columns))
-        self.heat.setVerticalHeaderLabels([r.name for r in board.rows])
-        self.heat.setHorizontalHeaderLabels([c.name for c in board.columns])
+        self.heat.setRowCount(len(board.rows) + 1)
+        self.heat.setColumnCount(len(board.columns) + 1)
+        bold = QFont(self.heat.font())
+        bold.setBold(True)
+        for k, axis in enumerate(board.columns, 1):
+            self.heat.setItem(0, k, self._name_cell(axis.name, bold, Qt.AlignmentFlag.AlignCenter))
+        for k, axis in enumerate(board.rows, 1):
+            self.heat.setItem(k, 0, self._name_cell(axis.name, bold, Qt.AlignmentFlag.AlignLeft))
         names = {b.id: self._group_name(b) for b in self.boards}
         where: dict = {}
         for b in self.boards:
             if any(c.id == card_id for c in b.cards):
                 where.setdefault(b.positions.get(card_id), []).append(names[b.id])
         revealed = any(b.revealed for b in self.boards)
-        card = next(c for c in board.cards if c.id == card_id) \
-            if any(c.id == card_id for c in board.cards) else None
-        for i, r in enumerate(board.rows):
-            for j, c in enumerate(board.columns):
+        card = next((c for c in board.cards if c.id == card_id), None)
+        for i, r in enumerate(board.rows, 1):
+            for j, c in enumerate(board.columns, 1):
                 groups = where.get((r.id, c.id), [])
-                text = f"{len(groups)}\n{', '.join(groups)}" if groups else ""
+                text = f"{len(groups)} \u00b7 {', '.join(groups)}" if groups else ""
                 if revealed and card is not None and card.matches((r.id, c.id)):
                     text = (text + "\n" if text else "") + "\u2713 " + tr("model")
                 cell = QTableWidgetItem(text)
@@ -208,9 +209,21 @@ class ConsensusView(QWidget):
                 cell.setBackground(fill)
                 cell.setForeground(QColor(t.on_accent if share > 0.5 else t.text))
                 self.heat.setItem(i, j, cell)
+        header_h, header_v = self.heat.horizontalHeader(), self.heat.verticalHeader()
+        header_h.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header_h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header_v.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header_v.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         deck = where.get(None, [])
         self.deck_line.setText(tr("Still in the deck: %s") % ", ".join(deck) if deck
                                else tr("Every group has placed this card."))
+
+    @staticmethod
+    def _name_cell(text: str, font: QFont, align: Qt.AlignmentFlag) -> QTableWidgetItem:
+        item = QTableWidgetItem(text)
+        item.setFont(font)
+        item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        return item
 
     def _group_name(self, board: Board) -> str:
         if board.group_id is not None:

@@ -11,9 +11,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -49,7 +51,7 @@ from lpdesk.ui.matrix_dialogs import (
     NewBoardChoice,
     NewBoardDialog,
 )
-from lpdesk.ui.theme import theme, theme_state
+from lpdesk.ui.theme import follow_theme, theme
 
 
 class MatrixPage(QWidget):
@@ -62,6 +64,8 @@ class MatrixPage(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.figure = QLabel()
         self.figure.setAccessibleName(self.tr("Agreement with the model"))
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.scene = BoardScene(doc, editable=not audience, parent=self)
         self.view = BoardView(self.scene)
         self.consensus = ConsensusView(doc)
@@ -78,11 +82,10 @@ class MatrixPage(QWidget):
         layout.setSpacing(4)
         if not audience:
             layout.addWidget(self._make_toolbar())
-        heading = QWidget()
-        row = QVBoxLayout(heading)
+        heading = QWidget()  # title left, agreement right: one line, the board gets the rest
+        row = QHBoxLayout(heading)
         row.setContentsMargins(4, 0, 4, 0)
-        row.setSpacing(0)
-        row.addWidget(self.title)
+        row.addWidget(self.title, 1)
         row.addWidget(self.figure)
         layout.addWidget(heading)
         layout.addWidget(self.stack, 1)
@@ -92,7 +95,7 @@ class MatrixPage(QWidget):
         self.scene.axis_menu_requested.connect(self._axis_menu)
         listen(self, self.matrix.changed, lambda *_: self.refresh())
         listen(self, doc.session.changed, lambda what: what == "groups" and self.refresh())
-        theme_state().theme_changed.connect(lambda *_: self.refresh())
+        follow_theme(self, lambda *_: self.refresh())
         self.refresh()
 
     # -- chrome -----------------------------------------------------------------------
@@ -208,31 +211,36 @@ class MatrixPage(QWidget):
         self.consensus_action.setEnabled(len(siblings) > 1 or self.consensus_action.isChecked())
 
     def _title_html(self, board: Board | None) -> str:
+        """'● Harbour board · Traditional vs new workplace learning' (dot: the group's
+        colour). One short line: every pixel of height goes to the cards."""
         if board is None:
             return ""
         from html import escape
-        parts = [f"<b>{escape(board.name)}</b>"]
+        title = f"<b>{escape(board.name)}</b>"
         if board.group_id:
             try:
                 group = self.doc.session.group(board.group_id)
-                parts.append(f"<span style='color:{group.colour}'>\u25cf</span> "
-                             f"{escape(group.name)}")
+                title = f"<span style='color:{group.colour}'>\u25cf</span> " + title
+                if group.name.lower() not in board.name.lower():
+                    title += f" ({escape(group.name)})"
             except KeyError:
                 pass
         if board.template_id:
             try:
-                parts.append(escape(template(board.template_id).name))
+                name = template(board.template_id).name
+                if name.lower() not in board.name.lower():
+                    title += f" &nbsp;\u00b7&nbsp; {escape(name)}"
             except KeyError:
                 pass
-        return " &nbsp;\u00b7&nbsp; ".join(parts)
+        return title
 
     def _figure_text(self, board: Board | None) -> str:
         if board is None or not board.revealed:
             return ""
         a = board_agreement(board)
         if a.share is None:
-            return self.tr("Agreement with the model: no cards placed yet")
-        return self.tr("Agreement with the model: %d of %d placed cards (%d%%)") % (
+            return self.tr("Matches the model: no cards placed yet")
+        return self.tr("Matches the model: %d of %d (%d%%)") % (
             a.matching, a.placed, round(100 * a.share))
 
     # -- boards ------------------------------------------------------------------------
@@ -311,7 +319,7 @@ class MatrixPage(QWidget):
         boards = self.targets()
         card_id = new_id("card", {c.id for b in boards for c in b.cards})
 
-        def make(parent, board_id):
+        def make(board_id):
             b = self.matrix.board(board_id)
             ref = choice.reference if choice.reference and b.has_cell(choice.reference) \
                 else None
@@ -319,8 +327,7 @@ class MatrixPage(QWidget):
                 c.id for c in b.columns} else None
             cell = choice.cell if board_id == board.id else None
             return AddCardCommand(self.matrix, board_id,
-                                  Card(card_id, choice.text, ref, True, col), cell,
-                                  parent=parent)
+                                  Card(card_id, choice.text, ref, True, col), cell)
         self.doc.push(together(self.tr("Add card"), [b.id for b in boards], make))
 
     def edit_card(self, card_id: str) -> None:
@@ -328,14 +335,14 @@ class MatrixPage(QWidget):
         if choice is None:
             return
         boards = self.targets(lambda b: card_id in {c.id for c in b.cards})
-        self.doc.push(together(self.tr("Edit card"), [b.id for b in boards], lambda p, b: (
+        self.doc.push(together(self.tr("Edit card"), [b.id for b in boards], lambda b: (
             EditCardCommand(self.matrix, b, card_id, choice.text, choice.reference,
-                            choice.reference_column, parent=p))))
+                            choice.reference_column))))
 
     def delete_card(self, card_id: str) -> None:
         boards = self.targets(lambda b: card_id in {c.id for c in b.cards})
         self.doc.push(together(self.tr("Delete card"), [b.id for b in boards],
-                               lambda p, b: DeleteCardCommand(self.matrix, b, card_id, p)))
+                               lambda b: DeleteCardCommand(self.matrix, b, card_id)))
 
     def _has_axis(self, axis_id: str):
         return lambda b: axis_id in {a.id for a in (*b.rows, *b.columns)}
@@ -349,8 +356,8 @@ class MatrixPage(QWidget):
         if name is None or name == axis.name:
             return
         boards = self.targets(self._has_axis(axis_id))
-        self.doc.push(together(self.tr("Rename"), [b.id for b in boards], lambda p, b: (
-            RenameAxisCommand(self.matrix, b, axis_id, name, p))))
+        self.doc.push(together(self.tr("Rename"), [b.id for b in boards], lambda b: (
+            RenameAxisCommand(self.matrix, b, axis_id, name))))
 
     def add_axis(self, kind: str, after: str | None = None) -> None:
         if self.board is None:
@@ -362,19 +369,18 @@ class MatrixPage(QWidget):
         axis_id = new_id("row" if kind == "row" else "col",
                          {a.id for b in boards for a in (*b.rows, *b.columns)})
 
-        def make(parent, board_id):
+        def make(board_id):
             b = self.matrix.board(board_id)
             axes = [a.id for a in (b.rows if kind == "row" else b.columns)]
             index = axes.index(after) + 1 if after in axes else None
-            return AddAxisCommand(self.matrix, board_id, kind, Axis(axis_id, name), index,
-                                  parent)
+            return AddAxisCommand(self.matrix, board_id, kind, Axis(axis_id, name), index)
         self.doc.push(together(self.tr("Add row") if kind == "row" else self.tr("Add column"),
                                [b.id for b in boards], make))
 
     def remove_axis(self, axis_id: str) -> None:
         boards = self.targets(self._has_axis(axis_id))
         self.doc.push(together(self.tr("Remove"), [b.id for b in boards],
-                               lambda p, b: RemoveAxisCommand(self.matrix, b, axis_id, p)))
+                               lambda b: RemoveAxisCommand(self.matrix, b, axis_id)))
 
     def axis_menu(self, axis_id: str) -> QMenu:
         assert self.board is not None
