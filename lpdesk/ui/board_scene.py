@@ -16,29 +16,15 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.model.matrix_stats import row_agreement
 from lpdesk.ui.binding import listen
-from lpdesk.ui.board_items import MATCH, MISMATCH, CardItem, ContainerItem, HeaderItem
+from lpdesk.ui.board_items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.board_layout import CELL_PAD, BoardLayout, layout_board
+from lpdesk.ui.board_reveal import reveal_info
 from lpdesk.ui.theme import follow_theme, theme
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("BoardScene", text)
-
-
-def model_hint(board: Board, card_id: str) -> str:
-    """Where the model puts a card, in words, for cards not already there."""
-    card = board.card(card_id)
-    names = {a.id: a.name for a in (*board.rows, *board.columns)}
-    cell = board.positions.get(card_id)
-    if card.reference is not None:
-        if cell is not None and cell[0] == card.reference[0]:
-            return tr("Model: %s") % names[card.reference[1]]
-        return tr("Model: %s \u00b7 %s") % (names[card.reference[0]], names[card.reference[1]])
-    if card.reference_column is not None:
-        return tr("Model: %s") % names[card.reference_column]
-    return ""
 
 
 class BoardScene(QGraphicsScene):
@@ -94,22 +80,6 @@ class BoardScene(QGraphicsScene):
         if board_id is None or board_id == self.board_id:
             self.refresh()
 
-    def reveal_info(self, board: Board) -> tuple[dict[str, str | None], dict[str, str],
-                                                 dict[str, tuple[str, bool]]]:
-        """Per card its reveal state and hint; per row its agreement line and whether
-        every judged card of the row matches."""
-        if not board.revealed:
-            return {}, {}, {}
-        states, hints = {}, {}
-        for card in board.cards:
-            judged = card.matches(board.positions.get(card.id))
-            states[card.id] = None if judged is None else MATCH if judged else MISMATCH
-            if card.has_reference and not judged:
-                hints[card.id] = model_hint(board, card.id)
-        notes = {row: (tr("%d of %d match") % (a.matching, a.placed), a.matching == a.placed)
-                 for row, a in row_agreement(board).items() if a.placed}
-        return states, hints, notes
-
     def refresh(self, *_args) -> None:
         """Bring every item in line with the board: cards, texts, marks and places."""
         board, t = self.board, theme()
@@ -122,7 +92,7 @@ class BoardScene(QGraphicsScene):
             self.empty_note.show()
             return
         self.empty_note.hide()
-        states, hints, notes = self.reveal_info(board)
+        states, hints, notes = reveal_info(board)
         layout = layout_board(board, *self.size, t.font_scale, hints,
                               {row: note for row, (note, _) in notes.items()})
         self.layout = layout
