@@ -49,7 +49,7 @@ def _ms(samples: list[float]) -> tuple[float, float]:
 
 
 def run(quick: bool = False) -> list[dict]:
-    from PySide6.QtCore import QPointF
+    from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -101,6 +101,8 @@ def run(quick: bool = False) -> list[dict]:
     app.processEvents()
     consensus_ms = (time.perf_counter() - t) * 1000
     page.close()
+    page.deleteLater()  # gone before the interpreter exits: no theme listener outlives it
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     switch_median, switch_p95 = _ms(switches)
     frame_median, frame_p95 = _ms(frames)
@@ -115,7 +117,7 @@ def run(quick: bool = False) -> list[dict]:
         figure("drag frame, median", frame_median, TARGET_MS),
         figure("drag frame, 95th percentile", frame_p95, TARGET_MS),
         figure("drag frame, worst (usually the first: the card is lifted out of its cell)",
-               max(frames), TARGET_MS * 2),
+               max(frames), TARGET_MS),
         figure("switch group board, median", switch_median, 100.0),
         figure("switch group board, 95th percentile", switch_p95, 100.0),
         figure("drop at the end of a drag (command + re-layout), median", drop_median, 50.0),

@@ -64,11 +64,14 @@ class BoardScene(QGraphicsScene):
             return None
 
     def set_board(self, board_id: str | None) -> None:
-        if board_id != self.board_id:
-            self.clearSelection()
-            for container in self.containers.values():
-                container.set_scroll(0)
-            self.board_id = board_id
+        """Show another board. The same board again is a no-op: changes to it arrive
+        through the model's event, and laying out twice would double every frame's cost."""
+        if board_id == self.board_id and self.layout is not None:
+            return
+        self.clearSelection()
+        for container in self.containers.values():
+            container.set_scroll(0)
+        self.board_id = board_id
         self.refresh()
 
     def set_size(self, width: float, height: float) -> None:

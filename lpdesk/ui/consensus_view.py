@@ -57,6 +57,7 @@ class ConsensusView(QWidget):
         self.board_id: str | None = None
         self.boards: list[Board] = []
         self.items: list[CardConsensus] = []
+        self.stale = True
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         # A one-column table rather than a list: its rows grow reliably with wrapped text.
@@ -109,11 +110,20 @@ class ConsensusView(QWidget):
 
     def set_board(self, board_id: str | None) -> None:
         self.board_id = board_id
-        self.refresh()
+        self._matrix_changed(None)
 
-    def _matrix_changed(self, board_id: str | None) -> None:
-        if board_id is None or board_id in {b.id for b in self.boards}:
+    def _matrix_changed(self, _board_id: str | None) -> None:
+        """Recount now if on screen, else when next shown: a hidden heat map costs nothing
+        while the groups drag cards."""
+        if self.isVisible():
             self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
 
     def _restyle(self) -> None:
         t = theme()
@@ -130,6 +140,7 @@ class ConsensusView(QWidget):
 
     def refresh(self) -> None:
         """Recount (cheap: a few boards of some dozens of cards) and keep the chosen card."""
+        self.stale = False
         self._restyle()
         chosen = self.current_card_id()
         try:
