@@ -132,7 +132,7 @@ class MatrixPage(QWidget):
                                           tip=self.tr("Remove this board (undo brings it "
                                                       "back)"))
         self.add_card_action = self._action(self.tr("Add card\u2026"), self.add_card,
-                                            "Ctrl+Shift+A", self.tr("Add a practice card"))
+                                            "Ctrl+Shift+C", self.tr("Add a practice card"))
         self.add_row_action = self._action(self.tr("Add row\u2026"),
                                            lambda: self.add_axis("row"))
         self.add_column_action = self._action(self.tr("Add column\u2026"),

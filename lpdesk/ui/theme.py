@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from shiboken6 import isValid
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,16 @@ def follow_theme(owner: QObject, handler) -> None:
     merely mention one, and a later theme change would then reach a deleted widget."""
     state = theme_state()
     state.theme_changed.connect(handler)
-    owner.destroyed.connect(lambda *_: state.theme_changed.disconnect(handler))
+
+    def forget(*_args) -> None:
+        # At interpreter exit the theme state may already be gone: nothing to disconnect.
+        if isValid(state):
+            try:
+                state.theme_changed.disconnect(handler)
+            except (RuntimeError, TypeError):
+                pass
+
+    owner.destroyed.connect(forget)
 
 
 def set_theme(new: Theme) -> None:
