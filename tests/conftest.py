@@ -33,3 +33,22 @@ def app_settings(qapp):
     qapp.setApplicationName("lpdesk-test")
     qapp.setOrganizationName("lpdesk-test")
     return qapp
+
+
+@pytest.fixture
+def demo_window(qtbot, app_settings):
+    """The facilitator's main window with the sample session, shown; closing it at the end
+    never stops on a 'save changes?' question."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lpdesk.demo import demo_session
+    from lpdesk.document import SessionDocument
+    from lpdesk.ui.main_window import MainWindow
+
+    w = MainWindow(SessionDocument(demo_session()))
+    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.doc.undo_stack.setClean()  # in case pytest-qt closes it before this teardown

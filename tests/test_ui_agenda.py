@@ -2,21 +2,14 @@
 from the panel and menus (undoable), and the plan surviving save and open."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from lpdesk.demo import demo_session
-from lpdesk.document import SessionDocument
 from lpdesk.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, app_settings):
-    w = MainWindow(SessionDocument(demo_session()))
-    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # closing never asks
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(demo_window):
+    return demo_window
 
 
 def shown_ids(w):

@@ -8,15 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
 )
 
-from lpdesk.demo import demo_session
-from lpdesk.document import SessionDocument
-from lpdesk.ui.main_window import MainWindow
 from lpdesk.ui.room_view import room_scale
 from lpdesk.ui.slides import BlankSlide, BreakSlide, WelcomeSlide
 from lpdesk.ui.summary_page import SummaryPage
@@ -32,12 +28,8 @@ class FakeClock:
 
 
 @pytest.fixture
-def window(qtbot, app_settings):
-    w = MainWindow(SessionDocument(demo_session()))
-    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # closing never asks
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+def window(demo_window):
+    w = demo_window
     yield w
     w.workshop.presentation.stop()
     apply_theme(QApplication.instance(), NORMAL)

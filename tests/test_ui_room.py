@@ -24,18 +24,13 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.ui.audience_window import projector_screen
 from lpdesk.ui.capture import CaptureDialog
-from lpdesk.ui.main_window import MainWindow
 from lpdesk.ui.slides import WelcomeSlide
 from lpdesk.ui.summary_page import SummaryPage
 
 
 @pytest.fixture
-def window(qtbot, app_settings):
-    w = MainWindow(SessionDocument(demo_session()))
-    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # closing never asks
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+def window(demo_window):
+    w = demo_window
     yield w
     if w.workshop.audience is not None:
         w.workshop.audience.close()
