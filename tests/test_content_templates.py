@@ -14,7 +14,7 @@ from lpdesk.content.templates import (
     templates,
 )
 
-SOURCES = Path("/work/shared/domain/sources")
+SOURCES = Path(__file__).resolve().parents[2] / "shared" / "domain" / "sources"  # beside the repo
 
 
 def test_bundled_templates_load_in_order():
