@@ -6,13 +6,15 @@ mark and autosave all follow from the QUndoStack.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lpdesk.model.session import Session
-from lpdesk.storage import FileStamp, read_session, save_session
-from lpdesk.storage.files import check_unchanged
+
+if TYPE_CHECKING:  # storage loads on the first open or save, not at start-up
+    from lpdesk.storage import FileStamp
 
 
 class SessionDocument(QObject):
@@ -30,6 +32,8 @@ class SessionDocument(QObject):
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> SessionDocument:
         """Raise storage.SessionFileError on any problem; the file is never modified."""
+        from lpdesk.storage import read_session
+
         session, stamp = read_session(path)
         return cls(session, Path(path), stamp, parent)
 
@@ -48,6 +52,8 @@ class SessionDocument(QObject):
         """Save (to `path`, or the current file). Raises SessionFileError and then keeps
         the session open and unsaved; FileChangedError if our own file was changed by
         someone else since we read or saved it (unless `overwrite_changes`)."""
+        from lpdesk.storage.files import check_unchanged, save_session
+
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("no file name to save to")
