@@ -3,15 +3,14 @@ the right, File and Edit menus, and the save/discard/cancel guard around losing 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -21,10 +20,16 @@ from shiboken6 import isValid
 from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
-from lpdesk.storage import EXTENSION, SessionFileError
-from lpdesk.storage.errors import FileChangedError
-from lpdesk.ui.autosave import Autosaver
+from lpdesk.ui.after_paint import after_first_paint
 from lpdesk.ui.pages import PAGES
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from lpdesk.ui.autosave import Autosaver
+
+# Start-up loads neither the storage code nor the dialogs (QMessageBox, QFileDialog): they
+# are imported where first used, and autosave starts right after the first paint.
 
 MAX_RECENT = 8
 FILE_FILTER = "lpdesk sessions (*.lpdesk);;All files (*)"
@@ -52,11 +57,27 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._make_actions()
         self.resize(1280, 800)
-        self.autosaver = Autosaver(parent=self)  # crash recovery file, see ui/autosave.py
-        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self._autosaver: Autosaver | None = None
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
+        after_first_paint(self, self.start_autosave)
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Keeps the crash recovery file (ui/autosave.py); made on first use, at the latest
+        right after the first paint."""
+        return self.start_autosave()
+
+    def start_autosave(self) -> Autosaver:
+        if self._autosaver is None:
+            from lpdesk.ui.autosave import Autosaver
+            self._autosaver = Autosaver(parent=self)
+            self._autosaver.failed.connect(
+                lambda text: self.statusBar().showMessage(text, 15000))
+            if self.doc is not None:
+                self._autosaver.attach(self.doc)
+        return self._autosaver
 
     # -- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -147,7 +168,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if old is not None:
             old.deleteLater()
-        self.autosaver.attach(doc)
+        if self._autosaver is not None:
+            self._autosaver.attach(doc)
         self.document_changed.emit(doc)
 
     def _session_changed(self, what: str) -> None:
@@ -239,6 +261,8 @@ class MainWindow(QMainWindow):
 
     # -- asking the user (separate methods so tests can answer them) ----------------------
     def ask_save_changes(self) -> QMessageBox.StandardButton:
+        from PySide6.QtWidgets import QMessageBox
+
         assert self.doc is not None
         return QMessageBox.question(
             self, self.tr("Unsaved changes"),
@@ -248,10 +272,16 @@ class MainWindow(QMainWindow):
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
     def ask_open_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getOpenFileName(self, self.tr("Open session"), self._last_dir(),
                                            FILE_FILTER)[0]
 
     def ask_save_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        from lpdesk.storage import EXTENSION
+
         assert self.doc is not None
         suggested = str(Path(self._last_dir()) / (
             (self.doc.session.title or "session").replace("/", "-") + EXTENSION))
@@ -259,10 +289,14 @@ class MainWindow(QMainWindow):
                                            FILE_FILTER)[0]
 
     def show_error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, text)
 
     def ask_file_changed(self, path: Path) -> str:
         """The file was changed by someone else: 'overwrite', 'save_as' or 'cancel'."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File changed by someone else"),
                           self.tr("\u201c%s\u201d was changed by someone else since you opened "
                                   "or last saved it. Overwrite their changes with yours, or "
@@ -279,6 +313,8 @@ class MainWindow(QMainWindow):
         """True if it is fine to throw the current session away (saved, or discarded)."""
         if self.doc is None or not self.doc.is_modified:
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = self.ask_save_changes()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -300,6 +336,8 @@ class MainWindow(QMainWindow):
         """Open a session file; on a bad file say what is wrong and keep the current one."""
         if not self.maybe_save():
             return False
+        from lpdesk.storage import SessionFileError
+
         try:
             doc = SessionDocument.open(path)
         except SessionFileError as exc:
@@ -317,6 +355,8 @@ class MainWindow(QMainWindow):
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
+        from lpdesk.storage import EXTENSION
+
         path = self.ask_save_path()
         if not path:
             return False
@@ -325,6 +365,8 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
+        from lpdesk.storage.errors import FileChangedError, SessionFileError
+
         assert self.doc is not None
         try:
             self.doc.save(path, overwrite_changes=overwrite_changes)
@@ -383,6 +425,8 @@ class MainWindow(QMainWindow):
         self.export_dialog.open()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from lpdesk.content.stages import continuum_content
         QMessageBox.about(self, self.tr("About lpdesk"), self.tr(
             "<h3>lpdesk %s</h3><p>Run live, offline workshops on workplace learning culture."
@@ -393,6 +437,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.maybe_save():
             event.accept()
-            self.autosaver.shutdown()  # a clean close leaves no recovery file behind
+            if self._autosaver is not None:
+                self._autosaver.shutdown()  # a clean close leaves no recovery file behind
         else:
             event.ignore()
