@@ -23,9 +23,12 @@ def make_application(argv: list[str] | None = None):
 
 def create_main_window(path: str | None = None, demo: bool = False, recover: bool = True):
     """The main window with a new session, the sample session, or the file at `path`.
-    First (unless `recover` is False) it offers the autosaved work of any lpdesk that
-    crashed; a recovered session is shown instead of `path` (the user saves it first)."""
+    Right after its first paint (unless `recover` is False) it offers the autosaved work of
+    any lpdesk that crashed, over the window; a recovered session replaces the one shown
+    (the user saves it first). Waiting for the paint keeps the storage code and the folder
+    scan out of the time the facilitator waits for the window."""
     from lpdesk.document import SessionDocument
+    from lpdesk.ui.after_paint import after_first_paint
     from lpdesk.ui.main_window import MainWindow
 
     if demo:
@@ -33,23 +36,25 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
         window = MainWindow(SessionDocument(demo_session()))
     else:
         window = MainWindow()
-    recovered = False
-    if recover:
-        from lpdesk.ui.recovery_dialog import offer_recovery
-        recovered = offer_recovery(window)
-    if path and not demo and not recovered:
+    if path and not demo:
         window.open_path(Path(path))
+    if recover:
+        def offer() -> None:
+            from lpdesk.ui.recovery_dialog import offer_recovery
+            offer_recovery(window)
+
+        after_first_paint(window, offer)
     return window
 
 
 def run(path: str | None = None, demo: bool = False) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from lpdesk.platform_check import current_problem
 
     app = make_application()
     problem = current_problem()
     if problem:
+        from PySide6.QtWidgets import QMessageBox
+
         print(f"lpdesk: {problem}", file=sys.stderr)
         QMessageBox.critical(None, "lpdesk cannot run safely", problem)
         return 3

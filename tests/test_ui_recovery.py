@@ -21,6 +21,7 @@ from lpdesk.demo import demo_session
 from lpdesk.storage import load_session, save_session
 from lpdesk.storage.recovery import RecoveryFile, orphaned, read_recovery, scan
 from lpdesk.ui import recovery_dialog
+from lpdesk.ui.after_paint import first_paint_done
 from lpdesk.ui.autosave import recovery_folder
 from lpdesk.ui.main_window import MainWindow
 from lpdesk.ui.recovery_dialog import RecoveryDialog, offer_recovery, when_text
@@ -122,9 +123,12 @@ def asked(monkeypatch):
 
 
 def start_app(qtbot, path=None):
+    """Start as `lpdesk [path]` does: the recovery offer comes right after the first paint."""
     window = create_main_window(str(path) if path else None)
     qtbot.addWidget(window)
     window.ask_save_changes = lambda: Button.Discard  # closing at teardown must not block
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
     return window
 
 
