@@ -5,14 +5,13 @@ main window itself stays about sessions and navigation."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDockWidget,
-    QInputDialog,
     QMenu,
     QToolBar,
     QToolButton,
@@ -21,13 +20,14 @@ from PySide6.QtWidgets import (
 from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
 from lpdesk.model.timer import PRESET_MINUTES
 from lpdesk.ui.agenda_panel import AgendaActions, AgendaPanel
-from lpdesk.ui.audience_window import AudienceWindow
-from lpdesk.ui.capture import CaptureDialog
 from lpdesk.ui.notes_panel import NotesPanel
-from lpdesk.ui.presentation import Presentation
 from lpdesk.ui.room_state import RoomDisplay
 from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
 from lpdesk.ui.timer_widget import TimerDisplay
+
+if TYPE_CHECKING:  # loaded when first used: start-up only builds the toolbar and docks
+    from lpdesk.ui.audience_window import AudienceWindow
+    from lpdesk.ui.presentation import Presentation
 
 
 class Workshop(QObject):
@@ -38,7 +38,7 @@ class Workshop(QObject):
         self.audience: AudienceWindow | None = None
         self.agenda_actions = AgendaActions(window)
         self._make_actions()
-        self.presentation = Presentation(window, self.display, self.room_actions)
+        self._presentation: Presentation | None = None
         self._make_docks()
         self._make_menus()
         self._make_toolbar()
@@ -60,7 +60,8 @@ class Workshop(QObject):
     def _main_window_closed(self) -> None:
         """The room's windows go with the facilitator's window (and the app can quit)."""
         if not self.main.isVisible():
-            self.presentation.stop()
+            if self._presentation is not None:
+                self._presentation.stop()
             if self.audience is not None:
                 self.audience.close()
 
@@ -253,6 +254,14 @@ class Workshop(QObject):
                 break
 
     # -- presentation and the audience window ---------------------------------------------
+    @property
+    def presentation(self) -> Presentation:
+        """Presentation mode, made (and its module loaded) on first use."""
+        if self._presentation is None:
+            from lpdesk.ui.presentation import Presentation
+            self._presentation = Presentation(self.main, self.display, self.room_actions)
+        return self._presentation
+
     def presentation_toggle(self) -> None:
         self.presentation.toggle()
         if self.presentation.view_window is not None:
@@ -261,6 +270,7 @@ class Workshop(QObject):
 
     def audience_toggle(self) -> None:
         if self.audience is None:
+            from lpdesk.ui.audience_window import AudienceWindow
             self.audience = AudienceWindow(self.main, self.display, self.room_actions())
             self.audience.closed.connect(self._audience_closed)
             self.audience.place()
@@ -274,15 +284,16 @@ class Workshop(QObject):
 
     def room_views(self) -> list:
         views = []
-        if self.presentation.view_window is not None:
-            views.append(self.presentation.view_window.view)
+        if self._presentation is not None and self._presentation.view_window is not None:
+            views.append(self._presentation.view_window.view)
         if self.audience is not None:
             views.append(self.audience.view)
         return views
 
     def _room_views_changed(self) -> None:
         showing = bool(self.room_views())
-        self.present_action.setChecked(self.presentation.active)
+        self.present_action.setChecked(self._presentation is not None
+                                       and self._presentation.active)
         self.audience_action.setChecked(self.audience is not None)
         for action in (self.blank_action, self.break_action, self.break_for_action):
             action.setEnabled(showing)
@@ -301,6 +312,8 @@ class Workshop(QObject):
             self.display.start_break()
 
     def ask_break_minutes(self) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
         value, ok = QInputDialog.getInt(self._dialog_parent(), self.main.tr("Break"),
                                         self.main.tr("Back in how many minutes?"),
                                         self.display.break_minutes, 1, 120)
@@ -333,6 +346,8 @@ class Workshop(QObject):
         self.start_timer((item.minutes if item and item.minutes else PRESET_MINUTES[1]) * 60)
 
     def ask_timer_minutes(self) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
         value, ok = QInputDialog.getInt(self._dialog_parent(), self.main.tr("Timer"),
                                         self.main.tr("Count down how many minutes?"),
                                         5, 1, 600)
@@ -356,6 +371,10 @@ class Workshop(QObject):
 
     def ask_capture(self, kind: str, activity_title: str) -> tuple[str, str] | None:
         """(kind, text) typed by the facilitator, or None if cancelled."""
+        from PySide6.QtWidgets import QDialog
+
+        from lpdesk.ui.capture import CaptureDialog
+
         dialog = CaptureDialog(kind, activity_title, self._dialog_parent())
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note_text():
             return dialog.kind(), dialog.note_text()
