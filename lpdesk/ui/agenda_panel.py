@@ -7,7 +7,7 @@ needs: minutes beside each title, buttons and menu actions, and the planned tota
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -203,6 +203,7 @@ class AgendaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.list = window.agenda_list
+        self.list.setViewport(_viewport())
         self.list.setItemDelegate(AgendaDelegate(window))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(self.list.ResizeMode.Adjust)
@@ -254,6 +255,18 @@ class AgendaPanel(QWidget):
         if skipped:
             text += "\n" + self.tr("Skipped: %d min") % skipped
         self.total.setText(text)
+
+
+def _viewport() -> QWidget:
+    """A list viewport like the one Qt makes, but made in Python. Why: the delegate reads
+    the viewport's width for every row, and handing a C++-made widget to Python the first
+    time makes PySide initialise every QWidget class for its type look-up (~8 ms of
+    start-up)."""
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    return viewport
 
 
 def _hours(minutes: int) -> str:
