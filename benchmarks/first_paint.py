@@ -20,8 +20,9 @@ MARK = "first-paint"
 
 def arm(list_modules: bool = False) -> None:
     """Make the next QApplication.exec() report the first paint of a QMainWindow and exit.
-    With `list_modules`, a second line names every module loaded by then, space-separated
-    (tests check that start-up leaves heavy modules alone)."""
+    With `list_modules`, a second line names every module loaded by then, and a third the
+    Qt classes PySide has initialised by then (it does so lazily, on first use), both
+    space-separated: tests check that start-up leaves heavy modules and classes alone."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -38,6 +39,7 @@ def arm(list_modules: bool = False) -> None:
         sys.stdout.write(MARK + "\n")
         if list_modules:
             sys.stdout.write(" ".join(sorted(sys.modules)) + "\n")
+            sys.stdout.write(" ".join(sorted(qt_classes())) + "\n")
         sys.stdout.flush()
         os._exit(0)  # teardown is not part of start-up; leave nothing behind
 
@@ -55,3 +57,15 @@ def arm(list_modules: bool = False) -> None:
 
     original = QApplication.exec
     QApplication.exec = exec_with_probe
+
+
+def qt_classes() -> set[str]:
+    """The Qt classes (QtCore, QtGui, QtWidgets) initialised so far: a lazily loaded class
+    enters its module's namespace when first used; reading the namespace loads nothing."""
+    names = set()
+    for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            names.update(name for name, value in vars(loaded).items()
+                         if name.startswith("Q") and isinstance(value, type))
+    return names
