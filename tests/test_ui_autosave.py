@@ -14,6 +14,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Placement
 from lpdesk.storage import recovery, save_session
 from lpdesk.storage.recovery import read_recovery, scan
+from lpdesk.ui.after_paint import first_paint_done
 from lpdesk.ui.autosave import DEFAULT_DELAY_MS, DEFAULT_MAX_WAIT_MS, recovery_folder
 from lpdesk.ui.main_window import MainWindow
 
@@ -139,6 +140,17 @@ def test_clean_close_and_discarding_leave_nothing_behind(window, qtbot):
     window.close()
     assert not window.isVisible()
     assert list(folder.iterdir()) == []
+
+
+def test_autosave_starts_after_the_first_paint_without_being_asked(qtbot, app_settings):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.ask_save_changes = lambda: Button.Discard
+    w.show()
+    qtbot.waitUntil(lambda: first_paint_done(w), timeout=5000)
+    edit_title(w, "Nobody asked")  # no test code touched w.autosaver before this edit
+    qtbot.waitUntil(lambda: bool(scan(recovery_folder())), timeout=DEFAULT_MAX_WAIT_MS + 3000)
+    assert [i.title for i in scan(recovery_folder())] == ["Nobody asked"]
 
 
 def test_write_happens_off_the_gui_thread(window, qtbot, monkeypatch):

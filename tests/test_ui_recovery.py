@@ -232,6 +232,20 @@ def test_later_keeps_the_file_for_the_next_start(qtbot, app_settings, asked):
     assert "Recovered the work autosaved today" in window.statusBar().currentMessage()
 
 
+def test_the_offer_comes_after_the_first_paint_over_the_window(qtbot, app_settings,
+                                                               monkeypatch):
+    make_orphan(recovery_folder())
+    seen = []
+    monkeypatch.setattr(recovery_dialog, "ask_recovery", lambda parent, infos: (
+        seen.append((parent, parent.isVisible(), first_paint_done(parent))), ("later", 0))[1])
+    window = create_main_window()
+    qtbot.addWidget(window)
+    assert seen == []  # building the window does not wait for the recovery folder
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
+    assert seen == [(window, True, False)]  # asked over the painted window, once
+
+
 def test_recovered_file_changed_since_asks_before_overwriting(qtbot, app_settings, tmp_path,
                                                               asked):
     original = tmp_path / "shared.lpdesk"
