@@ -9,6 +9,11 @@ starts, an event filter goes on each top-level QMainWindow (not on the whole app
 would tax the program with more widgets). The window's own Paint event comes first in a
 repaint; Qt paints the children in the same synchronous pass, so a zero-delay timer started
 then fires once the whole window is painted and flushed.
+
+With `until_idle`, a second line `idle` follows at the first moment the event loop has
+nothing left to do after the first paint (a zero-interval QTimer): by then the work a
+program queued behind its first paint (lpdesk: autosave and the crash-recovery check) has
+run. The first line is written at the same moment either way.
 """
 from __future__ import annotations
 
@@ -16,9 +21,10 @@ import os
 import sys
 
 MARK = "first-paint"
+IDLE_MARK = "idle"
 
 
-def arm(list_modules: bool = False) -> None:
+def arm(list_modules: bool = False, until_idle: bool = False) -> None:
     """Make the next QApplication.exec() report the first paint of a QMainWindow and exit.
     With `list_modules`, a second line names every module loaded by then, and a third the
     Qt classes PySide has initialised by then (it does so lazily, on first use), both
@@ -41,7 +47,18 @@ def arm(list_modules: bool = False) -> None:
             sys.stdout.write(" ".join(sorted(sys.modules)) + "\n")
             sys.stdout.write(" ".join(sorted(qt_classes())) + "\n")
         sys.stdout.flush()
+        if until_idle:
+            idle = QTimer(QApplication.instance())
+            idle.setInterval(0)  # a 0 ms timer object fires once no other event is pending
+            idle.timeout.connect(report_idle)
+            idle.start()
+            return
         os._exit(0)  # teardown is not part of start-up; leave nothing behind
+
+    def report_idle() -> None:
+        sys.stdout.write(IDLE_MARK + "\n")
+        sys.stdout.flush()
+        os._exit(0)
 
     def exec_with_probe(*_args):  # called as app.exec() or QApplication.exec()
         app = QApplication.instance()
