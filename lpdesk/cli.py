@@ -71,7 +71,11 @@ def _tool_main(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in ("check", "demo", "export"):
+        if not argv:  # started from a launcher: nothing to parse, and argparse's message
+            from lpdesk.app import run  # catalogue look-ups cost ~3 ms of start-up
+
+            return run(None, False)
+        if argv[0] in ("check", "demo", "export"):
             return _tool_main(argv)
         parser = argparse.ArgumentParser(
             prog="lpdesk", description="Run live, offline workshops on workplace learning "

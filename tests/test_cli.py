@@ -71,3 +71,15 @@ def test_usage_errors_exit_2_without_traceback(argv):
     result = run_cli(*argv)
     assert result.returncode == 2
     assert "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], (None, False)),  # a launcher's start: no argument parsing at all
+    (["workshop.lpdesk"], ("workshop.lpdesk", False)),
+    (["--demo"], (None, True)),
+])
+def test_app_starts_with_the_file_and_demo_asked_for(monkeypatch, argv, expected):
+    started = []
+    monkeypatch.setattr("lpdesk.app.run", lambda path, demo: started.append((path, demo)) or 0)
+    assert main(argv) == 0
+    assert started == [expected]
