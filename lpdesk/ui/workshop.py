@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
 from lpdesk.model.timer import PRESET_MINUTES
 from lpdesk.ui.agenda_panel import AgendaActions, AgendaPanel
 from lpdesk.ui.notes_panel import NotesPanel
@@ -386,6 +385,8 @@ class Workshop(QObject):
         if answer is None:
             return
         kind, text = answer
+        from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
+
         room = self.main.doc.session.room
         self.main.doc.push(AddRoomNoteCommand(
             room, new_room_note(room, kind, text, item.id if item else None)))
