@@ -183,7 +183,7 @@ def test_reveal_marks_cards_and_shows_agreement_then_hides_again(page):
         if expected == MISMATCH:
             assert scene.cards[card.id].hint.startswith("Model: ")
     assert "Matches the model: " in page.figure.text()
-    assert "match" in scene.headers["approach"].html
+    assert "match" in scene.headers["approach"].note
     page.reveal_action.trigger()
     assert not any(b.revealed for b in page.matrix.boards)
     assert all(item.state is None and item.hint == "" for item in scene.cards.values())

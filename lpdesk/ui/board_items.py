@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextOption
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsSceneWheelEvent,
-    QGraphicsTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -49,6 +48,7 @@ class CardItem(QGraphicsItem):
         self.state: str | None = None  # MATCH, MISMATCH or None
         self.size = QRectF(0, 0, 100, 40)
         self.font, self.hint_font, self.scale, self.theme = QFont(), QFont(), 1.0, None
+        self.marks = False  # keep MARK_W free on the right for the reveal mark
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -56,18 +56,26 @@ class CardItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
 
     def set_look(self, text: str, hint: str, state: str | None, width: float, height: float,
-                 font: QFont, hint_font: QFont, scale: float, theme: Theme) -> None:
-        if (text, hint, state, width, height, font, hint_font, scale, theme) == (
+                 font: QFont, hint_font: QFont, scale: float, theme: Theme,
+                 marks: bool = True) -> None:
+        if (text, hint, state, width, height, font, hint_font, scale, theme, marks) == (
                 self.text, self.hint, self.state, self.size.width(), self.size.height(),
-                self.font, self.hint_font, self.scale, self.theme):
+                self.font, self.hint_font, self.scale, self.theme, self.marks):
             return
         if (width, height) != (self.size.width(), self.size.height()):
             self.prepareGeometryChange()
             self.size = QRectF(0, 0, width, height)
         self.text, self.hint, self.state = text, hint, state
         self.font, self.hint_font, self.scale, self.theme = font, hint_font, scale, theme
+        self.marks = marks
         self.setToolTip(text + (f"\n{hint}" if hint else ""))
         self.update()
+
+    def text_rect(self) -> QRectF:
+        """Where the text may go: inside the padding, left of the mark's room."""
+        s = self.scale
+        return self.size.adjusted(PAD_X * s, PAD_Y * s,
+                                  -(PAD_X + (MARK_W if self.marks else 0.0)) * s, -PAD_Y * s)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
         return self.size.adjusted(-2, -2, 2, 2)
@@ -93,7 +101,7 @@ class CardItem(QGraphicsItem):
         painter.setBrush(fill)
         box = self.size.adjusted(width / 2, width / 2, -width / 2, -width / 2)
         painter.drawRoundedRect(box, 6 * s, 6 * s)
-        text_rect = self.size.adjusted(PAD_X * s, PAD_Y * s, -(PAD_X + MARK_W) * s, -PAD_Y * s)
+        text_rect = self.text_rect()
         painter.setPen(QColor(t.text))
         painter.setFont(self.font)
         used = painter.boundingRect(text_rect, WRAP, self.text)
@@ -141,56 +149,100 @@ class CardItem(QGraphicsItem):
 
 
 class ContainerItem(QGraphicsRectItem):
-    """A cell of the grid, or the deck: a frame that clips its cards and scrolls them with
-    the mouse wheel when they do not all fit."""
+    """A cell of the grid, or the deck: a frame holding its cards. When they do not all
+    fit it scrolls them a line of cards at a time (mouse wheel, or selecting a card), shows
+    a scroll bar, and shows only the lines that are whole: a card is never seen cut."""
 
     def __init__(self, key: Cell | None) -> None:
         super().__init__()
         self.key = key
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
-        self.content = QGraphicsRectItem(self)
+        self.viewport = QGraphicsRectItem(self)  # clips the cards to the whole lines shown
+        self.viewport.setPen(Qt.PenStyle.NoPen)
+        self.viewport.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        self.content = QGraphicsRectItem(self.viewport)
         self.content.setPen(Qt.PenStyle.NoPen)
         self.content.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.bar = QGraphicsRectItem(self)  # scroll position, shown only when it scrolls
         self.bar.setPen(Qt.PenStyle.NoPen)
         self.bar.setZValue(10)
         self.scroll, self.content_height, self.pad = 0.0, 0.0, 0.0
+        self.lines: list[tuple[float, float]] = []  # top and bottom of each line of cards
         self.highlighted = False
         self.theme: Theme | None = None
 
     def set_geometry(self, rect: QRectF, content_height: float, pad: float, theme: Theme,
-                     fill: str) -> None:
+                     fill: str, cards: list[QRectF] | None = None) -> None:
+        """Frame `rect` holding content `content_height` tall (pads included) whose cards
+        sit at `cards` (content coordinates)."""
         self.setRect(QRectF(0, 0, rect.width(), rect.height()))
         self.setPos(rect.topLeft())
         self.content_height, self.pad, self.theme, self.fill = content_height, pad, theme, fill
+        lines: dict[float, float] = {}
+        for r in cards or []:
+            lines[r.top()] = max(lines.get(r.top(), r.bottom()), r.bottom())
+        self.lines = sorted(lines.items())
         self.content.setRect(QRectF(0, 0, rect.width(), content_height))
         self.set_scroll(self.scroll)
         self._restyle()
 
     @property
+    def view_height(self) -> float:
+        """Height of the part of the content that can show at once."""
+        return self.rect().height() - 2 * self.pad
+
+    def stops(self) -> list[float]:
+        """Where the scroll may rest: at the top of a line, down to the first line from
+        which the rest all show."""
+        if self.content_height <= self.rect().height() + 0.5 or not self.lines:
+            return [0.0]
+        last = self.lines[-1][1]
+        stops = [top for top, _ in self.lines if last - top > self.view_height + 0.5]
+        ends = [top for top, _ in self.lines if last - top <= self.view_height + 0.5]
+        return [0.0] + [t for t in stops if t > 0] + ([ends[0]] if ends and ends[0] > 0 else [])
+
+    @property
     def max_scroll(self) -> float:
-        return max(0.0, self.content_height - self.rect().height())
+        return self.stops()[-1]
 
     def set_scroll(self, value: float) -> None:
-        self.scroll = min(max(0.0, value), self.max_scroll)
+        """Scroll to the first stop at or after `value` (so what asked to be seen is)."""
+        stops = self.stops()
+        self.scroll = next((x for x in stops if x >= value - 0.5), stops[-1])
         self.content.setPos(self.pad, self.pad - self.scroll)
-        h = self.rect().height()
+        w, h = self.rect().width(), self.rect().height()
+        whole = [(t, b) for t, b in self.lines
+                 if t >= self.scroll - 0.5 and b <= self.scroll + self.view_height + 0.5]
+        if self.max_scroll > 0 and whole:
+            top = self.pad + whole[0][0] - self.scroll - self.pad / 2
+            bottom = self.pad + whole[-1][1] - self.scroll + self.pad / 2
+            self.viewport.setRect(QRectF(0, max(0.0, top), w, min(h, bottom) - max(0.0, top)))
+        else:
+            self.viewport.setRect(QRectF(0, 0, w, h))
         if self.max_scroll > 0 and self.theme is not None:
             length = max(24.0, h * h / self.content_height)
             top = (h - length) * self.scroll / self.max_scroll
-            self.bar.setRect(QRectF(self.rect().width() - 5, top, 4, length))
+            bar_w = max(3.0, 0.75 * self.pad)
+            self.bar.setRect(QRectF(w - (self.pad + bar_w) / 2, top, bar_w, length))
             self.bar.setBrush(QColor(self.theme.muted_text))
             self.bar.show()
         else:
             self.bar.hide()
 
+    def visible_rect(self) -> QRectF:
+        """The part of the frame where cards show, in scene coordinates."""
+        return self.viewport.sceneBoundingRect()
+
+    def scroll_by_lines(self, lines: int) -> None:
+        stops = self.stops()
+        here = min(range(len(stops)), key=lambda i: abs(stops[i] - self.scroll))
+        self.set_scroll(stops[max(0, min(len(stops) - 1, here + lines))])
+
     def ensure_visible(self, top: float, bottom: float) -> None:
         """Scroll so content between `top` and `bottom` (content coordinates) shows."""
-        view_h = self.rect().height() - 2 * self.pad
         if top < self.scroll:
             self.set_scroll(top)
-        elif bottom > self.scroll + view_h:
-            self.set_scroll(bottom - view_h)
+        elif bottom > self.scroll + self.view_height:
+            self.set_scroll(bottom - self.view_height)
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:
@@ -212,38 +264,69 @@ class ContainerItem(QGraphicsRectItem):
         if self.max_scroll <= 0:
             event.ignore()
             return
-        self.set_scroll(self.scroll - event.delta() / 2)
+        self.scroll_by_lines(-1 if event.delta() > 0 else 1)
         event.accept()
 
 
 class HeaderItem(QGraphicsRectItem):
-    """A row or column name (with an optional second line, e.g. the row's agreement).
-    Double-click or right-click asks the scene to rename or edit it."""
+    """A row or column name (with an optional second line, e.g. the row's agreement), or
+    the deck's title. Painted by hand with the very fonts and widths the layout measured
+    it with, so the text never runs past its rect into the grid. Double-click or
+    right-click asks the scene to rename or edit it."""
 
     def __init__(self, axis_id: str | None) -> None:
         super().__init__()
         self.axis_id = axis_id
-        self.label = QGraphicsTextItem(self)
-        self.label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.html = ""
+        self.name, self.note, self.note_colour = "", "", ""
+        self.font, self.note_font = QFont(), QFont()
+        self.pad, self.centred = PAD_X, False
+        self.text_colour = ""
         self.setPen(Qt.PenStyle.NoPen)
 
-    def set_content(self, rect: QRectF, html: str, font: QFont, theme: Theme,
-                    centred: bool) -> None:
+    def set_content(self, rect: QRectF, name: str, font: QFont, theme: Theme,
+                    centred: bool, pad: float = PAD_X, note: str = "",
+                    note_font: QFont | None = None, note_colour: str = "") -> None:
+        """Show `name` (bold, `font`) and below it `note` (`note_font`, `note_colour`) in
+        `rect`, `pad` in from the left and right."""
         self.setRect(QRectF(0, 0, rect.width(), rect.height()))
         self.setPos(rect.topLeft())
-        self.label.setDefaultTextColor(QColor(theme.text))
-        self.label.setFont(font)
-        self.label.setTextWidth(max(10.0, rect.width() - 2 * PAD_X))
-        option = QTextOption(Qt.AlignmentFlag.AlignHCenter if centred
-                             else Qt.AlignmentFlag.AlignLeft)
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        self.label.document().setDefaultTextOption(option)
-        if self.html != html:
-            self.html = html
-            self.label.setHtml(html)
-        h = self.label.boundingRect().height()
-        self.label.setPos(QPointF(PAD_X - 4, max(0.0, (rect.height() - h) / 2)))
+        self.name, self.note, self.note_colour = name, note, note_colour or theme.muted_text
+        self.font, self.note_font = font, note_font or font
+        self.pad, self.centred, self.text_colour = pad, centred, theme.text
+        self.update()
+
+    def _flags(self) -> int:
+        align = Qt.AlignmentFlag.AlignHCenter if self.centred else Qt.AlignmentFlag.AlignLeft
+        return int(align | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+
+    def text_rects(self) -> list[QRectF]:
+        """Where the name (and the note) are drawn, in item coordinates: as wide and as
+        tall as the text really is, so tests can check it stays inside the rect."""
+        width = max(1.0, self.rect().width() - 2 * self.pad)
+        parts = [(self.name, self.font)] + ([(self.note, self.note_font)] if self.note else [])
+        rects = [QFontMetricsF(font).boundingRect(QRectF(self.pad, 0, width, 1e6),
+                                                  self._flags(), text)
+                 for text, font in parts]
+        top = max(0.0, (self.rect().height() - sum(r.height() for r in rects)) / 2)
+        placed = []
+        for r in rects:
+            placed.append(QRectF(r.left(), top, r.width(), r.height()))
+            top += r.height()
+        return placed
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self.name:
+            return
+        width = max(1.0, self.rect().width() - 2 * self.pad)
+        rects = self.text_rects()
+        parts = [(self.name, self.font, self.text_colour)]
+        if self.note:
+            parts.append((self.note, self.note_font, self.note_colour))
+        for (text, font, colour), r in zip(parts, rects, strict=True):
+            painter.setFont(font)
+            painter.setPen(QColor(colour))
+            painter.drawText(QRectF(self.pad, r.top(), width, r.height()), self._flags(), text)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self.axis_id is not None:

@@ -1,9 +1,14 @@
 """Where everything on a practices board goes, for a given view size: pure geometry.
 
-The grid always fills the view. Cards keep the largest font (from a size that grows with the
-view, down to a still-legible minimum) at which every cell shows all its cards; a cell that
-still overflows at the minimum scrolls. The deck beside the grid scrolls when it is long.
-Kept apart from the scene so the rules are easy to read and to test.
+The grid always fills the view. Cards get the largest font (from a size that grows with the
+view, down to a still-legible minimum) at which every cell AND the deck show all their
+cards; to get there a long deck widens and puts its cards side by side. If nothing fits at
+the minimum, the largest font at which the grid fits wins and the deck scrolls; a grid that
+does not fit even then lets only its fullest rows scroll, each row still as tall as its
+tallest card (a card is never cut). Headers (row and column names, the deck's title) are
+measured with the font they are drawn in and are never narrower than their longest word,
+so they never run into the grid; every length grows with the card font, so a big card
+keeps its shape. Kept apart from the scene so the rules are easy to read and to test.
 """
 from __future__ import annotations
 
@@ -18,9 +23,16 @@ MARGIN = 8.0
 GAP = 5.0  # between cells, and between the grid and the deck
 CELL_PAD = 4.0
 CARD_GAP = 4.0
-PAD_X, PAD_Y = 7.0, 5.0  # inside a card
-MARK_W = 16.0  # right of a card's text: room for the reveal mark
+PAD_X, PAD_Y = 7.0, 5.0  # inside a card, and around a header's text
+MARK_W = 16.0  # right of a card's text once the model is revealed: room for the mark
 MIN_CARD_W = 190.0  # a cell wider than two of these shows its cards side by side
+MIN_FONT = 12.0  # px at font scale 1: the smallest card text we still call legible
+DECK_SHARES = (0.2, 0.27, 0.34, 0.41)  # of the width: a long deck widens (more cards a
+# line) rather than scroll, as long as the grid still fits
+HEADER_RATIO = 1.1  # header text to card text: names stand out without eating the grid
+NOTE_RATIO = 0.85  # a row's second line (its agreement) to card text
+HINT_RATIO = 0.82  # "Model: ..." under a card, to card text
+ROW_HEAD_SHARE = 0.13  # of the width: row names longer than this wrap (never mid-word)
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
 
 DeckKey = None  # the deck is the container whose key is None, like a card's "no cell"
@@ -42,7 +54,7 @@ class Container:
 
 @dataclass
 class BoardLayout:
-    scale: float  # the lengths above are multiplied by this (base card font px / 16)
+    scale: float  # the lengths above are multiplied by this (card font px / 16)
     card_font: QFont
     hint_font: QFont
     header_font: QFont
@@ -50,6 +62,10 @@ class BoardLayout:
     row_headers: list[tuple[str, QRectF]]
     column_headers: list[tuple[str, QRectF]]
     containers: dict[Cell | None, Container]
+    note_font: QFont = field(default_factory=QFont)
+    deck_title_text: str = ""
+    deck_columns: int = 1
+    marks: bool = False  # cards keep MARK_W free on the right (the model is revealed)
 
     def container_at(self, x: float, y: float) -> Container | None:
         for container in self.containers.values():
@@ -67,38 +83,51 @@ def font_px(size: float, bold: bool = False, italic: bool = False) -> QFont:
 
 
 class _Measure:
-    """Text heights, cached: layouts are recomputed on every resize and change."""
+    """Text sizes, cached: layouts are recomputed on every resize and change."""
 
     def __init__(self) -> None:
-        self.cache: dict[tuple[int, bool, bool, float, str], float] = {}
+        self.cache: dict[tuple, float] = {}
         self.metrics: dict[tuple[int, bool, bool], QFontMetricsF] = {}
 
-    def height(self, font: QFont, width: float, text: str) -> float:
-        key = (font.pixelSize(), font.bold(), font.italic(), round(width, 1), text)
+    def _metrics(self, font: QFont) -> QFontMetricsF:
+        key = (font.pixelSize(), font.bold(), font.italic())
+        if key not in self.metrics:
+            self.metrics[key] = QFontMetricsF(font)
+        return self.metrics[key]
+
+    def _cached(self, key: tuple, compute) -> float:
         if key not in self.cache:
             if len(self.cache) > 50_000:  # many resizes: start afresh rather than grow
                 self.cache.clear()
-            fkey = key[:3]
-            if fkey not in self.metrics:
-                self.metrics[fkey] = QFontMetricsF(font)
-            self.cache[key] = self.metrics[fkey].boundingRect(
-                QRectF(0, 0, max(1.0, width), 1e6), WRAP, text).height()
+            self.cache[key] = compute()
         return self.cache[key]
 
+    def height(self, font: QFont, width: float, text: str) -> float:
+        """Height of `text` wrapped at word boundaries in `width`."""
+        key = ("h", font.pixelSize(), font.bold(), font.italic(), round(width, 1), text)
+        return self._cached(key, lambda: self._metrics(font).boundingRect(
+            QRectF(0, 0, max(1.0, width), 1e6), WRAP, text).height())
+
     def width(self, font: QFont, text: str) -> float:
-        return QFontMetricsF(font).horizontalAdvance(text)
+        """Width of `text` on one line."""
+        key = ("w", font.pixelSize(), font.bold(), font.italic(), text)
+        return self._cached(key, lambda: self._metrics(font).horizontalAdvance(text))
+
+    def word_width(self, font: QFont, text: str) -> float:
+        """Width of the longest word: wrapping never breaks a word, so no less will do."""
+        return max((self.width(font, w) for w in text.split()), default=0.0)
 
 
 MEASURE = _Measure()
 
 
-def card_text_width(card_width: float, s: float) -> float:
-    return card_width - 2 * PAD_X * s - MARK_W * s
+def card_text_width(card_width: float, s: float, marks: bool = True) -> float:
+    return card_width - 2 * PAD_X * s - (MARK_W * s if marks else 0.0)
 
 
 def card_height(text: str, hint: str, width: float, font: QFont, hint_font: QFont,
-                s: float) -> float:
-    tw = card_text_width(width, s)
+                s: float, marks: bool = True) -> float:
+    tw = card_text_width(width, s, marks)
     h = MEASURE.height(font, tw, text) + 2 * PAD_Y * s
     if hint:
         h += MEASURE.height(hint_font, tw, hint) + 2 * s
@@ -106,14 +135,17 @@ def card_height(text: str, hint: str, width: float, font: QFont, hint_font: QFon
 
 
 def flow(items: list[tuple[str, str, str]], width: float, font: QFont, hint_font: QFont,
-         s: float) -> tuple[list[tuple[str, QRectF]], float]:
-    """Lay cards (id, text, hint) out in lines across `width`; return rects and height."""
-    per_line = max(1, int((width + CARD_GAP * s) // ((MIN_CARD_W + CARD_GAP) * s)))
+         s: float, marks: bool = True, per_line: int | None = None,
+         ) -> tuple[list[tuple[str, QRectF]], float]:
+    """Lay cards (id, text, hint) out in lines across `width` (`per_line` cards a line, or
+    as many as MIN_CARD_W allows); return their rects and the height they take."""
+    if per_line is None:
+        per_line = max(1, int((width + CARD_GAP * s) // ((MIN_CARD_W + CARD_GAP) * s)))
     card_w = (width - (per_line - 1) * CARD_GAP * s) / per_line
     rects, y = [], 0.0
     for start in range(0, len(items), per_line):
         line = items[start:start + per_line]
-        heights = [card_height(t, h, card_w, font, hint_font, s) for _, t, h in line]
+        heights = [card_height(t, h, card_w, font, hint_font, s, marks) for _, t, h in line]
         line_h = max(heights)
         for i, (cid, _, _) in enumerate(line):
             rects.append((cid, QRectF(i * (card_w + CARD_GAP * s), y, card_w, line_h)))
@@ -145,30 +177,149 @@ def share_height(needs: list[float], room: float) -> list[float]:
     return heights
 
 
+@dataclass
+class _Plan:
+    """One try: the board laid out at one card font size with the deck at one width."""
+
+    size: float
+    s: float
+    fonts: tuple[QFont, QFont, QFont, QFont]  # card, hint, header, note
+    row_head_w: float
+    col_w: float
+    head_h: float
+    title_h: float
+    deck_w: float
+    grid_h: float
+    deck_h: float
+    row_need: list[float]  # to show every card of the row
+    row_least: list[float]  # to show the row's name and its tallest card whole
+    flows: dict[Cell, tuple[list[tuple[str, QRectF]], float]]
+    deck_flow: tuple[list[tuple[str, QRectF]], float]
+    deck_columns: int
+    headers_fit: bool
+
+    @property
+    def grid_fits(self) -> bool:
+        return self.headers_fit and sum(self.row_need) + (len(self.row_need) - 1) * GAP \
+            <= self.grid_h + 0.5
+
+    @property
+    def deck_fits(self) -> bool:
+        return self.deck_flow[1] + 2 * CELL_PAD * self.s <= self.deck_h + 0.5
+
+
+def _plan(board: Board, width: float, height: float, size: float, deck_share: float,
+          by_cell: dict[Cell, list[tuple[str, str, str]]], deck: list[tuple[str, str, str]],
+          row_notes: dict[str, str], deck_title: str, marks: bool) -> _Plan:
+    s = size / 16.0  # paddings and marks grow with the text, so big cards keep their shape
+    card_font = font_px(size)
+    hint_font = font_px(size * HINT_RATIO, italic=True)
+    header_font = font_px(size * HEADER_RATIO, bold=True)
+    note_font = font_px(size * NOTE_RATIO)
+    pad_x = 2 * PAD_X * s + 2  # +2: a pixel each side for rounding of text advances
+    notes = [row_notes[r.id] for r in board.rows if row_notes.get(r.id)]
+    words = max([MEASURE.word_width(header_font, r.name) for r in board.rows]
+                + [MEASURE.word_width(note_font, n) for n in notes] + [40 * s])
+    lines = max([MEASURE.width(header_font, r.name) for r in board.rows]
+                + [MEASURE.width(note_font, n) for n in notes] + [40 * s])
+    row_head_w = max(words + pad_x, min(lines + pad_x, width * ROW_HEAD_SHARE))
+    deck_w = max(170 * s, width * deck_share, MEASURE.word_width(header_font, deck_title) + pad_x)
+    grid_x = MARGIN + row_head_w + GAP
+    grid_w = width - grid_x - GAP - deck_w - MARGIN
+    n_cols = max(1, len(board.columns))
+    col_w = max(1.0, (grid_w - (n_cols - 1) * GAP) / n_cols)
+    head_w = col_w - pad_x
+    headers_fit = grid_w >= n_cols * 60 * s and all(
+        MEASURE.word_width(header_font, c.name) <= head_w for c in board.columns)
+    head_h = max((MEASURE.height(header_font, head_w, c.name) for c in board.columns),
+                 default=20.0) + 2 * PAD_Y * s
+    title_h = MEASURE.height(header_font, deck_w - pad_x, deck_title) + 2 * PAD_Y * s
+    grid_h = max(60.0, height - (MARGIN + head_h + GAP) - MARGIN)
+    inner_w = col_w - 2 * CELL_PAD * s
+    flows = {cell: flow(items, inner_w, card_font, hint_font, s, marks)
+             for cell, items in by_cell.items()}
+    row_need, row_least = [], []
+    for r in board.rows:
+        label = MEASURE.height(header_font, row_head_w - pad_x, r.name)
+        if row_notes.get(r.id):
+            label += MEASURE.height(note_font, row_head_w - pad_x, row_notes[r.id])
+        floor = [label + 2 * PAD_Y * s, 40 * s]
+        cells = [flows[(r.id, c.id)] for c in board.columns if (r.id, c.id) in flows]
+        row_need.append(max(floor + [h + 2 * CELL_PAD * s for _, h in cells]))
+        row_least.append(max(floor + [rect.height() + 2 * CELL_PAD * s
+                                      for rects, _ in cells for _, rect in rects]))
+    deck_inner = deck_w - 2 * CELL_PAD * s  # no marks in the deck: it is never judged
+    deck_flow = flow(deck, deck_inner, card_font, hint_font, s, False)
+    deck_columns = max(1, int((deck_inner + CARD_GAP * s) // ((MIN_CARD_W + CARD_GAP) * s)))
+    return _Plan(size, s, (card_font, hint_font, header_font, note_font),
+                 row_head_w, col_w, head_h, title_h, deck_w, grid_h,
+                 max(40.0, height - 2 * MARGIN - title_h), row_need, row_least, flows,
+                 deck_flow, deck_columns, headers_fit)
+
+
+def _largest(low: int, high: int, attempt) -> _Plan | None:
+    """The plan for the largest size in low..high that `attempt` accepts (None: it
+    accepts none). Bisects: a board that fits at a size fits at any smaller one."""
+    best = None
+    while low <= high:
+        middle = (low + high + 1) // 2
+        plan = attempt(middle)
+        if plan is not None:
+            best, low = plan, middle + 1
+        else:
+            high = middle - 1
+    return best
+
+
+def _choose(width: float, height: float, scale: float, make) -> _Plan:
+    """The largest card font at which everything shows (the deck as narrow as lets it);
+    failing that, the largest at which the grid fits and the deck scrolls; failing that,
+    the minimum, where only the fullest rows scroll."""
+    base = round(base_font_size(width, height, scale))
+    minimum = min(base, round(MIN_FONT * scale))
+
+    def everything(size: int) -> _Plan | None:
+        for share in DECK_SHARES:
+            plan = make(size, share)
+            if plan.grid_fits and plan.deck_fits:
+                return plan
+        return None
+
+    def grid(size: int) -> _Plan | None:
+        plan = make(size, DECK_SHARES[0])
+        return plan if plan.grid_fits else None
+
+    return (everything(base) or _largest(minimum, base - 1, everything)
+            or _largest(minimum, base, grid) or make(minimum, DECK_SHARES[0]))
+
+
+def row_heights(need: list[float], least: list[float], room: float) -> list[float]:
+    """Row heights filling `room`: all rows get what they need and share the rest evenly
+    (an even grid reads calmly); if that is too much, every row still gets its `least`
+    (its tallest card whole: a card is never cut, a fuller cell scrolls) and the rest is
+    shared so that a short row never scrolls because a long one elsewhere is too long."""
+    n = max(1, len(need))
+    total = sum(need)
+    if total <= room:
+        return [x + (room - total) / n for x in need]
+    if sum(least) > room:  # not even one card a row fits: nothing better than even shares
+        return share_height(need, room)
+    extra = share_height([x - y for x, y in zip(need, least, strict=True)],
+                         room - sum(least))
+    return [y + e for y, e in zip(least, extra, strict=True)]
+
+
 def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
                  hints: dict[str, str] | None = None,
-                 row_notes: dict[str, str] | None = None) -> BoardLayout:
+                 row_notes: dict[str, str] | None = None,
+                 deck_title: str = "Cards to sort") -> BoardLayout:
     """The layout of `board` in a view of `width` x `height` pixels.
 
     `hints` are extra lines under some cards (e.g. where the model puts them); `row_notes`
-    a second line under row names (e.g. the row's agreement figure)."""
+    a second line under row names (e.g. the row's agreement figure); `deck_title` the
+    heading over the deck, as it will be shown."""
     hints, row_notes = hints or {}, row_notes or {}
-    base = base_font_size(width, height, scale)
-    s = base / 16.0  # paddings and marks grow with the text, so big cards keep their shape
-    header_font = font_px(base, bold=True)
-    deck_w = max(170 * s, min(340 * s, width * 0.2))
-    widest = max((MEASURE.width(header_font, r.name) for r in board.rows), default=60.0)
-    row_head_w = max(80 * s, min(widest + 2 * PAD_X * s, width * 0.13))
-    grid_x = MARGIN + row_head_w + GAP
-    grid_w = max(100.0, width - grid_x - GAP - deck_w - MARGIN)
-    n_cols, n_rows = max(1, len(board.columns)), max(1, len(board.rows))
-    col_w = (grid_w - (n_cols - 1) * GAP) / n_cols
-    head_h = max((MEASURE.height(header_font, col_w - 2 * PAD_X * s, c.name)
-                  for c in board.columns), default=20.0) + 2 * PAD_Y * s
-    grid_y = MARGIN + head_h + GAP
-    grid_h = max(60.0, height - grid_y - MARGIN)
-    inner_w = col_w - 2 * CELL_PAD * s
-
+    marks = board.revealed
     by_cell: dict[Cell, list[tuple[str, str, str]]] = {}
     deck: list[tuple[str, str, str]] = []
     for card in board.cards:
@@ -176,55 +327,35 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
         entry = (card.id, card.text, hints.get(card.id, ""))
         (by_cell.setdefault(cell, []) if cell is not None else deck).append(entry)
 
-    def needs(size: float) -> tuple[list[float], dict[Cell, tuple]]:
-        font, hint_font = font_px(size), font_px(size * 0.82, italic=True)
-        flows = {cell: flow(items, inner_w, font, hint_font, s)
-                 for cell, items in by_cell.items()}
-        row_need = []
-        for r in board.rows:
-            label = MEASURE.height(header_font, row_head_w - 2 * PAD_X * s, r.name)
-            if row_notes.get(r.id):
-                label += MEASURE.height(hint_font, row_head_w - 2 * PAD_X * s, row_notes[r.id])
-            need = max([label + 2 * PAD_Y * s, 40 * s]
-                       + [flows[(r.id, c.id)][1] + 2 * CELL_PAD * s
-                          for c in board.columns if (r.id, c.id) in flows])
-            row_need.append(need)
-        return row_need, flows
+    p = _choose(width, height, scale, lambda size, share: _plan(
+        board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks))
+    s = p.s
+    heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)
 
-    size = base
-    minimum = min(base, 12.0 * scale)
-    while True:
-        row_need, flows = needs(size)
-        if sum(row_need) + (n_rows - 1) * GAP <= grid_h or size <= minimum:
-            break
-        size = max(minimum, size - 1)
-    room = grid_h - (n_rows - 1) * GAP
-    total = sum(row_need) or 1.0
-    if total <= room:  # share the spare height evenly: an even grid reads calmly
-        heights = [n + (room - total) / n_rows for n in row_need]
-    else:  # still too much at the smallest font: only the fullest rows scroll
-        heights = share_height(row_need, room)
-
-    card_font, hint_font = font_px(size), font_px(size * 0.82, italic=True)
+    grid_x = MARGIN + p.row_head_w + GAP
+    grid_y = MARGIN + p.head_h + GAP
     containers: dict[Cell | None, Container] = {}
     row_headers, column_headers = [], []
     for j, c in enumerate(board.columns):
-        column_headers.append((c.id, QRectF(grid_x + j * (col_w + GAP), MARGIN, col_w, head_h)))
+        column_headers.append((c.id, QRectF(grid_x + j * (p.col_w + GAP), MARGIN, p.col_w,
+                                            p.head_h)))
     y = grid_y
     for i, r in enumerate(board.rows):
-        row_headers.append((r.id, QRectF(MARGIN, y, row_head_w, heights[i])))
+        row_headers.append((r.id, QRectF(MARGIN, y, p.row_head_w, heights[i])))
         for j, c in enumerate(board.columns):
-            rect = QRectF(grid_x + j * (col_w + GAP), y, col_w, heights[i])
-            cards, content_h = flows.get((r.id, c.id), ([], 0.0))
+            rect = QRectF(grid_x + j * (p.col_w + GAP), y, p.col_w, heights[i])
+            cards, content_h = p.flows.get((r.id, c.id), ([], 0.0))
             containers[(r.id, c.id)] = Container((r.id, c.id), rect, cards,
                                                  content_h + 2 * CELL_PAD * s)
         y += heights[i] + GAP
 
-    deck_x = width - MARGIN - deck_w
-    title_h = MEASURE.height(header_font, deck_w, "Xg") + 2 * PAD_Y * s
-    deck_rect = QRectF(deck_x, MARGIN + title_h, deck_w, max(40.0, height - 2 * MARGIN - title_h))
-    cards, content_h = flow(deck, deck_w - 2 * CELL_PAD * s, card_font, hint_font, s)
+    deck_x = width - MARGIN - p.deck_w
+    deck_top = MARGIN + p.title_h
+    deck_rect = QRectF(deck_x, deck_top, p.deck_w, p.deck_h)
+    cards, content_h = p.deck_flow
     containers[DeckKey] = Container(DeckKey, deck_rect, cards, content_h + 2 * CELL_PAD * s)
+    card_font, hint_font, header_font, note_font = p.fonts
     return BoardLayout(s, card_font, hint_font, header_font,
-                       QRectF(deck_x, MARGIN, deck_w, title_h), row_headers, column_headers,
-                       containers)
+                       QRectF(deck_x, MARGIN, p.deck_w, p.title_h), row_headers,
+                       column_headers, containers, note_font, deck_title, p.deck_columns,
+                       marks)

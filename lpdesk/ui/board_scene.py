@@ -7,8 +7,6 @@ tests), arrow keys move the selected card between cells, and a card's menu offer
 """
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
@@ -18,7 +16,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.ui.binding import listen
 from lpdesk.ui.board_items import CardItem, ContainerItem, HeaderItem
-from lpdesk.ui.board_layout import CELL_PAD, BoardLayout, layout_board
+from lpdesk.ui.board_layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.board_reveal import reveal_info
 from lpdesk.ui.theme import follow_theme, theme
 
@@ -96,8 +94,9 @@ class BoardScene(QGraphicsScene):
             return
         self.empty_note.hide()
         states, hints, notes = reveal_info(board)
+        title = tr("Cards to sort (%d)") % len(board.cards_in(None))
         layout = layout_board(board, *self.size, t.font_scale, hints,
-                              {row: note for row, (note, _) in notes.items()})
+                              {row: note for row, (note, _) in notes.items()}, title)
         self.layout = layout
         s = layout.scale
         self._clear({c.id for c in board.cards}, set(layout.containers),
@@ -107,26 +106,24 @@ class BoardScene(QGraphicsScene):
             if item is None:
                 item = self.containers[key] = ContainerItem(key)
                 self.addItem(item)
-            item.set_geometry(box.rect, box.content_height, CELL_PAD * s, t, t.surface)
+            item.set_geometry(box.rect, box.content_height, CELL_PAD * s, t, t.surface,
+                              [rect for _, rect in box.cards])
         names = {a.id: a.name for a in (*board.rows, *board.columns)}
+        column_ids = {c.id for c in board.columns}
         for axis_id, rect in [*layout.row_headers, *layout.column_headers]:
             header = self.headers.get(axis_id)
             if header is None:
                 header = self.headers[axis_id] = HeaderItem(axis_id)
                 self.addItem(header)
-            html = f"<b>{escape(names[axis_id])}</b>"
-            if axis_id in notes:
-                note, all_match = notes[axis_id]
-                html += (f"<br><span style='color:{t.match if all_match else t.muted_text};"
-                         f" font-weight:normal'>{escape(note)}</span>")
-            header.set_content(rect, html, layout.header_font, t,
-                               centred=axis_id in {c.id for c in board.columns})
+            note, all_match = notes.get(axis_id, ("", False))
+            header.set_content(rect, names[axis_id], layout.header_font, t,
+                               centred=axis_id in column_ids, pad=PAD_X * s, note=note,
+                               note_font=layout.note_font,
+                               note_colour=t.match if all_match else t.muted_text)
             header.setToolTip(tr("Double-click to rename") if self.editable else "")
-        deck_count = len(layout.containers[None].cards)
         self.deck_title.show()
-        title = escape(tr("Cards to sort (%d)") % deck_count)
-        self.deck_title.set_content(layout.deck_title, f"<b>{title}</b>", layout.header_font,
-                                    t, centred=False)
+        self.deck_title.set_content(layout.deck_title, layout.deck_title_text,
+                                    layout.header_font, t, centred=False, pad=PAD_X * s)
         texts = {c.id: c.text for c in board.cards}
         for key, box in layout.containers.items():
             container = self.containers[key]
@@ -137,7 +134,7 @@ class BoardScene(QGraphicsScene):
                     self.addItem(item)
                 item.set_look(texts[card_id], hints.get(card_id, ""), states.get(card_id),
                               rect.width(), rect.height(), layout.card_font, layout.hint_font,
-                              s, t)
+                              s, t, layout.marks and key is not None)
                 if item is not self.dragging:
                     if item.parentItem() is not container.content:
                         item.setParentItem(container.content)
