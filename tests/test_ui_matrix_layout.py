@@ -1,0 +1,233 @@
+"""The practices board is legible on the projector: in presentation mode at 1280x720 and
+1920x1080, in both themes, before and after the reveal, and in the facilitator's window.
+Nothing overlaps, no header runs into the grid, no card text is cut, and a card is either
+seen whole or (in a cell that scrolls, with its scroll bar showing) not at all."""
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
+
+from lpdesk.demo import demo_session
+from lpdesk.document import SessionDocument
+from lpdesk.model.matrix import Axis
+from lpdesk.ui.board_layout import MIN_FONT, WRAP, layout_board
+from lpdesk.ui.matrix_page import MatrixPage
+from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
+
+TOLERANCE = 0.5  # px: text advances are fractional
+
+
+@pytest.fixture
+def window(demo_window):
+    w = demo_window
+    yield w
+    w.workshop.presentation.stop()
+    apply_theme(QApplication.instance(), NORMAL)
+
+
+def show_matrix(window) -> None:
+    item = next(i.id for i in window.doc.session.agenda.items if i.kind == "matrix")
+    window.show_activity(item)
+
+
+def reveal(doc) -> None:
+    for board in doc.session.matrix.boards:
+        doc.session.matrix.set_revealed(board.id, True)
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def inside(outer: QRectF, inner: QRectF) -> bool:
+    return outer.adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE).contains(inner)
+
+
+def overlap(a: QRectF, b: QRectF) -> bool:
+    common = a.intersected(b)
+    return common.width() > TOLERANCE and common.height() > TOLERANCE
+
+
+def assert_legible(scene, may_scroll: bool = True) -> None:
+    """Every rule of a legible board, checked on what the scene really shows."""
+    layout = scene.layout
+    width, height = scene.size
+    view = QRectF(0, 0, width, height)
+    frames = {key: c.sceneBoundingRect() for key, c in scene.containers.items()}
+    for key, frame in frames.items():
+        assert inside(view, frame), f"{key} runs off the view"
+        for other, rect in frames.items():
+            assert other == key or not overlap(frame, rect), f"{key} overlaps {other}"
+
+    headers = [*scene.headers.values(), scene.deck_title]
+    for header in headers:
+        box = header.mapRectToScene(header.rect())
+        texts = [header.mapRectToScene(r) for r in header.text_rects()]
+        for text in texts:
+            assert inside(box, text), f"header {header.name!r} runs out of its place"
+            for key, frame in frames.items():
+                assert not overlap(text, frame), f"header {header.name!r} runs into {key}"
+        for other in headers:
+            assert other is header or not overlap(box, other.mapRectToScene(other.rect()))
+    assert layout.header_font.pixelSize() >= layout.card_font.pixelSize()
+
+    for card_id, card in scene.cards.items():
+        text_rect = card.text_rect()
+        used = QFontMetricsF(card.font).boundingRect(text_rect, WRAP, card.text)
+        if card.hint:
+            hint = QFontMetricsF(card.hint_font).boundingRect(
+                text_rect.adjusted(0, used.height() + 2 * card.scale, 0, 0), WRAP, card.hint)
+            used = used.united(hint)
+        assert inside(text_rect, used), f"the text of card {card.text!r} is cut"
+        container = scene.containers[scene.board.cell_of(card_id)]
+        rect = card.mapRectToScene(card.size)
+        shown = container.visible_rect()
+        assert inside(frames[container.key], shown)
+        if inside(shown, rect):
+            continue
+        assert not overlap(shown, rect), f"card {card.text!r} is seen cut"
+        assert may_scroll and container.max_scroll > 0 and container.bar.isVisible(), \
+            f"card {card.text!r} is hidden in {container.key} that does not scroll"
+
+
+def present(window, size):
+    pw = window.workshop.presentation.start()
+    pw.showNormal()
+    pw.resize(*size)
+    settle()
+    assert (pw.width(), pw.height()) == size
+    page = pw.view.current_page()
+    assert isinstance(page, MatrixPage) and page.audience
+    return page
+
+
+@pytest.mark.parametrize("t", [NORMAL, HIGH_CONTRAST], ids=lambda t: t.name)
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_presentation_board_is_legible(window, t, size):
+    apply_theme(QApplication.instance(), t)
+    show_matrix(window)
+    page = present(window, size)
+    scene = page.scene
+    assert_legible(scene)
+    assert scene.layout.card_font.pixelSize() >= round(MIN_FONT * theme().font_scale)
+    if size == (1920, 1080):  # the sample session fits whole: the room sees every card
+        assert not any(c.max_scroll for c in scene.containers.values())
+        assert all(c.isVisible() for c in scene.cards.values())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_revealed_presentation_board_is_legible(window, size):
+    show_matrix(window)
+    reveal(window.doc)
+    page = present(window, size)
+    assert page.scene.layout.marks
+    assert any(card.hint for card in page.scene.cards.values())
+    assert any(h.note for h in page.scene.headers.values())
+    assert_legible(page.scene)
+    if size == (1920, 1080):  # after the reveal the whole grid still shows unscrolled
+        assert not any(c.max_scroll for key, c in page.scene.containers.items()
+                       if key is not None)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_facilitator_board_is_legible(window, size):
+    show_matrix(window)
+    window.resize(*size)
+    settle()
+    page = window.stack.currentWidget()
+    assert isinstance(page, MatrixPage) and not page.audience
+    assert_legible(page.scene)
+    reveal(window.doc)
+    settle()
+    assert_legible(page.scene)
+
+
+def test_long_row_names_wrap_between_words_and_never_reach_the_grid(qtbot):
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    board.rows[0].name = "Management and governance of everyday workplace learning"
+    board.rows.append(Axis("long", "Internationalisation"))
+    page = MatrixPage(doc, audience=True)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    assert_legible(page.scene)
+    header = page.scene.headers[board.rows[0].id]
+    assert len(header.text_rects()) == 1 and header.text_rects()[0].height() > \
+        QFontMetricsF(header.font).height() * 1.5  # wrapped, not run into the grid
+
+
+def test_a_full_cell_scrolls_whole_cards_a_line_at_a_time(qtbot):
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    cell = (board.rows[0].id, board.columns[0].id)
+    for card in board.cards[:12]:
+        board.positions[card.id] = cell
+    page = MatrixPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    scene = page.scene
+    container = scene.containers[cell]
+    assert container.max_scroll > 0 and container.bar.isVisible()
+    assert_legible(scene)
+    tops = [top for top, _ in container.lines]
+    container.wheelEvent(_wheel(-120))  # down one line of cards
+    assert container.scroll == tops[1]
+    assert_legible(scene)
+    last = scene.layout.containers[cell].cards[-1][0]
+    scene.select_card(last)  # selecting the last card scrolls it into view, whole
+    assert container.visible_rect().contains(scene.cards[last].mapRectToScene(
+        scene.cards[last].size))
+    assert container.scroll == container.max_scroll
+    assert_legible(scene)
+    container.wheelEvent(_wheel(120))
+    assert container.scroll < container.max_scroll
+
+
+def test_layout_chooses_the_largest_font_at_which_everything_fits():
+    board = demo_session().matrix.current_board
+    roomy = layout_board(board, 1888, 895, 1.6, deck_title="Cards to sort (18)")
+    tight = layout_board(board, 1248, 560, 1.15, deck_title="Cards to sort (18)")
+    assert roomy.card_font.pixelSize() > tight.card_font.pixelSize() >= round(MIN_FONT * 1.15)
+    assert not any(c.overflows for c in roomy.containers.values())
+    assert roomy.deck_columns >= 2  # a long deck spreads sideways rather than scroll
+
+
+def _wheel(delta: int):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QGraphicsSceneWheelEvent
+
+    event = QGraphicsSceneWheelEvent(QEvent.Type.GraphicsSceneWheel)
+    event.setDelta(delta)
+    event.setScenePos(QPointF(0, 0))
+    return event
+
+
+def test_a_cell_is_never_shorter_than_its_tallest_card_even_when_rows_must_scroll():
+    board = demo_session().matrix.current_board
+    board.cards[0].text = " ".join(["A long card about how learning works at work"] * 3)
+    for i, card in enumerate(board.cards):  # every row full: the rows cannot all fit
+        board.positions[card.id] = (board.rows[i % len(board.rows)].id, board.columns[0].id)
+    layout = layout_board(board, 1000, 600)
+    assert any(c.overflows for c in layout.containers.values())
+    for key, container in layout.containers.items():
+        for _, rect in container.cards:
+            pad = 2 * 4.0 * layout.scale
+            assert rect.height() <= container.rect.height() - pad + TOLERANCE, key
+
+
+def test_the_deck_title_is_measured_as_shown():
+    board = demo_session().matrix.current_board
+    title = "Cards still to sort into the grid (18)"
+    layout = layout_board(board, 760, 500, deck_title=title)
+    inner = layout.deck_title.width() - 2 * 7.0 * layout.scale
+    needed = QFontMetricsF(layout.header_font).boundingRect(
+        QRectF(0, 0, inner, 1e6), WRAP, title)
+    assert needed.height() > QFontMetricsF(layout.header_font).height()  # it wraps...
+    assert needed.height() <= layout.deck_title.height() + TOLERANCE  # ...and has room
+    assert needed.width() <= inner + TOLERANCE
+    assert layout.containers[None].rect.top() >= layout.deck_title.bottom() - TOLERANCE
