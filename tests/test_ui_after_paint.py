@@ -1,5 +1,5 @@
 """Start-up work queued behind the first paint: runs after it, in order, exactly once."""
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from lpdesk.ui.after_paint import after_first_paint, first_paint_done
@@ -38,3 +38,44 @@ def test_work_runs_after_the_first_paint_in_order_once(qtbot):
 
     after_first_paint(window, lambda: log.append("late"))  # the paint is over: soon
     qtbot.waitUntil(lambda: "late" in log, timeout=2000)
+
+
+def shown_window(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(400, 300)
+    return window
+
+
+def test_a_failing_piece_of_work_does_not_stop_the_rest(qtbot):
+    window = shown_window(qtbot)
+    log = []
+
+    def broken():
+        raise RuntimeError("autosave folder unreadable")
+
+    after_first_paint(window, broken)
+    after_first_paint(window, lambda: log.append("recovery check"))
+    with qtbot.captureExceptions() as errors:
+        window.show()
+        qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
+    assert log == ["recovery check"]
+    assert [str(e[1]) for e in errors] == ["autosave folder unreadable"]
+
+
+def test_a_window_closed_before_the_work_runs_drops_it(qtbot):
+    window = shown_window(qtbot)
+    log = []
+    after_first_paint(window, lambda: log.append("recovery check"))
+
+    class CloseOnPaint(QObject):  # installed last, so it sees the paint first
+        def eventFilter(self, _obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, window.close)  # queued before the work
+            return False
+
+    closer = CloseOnPaint()
+    window.installEventFilter(closer)
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
+    assert not window.isVisible() and log == []

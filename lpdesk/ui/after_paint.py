@@ -8,7 +8,8 @@ recovery offer then appears over the painted window.
 The first Paint event of the watched widget queues the callbacks (a zero-delay timer), so
 they run once the whole window has been painted and flushed. A window manager that never
 sends a paint (hidden, minimised) does not hold the work back for long: it also runs a
-little after the widget is shown (FALLBACK_MS).
+little after the widget is shown (FALLBACK_MS). A widget closed before then drops the
+work (it was for the open window).
 """
 from __future__ import annotations
 
@@ -45,10 +46,18 @@ class _FirstPaint(QObject):
             QTimer.singleShot(0, self, self._run)
 
     def _run(self) -> None:
-        while self.callbacks:  # callbacks may queue more: they run in this pass too
-            self.callbacks.pop(0)()
-        self.parent().setProperty(STATE, "done")
-        self.deleteLater()
+        widget = self.parent()
+        if not widget.isVisible():  # closed at once: the work was for the open window
+            self.callbacks.clear()
+        try:
+            while self.callbacks:  # callbacks may queue more: they run in this pass too
+                self.callbacks.pop(0)()
+        finally:
+            if self.callbacks:  # one of them raised: the others still get their turn
+                QTimer.singleShot(0, self, self._run)
+            else:
+                widget.setProperty(STATE, "done")
+                self.deleteLater()
 
 
 def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
