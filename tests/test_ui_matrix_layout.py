@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Axis
-from lpdesk.ui.board_layout import MIN_FONT, WRAP, layout_board
+from lpdesk.ui.board_layout import WRAP, layout_board, min_card_font
 from lpdesk.ui.matrix_page import MatrixPage
 from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
 
@@ -110,7 +110,7 @@ def test_presentation_board_is_legible(window, t, size):
     page = present(window, size)
     scene = page.scene
     assert_legible(scene)
-    assert scene.layout.card_font.pixelSize() >= round(MIN_FONT * theme().font_scale)
+    assert scene.layout.card_font.pixelSize() >= min_card_font(theme().font_scale)
     if size == (1920, 1080):  # the sample session fits whole: the room sees every card
         assert not any(c.max_scroll for c in scene.containers.values())
         assert all(c.isVisible() for c in scene.cards.values())
@@ -128,6 +128,25 @@ def test_revealed_presentation_board_is_legible(window, size):
     if size == (1920, 1080):  # after the reveal the whole grid still shows unscrolled
         assert not any(c.max_scroll for key, c in page.scene.containers.items()
                        if key is not None)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_audience_window_board_grows_with_the_room_screen_and_is_legible(window, size):
+    show_matrix(window)
+    window.workshop.audience_toggle()
+    audience = window.workshop.audience
+    audience.resize(*size)
+    settle()
+    page = audience.view.current_page()
+    assert isinstance(page, MatrixPage) and page.audience
+    assert theme().font_scale == 1.0  # the audience window leaves the facilitator's alone
+    assert audience.view.scale > 1.0
+    assert page.scene.text_scale == pytest.approx(audience.view.scale)
+    assert page.scene.layout.card_font.pixelSize() >= min_card_font(audience.view.scale)
+    assert_legible(page.scene)
+    if size == (1920, 1080):
+        assert not any(c.max_scroll for c in page.scene.containers.values())
+    audience.close()
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -192,7 +211,7 @@ def test_layout_chooses_the_largest_font_at_which_everything_fits():
     board = demo_session().matrix.current_board
     roomy = layout_board(board, 1888, 895, 1.6, deck_title="Cards to sort (18)")
     tight = layout_board(board, 1248, 560, 1.15, deck_title="Cards to sort (18)")
-    assert roomy.card_font.pixelSize() > tight.card_font.pixelSize() >= round(MIN_FONT * 1.15)
+    assert roomy.card_font.pixelSize() > tight.card_font.pixelSize() >= min_card_font(1.15)
     assert not any(c.overflows for c in roomy.containers.values())
     assert roomy.deck_columns >= 2  # a long deck spreads sideways rather than scroll
 

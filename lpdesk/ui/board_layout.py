@@ -12,6 +12,7 @@ keeps its shape. Kept apart from the scene so the rules are easy to read and to 
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
@@ -158,6 +159,11 @@ def base_font_size(width: float, height: float, scale: float) -> float:
     return max(14.0, min(26.0, 16.0 * min(width / 1040.0, height / 600.0))) * scale
 
 
+def min_card_font(scale: float) -> int:
+    """The smallest card text (px) the layout may use to fit a board at `scale`."""
+    return math.floor(MIN_FONT * scale + 1e-6)
+
+
 def share_height(needs: list[float], room: float) -> list[float]:
     """Heights for rows that need more than `room` in all: rows needing less than an even
     share get all they need, the rest share what is left evenly. So a short row never
@@ -276,7 +282,7 @@ def _choose(width: float, height: float, scale: float, make) -> _Plan:
     failing that, the largest at which the grid fits and the deck scrolls; failing that,
     the minimum, where only the fullest rows scroll."""
     base = round(base_font_size(width, height, scale))
-    minimum = min(base, round(MIN_FONT * scale))
+    minimum = min(base, min_card_font(scale))
 
     def everything(size: int) -> _Plan | None:
         for share in DECK_SHARES:

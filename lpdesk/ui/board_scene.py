@@ -37,6 +37,7 @@ class BoardScene(QGraphicsScene):
         self.doc, self.matrix, self.editable = doc, doc.session.matrix, editable
         self.board_id: str | None = None
         self.size = (1000.0, 600.0)
+        self.text_scale = 1.0  # the room's screen may grow the board more than the theme
         self.layout: BoardLayout | None = None
         self.cards: dict[str, CardItem] = {}
         self.containers: dict[Cell | None, ContainerItem] = {}
@@ -77,6 +78,13 @@ class BoardScene(QGraphicsScene):
         self.setSceneRect(QRectF(0, 0, *self.size))
         self.refresh()
 
+    def set_text_scale(self, scale: float) -> None:
+        """Grow the board's text by at least `scale` (the theme's presentation scale still
+        applies when larger): the audience window scales its own fonts, not the theme."""
+        if scale != self.text_scale:
+            self.text_scale = scale
+            self.refresh()
+
     def _matrix_changed(self, board_id: str | None) -> None:
         if board_id is None or board_id == self.board_id:
             self.refresh()
@@ -95,7 +103,7 @@ class BoardScene(QGraphicsScene):
         self.empty_note.hide()
         states, hints, notes = reveal_info(board)
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
-        layout = layout_board(board, *self.size, t.font_scale, hints,
+        layout = layout_board(board, *self.size, max(t.font_scale, self.text_scale), hints,
                               {row: note for row, (note, _) in notes.items()}, title)
         self.layout = layout
         s = layout.scale

@@ -7,7 +7,7 @@ or an empty grid, add/edit/delete cards, reveal the model, compare the groups. W
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,7 +51,7 @@ from lpdesk.ui.matrix_dialogs import (
     NewBoardChoice,
     NewBoardDialog,
 )
-from lpdesk.ui.theme import follow_theme, theme
+from lpdesk.ui.theme import BASE_POINT_SIZE, follow_theme, theme
 
 
 class MatrixPage(QWidget):
@@ -176,9 +176,10 @@ class MatrixPage(QWidget):
     def refresh(self) -> None:
         """Show the current board and bring the title, figures and tools up to date."""
         board, t = self.board, theme()
+        scale = self.text_scale()
+        self.scene.set_text_scale(scale)
         self.scene.set_board(board.id if board else None)
         self.consensus.set_board(board.id if board else None)
-        scale = t.font_scale
         self.title.setStyleSheet(f"font-size: {round(22 * scale)}px; color: {t.text};")
         self.figure.setStyleSheet(f"font-size: {round(16 * scale)}px; color: {t.muted_text};")
         self.title.setText(self._title_html(board))
@@ -209,6 +210,19 @@ class MatrixPage(QWidget):
         self.reveal_action.setChecked(bool(has and board.revealed))
         self.reveal_action.blockSignals(False)
         self.consensus_action.setEnabled(len(siblings) > 1 or self.consensus_action.isChecked())
+
+    def text_scale(self) -> float:
+        """How much to grow the text: the theme's presentation scale, or on the room's
+        screen that screen's own (the audience window scales its fonts, not the theme)."""
+        scale = theme().font_scale
+        if self.audience:
+            scale = max(scale, self.font().pointSizeF() / BASE_POINT_SIZE)
+        return scale
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if self.audience and event.type() == QEvent.Type.FontChange:
+            self.refresh()  # the room's screen was scaled up or down
 
     def _title_html(self, board: Board | None) -> str:
         """'● Harbour board · Traditional vs new workplace learning' (dot: the group's
