@@ -22,7 +22,7 @@ NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum_p
 # Qt classes only their own feature needs; QWizard is the telltale of PySide initialising
 # every QWidget class, which it does the first time Python is handed a widget made in C++
 # (e.g. a scroll area's viewport): ~8 ms.
-QT_NOT_AT_START_UP = ("QMessageBox", "QFileDialog", "QWizard")
+QT_NOT_AT_START_UP = ("QMessageBox", "QFileDialog", "QInputDialog", "QDialogButtonBox", "QWizard")
 
 START = """
 import runpy, sys

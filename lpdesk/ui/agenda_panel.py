@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
-    QInputDialog,
     QLabel,
     QSizePolicy,
     QStyle,
@@ -164,11 +163,15 @@ class AgendaActions:
 
     # separate methods so tests can answer them
     def ask_title(self, current: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog  # not at start-up: dialogs on use
+
         text, ok = QInputDialog.getText(self.main, self.main.tr("Rename activity"),
                                         self.main.tr("Title:"), text=current)
         return text if ok else None
 
     def ask_minutes_value(self, current: int) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+
         value, ok = QInputDialog.getInt(self.main, self.main.tr("Planned minutes"),
                                         self.main.tr("Minutes:"), current, 0, 1440)
         return value if ok else None

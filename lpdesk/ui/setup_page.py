@@ -8,12 +8,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -87,6 +85,8 @@ class PasteNamesDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Names to add"))
         layout.addWidget(self.text)
+        from PySide6.QtWidgets import QDialogButtonBox  # not at start-up: dialogs on use
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -339,6 +339,8 @@ class SetupPage(QWidget):
             self.doc.push(RemoveGroupCommand(self.session, item.data(Qt.ItemDataRole.UserRole)))
 
     def ask_split(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         count, ok = QInputDialog.getInt(self, self.tr("Split into groups"),
                                         self.tr("Number of groups:"), 3, 2, 12)
         if ok:
