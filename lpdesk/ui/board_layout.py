@@ -287,7 +287,9 @@ def _choose(width: float, height: float, scale: float, make) -> _Plan:
     def everything(size: int) -> _Plan | None:
         for share in DECK_SHARES:
             plan = make(size, share)
-            if plan.grid_fits and plan.deck_fits:
+            if not plan.grid_fits:  # a wider deck leaves the grid even less room
+                return None
+            if plan.deck_fits:
                 return plan
         return None
 
@@ -295,8 +297,13 @@ def _choose(width: float, height: float, scale: float, make) -> _Plan:
         plan = make(size, DECK_SHARES[0])
         return plan if plan.grid_fits else None
 
-    return (everything(base) or _largest(minimum, base - 1, everything)
-            or _largest(minimum, base, grid) or make(minimum, DECK_SHARES[0]))
+    best = everything(base)
+    if best is not None:
+        return best
+    floor = everything(minimum) if minimum < base else None
+    if floor is not None:  # (if not even the smallest font shows everything, don't bisect)
+        return _largest(minimum + 1, base - 1, everything) or floor
+    return _largest(minimum, base, grid) or make(minimum, DECK_SHARES[0])
 
 
 def row_heights(need: list[float], least: list[float], room: float) -> list[float]:
