@@ -156,3 +156,16 @@ def test_keyboard_reaches_agenda_activity_and_notes(window, qtbot):
     ws.agenda_dock.close()
     ws.focus_agenda_action.trigger()  # a closed panel comes back
     assert ws.agenda_dock.isVisible()
+
+
+def test_the_whole_plan_shows_without_scrolling_at_1280x720(window, qtbot):
+    """Seen in a screenshot: the notes dock squeezed the plan to three and a half rows."""
+    from lpdesk.ui.theme import NORMAL, apply_theme
+    apply_theme(QApplication.instance(), NORMAL)  # the app's projector-sized base font
+    window.resize(1280, 720)
+    qtbot.wait(100)  # let the docks lay out
+    bar = window.agenda_list.verticalScrollBar()
+    assert window.agenda_list.count() == 5
+    assert bar.maximum() == 0 and not bar.isVisible()
+    last = window.agenda_list.visualItemRect(window.agenda_list.item(4))
+    assert window.agenda_list.viewport().rect().contains(last)

@@ -6,7 +6,7 @@ needs: minutes beside each title, buttons and menu actions, and the planned tota
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -195,6 +195,9 @@ class AgendaActions:
                                              minutes))
 
 
+MAX_LIST_HEIGHT = 420  # px: about eight activities; more scroll
+
+
 class AgendaPanel(QWidget):
     """The main window's agenda list with minutes, plan buttons and the planned total."""
 
@@ -212,6 +215,12 @@ class AgendaPanel(QWidget):
         self.list.setResizeMode(self.list.ResizeMode.Adjust)
         self.list.setToolTip(self.tr("The workshop plan: PageDown/PageUp move through it"))
         layout.addWidget(self.list, 1)
+        model = self.list.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,
+                       model.layoutChanged):
+            signal.connect(self.fit_rows)
+        self.list.viewport().installEventFilter(self)  # titles re-wrap with the width: refit
+        self.fit_rows()  # the main window filled the list before this panel existed
         buttons = QGridLayout()
         buttons.setSpacing(4)
         for n, (action, short) in enumerate((
@@ -236,6 +245,24 @@ class AgendaPanel(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(PANEL_WIDTH, super().sizeHint().height())
+
+    def fit_rows(self, *_args) -> None:
+        """Ask for room to show the whole plan without scrolling (a workshop has a handful
+        of activities); the notes dock below gives way. Capped so a long plan still scrolls."""
+        rows = sum(max(0, self.list.sizeHintForRow(r)) for r in range(self.list.count()))
+        frame = 2 * self.list.frameWidth() + 2
+        fits = rows + frame <= MAX_LIST_HEIGHT
+        # No scroll bar when the plan fits: it would narrow the list and re-wrap the titles.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits
+                                             else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        height = rows + frame if fits else MAX_LIST_HEIGHT
+        if self.list.minimumHeight() != height:
+            self.list.setMinimumHeight(height)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_rows()
+        return super().eventFilter(obj, event)
 
     def set_document(self, doc) -> None:
         if self._agenda is not None:
