@@ -3,7 +3,6 @@ export and activity pages load when first used."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from lpdesk import APP_NAME, ORG_NAME, __version__
 
@@ -31,13 +30,23 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     from lpdesk.ui.after_paint import after_first_paint
     from lpdesk.ui.main_window import MainWindow
 
+    document, error = None, None
     if demo:
         from lpdesk.demo import demo_session
-        window = MainWindow(SessionDocument(demo_session()))
-    else:
-        window = MainWindow()
-    if path and not demo:
-        window.open_path(Path(path))
+        document = SessionDocument(demo_session())
+    elif path:
+        # Read the file before building the window: one window, built once, for it.
+        from lpdesk.storage import SessionFileError
+        try:
+            document = SessionDocument.open(path)
+        except SessionFileError as exc:
+            error = str(exc)
+    window = MainWindow(document)
+    if document is not None and document.path is not None:
+        window.remember_recent(document.path)
+    if error is not None:
+        after_first_paint(window, lambda: window.show_error(
+            window.tr("Cannot open session"), error))
     if recover:
         def offer() -> None:
             from lpdesk.ui.recovery_dialog import offer_recovery

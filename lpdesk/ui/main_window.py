@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
             self._forget_recent(Path(path)) if not Path(path).exists() else None
             return False
         self.set_document(doc)
-        self._remember_recent(Path(path))
+        self.remember_recent(Path(path))
         return True
 
     def save(self) -> bool:
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
                                                          "unsaved. Try Save As to another "
                                                          "place."))
             return False
-        self._remember_recent(path)
+        self.remember_recent(path)
         self.statusBar().showMessage(self.tr("Saved %s") % path.name, 4000)
         return True
 
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
             value = [value]
         return [str(v) for v in (value or [])]
 
-    def _remember_recent(self, path: Path) -> None:
+    def remember_recent(self, path: Path) -> None:
         path_s = str(path.resolve())
         files = [f for f in self.recent_files() if f != path_s]
         QSettings().setValue("recent_files", [path_s, *files][:MAX_RECENT])
