@@ -27,3 +27,16 @@ def test_no_two_actions_share_a_shortcut_on_any_page(qtbot):
         window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
         window.doc.undo_stack.setClean()
         window.close()
+
+
+def test_quit_close_and_redo_have_their_usual_keys_on_every_platform(qtbot):
+    window = MainWindow(SessionDocument(demo_session()))
+    try:
+        keys = {a.text(): {k.toString() for k in a.shortcuts()}
+                for a in window.findChildren(QAction)}
+        assert "Ctrl+Q" in keys["&Quit"]
+        assert "Ctrl+W" in keys["&Close"]
+        assert {"Ctrl+Y", "Ctrl+Shift+Z"} & keys["&Redo"]
+        assert "Ctrl+Z" in keys["&Undo"]
+    finally:
+        window.close()

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 # are imported where first used, and autosave starts right after the first paint.
 
 MAX_RECENT = 8
+USUAL_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q", QKeySequence.StandardKey.Close: "Ctrl+W",
+              QKeySequence.StandardKey.Redo: "Ctrl+Shift+Z"}
 FILE_FILTER = "lpdesk sessions (*.lpdesk);;All files (*)"
 
 
@@ -82,7 +84,15 @@ class MainWindow(QMainWindow):
     # -- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # The platform's keys, plus the usual one where a platform theme has none
+            # (Quit has no key on Linux without a desktop theme).
+            keys = QKeySequence.keyBindings(shortcut)
+            usual = USUAL_KEYS.get(shortcut)
+            if usual and all(k != QKeySequence(usual) for k in keys):
+                keys.append(QKeySequence(usual))
+            action.setShortcuts(keys)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
