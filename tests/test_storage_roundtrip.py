@@ -63,8 +63,10 @@ def sessions(draw, max_people=30):
                       draw(st.sampled_from([None] + [g.id for g in s.groups])), rows, cols,
                       revealed=draw(st.booleans()))
         for c in range(draw(st.integers(0, 6))):
-            card = Card(f"card-{c}", draw(names), draw(st.sampled_from([None, *cells])),
-                        draw(st.booleans()))
+            reference = draw(st.sampled_from([None, *cells]))
+            card = Card(f"card-{c}", draw(names), reference, draw(st.booleans()))
+            if reference is None and draw(st.booleans()):  # judged on its column alone
+                card.reference_column = draw(st.sampled_from(cols)).id
             board.cards.append(card)
             cell = draw(st.sampled_from([None, *cells]))
             if cell is not None:
