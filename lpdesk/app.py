@@ -47,6 +47,15 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     if error is not None:
         after_first_paint(window, lambda: window.show_error(
             window.tr("Cannot open session"), error))
+    def report_content() -> None:
+        from lpdesk.content.check import content_problems
+        problems = content_problems()
+        if problems:
+            window.show_error(window.tr("Some content files are broken"), window.tr(
+                "lpdesk uses what still works; the activities that need these files say "
+                "so.\n\n%s") % "\n".join(problems))
+
+    after_first_paint(window, report_content)
     if recover:
         def offer() -> None:
             from lpdesk.ui.recovery_dialog import offer_recovery

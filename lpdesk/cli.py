@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit:
         raise
     except Exception as exc:  # last resort: one clear line, never a traceback
+        from lpdesk.content import ContentError
+        if isinstance(exc, ContentError):  # an edited content file: FILE: ITEM: problem
+            print(f"lpdesk: broken content file: {exc}", file=sys.stderr)
+            return 1
         print(f"lpdesk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 2
 

@@ -21,8 +21,16 @@ class PageSpec:
 
     def create(self, document: object, parent: QWidget | None = None,
                audience: bool = False) -> QWidget:
+        """The page; if the content it needs is broken, a page that says which file and
+        which item, so one edited file never takes the whole workshop down."""
+        from lpdesk.content import ContentError
+
         cls = getattr(importlib.import_module(self.module), self.class_name)
-        return cls(document, parent, audience=audience)
+        try:
+            return cls(document, parent, audience=audience)
+        except ContentError as exc:
+            from lpdesk.ui.content_error_page import ContentErrorPage
+            return ContentErrorPage(str(exc), parent, audience=audience)
 
 
 PAGES: dict[str, PageSpec] = {
