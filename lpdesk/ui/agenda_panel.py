@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.commands.agenda import MoveAgendaItemCommand, rename, set_minutes, set_skipped
 from lpdesk.model.agenda import AgendaItem
+from lpdesk.ui.binding import listen_instead
 from lpdesk.ui.theme import theme
 
 PANEL_WIDTH = 240  # leaves the activity page most of a 1280-pixel screen
@@ -265,12 +266,9 @@ class AgendaPanel(QWidget):
         return super().eventFilter(obj, event)
 
     def set_document(self, doc) -> None:
-        if self._agenda is not None:
-            self._agenda.changed.disconnect(self._agenda_changed)
+        listen_instead(self, self._agenda.changed if self._agenda is not None else None,
+                       doc.session.agenda.changed, self._agenda_changed)
         self._agenda = doc.session.agenda
-        self._agenda.changed.connect(self._agenda_changed)
-        self.destroyed.connect(lambda *_, a=self._agenda, h=self._agenda_changed:
-                               a.changed.disconnect(h))
         self.refresh_total()
 
     def _agenda_changed(self, _item_id) -> None:

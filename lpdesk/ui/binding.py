@@ -14,3 +14,12 @@ def listen(owner: QObject, event: Event, handler: Callable[..., Any]) -> None:
     closed view is never called by the model."""
     event.connect(handler)
     owner.destroyed.connect(lambda *_: event.disconnect(handler))
+
+
+def listen_instead(owner: QObject, old: Event | None, new: Event,
+                   handler: Callable[..., Any]) -> None:
+    """Move `handler` from `old` (the previous document's event, if any) to `new`: for
+    views that outlive the documents they show (docks, panels)."""
+    if old is not None:
+        old.disconnect(handler)
+    listen(owner, new, handler)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from lpdesk.commands.agenda import SetNotesCommand, UpdateAgendaItemCommand
 from lpdesk.content.agenda import bundled_notes
 from lpdesk.ui.agenda_panel import PANEL_WIDTH
+from lpdesk.ui.binding import listen_instead
 
 
 class NotesPanel(QWidget):
@@ -55,12 +56,9 @@ class NotesPanel(QWidget):
         return QSize(PANEL_WIDTH, super().sizeHint().height())
 
     def set_document(self, doc) -> None:
-        if self._agenda is not None:
-            self._agenda.changed.disconnect(self._agenda_changed)
+        listen_instead(self, self._agenda.changed if self._agenda is not None else None,
+                       doc.session.agenda.changed, self._agenda_changed)
         self._agenda = doc.session.agenda
-        self._agenda.changed.connect(self._agenda_changed)
-        self.destroyed.connect(lambda *_, a=self._agenda, h=self._agenda_changed:
-                               a.changed.disconnect(h))
         self.item_id = None
         self.show_item(self.main.current_item_id())
 
