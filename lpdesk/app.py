@@ -77,5 +77,7 @@ def run(path: str | None = None, demo: bool = False) -> int:
         QMessageBox.critical(None, "lpdesk cannot run safely", problem)
         return 3
     window = create_main_window(path, demo)
+    from lpdesk.ui.error_guard import install, message_box_notifier
+    install(message_box_notifier(window))
     window.show()
     return app.exec()
