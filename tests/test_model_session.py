@@ -75,3 +75,15 @@ def test_update_participant_refuses_unknown_group():
     else:
         raise AssertionError("unknown group accepted")
     assert p.group_id is None
+
+
+def test_new_participants_for_a_pasted_list_leave_the_session_unchanged():
+    s = Session()
+    s.insert_participant(0, s.new_participant("Existing"))
+    made = s.new_participants(["A", "B", "C"])
+    assert [p.name for p in s.participants] == ["Existing"]
+    ids = [p.id for p in made] + [s.participants[0].id]
+    assert len(set(ids)) == 4
+    assert [p.colour for p in made] == list(PALETTE[1:4])
+    many = s.new_participants([str(i) for i in range(len(PALETTE) + 2)])
+    assert len({p.id for p in many}) == len(PALETTE) + 2

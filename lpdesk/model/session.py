@@ -110,10 +110,22 @@ class Session:
 
     def new_participant(self, name: str, group_id: str | None = None) -> Participant:
         """A participant not yet in the session, with a fresh id and the next free colour."""
-        used = {p.colour for p in self.participants}
-        colour = next((c for c in PALETTE if c not in used),
-                      PALETTE[len(self.participants) % len(PALETTE)])
-        return Participant(new_id("p", self.all_ids()), name, group_id, colour)
+        return self.new_participants([name], group_id)[0]
+
+    def new_participants(self, names: list[str], group_id: str | None = None
+                         ) -> list[Participant]:
+        """Participants not yet in the session (e.g. a pasted list): distinct fresh ids, and
+        the next free colours in turn. The session itself is not changed."""
+        taken = self.all_ids()
+        used = [p.colour for p in self.participants]
+        made = []
+        for name in names:
+            colour = next((c for c in PALETTE if c not in used), PALETTE[len(used) % len(PALETTE)])
+            participant = Participant(new_id("p", taken), name, group_id, colour)
+            taken.add(participant.id)
+            used.append(colour)
+            made.append(participant)
+        return made
 
     def new_group(self, name: str) -> Group:
         used = {g.colour for g in self.groups}

@@ -263,12 +263,7 @@ class SetupPage(QWidget):
         names = [n.strip() for n in names if n.strip()]
         if not names:
             return
-        made = []
-        for name in names:
-            p = self.session.new_participant(name)
-            self.session.participants.append(p)  # reserve id and colour for the next one
-            made.append(p)
-        del self.session.participants[-len(made):]
+        made = self.session.new_participants(names)
         self.doc.push(AddParticipantsCommand(self.session, made))
         self.table.scrollToBottom()
 
