@@ -58,6 +58,12 @@ def _table(data: Table | None) -> list[str]:
     return lines + [""]
 
 
+def _actions(actions: list[str] | tuple[str, ...]) -> list[str]:
+    """The agreed actions as a numbered list (in the summary and again with the notes)."""
+    return [f"### {tr('Agreed actions')}", "",
+            *(f"{i}. {_cell(a)}" for i, a in enumerate(actions, 1)), ""]
+
+
 def export_markdown(report: Report) -> bytes:
     r = report
     out: list[str] = []
@@ -78,10 +84,7 @@ def export_markdown(report: Report) -> bytes:
         add(f"- {_cell(h)}")
     add("")
     if r.actions:
-        add(f"### {tr('Agreed actions')}")
-        add("")
-        out.extend(f"{i}. {_cell(a)}" for i, a in enumerate(r.actions, 1))
-        add("")
+        out.extend(_actions(r.actions))
     add(f"### {tr('About the continuum')}")
     add("")
     add(escape_md(continuum_intro(r)))
@@ -160,10 +163,7 @@ def export_markdown(report: Report) -> bytes:
         add(tr("No notes or actions were recorded."))
         add("")
     if r.actions:
-        add(f"### {tr('Agreed actions')}")
-        add("")
-        out.extend(f"{i}. {_cell(a)}" for i, a in enumerate(r.actions, 1))
-        add("")
+        out.extend(_actions(r.actions))
     if r.comments:
         add(f"### {tr('Comments from the room')}")
         add("")
