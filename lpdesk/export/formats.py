@@ -7,7 +7,6 @@ half-written file, and a bad output path is reported in one line (`ExportError`)
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,20 +68,11 @@ def render(report: Report, out: str | Path, paper: str = "a4",
 
 def write_files(files: list[tuple[Path, bytes]]) -> None:
     """Write each file next to its target and rename it into place."""
+    from lpdesk.storage.files import write_text_atomic
+
     for path, data in files:
-        tmp = None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            try:
-                os.chmod(tmp, 0o644)  # a document to share, not a private temp file
-            except OSError:
-                pass
-            os.replace(tmp, path)
-            tmp = None
+            write_text_atomic(path, data, mode=0o644)  # a document to share, not private
         except PermissionError:
             raise ExportError(f"{path}: cannot be written (permission denied)") from None
         except FileNotFoundError:
@@ -94,9 +84,3 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
             raise ExportError(f"{path}: is a folder; give a file name") from None
         except OSError as exc:
             raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from None
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass

@@ -139,9 +139,10 @@ def dumps_session(session: Session) -> str:
                       allow_nan=False) + "\n"
 
 
-def write_text_atomic(path: Path, text: str | bytes) -> None:
+def write_text_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None:
     """Write next to the target, flush to disk, then rename over it: a crash or a full disk
-    mid-write leaves the old file as it was."""
+    mid-write leaves the old file as it was. The new file gets `mode`, or else the mode of
+    the file it replaces (a new file keeps the private mode of a temporary file)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     directory = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -150,9 +151,11 @@ def write_text_atomic(path: Path, text: str | bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
+        if mode is None and path.exists():
+            mode = path.stat().st_mode & 0o777
+        if mode is not None:
             try:
-                os.chmod(tmp, path.stat().st_mode & 0o777)
+                os.chmod(tmp, mode)
             except OSError:
                 pass
         os.replace(tmp, path)
