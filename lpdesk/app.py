@@ -15,7 +15,7 @@ def make_application(argv: list[str] | None = None):
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("lpdesk")
-    from lpdesk.ui.theme import apply_theme, saved_theme
+    from lpdesk.ui.style.theme import apply_theme, saved_theme
     apply_theme(app, saved_theme())  # the facilitator's last choice (View > Theme)
     return app
 

@@ -160,7 +160,7 @@ def test_keyboard_reaches_agenda_activity_and_notes(window, qtbot):
 
 def test_the_whole_plan_shows_without_scrolling_at_1280x720(window, qtbot):
     """Seen in a screenshot: the notes dock squeezed the plan to three and a half rows."""
-    from lpdesk.ui.theme import NORMAL, apply_theme
+    from lpdesk.ui.style.theme import NORMAL, apply_theme
     apply_theme(QApplication.instance(), NORMAL)  # the app's projector-sized base font
     window.resize(1280, 720)
     qtbot.wait(100)  # let the docks lay out

@@ -14,7 +14,7 @@ from lpdesk.model.session import Session
 from lpdesk.ui.continuum_items import AGREED
 from lpdesk.ui.continuum_page import ContinuumPage
 from lpdesk.ui.continuum_summary import gap_sentence, room_sentence
-from lpdesk.ui.theme import NORMAL, scaled, set_theme
+from lpdesk.ui.style.theme import NORMAL, scaled, set_theme
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
@@ -360,7 +360,7 @@ def test_two_hundred_people_shrink_to_dots(qtbot):
 
 
 def test_theme_scale_grows_the_text_and_colours_follow(page):
-    from lpdesk.ui.theme import HIGH_CONTRAST
+    from lpdesk.ui.style.theme import HIGH_CONTRAST
     before = page.plot.name_font.pointSizeF()
     try:
         set_theme(scaled(HIGH_CONTRAST, 1.5))

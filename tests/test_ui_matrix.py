@@ -314,7 +314,7 @@ def test_audience_page_has_no_editing_chrome_but_follows_the_facilitator(page, q
 
 
 def test_theme_change_rerenders(page):
-    from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, set_theme
+    from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, set_theme
     card = next(iter(page.scene.cards.values()))
     try:
         set_theme(HIGH_CONTRAST)

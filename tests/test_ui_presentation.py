@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from lpdesk.ui.room_view import room_scale
 from lpdesk.ui.slides import BlankSlide, BreakSlide, WelcomeSlide
 from lpdesk.ui.summary_page import SummaryPage
-from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
+from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
 
 
 class FakeClock:

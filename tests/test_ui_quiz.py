@@ -294,7 +294,7 @@ def fits(page) -> bool:
 
 
 def test_theme_scale_enlarges_the_text_and_it_still_fits(qtbot, page):
-    from lpdesk.ui.theme import scaled, set_theme, theme
+    from lpdesk.ui.style.theme import scaled, set_theme, theme
     page.resize(1920, 1080)  # room to grow: at 720 lines a bigger scale would not fit
     page.start_run("room", None)
     label = page.question_view.question_label

@@ -20,7 +20,7 @@ from lpdesk.app import create_main_window
 from lpdesk.demo import demo_session
 from lpdesk.storage import load_session, save_session
 from lpdesk.storage.recovery import RecoveryFile, orphaned, read_recovery, scan
-from lpdesk.ui import recovery_dialog
+from lpdesk.ui.window import recovery_dialog
 from lpdesk.ui.after_paint import first_paint_done
 from lpdesk.ui.autosave import recovery_folder
 from lpdesk.ui.main_window import MainWindow

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtGui import QPalette
 
-from lpdesk.ui.theme import (
+from lpdesk.ui.style.theme import (
     BASE_POINT_SIZE,
     HIGH_CONTRAST,
     NORMAL,
@@ -52,7 +52,7 @@ def test_grid_lines_stand_out_from_backgrounds(name):
 
 
 def test_apply_theme_sets_palette_font_and_tells_views(qapp, qtbot, restore_theme):
-    from lpdesk.ui.theme import theme_state
+    from lpdesk.ui.style.theme import theme_state
     with qtbot.waitSignal(theme_state().theme_changed) as signal:
         apply_theme(qapp, HIGH_CONTRAST)
     assert signal.args[0].name == HIGH_CONTRAST.name
@@ -85,7 +85,7 @@ def test_themed_app_still_passes_fonts_down(qapp, qtbot, restore_theme):
 
 
 def test_applying_a_theme_keeps_the_presentation_scale(qapp, restore_theme):
-    from lpdesk.ui.theme import scaled, set_theme
+    from lpdesk.ui.style.theme import scaled, set_theme
     set_theme(scaled(NORMAL, 1.5))
     apply_theme(qapp, HIGH_CONTRAST)
     assert theme().font_scale == 1.5 and theme().name == HIGH_CONTRAST.name
@@ -103,7 +103,7 @@ def test_choice_is_remembered(app_settings, restore_theme):
 def test_follow_theme_stops_when_the_owner_goes(qapp, restore_theme):
     from PySide6.QtCore import QObject
 
-    from lpdesk.ui.theme import follow_theme
+    from lpdesk.ui.style.theme import follow_theme
     owner = QObject()
     seen = []
     follow_theme(owner, lambda t: seen.append(t.name))

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from lpdesk.commands.agenda import MoveAgendaItemCommand, rename, set_minutes, set_skipped
 from lpdesk.model.agenda import AgendaItem
-from lpdesk.ui.binding import listen_instead
-from lpdesk.ui.theme import theme
+from lpdesk.ui.style.binding import listen_instead
+from lpdesk.ui.style.theme import theme
 
 PANEL_WIDTH = 240  # leaves the activity page most of a 1280-pixel screen
 

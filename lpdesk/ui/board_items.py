@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.model.matrix import Cell
 from lpdesk.ui.board_layout import MARK_W, PAD_X, PAD_Y, WRAP
-from lpdesk.ui.theme import Theme
+from lpdesk.ui.style.theme import Theme
 
 if TYPE_CHECKING:
     from lpdesk.ui.board_scene import BoardScene

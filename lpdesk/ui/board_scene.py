@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.ui.binding import listen
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.board_items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.board_layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.board_reveal import reveal_info
-from lpdesk.ui.theme import follow_theme, theme
+from lpdesk.ui.style.theme import follow_theme, theme
 
 
 def tr(text: str) -> str:

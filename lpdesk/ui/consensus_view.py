@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board
 from lpdesk.model.matrix_stats import CardConsensus, consensus
-from lpdesk.ui.binding import listen
-from lpdesk.ui.theme import follow_theme, theme
+from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.theme import follow_theme, theme
 
 ROLE_CARD = Qt.ItemDataRole.UserRole
 

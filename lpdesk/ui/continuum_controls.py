@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.model.continuum import Placement
 from lpdesk.ui.continuum_items import AGREED
-from lpdesk.ui.theme import theme
+from lpdesk.ui.style.theme import theme
 
 Subject = tuple[str, str, str, str]  # key, name, initials, colour
 

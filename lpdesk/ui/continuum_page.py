@@ -35,12 +35,12 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Area, Placement, clamp_position
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
-from lpdesk.ui.binding import listen
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.continuum_controls import PlacingControls
 from lpdesk.ui.continuum_items import AGREED, Row
 from lpdesk.ui.continuum_plot import ContinuumPlot
 from lpdesk.ui.continuum_summary import SummaryPanel, room_text_scale
-from lpdesk.ui.theme import theme, theme_state
+from lpdesk.ui.style.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
 

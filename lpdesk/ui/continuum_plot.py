@@ -30,7 +30,7 @@ from lpdesk.ui.continuum_items import AGREED, SYMBOLS, Markers, Row, RowLayer, b
 from lpdesk.ui.continuum_pointer import ContinuumViewBox, PlotPointer
 from lpdesk.ui.continuum_strip import RoomStrip
 from lpdesk.ui.continuum_summary import room_text_scale
-from lpdesk.ui.theme import theme
+from lpdesk.ui.style.theme import theme
 
 X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
 MIN_ROWS = 8  # the plot is never divided into fewer rows than this

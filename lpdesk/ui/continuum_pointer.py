@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QToolTip
 
 from lpdesk.model.continuum import clamp_position
 from lpdesk.ui.continuum_items import AGREED, SYMBOLS
-from lpdesk.ui.theme import theme
+from lpdesk.ui.style.theme import theme
 
 if TYPE_CHECKING:
     from lpdesk.ui.continuum_plot import ContinuumPlot

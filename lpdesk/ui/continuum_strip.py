@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
 from lpdesk.model.statistics import Spread, histogram
-from lpdesk.ui.theme import theme
+from lpdesk.ui.style.theme import theme
 
 BINS = 20  # bins of 5 points: the stage boundaries at 25/50/75 fall on bin edges
 LANES = {"now": 1.0, "target": 0.0}  # y of each lane (now on top)

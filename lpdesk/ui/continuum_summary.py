@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from lpdesk.content.stages import ContinuumContent, Stage
 from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import AreaSummary, Spread
-from lpdesk.ui.theme import theme
+from lpdesk.ui.style.theme import theme
 
 
 def room_text_scale(zoom: float = 1.0) -> float:

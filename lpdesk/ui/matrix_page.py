@@ -40,7 +40,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.ids import new_id
 from lpdesk.model.matrix import Axis, Board, Card
 from lpdesk.model.matrix_stats import board_agreement
-from lpdesk.ui.binding import listen
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.board_scene import BoardScene
 from lpdesk.ui.board_view import BoardView
 from lpdesk.ui.consensus_view import ConsensusView
@@ -51,7 +51,7 @@ from lpdesk.ui.matrix_dialogs import (
     NewBoardChoice,
     NewBoardDialog,
 )
-from lpdesk.ui.theme import BASE_POINT_SIZE, follow_theme, theme
+from lpdesk.ui.style.theme import BASE_POINT_SIZE, follow_theme, theme
 
 
 class MatrixPage(QWidget):

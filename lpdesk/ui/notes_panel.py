@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from lpdesk.commands.agenda import SetNotesCommand, UpdateAgendaItemCommand
 from lpdesk.content.agenda import bundled_notes
 from lpdesk.ui.agenda_panel import PANEL_WIDTH
-from lpdesk.ui.binding import listen_instead
+from lpdesk.ui.style.binding import listen_instead
 
 
 class NotesPanel(QWidget):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from lpdesk.ui.room_state import RoomDisplay
 from lpdesk.ui.room_view import RoomView
-from lpdesk.ui.theme import scaled, set_theme, theme
+from lpdesk.ui.style.theme import scaled, set_theme, theme
 
 
 class PresentationWindow(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from lpdesk.content.quiz import MAX_ANSWERS
 from lpdesk.model.quiz_scoring import Question
 from lpdesk.ui.quiz_widgets import AnswerButton, QuizProgress, pixel_font
-from lpdesk.ui.theme import theme
+from lpdesk.ui.style.theme import theme
 
 LETTERS = "ABCDEF"[:MAX_ANSWERS]
 

@@ -23,7 +23,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.ui.pages import PAGES
 from lpdesk.ui.room_state import RoomDisplay
 from lpdesk.ui.slides import BlankSlide, BreakSlide, WelcomeSlide
-from lpdesk.ui.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
+from lpdesk.ui.style.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
 from lpdesk.ui.timer_widget import TimerDisplay
 
 AUDIENCE_OVERRIDES = {"setup": WelcomeSlide}  # kinds whose page is not for the room

@@ -35,7 +35,7 @@ from lpdesk.commands.session import (
     UpdateParticipantCommand,
 )
 from lpdesk.document import SessionDocument
-from lpdesk.ui.binding import listen
+from lpdesk.ui.style.binding import listen
 
 NAME_COL, GROUP_COL = 0, 1
 

@@ -8,9 +8,9 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from lpdesk.document import SessionDocument
-from lpdesk.ui.binding import listen
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.room_state import RoomDisplay
-from lpdesk.ui.theme import theme, theme_state
+from lpdesk.ui.style.theme import theme, theme_state
 from lpdesk.ui.timer_widget import TimerDisplay
 
 

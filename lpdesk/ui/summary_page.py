@@ -32,8 +32,8 @@ from lpdesk.commands.room import (
 )
 from lpdesk.document import SessionDocument
 from lpdesk.model.room import RoomNote
-from lpdesk.ui.binding import listen
-from lpdesk.ui.theme import theme, theme_state
+from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.theme import theme, theme_state
 
 KINDS = ("action", "comment")
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # 'during <activity>, 10:12', drawn muted below

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lpdesk.model.timer import Countdown, TimerState, format_clock
-from lpdesk.ui.binding import listen
-from lpdesk.ui.theme import theme, theme_state
+from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.theme import theme, theme_state
 
 PULSE_SECONDS = 2.0  # one slow breath of the frame
 PULSE_FOR = 30.0  # then the frame stays lit

@@ -21,7 +21,7 @@ from lpdesk.model.timer import PRESET_MINUTES
 from lpdesk.ui.agenda_panel import AgendaActions, AgendaPanel
 from lpdesk.ui.notes_panel import NotesPanel
 from lpdesk.ui.room_state import RoomDisplay
-from lpdesk.ui.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
+from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
 from lpdesk.ui.timer_widget import TimerDisplay
 
 if TYPE_CHECKING:  # loaded when first used: start-up only builds the toolbar and docks

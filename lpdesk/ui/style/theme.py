@@ -178,7 +178,7 @@ def apply_theme(app, t: Theme) -> None:
 
     t = replace(t, font_scale=theme().font_scale)
     if app.property("lpdesk_style") != "fusion":
-        from lpdesk.ui.frame_style import frame_style
+        from lpdesk.ui.style.frame_style import frame_style
         app.setStyle(frame_style())  # Fusion: honours the palette on every platform
         app.setProperty("lpdesk_style", "fusion")
     app.setPalette(palette_for(t))
