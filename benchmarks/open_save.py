@@ -112,7 +112,7 @@ def _warm_up() -> None:
     """Fill the byte-code cache with the page code, so no figure includes compiling it."""
     import pyqtgraph  # noqa: F401
 
-    from lpdesk.ui.pages import PAGES
+    from lpdesk.ui.window.pages import PAGES
     for spec in PAGES.values():
         __import__(spec.module)
     print_result("warm")

@@ -122,7 +122,7 @@ PHASES = (
     "t.append(time.perf_counter())\n"
     + SHOW_UNTIL_PAINTED.replace("{", "{{").replace("}", "}}") +
     "t.append(painted[0])\n"
-    "from lpdesk.ui.after_paint import first_paint_done\n"
+    "from lpdesk.ui.window.after_paint import first_paint_done\n"
     "while not first_paint_done(window):\n"
     "    app.processEvents()\n"
     "t.append(time.perf_counter())\n"

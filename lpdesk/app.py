@@ -27,8 +27,8 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     (the user saves it first). Waiting for the paint keeps the storage code and the folder
     scan out of the time the facilitator waits for the window."""
     from lpdesk.document import SessionDocument
-    from lpdesk.ui.after_paint import after_first_paint
-    from lpdesk.ui.main_window import MainWindow
+    from lpdesk.ui.window.after_paint import after_first_paint
+    from lpdesk.ui.window.main_window import MainWindow
 
     document, error = None, None
     if demo:
@@ -58,7 +58,7 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     after_first_paint(window, report_content)
     if recover:
         def offer() -> None:
-            from lpdesk.ui.recovery_dialog import offer_recovery
+            from lpdesk.ui.window.recovery_dialog import offer_recovery
             offer_recovery(window)
 
         after_first_paint(window, offer)
@@ -77,7 +77,7 @@ def run(path: str | None = None, demo: bool = False) -> int:
         QMessageBox.critical(None, "lpdesk cannot run safely", problem)
         return 3
     window = create_main_window(path, demo)
-    from lpdesk.ui.error_guard import install, message_box_notifier
+    from lpdesk.ui.window.error_guard import install, message_box_notifier
     install(message_box_notifier(window))
     window.show()
     return app.exec()

@@ -43,7 +43,7 @@ def demo_window(qtbot, app_settings):
 
     from lpdesk.demo import demo_session
     from lpdesk.document import SessionDocument
-    from lpdesk.ui.main_window import MainWindow
+    from lpdesk.ui.window.main_window import MainWindow
 
     w = MainWindow(SessionDocument(demo_session()))
     w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard

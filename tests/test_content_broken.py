@@ -35,7 +35,7 @@ def test_bundled_content_has_no_problems():
 def test_broken_stages_leave_the_app_running_and_name_file_and_item(content, qtbot,
                                                                     app_settings):
     from lpdesk.app import create_main_window
-    from lpdesk.ui.content_error_page import ContentErrorPage
+    from lpdesk.ui.window.content_error_page import ContentErrorPage
 
     edit(content / "continuum.json", lambda d: d["stages"][1].__setitem__("start", 30))
     problems = content_problems()

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # paint), the room's presentation, audience window and quick capture, and `secrets`.
 NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum_page",
                    "lpdesk.ui.quiz_page", "lpdesk.ui.matrix_page", "lpdesk.ui.summary_page",
-                   "lpdesk.ui.export_dialog", "lpdesk.storage", "lpdesk.ui.autosave",
-                   "lpdesk.ui.recovery_dialog", "lpdesk.ui.presentation",
-                   "lpdesk.ui.audience_window", "lpdesk.ui.room_view", "lpdesk.ui.capture",
+                   "lpdesk.ui.export_dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
+                   "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.presentation",
+                   "lpdesk.ui.audience_window", "lpdesk.ui.room_view", "lpdesk.ui.window.capture",
                    "secrets", "concurrent.futures")
 # Qt classes only their own feature needs; QWizard is the telltale of PySide initialising
 # every QWidget class, which it does the first time Python is handed a widget made in C++
@@ -58,7 +58,7 @@ def heavy(modules: set[str]) -> list[str]:
 
 def test_new_session_start_up_leaves_plots_export_and_activity_pages_unloaded(tmp_path):
     modules = modules_at_first_paint(tmp_path)
-    assert "lpdesk.ui.main_window" in modules  # the probe saw lpdesk's own window
+    assert "lpdesk.ui.window.main_window" in modules  # the probe saw lpdesk's own window
     assert heavy(modules) == []
 
 

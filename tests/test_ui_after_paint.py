@@ -2,7 +2,7 @@
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from lpdesk.ui.after_paint import after_first_paint, first_paint_done
+from lpdesk.ui.window.after_paint import after_first_paint, first_paint_done
 
 
 class PaintLog(QObject):

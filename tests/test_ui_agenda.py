@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from lpdesk.ui.main_window import MainWindow
+from lpdesk.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

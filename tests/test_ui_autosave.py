@@ -14,9 +14,9 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Placement
 from lpdesk.storage import recovery, save_session
 from lpdesk.storage.recovery import read_recovery, scan
-from lpdesk.ui.after_paint import first_paint_done
-from lpdesk.ui.autosave import DEFAULT_DELAY_MS, DEFAULT_MAX_WAIT_MS, recovery_folder
-from lpdesk.ui.main_window import MainWindow
+from lpdesk.ui.window.after_paint import first_paint_done
+from lpdesk.ui.window.autosave import DEFAULT_DELAY_MS, DEFAULT_MAX_WAIT_MS, recovery_folder
+from lpdesk.ui.window.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 

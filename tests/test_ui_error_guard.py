@@ -3,7 +3,7 @@ import sys
 
 from PySide6.QtCore import QTimer
 
-from lpdesk.ui.error_guard import install, message_box_notifier
+from lpdesk.ui.window.error_guard import install, message_box_notifier
 
 
 def test_an_error_in_a_slot_reaches_the_facilitator_and_the_loop_goes_on(qtbot, capsys):

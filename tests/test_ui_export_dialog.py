@@ -10,7 +10,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.export.pdf import SummaryDocument
 from lpdesk.export.summary import build_report
 from lpdesk.ui.export_dialog import ExportDialog
-from lpdesk.ui.main_window import MainWindow
+from lpdesk.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from lpdesk.commands.session import SetDetailCommand
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.storage import load_session, save_session
-from lpdesk.ui.main_window import MainWindow
+from lpdesk.ui.window.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 
@@ -46,7 +46,7 @@ def test_title_shows_name_and_unsaved_mark(window, tmp_path):
 
 
 def test_agenda_lists_only_built_pages_and_starts_on_setup(window):
-    from lpdesk.ui.pages import PAGES
+    from lpdesk.ui.window.pages import PAGES
     kinds = [window.doc.session.agenda.item(window.agenda_list.item(i).data(256)).kind
              for i in range(window.agenda_list.count())]
     assert kinds and set(kinds) <= set(PAGES)

@@ -382,7 +382,7 @@ def test_answer_keys_win_over_a_window_wide_b_only_while_a_question_shows(qtbot,
 
 
 def test_main_window_shows_the_quiz_page(qtbot, doc):
-    from lpdesk.ui.main_window import MainWindow
+    from lpdesk.ui.window.main_window import MainWindow
     window = MainWindow(doc)
     qtbot.addWidget(window)
     item = next(i for i in doc.session.agenda.items if i.kind == "quiz")

@@ -21,10 +21,10 @@ from lpdesk.demo import demo_session
 from lpdesk.storage import load_session, save_session
 from lpdesk.storage.recovery import RecoveryFile, orphaned, read_recovery, scan
 from lpdesk.ui.window import recovery_dialog
-from lpdesk.ui.after_paint import first_paint_done
-from lpdesk.ui.autosave import recovery_folder
-from lpdesk.ui.main_window import MainWindow
-from lpdesk.ui.recovery_dialog import RecoveryDialog, offer_recovery, when_text
+from lpdesk.ui.window.after_paint import first_paint_done
+from lpdesk.ui.window.autosave import recovery_folder
+from lpdesk.ui.window.main_window import MainWindow
+from lpdesk.ui.window.recovery_dialog import RecoveryDialog, offer_recovery, when_text
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTEFACTS = ROOT / "artefacts"

@@ -23,7 +23,7 @@ from lpdesk.content.agenda import bundled_notes
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.ui.audience_window import projector_screen
-from lpdesk.ui.capture import CaptureDialog
+from lpdesk.ui.window.capture import CaptureDialog
 from lpdesk.ui.slides import WelcomeSlide
 from lpdesk.ui.summary_page import SummaryPage
 

@@ -12,7 +12,7 @@ from lpdesk.commands.session import SetDetailCommand
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.storage import files, load_session, save_session
-from lpdesk.ui.main_window import MainWindow
+from lpdesk.ui.window.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 

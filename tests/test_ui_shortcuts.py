@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
-from lpdesk.ui.main_window import MainWindow
+from lpdesk.ui.window.main_window import MainWindow
 
 
 def test_no_two_actions_share_a_shortcut_on_any_page(qtbot):

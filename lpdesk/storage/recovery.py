@@ -1,6 +1,6 @@
 """Recovery files: the autosaved state of each running lpdesk, so a crash loses seconds.
 
-Pure Python (no Qt). The Qt side (`lpdesk.ui.autosave`) decides *when* to write and
+Pure Python (no Qt). The Qt side (`lpdesk.ui.window.autosave`) decides *when* to write and
 *where* the folder is: `QStandardPaths.AppDataLocation/recovery`, e.g.
 `~/.local/share/lpdesk/lpdesk/recovery` on Linux,
 `~/Library/Application Support/lpdesk/lpdesk/recovery` on macOS and

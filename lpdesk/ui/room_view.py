@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.document import SessionDocument
-from lpdesk.ui.pages import PAGES
+from lpdesk.ui.window.pages import PAGES
 from lpdesk.ui.room_state import RoomDisplay
 from lpdesk.ui.slides import BlankSlide, BreakSlide, WelcomeSlide
 from lpdesk.ui.style.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.model.timer import PRESET_MINUTES
-from lpdesk.ui.agenda_panel import AgendaActions, AgendaPanel
-from lpdesk.ui.notes_panel import NotesPanel
+from lpdesk.ui.window.agenda_panel import AgendaActions, AgendaPanel
+from lpdesk.ui.window.notes_panel import NotesPanel
 from lpdesk.ui.room_state import RoomDisplay
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
 from lpdesk.ui.timer_widget import TimerDisplay
@@ -372,7 +372,7 @@ class Workshop(QObject):
         """(kind, text) typed by the facilitator, or None if cancelled."""
         from PySide6.QtWidgets import QDialog
 
-        from lpdesk.ui.capture import CaptureDialog
+        from lpdesk.ui.window.capture import CaptureDialog
 
         dialog = CaptureDialog(kind, activity_title, self._dialog_parent())
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note_text():

@@ -29,7 +29,7 @@ class PageSpec:
         try:
             return cls(document, parent, audience=audience)
         except ContentError as exc:
-            from lpdesk.ui.content_error_page import ContentErrorPage
+            from lpdesk.ui.window.content_error_page import ContentErrorPage
             return ContentErrorPage(str(exc), parent, audience=audience)
 
 

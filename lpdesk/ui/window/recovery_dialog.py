@@ -209,7 +209,7 @@ def offer_recovery(window, folder: Path | None = None, ask=None) -> bool:
     """At start-up: offer the sessions of dead instances found in `folder` (default: the
     autosave folder) and restore the one chosen into `window`. True if one was restored."""
     if folder is None:
-        from lpdesk.ui.autosave import recovery_folder
+        from lpdesk.ui.window.autosave import recovery_folder
         folder = recovery_folder()
     ask = ask or ask_recovery
     claims = claim_orphans(folder)

@@ -20,13 +20,13 @@ from shiboken6 import isValid
 from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
-from lpdesk.ui.after_paint import after_first_paint
-from lpdesk.ui.pages import PAGES
+from lpdesk.ui.window.after_paint import after_first_paint
+from lpdesk.ui.window.pages import PAGES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from lpdesk.ui.autosave import Autosaver
+    from lpdesk.ui.window.autosave import Autosaver
 
 # Start-up loads neither the storage code nor the dialogs (QMessageBox, QFileDialog): they
 # are imported where first used, and autosave starts right after the first paint.
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._autosaver: Autosaver | None = None
         self.set_document(document or SessionDocument(new_session()))
-        from lpdesk.ui.workshop import install
+        from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
         after_first_paint(self, self.start_autosave)
 
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
 
     def start_autosave(self) -> Autosaver:
         if self._autosaver is None:
-            from lpdesk.ui.autosave import Autosaver
+            from lpdesk.ui.window.autosave import Autosaver
             self._autosaver = Autosaver(parent=self)
             self._autosaver.failed.connect(
                 lambda text: self.statusBar().showMessage(text, 15000))
