@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from lpdesk.content.defaults import new_session
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
-from lpdesk.ui.setup_page import SetupPage, split_names
+from lpdesk.ui.setup.page import SetupPage, split_names
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ class PageSpec:
 
 
 PAGES: dict[str, PageSpec] = {
-    "setup": PageSpec("setup", "lpdesk.ui.setup_page", "SetupPage"),
+    "setup": PageSpec("setup", "lpdesk.ui.setup.page", "SetupPage"),
     "continuum": PageSpec("continuum", "lpdesk.ui.continuum_page", "ContinuumPage"),
     "quiz": PageSpec("quiz", "lpdesk.ui.quiz_page", "QuizPage"),
     "matrix": PageSpec("matrix", "lpdesk.ui.matrix_page", "MatrixPage"),

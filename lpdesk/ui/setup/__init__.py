@@ -1,0 +1,1 @@
+"""The set-up activity: session details, participants and groups."""
