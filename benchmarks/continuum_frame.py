@@ -52,7 +52,7 @@ def run() -> list[dict]:
 
     app = QApplication.instance() or QApplication([])
     from lpdesk.document import SessionDocument
-    from lpdesk.ui.continuum_page import ContinuumPage
+    from lpdesk.ui.continuum.page import ContinuumPage
 
     doc = SessionDocument(_session())
     t0 = time.perf_counter()

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Loaded when first used: plots, numbers, export, and the pages of the activities; the
 # storage code (first open or save), autosave and crash recovery (right after the first
 # paint), the room's presentation, audience window and quick capture, and `secrets`.
-NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum_page",
+NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.page",
                    "lpdesk.ui.quiz_page", "lpdesk.ui.matrix_page", "lpdesk.ui.summary_page",
                    "lpdesk.ui.export_dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
                    "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.presentation",

@@ -4,7 +4,7 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Area, Placement
 from lpdesk.storage import dumps_session, parse_session
-from lpdesk.ui.continuum_page import ContinuumPage
+from lpdesk.ui.continuum.page import ContinuumPage
 
 
 def continuum_state(session):

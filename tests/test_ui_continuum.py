@@ -11,9 +11,9 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Placement
 from lpdesk.model.session import Session
-from lpdesk.ui.continuum_items import AGREED
-from lpdesk.ui.continuum_page import ContinuumPage
-from lpdesk.ui.continuum_summary import gap_sentence, room_sentence
+from lpdesk.ui.continuum.items import AGREED
+from lpdesk.ui.continuum.page import ContinuumPage
+from lpdesk.ui.continuum.summary import gap_sentence, room_sentence
 from lpdesk.ui.style.theme import NORMAL, scaled, set_theme
 
 LEFT = Qt.MouseButton.LeftButton

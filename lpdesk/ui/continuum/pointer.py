@@ -15,11 +15,11 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from lpdesk.model.continuum import clamp_position
-from lpdesk.ui.continuum_items import AGREED, SYMBOLS
+from lpdesk.ui.continuum.items import AGREED, SYMBOLS
 from lpdesk.ui.style.theme import theme
 
 if TYPE_CHECKING:
-    from lpdesk.ui.continuum_plot import ContinuumPlot
+    from lpdesk.ui.continuum.plot import ContinuumPlot
 
 HIT_SLOP_PX = 4  # a marker is hit this many pixels beyond its edge (fingers, projectors)
 

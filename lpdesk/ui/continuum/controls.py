@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.model.continuum import Placement
-from lpdesk.ui.continuum_items import AGREED
+from lpdesk.ui.continuum.items import AGREED
 from lpdesk.ui.style.theme import theme
 
 Subject = tuple[str, str, str, str]  # key, name, initials, colour

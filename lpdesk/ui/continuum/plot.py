@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from lpdesk.content.stages import continuum_content
 from lpdesk.model.statistics import Spread
-from lpdesk.ui.continuum_items import AGREED, SYMBOLS, Markers, Row, RowLayer, brush, pen
-from lpdesk.ui.continuum_pointer import ContinuumViewBox, PlotPointer
-from lpdesk.ui.continuum_strip import RoomStrip
-from lpdesk.ui.continuum_summary import room_text_scale
+from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer, brush, pen
+from lpdesk.ui.continuum.pointer import ContinuumViewBox, PlotPointer
+from lpdesk.ui.continuum.strip import RoomStrip
+from lpdesk.ui.continuum.summary import room_text_scale
 from lpdesk.ui.style.theme import theme
 
 X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
