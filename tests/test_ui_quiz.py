@@ -13,7 +13,7 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.quiz_scoring import score
 from lpdesk.storage import dumps_session, parse_session
-from lpdesk.ui.quiz_page import QuizPage
+from lpdesk.ui.quiz.page import QuizPage
 
 QUESTIONS = quiz_content().questions
 TOTAL = len(QUESTIONS)
@@ -320,7 +320,7 @@ def test_long_edited_texts_shrink_to_fit_the_screen(qtbot, doc, monkeypatch):
     long_question = Question("q-long", "What happens when " + wordy + "?", tuple(
         Answer(f"a{i}", f"Answer {i}: " + wordy, s) for i, s in enumerate((0, 35, 65, 100))))
     content = replace(quiz_content(), questions=(long_question, *QUESTIONS[1:]))
-    monkeypatch.setattr("lpdesk.ui.quiz_page.quiz_content", lambda: content)
+    monkeypatch.setattr("lpdesk.ui.quiz.page.quiz_content", lambda: content)
     page = make_page(qtbot, doc)
     page.start_run("room", None)
     assert fits(page)
@@ -332,7 +332,7 @@ def test_long_edited_texts_shrink_to_fit_the_screen(qtbot, doc, monkeypatch):
 def test_broken_quiz_content_is_reported_on_the_page(qtbot, doc, monkeypatch):
     def broken():
         raise ContentError("quiz.json", "questions[2]", "needs 2 to 4 answers (it has 1)")
-    monkeypatch.setattr("lpdesk.ui.quiz_page.quiz_content", broken)
+    monkeypatch.setattr("lpdesk.ui.quiz.page.quiz_content", broken)
     page = QuizPage(doc)
     qtbot.addWidget(page)
     assert "quiz.json: questions[2]: needs 2 to 4 answers" in page.empty_text.text()
@@ -391,7 +391,7 @@ def test_main_window_shows_the_quiz_page(qtbot, doc):
 
 
 def test_quiz_page_does_not_load_pyqtgraph():
-    code = ("import sys, lpdesk.ui.quiz_page; "
+    code = ("import sys, lpdesk.ui.quiz.page; "
             "print('pyqtgraph' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lpdesk.model.quiz_scoring import CountedAnswer, QuizResult
-from lpdesk.ui.quiz_widgets import QuizStrip, pixel_font, readable_on
+from lpdesk.ui.quiz.widgets import QuizStrip, pixel_font, readable_on
 from lpdesk.ui.style.theme import theme
 
 SHOWN_PULLS = 2  # answers listed per side: enough to talk about, small enough to read

@@ -1,7 +1,7 @@
 """One quiz question on the projector: who answers, progress, the question and its answers
 as big buttons, and (for the facilitator) the navigation row. It shows what the page gives
 it and asks through signals. Its keys (1-4, A-D, arrows, Delete) are routed by the page
-through `lpdesk.ui.quiz_keys`."""
+through `lpdesk.ui.quiz.keys`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from lpdesk.content.quiz import MAX_ANSWERS
 from lpdesk.model.quiz_scoring import Question
-from lpdesk.ui.quiz_widgets import AnswerButton, QuizProgress, pixel_font
+from lpdesk.ui.quiz.widgets import AnswerButton, QuizProgress, pixel_font
 from lpdesk.ui.style.theme import theme
 
 LETTERS = "ABCDEF"[:MAX_ANSWERS]

@@ -1,0 +1,1 @@
+"""The quick quiz activity: questions, answers, the result and the run chooser."""
