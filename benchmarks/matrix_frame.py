@@ -70,7 +70,7 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
 
     app = QApplication.instance() or QApplication([])
     from lpdesk.document import SessionDocument
-    from lpdesk.ui.matrix_page import MatrixPage
+    from lpdesk.ui.matrix.page import MatrixPage
 
     doc = SessionDocument(_session(cards_per_board))
     cards = sum(len(b.cards) for b in doc.session.matrix.boards)

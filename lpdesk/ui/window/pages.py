@@ -37,6 +37,6 @@ PAGES: dict[str, PageSpec] = {
     "setup": PageSpec("setup", "lpdesk.ui.setup.page", "SetupPage"),
     "continuum": PageSpec("continuum", "lpdesk.ui.continuum.page", "ContinuumPage"),
     "quiz": PageSpec("quiz", "lpdesk.ui.quiz.page", "QuizPage"),
-    "matrix": PageSpec("matrix", "lpdesk.ui.matrix_page", "MatrixPage"),
+    "matrix": PageSpec("matrix", "lpdesk.ui.matrix.page", "MatrixPage"),
     "summary": PageSpec("summary", "lpdesk.ui.summary_page", "SummaryPage"),
 }

@@ -5,7 +5,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from lpdesk.ui.board_scene import BoardScene
+from lpdesk.ui.matrix.scene import BoardScene
 
 
 def tr(text: str) -> str:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.model.matrix import Cell
-from lpdesk.ui.board_layout import MARK_W, PAD_X, PAD_Y, WRAP
+from lpdesk.ui.matrix.layout import MARK_W, PAD_X, PAD_Y, WRAP
 from lpdesk.ui.style.theme import Theme
 
 if TYPE_CHECKING:
-    from lpdesk.ui.board_scene import BoardScene
+    from lpdesk.ui.matrix.scene import BoardScene
 
 MATCH, MISMATCH = "match", "mismatch"
 

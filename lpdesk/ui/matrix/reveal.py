@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lpdesk.model.matrix import Board
 from lpdesk.model.matrix_stats import row_agreement
-from lpdesk.ui.board_items import MATCH, MISMATCH
+from lpdesk.ui.matrix.items import MATCH, MISMATCH
 
 
 def tr(text: str) -> str:

@@ -41,10 +41,10 @@ from lpdesk.model.ids import new_id
 from lpdesk.model.matrix import Axis, Board, Card
 from lpdesk.model.matrix_stats import board_agreement
 from lpdesk.ui.style.binding import listen
-from lpdesk.ui.board_scene import BoardScene
-from lpdesk.ui.board_view import BoardView
-from lpdesk.ui.consensus_view import ConsensusView
-from lpdesk.ui.matrix_dialogs import (
+from lpdesk.ui.matrix.scene import BoardScene
+from lpdesk.ui.matrix.view import BoardView
+from lpdesk.ui.matrix.consensus import ConsensusView
+from lpdesk.ui.matrix.dialogs import (
     EACH_GROUP,
     CardChoice,
     CardDialog,

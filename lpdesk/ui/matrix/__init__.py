@@ -1,0 +1,1 @@
+"""The practices matrix activity: a board's scene, items, layout and reveal, the view, dialogs and the consensus view."""
