@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.page",
                    "lpdesk.ui.quiz.page", "lpdesk.ui.matrix.page", "lpdesk.ui.summary_page",
                    "lpdesk.ui.export_dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
-                   "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.presentation",
-                   "lpdesk.ui.audience_window", "lpdesk.ui.room_view", "lpdesk.ui.window.capture",
+                   "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
+                   "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view", "lpdesk.ui.window.capture",
                    "secrets", "concurrent.futures")
 # Qt classes only their own feature needs; QWizard is the telltale of PySide initialising
 # every QWidget class, which it does the first time Python is handed a widget made in C++

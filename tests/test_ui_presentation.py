@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from lpdesk.ui.room_view import room_scale
-from lpdesk.ui.slides import BlankSlide, BreakSlide, WelcomeSlide
+from lpdesk.ui.room.view import room_scale
+from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
 from lpdesk.ui.summary_page import SummaryPage
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
 
@@ -219,7 +219,7 @@ def test_a_greedy_page_never_pushes_the_room_screen_past_the_projector(window, q
                                                                        monkeypatch):
     from PySide6.QtWidgets import QWidget
 
-    import lpdesk.ui.room_view as room_view
+    import lpdesk.ui.room.view as room_view
 
     class Greedy(QWidget):
         def __init__(self, doc, parent=None, audience=True):

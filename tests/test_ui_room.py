@@ -22,9 +22,9 @@ from lpdesk.commands.session import SetDetailCommand
 from lpdesk.content.agenda import bundled_notes
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
-from lpdesk.ui.audience_window import projector_screen
+from lpdesk.ui.room.audience_window import projector_screen
 from lpdesk.ui.window.capture import CaptureDialog
-from lpdesk.ui.slides import WelcomeSlide
+from lpdesk.ui.room.slides import WelcomeSlide
 from lpdesk.ui.summary_page import SummaryPage
 
 
@@ -97,7 +97,7 @@ def test_one_screen_gives_a_window_to_drag_to_the_projector(window, qtbot):
 
 
 def test_second_screen_gets_the_audience_full_screen(window, qtbot, monkeypatch):
-    import lpdesk.ui.audience_window as audience_window
+    import lpdesk.ui.room.audience_window as audience_window
     screen = QGuiApplication.primaryScreen()
     monkeypatch.setattr(audience_window, "projector_screen", lambda _mine: screen)
     aw = open_audience(window, qtbot)

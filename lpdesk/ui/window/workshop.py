@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 from lpdesk.model.timer import PRESET_MINUTES
 from lpdesk.ui.window.agenda_panel import AgendaActions, AgendaPanel
 from lpdesk.ui.window.notes_panel import NotesPanel
-from lpdesk.ui.room_state import RoomDisplay
+from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
-from lpdesk.ui.timer_widget import TimerDisplay
+from lpdesk.ui.room.timer import TimerDisplay
 
 if TYPE_CHECKING:  # loaded when first used: start-up only builds the toolbar and docks
-    from lpdesk.ui.audience_window import AudienceWindow
-    from lpdesk.ui.presentation import Presentation
+    from lpdesk.ui.room.audience_window import AudienceWindow
+    from lpdesk.ui.room.presentation import Presentation
 
 
 class Workshop(QObject):
@@ -257,7 +257,7 @@ class Workshop(QObject):
     def presentation(self) -> Presentation:
         """Presentation mode, made (and its module loaded) on first use."""
         if self._presentation is None:
-            from lpdesk.ui.presentation import Presentation
+            from lpdesk.ui.room.presentation import Presentation
             self._presentation = Presentation(self.main, self.display, self.room_actions)
         return self._presentation
 
@@ -269,7 +269,7 @@ class Workshop(QObject):
 
     def audience_toggle(self) -> None:
         if self.audience is None:
-            from lpdesk.ui.audience_window import AudienceWindow
+            from lpdesk.ui.room.audience_window import AudienceWindow
             self.audience = AudienceWindow(self.main, self.display, self.room_actions())
             self.audience.closed.connect(self._audience_closed)
             self.audience.place()

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from lpdesk.ui.room_state import RoomDisplay
-from lpdesk.ui.room_view import RoomView
+from lpdesk.ui.room.state import RoomDisplay
+from lpdesk.ui.room.view import RoomView
 
 
 def projector_screen(facilitator_screen: QScreen | None) -> QScreen | None:

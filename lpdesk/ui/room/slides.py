@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from lpdesk.document import SessionDocument
 from lpdesk.ui.style.binding import listen
-from lpdesk.ui.room_state import RoomDisplay
+from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.style.theme import theme, theme_state
-from lpdesk.ui.timer_widget import TimerDisplay
+from lpdesk.ui.room.timer import TimerDisplay
 
 
 def _label(text: str = "", name: str = "") -> QLabel:

@@ -1,0 +1,1 @@
+"""The room's screen: presentation mode, the audience window, slides and the timer."""
