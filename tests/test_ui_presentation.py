@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.ui.room.view import room_scale
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
-from lpdesk.ui.summary_page import SummaryPage
+from lpdesk.ui.summary.page import SummaryPage
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
 
 

@@ -25,7 +25,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.ui.room.audience_window import projector_screen
 from lpdesk.ui.window.capture import CaptureDialog
 from lpdesk.ui.room.slides import WelcomeSlide
-from lpdesk.ui.summary_page import SummaryPage
+from lpdesk.ui.summary.page import SummaryPage
 
 
 @pytest.fixture

@@ -38,5 +38,5 @@ PAGES: dict[str, PageSpec] = {
     "continuum": PageSpec("continuum", "lpdesk.ui.continuum.page", "ContinuumPage"),
     "quiz": PageSpec("quiz", "lpdesk.ui.quiz.page", "QuizPage"),
     "matrix": PageSpec("matrix", "lpdesk.ui.matrix.page", "MatrixPage"),
-    "summary": PageSpec("summary", "lpdesk.ui.summary_page", "SummaryPage"),
+    "summary": PageSpec("summary", "lpdesk.ui.summary.page", "SummaryPage"),
 }

@@ -1,0 +1,1 @@
+"""The summary activity: agreed actions and the room's comments."""
