@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # paint), the room's presentation, audience window and quick capture, and `secrets`.
 NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.page",
                    "lpdesk.ui.quiz.page", "lpdesk.ui.matrix.page", "lpdesk.ui.summary.page",
-                   "lpdesk.ui.export_dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
+                   "lpdesk.ui.export.dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
                    "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
                    "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view", "lpdesk.ui.window.capture",
                    "secrets", "concurrent.futures")

@@ -9,7 +9,7 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.export.pdf import SummaryDocument
 from lpdesk.export.summary import build_report
-from lpdesk.ui.export_dialog import ExportDialog
+from lpdesk.ui.export.dialog import ExportDialog
 from lpdesk.ui.window.main_window import MainWindow
 
 

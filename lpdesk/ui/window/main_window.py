@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
     # -- misc ---------------------------------------------------------------------------
     def export_summary(self) -> None:
         """File > Export Summary...: previews the PDF pages, exports off the GUI thread."""
-        from lpdesk.ui.export_dialog import ExportDialog
+        from lpdesk.ui.export.dialog import ExportDialog
         self.export_dialog = ExportDialog(self.doc, self)
         self.export_dialog.exported.connect(lambda paths: self.statusBar().showMessage(
             self.tr("Exported %s") % paths[0].name, 5000))

@@ -38,7 +38,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.export.formats import render, write_files
 from lpdesk.export.pdf import Cancelled, SummaryDocument
 from lpdesk.export.summary import build_report
-from lpdesk.ui.export_worker import LIVE_WORKERS, Worker, stop_worker
+from lpdesk.ui.export.worker import LIVE_WORKERS, Worker, stop_worker
 
 # (format key, label, extension, file dialog filter)
 FORMATS = (

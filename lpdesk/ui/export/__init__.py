@@ -1,0 +1,1 @@
+"""File > Export Summary: the dialog and its worker thread."""
