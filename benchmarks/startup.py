@@ -18,7 +18,7 @@ How it is measured, and why it is fair to both sides:
   its .pyc files; one unmeasured warm-up each fills it and the file cache, then the runs
   alternate bare / lpdesk so a busy moment of the machine hits both; medians are compared.
 A second figure shows when start-up is over: lpdesk queues autosave and the crash-recovery
-check behind its first paint (ui/after_paint.py), so the same runs also time the first
+check behind its first paint (ui/window/after_paint.py), so the same runs also time the first
 moment the event loop is idle after the paint (the probe's `until_idle`), against the bare
 window's (informative: the facilitator already sees and can use the window by then).
 Where lpdesk's extra time goes is shown as phases, timed inside one more child that runs the

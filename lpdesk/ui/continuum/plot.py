@@ -409,7 +409,7 @@ class ContinuumPlot(QWidget):
         """The room's now and target positions under the rows; None hides them."""
         self.strip.show(now, target, spreads)
 
-    # -- the mouse (see continuum_pointer) ---------------------------------------------------
+    # -- the mouse (see pointer.py) ---------------------------------------------------
     def marker_at(self, point: QPointF) -> tuple[int, str] | None:
         return self.pointer.marker_at(point)
 

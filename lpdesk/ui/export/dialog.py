@@ -1,6 +1,6 @@
 """File > Export Summary...: choose the format, paper and anonymising, look at the PDF pages,
 then save. Laying out, painting the preview and exporting all run on a worker thread (see
-export_worker.py; they paint only on QImage/QPdfWriter, which Qt allows off the GUI thread),
+worker.py; they paint only on QImage/QPdfWriter, which Qt allows off the GUI thread),
 so the window never freezes; a long export shows progress and can be cancelled, and then
 writes nothing.
 
