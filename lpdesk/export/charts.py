@@ -14,7 +14,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from lpdesk.export.layout import (
-    PT,
     Block,
     Cell,
     Gap,
@@ -22,9 +21,6 @@ from lpdesk.export.layout import (
     PaintItem,
     Row,
     RowStyle,
-    TextBox,
-    TextStyle,
-    font,
     text_cell,
     text_items,
 )
@@ -37,6 +33,7 @@ from lpdesk.export.summary import (
     Report,
     tr,
 )
+from lpdesk.export.text import PT, TextBox, TextStyle, font
 
 INK = "#1F2933"
 MUTED = "#5F6B7A"
