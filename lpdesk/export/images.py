@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from lpdesk.export.charts import INK, MUTED, ContinuumChart, board_block, consensus_block
+from lpdesk.export.continuum_chart import INK, MUTED, ContinuumChart, board_block, consensus_block
 from lpdesk.export.layout import Flowable
 from lpdesk.export.pages import prepare_painter
 from lpdesk.export.report import Report

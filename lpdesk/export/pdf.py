@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from lpdesk import __version__
-from lpdesk.export.charts import (
+from lpdesk.export.continuum_chart import (
     ACCENT,
     INK,
     MUTED,
