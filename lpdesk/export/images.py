@@ -18,9 +18,11 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from lpdesk.export.continuum_chart import INK, MUTED, ContinuumChart, board_block, consensus_block
+from lpdesk.export.board_chart import board_block, consensus_block
+from lpdesk.export.continuum_chart import ContinuumChart
 from lpdesk.export.layout import Flowable
 from lpdesk.export.pages import prepare_painter
+from lpdesk.export.palette import INK, MUTED
 from lpdesk.export.report import Report
 from lpdesk.export.tables import board_title
 from lpdesk.export.text import MM, PT, TextBox, TextStyle

@@ -15,16 +15,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from lpdesk import __version__
-from lpdesk.export.continuum_chart import (
-    ACCENT,
-    INK,
-    MUTED,
-    RULE,
-    STAGE_TINTS,
-    ContinuumChart,
-    board_block,
-    consensus_block,
-)
+from lpdesk.export.board_chart import board_block, consensus_block
+from lpdesk.export.continuum_chart import ContinuumChart
 from lpdesk.export.layout import (
     Block,
     Cell,
@@ -45,6 +37,7 @@ from lpdesk.export.pages import (
     paper_size,
     prepare_painter,
 )
+from lpdesk.export.palette import ACCENT, INK, MUTED, RULE, STAGE_TINTS
 from lpdesk.export.report import AreaReport, Report
 from lpdesk.export.tables import (
     Table,
