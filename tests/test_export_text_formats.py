@@ -143,7 +143,7 @@ def test_markdown_demo_and_empty():
     assert md.startswith(f"# {session.title}\n")
     for p in session.participants:
         assert p.name not in md
-    assert "| P1 | Harbour |" in md
+    assert "| P1 | G1 |" in md
     md_empty = export_markdown(build_report(empty())).decode("utf-8")
     assert "No placements were made for this area." in md_empty
 
