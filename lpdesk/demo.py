@@ -22,6 +22,7 @@ PEOPLE = (
 def demo_session() -> Session:
     rnd = random.Random(2026)
     s = new_session()
+    s.id = "session-demo"
     s.title = "Learning culture check-in"
     s.client = "Northwind Logistics"
     s.date = "2026-11-23"
