@@ -56,6 +56,8 @@ def _register_builtin() -> None:
     COMMANDS["demo"] = ("write the sample session to a file", demo_args, _demo)
     from lpdesk.export.cli import register
     register(COMMANDS)
+    from lpdesk.export.compare_cli import register as register_compare
+    register_compare(COMMANDS)
 
 
 def _tool_main(argv: list[str]) -> int:
@@ -75,12 +77,12 @@ def main(argv: list[str] | None = None) -> int:
             from lpdesk.app import run  # catalogue look-ups cost ~3 ms of start-up
 
             return run(None, False)
-        if argv[0] in ("check", "demo", "export"):
+        if argv[0] in ("check", "demo", "export", "compare"):
             return _tool_main(argv)
         parser = argparse.ArgumentParser(
             prog="lpdesk", description="Run live, offline workshops on workplace learning "
             "culture. Other commands: lpdesk check FILE | lpdesk demo -o FILE | "
-            "lpdesk export FILE -o OUT")
+            "lpdesk export FILE -o OUT | lpdesk compare FILE FILE ... -o OUT")
         parser.add_argument("file", nargs="?", help="session file to open")
         parser.add_argument("--demo", action="store_true", help="open the sample session")
         parser.add_argument("--version", action="version", version=f"lpdesk {__version__}")
