@@ -121,6 +121,11 @@ class MainWindow(QMainWindow):
             self.tr("Export &Summary..."), self.export_summary, "Ctrl+E",
             self.tr("Export the summary for the client: PDF, HTML, Markdown, CSV or PNG"))
         self.file_menu.insertAction(self.export_separator, self.export_summary_action)
+        self.compare_action = self._action(
+            self.tr("Co&mpare Sessions..."), self.compare_sessions, None,
+            self.tr("Compare several workshops from their files: teams of one client, or "
+                    "one team over time"))
+        self.file_menu.insertAction(self.export_separator, self.compare_action)
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._make_undo_actions()
@@ -433,6 +438,11 @@ class MainWindow(QMainWindow):
         self.export_dialog.exported.connect(lambda paths: self.statusBar().showMessage(
             self.tr("Exported %s") % paths[0].name, 5000))
         self.export_dialog.open()
+
+    def compare_sessions(self) -> None:
+        """File > Compare Sessions...: only reads the chosen files; the open session stays."""
+        from lpdesk.ui.compare.window import ask_comparison
+        self.compare_window = ask_comparison(self)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
