@@ -50,9 +50,9 @@ def test_words_name_the_extremes_with_stage_and_the_biggest_move():
     a = session("Operations", "2026-05-01", {"All": [(28, 40)]})
     b = session("Sales", "2026-06-01", {"All": [(44, 90)]})
     c = compare([("a", a), ("b", b)], stage=stage, series=[])
-    assert c.words[0] == ("All: Operations sits furthest towards the organisation today "
-                          "(28, Blended); Sales furthest towards the learner (44, Blended).")
-    assert c.words[1] == "Sales wants the biggest move: from 44 to 90."
+    assert c.words == ("All: Operations sits furthest towards the organisation today "
+                       "(28, Blended); Sales furthest towards the learner (44, Blended). "
+                       "Sales wants the biggest move, from 44 to 90.",)
 
 
 def test_series_over_time_change_and_whether_the_target_was_reached():

@@ -30,7 +30,8 @@ def digests(paths):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
-def texts(window: CompareWindow) -> list[str]:
+def texts(qtbot, window: CompareWindow) -> list[str]:
+    qtbot.waitUntil(lambda: window.is_complete)
     return [label.text() for label in window.body.findChildren(QLabel)]
 
 
@@ -46,10 +47,11 @@ def test_compare_sessions_opens_the_comparison_and_leaves_files_and_session_alon
     assert isinstance(window, CompareWindow)
     qtbot.addWidget(window)
     assert len(window.report.comparison.sessions) == 4
-    shown = "\n".join(texts(window))
+    shown = "\n".join(texts(qtbot, window))
     assert "Operations sits furthest towards the organisation today" in shown
     assert "since May 2026, Sales team has moved" in shown
-    assert len(window.body.findChildren(CompareChartView)) >= 3
+    assert len(window.body.findChildren(CompareChartView)) == len(
+        [s for s in window.report.sections if s.chart is not None])
     assert digests(workshop_files) == before
     assert demo_window.doc.session is session_before
     assert demo_window.doc.undo_stack.isClean() == clean
@@ -63,7 +65,7 @@ def test_unticking_a_series_takes_the_over_time_part_away(qtbot, workshop_files)
               if "one team over time" in b.text()]
     box.setChecked(False)
     qtbot.waitUntil(lambda: not window.report.comparison.series)
-    assert not any("since May 2026" in t for t in texts(window))
+    assert not any("since May 2026" in t for t in texts(qtbot, window))
     assert window.series_choice == {("northwind logistics", "sales team"): False}
 
 
@@ -75,6 +77,7 @@ def test_session_text_is_shown_as_plain_text(qtbot, tmp_path):
         save_session(session, tmp_path / name)
     window = open_comparison(None, [tmp_path])
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_complete)
     labels = window.body.findChildren(QLabel)
     assert any("<b>Team 0</b>" in label.text() for label in labels)
     for label in labels:
@@ -101,7 +104,7 @@ def test_bad_files_are_listed_and_the_rest_compared(qtbot, workshop_files, tmp_p
     window = open_comparison(None, [tmp_path])
     qtbot.addWidget(window)
     assert len(window.report.comparison.sessions) == 4
-    assert any(t.startswith("\u2022 broken.lpdesk:") for t in texts(window))
+    assert any(t.startswith("\u2022 broken.lpdesk:") for t in texts(qtbot, window))
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".csv"])
@@ -121,6 +124,7 @@ def test_comparison_page_looks_right(qtbot, workshop_files):
     ARTEFACTS.mkdir(exist_ok=True)
     window = open_comparison(None, workshop_files)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.is_complete)
     for w, h in ((1024, 600), (1280, 720), (1920, 1080)):
         window.resize(w, h)
         qtbot.wait(10)

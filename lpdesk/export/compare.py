@@ -152,23 +152,22 @@ def build_comparison_report(comparison: Comparison, left_out: Sequence[str] = ()
         by_session.setdefault(g.session.index, []).append(g)
     for comparisons in by_session.values():
         first = comparisons[0]
-        tables, words = [], []
+        rows, words = [], []
         for g in comparisons:
-            tables.append((g.area, Table(
-                (tr("Group"), tr("Placed"), tr("Today"), tr("Middle half"), tr("Target"),
-                 tr("Middle half")),
-                tuple((r.name, str(max(r.summary.now.count, r.summary.target.count)),
-                       fmt_position(r.summary.now.median), _middle(r.summary.now),
-                       fmt_position(r.summary.target.median), _middle(r.summary.target))
-                      for r in g.rows), frozenset({1, 2, 4}),
-                (0.3, 0.1, 0.12, 0.18, 0.12, 0.18))))
+            rows += [(g.area, r.name, str(max(r.summary.now.count, r.summary.target.count)),
+                      fmt_position(r.summary.now.median), _middle(r.summary.now),
+                      fmt_position(r.summary.target.median), _middle(r.summary.target))
+                     for r in g.rows]
             words.append(tr("{area}: the groups' medians lie {now} points apart today and "
                             "{target} points apart for the target.").format(
                 area=g.area, now=fmt_position(g.now_gap), target=fmt_position(g.target_gap)))
+        table = Table((tr("Area"), tr("Group"), tr("Placed"), tr("Today"), tr("Middle half"),
+                       tr("Target"), tr("Middle half")), tuple(rows), frozenset({2, 3, 5}),
+                      (0.17, 0.2, 0.09, 0.1, 0.17, 0.1, 0.17))
         chart = CompareChart(f"{first.session.label} \u00b7 {first.area}", stages, tuple(
             ChartRow(r.name, r.summary.now, r.summary.target) for r in first.rows))
         sections.append(Section(tr("Groups of {session}").format(session=first.session.label),
-                                tuple(words), tuple(tables), chart))
+                                tuple(words), ((tr("Medians per group"), table),), chart))
     for t in c.templates:
         headers = (tr("Row"), *(i.label for i in t.sessions))
         rows = [(tr("All rows"), *(fmt_share(a.share) for a in t.overall))]

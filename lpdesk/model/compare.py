@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import Agreement, row_agreement
-from lpdesk.model.quiz_scoring import Question, score
+from lpdesk.model.quiz_scoring import Question, position
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, summarise, summarise_area
 
@@ -388,7 +388,7 @@ def _quiz(infos: Sequence[SessionInfo], sessions: Sequence[Session],
           questions: Sequence[Question]) -> list[QuizRow]:
     rows = []
     for info, session in zip(infos, sessions, strict=True):
-        positions = [score(questions, run.answers).position for run in session.quiz.runs]
+        positions = [position(questions, run.answers) for run in session.quiz.runs]
         values = [p for p in positions if p is not None]
         mean = sum(values) / len(values) if values else None
         rows.append(QuizRow(info, Spread.of(values), mean))
@@ -405,19 +405,19 @@ def _words(areas: Sequence[AreaComparison], series: Sequence[Series],
         low = min(placed, key=lambda r: r.now)
         high = max(placed, key=lambda r: r.now)
         if low.now == high.now:
-            out.append(f"{area.name}: every session puts the organisation at {fmt(low.now)} "
-                       f"today ({stage(low.now)}).")
+            sentence = (f"{area.name}: every session puts the organisation at {fmt(low.now)} "
+                        f"today ({stage(low.now)})")
         else:
-            out.append(f"{area.name}: {low.session.label} sits furthest towards the "
-                       f"organisation today ({fmt(low.now)}, {stage(low.now)}); "
-                       f"{high.session.label} furthest towards the learner ({fmt(high.now)}, "
-                       f"{stage(high.now)}).")
+            sentence = (f"{area.name}: {low.session.label} sits furthest towards the "
+                        f"organisation today ({fmt(low.now)}, {stage(low.now)}); "
+                        f"{high.session.label} furthest towards the learner ({fmt(high.now)}, "
+                        f"{stage(high.now)})")
         moving = [r for r in area.rows if r.move is not None]
-        if len(moving) >= 2:
-            biggest = max(moving, key=lambda r: abs(r.move))
-            if abs(biggest.move) >= 1:
-                out.append(f"{biggest.session.label} wants the biggest move: from "
-                           f"{fmt(biggest.now)} to {fmt(biggest.target)}.")
+        biggest = max(moving, key=lambda r: abs(r.move)) if len(moving) >= 2 else None
+        if biggest is not None and abs(biggest.move) >= 1:
+            sentence += (f". {biggest.session.label} wants the biggest move, from "
+                         f"{fmt(biggest.now)} to {fmt(biggest.target)}")
+        out.append(sentence + ".")
     for s in series:
         for step in s.steps:
             if step.now_change is None:

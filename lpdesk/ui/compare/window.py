@@ -43,6 +43,8 @@ from lpdesk.storage.compare import SessionsToCompare, read_sessions
 from lpdesk.ui.compare.chart_view import CompareChartView
 
 FILTER = "lpdesk sessions (*.lpdesk)"
+FIRST_SECTIONS = 4  # shown with the window; the rest follows in steps of MORE_SECTIONS
+MORE_SECTIONS = 3
 EXPORT_FILTERS = ("PDF document (*.pdf)", "Web page (*.html)", "Markdown (*.md)",
                   "Spreadsheet table (*.csv)", "Pictures (*.png)")
 
@@ -91,6 +93,7 @@ class CompareWindow(QDialog):
     and charts, and Export."""
 
     exported = Signal(list)  # the paths written
+    complete = Signal()  # every section of the comparison is on the page
 
     def __init__(self, found: SessionsToCompare, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +104,8 @@ class CompareWindow(QDialog):
         self._pool: ThreadPoolExecutor | None = None
         self._job: Future | None = None
         self.report: ComparisonReport | None = None
+        self._pending: list = []
+        self._generation = 0
 
         self.anonymise = QCheckBox(self.tr("&Anonymise names (P1, G1 ...)"), self)
         self.anonymise.toggled.connect(self.refresh)
@@ -186,7 +191,19 @@ class CompareWindow(QDialog):
             add(plain_label("\u2022 " + text, self.body))
         add(plain_label(self.tr("Sessions compared"), self.body, heading=2))
         add(table_widget(report.sessions, self.body))
-        for section in report.sections:
+        self._pending = list(report.sections)
+        self._generation += 1
+        self._add_sections(self._generation, FIRST_SECTIONS)
+        self.status.setText(self.tr("%d sessions compared; the files were only read.")
+                            % len(c.sessions))
+
+    def _add_sections(self, generation: int, count: int) -> None:
+        """Sections a few at a time: the first screen shows at once, the rest follows
+        while the facilitator reads (50 workshops make hundreds of widgets)."""
+        if generation != self._generation:
+            return  # a newer comparison replaced this one
+        add = self.body_layout.addWidget
+        for section in self._pending[:count]:
             add(plain_label(section.title, self.body, heading=2))
             for text in section.paragraphs:
                 add(plain_label(text, self.body))
@@ -195,8 +212,15 @@ class CompareWindow(QDialog):
             for caption, data in section.tables:
                 add(plain_label(caption, self.body))
                 add(table_widget(data, self.body))
-        self.status.setText(self.tr("%d sessions compared; the files were only read.")
-                            % len(c.sessions))
+        del self._pending[:count]
+        if self._pending:
+            QTimer.singleShot(0, lambda: self._add_sections(generation, MORE_SECTIONS))
+        else:
+            self.complete.emit()
+
+    @property
+    def is_complete(self) -> bool:
+        return not self._pending
 
     def _set_series(self, key: tuple[str, str], on: bool) -> None:
         self.series_choice[key] = on
