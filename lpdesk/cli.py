@@ -32,12 +32,37 @@ def _demo(args: argparse.Namespace) -> int:
     from lpdesk.demo import demo_session
     from lpdesk.storage import SessionFileError, save_session
 
+    if args.workshops:
+        return _demo_workshops(Path(args.workshops))
     try:
         save_session(demo_session(), Path(args.output))
     except SessionFileError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"wrote the sample session to {args.output}")
+    return 0
+
+
+def _demo_workshops(folder: Path) -> int:
+    """Four sample workshops of one client, to try File > Compare Sessions on."""
+    from lpdesk.demo import demo_workshops
+    from lpdesk.storage import SessionFileError, save_session
+
+    if not folder.is_dir():
+        print(f"{folder}: is not a folder", file=sys.stderr)
+        return 1
+    workshops = demo_workshops()
+    taken = [name for name, _ in workshops if (folder / name).exists()]
+    if taken:
+        print(f"{folder / taken[0]}: already exists; nothing was written", file=sys.stderr)
+        return 1
+    try:
+        for name, session in workshops:
+            save_session(session, folder / name)
+    except SessionFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {len(workshops)} sample workshops to {folder}")
     return 0
 
 
@@ -50,7 +75,10 @@ def _register_builtin() -> None:
         p.add_argument("file", help="session file (.lpdesk)")
 
     def demo_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("-o", "--output", required=True, help="where to write the session")
+        where = p.add_mutually_exclusive_group(required=True)
+        where.add_argument("-o", "--output", help="where to write the session")
+        where.add_argument("--workshops", metavar="FOLDER",
+                           help="write four sample workshops of one client into FOLDER")
 
     COMMANDS["check"] = ("check that a session file is valid", check_args, _check)
     COMMANDS["demo"] = ("write the sample session to a file", demo_args, _demo)

@@ -122,3 +122,17 @@ def test_cli_exit_codes(folder, tmp_path):
     assert run(folder, "-o", tmp_path / "c.docx").returncode == 2
     assert run(folder, "-o", tmp_path / "missing" / "c.md").returncode == 2
     assert run(tmp_path / "nothing-here", one, "-o", tmp_path / "c.md").returncode == 1
+
+
+def test_demo_workshops_writes_four_comparable_sessions_and_never_overwrites(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    demo = [sys.executable, "-m", "lpdesk", "demo", "--workshops", str(tmp_path)]
+    done = subprocess.run(demo, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    files = sorted(p.name for p in tmp_path.glob("*.lpdesk"))
+    assert len(files) == 4
+    before = tree(tmp_path)
+    again = subprocess.run(demo, capture_output=True, text=True, env=env, timeout=60)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert tree(tmp_path) == before
+    assert run(tmp_path, "-o", tmp_path.parent / "c.csv").returncode == 0
