@@ -125,6 +125,8 @@ def test_cli_exit_codes(folder, tmp_path):
 
 
 def test_demo_workshops_writes_four_comparable_sessions_and_never_overwrites(tmp_path):
+    tmp_path = tmp_path / "workshops"
+    tmp_path.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     demo = [sys.executable, "-m", "lpdesk", "demo", "--workshops", str(tmp_path)]
     done = subprocess.run(demo, capture_output=True, text=True, env=env, timeout=60)
