@@ -7,7 +7,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import math
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,8 @@ from lpdesk.storage.codec import check_header, session_from_dict, session_to_dic
 from lpdesk.storage.errors import FileChangedError, SessionFileError, SessionFormatError
 from lpdesk.storage.migrate import migrate
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MIB = 1024 * 1024
+MAX_FILE_BYTES = 50 * MIB  # 50 MiB (52.4 MB): docs/file-format.md
 EXTENSION = ".lpdesk"
 
 
@@ -91,30 +94,77 @@ def parse_session(text: str) -> Session:
         raise SessionFormatError("it is nested too deeply to be a session") from None
 
 
+def _size_text(size: int) -> str:
+    """A size in MiB for a message, rounded up so a file just over the limit never reads as
+    the limit itself."""
+    return f"{math.ceil(size * 10 / MIB) / 10:.1f} MiB"
+
+
+def _too_large(path: Path, size: int) -> SessionFileError:
+    return SessionFileError(path, f"is too large to be a session ({_size_text(size)}; the "
+                                  f"limit is {MAX_FILE_BYTES // MIB} MiB)")
+
+
+def _not_a_file(path: Path, mode: int) -> SessionFileError:
+    if stat.S_ISDIR(mode):
+        return SessionFileError(path, "is a folder, not a session file")
+    kind = ("a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode)
+            or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file")
+    return SessionFileError(path, f"is {kind}, not a session file")
+
+
+def _read_bounded(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file (links followed), at most MAX_FILE_BYTES of them. The file
+    is opened without blocking and checked with fstat before any read, so a FIFO, a device
+    such as /dev/zero or a socket is refused at once and never read from."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_a_file(path, st.st_mode)
+        if st.st_size > MAX_FILE_BYTES:
+            raise _too_large(path, st.st_size)
+        chunks, total = [], 0
+        while total <= MAX_FILE_BYTES:  # never more than the limit plus one byte
+            chunk = os.read(fd, min(max(st.st_size + 1 - total, 1 << 16),
+                                    MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_FILE_BYTES:  # it grew while we read it
+            raise _too_large(path, total)
+        return b"".join(chunks), os.fstat(fd)
+    finally:
+        os.close(fd)
+
+
 def read_session(path: str | Path) -> tuple[Session, FileStamp]:
     """Load a session file, or raise SessionFileError naming the file and the problem.
-    The file is only read, never modified."""
+    The file is only read, never modified. Only regular files are read (a link to one is
+    followed); anything else is refused before reading."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise SessionFileError(path, "is a folder, not a session file")
-        if size > MAX_FILE_BYTES:
-            raise SessionFileError(
-                path, f"is too large to be a session ({size / 1e6:.0f} MB; the limit is "
-                f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
-        raw = path.read_bytes()
-        stamp = FileStamp.of(path, raw)
+        raw, st = _read_bounded(path)
+        stamp = FileStamp(st.st_size, st.st_mtime_ns, _digest(raw))
     except FileNotFoundError:
         raise SessionFileError(path, "does not exist") from None
+    except IsADirectoryError:  # Windows cannot open a folder
+        raise SessionFileError(path, "is a folder, not a session file") from None
     except PermissionError:
         raise SessionFileError(path, "cannot be read (permission denied)") from None
+    except MemoryError:
+        raise SessionFileError(path, "cannot be read (not enough memory)") from None
     except OSError as exc:
         raise SessionFileError(path, f"cannot be read ({exc.strerror or exc})") from None
     try:
         return parse_session_bytes(raw), stamp
     except SessionFormatError as exc:
         raise SessionFileError(path, str(exc)) from None
+    except MemoryError:
+        raise SessionFileError(path, "is too large to open (not enough memory)") from None
 
 
 def parse_session_bytes(raw: bytes) -> Session:
