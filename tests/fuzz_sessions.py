@@ -260,6 +260,41 @@ def make_path(folder: str, kind: str, raw: bytes) -> str:
     return path
 
 
+# Kinds of path a save goes to (issue 14: a save replaced a symbolic link with a regular
+# file, broke hard links and lost the owner): each must keep its links and its mode.
+SAVE_KINDS = ("new file", "file", "link", "relative link", "chain of links", "hard link",
+              "dangling link")
+
+
+def save_cases() -> st.SearchStrategy[tuple[str, int]]:
+    return st.tuples(st.sampled_from(SAVE_KINDS),
+                     st.sampled_from([0o600, 0o640, 0o644, 0o664, 0o400, 0o444]))
+
+
+def make_save_target(folder: str, kind: str, mode: int) -> tuple[str, str, list[str]]:
+    """(path to save to, the real file it must reach, names that must stay links)."""
+    base = tempfile.mkdtemp(dir=folder)
+    real, path = os.path.join(base, "real.lpdesk"), os.path.join(base, "case.lpdesk")
+    if kind != "new file" and kind != "dangling link":
+        with open(real, "w", encoding="utf-8") as fh:
+            fh.write(dumps_session(new_session()))
+        os.chmod(real, mode)
+    if kind in ("new file", "file"):
+        return real, real, []
+    if kind in ("link", "dangling link"):
+        os.symlink(real, path)
+    elif kind == "relative link":
+        os.symlink("real.lpdesk", path)
+    elif kind == "chain of links":
+        os.symlink(real, path + ".1")
+        os.symlink(path + ".1", path)
+        return path, real, [path, path + ".1"]
+    else:
+        os.link(real, path)
+        return path, real, []
+    return path, real, [path]
+
+
 # ----------------------------------------------------------------------------- oracle
 def check_message(exc: Exception) -> None:
     """A refusal reads as one clear line, however hostile the file."""

@@ -4,6 +4,7 @@ Pure Python (no Qt) so the command line can check and export files with no displ
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -189,26 +190,108 @@ def dumps_session(session: Session) -> str:
                       allow_nan=False) + "\n"
 
 
+def save_target(path: str | Path) -> Path:
+    """The file a save really replaces: symbolic links followed, as editors do, so the link
+    stays a link and the file it names gets the new content (a dangling link: the file it
+    would name)."""
+    return Path(os.path.realpath(path))
+
+
+def _keep_metadata(tmp: str, target: Path, old: os.stat_result | None,
+                   mode: int | None) -> None:
+    """Give the new file what can be kept of the one it replaces: owner and group (when we
+    may), the permission bits and the extended attributes (ACLs, tags, labels; where the
+    file system has them). Each is best effort: a save never fails over metadata."""
+    if old is not None and hasattr(os, "chown"):
+        mine = os.stat(tmp)
+        if (old.st_uid, old.st_gid) != (mine.st_uid, mine.st_gid):
+            try:
+                os.chown(tmp, old.st_uid, old.st_gid)
+            except OSError:
+                with contextlib.suppress(OSError):  # a group we belong to, at least
+                    os.chown(tmp, -1, old.st_gid)
+    if mode is None and old is not None:
+        mode = stat.S_IMODE(old.st_mode)
+    if mode is not None:
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, mode)
+    if old is not None and hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(target)
+        except OSError:
+            names = []
+        for name in names:
+            with contextlib.suppress(OSError):
+                os.setxattr(tmp, name, os.getxattr(target, name))
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Rewrite a file that has several hard links without breaking them: first a backup
+    copy of the old content beside it (`.NAME.XXXXXXXX.bak`, flushed to disk), then the new
+    content written into the file itself. If that write fails the old content is put back
+    and the backup removed; if even that fails, the backup is kept and the error names it."""
+    old = target.read_bytes()
+    fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".bak",
+                                  dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(old)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(backup)
+        raise
+    try:
+        with open(target, "r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException as exc:
+        try:
+            with open(target, "r+b") as fh:
+                fh.write(old)
+                fh.truncate()
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError:
+            if isinstance(exc, OSError):
+                raise OSError(exc.errno, f"{exc.strerror or exc}; the previous version is "
+                                         f"in {Path(backup).name}") from None
+            raise
+        with contextlib.suppress(OSError):
+            os.unlink(backup)
+        raise
+    with contextlib.suppress(OSError):
+        os.unlink(backup)
+
+
 def write_text_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None:
     """Write next to the target, flush to disk, then rename over it: a crash or a full disk
-    mid-write leaves the old file as it was. The new file gets `mode`, or else the mode of
-    the file it replaces (a new file keeps the private mode of a temporary file)."""
+    mid-write leaves the old file as it was. A symbolic link is followed (the temporary file
+    goes beside the real file, and the link stays). The new file keeps the owner, group,
+    permission bits and extended attributes of the file it replaces (or gets `mode`); a
+    new file keeps the private mode of a temporary file unless `mode` is given.
+    A file with several hard links is rewritten in place after a backup copy
+    (`_write_in_place`), so every name keeps seeing the same file."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    directory = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    target = save_target(path)
+    try:
+        old: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    if old is not None and stat.S_ISREG(old.st_mode) and old.st_nlink > 1:
+        _write_in_place(target, data)
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is None and path.exists():
-            mode = path.stat().st_mode & 0o777
-        if mode is not None:
-            try:
-                os.chmod(tmp, mode)
-            except OSError:
-                pass
-        os.replace(tmp, path)
+        _keep_metadata(tmp, target, old, mode)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -242,10 +325,11 @@ def save_session(session: Session, path: str | Path) -> FileStamp:
     """Save atomically; raise SessionFileError with a clear problem on failure, in which
     case the file that was there before is untouched."""
     path = Path(path)
+    target = save_target(path)
     try:
-        if not path.parent.is_dir():
+        if not target.parent.is_dir():
             raise SessionFileError(path, f"cannot be saved: {_VANISHED}")
-        if path.is_dir():
+        if target.is_dir():
             raise SessionFileError(path, "cannot be saved: a folder has that name")
         data = dumps_session(session).encode("utf-8")
         write_text_atomic(path, data)
