@@ -31,10 +31,14 @@ class SessionDocument(QObject):
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> SessionDocument:
-        """Raise storage.SessionFileError on any problem; the file is never modified."""
+        """Raise storage.SessionFileError on any problem; the file is never modified (our
+        own stale temporary files beside it, from a save that was killed, are removed)."""
         from lpdesk.storage import read_session
+        from lpdesk.storage.files import save_target
+        from lpdesk.storage.stale import sweep
 
         session, stamp = read_session(path)
+        sweep(save_target(path))
         return cls(session, Path(path), stamp, parent)
 
     def push(self, command: QUndoCommand) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lpdesk.model.session import Session
+from lpdesk.storage import stale
 from lpdesk.storage.codec import check_header, session_from_dict, session_to_dict
 from lpdesk.storage.errors import FileChangedError, SessionFileError, SessionFormatError
 from lpdesk.storage.migrate import migrate
@@ -284,7 +285,10 @@ def write_text_atomic(path: Path, text: str | bytes, mode: int | None = None) ->
     if old is not None and stat.S_ISREG(old.st_mode) and old.st_nlink > 1:
         _write_in_place(target, data)
         return
+    stale.sweep(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    lock = os.dup(fd)  # the same open file: its lock lasts until the rename is done
+    stale.hold(lock)  # another lpdesk's sweep sees that this file is being written
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -293,11 +297,10 @@ def write_text_atomic(path: Path, text: str | bytes, mode: int | None = None) ->
         _keep_metadata(tmp, target, old, mode)
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        stale.discard(tmp)  # or at least emptied, in a folder that forbids removing
         raise
+    finally:
+        os.close(lock)
 
 
 _VANISHED = "the folder no longer exists (was a USB stick or network drive removed?)"
