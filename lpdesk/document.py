@@ -52,10 +52,12 @@ class SessionDocument(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else (self.session.title or "Untitled session")
 
-    def save(self, path: str | Path | None = None, *, overwrite_changes: bool = False) -> None:
+    def save(self, path: str | Path | None = None, *, overwrite_changes: bool = False,
+             overwrite_protected: bool = False) -> None:
         """Save (to `path`, or the current file). Raises SessionFileError and then keeps
         the session open and unsaved; FileChangedError if our own file was changed by
-        someone else since we read or saved it (unless `overwrite_changes`)."""
+        someone else since we read or saved it (unless `overwrite_changes`);
+        FileProtectedError if the file is write-protected (unless `overwrite_protected`)."""
         from lpdesk.storage.files import check_unchanged, save_session
 
         target = Path(path) if path is not None else self.path
@@ -63,7 +65,8 @@ class SessionDocument(QObject):
             raise ValueError("no file name to save to")
         if not overwrite_changes and target == self.path:
             check_unchanged(target, self.stamp)
-        self.stamp = save_session(self.session, target)
+        self.stamp = save_session(self.session, target,
+                                  overwrite_protected=overwrite_protected)
         if target != self.path:
             self.path = target
             self.path_changed.emit()

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from lpdesk.demo import demo_session
 from lpdesk.storage import SessionFileError, files, load_session, save_session
+from lpdesk.storage.errors import FileProtectedError
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX links and owners")
 
@@ -128,8 +129,8 @@ def test_owner_group_and_mode_are_kept(tmp_path):
     save_session(demo_session(), path)
     os.chmod(path, 0o640)
     if os.geteuid() == 0:
-        os.chown(path, 4242, 4343)
-    save_session(edited(), path)
+        os.chown(path, 4242, 4343)  # another user's: replaced only when told to
+    save_session(edited(), path, overwrite_protected=True)
     st = path.stat()
     assert stat.S_IMODE(st.st_mode) == 0o640
     if os.geteuid() == 0:
@@ -156,7 +157,11 @@ def test_every_kind_of_target_keeps_its_links_and_mode(tmp_path, case):
     path, real, links = make_save_target(str(tmp_path), kind, mode)
     existed = os.path.exists(real)
     inode = os.stat(real).st_ino if kind == "hard link" else None
-    save_session(edited(), path)
+    protected = existed and not mode & stat.S_IWUSR
+    if protected:  # a write-protected file is replaced only when the user says so
+        with pytest.raises(FileProtectedError):
+            save_session(edited(), path)
+    save_session(edited(), path, overwrite_protected=protected)
     assert load_session(real).title == "Edited in the room"
     assert all(os.path.islink(p) for p in links)
     if existed:

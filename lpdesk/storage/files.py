@@ -18,7 +18,12 @@ from pathlib import Path
 from lpdesk.model.session import Session
 from lpdesk.storage import stale
 from lpdesk.storage.codec import check_header, session_from_dict, session_to_dict
-from lpdesk.storage.errors import FileChangedError, SessionFileError, SessionFormatError
+from lpdesk.storage.errors import (
+    FileChangedError,
+    FileProtectedError,
+    SessionFileError,
+    SessionFormatError,
+)
 from lpdesk.storage.migrate import migrate
 
 MIB = 1024 * 1024
@@ -324,11 +329,37 @@ def save_error(path: Path, exc: OSError) -> SessionFileError:
     return SessionFileError(path, f"cannot be saved: {reason or exc.strerror or exc}")
 
 
-def save_session(session: Session, path: str | Path) -> FileStamp:
+def write_protection(path: str | Path) -> str:
+    """Why the file at `path` (links followed) must not be replaced without asking: it is
+    marked read-only (no write permission for its owner, e.g. 0444), or it belongs to
+    another user (a FileProtectedError kind); '' when neither, or when there is no file.
+    Decided from the file's mode and owner, not from os.access: a folder we may write lets a
+    rename replace a file we could not write, and an administrator may write anything."""
+    try:
+        st = os.stat(save_target(path))
+    except OSError:
+        return ""
+    if not stat.S_ISREG(st.st_mode):
+        return ""
+    if not st.st_mode & stat.S_IWUSR:
+        return FileProtectedError.READ_ONLY
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return FileProtectedError.OTHER_USER
+    return ""
+
+
+def save_session(session: Session, path: str | Path, *,
+                 overwrite_protected: bool = False) -> FileStamp:
     """Save atomically; raise SessionFileError with a clear problem on failure, in which
-    case the file that was there before is untouched."""
+    case the file that was there before is untouched. A write-protected file is replaced
+    only with `overwrite_protected` (else FileProtectedError: ask the user first); the new
+    file keeps its permission bits."""
     path = Path(path)
     target = save_target(path)
+    if not overwrite_protected:
+        kind = write_protection(target)
+        if kind:
+            raise FileProtectedError(path, kind)
     try:
         if not target.parent.is_dir():
             raise SessionFileError(path, f"cannot be saved: {_VANISHED}")
