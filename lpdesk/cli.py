@@ -30,10 +30,15 @@ def _check(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from lpdesk.demo import demo_session
+    from lpdesk.export.cli import exists_message
     from lpdesk.storage import SessionFileError, save_session
 
+    out = Path(args.output)
+    if not args.force and (out.exists() or out.is_symlink()):
+        print(exists_message("demo", out), file=sys.stderr)
+        return 1
     try:
-        save_session(demo_session(), Path(args.output))
+        save_session(demo_session(), out, overwrite_protected=args.force)
     except SessionFileError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -51,6 +56,8 @@ def _register_builtin() -> None:
 
     def demo_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", required=True, help="where to write the session")
+        p.add_argument("--force", action="store_true",
+                       help="replace the output file if it exists")
 
     COMMANDS["check"] = ("check that a session file is valid", check_args, _check)
     COMMANDS["demo"] = ("write the sample session to a file", demo_args, _demo)

@@ -23,6 +23,17 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show participants as P1, P2 ... instead of their names")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace output files that exist")
+
+
+def exists_message(command: str, path: Path) -> str:
+    """The one line for an output file that is there already (demo and export)."""
+    return f"lpdesk {command}: {path} already exists (add --force to replace it)"
+
+
+def _existing(paths: list[Path]) -> Path | None:
+    return next((p for p in paths if p.exists() or p.is_symlink()), None)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -34,6 +45,9 @@ def _export(args: argparse.Namespace) -> int:
         check_writable(out)
     except ExportError as exc:
         print(f"lpdesk export: {exc}", file=sys.stderr)
+        return 2
+    if not args.force and fmt != "png" and _existing([out]):
+        print(exists_message("export", out), file=sys.stderr)
         return 2
     try:
         session = load_session(args.file)
@@ -48,6 +62,10 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         files = render(build_report(session, anonymise=args.anonymise), out, args.paper)
+        there = None if args.force else _existing([p for p, _ in files])
+        if there is not None:  # PNG names are known once the pictures are
+            print(exists_message("export", there), file=sys.stderr)
+            return 2
         write_files(files)
     except ExportError as exc:
         print(f"lpdesk export: {exc}", file=sys.stderr)

@@ -196,6 +196,31 @@ def dumps_session(session: Session) -> str:
                       allow_nan=False) + "\n"
 
 
+_UMASK: list[int] = []
+
+
+def _umask() -> int:
+    """The process's umask, without changing it where the system can tell (Linux): setting
+    and restoring it would race with files made meanwhile by other threads."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    if not _UMASK:  # elsewhere: once, and remembered
+        _UMASK.append(os.umask(0o022))
+        os.umask(_UMASK[0])
+    return _UMASK[0]
+
+
+def new_file_mode() -> int:
+    """The permissions any program gives a new document: read and write for everyone,
+    less the user's umask (0644 with the usual umask 022)."""
+    return 0o666 & ~_umask()
+
+
 def save_target(path: str | Path) -> Path:
     """The file a save really replaces: symbolic links followed, as editors do, so the link
     stays a link and the file it names gets the new content (a dangling link: the file it
@@ -278,7 +303,7 @@ def write_text_atomic(path: Path, text: str | bytes, mode: int | None = None) ->
     mid-write leaves the old file as it was. A symbolic link is followed (the temporary file
     goes beside the real file, and the link stays). The new file keeps the owner, group,
     permission bits and extended attributes of the file it replaces (or gets `mode`); a
-    new file keeps the private mode of a temporary file unless `mode` is given.
+    new file gets `mode`, or else the mode of any new document (`new_file_mode`).
     A file with several hard links is rewritten in place after a backup copy
     (`_write_in_place`), so every name keeps seeing the same file."""
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -299,7 +324,8 @@ def write_text_atomic(path: Path, text: str | bytes, mode: int | None = None) ->
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        _keep_metadata(tmp, target, old, mode)
+        _keep_metadata(tmp, target, old, new_file_mode() if old is None and mode is None
+                       else mode)
         os.replace(tmp, target)
     except BaseException:
         stale.discard(tmp)  # or at least emptied, in a folder that forbids removing
