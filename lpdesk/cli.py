@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lpdesk import __version__
+from lpdesk.terminal import say
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -17,11 +18,11 @@ def _check(args: argparse.Namespace) -> int:
     try:
         s = load_session(args.file)
     except SessionFileError as exc:
-        print(exc, file=sys.stderr)
+        say(exc, file=sys.stderr)
         return 1
     title = s.title or "(untitled)"
     placements = sum(len(a.placements) for a in s.continuum.areas)
-    print(f"{args.file}: valid lpdesk session \u201c{title}\u201d: "
+    say(f"{args.file}: valid lpdesk session \u201c{title}\u201d: "
           f"{len(s.participants)} participants, {len(s.groups)} groups, "
           f"{len(s.continuum.areas)} areas, {placements} placements, "
           f"{len(s.quiz.runs)} quiz runs, {len(s.matrix.boards)} boards")
@@ -35,14 +36,14 @@ def _demo(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if not args.force and (out.exists() or out.is_symlink()):
-        print(exists_message("demo", out), file=sys.stderr)
+        say(exists_message("demo", out), file=sys.stderr)
         return 1
     try:
         save_session(demo_session(), out, overwrite_protected=args.force)
     except SessionFileError as exc:
-        print(exc, file=sys.stderr)
+        say(exc, file=sys.stderr)
         return 1
-    print(f"wrote the sample session to {args.output}")
+    say(f"wrote the sample session to {args.output}")
     return 0
 
 
@@ -101,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: one clear line, never a traceback
         from lpdesk.content import ContentError
         if isinstance(exc, ContentError):  # an edited content file: FILE: ITEM: problem
-            print(f"lpdesk: broken content file: {exc}", file=sys.stderr)
+            say(f"lpdesk: broken content file: {exc}", file=sys.stderr)
             return 1
-        print(f"lpdesk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        say(f"lpdesk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 2
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lpdesk.export.formats import PAPER_NAMES, ExportError, check_writable, format_for
+from lpdesk.terminal import say
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,15 +45,15 @@ def _export(args: argparse.Namespace) -> int:
         fmt = format_for(out)
         check_writable(out)
     except ExportError as exc:
-        print(f"lpdesk export: {exc}", file=sys.stderr)
+        say(f"lpdesk export: {exc}", file=sys.stderr)
         return 2
     if not args.force and fmt != "png" and _existing([out]):
-        print(exists_message("export", out), file=sys.stderr)
+        say(exists_message("export", out), file=sys.stderr)
         return 2
     try:
         session = load_session(args.file)
     except SessionFileError as exc:
-        print(f"lpdesk export: {exc}", file=sys.stderr)
+        say(f"lpdesk export: {exc}", file=sys.stderr)
         return 1
     if fmt in ("pdf", "html", "png"):
         from lpdesk.export.layout import ensure_gui_application
@@ -64,15 +65,15 @@ def _export(args: argparse.Namespace) -> int:
         files = render(build_report(session, anonymise=args.anonymise), out, args.paper)
         there = None if args.force else _existing([p for p, _ in files])
         if there is not None:  # PNG names are known once the pictures are
-            print(exists_message("export", there), file=sys.stderr)
+            say(exists_message("export", there), file=sys.stderr)
             return 2
         write_files(files)
     except ExportError as exc:
-        print(f"lpdesk export: {exc}", file=sys.stderr)
+        say(f"lpdesk export: {exc}", file=sys.stderr)
         return 2
     names = ", ".join(str(p) for p, _ in files[:3]) + (
         f" and {len(files) - 3} more" if len(files) > 3 else "")
-    print(f"wrote {names}")
+    say(f"wrote {names}")
     return 0
 
 
