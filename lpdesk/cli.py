@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lpdesk import __version__
+from lpdesk.terminal import say
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -17,11 +18,11 @@ def _check(args: argparse.Namespace) -> int:
     try:
         s = load_session(args.file)
     except SessionFileError as exc:
-        print(exc, file=sys.stderr)
+        say(exc, file=sys.stderr)
         return 1
     title = s.title or "(untitled)"
     placements = sum(len(a.placements) for a in s.continuum.areas)
-    print(f"{args.file}: valid lpdesk session \u201c{title}\u201d: "
+    say(f"{args.file}: valid lpdesk session \u201c{title}\u201d: "
           f"{len(s.participants)} participants, {len(s.groups)} groups, "
           f"{len(s.continuum.areas)} areas, {placements} placements, "
           f"{len(s.quiz.runs)} quiz runs, {len(s.matrix.boards)} boards")
@@ -30,16 +31,21 @@ def _check(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from lpdesk.demo import demo_session
+    from lpdesk.export.cli import exists_message
     from lpdesk.storage import SessionFileError, save_session
 
     if args.workshops:
         return _demo_workshops(Path(args.workshops))
-    try:
-        save_session(demo_session(), Path(args.output))
-    except SessionFileError as exc:
-        print(exc, file=sys.stderr)
+    out = Path(args.output)
+    if not args.force and (out.exists() or out.is_symlink()):
+        say(exists_message("demo", out), file=sys.stderr)
         return 1
-    print(f"wrote the sample session to {args.output}")
+    try:
+        save_session(demo_session(), out, overwrite_protected=args.force)
+    except SessionFileError as exc:
+        say(exc, file=sys.stderr)
+        return 1
+    say(f"wrote the sample session to {args.output}")
     return 0
 
 
@@ -49,20 +55,20 @@ def _demo_workshops(folder: Path) -> int:
     from lpdesk.storage import SessionFileError, save_session
 
     if not folder.is_dir():
-        print(f"{folder}: is not a folder", file=sys.stderr)
+        say(f"{folder}: is not a folder", file=sys.stderr)
         return 1
     workshops = demo_workshops()
     taken = [name for name, _ in workshops if (folder / name).exists()]
     if taken:
-        print(f"{folder / taken[0]}: already exists; nothing was written", file=sys.stderr)
+        say(f"{folder / taken[0]}: already exists; nothing was written", file=sys.stderr)
         return 1
     try:
         for name, session in workshops:
             save_session(session, folder / name)
     except SessionFileError as exc:
-        print(exc, file=sys.stderr)
+        say(exc, file=sys.stderr)
         return 1
-    print(f"wrote {len(workshops)} sample workshops to {folder}")
+    say(f"wrote {len(workshops)} sample workshops to {folder}")
     return 0
 
 
@@ -79,6 +85,8 @@ def _register_builtin() -> None:
         where.add_argument("-o", "--output", help="where to write the session")
         where.add_argument("--workshops", metavar="FOLDER",
                            help="write four sample workshops of one client into FOLDER")
+        p.add_argument("--force", action="store_true",
+                       help="replace the output file if it exists")
 
     COMMANDS["check"] = ("check that a session file is valid", check_args, _check)
     COMMANDS["demo"] = ("write the sample session to a file", demo_args, _demo)
@@ -124,9 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: one clear line, never a traceback
         from lpdesk.content import ContentError
         if isinstance(exc, ContentError):  # an edited content file: FILE: ITEM: problem
-            print(f"lpdesk: broken content file: {exc}", file=sys.stderr)
+            say(f"lpdesk: broken content file: {exc}", file=sys.stderr)
             return 1
-        print(f"lpdesk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        say(f"lpdesk: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 2
 
 

@@ -124,6 +124,16 @@ def test_cli_exit_codes(folder, tmp_path):
     assert run(tmp_path / "nothing-here", one, "-o", tmp_path / "c.md").returncode == 1
 
 
+def test_cli_never_replaces_an_existing_output_without_force(folder, tmp_path):
+    out = tmp_path / "c.md"
+    out.write_text("keep me", encoding="utf-8")
+    done = run(folder, "-o", out)
+    assert done.returncode == 2 and "--force" in done.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert run(folder, "-o", out, "--force").returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("# Comparison of workshops")
+
+
 def test_demo_workshops_writes_four_comparable_sessions_and_never_overwrites(tmp_path):
     tmp_path = tmp_path / "workshops"
     tmp_path.mkdir()

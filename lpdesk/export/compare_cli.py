@@ -12,7 +12,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from lpdesk.export.cli import _existing, exists_message
 from lpdesk.export.formats import PAPER_NAMES, ExportError, check_writable, format_for
+from lpdesk.terminal import say
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +25,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show participants and groups as P1, G1 ... instead of names")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file(s) if they exist")
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -33,13 +37,16 @@ def _compare(args: argparse.Namespace) -> int:
         fmt = format_for(out)
         check_writable(out)
     except ExportError as exc:
-        print(f"lpdesk compare: {exc}", file=sys.stderr)
+        say(f"lpdesk compare: {exc}", file=sys.stderr)
+        return 2
+    if not args.force and fmt != "png" and _existing([out]):
+        say(exists_message("compare", out), file=sys.stderr)
         return 2
     found = read_sessions(args.files)
     for problem in found.left_out:
-        print(f"lpdesk compare: left out {problem}", file=sys.stderr)
+        say(f"lpdesk compare: left out {problem}", file=sys.stderr)
     if not found.usable:
-        print(f"lpdesk compare: {len(found.sessions)} usable session(s); at least two are "
+        say(f"lpdesk compare: {len(found.sessions)} usable session(s); at least two are "
               f"needed to compare", file=sys.stderr)
         return 1
     if fmt in ("pdf", "html", "png"):
@@ -53,11 +60,15 @@ def _compare(args: argparse.Namespace) -> int:
     report = build_comparison_report(comparison, [str(x) for x in found.left_out])
     try:
         files = render_comparison(report, out, args.paper)
+        there = None if args.force else _existing([p for p, _ in files])
+        if there is not None:  # PNG names are known once the pictures are
+            say(exists_message("compare", there), file=sys.stderr)
+            return 2
         write_files(files)
     except ExportError as exc:
-        print(f"lpdesk compare: {exc}", file=sys.stderr)
+        say(f"lpdesk compare: {exc}", file=sys.stderr)
         return 2
-    print(f"compared {len(found.sessions)} sessions; wrote "
+    say(f"compared {len(found.sessions)} sessions; wrote "
           + ", ".join(str(p) for p, _ in files[:3])
           + (f" and {len(files) - 3} more" if len(files) > 3 else ""))
     return 0

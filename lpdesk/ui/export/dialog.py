@@ -330,7 +330,8 @@ class ExportDialog(QDialog):
     def ask_save_path(self) -> str:
         """Where to save (tests replace this)."""
         key, _label, ext, file_filter = next(f for f in FORMATS if f[0] == self.format_key)
-        folder = QSettings().value("export/last_dir", "") or str(Path.home())
+        folder = (str(self.doc.path.parent) if self.doc.path is not None  # beside the session
+                  else QSettings().value("export/last_dir", "") or str(Path.home()))
         stem = (self.doc.session.title or "summary").strip()
         stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in stem).strip() or "summary"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export summary"),

@@ -310,12 +310,24 @@ class MainWindow(QMainWindow):
 
     def ask_file_changed(self, path: Path) -> str:
         """The file was changed by someone else: 'overwrite', 'save_as' or 'cancel'."""
+        return self._ask_overwrite(self.tr("File changed by someone else"), self.tr(
+            "\u201c%s\u201d was changed by someone else since you opened or last saved it. "
+            "Overwrite their changes with yours, or save yours as a new file?") % path.name)
+
+    def ask_file_protected(self, path: Path, kind: str) -> str:
+        """The file is write-protected (a FileProtectedError kind): 'overwrite', 'save_as'
+        or 'cancel'."""
+        reason = (self.tr("it belongs to another user") if kind == "other_user"
+                  else self.tr("it is marked read-only"))
+        return self._ask_overwrite(self.tr("File is write-protected"), self.tr(
+            "\u201c%s\u201d is write-protected (%s). Replace it anyway (it stays "
+            "write-protected), or save as a new file?") % (path.name, reason))
+
+    def _ask_overwrite(self, title: str, text: str) -> str:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File changed by someone else"),
-                          self.tr("\u201c%s\u201d was changed by someone else since you opened "
-                                  "or last saved it. Overwrite their changes with yours, or "
-                                  "save yours as a new file?") % path.name, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file name is the user's text
         overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         save_as = box.addButton(self.tr("Save &As..."), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -379,16 +391,23 @@ class MainWindow(QMainWindow):
             path += EXTENSION
         return self._save_to(Path(path))
 
-    def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
-        from lpdesk.storage.errors import FileChangedError, SessionFileError
+    def _save_to(self, path: Path, overwrite_changes: bool = False,
+                 overwrite_protected: bool = False) -> bool:
+        from lpdesk.storage.errors import FileChangedError, FileProtectedError, SessionFileError
 
         assert self.doc is not None
         try:
-            self.doc.save(path, overwrite_changes=overwrite_changes)
+            self.doc.save(path, overwrite_changes=overwrite_changes,
+                          overwrite_protected=overwrite_protected)
         except FileChangedError:
             answer = self.ask_file_changed(path)
             if answer == "overwrite":
-                return self._save_to(path, overwrite_changes=True)
+                return self._save_to(path, True, overwrite_protected)
+            return self.save_as() if answer == "save_as" else False
+        except FileProtectedError as exc:
+            answer = self.ask_file_protected(path, exc.kind)
+            if answer == "overwrite":
+                return self._save_to(path, overwrite_changes, True)
             return self.save_as() if answer == "save_as" else False
         except SessionFileError as exc:
             self.show_error(self.tr("Cannot save session"),
