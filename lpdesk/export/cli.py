@@ -21,7 +21,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where to write: .pdf, .html, .md, .csv or .png (x.png writes "
                              "x-continuum-<area>.png, x-board-<board>.png ...)")
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
-                        help="show participants as P1, P2 ... instead of their names")
+                        help="show participants as P1, P2 ... and groups as G1, G2 ... "
+                             "everywhere, free text and file names included")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
     parser.add_argument("--force", action="store_true",

@@ -106,10 +106,11 @@ class ExportDialog(QDialog):
             self.paper_combo.addItem(label, key)
         self.paper_combo.setAccessibleName(self.tr("Paper size"))
         self.paper_combo.setToolTip(self.tr("Paper size of the PDF"))
-        self.anonymise_box = QCheckBox(self.tr("&Anonymise participants (P1, P2 ...)"))
+        self.anonymise_box = QCheckBox(self.tr("&Anonymise names (P1, P2 ... and G1, G2 ...)"))
         self.anonymise_box.setToolTip(self.tr(
-            "Replace participants' names with P1, P2 ... in participant order, everywhere: "
-            "charts, tables, notes and card texts"))
+            "Replace participants' names with P1, P2 ... and groups' names with G1, G2 ... "
+            "everywhere: charts, tables, notes, card texts, the title and file names. Names "
+            "in free text are found whatever their case, accents or apostrophes"))
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_combo)
         form.addRow(self.tr("&Paper:"), self.paper_combo)
@@ -332,15 +333,22 @@ class ExportDialog(QDialog):
         key, _label, ext, file_filter = next(f for f in FORMATS if f[0] == self.format_key)
         folder = (str(self.doc.path.parent) if self.doc.path is not None  # beside the session
                   else QSettings().value("export/last_dir", "") or str(Path.home()))
-        stem = (self.doc.session.title or "summary").strip()
-        stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in stem).strip() or "summary"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export summary"),
-                                              str(Path(folder) / (stem + ext)),
+                                              str(Path(folder) / (self.suggested_stem() + ext)),
                                               self.tr(file_filter))
         if path and not path.lower().endswith(ext) and not (key == "html"
                                                             and path.lower().endswith(".htm")):
             path += ext
         return path
+
+    def suggested_stem(self) -> str:
+        """The file name offered: the title, with names replaced when anonymising."""
+        title = self.doc.session.title or "summary"
+        if self.anonymise:
+            from lpdesk.export.anonymise import Names
+            title = Names(self.doc.session, anonymise=True).text(title)
+        stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in title.strip())
+        return stem.strip() or "summary"
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
