@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
         self.setCentralWidget(splitter)
+        # The status bar is there from the start: made by the first message, it pushed
+        # the page up a line under the facilitator's mouse.
+        self.statusBar().setSizeGripEnabled(False)
         self._make_actions()
         fit_to_screen(self, QSize(1280, 800))  # or less, on a 1280x720 or 1024x600 screen
         self._autosaver: Autosaver | None = None
