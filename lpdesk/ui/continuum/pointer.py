@@ -141,6 +141,8 @@ class PlotPointer:
         """Start a drag: the marker under the press, or (pressing on a row's empty axis) that
         row's active marker, becomes a separate item that follows the mouse."""
         plot = self.plot
+        if plot.visible_rows is not None:
+            return  # the private vote: a dragged marker would show where; clicks place
         hit = self.marker_at(point)
         if hit is None:
             i = self.row_for(point)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from lpdesk.export.formats import render, write_files
 from lpdesk.export.pdf import Cancelled, SummaryDocument
 from lpdesk.export.summary import build_report
 from lpdesk.ui.export.worker import LIVE_WORKERS, Worker, stop_worker
+from lpdesk.ui.style.screens import fit_to_screen
 
 # (format key, label, extension, file dialog filter)
 FORMATS = (
@@ -89,7 +90,7 @@ class ExportDialog(QDialog):
         self.destroyed.connect(partial(stop_worker, self._thread, self.worker))
         self._build()
         self._restore_options()
-        self.resize(1000, 760)
+        fit_to_screen(self, QSize(1000, 760), centre=False)  # Qt centres it on its parent
         self.refresh_preview()
 
     # -- widgets -------------------------------------------------------------------------

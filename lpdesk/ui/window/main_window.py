@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QWidget,
 )
 from shiboken6 import isValid
@@ -20,7 +19,9 @@ from shiboken6 import isValid
 from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
+from lpdesk.ui.style.screens import fit_to_screen
 from lpdesk.ui.window.after_paint import after_first_paint
+from lpdesk.ui.window.page_stack import PageStack, scrolling
 from lpdesk.ui.window.pages import PAGES
 
 if TYPE_CHECKING:
@@ -50,15 +51,18 @@ class MainWindow(QMainWindow):
         self.agenda_list.setObjectName("AgendaList")
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
         self.agenda_list.currentItemChanged.connect(self._agenda_item_selected)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # only the page shown sets the window's minimum
         splitter = QSplitter()
         splitter.addWidget(self.agenda_list)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(scrolling(self.stack))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
         self.setCentralWidget(splitter)
+        # The status bar is there from the start: made by the first message, it pushed
+        # the page up a line under the facilitator's mouse.
+        self.statusBar().setSizeGripEnabled(False)
         self._make_actions()
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))  # or less, on a 1280x720 or 1024x600 screen
         self._autosaver: Autosaver | None = None
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.window.workshop import install

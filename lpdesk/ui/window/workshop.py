@@ -95,6 +95,9 @@ class Workshop(QObject):
         self.break_action = self._action(
             tr("B&reak slide"), self.break_toggle, "Shift+B",
             tr("'Back in 5 minutes' on the room's screen, with a countdown"), True)
+        # The toolbar shows this fixed label; the menu's text says how long the break is
+        # (a button growing with its label moved every button after it)
+        self.break_action.setIconText(tr("Break slide"))
         self.break_for_action = self._action(tr("Break &for..."), self.ask_break,
                                              tip=tr("A break slide of a length you choose"))
         self.timer_toggle_action = self._action(
