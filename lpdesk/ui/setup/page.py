@@ -129,7 +129,18 @@ class SetupPage(QWidget):
         self.date_edit.setSpecialValueText(self.tr("(no date)"))
         self.date_edit.setMinimumDate(QDate(2000, 1, 1))
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText(self.tr("Free notes about the session"))
+        # Facilitator's private notes: they reach the client only when asked for at export.
+        self.notes_edit.setPlaceholderText(self.tr(
+            "Private notes for you (e.g. who is sceptical). Not in the exported summary "
+            "unless you tick \u201cInclude my private notes\u201d when exporting."))
+        self.notes_edit.setAccessibleName(self.tr("Private notes"))
+        self.notes_hint = QLabel(self.tr(
+            "Private: not in the exported summary unless you include it"))
+        self.notes_hint.setObjectName("PrivateNotesHint")
+        self.notes_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes_hint.setWordWrap(True)
+        self.notes_hint.setAccessibleName(self.notes_hint.text())
+        self.notes_hint.setBuddy(self.notes_edit)
         for label, edit, name in (
             (self.tr("&Title"), self.title_edit, "title"),
             (self.tr("&Client organisation"), self.client_edit, "client"),
@@ -139,7 +150,8 @@ class SetupPage(QWidget):
             edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
             form.addRow(label, edit)
         form.addRow(self.tr("&Date"), self.date_edit)
-        form.addRow(self.tr("&Notes"), self.notes_edit)
+        form.addRow(self.tr("Private &notes"), self.notes_edit)
+        form.addRow(self.notes_hint)
         self.date_edit.dateChanged.connect(self._date_changed)
         self.notes_edit.textChanged.connect(
             lambda: self._set_detail("notes", self.notes_edit.toPlainText()))
