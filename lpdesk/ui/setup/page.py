@@ -40,16 +40,6 @@ from lpdesk.ui.style.binding import listen
 NAME_COL, GROUP_COL = 0, 1
 
 
-def split_names(text: str) -> list[str]:
-    """Names from a pasted list: one per line (or separated by ';' or tabs), blanks dropped."""
-    names = []
-    for line in text.replace(";", "\n").replace("\t", "\n").splitlines():
-        name = line.strip().strip(",").strip()
-        if name:
-            names.append(name)
-    return names
-
-
 class _GroupDelegate(QStyledItemDelegate):
     """Edits a participant's group with a combo box of the session's groups."""
 
@@ -75,28 +65,6 @@ class _GroupDelegate(QStyledItemDelegate):
             self.page.doc.push(UpdateParticipantCommand(self.page.session, pid, group_id=gid))
 
 
-class PasteNamesDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Paste participant names"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("One name per line (a list copied from a spreadsheet "
-                                        "or an email works):")))
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Names to add"))
-        layout.addWidget(self.text)
-        from PySide6.QtWidgets import QDialogButtonBox  # not at start-up: dialogs on use
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def names(self) -> list[str]:
-        return split_names(self.text.toPlainText())
-
-
 class SetupPage(QWidget):
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
@@ -105,6 +73,7 @@ class SetupPage(QWidget):
         self.session = doc.session
         self.audience = audience
         self.participant_ids: list[str] = []
+        self.paste_dialog = None
         self._refreshing = False
         self.setObjectName("SetupPage")
         self._build()
@@ -165,7 +134,7 @@ class SetupPage(QWidget):
         self.name_entry.setAccessibleName(self.tr("New participant name"))
         self.name_entry.returnPressed.connect(self._add_typed_name)
         self.paste_button = QPushButton(self.tr("&Paste list..."))
-        self.paste_button.clicked.connect(self.paste_names)
+        self.paste_button.clicked.connect(lambda: self.paste_names())
         entry.addWidget(self.name_entry, 1)
         entry.addWidget(self.paste_button)
         pl.addLayout(entry)
@@ -283,10 +252,25 @@ class SetupPage(QWidget):
         self.add_names([self.name_entry.text()])
         self.name_entry.clear()
 
-    def paste_names(self) -> None:
-        dialog = PasteNamesDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.add_names(dialog.names())
+    def paste_names(self, text: str | None = None) -> None:
+        """The paste dialog (starting with the clipboard's text): a preview first, then
+        everyone (and their new groups) added in one undoable step."""
+        from lpdesk.ui.setup.paste_dialog import PasteNamesDialog  # dialogs load on use
+
+        self.paste_dialog = PasteNamesDialog(self.session, self, text)
+        if self.paste_dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_roster(self.paste_dialog.roster)
+        self.paste_dialog.deleteLater()
+        self.paste_dialog = None
+
+    def add_roster(self, roster) -> None:
+        """Add a read list (lpdesk/model/roster.py) with its new groups, in one step."""
+        from lpdesk.model.roster import plan_addition
+
+        groups, people = plan_addition(self.session, roster)
+        if people:
+            self.doc.push(AddParticipantsCommand(self.session, people, groups=groups))
+            self.table.scrollToBottom()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._refreshing or item.column() != NAME_COL:
@@ -320,8 +304,7 @@ class SetupPage(QWidget):
                 self.remove_selected()
                 return True
             if event.matches(QKeySequence.StandardKey.Paste):
-                from PySide6.QtWidgets import QApplication
-                self.add_names(split_names(QApplication.clipboard().text()))
+                self.paste_names()  # the same preview as the button: nothing added unseen
                 return True
         return super().eventFilter(obj, event)
 
