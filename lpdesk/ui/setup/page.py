@@ -1,12 +1,11 @@
 """Session set-up: details, the participant list (type, Enter, next) and groups."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -35,7 +34,9 @@ from lpdesk.commands.session import (
     UpdateParticipantCommand,
 )
 from lpdesk.document import SessionDocument
+from lpdesk.ui.setup.date_field import DateField
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.tab_keys import tab_leaves
 
 NAME_COL, GROUP_COL = 0, 1
 
@@ -92,12 +93,10 @@ class SetupPage(QWidget):
         self.title_edit = QLineEdit()
         self.client_edit = QLineEdit()
         self.facilitator_edit = QLineEdit()
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setSpecialValueText(self.tr("(no date)"))
-        self.date_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.date_edit = DateField()
+        self.date_edit.setAccessibleName(self.tr("Date"))
         self.notes_edit = QPlainTextEdit()
+        tab_leaves(self.notes_edit)  # Tab and Ctrl+Tab move on, never typed
         # Facilitator's private notes: they reach the client only when asked for at export.
         self.notes_edit.setPlaceholderText(self.tr(
             "Private notes for you (e.g. who is sceptical). Not in the exported summary "
@@ -119,9 +118,9 @@ class SetupPage(QWidget):
             edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
             form.addRow(label, edit)
         form.addRow(self.tr("&Date"), self.date_edit)
-        form.addRow(self.tr("Private &notes"), self.notes_edit)
+        form.addRow(self.tr("Private n&otes"), self.notes_edit)
         form.addRow(self.notes_hint)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_edit.date_edited.connect(lambda iso: self._set_detail("date", iso))
         self.notes_edit.textChanged.connect(
             lambda: self._set_detail("notes", self.notes_edit.toPlainText()))
         root.addWidget(details, 3)
@@ -133,8 +132,12 @@ class SetupPage(QWidget):
         self.name_entry.setPlaceholderText(self.tr("Type a name and press Enter"))
         self.name_entry.setAccessibleName(self.tr("New participant name"))
         self.name_entry.returnPressed.connect(self._add_typed_name)
+        name_label = QLabel(self.tr("&Name:"))
+        name_label.setBuddy(self.name_entry)  # Alt+N: straight to the name field
+        self.name_entry.setToolTip(self.tr("Type a name and press Enter (Alt+N comes here)"))
         self.paste_button = QPushButton(self.tr("&Paste list..."))
         self.paste_button.clicked.connect(lambda: self.paste_names())
+        entry.addWidget(name_label)
         entry.addWidget(self.name_entry, 1)
         entry.addWidget(self.paste_button)
         pl.addLayout(entry)
@@ -194,11 +197,8 @@ class SetupPage(QWidget):
             self._refreshing = True
             self.notes_edit.setPlainText(s.notes)
             self._refreshing = False
-        date = QDate.fromString(s.date, "yyyy-MM-dd") if s.date else self.date_edit.minimumDate()
-        if self.date_edit.date() != date:
-            self._refreshing = True
-            self.date_edit.setDate(date)
-            self._refreshing = False
+        if self.date_edit.value() != s.date:
+            self.date_edit.set_value(s.date)
 
     def refresh_participants(self) -> None:
         self._refreshing = True
@@ -234,10 +234,6 @@ class SetupPage(QWidget):
     def _set_detail(self, name: str, value: str) -> None:
         if not self._refreshing and getattr(self.session, name) != value:
             self.doc.push(SetDetailCommand(self.session, name, value))
-
-    def _date_changed(self, date: QDate) -> None:
-        value = "" if date == self.date_edit.minimumDate() else date.toString("yyyy-MM-dd")
-        self._set_detail("date", value)
 
     def add_names(self, names: list[str]) -> None:
         """Add participants in one undoable step (used by typing and by pasting)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.model.roster import IN_LIST, PastedRoster, read_roster
 from lpdesk.model.session import Session
+from lpdesk.ui.style.tab_keys import tab_leaves
 
 
 class PasteNamesDialog(QDialog):
@@ -43,7 +44,7 @@ class PasteNamesDialog(QDialog):
         self.text.setAccessibleName(self.tr("Names to add"))
         self.text.setPlaceholderText(self.tr(
             "Ann Lee<Tab>Harbour\n\"Okafor, Ben\" <ben@example.org>\namira.haddad@example.org"))
-        self.text.setTabChangesFocus(True)  # Tab leaves the box; a pasted tab stays a tab
+        tab_leaves(self.text)  # Tab leaves the box; a pasted tab stays a tab
         self.text.installEventFilter(self)
         text_label = QLabel(self.tr("&List:"))
         text_label.setBuddy(self.text)
