@@ -78,6 +78,7 @@ class SetupPage(QWidget):
         self._refreshing = False
         self.setObjectName("SetupPage")
         self._build()
+        self.name_entry.installEventFilter(self)  # its Ctrl+Z: see eventFilter
         listen(self, self.session.changed, self._on_session_changed)
         self.refresh_details()
         self.refresh_participants()
@@ -246,7 +247,9 @@ class SetupPage(QWidget):
 
     def _add_typed_name(self) -> None:
         self.add_names([self.name_entry.text()])
-        self.name_entry.clear()
+        # setText (not clear) also empties the field's own undo history: Ctrl+Z now undoes
+        # the addition, instead of putting the name back into the field for a duplicate.
+        self.name_entry.setText("")
 
     def paste_names(self, text: str | None = None) -> None:
         """The paste dialog (starting with the clipboard's text): a preview first, then
@@ -294,6 +297,13 @@ class SetupPage(QWidget):
         stack.endMacro()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.name_entry and event.type() == QEvent.Type.ShortcutOverride:
+            # The field claims Ctrl+Z / Ctrl+Shift+Z only when it has something of its own
+            # to undo or redo; otherwise the session's Undo / Redo (window actions) run.
+            if event.matches(QKeySequence.StandardKey.Undo):
+                return not self.name_entry.isUndoAvailable()
+            if event.matches(QKeySequence.StandardKey.Redo):
+                return not self.name_entry.isRedoAvailable()
         if obj is self.table and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Delete and self.table.state() != \
                     QAbstractItemView.State.EditingState:
