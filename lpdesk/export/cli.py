@@ -1,4 +1,6 @@
-"""`lpdesk export FILE -o OUT [--anonymise] [--paper a4|letter]`: the summary with no display.
+"""`lpdesk export FILE -o OUT [--anonymise] [--include-notes] [--paper a4|letter]`: the
+summary with no display. The facilitator's private notes are left out unless
+`--include-notes`.
 
 The format comes from OUT's extension (.pdf .html .md .csv .png). Exit codes: 0 done,
 1 the session file cannot be read, 2 the output cannot be made (unknown extension,
@@ -23,6 +25,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
                         help="show participants as P1, P2 ... and groups as G1, G2 ... "
                              "everywhere, free text and file names included")
+    parser.add_argument("--include-notes", action="store_true",
+                        help="include the facilitator's private notes (from the set-up "
+                             "page); left out by default")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
     parser.add_argument("--force", action="store_true",
@@ -63,7 +68,9 @@ def _export(args: argparse.Namespace) -> int:
     from lpdesk.export.summary import build_report
 
     try:
-        files = render(build_report(session, anonymise=args.anonymise), out, args.paper)
+        report = build_report(session, anonymise=args.anonymise,
+                              include_notes=args.include_notes)
+        files = render(report, out, args.paper)
         there = None if args.force else _existing([p for p, _ in files])
         if there is not None:  # PNG names are known once the pictures are
             say(exists_message("export", there), file=sys.stderr)

@@ -255,10 +255,18 @@ class MainWindow(QMainWindow):
                     self.agenda_list.blockSignals(True)
                     self.agenda_list.setCurrentRow(row)
                     self.agenda_list.blockSignals(False)
+        after_first_paint(self, self._tab_into_page)  # Tab: agenda, then this page
         agenda = self.doc.session.agenda
         if agenda.current_id != item_id:
             agenda.current_id = item_id  # where we are is not an edit: no undo, no dirty mark
         self.page_changed.emit(item_id)
+
+    def _tab_into_page(self) -> None:
+        from lpdesk.ui.window.focus_order import tab_into
+
+        page = self.stack.currentWidget()
+        if page is not None and isValid(page):
+            tab_into(self.agenda_list, page)
 
     def _step(self, delta: int) -> None:
         """Move to the next (or previous) activity that is not skipped, also when the one
