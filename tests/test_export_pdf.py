@@ -9,9 +9,9 @@ pypdf = pytest.importorskip("pypdf")
 from export_sessions import empty, with_boards  # noqa: E402
 
 from lpdesk.demo import demo_session  # noqa: E402
-from lpdesk.export.layout import ensure_gui_application  # noqa: E402
 from lpdesk.export.pdf import Cancelled, SummaryDocument  # noqa: E402
 from lpdesk.export.summary import build_report  # noqa: E402
+from lpdesk.export.text import ensure_gui_application  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

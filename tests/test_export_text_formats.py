@@ -7,9 +7,9 @@ import pytest
 from export_sessions import BOLD_NAME, HOSTILE_NAME, empty, hostile, with_boards
 
 from lpdesk.demo import demo_session
-from lpdesk.export.layout import ensure_gui_application
 from lpdesk.export.markdown import escape_md, export_markdown
 from lpdesk.export.summary import build_report
+from lpdesk.export.text import ensure_gui_application
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from lpdesk.ui.room.view import room_scale
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
-from lpdesk.ui.summary.page import SummaryPage
+from lpdesk.ui.room.view import room_scale
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
+from lpdesk.ui.summary.page import SummaryPage
 
 
 class FakeClock:

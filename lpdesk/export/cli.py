@@ -41,7 +41,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"lpdesk export: {exc}", file=sys.stderr)
         return 1
     if fmt in ("pdf", "html", "png"):
-        from lpdesk.export.layout import ensure_gui_application
+        from lpdesk.export.text import ensure_gui_application
         ensure_gui_application()  # offscreen when there is no display
     from lpdesk.export.formats import render, write_files
     from lpdesk.export.summary import build_report

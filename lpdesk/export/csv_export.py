@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 
-from lpdesk.export.summary import Report
+from lpdesk.export.report import Report
 
 COLUMNS = (
     "table", "area", "subject_kind", "subject", "group", "measure", "now", "target", "gap",

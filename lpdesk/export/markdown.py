@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from lpdesk import __version__
-from lpdesk.export.summary import Report, tr
+from lpdesk.export.report import Report
 from lpdesk.export.tables import (
     Table,
     appendix_table,
@@ -27,6 +27,7 @@ from lpdesk.export.tables import (
     sections,
     stages_table,
 )
+from lpdesk.export.wording import tr
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")

@@ -35,11 +35,11 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Area, Placement, clamp_position
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
-from lpdesk.ui.style.binding import listen
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0

@@ -26,12 +26,12 @@ from lpdesk.content.quiz import QuizContent, quiz_content
 from lpdesk.document import SessionDocument
 from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import QuizResult, score
-from lpdesk.ui.style.binding import listen
 from lpdesk.ui.quiz.chooser import QuizRunChooser, purpose_text, subject_name
 from lpdesk.ui.quiz.keys import QuizKeys
 from lpdesk.ui.quiz.question_view import LETTERS, QuizQuestionView
 from lpdesk.ui.quiz.result_view import PlaceState, QuizResultView
 from lpdesk.ui.quiz.widgets import pixel_font
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
 
 

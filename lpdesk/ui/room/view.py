@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.document import SessionDocument
-from lpdesk.ui.window.pages import PAGES
-from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
-from lpdesk.ui.style.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
+from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.timer import TimerDisplay
+from lpdesk.ui.style.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
+from lpdesk.ui.window.pages import PAGES
 
 AUDIENCE_OVERRIDES = {"setup": WelcomeSlide}  # kinds whose page is not for the room
 

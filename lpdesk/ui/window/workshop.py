@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.model.timer import PRESET_MINUTES, TimerSnapshot, TimerState, format_clock
+from lpdesk.ui.room.state import RoomDisplay
+from lpdesk.ui.room.timer import TimerDisplay
+from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
 from lpdesk.ui.window.agenda_panel import AgendaActions, AgendaPanel
 from lpdesk.ui.window.notes_panel import NotesPanel
-from lpdesk.ui.room.state import RoomDisplay
-from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
-from lpdesk.ui.room.timer import TimerDisplay
 
 if TYPE_CHECKING:  # loaded when first used: start-up only builds the toolbar and docks
     from lpdesk.ui.room.audience_window import AudienceWindow
