@@ -71,8 +71,8 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
 
 def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int:
     """The app. A file (or a plain start) goes to an lpdesk already running, if there is
-    one (lpdesk/single_instance.py); `--demo` always gets its own window. `smoke` (the
-    bundle's smoke test) prints `first-paint` once the window is painted, then quits."""
+    one (lpdesk/single_instance.py); `--demo` always gets its own window. `smoke`: the check
+    of a build (lpdesk/smoke.py)."""
     from lpdesk.platform_check import current_problem
 
     if not demo and not smoke:
@@ -93,13 +93,7 @@ def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int
     from lpdesk.single_instance import Listener
     Listener(window).listen()
     if smoke:
-        from lpdesk.ui.window.after_paint import after_first_paint
-        after_first_paint(window, lambda: _smoke_done(app, window))
+        from lpdesk.smoke import arm
+        arm(app, window)
     window.show()
     return app.exec()
-
-
-def _smoke_done(app, window) -> None:
-    print("first-paint", flush=True)
-    window.close()
-    app.quit()
