@@ -122,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument("file", nargs="?", help="session file to open")
         parser.add_argument("--demo", action="store_true", help="open the sample session")
         parser.add_argument("--version", action="version", version=f"lpdesk {__version__}")
+        parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
         args = parser.parse_args(argv)
         from lpdesk.app import run
+        if args.smoke:  # the bundle's smoke test: first paint, then quit
+            return run(args.file, args.demo, smoke=True)
         return run(args.file, args.demo)
     except KeyboardInterrupt:
         return 130
