@@ -267,13 +267,8 @@ class RoomOptions:
     new_names: bool = False
 
 
-def _group_of(session: Any, participant_id: str | None) -> str | None:
-    if participant_id is None:
-        return None
-    for p in session.participants:
-        if p.id == participant_id:
-            return p.group_id
-    return None
+def session_index(session: Any) -> tuple[dict, dict]:
+    return ({p.id: p for p in session.participants}, {g.id: g for g in session.groups})
 
 
 def room_section(session: Any, options: RoomOptions, activity: str) -> dict[str, Any]:
@@ -310,22 +305,22 @@ def people_section(session: Any, options: RoomOptions, claimed: Iterable[str]) -
     }
 
 
-def me_section(session: Any, participant_id: str | None) -> dict[str, Any]:
-    """One phone's own part: who it is and its own markers (its group's, by groups)."""
+def me_section(session: Any, participant_id: str | None,
+               index: tuple[dict, dict] | None = None) -> dict[str, Any]:
+    """One phone's own part: who it is and its own markers (its group's, by groups).
+    `index` ({participant id: participant}, {group id: group}) saves a look-up per phone
+    when building all phones' sections at once (see `session_index`)."""
     c = session.continuum
     area = c.current_area
     me: dict[str, Any] = {"participant": None, "group": None, "placement": None}
-    if participant_id is None:
+    people, groups = index or session_index(session)
+    p = people.get(participant_id) if participant_id is not None else None
+    if p is None:
         return me
-    for p in session.participants:
-        if p.id == participant_id:
-            me["participant"] = {"id": p.id, "name": p.name}
-            break
-    else:
-        return me
-    group_id = _group_of(session, participant_id)
-    if group_id is not None:
-        g = next(g for g in session.groups if g.id == group_id)
+    me["participant"] = {"id": p.id, "name": p.name}
+    group_id = p.group_id
+    g = groups.get(group_id) if group_id is not None else None
+    if g is not None:
         me["group"] = {"id": g.id, "name": g.name, "colour": g.colour}
     if area is not None:
         if c.by_groups:
