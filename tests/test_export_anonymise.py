@@ -92,7 +92,7 @@ def test_the_checker_sees_every_mention():
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory, qapp):
     ensure_gui_application()
-    report = build_report(named_session(), anonymise=True)
+    report = build_report(named_session(), anonymise=True, include_notes=True)
     out = tmp_path_factory.mktemp("anon")
     files = {}
     for name in ("s.pdf", "s.html", "s.md", "s.csv", "s.png"):

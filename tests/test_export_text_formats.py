@@ -20,8 +20,9 @@ def html_of(qapp):
     ensure_gui_application()
     from lpdesk.export.html import export_html
 
-    def make(session, anonymise=False):
-        return export_html(build_report(session, anonymise=anonymise)).decode("utf-8")
+    def make(session, anonymise=False, include_notes=False):
+        return export_html(build_report(session, anonymise=anonymise,
+                                        include_notes=include_notes)).decode("utf-8")
     return make
 
 
@@ -85,7 +86,7 @@ def test_boards_are_html_grids_with_their_cards(html_of):
 
 
 def test_hostile_text_is_escaped_in_html(html_of):
-    page = html_of(hostile())
+    page = html_of(hostile(), include_notes=True)  # the private notes escaped too
     parsed = Collect()
     parsed.feed(page)
     assert "script" not in parsed.tags and "iframe" not in parsed.tags
@@ -125,7 +126,7 @@ def test_markdown_escape_reads_back_literally(text):
 
 def test_markdown_export_of_hostile_session():
     session = hostile()
-    md = export_markdown(build_report(session)).decode("utf-8")
+    md = export_markdown(build_report(session, include_notes=True)).decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md
     assert "\\*\\*bold\\*\\*" in md
     assert "<script" not in md and "<iframe" not in md and "<img" not in md
@@ -200,9 +201,11 @@ def test_no_markdown_structure_comes_from_session_text(end):
     code block, quote, rule or HTML: the document has exactly the structure it has with
     plain words in those fields."""
     plain = markdown_structure(export_markdown(build_report(
-        with_text(with_boards(participants=6, groups=2, cards=6), "plain words"))).decode())
+        with_text(with_boards(participants=6, groups=2, cards=6), "plain words"),
+        include_notes=True)).decode())
     hostile_md = export_markdown(build_report(
-        with_text(with_boards(participants=6, groups=2, cards=6), structured_text(end))))
+        with_text(with_boards(participants=6, groups=2, cards=6), structured_text(end)),
+        include_notes=True))
     assert markdown_structure(hostile_md.decode()) == plain
 
 

@@ -9,7 +9,8 @@ double click, where several files would need a zip. The tables:
   quartiles (inclusive method, as Excel's QUARTILE.INC), IQR, lowest, highest;
 - `quiz_answer`: one row per answer of each quiz run, with the run's position;
 - `card_position`: one row per card per board: where it is, where the model puts it, match;
-- `action`, `comment`: the room's notes.
+- `action`, `comment`: the room's notes;
+- `facilitator_notes`: the facilitator's private notes, only when the export includes them.
 
 Columns that do not apply to a table are left empty. Numbers are written in full precision
 (Python's shortest exact form), so positions read back equal to the session's; derived
@@ -114,6 +115,8 @@ def rows(report: Report) -> list[dict[str, str]]:
         add("action", text=_text(text))
     for text in report.comments:
         add("comment", text=_text(text))
+    if report.notes:  # only there when the facilitator chose to include them
+        add("facilitator_notes", text=_text(report.notes))
     return out
 
 

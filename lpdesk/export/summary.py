@@ -375,8 +375,11 @@ def _highlights(areas: Iterable[AreaReport], quiz: QuizReport, boards: Iterable[
     return tuple(out)
 
 
-def build_report(session: Session, anonymise: bool = False) -> Report:
-    """The summary of `session`, with participants as P1, P2 ... when `anonymise`."""
+def build_report(session: Session, anonymise: bool = False,
+                 include_notes: bool = False) -> Report:
+    """The summary of `session`, with participants as P1, P2 ... when `anonymise`. The
+    set-up page's notes are the facilitator's private notes: they reach the client only
+    with `include_notes` (the export dialog's "Include my private notes", default off)."""
     content = continuum_content()
     names = Names(session, anonymise)
     t = names.text
@@ -407,7 +410,8 @@ def build_report(session: Session, anonymise: bool = False) -> Report:
         stages=tuple(StageInfo(s.name, s.start, s.end, s.description) for s in content.stages),
         left_label=content.left_label, right_label=content.right_label,
         by_groups=session.continuum.by_groups, areas=tuple(areas), quiz=quiz,
-        boards=tuple(boards), consensus=tuple(agreed), notes=t(session.notes.strip()),
+        boards=tuple(boards), consensus=tuple(agreed),
+        notes=t(session.notes.strip()) if include_notes else "",
         actions=actions, comments=comments,
         highlights=_highlights(areas, quiz, boards, actions), credits=credits,
         stage_names_used=frozenset(used))
