@@ -38,6 +38,7 @@ class QuizResultView(QWidget):
         root.setContentsMargins(0, 8, 0, 0)
         root.setSpacing(8)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # whose result: a name
         self.title.setWordWrap(True)
         root.addWidget(self.title)
         head = QHBoxLayout()

@@ -20,6 +20,7 @@ from shiboken6 import isValid
 from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
+from lpdesk.ui.style.text import plain_message, plain_tip
 from lpdesk.ui.window.after_paint import after_first_paint
 from lpdesk.ui.window.pages import PAGES
 
@@ -274,8 +275,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         assert self.doc is not None
-        return QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+        return plain_message(
+            self, QMessageBox.Icon.Question, self.tr("Unsaved changes"),
             self.tr("Save the changes to \u201c%s\u201d before closing it?")
             % self.doc.display_name,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, title, text)
+        plain_message(self, QMessageBox.Icon.Warning, title, text)  # may repeat file text
 
     def ask_file_changed(self, path: Path) -> str:
         """The file was changed by someone else: 'overwrite', 'save_as' or 'cancel'."""
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
                           self.tr("\u201c%s\u201d was changed by someone else since you opened "
                                   "or last saved it. Overwrite their changes with yours, or "
                                   "save yours as a new file?") % path.name, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         save_as = box.addButton(self.tr("Save &As..."), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -420,7 +422,7 @@ class MainWindow(QMainWindow):
         files = self.recent_files()
         for number, path in enumerate(files, 1):
             action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
-            action.setToolTip(path)
+            action.setToolTip(plain_tip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not files:
             self.recent_menu.addAction(self.tr("(no recent sessions)")).setEnabled(False)
