@@ -35,11 +35,11 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Area, Placement, clamp_position
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
-from lpdesk.ui.style.binding import listen
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 
@@ -249,7 +249,7 @@ class ContinuumPage(QWidget):
         for i, area in enumerate(areas):
             if i >= self.tabs.count():
                 self.tabs.addTab(area.name)
-            self.tabs.setTabText(i, area.name)
+            self.tabs.setTabText(i, area.name.replace("&", "&&"))  # "&" is not a shortcut
             self.tabs.setTabData(i, area.id)
             self.tabs.setTabToolTip(i, plain_tip(area.name))
         if current is not None:
