@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
+    QPushButton,
     QTabBar,
     QToolTip,
     QVBoxLayout,
@@ -76,8 +78,10 @@ def misread(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> bool:
     return f"<b>{MARK}</b>&amp;" not in shown or "<img" not in shown
 
 
-def _lone_ampersand(text: str) -> bool:
-    return "&" in text.replace("&&", "")
+def shortcut_safe(text: str) -> bool:
+    """In a button, tab or menu item `&` marks a shortcut: session text must come with
+    its `&` doubled to show as typed."""
+    return MARK not in text or f"<b>{MARK}</b>&&amp;" in text
 
 
 def _columns(model, parent: QModelIndex) -> int:
@@ -134,14 +138,18 @@ def widget_problems(roots: Iterable[QWidget]) -> list[str]:
                 problems.append(f"{where} label: {w.text()!r}")
             if misread(w.toolTip()):
                 problems.append(f"{where} tool tip: {w.toolTip()!r}")
-            if isinstance(w, QAbstractButton) and MARK in w.text() and \
-                    _lone_ampersand(w.text()):
+            if isinstance(w, QAbstractButton) and not shortcut_safe(w.text()):
                 problems.append(f"{where} button takes & as a shortcut: {w.text()!r}")
+            if isinstance(w, QMenu):
+                for action in w.actions():
+                    if not shortcut_safe(action.text()):
+                        problems.append(f"{where} menu item takes & as a shortcut: "
+                                        f"{action.text()!r}")
             if isinstance(w, QTabBar):
                 for i in range(w.count()):
                     if misread(w.tabToolTip(i)):
                         problems.append(f"{where} tab {i} tool tip: {w.tabToolTip(i)!r}")
-                    if MARK in w.tabText(i) and _lone_ampersand(w.tabText(i)):
+                    if not shortcut_safe(w.tabText(i)):
                         problems.append(f"{where} tab {i} text takes & as a shortcut: "
                                         f"{w.tabText(i)!r}")
             if isinstance(w, (QAbstractItemView, QComboBox)) and w.model() is not None \
@@ -269,7 +277,7 @@ def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_pa
     from lpdesk.ui.window.main_window import MainWindow
 
     set_theme(THEMES[theme_name])
-    path = tmp_path / "hostile.lpdesk"
+    path = tmp_path / "hostile & co.lpdesk"
     save_session(hostile_session(probe), path)
     window = MainWindow(None)
     window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
@@ -279,6 +287,12 @@ def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_pa
     qtbot.waitExposed(window)
     assert window.open_path(path)
     session = window.doc.session
+    from lpdesk.commands.continuum import SetPlacementCommand
+    person = session.participants[0]  # Edit > Undo names them
+    window.doc.push(SetPlacementCommand(session.continuum, session.continuum.areas[0].id,
+                                        person.id, "now", 50.0, name=person.name))
+    window.recent_menu.aboutToShow.emit()  # File > Open Recent is filled when opened
+    assert "&1 hostile && co.lpdesk" in [a.text() for a in window.recent_menu.actions()]
     problems: list[str] = []
 
     def walk(*extra: QWidget) -> None:
@@ -356,7 +370,7 @@ def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_pa
     problems += watcher.problems
     assert MARK in watcher.seen[0], watcher.seen  # the refused file repeats the bad key
     for words in ("Save the changes to", "was changed by someone else", "unexpected problem",
-                  "During:", "Delete the autosaved copy"):
+                  "During:", "Delete the autosaved copy", "Export failed"):
         assert any(words in seen and MARK in seen for seen in watcher.seen), (words,
                                                                               watcher.seen)
     set_theme(NORMAL)
@@ -410,6 +424,7 @@ def _export_dialog(qtbot, window) -> None:
     dialog.show()
     qtbot.waitUntil(lambda: bool(dialog.info_label.text()), timeout=20000)
     problems = widget_problems([dialog])
+    dialog.show_error("Cannot export the summary", f"Export failed: {dialog.doc.session.title}")
     dialog.close()
     assert not problems, problems
 
@@ -447,11 +462,17 @@ def test_the_walk_catches_a_planted_rich_text_label(qtbot, probe):
     scene.addText("").setPlainText(text)  # fine
     view = QGraphicsView(scene)
     layout.addWidget(view)
+    button = QPushButton(text)  # "&" not doubled
+    layout.addWidget(button)
+    menu = QMenu(root)
+    menu.addAction(text.replace("&", "&&"))  # fine
+    menu.addAction("&Undo " + text)
     found = "\n".join(widget_problems([root]))
     assert "QLabel(planted)" in found and "QLabel(raw_tip)" in found
     assert "tab 0 tool tip" in found and "tab 0 text takes & as a shortcut" in found
     assert "QGraphicsTextItem shows markup" in found
-    assert found.count("\n") == 4, found
+    assert "button takes & as a shortcut" in found and "menu item takes &" in found
+    assert found.count("\n") == 6, found
 
 
 def test_plain_tip_shows_text_as_typed(qapp):

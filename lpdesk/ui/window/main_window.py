@@ -150,7 +150,9 @@ class MainWindow(QMainWindow):
                 return
             self.undo_action.setEnabled(stack.canUndo())
             self.redo_action.setEnabled(stack.canRedo())
-            undo_text, redo_text = stack.undoText(), stack.redoText()
+            # a name's "&" in a command's text is not a shortcut key
+            undo_text = stack.undoText().replace("&", "&&")
+            redo_text = stack.redoText().replace("&", "&&")
             self.undo_action.setText(self.tr("&Undo %s") % undo_text if undo_text
                                      else self.tr("&Undo"))
             self.redo_action.setText(self.tr("&Redo %s") % redo_text if redo_text
@@ -421,7 +423,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.recent_files()
         for number, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action = self.recent_menu.addAction(
+                f"&{number} {Path(path).name.replace('&', '&&')}")  # a name's & is no key
             action.setToolTip(plain_tip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not files:
