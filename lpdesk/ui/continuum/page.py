@@ -42,6 +42,7 @@ from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
@@ -83,6 +84,7 @@ class ContinuumPage(QWidget):
         top = QHBoxLayout()
         self.area_title = QLabel()
         self.area_title.setObjectName("AreaTitle")
+        self.area_title.setTextFormat(Qt.TextFormat.PlainText)
         self.tabs = QTabBar()
         self.tabs.setObjectName("AreaTabs")
         self.tabs.setAccessibleName(self.tr("Areas of learning"))
@@ -258,9 +260,9 @@ class ContinuumPage(QWidget):
         for i, area in enumerate(areas):
             if i >= self.tabs.count():
                 self.tabs.addTab(area.name)
-            self.tabs.setTabText(i, area.name)
+            self.tabs.setTabText(i, area.name.replace("&", "&&"))  # "&" is not a shortcut
             self.tabs.setTabData(i, area.id)
-            self.tabs.setTabToolTip(i, area.name)
+            self.tabs.setTabToolTip(i, plain_tip(area.name))
         if current is not None:
             self.tabs.setCurrentIndex(areas.index(current))
         self.area_title.setText(current.name if current else "")

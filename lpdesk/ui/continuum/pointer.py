@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QToolTip
 from lpdesk.content.stages import ContinuumContent
 from lpdesk.model.continuum import clamp_position
 from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme
 
 HIT_SLOP_PX = 4  # a marker is hit this many pixels beyond its edge (fingers, projectors)
@@ -227,5 +228,5 @@ class PlotPointer:
             return
         text = self.hover_text(vb.mapSceneToView(scene_pos))
         if text:
-            QToolTip.showText(QCursor.pos(), text, self.plot.view)
+            QToolTip.showText(QCursor.pos(), plain_tip(text), self.plot.view)
 

@@ -65,6 +65,7 @@ class RoomView(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("RoomTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the agenda title
         self.title.setAccessibleName(self.tr("Activity"))
         self.timer = TimerDisplay(display.timer, self.activity)
         self.timer.setAccessibleName(self.tr("Activity timer"))

@@ -35,6 +35,7 @@ from lpdesk.commands.room import (
 from lpdesk.document import SessionDocument
 from lpdesk.model.room import RoomNote
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 from lpdesk.ui.summary.recap import RecapPanel
 
@@ -112,6 +113,7 @@ class SummaryPage(QWidget):
         root = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("SummaryHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # title and client
         self.heading.setWordWrap(True)
         root.addWidget(self.heading)
         self.recap = RecapPanel(self.session, self.audience, self)
@@ -235,7 +237,7 @@ class SummaryPage(QWidget):
                     else note.text
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, note.id)
-                item.setToolTip(self.describe(note))
+                item.setToolTip(plain_tip(self.describe(note)))
                 if not self.audience:
                     item.setData(DETAIL_ROLE, self.describe(note))
                 if not self.audience:
