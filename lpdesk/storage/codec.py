@@ -21,9 +21,12 @@ from lpdesk.storage.reader import Reader
 FORMAT = "lpdesk-session"
 SCHEMA_VERSION = 1
 NAME_MAX = 500
-ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
-DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})?$")
+# Used with fullmatch (never `$`, which also matches before a final newline: "p-01\n") and
+# spelled with ASCII classes (`\d` also matches other scripts' digits), so they mean what
+# the schema's patterns mean (resources/session.schema.json; tests/test_storage_schema.py).
+ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}", re.ASCII)
+COLOUR_RE = re.compile(r"#[0-9A-Fa-f]{6}", re.ASCII)
+DATE_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})?", re.ASCII)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -130,7 +133,7 @@ class _Ids:
 
     def take(self, r: Reader, kind: str, key: str = "id") -> str:
         value = r.text(key, required=True, max_len=64)
-        if not ID_RE.match(value):
+        if not ID_RE.fullmatch(value):
             raise r.fail(key, f"{value!r:.70} is not a valid id")
         seen = self.seen.setdefault(kind, set())
         if value in seen:
@@ -153,7 +156,7 @@ def _read_placement(r: Reader) -> Placement:
 
 def _colour(r: Reader, default: str) -> str:
     value = r.text("colour", default, max_len=7)
-    if not COLOUR_RE.match(value):
+    if not COLOUR_RE.fullmatch(value):
         raise r.fail("colour", f"expected a colour like #1A2B3C, found {value!r}")
     return value
 
@@ -170,7 +173,7 @@ def session_from_dict(data: Any) -> Session:
         facilitator=root.text("facilitator", max_len=NAME_MAX),
         notes=root.text("notes"),
     )
-    if not DATE_RE.match(s.date):
+    if not DATE_RE.fullmatch(s.date):
         raise root.fail("date", f"expected a date like 2026-11-23, found {s.date!r}")
 
     for r in root.items("groups"):
@@ -293,6 +296,8 @@ def check_header(data: Any) -> int:
     if data.get("format") != FORMAT:
         raise SessionFormatError("this is not an lpdesk session (no lpdesk format marker)")
     version = data.get("schema_version")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # 1.0 is 1, as the schema reads it
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise SessionFormatError("the schema version is missing or not a positive whole number",
                                  "schema_version")

@@ -339,18 +339,34 @@ _REASONS = {
     errno.ENOSPC: "the disk is full",
     errno.EDQUOT: "your disk quota is used up",
     errno.EROFS: "the disk is read-only (write-protected)",
-    errno.ENOENT: _VANISHED,
-    errno.ENOTDIR: _VANISHED,
     errno.EIO: "the disk reported an input/output error (was it removed?)",
+    errno.ENAMETOOLONG: "the file name is too long for this disk",
 }
 _PERMISSION = ("permission denied (the folder or the file is read-only, or another program "
                "has the file open)")
+_NOT_A_FOLDER = ("no files can be created in this folder (it is not an ordinary folder, "
+                 "e.g. /proc)")
 
 
-def save_error(path: Path, exc: OSError) -> SessionFileError:
-    """A clear one-line message for an OS error while saving."""
+def _missing(path: Path, was_there: bool) -> str:
+    """Why a save found no folder: it vanished (a file we opened or saved there), or it
+    never existed (a new name given on the command line)."""
+    folder = save_target(path).parent
+    if was_there:
+        return _VANISHED
+    return f"the folder {folder} does not exist"
+
+
+def save_error(path: Path, exc: OSError, was_there: bool = True) -> SessionFileError:
+    """A clear one-line message for an OS error while saving, saying only what that error
+    means: a missing folder is called removed only when it was there before (`was_there`)
+    and is gone now; a folder that is there but takes no files (/proc) says so."""
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         return SessionFileError(path, f"cannot be saved: {_PERMISSION}")
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        folder = save_target(path).parent
+        reason = _NOT_A_FOLDER if folder.is_dir() else _missing(path, was_there)
+        return SessionFileError(path, f"cannot be saved: {reason}")
     reason = _REASONS.get(exc.errno) if exc.errno is not None else None
     return SessionFileError(path, f"cannot be saved: {reason or exc.strerror or exc}")
 
@@ -374,12 +390,13 @@ def write_protection(path: str | Path) -> str:
     return ""
 
 
-def save_session(session: Session, path: str | Path, *,
-                 overwrite_protected: bool = False) -> FileStamp:
+def save_session(session: Session, path: str | Path, *, overwrite_protected: bool = False,
+                 was_there: bool = False) -> FileStamp:
     """Save atomically; raise SessionFileError with a clear problem on failure, in which
     case the file that was there before is untouched. A write-protected file is replaced
     only with `overwrite_protected` (else FileProtectedError: ask the user first); the new
-    file keeps its permission bits."""
+    file keeps its permission bits. `was_there`: the file was opened or saved at this path
+    before (then a missing folder has been removed, e.g. a USB stick pulled)."""
     path = Path(path)
     target = save_target(path)
     if not overwrite_protected:
@@ -388,7 +405,7 @@ def save_session(session: Session, path: str | Path, *,
             raise FileProtectedError(path, kind)
     try:
         if not target.parent.is_dir():
-            raise SessionFileError(path, f"cannot be saved: {_VANISHED}")
+            raise SessionFileError(path, f"cannot be saved: {_missing(path, was_there)}")
         if target.is_dir():
             raise SessionFileError(path, "cannot be saved: a folder has that name")
         data = dumps_session(session).encode("utf-8")
@@ -397,4 +414,4 @@ def save_session(session: Session, path: str | Path, *,
     except SessionFileError:
         raise
     except OSError as exc:
-        raise save_error(path, exc) from None
+        raise save_error(path, exc, was_there) from None

@@ -101,6 +101,8 @@ class Reader:
     def integer(self, key: str, default: int = 0, *, low: int, high: int,
                 required: bool = False) -> int:
         value = self._get(key, default, required)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 10.0 is the whole number 10, in JSON as in its schema
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, f"expected a whole number, found {_kind(value)}")
         if not low <= value <= high:
