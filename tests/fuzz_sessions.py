@@ -132,7 +132,7 @@ def mutated_dicts(draw) -> Any:
         path = draw(st.sampled_from(places))
         kind = draw(st.sampled_from(
             ["replace", "replace", "text", "number", "rekey", "delete", "add", "duplicate",
-             "swap", "steal_id", "version", "format"]))
+             "swap", "steal_id", "version", "format", "bloat"]))
         parent = get_at(data, path[:-1]) if path else None
         texts = _leaves(data, places, (str,)) if kind == "text" else []
         numbers = _leaves(data, places, (int, float)) if kind == "number" else []
@@ -172,9 +172,27 @@ def mutated_dicts(draw) -> Any:
         elif kind == "version" and isinstance(data, dict):
             data["schema_version"] = copy.deepcopy(draw(st.sampled_from(
                 [0, -1, 2, 999, "1", 1.0, True, None, 10**20, [1]])))
+        elif kind == "bloat":  # just over (or at) a limit: issue 14's 20,000-row board
+            target = get_at(data, path)
+            if isinstance(target, (list, dict)) and target:
+                size = draw(st.sampled_from([20, 21, 60, 61, 100, 101, 200, 201, 1000, 1001,
+                                             2000, 2001, 4001]))
+                entry = target[0] if isinstance(target, list) else next(iter(target.values()))
+                if size * len(repr(entry)) < 1_000_000:  # keep a case under a megabyte
+                    data = set_at(data, path, _bloated(target, entry, size))
         elif kind == "format" and isinstance(data, dict):
             data["format"] = draw(st.sampled_from(["", "lpdesk", "LPDESK-SESSION", None, 1]))
     return data
+
+
+def _bloated(target: list | dict, entry: Any, size: int) -> list | dict:
+    """`target` grown to `size` entries: copies of its first entry, with numbered ids where
+    it has one (so the count, not a duplicate id, is what is wrong)."""
+    def copy_of(i: int) -> Any:
+        return {**entry, "id": f"z{i}"} if isinstance(entry, dict) and "id" in entry else entry
+    if isinstance(target, list):
+        return [copy_of(i) for i in range(size)]
+    return {f"z{i}": entry for i in range(size)}
 
 
 def to_text(data: Any, ascii_only: bool = True, indent: int | None = None) -> str:

@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lpdesk.model.limits import first_problem
 from lpdesk.model.session import Session
 from lpdesk.storage import stale
 from lpdesk.storage.codec import check_header, session_from_dict, session_to_dict
@@ -408,6 +409,9 @@ def save_session(session: Session, path: str | Path, *, overwrite_protected: boo
             raise SessionFileError(path, f"cannot be saved: {_missing(path, was_there)}")
         if target.is_dir():
             raise SessionFileError(path, "cannot be saved: a folder has that name")
+        over = first_problem(session)
+        if over is not None:  # never write a file that lpdesk would refuse to open again
+            raise SessionFileError(path, f"cannot be saved: {over[0]}: {over[1]}")
         data = dumps_session(session).encode("utf-8")
         write_text_atomic(path, data)
         return FileStamp.of(path, data)
