@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lpdesk.model.agenda import Agenda
@@ -20,6 +21,7 @@ PALETTE = (
 DETAIL_FIELDS = ("title", "client", "date", "facilitator", "notes")
 
 
+@lru_cache(maxsize=4096)  # every re-render of 1,000 markers asks again
 def initials(name: str) -> str:
     """Up to two initials for a marker: 'Ada Lovelace' -> 'AL', 'ada' -> 'A', '' -> '?'."""
     words = [w for w in name.replace("-", " ").split() if w]

@@ -328,9 +328,10 @@ class ContinuumPage(QWidget):
 
     # -- placing -------------------------------------------------------------------------
     def _name(self, key: str) -> str:
-        for k, name, _i, _c in self.subjects():
-            if k == key:
-                return name
+        subjects = self.session.groups if self.continuum.by_groups else self.session.participants
+        for subject in subjects:  # by id only: no initials worked out for 1,000 people
+            if subject.id == key:
+                return subject.name
         return self.tr("the agreed position")
 
     def value_of(self, key: str, which: str) -> float | None:
