@@ -224,6 +224,7 @@ class LiveController(QObject):
             if kind == "joined":
                 self.room.joined(device_id, event[2], event[3], now)
                 devices_changed = True
+                self.schedule_flush()  # its own section (a returning phone: who it is)
                 continue
             if kind == "left":
                 self.room.left(device_id)
