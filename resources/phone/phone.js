@@ -11,7 +11,7 @@
   var state = {
     code: fromLink || saved.code || "", token: saved.token || null, ws: null, seq: 0,
     welcome: null, room: null, people: null, me: null, active: "now", ended: "",
-    retry: 0, retryTimer: null, pendingSeq: null, drag: null, typing: false, codeError: ""
+    removed: false, claimSeq: null, retry: 0, retryTimer: null, pendingSeq: null, drag: null, typing: false, codeError: ""
   };
   var app = document.getElementById("app");
   var statusLine = document.getElementById("status");
@@ -48,7 +48,7 @@
 
   // -- connection ------------------------------------------------------------------------
   function connect() {
-    if (state.ended || (state.ws && state.ws.readyState <= 1)) { return; }
+    if (state.removed || (state.ws && state.ws.readyState <= 1)) { return; }
     if (!state.code) { render(); return; }
     var ws = new WebSocket("ws://" + location.host + "/ws");
     state.ws = ws;
@@ -66,8 +66,10 @@
     ws.onclose = function () {
       if (state.ws !== ws) { return; }
       state.ws = null;
-      if (state.ended || !state.code) { render(); return; }
-      status("Connection lost \u2013 reconnecting\u2026", "bad");
+      if (state.removed || !state.code) { render(); return; }
+      // a dropped Wi-Fi, a locked screen, or the facilitator stopping and starting again:
+      // keep trying with the same token, so the phone comes back as the same person
+      if (!state.ended) { status("Connection lost \u2013 reconnecting\u2026", "bad"); }
       var wait = Math.min(8000, 500 * Math.pow(2, state.retry++));
       clearTimeout(state.retryTimer);
       state.retryTimer = setTimeout(connect, wait);
@@ -96,8 +98,10 @@
     if (m.type === "welcome") {
       state.welcome = m;
       state.token = m.token;
+      state.ended = "";
       remember();
       status("");
+      render();
     } else if (m.type === "state") {
       var s = m.sections || {};
       if (s.room) { state.room = s.room; }
@@ -106,13 +110,16 @@
       if (!state.drag) { render(); }
     } else if (m.type === "ack") {
       if (m.seq === state.pendingSeq) { status("Received \u2713", "ok"); }
+      else if (m.seq === state.claimSeq) { status(""); }
     } else if (m.type === "error") {
       refused(m);
     } else if (m.type === "bye") {
-      state.ended = m.reason === "removed"
+      state.removed = m.reason === "removed";
+      state.ended = state.removed
         ? "The facilitator has taken this phone out of the session."
-        : "The session has ended. Thank you!";
-      if (m.reason === "removed") { state.token = null; state.code = ""; remember(); }
+        : "The facilitator has stopped taking input from phones. Thank you! This page " +
+          "comes back by itself if they start again.";
+      if (state.removed) { state.token = null; state.code = ""; remember(); }
       status("");
       render();
     }
@@ -125,7 +132,7 @@
     }
     if (code === "token") { state.token = null; remember(); return; }  // join afresh
     if (code === "removed") { receive({ type: "bye", reason: "removed" }); return; }
-    if (code === "full") { state.ended = m.message; render(); return; }
+    if (code === "full") { state.removed = true; state.ended = m.message; render(); return; }
     status(m.message || "Not accepted.", "bad");
   }
 
@@ -248,7 +255,8 @@
   }
   function claim(fields) {
     fields.type = "claim";
-    if (send(fields) !== null) { status("Sending\u2026"); }
+    state.claimSeq = send(fields);
+    if (state.claimSeq !== null) { status("Sending\u2026"); }
   }
   notMe.addEventListener("click", function () {
     state.typing = false;
