@@ -81,8 +81,17 @@ class Phone:
             m.get(k) == v for k, v in fields.items()), timeout)
 
     def wait_section(self, name: str, predicate=lambda s: True, timeout: float = 5.0) -> dict:
+        """The section as the phone has it once `predicate` holds (maybe already)."""
+        def holds(section) -> bool:
+            try:
+                return bool(predicate(section))
+            except (TypeError, KeyError):  # e.g. no placement yet
+                return False
+
+        if name in self.sections and holds(self.sections[name]):
+            return self.sections[name]
         self.wait_for(lambda m: m.get("type") == "state" and name in m["sections"]
-                      and predicate(m["sections"][name]), timeout)
+                      and holds(m["sections"][name]), timeout)
         return self.sections[name]
 
     def drain(self, ms: int = 150) -> None:

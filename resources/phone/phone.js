@@ -143,8 +143,8 @@
     notMe.hidden = !me || state.ended !== "";
     if (state.ended) { return ended(); }
     if (!state.code) { return askCode(); }
-    if (!state.welcome || !state.room || !state.people || !state.me) { return loading(); }
-    if (!me) { return pickName(); }
+    if (!state.welcome || !state.room || !state.me) { return loading(); }
+    if (!me) { return state.people ? pickName() : loading(); }
     if (state.room.activity !== "continuum" || !state.room.area) { return waiting(); }
     return placing();
   }
@@ -264,6 +264,14 @@
   });
 
   // -- the continuum ---------------------------------------------------------------------
+  function breakable(name) {
+    // a soft hyphen in the middle of a long word lets "Unfacilitated" wrap in a narrow band
+    return name.split(" ").map(function (word) {
+      if (word.length <= 10) { return word; }
+      var at = Math.ceil(word.length / 2) + 1;
+      return word.slice(0, at) + "\u00ad" + word.slice(at);
+    }).join(" ");
+  }
   function stageAt(v) {
     var stages = state.welcome.stages, found = stages[0];
     stages.forEach(function (st) { if (v >= st.start) { found = st; } });
@@ -302,7 +310,7 @@
     track.setAttribute("aria-label", "Continuum, " + state.active);
     track.tabIndex = 0;
     w.stages.forEach(function (st) {
-      var band = el("div", "band", st.name);
+      var band = el("div", "band", breakable(st.name));
       band.style.left = st.start + "%";
       band.style.width = (st.end - st.start) + "%";
       track.appendChild(band);
