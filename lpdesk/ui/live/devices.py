@@ -45,6 +45,7 @@ class DeviceList(QWidget):
         self.tree.setAccessibleName(self.tr("Phones that joined"))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setMinimumWidth(160)
         self.tree.setHeaderLabels([self.tr("Participant"), self.tr("Group"),
                                    self.tr("Last seen"), self.tr("Sent")])
         self.tree.itemSelectionChanged.connect(self._selection_changed)

@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea
 
 if TYPE_CHECKING:
     from lpdesk.ui.live.controller import LiveController
     from lpdesk.ui.live.panel import JoinPanel
+
+
+WIDE_WINDOW = 1400  # narrower windows get the Phones panel as a tab beside the agenda
 
 
 class LiveFeature(QObject):
@@ -82,10 +85,17 @@ class LiveFeature(QObject):
             self.slide_action.toggled.connect(self._sync_slide_box)
             self.dock = QDockWidget(self.main.tr("Phones"), self.main)
             self.dock.setObjectName("PhonesDock")
-            self.dock.setWidget(self.panel)
+            scroll = QScrollArea()  # a short screen scrolls the panel, never the window
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(self.panel)
+            self.dock.setWidget(scroll)
             self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                   | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-            self.main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            if self.main.width() >= WIDE_WINDOW:
+                self.main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            else:  # a laptop screen: a tab beside the agenda rather than a third column
+                self.main.tabifyDockWidget(self.main.workshop.agenda_dock, self.dock)
             self.main.workshop.panels_menu.addAction(self.dock.toggleViewAction())
         return self.controller
 

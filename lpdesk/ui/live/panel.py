@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -68,7 +69,7 @@ class JoinPanel(QWidget):
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.7)
+        big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
         self.address.setFont(big)
         layout.addWidget(self.address)
@@ -94,12 +95,24 @@ class JoinPanel(QWidget):
         row.addWidget(self.addresses, 1)
         row.addWidget(self.refresh_button)
         layout.addLayout(row)
-        self.lock = QCheckBox(self.tr("&Pause input from phones"))
-        self.anonymous = QCheckBox(self.tr("Let people join &without a name"))
-        self.new_names = QCheckBox(self.tr("Let people &type a name not on the list"))
-        self.slide = QCheckBox(self.tr("Show how to join on the &room's screen"))
-        for box in (self.lock, self.anonymous, self.new_names, self.slide):
-            layout.addWidget(box)
+        self.lock = QCheckBox(self.tr("&Pause input"))
+        self.lock.setToolTip(self.tr("Phones show the continuum but cannot change it"))
+        self.anonymous = QCheckBox(self.tr("Join &without a name"))
+        self.anonymous.setToolTip(self.tr("A phone may join as an unnamed participant"))
+        self.new_names = QCheckBox(self.tr("&New names"))
+        self.new_names.setToolTip(self.tr("A phone may type a name that is not on the list; "
+                                          "it becomes a participant"))
+        self.slide = QCheckBox(self.tr("&Join slide"))
+        self.slide.setToolTip(self.tr("Show the QR code, the address and the room code on "
+                                      "the room's screen"))
+        grid = QGridLayout()
+        for i, box in enumerate((self.lock, self.slide, self.anonymous, self.new_names)):
+            box.setStatusTip(box.toolTip())
+            grid.addWidget(box, i // 2, i % 2)
+        layout.addLayout(grid)
+        self.addresses.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.addresses.setMinimumContentsLength(12)
         self.lock.toggled.connect(lambda on: controller.set_options(locked=on))
         self.anonymous.toggled.connect(lambda on: controller.set_options(anonymous=on))
         self.new_names.toggled.connect(lambda on: controller.set_options(new_names=on))
