@@ -413,3 +413,53 @@ def test_two_hundred_phones_at_once(live, qtbot):
     assert sum(results) == 200
     assert len(session.continuum.area(a).placements) == 200
     assert len(live.room.devices) == 200
+
+
+def test_guessing_room_codes_is_stopped_after_a_few_tries(live, monkeypatch):
+    import lpdesk.live.server as server
+
+    monkeypatch.setattr(server, "WRONG_CODES_PER_MINUTE", 3)
+    for _ in range(3):
+        phone = live.phone()
+        assert phone.hello("WRONG")["code"] == "room"
+        phone.wait_closed()
+    with pytest.raises(Exception):  # noqa: B017 - the upgrade itself is refused (429)
+        live.phone()
+    assert http_get(live.url, "/ws", {
+        "Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Origin": live.url.rstrip("/")}
+    )[0] == 429
+    assert not live.room.devices
+
+
+def test_fuzz_random_frames_from_a_joined_phone_never_change_the_session(live, qtbot):
+    """Hypothesis-made frames over the message format, sent over the real WebSocket: every
+    one is answered, the session stays as it was, the phone is still served."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    phone = live.phone().join(live.room.code)  # no name chosen: it may place nothing
+    live.server.rate_per_s = live.server.rate_burst = 1e6  # the flood test covers the limit
+    before = snapshot(live)
+    value = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+                      st.text(max_size=12), st.lists(st.integers(), max_size=3))
+    frame = st.fixed_dictionaries(
+        {"type": st.sampled_from(["place", "claim", "release", "hello", "x"]),
+         # (a well-formed wrong key three times ends the connection: the forged-token test)
+         "token": st.one_of(st.just(phone.token), st.text(max_size=19))},
+        optional={"area": value, "which": value, "value": value, "participant": value,
+                  "name": value, "group": value, "anonymous": value, "seq": value,
+                  "room": value})
+
+    @settings(max_examples=60, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(frame)
+    def send(payload):
+        if payload.get("type") == "claim" or payload.get("type") == "release":
+            payload = {**payload, "token": "x"}  # a claim with the real key is legitimate
+        phone.ws.send(json.dumps(payload, allow_nan=True))
+        phone.wait_for(lambda m: m.get("type") in ("ack", "error"))
+
+    send()
+    assert snapshot(live) == before
+    assert not phone.closed and phone.place(area_id(live), "now", 1)["code"] == "who"

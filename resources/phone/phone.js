@@ -1,6 +1,6 @@
 /* lpdesk on a participant's phone. Plain JavaScript, no framework, nothing from the
    internet. Every text that came from the session or a participant goes in with
-   textContent, never innerHTML. The phone remembers its token (localStorage) so a reload, a
+   textContent, never as markup. The phone remembers its token (localStorage) so a reload, a
    locked screen or a dropped Wi-Fi connection comes back as the same participant. */
 "use strict";
 (function () {
