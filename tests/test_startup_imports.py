@@ -17,7 +17,8 @@ NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.p
                    "lpdesk.ui.quiz.page", "lpdesk.ui.matrix.page", "lpdesk.ui.summary.page",
                    "lpdesk.ui.export.dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
                    "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
-                   "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view", "lpdesk.ui.window.capture",
+                   "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view",
+                   "lpdesk.ui.window.capture",
                    "secrets", "concurrent.futures",
                    # the phones' server, its QR code and panels: when first turned on
                    "lpdesk.live", "aiohttp", "segno", "asyncio", "lpdesk.ui.live.controller",

@@ -156,7 +156,7 @@ class RoomView(QWidget):
         self.screens.setCurrentWidget(self.blank if d.blank else
                                       self.break_slide if d.on_break else
                                       slide if slide is not None else self.activity)
-        self.timer.setVisible(d.timer.active)
+        self.timer.setVisible(d.timer.shown_to_room)
         self.timer.repaint_now()
 
     def _extra_slide(self) -> QWidget | None:
