@@ -285,6 +285,8 @@ class ContinuumPage(QWidget):
         now = [r.now for r in people if r.now is not None]
         target = [r.target for r in people if r.target is not None]
         summary = summarise(Placement(r.now, r.target) for r in people)
+        self.summary.show_count(sum(1 for r in people if r.now is not None
+                                    or r.target is not None), len(people))
         area = self.continuum.current_area
         self.summary.show_summary(now, target, summary, self.continuum.by_groups,
                                   area.consensus if area else None)

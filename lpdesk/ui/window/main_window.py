@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
+        from lpdesk.ui.live.feature import install as install_live
+        self.live = install_live(self)  # participants join from their phones (issue 15)
         after_first_paint(self, self.start_autosave)
 
     @property
