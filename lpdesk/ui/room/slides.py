@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from lpdesk.document import SessionDocument
-from lpdesk.ui.style.binding import listen
 from lpdesk.ui.room.state import RoomDisplay
-from lpdesk.ui.style.theme import theme, theme_state
 from lpdesk.ui.room.timer import TimerDisplay
+from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.theme import theme, theme_state
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
