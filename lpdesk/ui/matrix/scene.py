@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.ui.style.binding import listen
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.matrix.reveal import reveal_info
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import follow_theme, theme
 
 
