@@ -10,6 +10,7 @@ from lpdesk.content.stages import continuum_content
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Placement
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.session import Session
 from lpdesk.ui.continuum.items import AGREED
 from lpdesk.ui.continuum.page import ContinuumPage
@@ -322,7 +323,8 @@ def test_consensus_entry_and_room_medians(page, doc):
     assert area(doc).consensus == Placement(None, 70.0)
     page.controls.medians_button.click()
     medians = page.summary.cells["now"][1].text(), page.summary.cells["target"][1].text()
-    assert (f"{area(doc).consensus.now:.0f}", f"{area(doc).consensus.target:.0f}") == medians
+    assert (format_position(area(doc).consensus.now),
+            format_position(area(doc).consensus.target)) == medians
     doc.undo_stack.undo()
     assert area(doc).consensus == Placement(None, 70.0)
 
@@ -331,8 +333,11 @@ def test_consensus_entry_and_room_medians(page, doc):
 def test_summary_matches_the_placements(page, doc):
     from lpdesk.model.statistics import summarise
     summary = summarise(area(doc).placements.values())
-    assert page.summary.cells["now"][1].text() == f"{summary.now.median:.0f}"
-    assert page.summary.cells["gap"][1].text() == f"{summary.gap.median:+.0f}"
+    # one number format for the app and the export: one decimal, no trailing ".0"
+    assert page.summary.cells["now"][1].text() == f"{summary.now.median:.1f}".removesuffix(
+        ".0")
+    assert page.summary.cells["gap"][1].text() == f"{summary.gap.median:+.1f}".removesuffix(
+        ".0")
     content = continuum_content()
     stage = content.stage_at(summary.now.median).name
     assert stage in page.summary.sentence.text()

@@ -23,9 +23,9 @@ from lpdesk.content.agenda import bundled_notes
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.ui.room.audience_window import projector_screen
-from lpdesk.ui.window.capture import CaptureDialog
 from lpdesk.ui.room.slides import WelcomeSlide
 from lpdesk.ui.summary.page import SummaryPage
+from lpdesk.ui.window.capture import CaptureDialog
 
 
 @pytest.fixture

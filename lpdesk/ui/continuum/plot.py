@@ -95,7 +95,7 @@ class ContinuumPlot(QWidget):
         layout.addLayout(ends)
 
         self.pointer = PlotPointer(self)
-        self.vb = ContinuumViewBox(self)
+        self.vb = ContinuumViewBox(self.pointer)
         self.main = self.view.addPlot(row=0, col=0, viewBox=self.vb)
         self.dist = self.view.addPlot(row=1, col=0)
         for plot in (self.main, self.dist):
