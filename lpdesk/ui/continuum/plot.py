@@ -228,6 +228,12 @@ class ContinuumPlot(QWidget):
             for c, sym, text in items))
         self.legend.setStyleSheet(f"color: {t.text};")
 
+    def set_editable(self, on: bool) -> None:
+        """Presentation mode places markers on the room's own plot."""
+        self.editable = on
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus if on else Qt.FocusPolicy.NoFocus)
+        self._shown_as = None  # the next set_rows redraws the selection
+
     def set_zoom(self, zoom: float) -> None:
         if abs(zoom - self.zoom) > 0.01:
             self.zoom = zoom

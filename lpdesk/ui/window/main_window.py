@@ -63,13 +63,15 @@ class MainWindow(QMainWindow):
         # the page up a line under the facilitator's mouse.
         self.statusBar().setSizeGripEnabled(False)
         self._make_actions()
-        fit_to_screen(self, QSize(1280, 800))  # or less, on a 1280x720 or 1024x600 screen
         self._autosaver: Autosaver | None = None
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
         from lpdesk.ui.live.feature import install as install_live
         self.live = install_live(self)  # participants join from their phones (issue 15)
+        # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
+        # 1024x600 screen
+        fit_to_screen(self, QSize(1280, 800))
         after_first_paint(self, self.start_autosave)
 
     @property
