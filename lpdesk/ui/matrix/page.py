@@ -151,6 +151,9 @@ class MatrixPage(QWidget):
                                              True)
         bar.addWidget(self.board_combo)
         bar.addActions([self.previous_action, self.next_action])
+        for action, name in ((self.previous_action, self.tr("Previous board")),
+                             (self.next_action, self.tr("Next board"))):
+            bar.widgetForAction(action).setAccessibleName(name)  # not "◀" / "▶"
         bar.addSeparator()
         bar.addActions([self.reveal_action, self.consensus_action])
         bar.addSeparator()
