@@ -114,7 +114,8 @@ class MatrixPage(QWidget):
 
     def _make_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Matrix"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = bar
         self.board_combo = QComboBox()
         self.board_combo.setAccessibleName(self.tr("Board"))
         self.board_combo.setToolTip(self.tr("Switch between the boards (one per group)"))
@@ -157,6 +158,7 @@ class MatrixPage(QWidget):
         bar.addSeparator()
         bar.addActions([self.reveal_action, self.consensus_action])
         bar.addSeparator()
+        bar.addAction(self.new_action)  # a visible button: starting a board is a main step
         edit = QToolButton()
         edit.setText(self.tr("Edit"))
         edit.setToolTip(self.tr("Boards, cards, rows and columns"))
@@ -170,7 +172,23 @@ class MatrixPage(QWidget):
         edit.setMenu(menu)
         self.edit_button = edit
         bar.addWidget(edit)
+        self._draw_icons()
+        follow_theme(self, lambda *_: self._draw_icons())
         return bar
+
+    ICONS = {"previous_action": "previous", "next_action": "next", "new_action": "new-board",
+             "remove_action": "remove", "add_card_action": "add-card",
+             "reveal_action": "reveal", "consensus_action": "consensus"}
+
+    def _draw_icons(self) -> None:
+        from lpdesk.ui.style.icons import themed_icon
+
+        for attribute, name in self.ICONS.items():
+            getattr(self, attribute).setIcon(themed_icon(name))
+        for action in (self.previous_action, self.next_action):  # arrows: the icon says it
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     @property
     def board(self) -> Board | None:

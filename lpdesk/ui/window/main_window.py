@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
+        from lpdesk.ui.window.help import install as install_help
+        self.help = install_help(self)  # Help menu entries, start page, action icons
         after_first_paint(self, self.start_autosave)
 
     @property
