@@ -155,3 +155,14 @@ def test_dialog_controls_have_spoken_names(demo_window, qtbot, which):
     qtbot.waitExposed(dialog)
     assert unnamed(dialog) == []
     dialog.reject()
+
+
+def test_start_page_and_help_dialogs_have_spoken_names(demo_window, qtbot):
+    page = demo_window.help.show_start_page()
+    qtbot.wait(10)
+    assert page.isVisible() and unnamed(page) == []
+    for dialog in (demo_window.help.show_shortcuts(), demo_window.help.show_guide()):
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        assert unnamed(dialog) == []
+        dialog.close()

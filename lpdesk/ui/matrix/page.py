@@ -181,14 +181,11 @@ class MatrixPage(QWidget):
              "reveal_action": "reveal", "consensus_action": "consensus"}
 
     def _draw_icons(self) -> None:
-        from lpdesk.ui.style.icons import themed_icon
-
-        for attribute, name in self.ICONS.items():
-            getattr(self, attribute).setIcon(themed_icon(name))
+        from lpdesk.ui.style.icons import set_icons
+        set_icons(self, self.ICONS)
         for action in (self.previous_action, self.next_action):  # arrows: the icon says it
-            button = self.toolbar.widgetForAction(action)
-            if button is not None:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            self.toolbar.widgetForAction(action).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     @property
     def board(self) -> Board | None:

@@ -52,3 +52,14 @@ def icon(name: str, colour: str) -> QIcon:
 def themed_icon(name: str) -> QIcon:
     from lpdesk.ui.style.theme import theme
     return icon(name, theme().text)
+
+
+def set_icons(owner: object, names: dict[str, str]) -> None:
+    """Give `owner`'s actions (attribute name -> icon name) their icons in the theme's
+    colour; attributes that are missing or not actions are passed over."""
+    from PySide6.QtGui import QAction
+
+    for attribute, name in names.items():
+        action = getattr(owner, attribute, None)
+        if isinstance(action, QAction):
+            action.setIcon(themed_icon(name))

@@ -70,18 +70,12 @@ class Help(QObject):
     # -- icons --------------------------------------------------------------------------
     def draw_icons(self) -> None:
         """Put lpdesk's icons on the menus and the room toolbar; again on a theme change."""
-        from lpdesk.ui.style.icons import themed_icon
+        from lpdesk.ui.style.icons import set_icons
         from lpdesk.ui.style.theme import follow_theme
 
-        targets = [(self.main, WINDOW_ICONS), (self, HELP_ICONS)]
-        workshop = getattr(self.main, "workshop", None)
-        if workshop is not None:
-            targets.append((workshop, WORKSHOP_ICONS))
-        for owner, names in targets:
-            for attribute, name in names.items():
-                action = getattr(owner, attribute, None)
-                if isinstance(action, QAction):
-                    action.setIcon(themed_icon(name))
+        set_icons(self.main, WINDOW_ICONS)
+        set_icons(self, HELP_ICONS)
+        set_icons(getattr(self.main, "workshop", None), WORKSHOP_ICONS)
         self._wide_toolbar = 0
         self.fit_toolbar()
         if not getattr(self, "_following", False):
