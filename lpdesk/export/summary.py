@@ -117,7 +117,6 @@ def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, targe
 
 
 def _areas(session: Session, names: Names, content: ContinuumContent) -> list[AreaReport]:
-    groups = {g.id: g for g in session.groups}
     result = []
     for area in session.continuum.areas:
         people = []
@@ -125,14 +124,15 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
             placement = area.placements.get(p.id)
             if placement is None or placement.is_empty():
                 continue
-            group = groups[p.group_id].name if p.group_id in groups else ""
+            group = names.group.get(p.group_id or "", "")
             people.append(_position(content, names.label[p.id], "participant", group,
                                     p.colour, placement))
         group_positions = []
         for g in session.groups:
             placement = area.group_placements.get(g.id)
             if placement is not None and not placement.is_empty():
-                group_positions.append(_position(content, g.name, "group", g.name, g.colour,
+                group_positions.append(_position(content, names.group[g.id], "group",
+                                                 names.group[g.id], g.colour,
                                                  placement))
         agreed = None
         if not area.consensus.is_empty():
@@ -157,7 +157,7 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
     from lpdesk.model.quiz_scoring import score
 
     quiz = quiz_content()
-    groups = {g.id: g.name for g in session.groups}
+    groups = names.group
     runs = []
     for run in session.quiz.runs:
         if run.subject_kind == "participant":
@@ -383,10 +383,11 @@ def build_report(session: Session, anonymise: bool = False,
     content = continuum_content()
     names = Names(session, anonymise)
     t = names.text
-    group_names = {g.id: g.name for g in session.groups}
+    group_names = names.group
     people = tuple(Person(names.label[p.id], group_names.get(p.group_id or "", ""), p.colour)
                    for p in session.participants)
-    groups = tuple((g.name, g.colour, tuple(names.label[p.id] for p in session.members(g.id)))
+    groups = tuple((names.group[g.id], g.colour,
+                    tuple(names.label[p.id] for p in session.members(g.id)))
                    for g in session.groups)
     areas = _areas(session, names, content)
     quiz = _quiz(session, names, content)

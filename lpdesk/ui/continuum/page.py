@@ -8,6 +8,8 @@ the session (so an audience window follows) but is not an undoable edit.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,6 +46,14 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
+PLACED = "\u2713"  # the private vote's confirmation: this person has placed, not where
+
+
+def placed_mark(row: Row) -> Row:
+    """During the private vote a row says that it is placed, never where."""
+    if row.now is None and row.target is None:
+        return row
+    return replace(row, label=f"{row.label} {PLACED}")
 
 
 class ContinuumPage(QWidget):
@@ -234,8 +244,9 @@ class ContinuumPage(QWidget):
                 self._sync_controls(subjects)
             rows = self.rows(subjects)
             hidden = self.continuum.hidden
-            self.plot.set_rows(rows, selected=None if self.audience else self.selected_key,
-                               active=self.active, only_selected=hidden)
+            shown = [placed_mark(r) for r in rows] if hidden else rows
+            self.plot.set_rows(shown, selected=None if self.audience else self.selected_key,
+                               active=self.active, private=hidden)
             self._show_summary(rows, hidden)
             self._speak(rows, hidden)
         finally:

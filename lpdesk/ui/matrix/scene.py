@@ -43,7 +43,7 @@ class BoardScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self.containers: dict[Cell | None, ContainerItem] = {}
         self.headers: dict[str | None, HeaderItem] = {}
-        self.deck_title = HeaderItem(None)
+        self.deck_title = HeaderItem(None, self)
         self.addItem(self.deck_title)
         self.empty_note = self.addText("")
         self.dragging: CardItem | None = None
@@ -122,7 +122,7 @@ class BoardScene(QGraphicsScene):
         for axis_id, rect in [*layout.row_headers, *layout.column_headers]:
             header = self.headers.get(axis_id)
             if header is None:
-                header = self.headers[axis_id] = HeaderItem(axis_id)
+                header = self.headers[axis_id] = HeaderItem(axis_id, self)
                 self.addItem(header)
             note, all_match = notes.get(axis_id, ("", False))
             header.set_content(rect, names[axis_id], layout.header_font, t,
@@ -139,7 +139,7 @@ class BoardScene(QGraphicsScene):
             for card_id, rect in box.cards:
                 item = self.cards.get(card_id)
                 if item is None:
-                    item = self.cards[card_id] = CardItem(card_id)
+                    item = self.cards[card_id] = CardItem(card_id, self)
                     self.addItem(item)
                 item.spoken = card_words(board, card_id, hints.get(card_id, ""),
                                          states.get(card_id))

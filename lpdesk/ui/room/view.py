@@ -153,7 +153,7 @@ class RoomView(QWidget):
         d = self.display
         self.screens.setCurrentWidget(self.blank if d.blank else
                                       self.break_slide if d.on_break else self.activity)
-        self.timer.setVisible(d.timer.active)
+        self.timer.setVisible(d.timer.shown_to_room)
         self.timer.repaint_now()
 
     # -- size and theme -----------------------------------------------------------------------
