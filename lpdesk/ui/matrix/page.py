@@ -174,15 +174,24 @@ class MatrixPage(QWidget):
         bar.addWidget(edit)
         self._draw_icons()
         follow_theme(self, lambda *_: self._draw_icons())
+        self.installEventFilter(self)  # the toolbar fits the page's width (eventFilter)
         return bar
 
     ICONS = {"previous_action": "previous", "next_action": "next", "new_action": "new-board",
              "remove_action": "remove", "add_card_action": "add-card",
              "reveal_action": "reveal", "consensus_action": "consensus"}
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self and event.type() == QEvent.Type.Resize:
+            from lpdesk.ui.style.icons import fit_toolbar
+            fit_toolbar(self.toolbar, self.width() - 12)  # words, or icons alone if narrow
+        return False
+
     def _draw_icons(self) -> None:
-        from lpdesk.ui.style.icons import set_icons
+        from lpdesk.ui.style.icons import name_overflow_button, refit_toolbar, set_icons
         set_icons(self, self.ICONS)
+        name_overflow_button(self.toolbar)
+        refit_toolbar(self.toolbar, self.width() - 12)
         for action in (self.previous_action, self.next_action):  # arrows: the icon says it
             self.toolbar.widgetForAction(action).setToolButtonStyle(
                 Qt.ToolButtonStyle.ToolButtonIconOnly)

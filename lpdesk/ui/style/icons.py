@@ -63,3 +63,36 @@ def set_icons(owner: object, names: dict[str, str]) -> None:
         action = getattr(owner, attribute, None)
         if isinstance(action, QAction):
             action.setIcon(themed_icon(name))
+
+
+def name_overflow_button(bar) -> None:
+    """A toolbar too narrow for its buttons shows Qt's own "»" button: give it a name a
+    screen reader can say (it has only an arrow)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QToolButton
+
+    button = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if button is not None:
+        button.setAccessibleName(QCoreApplication.translate("Toolbar", "More tools"))
+
+
+def fit_toolbar(bar, width: int) -> None:
+    """Icons and words where they fit in `width`, icons alone when not (the words stay in
+    the tool tips and for screen readers), so no button hides behind "»"."""
+    from PySide6.QtCore import Qt
+
+    wide = bar.property("lpdesk_wide_width")
+    if not wide:
+        style = bar.toolButtonStyle()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        wide = bar.sizeHint().width()
+        bar.setProperty("lpdesk_wide_width", wide)
+        bar.setToolButtonStyle(style)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if wide <= width
+                           else Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+
+def refit_toolbar(bar, width: int) -> None:
+    """As fit_toolbar, measuring again (new icons, a new font)."""
+    bar.setProperty("lpdesk_wide_width", 0)
+    fit_toolbar(bar, width)

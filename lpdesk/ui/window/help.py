@@ -70,14 +70,16 @@ class Help(QObject):
     # -- icons --------------------------------------------------------------------------
     def draw_icons(self) -> None:
         """Put lpdesk's icons on the menus and the room toolbar; again on a theme change."""
-        from lpdesk.ui.style.icons import set_icons
+        from lpdesk.ui.style.icons import name_overflow_button, set_icons
         from lpdesk.ui.style.theme import follow_theme
 
         set_icons(self.main, WINDOW_ICONS)
         set_icons(self, HELP_ICONS)
         set_icons(getattr(self.main, "workshop", None), WORKSHOP_ICONS)
-        self._wide_toolbar = 0
-        self.fit_toolbar()
+        bar = getattr(getattr(self.main, "workshop", None), "toolbar", None)
+        if bar is not None:
+            name_overflow_button(bar)
+        self.fit_toolbar(measure=True)
         if not getattr(self, "_following", False):
             self._following = True
             follow_theme(self, lambda *_: self.draw_icons())
@@ -88,18 +90,14 @@ class Help(QObject):
             self.fit_toolbar()
         return False
 
-    def fit_toolbar(self) -> None:
+    def fit_toolbar(self, measure: bool = False) -> None:
         """Icons and words on the room toolbar where they fit, icons alone on a narrow
-        window (the words stay in the tool tips and for screen readers)."""
+        window."""
+        from lpdesk.ui.style.icons import fit_toolbar, refit_toolbar
+
         bar = getattr(getattr(self.main, "workshop", None), "toolbar", None)
-        if bar is None:
-            return
-        if not self._wide_toolbar:
-            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self._wide_toolbar = bar.sizeHint().width()
-        wide = self._wide_toolbar <= self.main.width() - 8
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if wide
-                               else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        if bar is not None:
+            (refit_toolbar if measure else fit_toolbar)(bar, self.main.width() - 8)
 
     # -- dialogs -----------------------------------------------------------------------
     def show_shortcuts(self):
