@@ -46,6 +46,9 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
         except SessionFileError as exc:
             error = str(exc)
     window = MainWindow(document)
+    if document is None:  # started without a file: the start page first (not on --demo)
+        from lpdesk.ui.window.start_page import show_start_page
+        show_start_page(window)
     if document is not None and document.path is not None:
         window.remember_recent(document.path)
     if error is not None:

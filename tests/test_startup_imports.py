@@ -63,6 +63,7 @@ def heavy(modules: set[str]) -> list[str]:
 def test_new_session_start_up_leaves_plots_export_and_activity_pages_unloaded(tmp_path):
     modules = modules_at_first_paint(tmp_path)
     assert "lpdesk.ui.window.main_window" in modules  # the probe saw lpdesk's own window
+    assert "lpdesk.ui.window.start_page" in modules  # no file: the start page is painted
     assert heavy(modules) == []
 
 

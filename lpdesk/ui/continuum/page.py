@@ -42,6 +42,7 @@ from lpdesk.model.statistics import summarise
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
+from lpdesk.ui.continuum.spoken import plot_description, plot_name
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
@@ -301,8 +302,21 @@ class ContinuumPage(QWidget):
             self._show_summary(rows, hidden)
             self._sync_room_actions()
             self.placing_changed.emit()
+            self._speak(rows, hidden)
         finally:
             self._syncing = False
+
+    def _speak(self, rows: list[Row], hidden: bool) -> None:
+        """The markers, for a screen reader: see lpdesk/ui/continuum/spoken.py."""
+        selected = None if self.audience else next(
+            (r for r in rows if r.key == self.selected_key), None)
+        view = self.plot.view
+        name = plot_name(selected, self.active, hidden)
+        if view.accessibleName() != name:
+            view.setAccessibleName(name)
+        view.viewport().setAccessibleName(self.tr("Learner Power continuum"))
+        view.setAccessibleDescription(plot_description(
+            rows, hidden, "" if hidden else self.summary.sentence.text()))
 
     def _sync_tabs(self) -> None:
         areas = self.continuum.areas
@@ -344,7 +358,6 @@ class ContinuumPage(QWidget):
                                   area.consensus if area else None)
         self.plot.set_distribution(now, target, {"now": summary.now,
                                                  "target": summary.target})
-        self.plot.view.setAccessibleDescription(self.summary.sentence.text())
         if not people and not self.audience:
             self.summary.show_hint(
                 self.tr("No groups yet: add them on the set-up page.") if

@@ -164,7 +164,8 @@ class MatrixPage(QWidget):
 
     def _make_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Matrix"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = bar
         self.board_combo = QComboBox()
         self.board_combo.setAccessibleName(self.tr("Board"))
         self.board_combo.setToolTip(self.tr("Switch between the boards (one per group)"))
@@ -190,9 +191,13 @@ class MatrixPage(QWidget):
         self.together_action.setChecked(True)
         bar.addWidget(self.board_combo)
         bar.addActions([self.previous_action, self.next_action])
+        for action, name in ((self.previous_action, self.tr("Previous board")),
+                             (self.next_action, self.tr("Next board"))):
+            bar.widgetForAction(action).setAccessibleName(name)  # not "◀" / "▶"
         bar.addSeparator()
         bar.addActions([self.reveal_action, self.consensus_action])
         bar.addSeparator()
+        bar.addAction(self.new_action)  # a visible button: starting a board is a main step
         edit = QToolButton()
         edit.setText(self.tr("Edit"))
         edit.setToolTip(self.tr("Boards, cards, rows and columns"))
@@ -206,7 +211,29 @@ class MatrixPage(QWidget):
         edit.setMenu(menu)
         self.edit_button = edit
         bar.addWidget(edit)
+        self._draw_icons()
+        follow_theme(self, lambda *_: self._draw_icons())
+        self.installEventFilter(self)  # the toolbar fits the page's width (eventFilter)
         return bar
+
+    ICONS = {"previous_action": "previous", "next_action": "next", "new_action": "new-board",
+             "remove_action": "remove", "add_card_action": "add-card",
+             "reveal_action": "reveal", "consensus_action": "consensus"}
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self and event.type() == QEvent.Type.Resize:
+            from lpdesk.ui.style.icons import fit_toolbar
+            fit_toolbar(self.toolbar, self.width() - 12)  # words, or icons alone if narrow
+        return False
+
+    def _draw_icons(self) -> None:
+        from lpdesk.ui.style.icons import name_overflow_button, refit_toolbar, set_icons
+        set_icons(self, self.ICONS)
+        name_overflow_button(self.toolbar)
+        refit_toolbar(self.toolbar, self.width() - 12)
+        for action in (self.previous_action, self.next_action):  # arrows: the icon says it
+            self.toolbar.widgetForAction(action).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     @property
     def board(self) -> Board | None:

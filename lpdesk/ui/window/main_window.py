@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
         from lpdesk.ui.live.feature import install as install_live
         self.live = install_live(self)  # participants join from their phones (issue 15)
+        from lpdesk.ui.window.help import install as install_help
+        self.help = install_help(self)  # Help menu entries, start page, action icons
         # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
         # 1024x600 screen
         fit_to_screen(self, QSize(1280, 800))
