@@ -35,7 +35,7 @@ from lpdesk.model.matrix_stats import (
     row_agreement,
 )
 from lpdesk.model.session import Session
-from lpdesk.model.statistics import AreaSummary, Spread, summarise
+from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
 
 MOST_DISPUTED = 10  # disputed cards listed per consensus view
 MATRIX_CREDIT = "Traditional vs New Workplace Learning: Jane Hart"
@@ -146,7 +146,10 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
         if not area.consensus.is_empty():
             agreed = _position(content, tr("Agreed by the room"), "consensus", "", "#000000",
                                area.consensus)
-        basis = "participants" if people or not group_positions else "groups"
+        by_groups = counts_groups(area, session.continuum.by_groups,
+                                  (p.id for p in session.participants),
+                                  (g.id for g in session.groups))
+        basis = "groups" if by_groups else "participants"
         plotted = people if basis == "participants" else group_positions
         stats = summarise(Placement(p.now, p.target) for p in plotted)
         now_stage = _stage_name(content, stats.now.median)
