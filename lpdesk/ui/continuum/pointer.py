@@ -151,6 +151,7 @@ class PlotPointer:
                 return
             hit = (i, plot.active)
         self.grabbed = hit
+        QToolTip.hideText()  # a stage's name must not cover the rows while dragging
         i, which = hit
         row = plot.rows[i]
         found = plot.point_index.get(hit)
@@ -223,6 +224,8 @@ class PlotPointer:
         return ""
 
     def hover(self, scene_pos: QPointF) -> None:
+        if self.grabbed is not None:  # dragging: the moving marker says enough
+            return
         vb = self.plot.vb
         if not vb.sceneBoundingRect().contains(scene_pos):
             return
