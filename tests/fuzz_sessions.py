@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
+import tempfile
 from functools import cache
 from typing import Any
 
@@ -21,7 +23,7 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.session import Session
 from lpdesk.storage.codec import session_to_dict
 from lpdesk.storage.errors import SessionFileError, SessionFormatError
-from lpdesk.storage.files import dumps_session, parse_session, parse_session_bytes
+from lpdesk.storage.files import dumps_session, parse_session, parse_session_bytes, read_session
 
 MAX_MESSAGE = 400  # characters: a message is one readable line, whatever the file holds
 
@@ -219,6 +221,80 @@ def random_byte_files() -> st.SearchStrategy[bytes]:
     )
 
 
+# Kinds of path a session "file" can be on disk (issue 14: a FIFO hung `lpdesk check`, a
+# link to /dev/zero read until MemoryError). Only a regular file (or a link to one) is read.
+FILE_KINDS = ("file", "link to file", "fifo", "link to fifo", "link to /dev/zero",
+              "/dev/null", "folder", "dangling link", "link loop")
+
+
+def file_cases() -> st.SearchStrategy[tuple[str, bytes]]:
+    """(kind of path, bytes for the regular file behind it) pairs."""
+    kinds = [k for k in FILE_KINDS if hasattr(os, "mkfifo") or "fifo" not in k]
+    return st.tuples(st.sampled_from(kinds), random_byte_files())
+
+
+def make_path(folder: str, kind: str, raw: bytes) -> str:
+    """A fresh path of `kind` in `folder`, with `raw` in the regular file it may point at."""
+    base = tempfile.mkdtemp(dir=folder)
+    path, real = os.path.join(base, "case.lpdesk"), os.path.join(base, "real.lpdesk")
+    with open(real, "wb") as fh:
+        fh.write(raw)
+    if kind == "file":
+        os.replace(real, path)
+    elif kind == "link to file":
+        os.symlink(real, path)
+    elif kind in ("fifo", "link to fifo"):
+        os.mkfifo(path if kind == "fifo" else real + ".fifo")
+        if kind == "link to fifo":
+            os.symlink(real + ".fifo", path)
+    elif kind == "link to /dev/zero":
+        os.symlink("/dev/zero", path)
+    elif kind == "/dev/null":
+        path = os.devnull
+    elif kind == "folder":
+        os.mkdir(path)
+    elif kind == "dangling link":
+        os.symlink(os.path.join(base, "gone"), path)
+    else:
+        os.symlink(path, path)
+    return path
+
+
+# Kinds of path a save goes to (issue 14: a save replaced a symbolic link with a regular
+# file, broke hard links and lost the owner): each must keep its links and its mode.
+SAVE_KINDS = ("new file", "file", "link", "relative link", "chain of links", "hard link",
+              "dangling link")
+
+
+def save_cases() -> st.SearchStrategy[tuple[str, int]]:
+    return st.tuples(st.sampled_from(SAVE_KINDS),
+                     st.sampled_from([0o600, 0o640, 0o644, 0o664, 0o400, 0o444]))
+
+
+def make_save_target(folder: str, kind: str, mode: int) -> tuple[str, str, list[str]]:
+    """(path to save to, the real file it must reach, names that must stay links)."""
+    base = tempfile.mkdtemp(dir=folder)
+    real, path = os.path.join(base, "real.lpdesk"), os.path.join(base, "case.lpdesk")
+    if kind != "new file" and kind != "dangling link":
+        with open(real, "w", encoding="utf-8") as fh:
+            fh.write(dumps_session(new_session()))
+        os.chmod(real, mode)
+    if kind in ("new file", "file"):
+        return real, real, []
+    if kind in ("link", "dangling link"):
+        os.symlink(real, path)
+    elif kind == "relative link":
+        os.symlink("real.lpdesk", path)
+    elif kind == "chain of links":
+        os.symlink(real, path + ".1")
+        os.symlink(path + ".1", path)
+        return path, real, [path, path + ".1"]
+    else:
+        os.link(real, path)
+        return path, real, []
+    return path, real, [path]
+
+
 # ----------------------------------------------------------------------------- oracle
 def check_message(exc: Exception) -> None:
     """A refusal reads as one clear line, however hostile the file."""
@@ -255,3 +331,23 @@ def load_or_refuse_bytes(raw: bytes) -> Session | None:
         return None
     check_valid(session)
     return session
+
+
+def load_or_refuse_file(path: str) -> Session | None:
+    """The contract for a path: a valid session, or SessionFileError with a clear message
+    that starts with the path; never a hang, MemoryError or another exception."""
+    try:
+        session, _stamp = read_session(path)
+    except SessionFileError as exc:
+        check_message_with_path(exc, path)
+        return None
+    check_valid(session)
+    return session
+
+
+def check_message_with_path(exc: SessionFileError, path: str) -> None:
+    message = str(exc)
+    assert message.startswith(f"{path}: "), message
+    problem = message[len(path) + 2:]
+    assert problem.strip() and "\n" not in problem and "Traceback" not in problem, message
+    assert len(problem) <= MAX_MESSAGE, f"message too long ({len(problem)})"

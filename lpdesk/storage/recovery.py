@@ -268,7 +268,7 @@ class RecoveryFile:
     def write_text(self, text: str) -> None:
         """Replace the recovery file atomically with `text` (from `encode`)."""
         self.lock()
-        write_text_atomic(self.path, text)
+        write_text_atomic(self.path, text, mode=0o600)  # private: the user's eyes only
 
     def write(self, session: Session, original: Path | None = None,
               stamp: FileStamp | None = None) -> None:
