@@ -3,9 +3,11 @@
 Measured (on Linux, with /proc/self/maps after a session that visits every activity and
 exports PDF, HTML, PNG, Markdown and CSV): lpdesk's Qt is QtCore, QtGui, QtWidgets, QtSvg
 (icons, and pyqtgraph imports it), QtOpenGL, QtOpenGLWidgets and QtTest (pyqtgraph imports
-them at its own import), QtNetwork (the single-instance channel) and QtDBus (QtGui's desktop
-integration on Linux), with one platform plug-in; QtTest, which pyqtgraph also imports,
-only if it is there, is left out. PDF export is QPdfWriter, part of QtGui.
+them at its own import, and never uses them for lpdesk), QtNetwork (the single-instance
+channel) and QtDBus (QtGui's desktop integration on Linux), with one platform plug-in.
+QtTest (which pyqtgraph imports only if it is there) is left out, and so are QtOpenGL and
+QtOpenGLWidgets, replaced by stand-ins (bundle/runtime/no_opengl.py). PDF export is
+QPdfWriter, part of QtGui.
 
 PyInstaller's Qt hooks add every plug-in of every type a module might use (Wayland, EGL
 devices, TLS back-ends, network information, print support, SQL drivers...) and the Qt
@@ -32,16 +34,24 @@ EXCLUDED_MODULES = [
     "PySide6.QtStateMachine", "PySide6.QtAxContainer",
     # pyqtgraph imports it only if it can (try/except) and lpdesk does not use it.
     "PySide6.QtTest",
+    # pyqtgraph imports these at its import, for its OpenGL mode, which lpdesk never uses:
+    # bundle/runtime/no_opengl.py puts stand-ins in their place (9 MB less).
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "readline", "yaml",  # an interactive prompt; numpy's optional config printer
     # TLS (5 MB of OpenSSL): lpdesk talks to nobody on the internet, and the phone page is
     # served over the room's LAN in plain HTTP; hashlib has its own SHA-2 without OpenSSL.
     "ssl", "_ssl", "_hashlib",
+    # yarl (under aiohttp, for the live feature) supports pydantic models if it is there.
+    "pydantic", "pydantic_core",
+    # numpy parts that neither pyqtgraph's drawing nor lpdesk use (measured: not loaded
+    # after every activity and every export format).
+    "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.ma",
 ]
 
-# PySide6 modules imported by name at run time, which PyInstaller cannot see: pyqtgraph's
-# PlotCurveItem and Qt/OpenGLHelpers do importlib.import_module("PySide6.QtOpenGL...") at
-# their import, though lpdesk never draws with OpenGL.
-HIDDEN_IMPORTS = ["PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"]
+# The live feature's web server (aiohttp) has a pure-Python twin of each of these compiled
+# speed-ups and uses it when they are absent: plenty for a room of phones (5.9 MB less).
+EXCLUDED_MODULES += ["aiohttp._http_parser", "aiohttp._http_writer",
+                     "aiohttp._websocket.reader_c", "aiohttp._websocket.mask"]
 
 # Linux: the desktop's own libraries, taken from the system like libc and libGL (which
 # PyInstaller already leaves out). A copy in the bundle would shadow the system's, which
@@ -58,8 +68,7 @@ HOST_LIBRARIES = (
 )
 
 # Qt's libraries by module name (libQt6Gui.so.6, Qt6Gui.dll, QtGui.framework).
-QT_LIBRARIES = {"Core", "Gui", "Widgets", "Svg", "OpenGL", "OpenGLWidgets", "Network", "DBus",
-                "XcbQpa"}
+QT_LIBRARIES = {"Core", "Gui", "Widgets", "Svg", "Network", "DBus", "XcbQpa"}
 
 # Plug-ins by folder; None keeps the whole folder.
 QT_PLUGINS: dict[str, set[str] | None] = {

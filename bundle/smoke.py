@@ -6,7 +6,7 @@ PYTHONPATH, PYTHONHOME or virtual environment), and the first folder on its PATH
 `python`, `python3` and `py` that only write down that someone called them, so a bundle
 that reached for a Python would fail here.
 
-Checks: `--version`; `demo -o`; `check`; `export` to PDF and HTML; the GUI offscreen to
+Checks: `--version`; `demo -o`; `check`; `export` to PDF, HTML and PNG; the GUI offscreen to
 its first paint and out, with the sample file, through `--smoke` (every lpdesk module
 imported, every activity painted: lpdesk/smoke.py); and that the whole resources/ tree
 (content, icons, the phone page) is in the bundle. Prints one line per check and a closing
@@ -115,6 +115,10 @@ class Smoke:
         text = html.read_text(encoding="utf-8") if html.is_file() else ""
         self.check("export to HTML", done.returncode == 0 and "<html" in text.lower()
                    and "Learning culture" in text, done.stderr)
+        done = self.run(self.cli, "export", str(demo), "-o", str(self.work / "s.png"))
+        charts = sorted(self.work.glob("s*.png"))
+        self.check(f"export to PNG ({len(charts)} images)", done.returncode == 0 and bool(charts)
+                   and all(c.read_bytes()[:4] == b"\x89PNG" for c in charts), done.stderr)
         t0 = time.perf_counter()
         done = self.run(self.gui, "--smoke", str(demo))
         seconds = time.perf_counter() - t0
