@@ -161,3 +161,43 @@ def test_desktop_entry_and_mime_type_agree():
     assert mime.find("m:glob", ns).get("pattern") == "*.lpdesk"
     iss = (BUNDLE / "windows" / "lpdesk.iss").read_text(encoding="utf-8")
     assert ".lpdesk" in iss and "lpdesk.exe" in iss
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="install.sh is for Linux")
+def test_install_script_puts_program_menu_entry_icons_and_file_type_in_place_and_removes_them(
+        tmp_path):
+    build = load("build")
+    icon_dir = tmp_path / "icons"
+    done = subprocess.run([sys.executable, str(BUNDLE / "icons.py"), str(icon_dir)],
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "unpacked" / "lpdesk"
+    folder.mkdir(parents=True)
+    program = folder / "lpdesk"
+    program.write_text("#!/bin/sh\necho lpdesk-stand-in \"$@\"\n")
+    program.chmod(0o755)
+    build.add_linux_desktop_files(folder, icon_dir)
+    home = tmp_path / "facilitator"
+    home.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
+    done = subprocess.run(["sh", str(folder / "install.sh")], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    data = home / ".local" / "share"
+    opt = home / ".local" / "opt" / "lpdesk"
+    entry = (data / "applications" / "lpdesk.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{opt}/lpdesk" %f' in entry
+    assert (data / "mime" / "packages" / "lpdesk.xml").is_file()
+    assert (data / "icons" / "hicolor" / "48x48" / "apps" / "lpdesk.png").is_file()
+    assert (data / "icons" / "hicolor" / "scalable" / "mimetypes"
+            / "application-x-lpdesk.svg").is_file()
+    ran = subprocess.run([str(home / ".local" / "bin" / "lpdesk"), "x.lpdesk"],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert ran.stdout.strip() == "lpdesk-stand-in x.lpdesk"
+    done = subprocess.run(["sh", str(opt / "install.sh"), "--uninstall"], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert not opt.exists() and not (home / ".local" / "bin" / "lpdesk").exists()
+    assert not (data / "applications" / "lpdesk.desktop").exists()
+    assert not list((data / "icons").rglob("lpdesk.*"))
