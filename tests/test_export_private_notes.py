@@ -11,8 +11,8 @@ from lpdesk.cli import main
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.export.formats import render
-from lpdesk.export.text import ensure_gui_application
 from lpdesk.export.summary import build_report
+from lpdesk.export.text import ensure_gui_application
 from lpdesk.storage import save_session
 
 SECRET = "Zqsecretmarker CEO sceptical"
@@ -71,7 +71,8 @@ def test_command_line_leaves_notes_out_unless_include_notes(tmp_path, capsys):
     out = tmp_path / "s.md"
     assert main(["export", str(source), "-o", str(out)]) == 0
     assert "Zqsecretmarker" not in out.read_text(encoding="utf-8")
-    assert main(["export", str(source), "-o", str(out), "--include-notes", "--anonymise"]) == 0
+    assert main(["export", str(source), "-o", str(out), "--include-notes", "--anonymise",
+                 "--force"]) == 0
     assert "Zqsecretmarker" in out.read_text(encoding="utf-8")
 
 

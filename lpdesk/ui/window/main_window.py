@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
             self.tr("Co&mpare Sessions..."), self.compare_sessions, None,
             self.tr("Compare several workshops from their files: teams of one client, or "
                     "one team over time"))
-        self.file_menu.insertAction(self.export_separator, self.compare_action)
+        self.file_menu.insertAction(self.export_summary_action, self.compare_action)
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._make_undo_actions()
