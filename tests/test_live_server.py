@@ -86,8 +86,10 @@ def test_the_facilitators_undo_never_takes_back_a_phone_vote(live):
     phone = live.phone().join(live.room.code, pid)
     phone.place(a, "now", 65.0)
     assert c.placement(a, pid).now == 65.0
+    steps = live.doc.undo_stack.count()
     live.doc.undo_stack.undo()  # meant for their own step: the phone's newer vote stays
     assert c.placement(a, pid).now == 65.0
+    assert live.doc.undo_stack.count() == steps - 1  # the step had nothing left: it went
     phone.place(a, "target", 80.0)
     live.doc.push(SetPlacementCommand(c, a, pid, "now", 10.0))
     live.doc.undo_stack.undo()  # the facilitator's own move is undone, the target kept

@@ -145,3 +145,14 @@ def test_quitting_with_phones_connected_says_goodbye_and_frees_the_port(on, qtbo
         phone.wait_closed()
         assert any('"bye"' in f for f in phone.frames)
     assert port_is_free(port)
+
+
+def test_the_join_slide_shows_in_presentation_mode_too(on, qtbot):
+    w = on
+    w.live.slide_action.setChecked(True)
+    w.workshop.presentation_toggle()
+    try:
+        view = w.workshop.presentation.view_window.view
+        assert view.screens.currentWidget().objectName() == "JoinSlide"
+    finally:
+        w.workshop.presentation_toggle()
