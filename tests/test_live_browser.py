@@ -211,3 +211,22 @@ def test_names_with_markup_are_shown_as_text_on_the_phone(browser, room, qtbot):
         assert page.title() == "lpdesk"
     finally:
         context.close()
+
+
+def test_a_second_tab_on_the_same_phone_takes_over_without_a_tug_of_war(browser, room, qtbot):
+    w = room
+    name = w.doc.session.participants[3].name
+    context = browser.new_context(**PHONE)  # one phone: tabs share its remembered key
+    try:
+        first = context.new_page()
+        join(first, w, qtbot, name)
+        second = context.new_page()
+        second.goto(w.live.panel.qr.text)
+        until(qtbot, lambda: visible(second, "#continuum"))  # the same person, no question
+        until(qtbot, lambda: visible(first, "#ended"))
+        assert "another tab" in first.locator("#ended").text_content()
+        qtbot.wait(1500)  # no reconnecting back and forth
+        assert visible(second, "#continuum") and visible(first, "#ended")
+        assert len(w.live.controller.room.devices) == 1
+    finally:
+        context.close()
