@@ -156,3 +156,25 @@ def test_the_join_slide_shows_in_presentation_mode_too(on, qtbot):
         assert view.screens.currentWidget().objectName() == "JoinSlide"
     finally:
         w.workshop.presentation_toggle()
+
+
+def test_undo_says_so_when_a_phone_moved_the_marker_since(on, qtbot):
+    from lpdesk.commands.continuum import SetPlacementCommand
+
+    w = on
+    c = w.doc.session.continuum
+    pid = w.doc.session.participants[0].id
+    area = c.current_area.id
+    w.doc.push(SetPlacementCommand(c, area, pid, "now", 11.0))
+    phone = Phone(qtbot, w.live.controller.url).join(w.live.controller.room.code, pid)
+    try:
+        phone.place(area, "now", 77.0)
+        w.undo_action.trigger()
+        assert c.placement(area, pid).now == 77.0
+        assert "moved from a phone" in w.statusBar().currentMessage()
+        w.statusBar().clearMessage()
+        w.doc.push(SetPlacementCommand(c, area, pid, "now", 33.0))
+        w.undo_action.trigger()  # the facilitator's own step, nothing moved since: undone
+        assert c.placement(area, pid).now == 77.0 and not w.statusBar().currentMessage()
+    finally:
+        phone.close()

@@ -78,6 +78,7 @@ class LiveFeature(QObject):
 
             self.controller = LiveController(self.main.doc, self)
             self.controller.set_activity(self._activity())
+            self._follow_undo(self.main.doc.undo_stack)
             self.panel = JoinPanel(self.controller)
             self.panel.address_chosen.connect(self.start)
             self.panel.look_again.connect(lambda: self.start())
@@ -98,6 +99,20 @@ class LiveFeature(QObject):
                 self.main.tabifyDockWidget(self.main.workshop.agenda_dock, self.dock)
             self.main.workshop.panels_menu.addAction(self.dock.toggleViewAction())
         return self.controller
+
+    def _follow_undo(self, stack) -> None:
+        """Say so when Ctrl+Z had nothing to take back because a participant moved the
+        marker from their phone since (the step leaves the history; the vote stays)."""
+        last = {"index": stack.index(), "count": stack.count()}
+
+        def changed(index: int) -> None:
+            if index < last["index"] and stack.count() < last["count"]:
+                self.main.statusBar().showMessage(self.main.tr(
+                    "Undo: that marker was moved from a phone since, so it stays where the "
+                    "participant put it."), 8000)
+            last["index"], last["count"] = index, stack.count()
+
+        stack.indexChanged.connect(changed)
 
     def _sync_slide_box(self, on: bool) -> None:
         if self.panel is not None and self.panel.slide.isChecked() != on:
