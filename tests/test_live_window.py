@@ -47,7 +47,8 @@ def test_the_action_starts_and_stops_the_server_and_the_panel_shows_how_to_join(
     assert w.live.controller.room.code in panel.code.text()
     assert panel.advice.isHidden()
     assert w.live.action in w.workshop.room_menu.actions()
-    assert w.live.action in w.workshop.toolbar.actions()
+    assert w.live.button.defaultAction() is w.live.action
+    assert w.live.button.parent() is w.workshop.toolbar
     port = w.live.controller.server.port
     w.live.action.trigger()
     assert not w.live.running and not w.live.action.isChecked() and port_is_free(port)
