@@ -65,9 +65,29 @@ class EditRoomNoteCommand(QUndoCommand):
         self.room.set_text(self.note_id, self.old)
 
 
+class SetNoteStatusCommand(QUndoCommand):
+    """The facilitator accepts or rejects notes sent from phones (one step for several)."""
+
+    def __init__(self, room: RoomNotes, note_ids: list[str], status: str) -> None:
+        super().__init__(tr("Accept note") if status == "accepted" else
+                         tr("Reject note") if status == "rejected" else tr("Set note aside"))
+        self.room, self.status = room, status
+        self.old = {note_id: room.note(note_id).status for note_id in note_ids}
+
+    def redo(self) -> None:
+        for note_id in self.old:
+            self.room.set_status(note_id, self.status)  # type: ignore[arg-type]
+
+    def undo(self) -> None:
+        for note_id, status in self.old.items():
+            self.room.set_status(note_id, status)
+
+
 def new_room_note(room: RoomNotes, kind: str, text: str, activity_id: str | None,
-                  created: str | None = None) -> RoomNote:
-    """A note ready to add: a fresh id and the local time it was said (for the summary)."""
+                  created: str | None = None, *, from_phone: bool = False,
+                  author: str = "") -> RoomNote:
+    """A note ready to add: a fresh id and the local time it was said (for the summary).
+    A note from a participant's phone waits for the facilitator (pending)."""
     from datetime import datetime
 
     from lpdesk.model.ids import new_id
@@ -76,4 +96,7 @@ def new_room_note(room: RoomNotes, kind: str, text: str, activity_id: str | None
         raise ValueError(f"unknown note kind {kind!r}")
     note_id = new_id("note", {n.id for n in room.notes})
     when = created if created is not None else datetime.now().isoformat(timespec="seconds")
+    if from_phone:
+        return RoomNote(note_id, kind, text.strip(), activity_id, when,  # type: ignore[arg-type]
+                        "pending", "phone", author)
     return RoomNote(note_id, kind, text.strip(), activity_id, when)  # type: ignore[arg-type]

@@ -423,8 +423,9 @@ def build_report(session: Session, anonymise: bool = False,
     quiz = _quiz(session, names, content)
     boards = [_board(b, names, group_names) for b in session.matrix.boards]
     agreed = _consensus(session, names, group_names)
-    actions = tuple(t(n.text) for n in session.room.of_kind("action") if n.text.strip())
-    comments = tuple(t(n.text) for n in session.room.of_kind("comment") if n.text.strip())
+    # only what the facilitator accepted: a phone's pending or rejected note stays out
+    actions = tuple(t(n.text) for n in session.room.accepted("action") if n.text.strip())
+    comments = tuple(t(n.text) for n in session.room.accepted("comment") if n.text.strip())
     used = {a.now_stage for a in areas} | {a.target_stage for a in areas}
     for area in areas:
         for pos in (*area.placements, *area.groups,

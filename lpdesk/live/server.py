@@ -29,6 +29,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+import lpdesk.live.activities  # noqa: F401 (registers the activities' message kinds)
 from lpdesk.live.protocol import (
     HELLO,
     MAX_MESSAGE_BYTES,
@@ -50,7 +51,7 @@ CLOSE_CODES = {"room": 4001, "token": 4002, "removed": 4003, "full": 4004, "floo
                "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009}
 MIME = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".js": "text/javascript; charset=utf-8"}
-PAGE_FILES = ("index.html", "phone.css", "phone.js")
+PAGE_FILES = ("index.html", "phone.css", "phone.js", "activities.js")
 
 
 def phone_folder() -> Path:

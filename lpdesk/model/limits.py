@@ -123,6 +123,7 @@ def _texts(session: Session) -> Iterator[tuple[str, str, int]]:
         yield f"agenda.items[{i}].notes", item.notes, TEXT
     for i, note in enumerate(session.room.notes):
         yield f"room[{i}].text", note.text, TEXT
+        yield f"room[{i}].author", note.author, NAME
 
 
 def first_problem(session: Session) -> tuple[str, str] | None:

@@ -8,6 +8,13 @@ from lpdesk.model.events import Event
 
 NoteKind = Literal["comment", "action"]
 NOTE_KINDS: tuple[NoteKind, ...] = ("comment", "action")
+# A note the facilitator captured is accepted at once; one sent from a participant's phone
+# waits (pending) until the facilitator accepts it. Only accepted notes reach the room's
+# screen and the exports; rejected ones are kept (the facilitator may change their mind).
+NoteStatus = Literal["pending", "accepted", "rejected"]
+NOTE_STATUSES: tuple[NoteStatus, ...] = ("pending", "accepted", "rejected")
+NoteSource = Literal["facilitator", "phone"]
+NOTE_SOURCES: tuple[NoteSource, ...] = ("facilitator", "phone")
 
 
 @dataclass
@@ -17,6 +24,13 @@ class RoomNote:
     text: str
     activity_id: str | None = None  # the agenda item it was captured in
     created: str = ""  # ISO 8601 local time, for the summary's order
+    status: NoteStatus = "accepted"
+    source: NoteSource = "facilitator"
+    author: str = ""  # the participant's name as it was when they sent it; "" = anonymous
+
+    @property
+    def accepted(self) -> bool:
+        return self.status == "accepted"
 
 
 @dataclass
@@ -46,5 +60,22 @@ class RoomNotes:
         self.note(note_id).text = text
         self.changed.emit(note_id)
 
+    def set_status(self, note_id: str, status: NoteStatus) -> None:
+        if status not in NOTE_STATUSES:
+            raise ValueError(f"unknown note status {status!r}")
+        self.note(note_id).status = status
+        self.changed.emit(note_id)
+
     def of_kind(self, kind: NoteKind) -> list[RoomNote]:
+        """Every note of that kind, whatever its status (the facilitator's view)."""
         return [n for n in self.notes if n.kind == kind]
+
+    def accepted(self, kind: NoteKind) -> list[RoomNote]:
+        """What the room's screen and the exports show."""
+        return [n for n in self.notes if n.kind == kind and n.status == "accepted"]
+
+    def waiting(self) -> list[RoomNote]:
+        """Sent from phones, not yet accepted: pending first, then rejected."""
+        order = {"pending": 0, "rejected": 1}
+        return sorted((n for n in self.notes if n.status != "accepted"),
+                      key=lambda n: order[n.status])

@@ -14,7 +14,7 @@ from lpdesk.model.agenda import ACTIVITY_KINDS, Agenda, AgendaItem
 from lpdesk.model.continuum import LEFT_END, RIGHT_END, Area, Continuum, Placement
 from lpdesk.model.matrix import Axis, Board, Card, Matrix
 from lpdesk.model.quiz import SUBJECT_KINDS, Quiz, QuizRun
-from lpdesk.model.room import NOTE_KINDS, RoomNote
+from lpdesk.model.room import NOTE_KINDS, NOTE_SOURCES, NOTE_STATUSES, RoomNote
 from lpdesk.model.session import Group, Participant, Session
 from lpdesk.storage.errors import SessionFormatError
 from lpdesk.storage.reader import Reader
@@ -122,7 +122,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         },
         "room": [
             {"id": n.id, "kind": n.kind, "text": n.text, "activity": n.activity_id,
-             "created": n.created}
+             "created": n.created, "status": n.status, "source": n.source,
+             "author": n.author}
             for n in session.room.notes
         ],
     }
@@ -203,7 +204,11 @@ def session_from_dict(data: Any) -> Session:
     for r in root.items("room", limit=ROOM_NOTES):
         s.room.notes.append(RoomNote(
             ids.take(r, "note"), r.choice("kind", NOTE_KINDS), r.text("text"),
-            _ref(r, "activity", item_ids, "agenda item"), r.text("created", max_len=40)))
+            _ref(r, "activity", item_ids, "agenda item"), r.text("created", max_len=40),
+            # files from before phones sent notes have neither: captured, so accepted
+            r.choice("status", NOTE_STATUSES, "accepted"),
+            r.choice("source", NOTE_SOURCES, "facilitator"),
+            r.text("author", max_len=500)))
     for kind, key in (("comment", "room (comments)"), ("action", "room (actions)")):
         count = sum(n.kind == kind for n in s.room.notes)
         if count > L[key].most:

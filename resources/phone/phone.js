@@ -38,6 +38,7 @@
     statusLine.textContent = text || "";
     statusLine.className = kind || "";
   }
+  var extra = null;  // activities.js: comments and actions (and later activities)
   function screen(id) {
     while (app.firstChild) { app.removeChild(app.firstChild); }
     var s = el("section", "screen");
@@ -114,8 +115,9 @@
       if (s.room) { state.room = s.room; }
       if (s.people) { state.people = s.people; }
       if (s.me) { state.me = s.me; }
-      if (!state.drag) { render(); }
+      if (!state.drag && !(extra && extra.busy())) { render(); }
     } else if (m.type === "ack") {
+      if (extra && extra.ack(m.seq)) { return; }
       if (m.seq === state.pendingSeq) { status("Received \u2713", "ok"); }
       else if (m.seq === state.claimSeq) { status(""); }
     } else if (m.type === "error") {
@@ -133,6 +135,7 @@
   }
   function refused(m) {
     var code = m.code;
+    if (extra) { extra.refused(m); }
     if (code === "room") {
       state.code = ""; state.token = null; remember();
       state.codeError = m.message; render(); return;
@@ -152,8 +155,9 @@
     if (!state.code) { return askCode(); }
     if (!state.welcome || !state.room || !state.me) { return loading(); }
     if (!me) { return state.people ? pickName() : loading(); }
-    if (state.room.activity !== "continuum" || !state.room.area) { return waiting(); }
-    return placing();
+    if (state.room.activity !== "continuum" || !state.room.area) { waiting(); }
+    else { placing(); }
+    if (extra) { extra.after(app.firstChild); }
   }
   function loading() {
     var s = screen("loading");
@@ -431,6 +435,10 @@
     }
   }
 
+  if (window.lpdeskActivities) {
+    extra = window.lpdeskActivities({ state: state, send: send, el: el, button: button,
+                                      screen: screen, status: status, render: render });
+  }
   render();
   connect();
 }());

@@ -103,6 +103,8 @@ class LiveController(QObject):
         self._all_dirty = True
         self._dirty: set[str] = set()
         self._follow(doc)
+        from lpdesk.ui.live.activities import install  # quiz, matrix, comments from phones
+        self.activities = install(self)
 
     # -- following the document -----------------------------------------------------------
     def _follow(self, doc: SessionDocument) -> None:

@@ -124,11 +124,15 @@ class LiveFeature(QObject):
         last = {"index": stack.index(), "count": stack.count()}
 
         def changed(index: int) -> None:
-            if index < last["index"] and stack.count() < last["count"]:
+            try:
+                count = stack.count()
+            except RuntimeError:  # the stack is being deleted with its document
+                return
+            if index < last["index"] and count < last["count"]:
                 self.main.statusBar().showMessage(self.main.tr(
                     "Undo: that marker was moved from a phone since, so it stays where the "
                     "participant put it."), 8000)
-            last["index"], last["count"] = index, stack.count()
+            last["index"], last["count"] = index, count
 
         stack.indexChanged.connect(changed)
 

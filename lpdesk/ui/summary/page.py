@@ -37,6 +37,7 @@ from lpdesk.model.room import RoomNote
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
+from lpdesk.ui.summary.pending import PendingNotes
 from lpdesk.ui.summary.recap import RecapPanel
 
 KINDS = ("action", "comment")
@@ -134,6 +135,10 @@ class SummaryPage(QWidget):
         self.recap = RecapPanel(self.session, self.audience, self)
         self._recap_stale = False
         root.addWidget(self.recap)
+        self.pending: PendingNotes | None = None
+        if not self.audience:  # notes sent from phones wait here for the facilitator
+            self.pending = PendingNotes(self.doc, self)
+            root.addWidget(self.pending)
         row = QHBoxLayout()
         root.addLayout(row, 1)
         titles = {"action": self.tr("Agreed actions"), "comment": self.tr("Comments")}
@@ -230,6 +235,9 @@ class SummaryPage(QWidget):
     def describe(self, note: RoomNote) -> str:
         """'during <activity>, 10:12': where and when it was said."""
         bits = []
+        if note.source == "phone" and not self.audience:  # who sent it stays off the screen
+            bits.append(self.tr("from %s") % note.author if note.author
+                        else self.tr("from a phone, anonymous"))
         if note.activity_id:
             try:
                 bits.append(self.tr("during %s") % self.session.agenda.item(
@@ -247,7 +255,7 @@ class SummaryPage(QWidget):
         self.refresh_heading()
         self._refreshing = True
         for kind, view in self.lists.items():
-            notes = self.session.room.of_kind(kind)  # type: ignore[arg-type]
+            notes = self.session.room.accepted(kind)  # type: ignore[arg-type]
             selected = {i.data(Qt.ItemDataRole.UserRole) for i in view.selectedItems()}
             view.clear()
             for number, note in enumerate(notes, 1):
@@ -269,6 +277,8 @@ class SummaryPage(QWidget):
                                                 "Ctrl+Shift+A an action, from any activity"))
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
                 view.addItem(empty)
+        if self.pending is not None:
+            self.pending.refresh()
         self._refreshing = False
 
     def note_ids(self, kind: str) -> list[str]:

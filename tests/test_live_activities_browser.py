@@ -1,0 +1,98 @@
+"""A real browser at a phone's size, with touch (Debian's chromium driven by Playwright):
+phones send comments and actions, the facilitator accepts or rejects them. Screenshots go
+to artefacts/. Skipped, saying why, only when /usr/bin/chromium is absent."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from test_live_browser import PHONE, until, visible
+
+from lpdesk.export.html import export_html
+from lpdesk.export.markdown import export_markdown
+from lpdesk.export.summary import build_report
+from lpdesk.ui.summary.page import SummaryPage
+
+CHROMIUM = "/usr/bin/chromium"
+ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                                reason=f"no browser at {CHROMIUM} (Debian package chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def room(demo_window):
+    w = demo_window
+    continuum = next(i for i in w.visible_items() if i.kind == "continuum")
+    w.show_activity(continuum.id)
+    assert w.live.start("127.0.0.1")
+    yield w
+    w.live.stop()
+
+
+def join(page, w, qtbot, name: str) -> None:
+    page.goto(w.live.panel.qr.text)
+    until(qtbot, lambda: visible(page, "#names"))
+    page.get_by_role("button", name=name).tap()
+    until(qtbot, lambda: visible(page, "#continuum"))
+
+
+def send_note(page, qtbot, text: str, action: bool = False) -> None:
+    if not page.locator("#notes").get_attribute("open") is not None:
+        page.locator("#notes summary").tap()
+    if action:
+        page.locator("#note-action").tap()
+    page.locator("#note-text").fill(text)
+    page.locator("#note-send").tap()
+    until(qtbot, lambda: "Sent to the facilitator" in (
+        page.locator("#status").text_content() or ""))
+
+
+def test_a_comment_accepted_reaches_the_summary_and_a_rejected_one_no_export(
+        browser, room, qtbot):
+    w = room
+    s = w.doc.session
+    amira = s.participants[0]
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        join(page, w, qtbot, amira.name)
+        page.locator("#notes summary").tap()
+        page.locator("#note-text").fill("<script>alert(1)</script> We need time to share")
+        ARTEFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTEFACTS / "phone-note-form.png"), full_page=True)
+        page.locator("#note-send").tap()
+        until(qtbot, lambda: "Sent to the facilitator" in (
+            page.locator("#status").text_content() or ""))
+        assert page.locator("#note-text").count() == 0 or \
+            page.locator("#note-text").input_value() == ""  # the draft is gone once sent
+        page.screenshot(path=str(ARTEFACTS / "phone-note-sent.png"), full_page=True)
+        send_note(page, qtbot, "Buy everyone pizza", action=True)
+        kept, dropped = s.room.notes[-2], s.room.notes[-1]
+        assert kept.text == "<script>alert(1)</script> We need time to share"
+        assert (kept.status, kept.author, dropped.kind) == ("pending", amira.name, "action")
+        summary = SummaryPage(w.doc)
+        qtbot.addWidget(summary)
+        summary.resize(1280, 720)
+        summary.show()
+        summary.pending.set_status("accepted", [kept.id])
+        summary.pending.set_status("rejected", [dropped.id])
+        summary.grab().save(str(ARTEFACTS / "summary-phone-notes.png"))
+        report = build_report(s)
+        assert kept.text in report.comments
+        assert "Buy everyone pizza" not in report.actions
+        for out in (export_html(report), export_markdown(report)):
+            assert b"Buy everyone pizza" not in out
+        assert b"<script>alert(1)</script>" not in export_html(report)  # escaped
+    finally:
+        context.close()
