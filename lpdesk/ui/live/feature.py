@@ -124,6 +124,9 @@ class LiveFeature(QObject):
         last = {"index": stack.index(), "count": stack.count()}
 
         def changed(index: int) -> None:
+            from shiboken6 import isValid
+            if not isValid(stack):  # the stack is going with its document (New, Open, Close)
+                return
             if index < last["index"] and stack.count() < last["count"]:
                 self.main.statusBar().showMessage(self.main.tr(
                     "Undo: that marker was moved from a phone since, so it stays where the "
