@@ -94,7 +94,9 @@ def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int
     from lpdesk.ui.window.error_guard import install, message_box_notifier
     install(message_box_notifier(window))
     from lpdesk.single_instance import Listener
-    Listener(window).listen()
+    from lpdesk.ui.window.after_paint import after_first_paint
+    listener = Listener(window)
+    after_first_paint(window, listener.listen)  # QtNetwork loads after the paint
     if smoke:
         from lpdesk.smoke import arm
         arm(app, window)

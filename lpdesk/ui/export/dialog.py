@@ -40,6 +40,7 @@ from lpdesk.export.pdf import Cancelled, SummaryDocument
 from lpdesk.export.summary import build_report
 from lpdesk.ui.export.worker import LIVE_WORKERS, Worker, stop_worker
 from lpdesk.ui.style.screens import fit_to_screen
+from lpdesk.ui.style.text import plain_message
 
 # (format key, label, extension, file dialog filter)
 FORMATS = (
@@ -126,6 +127,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.anonymise_box)
         form.addRow("", self.include_notes_box)
         self.info_label = QLabel()
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # names the file saved
         self.info_label.setWordWrap(True)
         self.info_label.setObjectName("ExportInfo")
         left = QVBoxLayout()
@@ -369,7 +371,7 @@ class ExportDialog(QDialog):
         return stem.strip() or "summary"
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        plain_message(self, QMessageBox.Icon.Warning, title, text)  # names the file
 
     def ask_and_export(self) -> None:
         path = self.ask_save_path()

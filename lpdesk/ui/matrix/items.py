@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.model.matrix import Cell
 from lpdesk.ui.matrix.layout import MARK_W, PAD_X, PAD_Y, WRAP
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import Theme
 
 MATCH, MISMATCH = "match", "mismatch"
@@ -85,7 +86,7 @@ class CardItem(QGraphicsItem):
         self.text, self.hint, self.state = text, hint, state
         self.font, self.hint_font, self.scale, self.theme = font, hint_font, scale, theme
         self.marks = marks
-        self.setToolTip(text + (f"\n{hint}" if hint else ""))
+        self.setToolTip(plain_tip(text + (f"\n{hint}" if hint else "")))
         self.update()
 
     def text_rect(self) -> QRectF:

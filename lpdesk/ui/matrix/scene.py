@@ -39,6 +39,8 @@ class BoardScene(QGraphicsScene):
         self.board_id: str | None = None
         self.size = (1000.0, 600.0)
         self.text_scale = 1.0  # the room's screen may grow the board more than the theme
+        # The room's screen never hides a placed card (the facilitator's cells may scroll)
+        self.for_room = not editable
         self.layout: BoardLayout | None = None
         self.cards: dict[str, CardItem] = {}
         self.containers: dict[Cell | None, ContainerItem] = {}
@@ -105,7 +107,8 @@ class BoardScene(QGraphicsScene):
         states, hints, notes = reveal_info(board)
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
         layout = layout_board(board, *self.size, max(t.font_scale, self.text_scale), hints,
-                              {row: note for row, (note, _) in notes.items()}, title)
+                              {row: note for row, (note, _) in notes.items()}, title,
+                              show_every_card=self.for_room)
         self.layout = layout
         s = layout.scale
         self._clear({c.id for c in board.cards}, set(layout.containers),
