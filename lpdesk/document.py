@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # storage loads on the first open or save, not at start-up
 class SessionDocument(QObject):
     path_changed = Signal()
     saved = Signal()
+    applied = Signal()  # an edit made outside the undo stack (see `apply`)
 
     def __init__(self, session: Session, path: Path | None = None,
                  stamp: FileStamp | None = None, parent: QObject | None = None) -> None:
@@ -43,6 +44,15 @@ class SessionDocument(QObject):
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
+
+    def apply(self, command: QUndoCommand) -> None:
+        """Make an edit that the facilitator's Undo must not take back: a participant's own
+        input from their phone (they change it from the phone until the facilitator locks
+        input). It is an ordinary command, but not on the undo stack; the session becomes
+        unsaved until the next save, and autosave follows `applied`."""
+        command.redo()
+        self.undo_stack.resetClean()
+        self.applied.emit()
 
     @property
     def is_modified(self) -> bool:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 from lpdesk.demo import demo_session
 from lpdesk.export.formats import ExportError, format_for, render, write_files
 from lpdesk.export.images import png_files, slug
-from lpdesk.export.layout import ensure_gui_application
 from lpdesk.export.summary import build_report
+from lpdesk.export.text import ensure_gui_application
 from lpdesk.storage import save_session
 
 

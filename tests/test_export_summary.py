@@ -4,7 +4,9 @@ from export_sessions import empty, with_boards
 
 from lpdesk.content.stages import continuum_content
 from lpdesk.demo import demo_session
-from lpdesk.export.summary import Names, build_report, fmt_gap, fmt_position
+from lpdesk.export.anonymise import Names
+from lpdesk.export.summary import build_report
+from lpdesk.export.wording import fmt_gap, fmt_position
 from lpdesk.model.matrix_stats import board_agreement
 from lpdesk.model.statistics import summarise_area
 

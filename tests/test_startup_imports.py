@@ -17,7 +17,8 @@ NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.p
                    "lpdesk.ui.quiz.page", "lpdesk.ui.matrix.page", "lpdesk.ui.summary.page",
                    "lpdesk.ui.export.dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
                    "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
-                   "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view", "lpdesk.ui.window.capture",
+                   "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view",
+                   "lpdesk.ui.window.capture",
                    "secrets", "concurrent.futures")
 # Qt classes only their own feature needs; QWizard is the telltale of PySide initialising
 # every QWidget class, which it does the first time Python is handed a widget made in C++

@@ -8,9 +8,9 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix_stats import consensus
 from lpdesk.storage import dumps_session, parse_session
+from lpdesk.ui.matrix.dialogs import EACH_GROUP, CardChoice, NewBoardChoice
 from lpdesk.ui.matrix.items import MATCH, MISMATCH
 from lpdesk.ui.matrix.layout import layout_board
-from lpdesk.ui.matrix.dialogs import EACH_GROUP, CardChoice, NewBoardChoice
 from lpdesk.ui.matrix.page import MatrixPage
 
 

@@ -1,4 +1,6 @@
-"""`lpdesk export FILE -o OUT [--anonymise] [--paper a4|letter]`: the summary with no display.
+"""`lpdesk export FILE -o OUT [--anonymise] [--include-notes] [--paper a4|letter]`: the
+summary with no display. The facilitator's private notes are left out unless
+`--include-notes`.
 
 The format comes from OUT's extension (.pdf .html .md .csv .png). Exit codes: 0 done,
 1 the session file cannot be read, 2 the output cannot be made (unknown extension,
@@ -21,7 +23,11 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where to write: .pdf, .html, .md, .csv or .png (x.png writes "
                              "x-continuum-<area>.png, x-board-<board>.png ...)")
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
-                        help="show participants as P1, P2 ... instead of their names")
+                        help="show participants as P1, P2 ... and groups as G1, G2 ... "
+                             "everywhere, free text and file names included")
+    parser.add_argument("--include-notes", action="store_true",
+                        help="include the facilitator's private notes (from the set-up "
+                             "page); left out by default")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
     parser.add_argument("--force", action="store_true",
@@ -56,13 +62,15 @@ def _export(args: argparse.Namespace) -> int:
         say(f"lpdesk export: {exc}", file=sys.stderr)
         return 1
     if fmt in ("pdf", "html", "png"):
-        from lpdesk.export.layout import ensure_gui_application
+        from lpdesk.export.text import ensure_gui_application
         ensure_gui_application()  # offscreen when there is no display
     from lpdesk.export.formats import render, write_files
     from lpdesk.export.summary import build_report
 
     try:
-        files = render(build_report(session, anonymise=args.anonymise), out, args.paper)
+        report = build_report(session, anonymise=args.anonymise,
+                              include_notes=args.include_notes)
+        files = render(report, out, args.paper)
         there = None if args.force else _existing([p for p, _ in files])
         if there is not None:  # PNG names are known once the pictures are
             say(exists_message("export", there), file=sys.stderr)

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from lpdesk.export.summary import Report
+from lpdesk.export.report import Report
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown",
            ".markdown": "markdown", ".csv": "csv", ".png": "png"}

@@ -18,10 +18,15 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from lpdesk.export.charts import INK, MUTED, ContinuumChart, board_block, consensus_block
-from lpdesk.export.layout import MM, PT, Flowable, TextBox, TextStyle, prepare_painter
-from lpdesk.export.summary import Report, tr
+from lpdesk.export.board_chart import board_block, consensus_block
+from lpdesk.export.continuum_chart import ContinuumChart
+from lpdesk.export.layout import Flowable
+from lpdesk.export.pages import prepare_painter
+from lpdesk.export.palette import INK, MUTED
+from lpdesk.export.report import Report
 from lpdesk.export.tables import board_title
+from lpdesk.export.text import MM, PT, TextBox, TextStyle
+from lpdesk.export.wording import tr
 
 WIDTH = 170 * MM  # the PDF's text width, so PNGs and PDF pages show the same picture
 PNG_DPI = 200

@@ -1,29 +1,33 @@
-"""The session summary as plain data: what the client reads, independent of the format.
-
-Every exporter (PDF, HTML, Markdown, CSV, PNG) draws from one `Report`, so the figures and the
-wording agree everywhere. The report is a snapshot: built on the GUI thread from the session,
-it can then be rendered on a worker thread while the facilitator keeps working.
-
-Anonymising replaces participant names with P1, P2 ... in participant order, everywhere:
-labels, tables, CSV rows, and inside free texts (notes, comments, card texts), where a
-participant's full name, or one of its words of three letters or more, becomes their label
-(a word two participants share becomes "[participant]"). The facilitator's name is kept: the
-facilitator is the author of the document.
+"""Building the session summary (`Report`, in `lpdesk.export.report`) from a session:
+the figures, the sentences that say them, and the key findings, with participants
+anonymised by `lpdesk.export.anonymise.Names` when asked.
 """
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-
-from PySide6.QtCore import QCoreApplication
 
 from lpdesk.content.stages import ContinuumContent, continuum_content
+from lpdesk.export.anonymise import Names
+from lpdesk.export.report import (
+    AreaReport,
+    BoardReport,
+    CardPosition,
+    CardView,
+    ConsensusReport,
+    DisputedCard,
+    Mismatch,
+    Person,
+    Position,
+    QuizAnswerRow,
+    QuizReport,
+    QuizRunReport,
+    Report,
+    StageInfo,
+)
+from lpdesk.export.wording import fmt_date, fmt_gap, fmt_position, fmt_share, plural, tr
 from lpdesk.model.continuum import Placement
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import (
-    Agreement,
     board_agreement,
     consensus,
     matches_reference,
@@ -34,268 +38,8 @@ from lpdesk.model.statistics import AreaSummary, Spread, summarise
 
 MOST_DISPUTED = 10  # disputed cards listed per consensus view
 MATRIX_CREDIT = "Traditional vs New Workplace Learning: Jane Hart"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
-def tr(text: str) -> str:
-    """Translate a text of the exported document (context 'Summary')."""
-    return QCoreApplication.translate("Summary", text)
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """English singular or plural (the document's own words, not '(s)')."""
-    return one if n == 1 else many
-
-
-def fmt_position(value: float | None) -> str:
-    """A position as the document shows it: one decimal, so a median of 24.6 is not shown
-    as 25 next to the stage name Embedded (which ends at 25)."""
-    return "\u2013" if value is None else f"{value:.1f}"
-
-
-def fmt_gap(value: float | None) -> str:
-    if value is None:
-        return "\u2013"
-    text = f"{value:+.1f}"
-    return "0.0" if text in ("+0.0", "-0.0") else text.replace("-", "\u2212")
-
-
-def fmt_share(share: float | None) -> str:
-    return "\u2013" if share is None else f"{share * 100:.0f}%"
-
-
-def fmt_date(iso: str) -> str:
-    """'2026-11-23' -> '23 November 2026'; anything else is shown as typed."""
-    try:
-        d = datetime.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {tr(MONTHS[d.month - 1])} {d.year}"
-
-
-# -- the report's parts ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class StageInfo:
-    name: str
-    start: float
-    end: float
-    description: str
-
-
-@dataclass(frozen=True)
-class Position:
-    """One subject's placement on an area, as shown (labels already anonymised)."""
-
-    subject: str
-    kind: str  # 'participant', 'group' or 'consensus'
-    group: str  # the participant's group name ('' if none)
-    colour: str
-    now: float | None
-    target: float | None
-    now_stage: str
-    target_stage: str
-
-    @property
-    def gap(self) -> float | None:
-        return None if self.now is None or self.target is None else self.target - self.now
-
-
-@dataclass(frozen=True)
-class AreaReport:
-    name: str
-    basis: str  # 'participants' or 'groups': whose placements the statistics summarise
-    stats: AreaSummary
-    now_stage: str  # stage of the median now ('' when nobody placed)
-    target_stage: str
-    placements: tuple[Position, ...]  # participants
-    groups: tuple[Position, ...]
-    consensus: Position | None
-    words: tuple[str, ...]  # the statistics in sentences
-
-    @property
-    def plotted(self) -> tuple[Position, ...]:
-        """The positions the statistics and the chart's distribution describe."""
-        return self.placements if self.basis == "participants" else self.groups
-
-
-@dataclass(frozen=True)
-class QuizAnswerRow:
-    number: int  # question number in the quiz (1-based)
-    question: str
-    answer: str
-    score: float | None
-
-
-@dataclass(frozen=True)
-class QuizRunReport:
-    subject: str
-    kind: str  # participant, group, room
-    purpose: str  # now, target
-    answered: int
-    total: int
-    position: float | None
-    stage: str
-    answers: tuple[QuizAnswerRow, ...]
-
-
-@dataclass(frozen=True)
-class QuizReport:
-    runs: tuple[QuizRunReport, ...]
-    words: tuple[str, ...]
-    rule: str
-    chart: AreaReport | None = None  # the results on the continuum, drawn like an area
-
-
-@dataclass(frozen=True)
-class CardView:
-    text: str
-    match: bool | None  # matches the reference model; None: cannot be judged
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    text: str
-    placed: str  # "Row / Column"
-    reference: str
-
-
-@dataclass(frozen=True)
-class CardPosition:
-    """Where one card of a board is (for the CSV: one row per card)."""
-
-    card_id: str
-    text: str
-    row: str  # '' when in the deck
-    column: str
-    reference_row: str
-    reference_column: str
-    match: bool | None
-
-
-@dataclass(frozen=True)
-class BoardReport:
-    name: str
-    group: str
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    cells: tuple[tuple[tuple[CardView, ...], ...], ...]  # [row][column] -> cards
-    deck: tuple[CardView, ...]
-    agreement: Agreement
-    has_reference: bool
-    row_agreement: tuple[tuple[str, Agreement], ...]
-    mismatches: tuple[Mismatch, ...]
-    positions: tuple[CardPosition, ...]  # in board order
-    words: tuple[str, ...]
-
-    @property
-    def card_count(self) -> int:
-        return sum(len(c) for row in self.cells for c in row) + len(self.deck)
-
-
-@dataclass(frozen=True)
-class DisputedCard:
-    text: str
-    spread: tuple[tuple[str, int], ...]  # "Row / Column" or "not placed" -> boards
-    placed_by: int
-    disagreement: float
-
-
-@dataclass(frozen=True)
-class ConsensusReport:
-    """The same template's boards compared card by card."""
-
-    name: str
-    boards: tuple[str, ...]
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    grid: tuple[tuple[tuple[tuple[str, int], ...], ...], ...]  # [row][column] -> (card text,
-    # boards that put it there), most boards first: the heat map
-    cells: tuple[str, ...]  # "Row / Column" in grid order
-    cards: tuple[str, ...]  # card texts, most disputed first
-    counts: tuple[tuple[int, ...], ...]  # [card][cell] -> number of boards
-    disagreement: tuple[float, ...]  # per card
-    most_disputed: tuple[DisputedCard, ...]
-    words: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Person:
-    label: str
-    group: str
-    colour: str
-
-
-@dataclass(frozen=True)
-class Report:
-    title: str
-    client: str
-    date: str  # as shown
-    iso_date: str
-    facilitator: str
-    anonymised: bool
-    people: tuple[Person, ...]
-    groups: tuple[tuple[str, str, tuple[str, ...]], ...]  # name, colour, member labels
-    stages: tuple[StageInfo, ...]
-    left_label: str
-    right_label: str
-    by_groups: bool
-    areas: tuple[AreaReport, ...]
-    quiz: QuizReport
-    boards: tuple[BoardReport, ...]
-    consensus: tuple[ConsensusReport, ...]
-    notes: str
-    actions: tuple[str, ...]
-    comments: tuple[str, ...]
-    highlights: tuple[str, ...]  # the key findings, for the first page of the summary
-    credits: tuple[str, ...]
-    stage_names_used: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def display_title(self) -> str:
-        return self.title or tr("Workshop summary")
-
-
-# -- anonymising ---------------------------------------------------------------------------
-class Names:
-    """Participant labels (real names or P1, P2 ...) and the free-text scrubber."""
-
-    def __init__(self, session: Session, anonymise: bool) -> None:
-        self.anonymise = anonymise
-        self.label: dict[str, str] = {}
-        for index, p in enumerate(session.participants, 1):
-            self.label[p.id] = f"P{index}" if anonymise else p.name
-        self._pattern: re.Pattern[str] | None = None
-        self._replacement: dict[str, str] = {}
-        if anonymise:
-            self._build(session)
-
-    def _build(self, session: Session) -> None:
-        words: dict[str, set[str]] = {}
-        for p in session.participants:
-            full = p.name.strip()
-            if full:
-                self._replacement.setdefault(full, self.label[p.id])
-            for word in re.split(r"[\s\-]+", full):
-                if len(word) >= 3:
-                    words.setdefault(word, set()).add(self.label[p.id])
-        for word, labels in words.items():
-            if word not in self._replacement:
-                self._replacement[word] = labels.pop() if len(labels) == 1 \
-                    else tr("[participant]")
-        if self._replacement:
-            keys = sorted(self._replacement, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
-
-    def text(self, value: str) -> str:
-        """Free text with participant names replaced when anonymising."""
-        if self._pattern is None or not value:
-            return value
-        return self._pattern.sub(lambda m: self._replacement[m.group(0)], value)
-
-
-# -- building ------------------------------------------------------------------------------
 def _stage_name(content: ContinuumContent, value: float | None) -> str:
     return "" if value is None else content.stage_at(value).name
 
@@ -373,7 +117,6 @@ def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, targe
 
 
 def _areas(session: Session, names: Names, content: ContinuumContent) -> list[AreaReport]:
-    groups = {g.id: g for g in session.groups}
     result = []
     for area in session.continuum.areas:
         people = []
@@ -381,14 +124,15 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
             placement = area.placements.get(p.id)
             if placement is None or placement.is_empty():
                 continue
-            group = groups[p.group_id].name if p.group_id in groups else ""
+            group = names.group.get(p.group_id or "", "")
             people.append(_position(content, names.label[p.id], "participant", group,
                                     p.colour, placement))
         group_positions = []
         for g in session.groups:
             placement = area.group_placements.get(g.id)
             if placement is not None and not placement.is_empty():
-                group_positions.append(_position(content, g.name, "group", g.name, g.colour,
+                group_positions.append(_position(content, names.group[g.id], "group",
+                                                 names.group[g.id], g.colour,
                                                  placement))
         agreed = None
         if not area.consensus.is_empty():
@@ -413,7 +157,7 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
     from lpdesk.model.quiz_scoring import score
 
     quiz = quiz_content()
-    groups = {g.id: g.name for g in session.groups}
+    groups = names.group
     runs = []
     for run in session.quiz.runs:
         if run.subject_kind == "participant":
@@ -631,15 +375,19 @@ def _highlights(areas: Iterable[AreaReport], quiz: QuizReport, boards: Iterable[
     return tuple(out)
 
 
-def build_report(session: Session, anonymise: bool = False) -> Report:
-    """The summary of `session`, with participants as P1, P2 ... when `anonymise`."""
+def build_report(session: Session, anonymise: bool = False,
+                 include_notes: bool = False) -> Report:
+    """The summary of `session`, with participants as P1, P2 ... when `anonymise`. The
+    set-up page's notes are the facilitator's private notes: they reach the client only
+    with `include_notes` (the export dialog's "Include my private notes", default off)."""
     content = continuum_content()
     names = Names(session, anonymise)
     t = names.text
-    group_names = {g.id: g.name for g in session.groups}
+    group_names = names.group
     people = tuple(Person(names.label[p.id], group_names.get(p.group_id or "", ""), p.colour)
                    for p in session.participants)
-    groups = tuple((g.name, g.colour, tuple(names.label[p.id] for p in session.members(g.id)))
+    groups = tuple((names.group[g.id], g.colour,
+                    tuple(names.label[p.id] for p in session.members(g.id)))
                    for g in session.groups)
     areas = _areas(session, names, content)
     quiz = _quiz(session, names, content)
@@ -662,7 +410,8 @@ def build_report(session: Session, anonymise: bool = False) -> Report:
         stages=tuple(StageInfo(s.name, s.start, s.end, s.description) for s in content.stages),
         left_label=content.left_label, right_label=content.right_label,
         by_groups=session.continuum.by_groups, areas=tuple(areas), quiz=quiz,
-        boards=tuple(boards), consensus=tuple(agreed), notes=t(session.notes.strip()),
+        boards=tuple(boards), consensus=tuple(agreed),
+        notes=t(session.notes.strip()) if include_notes else "",
         actions=actions, comments=comments,
         highlights=_highlights(areas, quiz, boards, actions), credits=credits,
         stage_names_used=frozenset(used))

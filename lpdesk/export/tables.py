@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lpdesk.export.summary import (
+from lpdesk.export.report import (
     AreaReport,
     BoardReport,
     ConsensusReport,
     QuizReport,
     Report,
-    fmt_gap,
-    fmt_position,
-    fmt_share,
-    plural,
-    tr,
 )
+from lpdesk.export.wording import fmt_gap, fmt_position, fmt_share, plural, tr
 
 
 @dataclass(frozen=True)

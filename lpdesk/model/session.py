@@ -89,6 +89,7 @@ class Session:
     matrix: Matrix = field(default_factory=Matrix)
     agenda: Agenda = field(default_factory=Agenda)
     room: RoomNotes = field(default_factory=RoomNotes)
+    id: str = ""  # the same workshop in two files (a copy) has one id; "" in older files
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     # -- queries -------------------------------------------------------------------

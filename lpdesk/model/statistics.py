@@ -65,6 +65,15 @@ def summarise_area(area: Area, *, by_groups: bool = False) -> AreaSummary:
     return summarise(table.values())
 
 
+def placements_of(area: Area, keys: Iterable[str], *, by_groups: bool = False
+                  ) -> list[Placement]:
+    """The placements of these participants (or groups), in their order: what the
+    continuum page shows and summarises (a removed participant's leftovers do not count)."""
+    table = area.group_placements if by_groups else area.placements
+    found = (table.get(key) for key in keys)
+    return [p for p in found if p is not None and not p.is_empty()]
+
+
 def histogram(values: Iterable[float | None], bins: int = 10, low: float = 0.0,
               high: float = 100.0) -> list[int]:
     """Counts per equal-width bin on [low, high]; the top edge falls in the last bin."""

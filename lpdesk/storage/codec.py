@@ -43,6 +43,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
+        "id": session.id,
         "title": session.title,
         "client": session.client,
         "date": session.date,
@@ -176,6 +177,9 @@ def session_from_dict(data: Any) -> Session:
         facilitator=root.text("facilitator", max_len=NAME_MAX),
         notes=root.text("notes"),
     )
+    s.id = root.text("id", max_len=64)
+    if s.id and not ID_RE.fullmatch(s.id):
+        raise root.fail("id", f"expected an id like session-1a2b3c, found {s.id!r}")
     if not DATE_RE.fullmatch(s.date):
         raise root.fail("date", f"expected a date like 2026-11-23, found {s.date!r}")
 

@@ -8,6 +8,8 @@ the session (so an audience window follows) but is not an undoable edit.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -35,14 +37,22 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Area, Placement, clamp_position
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
-from lpdesk.ui.style.binding import listen
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
+PLACED = "\u2713"  # the private vote's confirmation: this person has placed, not where
+
+
+def placed_mark(row: Row) -> Row:
+    """During the private vote a row says that it is placed, never where."""
+    if row.now is None and row.target is None:
+        return row
+    return replace(row, label=f"{row.label} {PLACED}")
 
 
 class ContinuumPage(QWidget):
@@ -233,8 +243,9 @@ class ContinuumPage(QWidget):
                 self._sync_controls(subjects)
             rows = self.rows(subjects)
             hidden = self.continuum.hidden
-            self.plot.set_rows(rows, selected=None if self.audience else self.selected_key,
-                               active=self.active, only_selected=hidden)
+            shown = [placed_mark(r) for r in rows] if hidden else rows
+            self.plot.set_rows(shown, selected=None if self.audience else self.selected_key,
+                               active=self.active, private=hidden)
             self._show_summary(rows, hidden)
         finally:
             self._syncing = False

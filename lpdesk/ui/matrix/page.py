@@ -40,9 +40,6 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.ids import new_id
 from lpdesk.model.matrix import Axis, Board, Card
 from lpdesk.model.matrix_stats import board_agreement
-from lpdesk.ui.style.binding import listen
-from lpdesk.ui.matrix.scene import BoardScene
-from lpdesk.ui.matrix.view import BoardView
 from lpdesk.ui.matrix.consensus import ConsensusView
 from lpdesk.ui.matrix.dialogs import (
     EACH_GROUP,
@@ -51,6 +48,9 @@ from lpdesk.ui.matrix.dialogs import (
     NewBoardChoice,
     NewBoardDialog,
 )
+from lpdesk.ui.matrix.scene import BoardScene
+from lpdesk.ui.matrix.view import BoardView
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import BASE_POINT_SIZE, follow_theme, theme
 
 

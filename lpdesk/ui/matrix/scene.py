@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.ui.style.binding import listen
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.matrix.reveal import reveal_info
+from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import follow_theme, theme
 
 
@@ -42,7 +42,7 @@ class BoardScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self.containers: dict[Cell | None, ContainerItem] = {}
         self.headers: dict[str | None, HeaderItem] = {}
-        self.deck_title = HeaderItem(None)
+        self.deck_title = HeaderItem(None, self)
         self.addItem(self.deck_title)
         self.empty_note = self.addText("")
         self.dragging: CardItem | None = None
@@ -121,7 +121,7 @@ class BoardScene(QGraphicsScene):
         for axis_id, rect in [*layout.row_headers, *layout.column_headers]:
             header = self.headers.get(axis_id)
             if header is None:
-                header = self.headers[axis_id] = HeaderItem(axis_id)
+                header = self.headers[axis_id] = HeaderItem(axis_id, self)
                 self.addItem(header)
             note, all_match = notes.get(axis_id, ("", False))
             header.set_content(rect, names[axis_id], layout.header_font, t,
@@ -138,7 +138,7 @@ class BoardScene(QGraphicsScene):
             for card_id, rect in box.cards:
                 item = self.cards.get(card_id)
                 if item is None:
-                    item = self.cards[card_id] = CardItem(card_id)
+                    item = self.cards[card_id] = CardItem(card_id, self)
                     self.addItem(item)
                 item.set_look(texts[card_id], hints.get(card_id, ""), states.get(card_id),
                               rect.width(), rect.height(), layout.card_font, layout.hint_font,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from lpdesk.ui.matrix.scene import BoardScene
@@ -34,6 +34,30 @@ class BoardView(QGraphicsView):
         super().resizeEvent(event)
         size = self.viewport().size()
         self.board_scene.set_size(size.width(), size.height())
+
+    FOCUS_WIDTH = 3
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The board, and while it has the keyboard focus an outline round it, so Tab
+        shows where the keys go before any card is selected."""
+        super().paintEvent(event)
+        if self.hasFocus():
+            from lpdesk.ui.style.theme import theme
+
+            painter = QPainter(self.viewport())
+            w = self.FOCUS_WIDTH
+            painter.setPen(QPen(QColor(theme().accent), w))
+            painter.drawRect(self.viewport().rect().adjusted(w // 2, w // 2,
+                                                             -(w - w // 2), -(w - w // 2)))
+            painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Arrow keys or Tab with no card selected select the first card."""

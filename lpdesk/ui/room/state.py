@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from lpdesk.model.timer import Countdown
+from lpdesk.model.timer import Countdown, TimerState
 
 if TYPE_CHECKING:  # datetime loads with the first break, not at start-up (~1.5 ms)
     from datetime import datetime
@@ -34,6 +34,7 @@ class RoomDisplay(QObject):
         self.break_minutes = 5
         self.break_ends: datetime | None = None  # wall-clock time the room is due back
         self._was_finished = False
+        self._resume_after_break = False  # the activity timer ran when the break began
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.poll)
@@ -55,11 +56,14 @@ class RoomDisplay(QObject):
             self.changed.emit()
 
     def start_break(self, minutes: int | None = None) -> None:
-        """Show 'back in N minutes' with a countdown; the activity timer is paused."""
+        """Show 'back in N minutes' with a countdown; the activity timer is paused, and
+        carries on after the break if it was running."""
         from datetime import datetime, timedelta
 
         if minutes is not None:
             self.break_minutes = minutes
+        if not self.on_break:
+            self._resume_after_break = self.timer.running
         self.timer.pause()
         self.blank = False
         self.break_ends = datetime.now() + timedelta(minutes=self.break_minutes)
@@ -68,6 +72,9 @@ class RoomDisplay(QObject):
     def end_break(self) -> None:
         if self.on_break:
             self.break_timer.clear()
+            if self._resume_after_break and self.timer.state is TimerState.PAUSED:
+                self.timer.resume()  # not if reset or restarted during the break
+            self._resume_after_break = False
 
     def _timer_changed(self) -> None:
         self._was_finished = self.timer.finished

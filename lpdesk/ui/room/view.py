@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.document import SessionDocument
-from lpdesk.ui.window.pages import PAGES
-from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
-from lpdesk.ui.style.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
+from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.timer import TimerDisplay
+from lpdesk.ui.style.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
+from lpdesk.ui.window.pages import PAGES
 
 AUDIENCE_OVERRIDES = {"setup": WelcomeSlide}  # kinds whose page is not for the room
 
@@ -153,7 +153,7 @@ class RoomView(QWidget):
         d = self.display
         self.screens.setCurrentWidget(self.blank if d.blank else
                                       self.break_slide if d.on_break else self.activity)
-        self.timer.setVisible(d.timer.active)
+        self.timer.setVisible(d.timer.shown_to_room)
         self.timer.repaint_now()
 
     # -- size and theme -----------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""The summary activity: the agreed actions and the room's comments, as captured during the
-workshop (Ctrl+K / Ctrl+Shift+A from any activity). The facilitator corrects, adds and
-removes them here (undoable); the room sees a clean, numbered list. The exported summary
-lists the same notes."""
+"""The summary activity, the workshop's last page: the recap of the results (where the room
+stands on each area, the move it wants, the matrix boards' agreement with the model; see
+recap.py), then the agreed actions and the room's comments, as captured during the workshop
+(Ctrl+K / Ctrl+Shift+A from any activity). The facilitator corrects, adds and removes the
+notes here (undoable); the room sees the recap and a clean, numbered list. The exported
+summary says the same."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -34,6 +36,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.room import RoomNote
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
+from lpdesk.ui.summary.recap import RecapPanel
 
 KINDS = ("action", "comment")
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # 'during <activity>, 10:12', drawn muted below
@@ -112,6 +115,9 @@ class SummaryPage(QWidget):
         listen(self, self.session.room.changed, lambda *_: self.refresh())
         listen(self, self.session.agenda.changed, lambda *_: self.refresh())
         listen(self, self.session.changed, lambda *_: self.refresh_heading())
+        for event in (self.session.changed, self.session.continuum.changed,
+                      self.session.matrix.changed):
+            listen(self, event, lambda *_: self._results_changed())
         theme_state().theme_changed.connect(self._restyle)
         self._restyle()
         self.refresh()
@@ -123,6 +129,9 @@ class SummaryPage(QWidget):
         self.heading.setObjectName("SummaryHeading")
         self.heading.setWordWrap(True)
         root.addWidget(self.heading)
+        self.recap = RecapPanel(self.session, self.audience, self)
+        self._recap_stale = False
+        root.addWidget(self.recap)
         row = QHBoxLayout()
         root.addLayout(row, 1)
         titles = {"action": self.tr("Agreed actions"), "comment": self.tr("Comments")}
@@ -189,6 +198,7 @@ class SummaryPage(QWidget):
         for label in self.column_titles:
             label.setFont(title)
             label.setStyleSheet(f"color: {t.text};")
+        self.recap.restyle()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -196,6 +206,20 @@ class SummaryPage(QWidget):
             self._restyle()
 
     # -- model -> view ---------------------------------------------------------------------
+    def _results_changed(self) -> None:
+        """Recount the recap now if on screen, else when next shown: cards moving on the
+        matrix page cost the hidden recap nothing."""
+        if self.isVisible():
+            self.recap.refresh()
+        else:
+            self._recap_stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._recap_stale:
+            self._recap_stale = False
+            self.recap.refresh()
+        super().showEvent(event)
+
     def refresh_heading(self) -> None:
         s = self.session
         bits = [b for b in (s.title, s.client, s.date) if b]

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QWidget,
 )
 from shiboken6 import isValid
@@ -20,7 +19,9 @@ from shiboken6 import isValid
 from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
+from lpdesk.ui.style.screens import fit_to_screen
 from lpdesk.ui.window.after_paint import after_first_paint
+from lpdesk.ui.window.page_stack import PageStack, scrolling
 from lpdesk.ui.window.pages import PAGES
 
 if TYPE_CHECKING:
@@ -50,15 +51,18 @@ class MainWindow(QMainWindow):
         self.agenda_list.setObjectName("AgendaList")
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
         self.agenda_list.currentItemChanged.connect(self._agenda_item_selected)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # only the page shown sets the window's minimum
         splitter = QSplitter()
         splitter.addWidget(self.agenda_list)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(scrolling(self.stack))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
         self.setCentralWidget(splitter)
+        # The status bar is there from the start: made by the first message, it pushed
+        # the page up a line under the facilitator's mouse.
+        self.statusBar().setSizeGripEnabled(False)
         self._make_actions()
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))  # or less, on a 1280x720 or 1024x600 screen
         self._autosaver: Autosaver | None = None
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.window.workshop import install
@@ -121,6 +125,11 @@ class MainWindow(QMainWindow):
             self.tr("Export &Summary..."), self.export_summary, "Ctrl+E",
             self.tr("Export the summary for the client: PDF, HTML, Markdown, CSV or PNG"))
         self.file_menu.insertAction(self.export_separator, self.export_summary_action)
+        self.compare_action = self._action(
+            self.tr("Co&mpare Sessions..."), self.compare_sessions, None,
+            self.tr("Compare several workshops from their files: teams of one client, or "
+                    "one team over time"))
+        self.file_menu.insertAction(self.export_summary_action, self.compare_action)
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._make_undo_actions()
@@ -246,10 +255,18 @@ class MainWindow(QMainWindow):
                     self.agenda_list.blockSignals(True)
                     self.agenda_list.setCurrentRow(row)
                     self.agenda_list.blockSignals(False)
+        after_first_paint(self, self._tab_into_page)  # Tab: agenda, then this page
         agenda = self.doc.session.agenda
         if agenda.current_id != item_id:
             agenda.current_id = item_id  # where we are is not an edit: no undo, no dirty mark
         self.page_changed.emit(item_id)
+
+    def _tab_into_page(self) -> None:
+        from lpdesk.ui.window.focus_order import tab_into
+
+        page = self.stack.currentWidget()
+        if page is not None and isValid(page):
+            tab_into(self.agenda_list, page)
 
     def _step(self, delta: int) -> None:
         """Move to the next (or previous) activity that is not skipped, also when the one
@@ -452,6 +469,11 @@ class MainWindow(QMainWindow):
         self.export_dialog.exported.connect(lambda paths: self.statusBar().showMessage(
             self.tr("Exported %s") % paths[0].name, 5000))
         self.export_dialog.open()
+
+    def compare_sessions(self) -> None:
+        """File > Compare Sessions...: only reads the chosen files; the open session stays."""
+        from lpdesk.ui.compare.window import ask_comparison
+        self.compare_window = ask_comparison(self)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -1,0 +1,52 @@
+"""Windows and dialogs that fit the screen they open on, down to a 1024x600 netbook or a
+1280x720 projector: a window never opens taller or wider than the free area of its screen
+(task bars excluded), title bar and frame included, and opens centred on it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QRect, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+# Before a window is first shown its frame is unknown: reserve a usual title bar and border.
+FRAME_GUESS = QMargins(4, 32, 4, 4)
+
+
+def available(widget: QWidget | None = None) -> QRect:
+    """The free area of the screen `widget` is on (else the primary screen)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 600)
+
+
+def frame_margins(widget: QWidget) -> QMargins:
+    """The window frame around `widget`'s client area (a guess until it is shown)."""
+    frame, inner = widget.frameGeometry(), widget.geometry()
+    if widget.isVisible() and frame != inner:
+        return QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
+                        frame.right() - inner.right(), frame.bottom() - inner.bottom())
+    return FRAME_GUESS
+
+
+def fitted_size(wanted: QSize, free: QRect, margins: QMargins = FRAME_GUESS) -> QSize:
+    """`wanted`, shrunk so that with its frame it fits in `free`."""
+    room = free.size().shrunkBy(margins)
+    return wanted.boundedTo(room)
+
+
+def fit_to_screen(widget: QWidget, wanted: QSize, centre: bool = True) -> QSize:
+    """Resize a window (before or after showing it) to `wanted` or less so that it fits
+    its screen, and centre it there. The minimum size may have to give way: a window
+    bigger than the screen is worse than a cramped one."""
+    free = available(widget)
+    margins = frame_margins(widget)
+    size = fitted_size(wanted, free, margins)
+    minimum = widget.minimumSize()
+    if minimum.width() > size.width() or minimum.height() > size.height():
+        widget.setMinimumSize(minimum.boundedTo(size))
+    widget.resize(size)
+    if centre:
+        outer = QRect(0, 0, size.width() + margins.left() + margins.right(),
+                      size.height() + margins.top() + margins.bottom())
+        outer.moveCenter(free.center())
+        widget.move(outer.topLeft())  # move() places the frame's top-left corner
+    return size
