@@ -73,3 +73,29 @@ def test_the_window_says_why_and_the_session_still_saves(qtbot, app_settings, tm
     assert window.save_as()
     assert len(load_session(tmp_path / "town-hall.lpdesk").participants) == 1000
 
+
+
+def test_name_fields_hold_no_more_than_a_file_may(qtbot, tmp_path):
+    """A pasted paragraph in the title field stops at 500 characters, so the session still
+    saves and opens (the reader refuses longer titles)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    from lpdesk.content.defaults import new_session
+    from lpdesk.storage import save_session
+    from lpdesk.ui.setup.page import SetupPage
+
+    doc = SessionDocument(new_session())
+    page = SetupPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    QGuiApplication.clipboard().setText("Workshop " * 100)  # 900 characters
+    page.title_edit.setFocus()
+    QTest.keyClick(page.title_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    page.title_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: len(doc.session.title) > 0, timeout=2000)
+    assert len(doc.session.title) == limits.NAME
+    assert page.name_entry.maxLength() == page.client_edit.maxLength() == limits.NAME
+    save_session(doc.session, tmp_path / "t.lpdesk")
+    assert load_session(tmp_path / "t.lpdesk").title == doc.session.title
