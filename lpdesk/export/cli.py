@@ -43,6 +43,19 @@ def _existing(paths: list[Path]) -> Path | None:
     return next((p for p in paths if p.exists() or p.is_symlink()), None)
 
 
+def _quiet_qt() -> None:
+    """Keep Qt's own diagnostics (e.g. `qt.text.font.db: OpenType support missing ...` for
+    every font it tries on a script) off the command line: its output is ours, one line per
+    error. Qt's critical and fatal messages still go to stderr, as one line each."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"lpdesk export: Qt: {' '.join(message.split())}", file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def _export(args: argparse.Namespace) -> int:
     from lpdesk.storage import SessionFileError, load_session
 
@@ -63,6 +76,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     if fmt in ("pdf", "html", "png"):
         from lpdesk.export.text import ensure_gui_application
+        _quiet_qt()
         ensure_gui_application()  # offscreen when there is no display
     from lpdesk.export.formats import render, write_files
     from lpdesk.export.summary import build_report

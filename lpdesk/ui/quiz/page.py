@@ -9,7 +9,7 @@ the session without being an undo step (see `lpdesk.commands.quiz`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.commands.quiz import (
@@ -153,6 +153,18 @@ class QuizPage(QWidget):
         else:
             self.answer(self._answer_of_key(key) or 0)
         return True
+
+    def room_actions(self) -> list[QAction]:
+        """For presentation mode's facilitator bar (the answer keys work there already)."""
+        if not hasattr(self, "_room_actions"):
+            back = QAction(self.tr("\u25c0 Question"), self)
+            back.setToolTip(self.tr("Previous question (Left arrow)"))
+            back.triggered.connect(lambda _=False: self.previous_question())
+            forward = QAction(self.tr("Question \u25b6"), self)
+            forward.setToolTip(self.tr("Next question (Right arrow)"))
+            forward.triggered.connect(lambda _=False: self.next_question())
+            self._room_actions = [back, forward]
+        return self._room_actions
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

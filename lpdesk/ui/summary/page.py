@@ -35,6 +35,7 @@ from lpdesk.commands.room import (
 from lpdesk.document import SessionDocument
 from lpdesk.model.room import RoomNote
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 from lpdesk.ui.summary.recap import RecapPanel
 
@@ -127,6 +128,7 @@ class SummaryPage(QWidget):
         root = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("SummaryHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # title and client
         self.heading.setWordWrap(True)
         root.addWidget(self.heading)
         self.recap = RecapPanel(self.session, self.audience, self)
@@ -254,7 +256,7 @@ class SummaryPage(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, note.id)
                 detail = self.describe(note)
-                item.setToolTip(detail)
+                item.setToolTip(plain_tip(detail))
                 if not self.audience:
                     item.setData(DETAIL_ROLE, detail)
                 if not self.audience:
