@@ -124,15 +124,14 @@ class LiveFeature(QObject):
         last = {"index": stack.index(), "count": stack.count()}
 
         def changed(index: int) -> None:
-            try:
-                count = stack.count()
-            except RuntimeError:  # the stack is being deleted with its document
+            from shiboken6 import isValid
+            if not isValid(stack):  # the stack is going with its document (New, Open, Close)
                 return
-            if index < last["index"] and count < last["count"]:
+            if index < last["index"] and stack.count() < last["count"]:
                 self.main.statusBar().showMessage(self.main.tr(
                     "Undo: that marker was moved from a phone since, so it stays where the "
                     "participant put it."), 8000)
-            last["index"], last["count"] = index, count
+            last["index"], last["count"] = index, stack.count()
 
         stack.indexChanged.connect(changed)
 
