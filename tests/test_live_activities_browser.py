@@ -96,3 +96,54 @@ def test_a_comment_accepted_reaches_the_summary_and_a_rejected_one_no_export(
         assert b"<script>alert(1)</script>" not in export_html(report)  # escaped
     finally:
         context.close()
+
+
+def test_a_phone_takes_the_whole_quiz_and_its_result_lands_on_the_continuum(
+        browser, room, qtbot):
+    from lpdesk.content.quiz import quiz_content
+    from lpdesk.model.quiz_scoring import score
+
+    w = room
+    s = w.doc.session
+    area = s.continuum.current_area
+    ben = s.participants[1]
+    area.placements.pop(ben.id, None)
+    questions = quiz_content().questions
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        join(page, w, qtbot, ben.name)
+        quiz_item = next(i for i in w.visible_items() if i.kind == "quiz")
+        w.show_activity(quiz_item.id)
+        w.pages[quiz_item.id].chooser.phones.click()
+        until(qtbot, lambda: visible(page, "#quiz"))
+        page.screenshot(path=str(ARTEFACTS / "phone-quiz-question.png"), full_page=True)
+        for i, _q in enumerate(questions):
+            until(qtbot, lambda i=i: f"Question {i + 1} of" in (
+                page.locator("#quiz").text_content() or ""))
+            if i == 1:
+                page.locator("#quiz-next").tap()  # skip
+                continue
+            page.locator(f"#answer-{i % 2}").tap()
+        page.locator("#quiz-back").tap()  # back to change the one before last
+        until(qtbot, lambda: f"Question {len(questions) - 1} of" in (
+            page.locator("#quiz").text_content() or ""))
+        page.locator("#answer-0").tap()
+        until(qtbot, lambda: f"Question {len(questions)} of" in (
+            page.locator("#quiz").text_content() or ""))
+        page.locator("#quiz-next").tap()  # "See my result"
+        until(qtbot, lambda: visible(page, "#quiz-result"))
+        until(qtbot, lambda: visible(page, "#quiz-stage"))
+        run = next(r for r in s.quiz.runs if r.subject_id == ben.id)
+        result = score(questions, run.answers)
+        assert questions[1].id not in run.answers
+        assert run.answers[questions[-2].id] == questions[-2].answers[0].id
+        until(qtbot, lambda: area.placements.get(ben.id) is not None
+              and area.placements[ben.id].now == round(result.position, 1))
+        from lpdesk.content.stages import continuum_content
+        stage = continuum_content().stage_at(result.position).name
+        assert page.locator("#quiz-stage").text_content() == stage
+        assert "Pulled towards the organisation" in page.locator("#quiz-result").text_content()
+        page.screenshot(path=str(ARTEFACTS / "phone-quiz-result.png"), full_page=True)
+    finally:
+        context.close()

@@ -61,6 +61,20 @@ class StartRunCommand(QUndoCommand):
         self.quiz.set_current_run(self.previous)
 
 
+class AddRunCommand(QUndoCommand):
+    """Add a run without putting it on screen: a participant's own quiz on their phone."""
+
+    def __init__(self, quiz: Quiz, run: QuizRun) -> None:
+        super().__init__(tr("Start quiz"))
+        self.quiz, self.run = quiz, run
+
+    def redo(self) -> None:
+        self.quiz.insert_run(len(self.quiz.runs), self.run)
+
+    def undo(self) -> None:
+        self.quiz.remove_run(self.run.id)
+
+
 class AnswerCommand(QUndoCommand):
     """Set, change (`answer_id`) or clear (`None`) the answer to one question of a run."""
 

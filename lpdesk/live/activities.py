@@ -23,6 +23,7 @@ from lpdesk.model.room import NOTE_KINDS
 NOTE_MAX = 500  # characters: a comment typed on a phone, not an essay
 NOTE_BURST = 3
 NOTE_EVERY = 10.0  # seconds per note once the burst is used
+SHOWN_PULLS = 2  # answers per side on a phone's result, as on the projector's result
 _NOTE_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
@@ -68,3 +69,75 @@ class NoteRate:
             raise ProtocolError("rate", f"That was a lot at once: wait {wait} seconds, "
                                         "then send again.")
         self._buckets[device_id] = (tokens - 1.0, now)
+
+
+# -- the quick quiz on the phones ------------------------------------------------------------
+#   {"type": "quiz_answer", "question": "<id>", "answer": "<id>" | null}   answer or clear
+#   {"type": "quiz_go", "index": n}   show question n (0-based; n = the number of questions
+#                                     is the result: the phone has finished)
+# The ids are checked against the quiz content on the GUI thread (`check_quiz_answer`).
+def index_field(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+        raise ProtocolError("field", f"{name}: expected a question number")
+    return value
+
+
+def optional_answer_field(name: str, value: Any) -> str | None:
+    from lpdesk.live.protocol import optional_id_field
+    return optional_id_field(name, value)
+
+
+def question_field(name: str, value: Any) -> str:
+    from lpdesk.live.protocol import id_field
+    return id_field(name, value)
+
+
+QUIZ_ANSWER = register(MessageType("quiz_answer", {"question": question_field,
+                                                   "answer": optional_answer_field},
+                                   ("question", "answer")))
+QUIZ_GO = register(MessageType("quiz_go", {"index": index_field}, ("index",)))
+
+
+def check_quiz_answer(content: Any, question_id: str, answer_id: str | None) -> int:
+    """The question's index; raise ProtocolError if the question or the answer is unknown."""
+    for index, question in enumerate(content.questions):
+        if question.id == question_id:
+            if answer_id is not None and question.answer(answer_id) is None:
+                raise ProtocolError("answer", "That answer is not one of this question's.")
+            return index
+    raise ProtocolError("question", "That question is not in this quiz.")
+
+
+def quiz_questions_section(content: Any) -> dict[str, Any]:
+    """Every phone alike, sent once: the questions and their answers (never the scores)."""
+    return {"questions": [{"id": q.id, "text": q.text,
+                           "answers": [{"id": a.id, "text": a.text} for a in q.answers]}
+                          for q in content.questions]}
+
+
+def my_quiz_section(run: Any, content: Any, stages: Any, open_: bool, purpose: str,
+                    area: Any) -> dict[str, Any]:
+    """One phone's quiz: open or not, its answers, where it is and, once finished, its
+    result with the stage and the answers that pulled it each way (as the app words them)."""
+    from lpdesk.model.quiz_scoring import score
+    section: dict[str, Any] = {"open": open_, "purpose": purpose,
+                               "area": area.name if area is not None else "",
+                               "answers": {}, "current": 0, "finished": False, "result": None}
+    if run is None:
+        return section
+    total = len(content.questions)
+    section["answers"] = dict(run.answers)
+    section["current"] = min(run.current_question, total)
+    section["finished"] = run.current_question >= total
+    result = score(content.questions, run.answers)
+    if result.position is not None:
+        stage = stages.stage_at(result.position)
+        section["result"] = {
+            "position": round(result.position, 1), "stage": stage.name,
+            "description": stage.description,
+            "answered": result.answered, "total": result.total,
+            "left": [{"topic": c.question.topic, "answer": c.answer.text}
+                     for c in result.pulled_left[:SHOWN_PULLS]],
+            "right": [{"topic": c.question.topic, "answer": c.answer.text}
+                      for c in result.pulled_right[:SHOWN_PULLS]]}
+    return section

@@ -64,10 +64,102 @@ window.lpdeskActivities = function (api) {
     box.appendChild(el("p", "muted", "The facilitator reads it first, then may show it to the room."));
     parent.appendChild(box);
   }
+  // -- the quick quiz --------------------------------------------------------------------
+  var sections = { quiz: null, quiz_questions: null };
+  var local = { index: null, answers: {} };  // this phone's moves not yet confirmed
+  function go(index) {
+    local.index = index;
+    api.send({ type: "quiz_go", index: index });
+    api.render();
+  }
+  function answer(q, a, index, total) {
+    local.answers[q.id] = a;
+    api.send({ type: "quiz_answer", question: q.id, answer: a });
+    go(index + 1 < total ? index + 1 : index);  // the last stays up for "See my result"
+  }
+  function quizView() {
+    var quiz = sections.quiz, content = sections.quiz_questions;
+    if (!quiz || !quiz.open || !content) { return false; }
+    var el = api.el, questions = content.questions, total = questions.length;
+    var index = local.index === null ? quiz.current : local.index;
+    var answers = {};
+    Object.keys(quiz.answers).forEach(function (k) { answers[k] = quiz.answers[k]; });
+    Object.keys(local.answers).forEach(function (k) { answers[k] = local.answers[k]; });
+    if (index >= total) { resultView(quiz, total); return true; }
+    var q = questions[index];
+    var s = api.screen("quiz");
+    s.appendChild(el("p", "muted", "Question " + (index + 1) + " of " + total +
+      (quiz.purpose === "target" ? " · where we want to be" : " · where we are now")));
+    s.appendChild(el("h1", "", q.text));
+    q.answers.forEach(function (a, i) {
+      var b = api.button("choice", a.text, function () { answer(q, a.id, index, total); });
+      b.id = "answer-" + i;
+      b.setAttribute("aria-pressed", String(answers[q.id] === a.id));
+      s.appendChild(b);
+    });
+    var nav = el("div", "which");
+    var back = api.button("secondary", "◀ Back", function () { go(index - 1); });
+    back.id = "quiz-back";
+    back.disabled = index === 0;
+    nav.appendChild(back);
+    var last = index === total - 1;
+    var next = api.button(last ? "primary" : "secondary",
+      last ? "See my result" : (answers[q.id] ? "Next ▶" : "Skip ▶"),
+      function () { go(index + 1); });
+    next.id = "quiz-next";
+    nav.appendChild(next);
+    s.appendChild(nav);
+    var done = questions.filter(function (x) { return answers[x.id]; }).length;
+    s.appendChild(el("p", "muted", done + " of " + total + " answered. Tap another answer to change it."));
+    return true;
+  }
+  function pulls(s, title, list) {
+    s.appendChild(api.el("h2", "", title));
+    if (!list.length) { s.appendChild(api.el("p", "muted", "No answer pulled this way")); return; }
+    list.forEach(function (c) {
+      var p = api.el("p", "pull");
+      p.appendChild(api.el("b", "", c.topic));
+      p.appendChild(api.el("span", "muted", c.answer));
+      s.appendChild(p);
+    });
+  }
+  function resultView(quiz, total) {
+    var el = api.el, s = api.screen("quiz-result"), r = quiz.result;
+    s.appendChild(el("p", "muted", quiz.purpose === "target" ? "Your quiz: where we want to be" : "Your quiz: where we are now"));
+    if (!r) {
+      s.appendChild(el("h1", "", "No result yet"));
+      s.appendChild(el("p", "", "Answer at least one question to see where this puts you on the continuum."));
+    } else {
+      var h = el("h1", "stage", r.stage);
+      h.id = "quiz-stage";
+      s.appendChild(h);
+      s.appendChild(el("p", "big", Math.round(r.position) + " on the continuum"));
+      s.appendChild(el("p", "", r.description));
+      s.appendChild(el("p", "muted", r.answered < r.total
+        ? "Based on " + r.answered + " of " + r.total + " questions"
+        : "All " + r.total + " questions answered"));
+      if (quiz.area) {
+        s.appendChild(el("p", "note", "Placed as your " + (quiz.purpose === "target" ? "target" : "now") +
+          " on “" + quiz.area + "”."));
+      }
+      pulls(s, "Pulled towards the organisation", r.left);
+      pulls(s, "Pulled towards the learner", r.right);
+    }
+    var review = api.button("secondary", "◀ Review answers", function () { go(total - 1); });
+    review.id = "quiz-review";
+    s.appendChild(review);
+  }
+
   return {
+    view: quizView,  // true when it drew the screen (the quiz is open on the phones)
+    sections: function (s) {
+      if (s.quiz) { sections.quiz = s.quiz; }
+      if (s.quiz_questions) { sections.quiz_questions = s.quiz_questions; }
+    },
+    reset: function () { local.index = null; local.answers = {}; },
     busy: typing,  // a state frame waits while someone types (the keyboard stays up)
     after: function (section) {
-      if (api.state.me && api.state.me.participant) { noteBox(section); }
+      if (api.state.me && api.state.me.participant && section.id !== "quiz") { noteBox(section); }
     },
     ack: function (seq) {
       if (seq !== draft.seq || seq === null) { return false; }

@@ -106,6 +106,7 @@
     if (m.type === "welcome") {
       state.welcome = m;
       state.token = m.token;
+      if (extra) { extra.reset(); }  // what the app has is what counts after a reconnect
       state.ended = "";
       remember();
       status("");
@@ -115,6 +116,7 @@
       if (s.room) { state.room = s.room; }
       if (s.people) { state.people = s.people; }
       if (s.me) { state.me = s.me; }
+      if (extra) { extra.sections(s); }
       if (!state.drag && !(extra && extra.busy())) { render(); }
     } else if (m.type === "ack") {
       if (extra && extra.ack(m.seq)) { return; }
@@ -155,6 +157,7 @@
     if (!state.code) { return askCode(); }
     if (!state.welcome || !state.room || !state.me) { return loading(); }
     if (!me) { return state.people ? pickName() : loading(); }
+    if (extra && extra.view()) { extra.after(app.firstChild); return; }
     if (state.room.activity !== "continuum" || !state.room.area) { waiting(); }
     else { placing(); }
     if (extra) { extra.after(app.firstChild); }

@@ -11,19 +11,38 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
+
+from lpdesk.commands.quiz import AddRunCommand, AnswerCommand, PlaceQuizResultCommand, new_run
 from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
-from lpdesk.live.activities import NoteRate
-from lpdesk.live.protocol import Message, ProtocolError
+from lpdesk.live.activities import (
+    NoteRate,
+    check_quiz_answer,
+    my_quiz_section,
+    quiz_questions_section,
+)
+from lpdesk.live.protocol import Message, ProtocolError, encode
 
 if TYPE_CHECKING:
     from lpdesk.ui.live.controller import LiveController
 
 
-class PhoneActivities:
+class PhoneActivities(QObject):
+    quiz_changed = Signal()  # opened, closed, or a phone's run moved on (for the desk's bar)
+
     def __init__(self, controller: LiveController) -> None:
+        super().__init__(controller)
         self.controller = controller
         self.note_rate = NoteRate()
         controller.handlers["comment"] = self.comment
+        controller.handlers["quiz_answer"] = self.quiz_answer
+        controller.handlers["quiz_go"] = self.quiz_go
+        # the quiz on the phones: open or not, for now or target, placed on which area
+        self.quiz_open = False
+        self.quiz_purpose = "now"
+        self.quiz_area_id: str | None = None
+        self._content = None
+        self._stages = None
 
     def comment(self, device, message: Message) -> str:
         c = self.controller
@@ -43,6 +62,132 @@ class PhoneActivities:
                              from_phone=True, author=author)
         c.doc.apply(AddRoomNoteCommand(room, note))
         return (c.tr("sent an action") if kind == "action" else c.tr("sent a comment"))
+
+
+    # -- the quiz on the phones ----------------------------------------------------------
+    def content(self):
+        if self._content is None:
+            from lpdesk.content.quiz import quiz_content
+            from lpdesk.content.stages import continuum_content
+            self._content, self._stages = quiz_content(), continuum_content()
+        return self._content
+
+    def open_quiz(self, purpose: str) -> None:
+        """Everyone on their phones takes the quiz; results go on the current area."""
+        self.content()  # a broken content file raises ContentError here, before phones see it
+        area = self.controller.doc.session.continuum.current_area
+        self.quiz_open, self.quiz_purpose = True, purpose
+        self.quiz_area_id = area.id if area is not None else None
+        self._everyone()
+
+    def close_quiz(self) -> int:
+        """Stop taking answers and place what every finished phone has; return how many."""
+        placed = 0
+        for run in self.finished_runs():
+            placed += self.place(run)
+        self.quiz_open = False
+        self._everyone()
+        return placed
+
+    def _everyone(self) -> None:
+        c = self.controller
+        c._all_dirty = True
+        c.schedule_flush()
+        self.quiz_changed.emit()
+
+    def phone_runs(self) -> dict[str, object]:
+        """participant id -> their run for the open purpose (the latest, if several)."""
+        runs = {}
+        for run in self.controller.doc.session.quiz.runs:
+            if run.subject_kind == "participant" and run.purpose == self.quiz_purpose:
+                runs[run.subject_id] = run
+        return runs
+
+    def finished_runs(self) -> list:
+        total = len(self.content().questions)
+        claimed = self.controller.room.claimed()
+        return [r for pid, r in self.phone_runs().items()
+                if pid in claimed and r.current_question >= total]
+
+    def progress(self) -> tuple[int, int]:
+        """(finished, phones with a name): '11 of 14 finished'."""
+        return len(self.finished_runs()), len(self.controller.room.claimed())
+
+    def _my_run(self, device, create: bool):
+        c = self.controller
+        if not self.quiz_open:
+            raise ProtocolError("activity", "The quiz is not open now.")
+        if c.room.options.locked:
+            raise ProtocolError("locked", "The facilitator has paused input.")
+        if device.participant_id is None:
+            raise ProtocolError("who", "Choose your name first.")
+        run = self.phone_runs().get(device.participant_id)
+        if run is None and create:
+            quiz = c.doc.session.quiz
+            run = new_run(quiz, "participant", device.participant_id, self.quiz_purpose)
+            c.doc.apply(AddRunCommand(quiz, run))
+        return run
+
+    def quiz_answer(self, device, message: Message) -> str:
+        index = check_quiz_answer(self.content(), message.get("question"),
+                                  message.get("answer"))
+        run = self._my_run(device, create=True)
+        quiz = self.controller.doc.session.quiz
+        if run.answers.get(message.get("question")) != message.get("answer"):
+            self.controller.doc.apply(AnswerCommand(quiz, run.id, message.get("question"),
+                                                    message.get("answer"), index))
+        self.quiz_changed.emit()
+        return self.controller.tr("answered question %d") % (index + 1)
+
+    def quiz_go(self, device, message: Message) -> str:
+        total = len(self.content().questions)
+        index = message.get("index")
+        if index > total:
+            raise ProtocolError("field", "index: there is no such question")
+        run = self._my_run(device, create=True)
+        from lpdesk.commands.quiz import show_question
+        show_question(self.controller.doc.session.quiz, run.id, index)
+        if index == total:  # finished: the result goes on the continuum at once
+            self.place(run)
+            self.quiz_changed.emit()
+            return self.controller.tr("finished the quiz")
+        self.quiz_changed.emit()
+        return self.controller.tr("on question %d") % (index + 1)
+
+    def place(self, run) -> int:
+        from lpdesk.model.quiz_scoring import score
+        c = self.controller
+        session = c.doc.session
+        area_id = self.quiz_area_id
+        if area_id is None or area_id not in {a.id for a in session.continuum.areas}:
+            return 0
+        result = score(self.content().questions, run.answers)
+        if result.position is None:
+            return 0
+        current = session.continuum.placement(area_id, run.subject_id)
+        if getattr(current, run.purpose) == round(result.position, 1):
+            return 1
+        c.doc.apply(PlaceQuizResultCommand(session.continuum, area_id, "participant",
+                                           run.subject_id, run.purpose, result.position))
+        return 1
+
+    # -- sections (GUI thread, from the model) -------------------------------------------------
+    def shared_sections(self) -> dict[str, str]:
+        if not self.quiz_open:
+            return {}
+        return {"quiz_questions": encode(quiz_questions_section(self.content()))}
+
+    def personal_sections(self, device) -> dict[str, str]:
+        if not self.quiz_open and self._content is None:
+            return {}  # the quiz was never opened on the phones: nothing to say
+        run = self.phone_runs().get(device.participant_id) if device.participant_id else None
+        session = self.controller.doc.session
+        area = None
+        if self.quiz_area_id is not None:
+            area = next((a for a in session.continuum.areas if a.id == self.quiz_area_id),
+                        None)
+        return {"quiz": encode(my_quiz_section(run, self.content(), self._stages,
+                                               self.quiz_open, self.quiz_purpose, area))}
 
 
 def install(controller: LiveController) -> PhoneActivities:

@@ -363,7 +363,8 @@ class LiveController(QObject):
             return
         start = time.perf_counter()
         session, options = self.doc.session, self.room.options
-        shared = {"room": encode(room_section(session, options, self.activity))}
+        shared = {"room": encode(room_section(session, options, self.activity)),
+                  **self.activities.shared_sections()}
         index = session_index(session)
         # the list of names goes only to phones still choosing (it changes with every claim,
         # and 200 phones x 200 names on every claim would flood the room's Wi-Fi)
@@ -374,7 +375,8 @@ class LiveController(QObject):
         for d in self.room.devices.values():
             if not d.connected or not (everyone or d.id in dirty or d.participant_id is None):
                 continue
-            mine = personal[d.id] = {"me": encode(me_section(session, d.participant_id, index))}
+            mine = personal[d.id] = {"me": encode(me_section(session, d.participant_id, index)),
+                                     **self.activities.personal_sections(d)}
             if d.participant_id is None:
                 if people is None:
                     people = encode(people_section(session, options, self.room.claimed()))

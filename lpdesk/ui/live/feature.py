@@ -207,7 +207,10 @@ class LiveFeature(QObject):
         except KeyError:
             return "waiting"
 
-    def _page_changed(self, _item_id) -> None:
+    def _page_changed(self, item_id) -> None:
+        if item_id is not None and item_id in getattr(self.main, "pages", {}):
+            from lpdesk.ui.live.quiz_desk import attach  # the quiz on phones: its bar
+            attach(self, self.main.pages[item_id])
         if self.controller is not None:
             self.controller.set_activity(self._activity())
 

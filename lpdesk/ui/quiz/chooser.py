@@ -117,6 +117,7 @@ class QuizRunChooser(QWidget):
     start_requested = Signal(str, object, str)  # subject kind, subject id, purpose
     each_in_turn_requested = Signal(str)  # purpose
     remove_requested = Signal(str)  # run id
+    phones_requested = Signal(str)  # purpose: everyone takes the quiz on their own phone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +149,11 @@ class QuizRunChooser(QWidget):
                                      "has not finished; 'Next person' on the result moves on"))
         self.each.clicked.connect(
             lambda: self.each_in_turn_requested.emit(self.purpose.currentData()))
+        self.phones = QPushButton(self.tr("On &phones"))
+        self.phones.setToolTip(self.tr("Everyone takes the quiz on their own phone; each "
+                                       "result goes on the continuum's current area"))
+        self.phones.clicked.connect(
+            lambda: self.phones_requested.emit(self.purpose.currentData()))
         for combo in (self.runs, self.subject, self.purpose):
             combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # One line when it fits beside the agenda, else two (what is on screen / a new quiz):
@@ -162,6 +168,7 @@ class QuizRunChooser(QWidget):
         self.new_row.addWidget(self.purpose)
         self.new_row.addWidget(self.start)
         self.new_row.addWidget(self.each)
+        self.new_row.addWidget(self.phones)
         self.rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.addLayout(self.showing_row, 1)
