@@ -177,7 +177,10 @@ def test_clicker_keys_work_with_the_keyboard_on_a_board(window, qtbot):
 # -- the facilitator bar ---------------------------------------------------------------------
 def test_facilitator_bar_comes_on_demand_and_never_shows_notes(window, qtbot):
     pw = present(qtbot, window, "matrix")
+    pw.pointer_watch.stop()  # the test moves the "mouse" itself
     bar = pw.bar
+    bar.hide()  # in case the real cursor rested at the bottom edge
+    pw.pointer_at(QPoint(pw.width() // 2, 10))
     assert not bar.isVisible()
     page_rect = pw.view.geometry()
     pw.pointer_at(QPoint(pw.width() // 2, pw.height() // 2))

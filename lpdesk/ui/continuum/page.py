@@ -218,7 +218,8 @@ class ContinuumPage(QWidget):
         """Controls grow a little with a big screen (the room may see them too); the
         room's own text (plot, summary, area title) grows fully."""
         t = theme()
-        chrome = min(1.3, room_text_scale(self.zoom))
+        chosen = theme_state().zoom  # View > Zoom grows the controls too, past the cap
+        chrome = min(1.3, room_text_scale(self.zoom) / chosen) * chosen
         font = QFont(self.font())
         font.setPointSizeF(11.5 * chrome)
         for widget in self.findChildren(QWidget):
