@@ -122,3 +122,43 @@ def test_a_remembered_zoom_is_applied_to_a_new_window(app_settings, qtbot):
         set_zoom(1.0, remember=False)
     QSettings().setValue(ZOOM_KEY, "nonsense")
     assert saved_zoom() == 1.0
+
+
+def assert_continuum_names_whole(page):
+    """Area tabs and stage names read in full: no "All lear...", no stage dropped."""
+    from PySide6.QtGui import QFontMetrics
+
+    plot = page.plot
+    top = plot.main.getAxis("top")
+    metrics = QFontMetrics(top.style["tickFont"])
+    px_per_unit = plot.vb.width() / (100.0 - 0.0) if plot.vb.width() else 0
+    shown = [label for _, label in top._tickLevels[0]]
+    stages = plot.content.stages
+    assert shown == [s.name for s in stages]
+    for s in stages:  # the axis drops a label that would touch its neighbour
+        assert metrics.horizontalAdvance(s.name) <= (s.end - s.start) * px_per_unit * 1.04
+    if not page.audience:
+        tabs = page.tabs
+        metrics = QFontMetrics(tabs.font())
+        for i in range(tabs.count()):
+            assert metrics.horizontalAdvance(tabs.tabText(i)) < tabs.tabRect(i).width(), \
+                f"tab {tabs.tabText(i)!r} is elided"
+        assert tabs.tabRect(tabs.count() - 1).right() <= tabs.width()
+
+
+@pytest.mark.parametrize("t", ["normal", "high_contrast"])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_continuum_names_are_whole_on_every_screen(window, qtbot, t, size):
+    from lpdesk.ui.style.theme import THEMES
+
+    apply_theme(QApplication.instance(), THEMES[t])
+    window.resize(*size)
+    window.show_activity(item_id(window, "continuum"))
+    settle()
+    assert_continuum_names_whole(window.pages[item_id(window, "continuum")])
+    pw = window.workshop.presentation.start()
+    pw.showNormal()
+    pw.resize(*size)
+    settle()
+    assert_continuum_names_whole(pw.view.current_page())

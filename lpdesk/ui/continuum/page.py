@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -233,11 +233,33 @@ class ContinuumPage(QWidget):
             self.controls.keys_help.setStyleSheet(f"color: {t.muted_text};")
         big = QFont(font)
         big.setPointSizeF(15 * chrome)
-        self.tabs.setFont(big)
+        self._tab_font = big
+        self._fit_tabs()
         title = QFont(font)
         title.setPointSizeF(22 * room_text_scale(self.zoom))
         title.setBold(True)
         self.area_title.setFont(title)
+
+    def _fit_tabs(self) -> None:
+        """The area tabs' names whole ("All learning", not "All lear..."): their font
+        gives way, down to the controls' size, before a name is elided."""
+        if self.audience or not hasattr(self, "_tab_font"):
+            return
+        margins = self.layout().contentsMargins()
+        room = (self.width() - self.side.width() - self.areas_button.sizeHint().width()
+                - margins.left() - margins.right() - 3 * self.layout().spacing() - 8)
+        font = QFont(self._tab_font)
+        floor = min(font.pointSizeF(), 10.0)
+        while True:
+            metrics = QFontMetrics(font)
+            # a tab is its text plus the style's padding (about one line height)
+            need = sum(metrics.horizontalAdvance(self.tabs.tabText(i)) + metrics.height()
+                       + 8 for i in range(self.tabs.count()))
+            if need <= room or font.pointSizeF() <= floor:
+                break
+            font.setPointSizeF(max(floor, font.pointSizeF() - 0.5))
+        if self.tabs.font() != font:
+            self.tabs.setFont(font)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Grow the room's text with the page: a 1080p projector is no less far away."""
@@ -253,6 +275,7 @@ class ContinuumPage(QWidget):
         least = max(300, self.controls.minimumSizeHint().width() if not self.audience else 0)
         self.side.setFixedWidth(int(max(least, min(400 * room_text_scale(zoom),
                                                    self.width() * 0.3))))
+        self._fit_tabs()
 
     def _model_changed(self, *_args) -> None:
         self.refresh()
@@ -286,6 +309,7 @@ class ContinuumPage(QWidget):
         self._syncing = True
         try:
             self._sync_tabs()
+            self._fit_tabs()
             subjects = self.subjects()
             keys = [AGREED] + [s[0] for s in subjects]
             if self.selected_key not in keys:
