@@ -216,6 +216,11 @@ def test_facilitator_bar_places_on_the_continuum(window, qtbot):
     assert window.doc.session.continuum.hidden
     qtbot.mouseClick(texts["Target (T)"], LEFT)
     assert pw.view.current_page().active == "target"
+    continuum = window.doc.session.continuum
+    first = continuum.current_area
+    qtbot.mouseClick(texts["Area \u25b6"], LEFT)
+    assert continuum.current_area is not first
+    assert pw.view.current_page().area_title.text() == continuum.current_area.name
 
 
 def test_a_whole_quiz_runs_and_is_placed_from_presentation(window, qtbot):

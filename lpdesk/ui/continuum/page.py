@@ -182,8 +182,11 @@ class ContinuumPage(QWidget):
             people = QAction(self.tr("Next (\u2193)"), self)
             people.setToolTip(self.tr("Place the next person's markers (\u2191 goes back)"))
             people.triggered.connect(lambda _=False: self._step_subject(1))
+            area = QAction(self.tr("Area \u25b6"), self)
+            area.setToolTip(self.tr("The next area of learning (e.g. compliance)"))
+            area.triggered.connect(lambda _=False: self.step_area(1))
             self._room_actions = {"now": now, "target": target, "hide": hide,
-                                  "next": people}
+                                  "next": people, "area": area}
             self._sync_room_actions()
         return list(self._room_actions.values())
 
@@ -193,6 +196,7 @@ class ContinuumPage(QWidget):
             actions["now"].setChecked(self.active == "now")
             actions["target"].setChecked(self.active == "target")
             actions["hide"].setChecked(self.continuum.hidden)
+            actions["area"].setEnabled(len(self.continuum.areas) > 1)
 
     def placing_text(self) -> str:
         """Whose marker the keys move, for the facilitator bar."""
@@ -508,6 +512,13 @@ class ContinuumPage(QWidget):
         if area_id != (self.continuum.current_area.id if self.continuum.current_area
                        else None):
             self.continuum.set_current_area(area_id)  # navigation, not an edit
+
+    def step_area(self, step: int) -> None:
+        """Show the next (or previous) area, round the list: navigation, not an edit."""
+        areas, current = self.continuum.areas, self.continuum.current_area
+        if len(areas) > 1 and current is not None:
+            self.continuum.set_current_area(areas[(areas.index(current) + step)
+                                                  % len(areas)].id)
 
     def ask_area_name(self, title: str, text: str = "") -> str | None:
         """Ask for an area's name (tests replace this)."""
