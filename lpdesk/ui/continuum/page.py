@@ -42,6 +42,7 @@ from lpdesk.model.statistics import summarise
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
+from lpdesk.ui.continuum.presenting import PresentingContinuum
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
@@ -57,7 +58,7 @@ def placed_mark(row: Row) -> Row:
     return replace(row, label=f"{row.label} {PLACED}")
 
 
-class ContinuumPage(QWidget):
+class ContinuumPage(PresentingContinuum, QWidget):
     placing_changed = Signal()  # whose marker the keys move may have changed
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
@@ -154,56 +155,6 @@ class ContinuumPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, v=which_value: self.set_active(v))
             self.addAction(action)
-
-    # -- presentation mode ---------------------------------------------------------------
-    def set_interactive(self, on: bool) -> None:
-        """The room's screen in presentation mode: clicks, drags and keys place markers."""
-        if on == self.interactive:
-            return
-        self.interactive = on
-        self.plot.set_editable(on)
-        self.refresh()
-
-    def room_actions(self) -> list[QAction]:
-        """For presentation mode's facilitator bar: which marker, and the private vote."""
-        if not hasattr(self, "_room_actions"):
-            now = QAction(self.tr("Now (N)"), self)
-            target = QAction(self.tr("Target (T)"), self)
-            for action, which in ((now, "now"), (target, "target")):
-                action.setCheckable(True)
-                action.setToolTip(self.tr("Place the 'now' marker") if which == "now"
-                                  else self.tr("Place the 'target' marker"))
-                action.triggered.connect(lambda _=False, v=which: self.set_active(v))
-            hide = QAction(self.tr("Private vote"), self)
-            hide.setCheckable(True)
-            hide.setToolTip(self.tr("Hide every marker while people place, then reveal "
-                                    "them all at once"))
-            hide.triggered.connect(lambda _=False: self.toggle_hidden())
-            people = QAction(self.tr("Next (\u2193)"), self)
-            people.setToolTip(self.tr("Place the next person's markers (\u2191 goes back)"))
-            people.triggered.connect(lambda _=False: self._step_subject(1))
-            area = QAction(self.tr("Area \u25b6"), self)
-            area.setToolTip(self.tr("The next area of learning (e.g. compliance)"))
-            area.triggered.connect(lambda _=False: self.step_area(1))
-            self._room_actions = {"now": now, "target": target, "hide": hide,
-                                  "next": people, "area": area}
-            self._sync_room_actions()
-        return list(self._room_actions.values())
-
-    def _sync_room_actions(self) -> None:
-        actions = getattr(self, "_room_actions", None)
-        if actions:
-            actions["now"].setChecked(self.active == "now")
-            actions["target"].setChecked(self.active == "target")
-            actions["hide"].setChecked(self.continuum.hidden)
-            actions["area"].setEnabled(len(self.continuum.areas) > 1)
-
-    def placing_text(self) -> str:
-        """Whose marker the keys move, for the facilitator bar."""
-        if self.selected_key is None:
-            return ""
-        which = self.tr("now") if self.active == "now" else self.tr("target")
-        return self.tr("Placing: %s, %s") % (self._name(self.selected_key), which)
 
     # -- model -> view ---------------------------------------------------------------
     def _theme_changed(self, *_args) -> None:
@@ -481,10 +432,6 @@ class ContinuumPage(QWidget):
             return self._key(event)
         return super().eventFilter(obj, event)
 
-    def room_key(self, event: QKeyEvent) -> bool:
-        """A key pressed anywhere on the room's screen in presentation mode."""
-        return self.interactive and self._key(event)
-
     def _key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()
         step = BIG_STEP if mods & Qt.KeyboardModifier.ShiftModifier else STEP
@@ -512,13 +459,6 @@ class ContinuumPage(QWidget):
         if area_id != (self.continuum.current_area.id if self.continuum.current_area
                        else None):
             self.continuum.set_current_area(area_id)  # navigation, not an edit
-
-    def step_area(self, step: int) -> None:
-        """Show the next (or previous) area, round the list: navigation, not an edit."""
-        areas, current = self.continuum.areas, self.continuum.current_area
-        if len(areas) > 1 and current is not None:
-            self.continuum.set_current_area(areas[(areas.index(current) + step)
-                                                  % len(areas)].id)
 
     def ask_area_name(self, title: str, text: str = "") -> str | None:
         """Ask for an area's name (tests replace this)."""
