@@ -9,7 +9,7 @@ the session without being an undo step (see `lpdesk.commands.quiz`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.commands.quiz import (
@@ -28,6 +28,7 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import QuizResult, score
 from lpdesk.ui.quiz.chooser import QuizRunChooser, purpose_text, subject_name
 from lpdesk.ui.quiz.keys import QuizKeys
+from lpdesk.ui.quiz.presenting import PresentingQuiz
 from lpdesk.ui.quiz.question_view import LETTERS, QuizQuestionView
 from lpdesk.ui.quiz.result_view import PlaceState, QuizResultView
 from lpdesk.ui.quiz.widgets import pixel_font
@@ -35,7 +36,7 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
 
 
-class QuizPage(QWidget):
+class QuizPage(PresentingQuiz, QWidget):
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
         super().__init__(parent)
@@ -153,48 +154,6 @@ class QuizPage(QWidget):
         else:
             self.answer(self._answer_of_key(key) or 0)
         return True
-
-    def room_actions(self) -> list[QAction]:
-        """For presentation mode's facilitator bar (the answer keys work there already):
-        start the room's quiz or each person's in turn, move between questions, place the
-        result on the continuum and go on to the next person, all without leaving F5."""
-        if not hasattr(self, "_room_actions"):
-            made = {}
-            for key, text, tip, slot in (
-                    ("room", self.tr("Quiz the room"), self.tr(
-                        "Start (or reopen) the whole room's quiz"),
-                     lambda: self.start_run("room", None)),
-                    ("each", self.tr("Each in turn"), self.tr(
-                        "The quiz for each person in turn"), self.start_each_in_turn),
-                    ("back", self.tr("\u25c0 Question"), self.tr(
-                        "Previous question (Left arrow)"), self.previous_question),
-                    ("forward", self.tr("Question \u25b6"), self.tr(
-                        "Next question (Right arrow)"), self.next_question),
-                    ("place", self.tr("Place result"), self.tr(
-                        "Put the result on the continuum (one undo step)"), self.place_result),
-                    ("next", self.tr("Next person"), self.tr(
-                        "The next person's quiz"), self.next_person)):
-                action = QAction(text, self)
-                action.setToolTip(tip)
-                action.triggered.connect(lambda _=False, s=slot: s())
-                made[key] = action
-            self._room_actions = made
-            self._sync_room_actions()
-        return list(self._room_actions.values())
-
-    def _sync_room_actions(self) -> None:
-        actions = getattr(self, "_room_actions", None)
-        if not actions:
-            return
-        run = self.current_run()
-        index = self.question_index(run) if run is not None else None
-        asking = index is not None and index < self.total
-        result = self.result(run) if run is not None and not asking else None
-        actions["back"].setEnabled(index is not None and index > 0)
-        actions["forward"].setEnabled(asking)
-        actions["place"].setEnabled(result is not None and result.position is not None)
-        actions["next"].setEnabled(run is not None and self.next_person_id(run) is not None)
-        actions["each"].setEnabled(bool(self.session.participants))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
