@@ -46,6 +46,9 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
         except SessionFileError as exc:
             error = str(exc)
     window = MainWindow(document)
+    if document is None:  # started without a file: the start page first (not on --demo)
+        from lpdesk.ui.window.start_page import show_start_page
+        show_start_page(window)
     if document is not None and document.path is not None:
         window.remember_recent(document.path)
     if error is not None:
@@ -91,7 +94,9 @@ def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int
     from lpdesk.ui.window.error_guard import install, message_box_notifier
     install(message_box_notifier(window))
     from lpdesk.single_instance import Listener
-    Listener(window).listen()
+    from lpdesk.ui.window.after_paint import after_first_paint
+    listener = Listener(window)
+    after_first_paint(window, listener.listen)  # QtNetwork loads after the paint
     if smoke:
         from lpdesk.smoke import arm
         arm(app, window)

@@ -22,11 +22,17 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     title = s.title or "(untitled)"
     placements = sum(len(a.placements) for a in s.continuum.areas)
-    say(f"{args.file}: valid lpdesk session \u201c{title}\u201d: "
-          f"{len(s.participants)} participants, {len(s.groups)} groups, "
-          f"{len(s.continuum.areas)} areas, {placements} placements, "
-          f"{len(s.quiz.runs)} quiz runs, {len(s.matrix.boards)} boards")
+    counts = ", ".join(_count(n, what) for n, what in (
+        (len(s.participants), "participant"), (len(s.groups), "group"),
+        (len(s.continuum.areas), "area"), (placements, "placement"),
+        (len(s.quiz.runs), "quiz run"), (len(s.matrix.boards), "board")))
+    say(f"{args.file}: valid lpdesk session \u201c{title}\u201d: {counts}")
     return 0
+
+
+def _count(n: int, what: str) -> str:
+    """'1 quiz run', '2 quiz runs': never '1 quiz runs'."""
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
 
 
 def _demo(args: argparse.Namespace) -> int:

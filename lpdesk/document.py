@@ -75,8 +75,8 @@ class SessionDocument(QObject):
             raise ValueError("no file name to save to")
         if not overwrite_changes and target == self.path:
             check_unchanged(target, self.stamp)
-        self.stamp = save_session(self.session, target,
-                                  overwrite_protected=overwrite_protected)
+        self.stamp = save_session(self.session, target, overwrite_protected=overwrite_protected,
+                                  was_there=target == self.path)
         if target != self.path:
             self.path = target
             self.path_changed.emit()

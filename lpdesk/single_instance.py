@@ -12,13 +12,15 @@ and the answer `ok`. Everything received is checked; anything else is ignored. O
 Finder does not start a second process: it sends the running app a FileOpen event, which
 goes the same way.
 
-Cost at start-up (measured on the 2-core dev box): importing QtNetwork ~4 ms, a knock that
-finds nobody and the listen well under 1 ms.
+Cost at start-up, before the first paint: on Linux and macOS one stat() of the socket path
+when no lpdesk runs (the knock is a plain Unix socket, no Qt); the listening (QtNetwork,
+4-8 ms to import on the 2-core dev box, and the listen itself, ~2 ms) waits until the
+window is painted. Windows knocks with QLocalSocket (a named pipe), importing QtNetwork
+first.
 """
 from __future__ import annotations
 
-import getpass
-import hashlib
+import binascii
 import json
 import os
 import sys
@@ -26,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 if TYPE_CHECKING:
     from lpdesk.ui.window.main_window import MainWindow
@@ -39,14 +40,13 @@ RETRY_MS = 300  # a modal dialog is open in the running app: open the file when 
 
 def channel_name() -> str:
     """Per user and per settings folder: two users, or a test with its own HOME, never
-    meet. Short, since a Unix socket path has ~100 bytes."""
-    try:
-        user = getpass.getuser()
-    except (OSError, KeyError):  # no user name known (some containers)
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    meet. Short, since a Unix socket path has ~100 bytes. (Neither hashlib nor getpass:
+    they cost start-up milliseconds; two CRC-32s make a name, not a secret.)"""
+    user = next((os.environ[k] for k in ("USER", "LOGNAME", "USERNAME") if os.environ.get(k)),
+                str(os.getuid()) if hasattr(os, "getuid") else "user")
     where = "|".join((user, os.path.expanduser("~"), os.environ.get("XDG_CONFIG_HOME", ""),
-                      os.environ.get("APPDATA", "")))
-    return "lpdesk-" + hashlib.sha256(where.encode("utf-8", "replace")).hexdigest()[:16]
+                      os.environ.get("APPDATA", ""))).encode("utf-8", "replace")
+    return f"lpdesk-{binascii.crc32(where):08x}{binascii.crc32(where[::-1]):08x}"
 
 
 def encode_request(path: str | Path | None) -> bytes:
@@ -70,17 +70,51 @@ def decode_request(data: bytes) -> tuple[bool, str | None]:
     return True, target
 
 
+def unix_socket_path(name: str) -> Path:
+    """Where QLocalServer.listen(name) puts its socket on Linux and macOS (QDir::tempPath)."""
+    return Path(os.environ.get("TMPDIR") or "/tmp") / name
+
+
 def hand_over(path: str | Path | None, name: str | None = None) -> bool:
-    """Give `path` to a running lpdesk. True if one took it (this process should leave)."""
+    """Give `path` to a running lpdesk. True if one took it (this process should leave).
+    On Linux and macOS this needs no Qt: with nobody running it costs one stat()."""
+    name = name or channel_name()
+    if sys.platform == "win32":
+        return _hand_over_qt(name, encode_request(path))
+    where = unix_socket_path(name)
+    if not where.exists():
+        return False  # nobody there
+    import socket
+
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as channel:
+            channel.settimeout(KNOCK_MS / 1000)
+            channel.connect(str(where))  # refused: the socket of a crashed lpdesk
+            channel.settimeout(ANSWER_MS / 1000)
+            channel.sendall(encode_request(path))
+            answer = b""
+            while b"\n" not in answer:
+                chunk = channel.recv(64)
+                if not chunk:
+                    break
+                answer += chunk
+    except OSError:  # refused, timed out, reset
+        return False
+    return answer.strip() == b"ok"
+
+
+def _hand_over_qt(name: str, request: bytes) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(name or channel_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(KNOCK_MS):
-        return False  # nobody there (or a stale socket of a crashed lpdesk)
+        return False  # nobody there
     try:
         if sys.platform == "win32":  # let the running lpdesk come to the front
             import ctypes
             ctypes.windll.user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
-        socket.write(encode_request(path))
+        socket.write(request)
         if not socket.waitForBytesWritten(ANSWER_MS):
             return False
         answer = b""
@@ -92,15 +126,16 @@ def hand_over(path: str | Path | None, name: str | None = None) -> bool:
 
 
 class Listener(QObject):
-    """The running lpdesk's side: opens what a new lpdesk hands over in `window`."""
+    """The running lpdesk's side: opens what a new lpdesk hands over in `window`. Made
+    before the window is shown (on macOS it catches the FileOpen event of the file that
+    started lpdesk); `listen()` runs after the first paint, so QtNetwork is not loaded
+    before the window appears."""
 
     def __init__(self, window: MainWindow, name: str | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.name = name or channel_name()
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self.server.newConnection.connect(self._accept)
+        self.server = None
         self.pending: list[str | None] = []
         if sys.platform == "darwin":  # Finder hands files to the running app as events
             from PySide6.QtWidgets import QApplication
@@ -116,6 +151,12 @@ class Listener(QObject):
     def listen(self) -> bool:
         """Start listening; a socket left by a crashed lpdesk is cleared first. False if
         another live lpdesk holds the channel (this one then just runs on its own)."""
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+        if self.server is None:
+            self.server = QLocalServer(self)
+            self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+            self.server.newConnection.connect(self._accept)
         if self.server.listen(self.name):
             return True
         if self.server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError:
@@ -137,7 +178,7 @@ class Listener(QObject):
             socket.disconnected.connect(socket.deleteLater)
             QTimer.singleShot(ANSWER_MS * 2, socket, socket.abort)  # a silent caller
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket) -> None:  # a QLocalSocket
         received = bytes(socket.property("received") or b"") + bytes(socket.readAll().data())
         if len(received) > MAX_REQUEST:
             socket.abort()

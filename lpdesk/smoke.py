@@ -28,6 +28,12 @@ if TYPE_CHECKING:
 SKIPPED = {"lpdesk.__main__"}  # importing it would start lpdesk again
 
 
+def one_line(exc: BaseException) -> str:
+    """The exception's last line of text (numpy's import errors are a page long)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return f"{exc.__class__.__name__}: {lines[-1] if lines else ''}"
+
+
 def all_modules() -> tuple[list[str], list[str]]:
     """(imported module names, problems) for every module of the lpdesk package."""
     import lpdesk
@@ -41,7 +47,7 @@ def all_modules() -> tuple[list[str], list[str]]:
         try:
             importlib.import_module(info.name)
         except Exception as exc:  # a broken build shows here, one line per module
-            problems.append(f"{info.name}: {exc.__class__.__name__}: {exc}")
+            problems.append(f"{info.name}: {one_line(exc)}")
         else:
             names.append(info.name)
     return names, problems
@@ -65,7 +71,7 @@ def arm(app: QApplication, window: MainWindow) -> None:
         try:
             activities = visit_activities(window)
         except Exception as exc:
-            problems.append(f"showing the activities: {exc.__class__.__name__}: {exc}")
+            problems.append(f"showing the activities: {one_line(exc)}")
             activities = 0
         print(f"smoke: {len(names)} modules, {activities} activities", flush=True)
         for problem in problems:

@@ -86,6 +86,7 @@ def deep(depth: int, kind: str = "list") -> Any:
 nasty_numbers = st.sampled_from([
     0, -1, 1, 100, 101, -0.0, 100.0000001, -1e-300, 1e308, -1e308, 2**31, 2**63, 2**64 + 1,
     10**30, -(10**30), 10**400, -(10**400), 10**4000, 1.5, math.nan, math.inf, -math.inf,
+    1.0, 10.0, 0.0,  # whole numbers written as floats: integers to JSON Schema
 ])
 nasty_texts = st.sampled_from([
     "", " ", "x" * 65, "x" * 5000, "\ud800", "a\ud83d", "\udc00b", "line\nbreak", "tab\t",
@@ -93,6 +94,8 @@ nasty_texts = st.sampled_from([
     "a\nb", "../../etc/passwd", "#GGGGGG", "#12345", "2026-13-45", "9999-99-99", "NaN",
     "Infinity", "p-000000", "room", "participant", "group", "now", "target", "comment",
     "continuum", "quiz", "matrix", "summary", "setup", "lpdesk-session", "🙂" * 70,
+    # `$` matched before a final newline and `\d` other scripts' digits (issue 14)
+    "p-01\n", "#0072B2\n", "2026-12-01\n", "２０２６-１２-０１", "٢٠٢٦-١٢-٠١", "2026-12-٠١",
 ])
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
                          st.floats(allow_nan=True, allow_infinity=True),
@@ -129,7 +132,7 @@ def mutated_dicts(draw) -> Any:
         path = draw(st.sampled_from(places))
         kind = draw(st.sampled_from(
             ["replace", "replace", "text", "number", "rekey", "delete", "add", "duplicate",
-             "swap", "steal_id", "version", "format"]))
+             "swap", "steal_id", "version", "format", "bloat"]))
         parent = get_at(data, path[:-1]) if path else None
         texts = _leaves(data, places, (str,)) if kind == "text" else []
         numbers = _leaves(data, places, (int, float)) if kind == "number" else []
@@ -169,9 +172,27 @@ def mutated_dicts(draw) -> Any:
         elif kind == "version" and isinstance(data, dict):
             data["schema_version"] = copy.deepcopy(draw(st.sampled_from(
                 [0, -1, 2, 999, "1", 1.0, True, None, 10**20, [1]])))
+        elif kind == "bloat":  # just over (or at) a limit: issue 14's 20,000-row board
+            target = get_at(data, path)
+            if isinstance(target, (list, dict)) and target:
+                size = draw(st.sampled_from([20, 21, 60, 61, 100, 101, 200, 201, 1000, 1001,
+                                             2000, 2001, 4001]))
+                entry = target[0] if isinstance(target, list) else next(iter(target.values()))
+                if size * len(repr(entry)) < 1_000_000:  # keep a case under a megabyte
+                    data = set_at(data, path, _bloated(target, entry, size))
         elif kind == "format" and isinstance(data, dict):
             data["format"] = draw(st.sampled_from(["", "lpdesk", "LPDESK-SESSION", None, 1]))
     return data
+
+
+def _bloated(target: list | dict, entry: Any, size: int) -> list | dict:
+    """`target` grown to `size` entries: copies of its first entry, with numbered ids where
+    it has one (so the count, not a duplicate id, is what is wrong)."""
+    def copy_of(i: int) -> Any:
+        return {**entry, "id": f"z{i}"} if isinstance(entry, dict) and "id" in entry else entry
+    if isinstance(target, list):
+        return [copy_of(i) for i in range(size)]
+    return {f"z{i}": entry for i in range(size)}
 
 
 def to_text(data: Any, ascii_only: bool = True, indent: int | None = None) -> str:
@@ -293,6 +314,52 @@ def make_save_target(folder: str, kind: str, mode: int) -> tuple[str, str, list[
         os.link(real, path)
         return path, real, []
     return path, real, [path]
+
+
+# ----------------------------------------------------------------------------- the schema
+# What the reader checks that a JSON Schema cannot say: references, uniqueness, text that
+# JSON can spell but not UTF-8 (lone surrogates), a quiz subject required by its kind.
+BEYOND_THE_SCHEMA = ("does not exist", "duplicate", "unpaired surrogate", "broken",
+                     "not on this board", "is missing for a")
+
+
+@cache
+def schema_validator():
+    from importlib.resources import files
+
+    import jsonschema
+    schema = json.loads((files("lpdesk").parent / "resources" / "session.schema.json")
+                        .read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(name)
+
+
+def check_schema_agrees(text: str) -> None:
+    """The reader and resources/session.schema.json agree on `text`: what the reader
+    accepts the schema accepts, and what the reader refuses the schema refuses too, unless
+    the reason is one a schema cannot express. Text that is not strict JSON is left out."""
+    try:
+        data = json.loads(text, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        return
+    try:
+        errors = list(schema_validator().iter_errors(data))
+    except RecursionError:
+        return
+    try:
+        parse_session(text)
+    except SessionFormatError as exc:
+        if not errors:
+            assert any(r in str(exc) for r in BEYOND_THE_SCHEMA), \
+                f"the schema accepts what the reader refuses: {exc}"
+        return
+    assert not errors, (f"the reader accepts what the schema refuses at "
+                        f"{'/'.join(map(str, errors[0].absolute_path))}: "
+                        f"{errors[0].message[:200]}")
 
 
 # ----------------------------------------------------------------------------- oracle

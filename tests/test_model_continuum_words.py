@@ -37,3 +37,18 @@ def test_the_translation_function_is_the_callers():
 
     assert words.room_sentence([], [], content, tr=tr) == "NOBODY HAS PLACED A MARKER YET."
     assert said
+
+
+def test_whose_placements_count():
+    from lpdesk.model.continuum import Area
+    from lpdesk.model.statistics import counts_groups
+
+    area = Area("a", "All")
+    assert counts_groups(area, True, ["p"], ["g"])  # nothing placed: the mode decides
+    assert not counts_groups(area, False, ["p"], ["g"])
+    area.placements["p"] = Placement(10.0, None)
+    assert not counts_groups(area, False, ["p"], ["g"])
+    assert not counts_groups(area, True, ["p"], ["g"])  # by groups, but only people placed
+    area.group_placements["g"] = Placement(20.0, None)
+    assert counts_groups(area, True, ["p"], ["g"])
+    assert not counts_groups(area, False, ["p"], ["g"])

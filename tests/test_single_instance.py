@@ -18,6 +18,7 @@ from lpdesk.single_instance import (
     decode_request,
     encode_request,
     hand_over,
+    unix_socket_path,
 )
 from lpdesk.storage import save_session
 
@@ -131,8 +132,10 @@ def test_with_nobody_running_the_knock_fails_at_once_and_a_stale_socket_is_clear
         crashed = QLocalServer()
         assert crashed.listen(name)
         stale = Path(crashed.fullServerName())
+        assert stale == unix_socket_path(name)  # where the Qt-free knock looks
         crashed.close()
         stale.touch()
+        assert hand_over(str(tmp_path / "x.lpdesk"), name) is False  # refused: not alive
         window = QMainWindow()
         qtbot.addWidget(window)
         listener = Listener(window, name)

@@ -67,6 +67,23 @@ def test_the_apps_open_path_refuses_them(request, which):
     assert "not a session file" in result.stdout
 
 
+def test_lpdesk_fifo_starts_the_app_with_a_message(fifo):
+    """`lpdesk fifo.lpdesk`: the window comes up (a new session) and says what is wrong."""
+    code = ("from PySide6.QtCore import QTimer\n"
+            "from lpdesk.app import create_main_window, make_application\n"
+            "from lpdesk.ui.window.main_window import MainWindow\n"
+            "app = make_application(['lpdesk'])\n"
+            "MainWindow.show_error = lambda self, title, text: (print(title, '|', text),"
+            " app.quit())\n"
+            f"window = create_main_window({str(fifo)!r}, recover=False)\n"
+            "window.show()\nQTimer.singleShot(15000, app.quit)\napp.exec()\n"
+            "window.doc.undo_stack.setClean()\n")
+    result = lpdesk(code=code)
+    assert result.returncode == 0, result.stderr
+    assert f"Cannot open session | {fifo}: is a pipe (FIFO), not a session file" \
+        in result.stdout
+
+
 def test_export_refuses_a_fifo(fifo, tmp_path):
     result = lpdesk("export", str(fifo), "-o", str(tmp_path / "out.md"))
     assert result.returncode == 1

@@ -244,7 +244,7 @@ def test_new_boards_per_group_and_remove_are_single_undo_steps(page, monkeypatch
 def test_card_and_grid_edits_apply_to_every_group_board(page, monkeypatch):
     boards = page.matrix.boards
     monkeypatch.setattr(page, "ask_card", lambda card_id: CardChoice(
-        "Peer coaching circles", ("approach", "new"), ("approach", "new"), None))
+        "Peer coaching circles", ("approach", "new"), ("approach", "new"), None, True))
     page.add_card()
     added = boards[0].cards[-1]
     assert added.custom and all(b.cards[-1].id == added.id for b in boards)

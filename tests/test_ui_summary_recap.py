@@ -75,3 +75,20 @@ def test_recap_is_legible_on_the_room_screen_and_fits(qtbot):
             assert room.rect().contains(label.mapTo(room, label.rect().bottomRight()))
             assert label.width() >= label.minimumSizeHint().width()
     assert room.lists["action"].height() > 80  # the actions keep room below the recap
+
+
+def test_recap_and_export_count_the_same_subjects_when_working_by_groups(qtbot):
+    from lpdesk.model.continuum import Placement
+
+    session = demo_session()
+    session.continuum.by_groups = True
+    area = session.continuum.areas[0]
+    for i, g in enumerate(session.groups):
+        area.group_placements[g.id] = Placement(10.0 + i, 80.0)
+    doc, page = make_page(qtbot, session=session)
+    report = build_report(doc.session)
+    assert report.areas[0].basis == "groups"
+    s = report.areas[0].stats
+    assert f"{format_position(s.now.median)} ({report.areas[0].now_stage})" in \
+        page.recap.texts()
+    assert format_position(s.now.median) == "11"

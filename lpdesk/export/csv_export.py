@@ -63,11 +63,13 @@ def _text(value: str) -> str:
 def guard(cell: str) -> str:
     """The cell as written: with a leading apostrophe when a spreadsheet could take it
     for a formula (see the module's note); our own numbers are left as they are."""
-    if not cell or PLAIN_NUMBER.fullmatch(cell):
+    if not cell:
         return cell
     first = cell[0]
+    if first.isalnum() or first in "'\"(./":  # the common case, quickly
+        return cell
     if first in FORMULA_START or first.isspace() or unicodedata.category(first)[0] == "C":
-        return "'" + cell
+        return cell if PLAIN_NUMBER.fullmatch(cell) else "'" + cell
     return cell
 
 

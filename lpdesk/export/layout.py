@@ -114,7 +114,8 @@ class Row:
                    default=0.0)
 
     def split(self, avail: float) -> tuple[Row | None, Row]:
-        """Cut the row so the head fits in `avail`; each cell keeps whole items."""
+        """Cut the row so the head fits in `avail`; each cell keeps whole items. The first
+        cell's first line (a board row's name) is repeated on the continuation."""
         heads, tails = [], []
         any_item = False
         for cell in self.cells:
@@ -128,6 +129,10 @@ class Row:
             tails.append(Cell(cell.items[n:], cell.background, cell.pad_x, cell.pad_y))
         if not any_item:
             return None, self
+        if len(tails) > 1 and not tails[0].items and heads[0].items and \
+                any(t.items for t in tails[1:]):
+            first = tails[0]
+            tails[0] = Cell(heads[0].items[:1], first.background, first.pad_x, first.pad_y)
         return Row(heads, self.widths, self.style), Row(tails, self.widths, self.style)
 
     def paint(self, painter: QPainter, x: float, y: float, height: float | None = None) -> None:
@@ -201,10 +206,15 @@ class PageBreak(Flowable):
         pass
 
 
+TALL_ROW = 0.2  # a row taller than this share of the page may break inside...
+WORTH = 0.12  # ...when at least this share of the page is left for its first part
+
+
 class Block(Flowable):
     """Rows of cells (a paragraph is one row of one cell; a table has a header row that is
-    repeated on every page it continues on). Breaks between rows; a row breaks inside only
-    when it is taller than a page; paragraphs keep two lines together at a break."""
+    repeated on every page it continues on). Breaks between rows; a row breaks inside (whole
+    lines and cards kept) when it is taller than a page, or when it is tall and much of the
+    page is left; paragraphs keep two lines together at a break."""
 
     def __init__(self, rows: list[Row], header: Row | None = None, space_after: float = 0.0,
                  orphans: int = 2) -> None:
@@ -239,7 +249,11 @@ class Block(Flowable):
             row = rest[0]
             paragraph = len(self.rows) == 1 and len(row.cells) == 1
             too_tall = row.height + head_h > page_height  # would not fit a fresh page either
-            if paragraph or too_tall:
+            # A tall row (a board row full of cards) moved whole to the next page would
+            # leave up to a third of this one empty, page after page: two rows a page. It
+            # starts here instead when a good part of the page is left.
+            tall = row.height > page_height * TALL_ROW and avail - used > page_height * WORTH
+            if paragraph or too_tall or tall:
                 head_row, tail_row = row.split(avail - used)
                 if head_row is not None and paragraph:
                     head_row, tail_row = self._widow_control(row, head_row, tail_row)

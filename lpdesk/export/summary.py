@@ -25,6 +25,7 @@ from lpdesk.export.report import (
     StageInfo,
 )
 from lpdesk.export.wording import fmt_date, fmt_gap, fmt_position, fmt_share, plural, tr
+from lpdesk.model import continuum_words
 from lpdesk.model.continuum import Placement
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import (
@@ -34,7 +35,7 @@ from lpdesk.model.matrix_stats import (
     row_agreement,
 )
 from lpdesk.model.session import Session
-from lpdesk.model.statistics import AreaSummary, Spread, summarise
+from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
 
 MOST_DISPUTED = 10  # disputed cards listed per consensus view
 MATRIX_CREDIT = "Traditional vs New Workplace Learning: Jane Hart"
@@ -64,33 +65,45 @@ def _spread_words(spread: Spread, what: str) -> str:
               "points, which is worth a conversation.").format(what=what, iqr=fmt_position(iqr))
 
 
-def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, target_stage: str,
-                groups: tuple[Position, ...], agreed: Position | None) -> tuple[str, ...]:
+def words_tr(text: str) -> str:
+    """The shared continuum wording (lpdesk.model.continuum_words), as on the screen."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ContinuumWords", text)
+
+
+def _area_words(name: str, basis: str, total: int, stats: AreaSummary,
+                plotted: tuple[Position, ...], groups: tuple[Position, ...],
+                agreed: Position | None, content: ContinuumContent) -> tuple[str, ...]:
+    """The area in sentences: who placed, then the same words the room saw on the
+    continuum page (lpdesk.model.continuum_words), then the spread and the groups."""
     out: list[str] = []
-    who = tr("participants") if basis == "participants" else tr("groups")
     if stats.now.count == 0 and stats.target.count == 0:
         out.append(tr("No placements were made for this area."))
     else:
         count = max(stats.now.count, stats.target.count)
-        out.append(tr("{n} {who} placed {area}.").format(n=count, who=who, area=name))
-        if stats.now.median is not None:
-            out.append(tr("Today the room places the organisation in the {stage} stage "
-                          "(median {m} on the 0\u2013100 scale).").format(
-                stage=now_stage, m=fmt_position(stats.now.median)))
-        if stats.target.median is not None:
-            out.append(tr("The target is {stage} (median {m}).").format(
-                stage=target_stage, m=fmt_position(stats.target.median)))
-        gap = stats.gap.median
-        if gap is not None:
-            if abs(gap) < 3:
-                out.append(tr("The typical participant wants little change: a median gap of "
-                              "{g} points.").format(g=fmt_gap(gap)))
-            elif gap > 0:
-                out.append(tr("The median gap is {g} points towards the learner taking "
-                              "control.").format(g=fmt_gap(gap)))
-            else:
-                out.append(tr("The median gap is {g} points towards the organisation taking "
-                              "more control.").format(g=fmt_gap(gap)))
+        if basis == "participants":
+            text = tr("{n} of {total} participants placed a marker for {area}.") \
+                if count < total else \
+                plural(total, tr("The participant placed a marker for {area}."),
+                       tr("All {total} participants placed a marker for {area}."))
+        else:
+            text = tr("{n} of {total} groups placed a marker for {area}.") \
+                if count < total else \
+                plural(total, tr("The group placed a marker for {area}."),
+                       tr("All {total} groups placed a marker for {area}."))
+        out.append(text.format(n=count, total=total, area=name))
+        now = [p.now for p in plotted if p.now is not None]
+        target = [p.target for p in plotted if p.target is not None]
+        out.append(continuum_words.room_sentence(now, target, content, basis == "groups",
+                                                 words_tr))
+        standing = continuum_words.standing_line(stats.now, stats.target, content,
+                                                 words_tr)
+        if standing:
+            out.append(tr("Medians: {standing}.").format(standing=standing))
+        gap = continuum_words.gap_sentence(stats.gap, words_tr)
+        if gap:
+            out.append(gap)
         for spread, what in ((stats.now, tr("today\u2019s position")),
                              (stats.target, tr("the target"))):
             sentence = _spread_words(spread, what)
@@ -103,16 +116,11 @@ def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, targe
         out.append(tr("Group positions for today run from {lo} ({lg}) to {hi} ({hg}).").format(
             lo=fmt_position(low.now), lg=low.subject, hi=fmt_position(high.now),
             hg=high.subject))
-    if agreed is not None and (agreed.now is not None or agreed.target is not None):
-        parts = []
-        if agreed.now is not None:
-            parts.append(tr("today {v} ({s})").format(v=fmt_position(agreed.now),
-                                                     s=agreed.now_stage))
-        if agreed.target is not None:
-            parts.append(tr("target {v} ({s})").format(v=fmt_position(agreed.target),
-                                                      s=agreed.target_stage))
-        out.append(tr("The room agreed on a shared position: {parts}.").format(
-            parts=tr(", ").join(parts)))
+    if agreed is not None:
+        sentence = continuum_words.agreed_sentence(Placement(agreed.now, agreed.target),
+                                                   content, words_tr)
+        if sentence:
+            out.append(sentence)
     return tuple(out)
 
 
@@ -138,17 +146,21 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
         if not area.consensus.is_empty():
             agreed = _position(content, tr("Agreed by the room"), "consensus", "", "#000000",
                                area.consensus)
-        basis = "participants" if people or not group_positions else "groups"
+        by_groups = counts_groups(area, session.continuum.by_groups,
+                                  (p.id for p in session.participants),
+                                  (g.id for g in session.groups))
+        basis = "groups" if by_groups else "participants"
         plotted = people if basis == "participants" else group_positions
         stats = summarise(Placement(p.now, p.target) for p in plotted)
         now_stage = _stage_name(content, stats.now.median)
         target_stage = _stage_name(content, stats.target.median)
         area_name = names.text(area.name)
+        total = len(session.participants) if basis == "participants" else len(session.groups)
         result.append(AreaReport(
             area_name, basis, stats, now_stage, target_stage, tuple(people),
             tuple(group_positions), agreed,
-            _area_words(area_name, basis, stats, now_stage, target_stage,
-                        tuple(group_positions), agreed)))
+            _area_words(area_name, basis, total, stats, tuple(plotted),
+                        tuple(group_positions), agreed, content)))
     return result
 
 
@@ -180,23 +192,28 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
         runs.append(QuizRunReport(subject, run.subject_kind, run.purpose, result.answered,
                                   result.total, result.position,
                                   _stage_name(content, result.position), tuple(answers)))
-    words: list[str] = []
+    quiz_words: list[str] = []
     scored = [r for r in runs if r.position is not None]
     for purpose, label in (("now", tr("today")), ("target", tr("the target"))):
         values = sorted(r.position for r in scored if r.purpose == purpose and r.position
                         is not None)
         if values:
             median = Spread.of(values).median
-            words.append(plural(len(values), tr("1 quiz result for {what}"),
-                                tr("{n} quiz results for {what}")).format(
-                n=len(values), what=label) + tr(": median {m}, in the {stage} stage "
-                                                "(from {lo} to {hi}).").format(
-                n=len(values), what=label, m=fmt_position(median),
-                stage=_stage_name(content, median), lo=fmt_position(values[0]),
-                hi=fmt_position(values[-1])))
+            stage = _stage_name(content, median)
+            lo, hi = fmt_position(values[0]), fmt_position(values[-1])
+            if len(values) == 1:
+                text = tr("1 quiz result for {what}: {m}, in the {stage} stage.")
+            elif lo == hi:
+                text = tr("{n} quiz results for {what}, all at {m}, in the {stage} stage.")
+            else:
+                text = tr("{n} quiz results for {what}: median {m}, in the {stage} stage "
+                          "(from {lo} to {hi}).")
+            quiz_words.append(text.format(n=len(values), what=label, m=fmt_position(median),
+                                          stage=stage, lo=lo, hi=hi))
     if runs and not scored:
-        words.append(tr("The quiz was started but no answer was counted yet."))
-    return QuizReport(tuple(runs), tuple(words), quiz.scoring_rule, _quiz_chart(runs, content))
+        quiz_words.append(tr("The quiz was started but no answer was counted yet."))
+    return QuizReport(tuple(runs), tuple(quiz_words), quiz.scoring_rule,
+                      _quiz_chart(runs, content))
 
 
 def _quiz_chart(runs: list[QuizRunReport], content: ContinuumContent) -> AreaReport | None:

@@ -6,6 +6,8 @@ import datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from lpdesk.model.continuum_words import format_gap, format_position
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -21,16 +23,13 @@ def plural(n: int, one: str, many: str) -> str:
 
 
 def fmt_position(value: float | None) -> str:
-    """A position as the document shows it: one decimal, so a median of 24.6 is not shown
-    as 25 next to the stage name Embedded (which ends at 25)."""
-    return "\u2013" if value is None else f"{value:.1f}"
+    """A position as the app shows it (one rule for screen and document: 37, 24.6; see
+    lpdesk.model.continuum_words), so a median of 24.6 is not shown as 25 next to Embedded."""
+    return format_position(value)
 
 
 def fmt_gap(value: float | None) -> str:
-    if value is None:
-        return "\u2013"
-    text = f"{value:+.1f}"
-    return "0.0" if text in ("+0.0", "-0.0") else text.replace("-", "\u2212")
+    return format_gap(value)
 
 
 def fmt_share(share: float | None) -> str:

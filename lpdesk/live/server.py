@@ -207,6 +207,11 @@ class LiveServer:
     def send(self, device_id: str, text: str) -> None:
         self._call(self._send_direct, device_id, text)
 
+    def send_many(self, messages: list[tuple[str, str]]) -> None:
+        """(device id, text) pairs in one hand-over (a batch's acks and errors)."""
+        if messages:
+            self._call(self._send_many, list(messages))
+
     def revoke(self, device_id: str) -> None:
         """A removed device: its token is dead and its connection closes."""
         self._call(self._revoke, device_id)
@@ -461,6 +466,10 @@ class LiveServer:
         if phone is not None:
             phone.direct.append(text)
             phone.wake.set()
+
+    def _send_many(self, messages: list[tuple[str, str]]) -> None:
+        for device_id, text in messages:
+            self._send_direct(device_id, text)
 
     def _revoke(self, device_id: str) -> None:
         for token, did in list(self.tokens.items()):

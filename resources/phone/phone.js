@@ -1,6 +1,6 @@
 /* lpdesk on a participant's phone. Plain JavaScript, no framework, nothing from the
    internet. Every text that came from the session or a participant goes in with
-   textContent, never innerHTML. The phone remembers its token (localStorage) so a reload, a
+   textContent, never as markup. The phone remembers its token (localStorage) so a reload, a
    locked screen or a dropped Wi-Fi connection comes back as the same participant. */
 "use strict";
 (function () {
@@ -11,7 +11,7 @@
   var state = {
     code: fromLink || saved.code || "", token: saved.token || null, ws: null, seq: 0,
     welcome: null, room: null, people: null, me: null, active: "now", ended: "",
-    retry: 0, retryTimer: null, pendingSeq: null, drag: null, typing: false, codeError: ""
+    removed: false, claimSeq: null, retry: 0, retryTimer: null, pendingSeq: null, drag: null, typing: false, codeError: ""
   };
   var app = document.getElementById("app");
   var statusLine = document.getElementById("status");
@@ -48,7 +48,7 @@
 
   // -- connection ------------------------------------------------------------------------
   function connect() {
-    if (state.ended || (state.ws && state.ws.readyState <= 1)) { return; }
+    if (state.removed || (state.ws && state.ws.readyState <= 1)) { return; }
     if (!state.code) { render(); return; }
     var ws = new WebSocket("ws://" + location.host + "/ws");
     state.ws = ws;
@@ -66,8 +66,10 @@
     ws.onclose = function () {
       if (state.ws !== ws) { return; }
       state.ws = null;
-      if (state.ended || !state.code) { render(); return; }
-      status("Connection lost \u2013 reconnecting\u2026", "bad");
+      if (state.removed || !state.code) { render(); return; }
+      // a dropped Wi-Fi, a locked screen, or the facilitator stopping and starting again:
+      // keep trying with the same token, so the phone comes back as the same person
+      if (!state.ended) { status("Connection lost \u2013 reconnecting\u2026", "bad"); }
       var wait = Math.min(8000, 500 * Math.pow(2, state.retry++));
       clearTimeout(state.retryTimer);
       state.retryTimer = setTimeout(connect, wait);
@@ -96,8 +98,10 @@
     if (m.type === "welcome") {
       state.welcome = m;
       state.token = m.token;
+      state.ended = "";
       remember();
       status("");
+      render();
     } else if (m.type === "state") {
       var s = m.sections || {};
       if (s.room) { state.room = s.room; }
@@ -106,13 +110,16 @@
       if (!state.drag) { render(); }
     } else if (m.type === "ack") {
       if (m.seq === state.pendingSeq) { status("Received \u2713", "ok"); }
+      else if (m.seq === state.claimSeq) { status(""); }
     } else if (m.type === "error") {
       refused(m);
     } else if (m.type === "bye") {
-      state.ended = m.reason === "removed"
+      state.removed = m.reason === "removed";
+      state.ended = state.removed
         ? "The facilitator has taken this phone out of the session."
-        : "The session has ended. Thank you!";
-      if (m.reason === "removed") { state.token = null; state.code = ""; remember(); }
+        : "The facilitator has stopped taking input from phones. Thank you! This page " +
+          "comes back by itself if they start again.";
+      if (state.removed) { state.token = null; state.code = ""; remember(); }
       status("");
       render();
     }
@@ -125,7 +132,7 @@
     }
     if (code === "token") { state.token = null; remember(); return; }  // join afresh
     if (code === "removed") { receive({ type: "bye", reason: "removed" }); return; }
-    if (code === "full") { state.ended = m.message; render(); return; }
+    if (code === "full") { state.removed = true; state.ended = m.message; render(); return; }
     status(m.message || "Not accepted.", "bad");
   }
 
@@ -136,8 +143,8 @@
     notMe.hidden = !me || state.ended !== "";
     if (state.ended) { return ended(); }
     if (!state.code) { return askCode(); }
-    if (!state.welcome || !state.room || !state.people || !state.me) { return loading(); }
-    if (!me) { return pickName(); }
+    if (!state.welcome || !state.room || !state.me) { return loading(); }
+    if (!me) { return state.people ? pickName() : loading(); }
     if (state.room.activity !== "continuum" || !state.room.area) { return waiting(); }
     return placing();
   }
@@ -248,7 +255,8 @@
   }
   function claim(fields) {
     fields.type = "claim";
-    if (send(fields) !== null) { status("Sending\u2026"); }
+    state.claimSeq = send(fields);
+    if (state.claimSeq !== null) { status("Sending\u2026"); }
   }
   notMe.addEventListener("click", function () {
     state.typing = false;
@@ -256,6 +264,14 @@
   });
 
   // -- the continuum ---------------------------------------------------------------------
+  function breakable(name) {
+    // a soft hyphen in the middle of a long word lets "Unfacilitated" wrap in a narrow band
+    return name.split(" ").map(function (word) {
+      if (word.length <= 10) { return word; }
+      var at = Math.ceil(word.length / 2) + 1;
+      return word.slice(0, at) + "\u00ad" + word.slice(at);
+    }).join(" ");
+  }
   function stageAt(v) {
     var stages = state.welcome.stages, found = stages[0];
     stages.forEach(function (st) { if (v >= st.start) { found = st; } });
@@ -294,7 +310,7 @@
     track.setAttribute("aria-label", "Continuum, " + state.active);
     track.tabIndex = 0;
     w.stages.forEach(function (st) {
-      var band = el("div", "band", st.name);
+      var band = el("div", "band", breakable(st.name));
       band.style.left = st.start + "%";
       band.style.width = (st.end - st.start) + "%";
       track.appendChild(band);

@@ -43,8 +43,10 @@ from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
 from lpdesk.ui.continuum.presenting import PresentingContinuum
+from lpdesk.ui.continuum.spoken import plot_description, plot_name
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
@@ -88,6 +90,7 @@ class ContinuumPage(PresentingContinuum, QWidget):
         top = QHBoxLayout()
         self.area_title = QLabel()
         self.area_title.setObjectName("AreaTitle")
+        self.area_title.setTextFormat(Qt.TextFormat.PlainText)
         self.tabs = QTabBar()
         self.tabs.setObjectName("AreaTabs")
         self.tabs.setAccessibleName(self.tr("Areas of learning"))
@@ -279,8 +282,21 @@ class ContinuumPage(PresentingContinuum, QWidget):
             self._show_summary(rows, hidden)
             self._sync_room_actions()
             self.placing_changed.emit()
+            self._speak(rows, hidden)
         finally:
             self._syncing = False
+
+    def _speak(self, rows: list[Row], hidden: bool) -> None:
+        """The markers, for a screen reader: see lpdesk/ui/continuum/spoken.py."""
+        selected = None if self.audience else next(
+            (r for r in rows if r.key == self.selected_key), None)
+        view = self.plot.view
+        name = plot_name(selected, self.active, hidden)
+        if view.accessibleName() != name:
+            view.setAccessibleName(name)
+        view.viewport().setAccessibleName(self.tr("Learner Power continuum"))
+        view.setAccessibleDescription(plot_description(
+            rows, hidden, "" if hidden else self.summary.sentence.text()))
 
     def _sync_tabs(self) -> None:
         areas = self.continuum.areas
@@ -290,9 +306,9 @@ class ContinuumPage(PresentingContinuum, QWidget):
         for i, area in enumerate(areas):
             if i >= self.tabs.count():
                 self.tabs.addTab(area.name)
-            self.tabs.setTabText(i, area.name)
+            self.tabs.setTabText(i, area.name.replace("&", "&&"))  # "&" is not a shortcut
             self.tabs.setTabData(i, area.id)
-            self.tabs.setTabToolTip(i, area.name)
+            self.tabs.setTabToolTip(i, plain_tip(area.name))
         if current is not None:
             self.tabs.setCurrentIndex(areas.index(current))
         self.area_title.setText(current.name if current else "")
@@ -315,12 +331,13 @@ class ContinuumPage(PresentingContinuum, QWidget):
         now = [r.now for r in people if r.now is not None]
         target = [r.target for r in people if r.target is not None]
         summary = summarise(Placement(r.now, r.target) for r in people)
+        self.summary.show_count(sum(1 for r in people if r.now is not None
+                                    or r.target is not None), len(people))
         area = self.continuum.current_area
         self.summary.show_summary(now, target, summary, self.continuum.by_groups,
                                   area.consensus if area else None)
         self.plot.set_distribution(now, target, {"now": summary.now,
                                                  "target": summary.target})
-        self.plot.view.setAccessibleDescription(self.summary.sentence.text())
         if not people and not self.audience:
             self.summary.show_hint(
                 self.tr("No groups yet: add them on the set-up page.") if
@@ -358,9 +375,10 @@ class ContinuumPage(PresentingContinuum, QWidget):
 
     # -- placing -------------------------------------------------------------------------
     def _name(self, key: str) -> str:
-        for k, name, _i, _c in self.subjects():
-            if k == key:
-                return name
+        subjects = self.session.groups if self.continuum.by_groups else self.session.participants
+        for subject in subjects:  # by id only: no initials worked out for 1,000 people
+            if subject.id == key:
+                return subject.name
         return self.tr("the agreed position")
 
     def value_of(self, key: str, which: str) -> float | None:

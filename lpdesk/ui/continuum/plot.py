@@ -32,7 +32,7 @@ from lpdesk.ui.continuum.strip import RoomStrip
 from lpdesk.ui.continuum.summary import room_text_scale
 from lpdesk.ui.style.theme import theme
 
-X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
+X_MIN, X_MAX = -2.5, 102.5  # the least room beside 0 and 100 (see _fit_x_range)
 MIN_ROWS = 8  # the plot is never divided into fewer rows than this
 
 
@@ -61,6 +61,7 @@ class ContinuumPlot(QWidget):
         self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
         self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
         self._shown_as: tuple | None = None  # (selected, active, private) last shown
+        self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
         self._build()
         self.apply_theme()
 
@@ -255,7 +256,7 @@ class ContinuumPlot(QWidget):
         sel = keys.index(selected) if selected in keys else None
         self.visible_rows = set() if private else None
         n = max(MIN_ROWS, len(self.rows))  # a few rows stay row-sized, at the top
-        self.vb.setRange(xRange=(X_MIN, X_MAX), yRange=(-0.6, n - 0.4), padding=0)
+        self.vb.setRange(xRange=self.x_range, yRange=(-0.6, n - 0.4), padding=0)
         self.org_line.setData([0.0, 100.0], [-0.5, n - 0.5])
         self.learner_line.setData([0.0, 100.0], [n - 0.5, -0.5])
         has_agreed = bool(self.rows) and self.rows[0].key == AGREED
@@ -263,7 +264,7 @@ class ContinuumPlot(QWidget):
         if sel is None:
             self.row_band.setVisible(False)
         else:
-            self.row_band.setRect(QRectF(X_MIN, sel - 0.5, X_MAX - X_MIN, 1.0))
+            self.show_row_band(sel)
             self.row_band.setVisible(self.editable)
         self.arrows.set_rows(self.rows, self.visible_rows)
         self.initials.set_rows(self.rows, self.visible_rows)
@@ -363,6 +364,7 @@ class ContinuumPlot(QWidget):
             if len(scatter.data):
                 scatter.setSize(self.size_for(kind))
         self.fill_halo()
+        self._fit_x_range()
         self._fit_distribution_height()
         self._fit_stage_names()
         left = self.main.getAxis("left")
@@ -387,6 +389,22 @@ class ContinuumPlot(QWidget):
         self.arrows.update()
         self.initials.update()
 
+    def _fit_x_range(self) -> None:
+        """Room beside 0 and 100 for half the largest marker with its halo: markers are sized
+        in pixels, so the margin in positions depends on the plot's width."""
+        half = (self.size_for("agreed") + 10) / 2 + 2
+        width = self.vb.width()
+        pad = X_MAX - 100.0
+        if width > 4 * half:
+            pad = max(pad, half * 100.0 / (width - 2 * half))
+        wanted = (-pad, 100.0 + pad)
+        if any(abs(a - b) > 1e-6 for a, b in zip(wanted, self.x_range, strict=True)):
+            self.x_range = wanted
+            self.vb.setXRange(*wanted, padding=0)
+            band = self.row_band.rect()
+            if self.row_band.isVisible() and band.height() > 0:
+                self.show_row_band(round(band.center().y()))
+
     def _fit_distribution_height(self) -> None:
         """The room's strip takes at most a quarter of the plot: the rows come first."""
         wanted = 118 * room_text_scale(self.zoom)
@@ -397,7 +415,7 @@ class ContinuumPlot(QWidget):
 
     def _fit_stage_names(self) -> None:
         """Shrink the stage names, if need be, so each fits inside its band."""
-        px_per_unit = max(1.0, self.vb.width()) / (X_MAX - X_MIN)
+        px_per_unit = max(1.0, self.vb.width()) / (self.x_range[1] - self.x_range[0])
         font = QFont(self.stage_font)
         smallest = 6.0  # a narrow facilitator window; the room's screen is much wider
         while font.pointSizeF() > smallest:
@@ -433,5 +451,6 @@ class ContinuumPlot(QWidget):
         return self.pointer.hover_text(point)
 
     def show_row_band(self, row: int) -> None:
-        self.row_band.setRect(QRectF(X_MIN, row - 0.5, X_MAX - X_MIN, 1.0))
+        low, high = self.x_range
+        self.row_band.setRect(QRectF(low, row - 0.5, high - low, 1.0))
         self.row_band.setVisible(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QToolTip
 from lpdesk.content.stages import ContinuumContent
 from lpdesk.model.continuum import clamp_position
 from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme
 
 HIT_SLOP_PX = 4  # a marker is hit this many pixels beyond its edge (fingers, projectors)
@@ -150,6 +151,7 @@ class PlotPointer:
                 return
             hit = (i, plot.active)
         self.grabbed = hit
+        QToolTip.hideText()  # a stage's name must not cover the rows while dragging
         i, which = hit
         row = plot.rows[i]
         found = plot.point_index.get(hit)
@@ -222,10 +224,12 @@ class PlotPointer:
         return ""
 
     def hover(self, scene_pos: QPointF) -> None:
+        if self.grabbed is not None:  # dragging: the moving marker says enough
+            return
         vb = self.plot.vb
         if not vb.sceneBoundingRect().contains(scene_pos):
             return
         text = self.hover_text(vb.mapSceneToView(scene_pos))
         if text:
-            QToolTip.showText(QCursor.pos(), text, self.plot.view)
+            QToolTip.showText(QCursor.pos(), plain_tip(text), self.plot.view)
 

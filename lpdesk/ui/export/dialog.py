@@ -40,6 +40,7 @@ from lpdesk.export.pdf import Cancelled, SummaryDocument
 from lpdesk.export.summary import build_report
 from lpdesk.ui.export.worker import LIVE_WORKERS, Worker, stop_worker
 from lpdesk.ui.style.screens import fit_to_screen
+from lpdesk.ui.style.text import plain_message
 
 # (format key, label, extension, file dialog filter)
 FORMATS = (
@@ -126,6 +127,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.anonymise_box)
         form.addRow("", self.include_notes_box)
         self.info_label = QLabel()
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # names the file saved
         self.info_label.setWordWrap(True)
         self.info_label.setObjectName("ExportInfo")
         left = QVBoxLayout()
@@ -138,6 +140,7 @@ class ExportDialog(QDialog):
         self.page_label.setAccessibleName(self.tr("Page preview"))
         self.page_label.setStyleSheet("background: #8A939C; padding: 12px;")
         self.scroll = QScrollArea()
+        self.scroll.setAccessibleName(self.tr("Page preview"))
         self.scroll.setWidget(self.page_label)
         self.scroll.setWidgetResizable(True)
         self.scroll.setMinimumWidth(520)
@@ -153,6 +156,7 @@ class ExportDialog(QDialog):
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
         self.page_spin = QSpinBox()
         self.page_spin.setAccessibleName(self.tr("Page number"))
+        self.page_spin.lineEdit().setAccessibleName(self.tr("Page number"))
         self.page_spin.setMinimum(1)
         self.page_spin.valueChanged.connect(lambda v: self.show_page(v - 1))
         self.of_label = QLabel()
@@ -367,7 +371,7 @@ class ExportDialog(QDialog):
         return stem.strip() or "summary"
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        plain_message(self, QMessageBox.Icon.Warning, title, text)  # names the file
 
     def ask_and_export(self) -> None:
         path = self.ask_save_path()

@@ -41,7 +41,7 @@ from lpdesk.live.protocol import (
 from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, LiveServer
 
-FLUSH_MS = 40
+FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 DEFAULT_PORT = 8470
 PORT_KEY = "live/port"
 
@@ -96,6 +96,11 @@ class LiveController(QObject):
         self._flush_timer.timeout.connect(self.flush)
         self.handlers: dict[str, Callable[[Any, Message], str]] = {
             "claim": self._claim, "release": self._release}
+        # Which phones' own sections to rebuild on the next flush: after a batch of votes
+        # only the senders' (and their group mates'), after anything else every phone's.
+        self._applying = False
+        self._all_dirty = True
+        self._dirty: set[str] = set()
         self._follow(doc)
 
     # -- following the document -----------------------------------------------------------
@@ -108,9 +113,12 @@ class LiveController(QObject):
         self.doc.session.changed.disconnect(self._session_changed)
 
     def _model_changed(self, *_args) -> None:
+        if not self._applying:  # the facilitator (or an undo): any phone's part may change
+            self._all_dirty = True
         self.schedule_flush()
 
     def _session_changed(self, what: str) -> None:
+        self._all_dirty = True
         if what == "participants":
             if self.room.forget_missing({p.id for p in self.doc.session.participants}):
                 self.devices_changed.emit()
@@ -126,6 +134,7 @@ class LiveController(QObject):
         """locked, anonymous, new_names."""
         options = self.room.options
         self.room.options = RoomOptions(**{**options.__dict__, **values})
+        self._all_dirty = True
         self.options_changed.emit()
         self.schedule_flush()
 
@@ -165,6 +174,7 @@ class LiveController(QObject):
                 continue
             break
         self.server = server
+        self._all_dirty = True
         settings.setValue(PORT_KEY, server.port)
         self.schedule_flush()
         self.flush()
@@ -196,6 +206,7 @@ class LiveController(QObject):
     def remove_device(self, device_id: str) -> None:
         """The phone can send nothing more; its name is free for another phone."""
         self.room.remove(device_id)
+        self._all_dirty = True
         if self.server is not None:
             self.server.revoke(device_id)
         self.devices_changed.emit()
@@ -203,6 +214,7 @@ class LiveController(QObject):
 
     def free_name(self, participant_id: str) -> None:
         self.room.free(participant_id)
+        self._all_dirty = True
         self.devices_changed.emit()
         self.schedule_flush()
 
@@ -223,7 +235,9 @@ class LiveController(QObject):
             kind, device_id = event[0], event[1]
             if kind == "joined":
                 self.room.joined(device_id, event[2], event[3], now)
+                self._dirty.add(device_id)
                 devices_changed = True
+                self.schedule_flush()  # its own section (a returning phone: who it is)
                 continue
             if kind == "left":
                 self.room.left(device_id)
@@ -251,18 +265,25 @@ class LiveController(QObject):
                 if handler is None:
                     raise ProtocolError("type", "lpdesk does not know that kind of message.")
                 device.last_sent = handler(device, message)
+                self._dirty.add(device_id)
                 self.schedule_flush()
                 done.append((device_id, message.seq, event[3]))
             except ProtocolError as exc:
                 replies.append((device_id, _error(exc, message.seq)))
-        for (area_id, group), table in votes.items():
-            self.doc.apply(PlaceFromPhonesCommand(session.continuum, area_id, table,
-                                                  group=group))
+        self._applying = True
+        try:
+            for (area_id, group), table in votes.items():
+                self.doc.apply(PlaceFromPhonesCommand(session.continuum, area_id, table,
+                                                      group=group))
+                if group:  # everyone in the group sees the group's markers
+                    self._all_dirty = True
+        finally:
+            self._applying = False
+        self._dirty.update(d for d, _s, _t in waiting)
         applied_at = time.perf_counter()
         for device_id, seq, _t in done + waiting:
             replies.append((device_id, encode({"type": "ack", "seq": seq})))
-        for device_id, text in replies:
-            self.server.send(device_id, text)
+        self.server.send_many(replies)
         if devices_changed:
             self.devices_changed.emit()
         self.longest_drain_ms = max(self.longest_drain_ms,
@@ -335,13 +356,22 @@ class LiveController(QObject):
             return
         start = time.perf_counter()
         session, options = self.doc.session, self.room.options
-        shared = {
-            "room": encode(room_section(session, options, self.activity)),
-            "people": encode(people_section(session, options, self.room.claimed())),
-        }
+        shared = {"room": encode(room_section(session, options, self.activity))}
         index = session_index(session)
-        personal = {d.id: {"me": encode(me_section(session, d.participant_id, index))}
-                    for d in self.room.devices.values() if d.connected}
+        # the list of names goes only to phones still choosing (it changes with every claim,
+        # and 200 phones x 200 names on every claim would flood the room's Wi-Fi)
+        people: str | None = None
+        personal: dict[str, dict[str, str]] = {}
+        everyone, self._all_dirty = self._all_dirty, False
+        dirty, self._dirty = self._dirty, set()
+        for d in self.room.devices.values():
+            if not d.connected or not (everyone or d.id in dirty or d.participant_id is None):
+                continue
+            mine = personal[d.id] = {"me": encode(me_section(session, d.participant_id, index))}
+            if d.participant_id is None:
+                if people is None:
+                    people = encode(people_section(session, options, self.room.claimed()))
+                mine["people"] = people
         server.publish(shared, personal)
         self.longest_flush_ms = max(self.longest_flush_ms, (time.perf_counter() - start) * 1000)
 

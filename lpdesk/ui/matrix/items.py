@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.model.matrix import Cell
 from lpdesk.ui.matrix.layout import MARK_W, PAD_X, PAD_Y, WRAP
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import Theme
 
 MATCH, MISMATCH = "match", "mismatch"
@@ -65,6 +66,7 @@ class CardItem(QGraphicsItem):
         self.size = QRectF(0, 0, 100, 40)
         self.font, self.hint_font, self.scale, self.theme = QFont(), QFont(), 1.0, None
         self.marks = False  # keep MARK_W free on the right for the reveal mark
+        self.spoken = ""  # what a screen reader says (the view carries it: see view.py)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -84,7 +86,7 @@ class CardItem(QGraphicsItem):
         self.text, self.hint, self.state = text, hint, state
         self.font, self.hint_font, self.scale, self.theme = font, hint_font, scale, theme
         self.marks = marks
-        self.setToolTip(text + (f"\n{hint}" if hint else ""))
+        self.setToolTip(plain_tip(text + (f"\n{hint}" if hint else "")))
         self.update()
 
     def text_rect(self) -> QRectF:

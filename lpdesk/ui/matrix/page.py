@@ -65,6 +65,7 @@ class MatrixPage(QWidget):
         self.doc, self.matrix, self.audience = doc, doc.session.matrix, audience
         self.interactive = not audience
         self.setObjectName("MatrixPage")
+        self.last_message = ""  # the last status message (also when not in a main window)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.figure = QLabel()
@@ -164,7 +165,8 @@ class MatrixPage(QWidget):
 
     def _make_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Matrix"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = bar
         self.board_combo = QComboBox()
         self.board_combo.setAccessibleName(self.tr("Board"))
         self.board_combo.setToolTip(self.tr("Switch between the boards (one per group)"))
@@ -190,9 +192,13 @@ class MatrixPage(QWidget):
         self.together_action.setChecked(True)
         bar.addWidget(self.board_combo)
         bar.addActions([self.previous_action, self.next_action])
+        for action, name in ((self.previous_action, self.tr("Previous board")),
+                             (self.next_action, self.tr("Next board"))):
+            bar.widgetForAction(action).setAccessibleName(name)  # not "◀" / "▶"
         bar.addSeparator()
         bar.addActions([self.reveal_action, self.consensus_action])
         bar.addSeparator()
+        bar.addAction(self.new_action)  # a visible button: starting a board is a main step
         edit = QToolButton()
         edit.setText(self.tr("Edit"))
         edit.setToolTip(self.tr("Boards, cards, rows and columns"))
@@ -206,7 +212,29 @@ class MatrixPage(QWidget):
         edit.setMenu(menu)
         self.edit_button = edit
         bar.addWidget(edit)
+        self._draw_icons()
+        follow_theme(self, lambda *_: self._draw_icons())
+        self.installEventFilter(self)  # the toolbar fits the page's width (eventFilter)
         return bar
+
+    ICONS = {"previous_action": "previous", "next_action": "next", "new_action": "new-board",
+             "remove_action": "remove", "add_card_action": "add-card",
+             "reveal_action": "reveal", "consensus_action": "consensus"}
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self and event.type() == QEvent.Type.Resize:
+            from lpdesk.ui.style.icons import fit_toolbar
+            fit_toolbar(self.toolbar, self.width() - 12)  # words, or icons alone if narrow
+        return False
+
+    def _draw_icons(self) -> None:
+        from lpdesk.ui.style.icons import name_overflow_button, refit_toolbar, set_icons
+        set_icons(self, self.ICONS)
+        name_overflow_button(self.toolbar)
+        refit_toolbar(self.toolbar, self.width() - 12)
+        for action in (self.previous_action, self.next_action):  # arrows: the icon says it
+            self.toolbar.widgetForAction(action).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     @property
     def board(self) -> Board | None:
@@ -360,7 +388,8 @@ class MatrixPage(QWidget):
     def ask_card(self, card_id: str | None) -> CardChoice | None:
         assert self.board is not None
         card = self.board.card(card_id) if card_id else None
-        dialog = CardDialog(self.board, card, self)
+        dialog = CardDialog(self.board, card, self,
+                            sibling_boards=len(self.matrix.siblings(self.board.id)))
         return dialog.choice() if dialog.exec() else None
 
     def ask_axis_name(self, title: str, current: str = "") -> str | None:
@@ -368,12 +397,14 @@ class MatrixPage(QWidget):
         return name.strip() if ok and name.strip() else None
 
     def add_card(self) -> None:
+        """A new card on the board shown (or, chosen in the dialog, on every group board of
+        its template), then selected and scrolled to, with a word in the status bar."""
         board = self.board
         choice = self.ask_card(None) if board is not None else None
         if board is None or choice is None:
             return
-        boards = self.targets()
-        card_id = new_id("card", {c.id for b in boards for c in b.cards})
+        boards = self.matrix.siblings(board.id) if choice.all_boards else [board]
+        card_id = new_id("card", {c.id for b in self.matrix.boards for c in b.cards})
 
         def make(board_id):
             b = self.matrix.board(board_id)
@@ -385,6 +416,31 @@ class MatrixPage(QWidget):
             return AddCardCommand(self.matrix, board_id,
                                   Card(card_id, choice.text, ref, True, col), cell)
         self.doc.push(together(self.tr("Add card"), [b.id for b in boards], make))
+        self.scene.select_card(card_id)
+        self.view.setFocus()
+        self.say(self.card_added_message(board, choice, len(boards)))
+
+    def card_added_message(self, board: Board, choice: CardChoice, count: int) -> str:
+        if choice.cell is not None:
+            rows = {r.id: r.name for r in board.rows}
+            cols = {c.id: c.name for c in board.columns}
+            where = self.tr("in %s · %s") % (rows.get(choice.cell[0], ""),
+                                                  cols.get(choice.cell[1], ""))
+        else:
+            where = self.tr("in the deck")
+        if count > 1:
+            return self.tr("Card added to %d boards, %s on %s, in the deck on the others "
+                           "(Ctrl+Z takes it back)") % (count, where, board.name)
+        return self.tr("Card added to %s, %s (Ctrl+Z takes it back)") % (board.name, where)
+
+    def say(self, message: str) -> None:
+        """A short message in the main window's status bar, if there is one."""
+        from PySide6.QtWidgets import QMainWindow
+
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 6000)
+        self.last_message = message
 
     def edit_card(self, card_id: str) -> None:
         choice = self.ask_card(card_id)

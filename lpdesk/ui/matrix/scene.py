@@ -17,6 +17,7 @@ from lpdesk.model.matrix import Board, Cell
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.matrix.reveal import reveal_info
+from lpdesk.ui.matrix.spoken import card_words
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import follow_theme, theme
 
@@ -143,6 +144,8 @@ class BoardScene(QGraphicsScene):
                 if item is None:
                     item = self.cards[card_id] = CardItem(card_id, self)
                     self.addItem(item)
+                item.spoken = card_words(board, card_id, hints.get(card_id, ""),
+                                         states.get(card_id))
                 item.set_look(texts[card_id], hints.get(card_id, ""), states.get(card_id),
                               rect.width(), rect.height(), layout.card_font, layout.hint_font,
                               s, t, layout.marks and key is not None)

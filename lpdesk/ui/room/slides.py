@@ -16,6 +16,7 @@ from lpdesk.ui.style.theme import theme, theme_state
 
 def _label(text: str = "", name: str = "") -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # session text: titles, names
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     if name:

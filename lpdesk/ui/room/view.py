@@ -55,6 +55,7 @@ class RoomView(QWidget):
         self.doc: SessionDocument | None = None
         self.item_id: str | None = None
         self.pages: dict[str, QWidget] = {}
+        self._slide: tuple | None = None  # (factory, the slide it made) of display.slide
         self.setObjectName("RoomView")
         self.setAccessibleName(self.tr("The room's screen"))
         self.setAutoFillBackground(True)
@@ -70,6 +71,7 @@ class RoomView(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("RoomTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the agenda title
         self.title.setAccessibleName(self.tr("Activity"))
         self.timer = TimerDisplay(display.timer, self.activity)
         self.timer.setAccessibleName(self.tr("Activity timer"))
@@ -164,10 +166,27 @@ class RoomView(QWidget):
     # -- blank, break, timer ----------------------------------------------------------------
     def refresh(self) -> None:
         d = self.display
+        slide = self._extra_slide()
         self.screens.setCurrentWidget(self.blank if d.blank else
-                                      self.break_slide if d.on_break else self.activity)
+                                      self.break_slide if d.on_break else
+                                      slide if slide is not None else self.activity)
         self.timer.setVisible(d.timer.shown_to_room)
         self.timer.repaint_now()
+
+    def _extra_slide(self) -> QWidget | None:
+        """The slide another feature asked for (RoomDisplay.show_slide), made for this view."""
+        factory = self.display.slide
+        made = self._slide
+        if made is not None and made[0] is not factory:
+            self.screens.removeWidget(made[1])
+            made[1].deleteLater()
+            made = self._slide = None
+        if factory is None:
+            return None
+        if made is None:
+            made = self._slide = (factory, factory(self.screens))
+            self.screens.addWidget(made[1])
+        return made[1]
 
     # -- size and theme -----------------------------------------------------------------------
     def _restyle(self, *_args) -> None:

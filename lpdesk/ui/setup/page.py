@@ -37,6 +37,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.ui.setup.date_field import DateField
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.tab_keys import tab_leaves
+from lpdesk.ui.style.text import plain_tip
 
 NAME_COL, GROUP_COL = 0, 1
 
@@ -210,7 +211,7 @@ class SetupPage(QWidget):
         for row, p in enumerate(s.participants):
             name = QTableWidgetItem(p.name)
             name.setData(Qt.ItemDataRole.DecorationRole, QColor(p.colour))
-            name.setToolTip(p.name)
+            name.setToolTip(plain_tip(p.name))
             group = QTableWidgetItem(groups.get(p.group_id, ""))
             group.setData(Qt.ItemDataRole.UserRole, p.group_id)
             self.table.setItem(row, NAME_COL, name)

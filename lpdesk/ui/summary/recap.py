@@ -18,7 +18,7 @@ from lpdesk.content.stages import ContinuumContent, continuum_content
 from lpdesk.model import continuum_words as words
 from lpdesk.model.matrix_stats import board_agreement
 from lpdesk.model.session import Session
-from lpdesk.model.statistics import placements_of, summarise
+from lpdesk.model.statistics import counts_groups, placements_of, summarise
 from lpdesk.ui.style.theme import theme
 
 
@@ -63,13 +63,15 @@ def _move(gap: float | None) -> str:
 
 def area_lines(session: Session, content: ContinuumContent) -> list[AreaLine]:
     """One line per area: the room's medians (participants, or groups when the room works by
-    groups: as on the continuum page) and the agreed position."""
+    groups; the export's rule, `counts_groups`) and the agreed position."""
     continuum = session.continuum
-    keys = [g.id for g in session.groups] if continuum.by_groups \
-        else [p.id for p in session.participants]
+    people = [p.id for p in session.participants]
+    groups = [g.id for g in session.groups]
     lines = []
     for area in continuum.areas:
-        stats = summarise(placements_of(area, keys, by_groups=continuum.by_groups))
+        by_groups = counts_groups(area, continuum.by_groups, people, groups)
+        stats = summarise(placements_of(area, groups if by_groups else people,
+                                        by_groups=by_groups))
         agreed = words.agreed_sentence(area.consensus, content, words_tr)
         lines.append(AreaLine(area.name, _with_stage(stats.now.median, content),
                               _with_stage(stats.target.median, content),

@@ -20,6 +20,7 @@ from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
 from lpdesk.ui.style.screens import fit_to_screen
+from lpdesk.ui.style.text import plain_message, plain_tip
 from lpdesk.ui.window.after_paint import after_first_paint
 from lpdesk.ui.window.page_stack import PageStack, scrolling
 from lpdesk.ui.window.pages import PAGES
@@ -66,7 +67,11 @@ class MainWindow(QMainWindow):
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
-        # Sized once the docks and the toolbar are in: 1280x800, or less on a 1280x720 or
+        from lpdesk.ui.live.feature import install as install_live
+        self.live = install_live(self)  # participants join from their phones (issue 15)
+        from lpdesk.ui.window.help import install as install_help
+        self.help = install_help(self)  # Help menu entries, start page, action icons
+        # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
         # 1024x600 screen
         fit_to_screen(self, QSize(1280, 800), again=True)
         after_first_paint(self, self.start_autosave)
@@ -160,7 +165,9 @@ class MainWindow(QMainWindow):
                 return
             self.undo_action.setEnabled(stack.canUndo())
             self.redo_action.setEnabled(stack.canRedo())
-            undo_text, redo_text = stack.undoText(), stack.redoText()
+            # a name's "&" in a command's text is not a shortcut key
+            undo_text = stack.undoText().replace("&", "&&")
+            redo_text = stack.redoText().replace("&", "&&")
             self.undo_action.setText(self.tr("&Undo %s") % undo_text if undo_text
                                      else self.tr("&Undo"))
             self.redo_action.setText(self.tr("&Redo %s") % redo_text if redo_text
@@ -293,8 +300,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         assert self.doc is not None
-        return QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+        return plain_message(
+            self, QMessageBox.Icon.Question, self.tr("Unsaved changes"),
             self.tr("Save the changes to \u201c%s\u201d before closing it?")
             % self.doc.display_name,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -320,7 +327,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, title, text)
+        plain_message(self, QMessageBox.Icon.Warning, title, text)  # may repeat file text
 
     def ask_file_changed(self, path: Path) -> str:
         """The file was changed by someone else: 'overwrite', 'save_as' or 'cancel'."""
@@ -457,8 +464,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.recent_files()
         for number, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(
+                f"&{number} {Path(path).name.replace('&', '&&')}")  # a name's & is no key
+            action.setToolTip(plain_tip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not files:
             self.recent_menu.addAction(self.tr("(no recent sessions)")).setEnabled(False)

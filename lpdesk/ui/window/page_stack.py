@@ -8,7 +8,7 @@ instead of pushing the window off the screen.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QStackedWidget, QWidget
 
 
@@ -37,6 +37,7 @@ def scrolling(stack: PageStack) -> QScrollArea:
     """`stack` in a frameless scroll area that gives it all the room it has."""
     area = QScrollArea()
     area.setObjectName("PageScroller")
+    area.setAccessibleName(QCoreApplication.translate("MainWindow", "Activity"))
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
