@@ -13,13 +13,15 @@ from lpdesk.content.stages import ContinuumContent
 from lpdesk.model import continuum_words as words
 from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import AreaSummary, Spread
-from lpdesk.ui.style.theme import theme
+from lpdesk.ui.style.theme import theme, theme_state
 
 
 def room_text_scale(zoom: float = 1.0) -> float:
     """How much to grow the room's text: the presentation scale of the theme, or the
-    page's own zoom on a big screen, whichever is larger (they do not multiply)."""
-    return max(theme().font_scale, zoom)
+    page's own zoom on a big screen, whichever is larger (they do not multiply); times
+    the facilitator's View > Zoom, which always counts."""
+    chosen = theme_state().zoom or 1.0
+    return max(theme().font_scale / chosen, zoom) * chosen
 
 
 def _tr(text: str) -> str:
