@@ -366,6 +366,7 @@ def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_pa
         message_box_notifier(window)(f"RuntimeError: {hostile(probe, 'error')}")
         workshop.capture("comment")
         _recovery_dialog(tmp_path, probe, window)
+        problems += _matrix_dialogs(window)
         _export_dialog(qtbot, window)
     problems += watcher.problems
     assert MARK in watcher.seen[0], watcher.seen  # the refused file repeats the bad key
@@ -415,6 +416,25 @@ def _recovery_dialog(tmp_path: Path, probe: Path, window) -> None:
     dialog.discard_button.click()  # asks first, naming the session
     dialog.close()
     assert not problems, problems
+
+
+def _matrix_dialogs(window) -> list[str]:
+    from lpdesk.content.templates import templates
+    from lpdesk.ui.matrix.dialogs import CardDialog, NewBoardDialog
+
+    session = window.doc.session
+    board = session.matrix.boards[0]
+    dialogs = [NewBoardDialog(templates(), session.groups, window),
+               CardDialog(board, board.cards[0], window), CardDialog(board, None, window)]
+    problems = []
+    for dialog in dialogs:
+        dialog.show()
+        QApplication.processEvents()
+        assert any(MARK in combo.itemText(i) for combo in dialog.findChildren(QComboBox)
+                   for i in range(combo.count()))
+        problems += widget_problems([dialog])
+        dialog.close()
+    return problems
 
 
 def _export_dialog(qtbot, window) -> None:
