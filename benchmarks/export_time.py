@@ -28,7 +28,7 @@ def _best(func, repeat: int) -> tuple[float, object]:
 
 
 def run() -> list[dict]:
-    from lpdesk.export.layout import ensure_gui_application
+    from lpdesk.export.text import ensure_gui_application
 
     ensure_gui_application()
     from benchmarks.sessions import large_session

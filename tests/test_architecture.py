@@ -20,14 +20,15 @@ PACKAGE = ROOT / "lpdesk"
 # Lowest first. A module belongs to the layer of the longest prefix naming it; it may import
 # its own layer and the ones before it, never one after it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("package", ("lpdesk",)),  # lpdesk/__init__.py: name and version only
+    ("package", ("lpdesk", "lpdesk.terminal")),  # name and version; terminal-safe printing
     ("model", ("lpdesk.model",)),
     ("content", ("lpdesk.content", "lpdesk.demo")),
     ("storage", ("lpdesk.storage", "lpdesk.live")),
     ("commands", ("lpdesk.commands", "lpdesk.document")),
     ("export", ("lpdesk.export",)),
     ("ui", ("lpdesk.ui",)),
-    ("app", ("lpdesk.app", "lpdesk.cli", "lpdesk.__main__", "lpdesk.platform_check")),
+    ("app", ("lpdesk.app", "lpdesk.cli", "lpdesk.__main__", "lpdesk.platform_check",
+             "lpdesk.single_instance", "lpdesk.smoke")),
 ]
 # Packages that must not import Qt at all, not even lazily: they run and are tested without
 # a QApplication (the phones' protocol is validated off the GUI thread).

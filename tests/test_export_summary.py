@@ -4,7 +4,9 @@ from export_sessions import empty, with_boards
 
 from lpdesk.content.stages import continuum_content
 from lpdesk.demo import demo_session
-from lpdesk.export.summary import Names, build_report, fmt_gap, fmt_position
+from lpdesk.export.anonymise import Names
+from lpdesk.export.summary import build_report
+from lpdesk.export.wording import fmt_gap, fmt_position
 from lpdesk.model.matrix_stats import board_agreement
 from lpdesk.model.statistics import summarise_area
 
@@ -20,8 +22,10 @@ def test_area_statistics_and_stages_come_from_the_model():
         assert area.now_stage == stages.stage_at(expected.now.median).name
         assert area.target_stage == stages.stage_at(expected.target.median).name
         assert len(area.placements) == len(model.placements)
-        assert f"median {fmt_position(expected.now.median)}" in " ".join(area.words)
-        assert fmt_gap(expected.gap.median) in " ".join(area.words)
+        said = " ".join(area.words)
+        assert f"now {fmt_position(expected.now.median)} ({area.now_stage})" in said
+        assert f"a move of {fmt_position(abs(expected.gap.median))} points" in said
+        assert fmt_gap(expected.gap.median) in " ".join(report.highlights)
     first = report.areas[0]
     assert first.consensus is not None and first.consensus.now == 35.0
     assert {g.subject for g in first.groups} == {g.name for g in session.groups}

@@ -8,9 +8,9 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix_stats import consensus
 from lpdesk.storage import dumps_session, parse_session
+from lpdesk.ui.matrix.dialogs import EACH_GROUP, CardChoice, NewBoardChoice
 from lpdesk.ui.matrix.items import MATCH, MISMATCH
 from lpdesk.ui.matrix.layout import layout_board
-from lpdesk.ui.matrix.dialogs import EACH_GROUP, CardChoice, NewBoardChoice
 from lpdesk.ui.matrix.page import MatrixPage
 
 
@@ -244,7 +244,7 @@ def test_new_boards_per_group_and_remove_are_single_undo_steps(page, monkeypatch
 def test_card_and_grid_edits_apply_to_every_group_board(page, monkeypatch):
     boards = page.matrix.boards
     monkeypatch.setattr(page, "ask_card", lambda card_id: CardChoice(
-        "Peer coaching circles", ("approach", "new"), ("approach", "new"), None))
+        "Peer coaching circles", ("approach", "new"), ("approach", "new"), None, True))
     page.add_card()
     added = boards[0].cards[-1]
     assert added.custom and all(b.cards[-1].id == added.id for b in boards)

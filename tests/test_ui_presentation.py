@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from lpdesk.ui.room.view import room_scale
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
-from lpdesk.ui.summary.page import SummaryPage
+from lpdesk.ui.room.view import room_scale
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
+from lpdesk.ui.summary.page import SummaryPage
 
 
 class FakeClock:
@@ -190,7 +190,6 @@ def test_presentation_looks_right(window, qtbot, t, size):
     """Both themes at both projector sizes: header and timer fit without overlapping.
     Set LPDESK_ARTEFACTS=<folder> to keep the PNGs and look at them."""
     apply_theme(QApplication.instance(), t)
-    window.workshop.start_timer(300)
     shots = []
     pw = present(qtbot, window)
     pw.showNormal()
@@ -199,6 +198,7 @@ def test_presentation_looks_right(window, qtbot, t, size):
         if kind not in {i.kind for i in window.visible_items()}:
             continue
         window.show_activity(item_id(window, kind))
+        window.workshop.start_timer(300)  # each activity has its own timer
         QApplication.processEvents()
         view = pw.view
         title, timer = view.title.geometry(), view.timer.geometry()
@@ -234,3 +234,19 @@ def test_a_greedy_page_never_pushes_the_room_screen_past_the_projector(window, q
     QApplication.processEvents()
     assert isinstance(pw.view.current_page(), Greedy)
     assert (pw.width(), pw.height()) == (1280, 720)
+
+
+@pytest.mark.parametrize("t", [NORMAL, HIGH_CONTRAST], ids=lambda t: t.name)
+def test_blank_screen_is_black_in_every_theme(window, qtbot, t):
+    """B in a dark room: the screen goes black, never theme-white."""
+    apply_theme(QApplication.instance(), t)
+    window.show_activity(item_id(window, "continuum"))
+    pw = present(qtbot, window)
+    pw.showNormal()
+    pw.resize(800, 450)
+    key(qtbot, pw, Qt.Key.Key_B)
+    QApplication.processEvents()
+    image = pw.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37)
+               for y in range(0, image.height(), 23)}
+    assert colours == {"#000000"}

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from lpdesk.export.summary import Report
+from lpdesk.export.report import Report
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown",
            ".markdown": "markdown", ".csv": "csv", ".png": "png"}
@@ -72,7 +72,7 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
 
     for path, data in files:
         try:
-            write_text_atomic(path, data, mode=0o644)  # a document to share, not private
+            write_text_atomic(path, data)  # as any document: the umask, or the replaced file's
         except PermissionError:
             raise ExportError(f"{path}: cannot be written (permission denied)") from None
         except FileNotFoundError:

@@ -11,7 +11,7 @@ from html import escape
 
 from lpdesk import __version__
 from lpdesk.export.images import Picture, pictures, png_bytes
-from lpdesk.export.summary import BoardReport, ConsensusReport, Report, tr
+from lpdesk.export.report import BoardReport, ConsensusReport, Report
 from lpdesk.export.tables import (
     Table,
     appendix_table,
@@ -28,6 +28,7 @@ from lpdesk.export.tables import (
     sections,
     stages_table,
 )
+from lpdesk.export.wording import tr
 
 HTML_DPI = 192  # twice a screen's 96 dpi: sharp on high-density screens
 

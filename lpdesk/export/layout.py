@@ -1,179 +1,24 @@
 """A small page layout engine: measured text, tables that break between rows, drawings,
-and a paginator that never cuts text off.
+and a paginator that never cuts text off. This file holds the pieces a page is made of
+(items in cells, rows, and the flowables: blocks, drawings, spacers, page breaks); the text
+they measure is in `lpdesk.export.text`, the paginator in `lpdesk.export.pages`.
 
 Why our own and not QTextDocument: the same pages must be painted on a QPdfWriter (vector
 text and charts) and on QImages (the export dialog's preview; QtPdf is not in
 PySide6-Essentials), page numbers and a contents list need the final page of each heading,
 and a board picture must break between grid rows with its header repeated.
-
-Units: everything is laid out in tenths of a typographic point (`PT` = 10 units, 720 units per
-inch). Fonts use pixel sizes in those units, so a measurement does not depend on the screen
-or printer resolution: the PDF is written at 720 dpi (one unit per device pixel) and a preview
-is the same page scaled. Text is laid out with QTextLayout, which works on a worker thread
-(painting on QPdfWriter/QImage only, never on widgets) with one rule: lay out, paint and
-drop a document on the SAME thread. Qt's glyph caches are per thread, and a layout shaped
-on a thread that has ended points at freed font engines.
 """
 from __future__ import annotations
 
-import os
-import sys
-import threading
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QGuiApplication,
-    QPageSize,
-    QPainter,
-    QPen,
-    QTextCharFormat,
-    QTextLayout,
-    QTextOption,
-)
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
 
-PT = 10.0  # layout units per point
-MM = 72 / 25.4 * PT  # layout units per millimetre
-FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"]
-PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-
-_app: QGuiApplication | None = None
+from lpdesk.export.text import PT, Rich, TextBox, TextStyle
 
 
-def ensure_gui_application() -> QGuiApplication:
-    """Fonts need a QGuiApplication; with no display (a server, CI) use the offscreen one."""
-    global _app
-    app = QGuiApplication.instance()
-    if app is not None:
-        return app  # type: ignore[return-value]
-    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
-            and not os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(sys.argv[:1] or ["lpdesk"])
-    return _app
-
-
-def paper_size(paper: str) -> tuple[float, float]:
-    """Page width and height in layout units."""
-    size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Point)
-    return size.width() * PT, size.height() * PT
-
-
-_fonts = threading.local()
-
-
-def font(size_pt: float, bold: bool = False, italic: bool = False) -> QFont:
-    """A cached font. One cache per thread: a QFont resolves its glyph engines lazily and
-    is not safe to share between threads painting at the same time."""
-    cache = getattr(_fonts, "cache", None)
-    if cache is None:
-        cache = _fonts.cache = {}
-    key = (size_pt, bold, italic)
-    if key not in cache:
-        cache[key] = _make_font(size_pt, bold, italic)
-    return cache[key]
-
-
-def _make_font(size_pt: float, bold: bool, italic: bool) -> QFont:
-    f = QFont()
-    f.setFamilies(FONT_FAMILIES)
-    f.setPixelSize(max(1, round(size_pt * PT)))
-    f.setBold(bold)
-    f.setItalic(italic)
-    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return f
-
-
-# -- text --------------------------------------------------------------------------------------
-Span = tuple[str, str]  # (text, style): style is '' or a mix of 'b' (bold), 'i', 'm' (muted)
-Rich = str | Sequence[Span]
-
-
-@dataclass(frozen=True)
-class TextStyle:
-    size: float = 10.0
-    bold: bool = False
-    italic: bool = False
-    colour: str = "#1F2933"
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-    leading: float = 1.25  # line height as a multiple of the font size
-    muted: str = "#5F6B7A"
-
-
-class TextBox:
-    """Text wrapped to a width, as lines that can be drawn in slices (for page breaks).
-
-    Long words wrap anywhere rather than run past the edge: nothing is ever cut off."""
-
-    def __init__(self, text: Rich, style: TextStyle, width: float) -> None:
-        if isinstance(text, str):
-            spans: Sequence[Span] = [(text, "")]
-        else:
-            spans = text
-        plain = "".join(s for s, _ in spans).replace("\r\n", "\n").replace("\n", "\u2028")
-        self.style = style
-        self.width = max(1.0, width)
-        self.layout = QTextLayout(plain, font(style.size, style.bold, style.italic))
-        option = QTextOption(style.align)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.layout.setTextOption(option)
-        formats = []
-        start = 0
-        for text_part, how in spans:
-            length = len(text_part.replace("\r\n", "\n"))
-            if how and length:
-                rng = QTextLayout.FormatRange()
-                rng.start, rng.length = start, length
-                fmt = QTextCharFormat()
-                if "b" in how:
-                    fmt.setFontWeight(QFont.Weight.Bold)
-                if "i" in how:
-                    fmt.setFontItalic(True)
-                if "m" in how:
-                    fmt.setForeground(QColor(style.muted))
-                rng.format = fmt
-                formats.append(rng)
-            start += length
-        if formats:
-            self.layout.setFormats(formats)
-        self.line_height = style.size * PT * style.leading
-        self.layout.beginLayout()
-        self.lines: list[float] = []  # top of each line
-        y = 0.0
-        while True:
-            line = self.layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(self.width)
-            # centre the font's natural height in our fixed line pitch
-            line.setPosition(QPointF(0, y + (self.line_height - line.height()) / 2))
-            self.lines.append(y)
-            y += self.line_height
-        self.layout.endLayout()
-        if not self.lines:
-            self.lines.append(0.0)
-        self.height = len(self.lines) * self.line_height
-
-    @property
-    def natural_width(self) -> float:
-        return max((self.layout.lineAt(i).naturalTextWidth()
-                    for i in range(self.layout.lineCount())), default=0.0)
-
-    def draw(self, painter: QPainter, x: float, y: float, first: int = 0,
-             last: int | None = None) -> None:
-        """Draw lines[first:last] with the top of line `first` at y."""
-        last = self.layout.lineCount() if last is None else last
-        painter.setPen(QColor(self.style.colour))
-        offset = QPointF(x, y - self.lines[first] if first < len(self.lines) else y)
-        for i in range(first, min(last, self.layout.lineCount())):
-            self.layout.lineAt(i).draw(painter, offset)
-
-
-# -- items in cells ----------------------------------------------------------------------------
 class Item:
     """An unbreakable strip of a cell's content (one text line, one gap)."""
 
@@ -269,7 +114,8 @@ class Row:
                    default=0.0)
 
     def split(self, avail: float) -> tuple[Row | None, Row]:
-        """Cut the row so the head fits in `avail`; each cell keeps whole items."""
+        """Cut the row so the head fits in `avail`; each cell keeps whole items. The first
+        cell's first line (a board row's name) is repeated on the continuation."""
         heads, tails = [], []
         any_item = False
         for cell in self.cells:
@@ -283,6 +129,10 @@ class Row:
             tails.append(Cell(cell.items[n:], cell.background, cell.pad_x, cell.pad_y))
         if not any_item:
             return None, self
+        if len(tails) > 1 and not tails[0].items and heads[0].items and \
+                any(t.items for t in tails[1:]):
+            first = tails[0]
+            tails[0] = Cell(heads[0].items[:1], first.background, first.pad_x, first.pad_y)
         return Row(heads, self.widths, self.style), Row(tails, self.widths, self.style)
 
     def paint(self, painter: QPainter, x: float, y: float, height: float | None = None) -> None:
@@ -356,10 +206,15 @@ class PageBreak(Flowable):
         pass
 
 
+TALL_ROW = 0.2  # a row taller than this share of the page may break inside...
+WORTH = 0.12  # ...when at least this share of the page is left for its first part
+
+
 class Block(Flowable):
     """Rows of cells (a paragraph is one row of one cell; a table has a header row that is
-    repeated on every page it continues on). Breaks between rows; a row breaks inside only
-    when it is taller than a page; paragraphs keep two lines together at a break."""
+    repeated on every page it continues on). Breaks between rows; a row breaks inside (whole
+    lines and cards kept) when it is taller than a page, or when it is tall and much of the
+    page is left; paragraphs keep two lines together at a break."""
 
     def __init__(self, rows: list[Row], header: Row | None = None, space_after: float = 0.0,
                  orphans: int = 2) -> None:
@@ -394,7 +249,11 @@ class Block(Flowable):
             row = rest[0]
             paragraph = len(self.rows) == 1 and len(row.cells) == 1
             too_tall = row.height + head_h > page_height  # would not fit a fresh page either
-            if paragraph or too_tall:
+            # A tall row (a board row full of cards) moved whole to the next page would
+            # leave up to a third of this one empty, page after page: two rows a page. It
+            # starts here instead when a good part of the page is left.
+            tall = row.height > page_height * TALL_ROW and avail - used > page_height * WORTH
+            if paragraph or too_tall or tall:
                 head_row, tail_row = row.split(avail - used)
                 if head_row is not None and paragraph:
                     head_row, tail_row = self._widow_control(row, head_row, tail_row)
@@ -456,90 +315,3 @@ class Drawing(Flowable):
         painter.save()
         self.draw(painter, QRectF(x, y, self.width, self.h))
         painter.restore()
-
-
-# -- pagination --------------------------------------------------------------------------------
-@dataclass
-class Page:
-    placed: list[tuple[Flowable, float]] = field(default_factory=list)
-
-
-@dataclass
-class Pagination:
-    pages: list[Page]
-    anchors: dict[str, int]  # anchor -> page index (0-based, in these pages)
-
-
-def paginate(flowables: Sequence[Flowable], page_height: float) -> Pagination:
-    pages = [Page()]
-    anchors: dict[str, int] = {}
-    y = 0.0
-    queue: deque[Flowable] = deque(flowables)
-
-    def new_page() -> None:
-        nonlocal y
-        pages.append(Page())
-        y = 0.0
-
-    while queue:
-        f = queue.popleft()
-        if isinstance(f, PageBreak):
-            if pages[-1].placed:
-                new_page()
-            continue
-        if isinstance(f, Spacer):
-            if y == 0 and not f.keep:
-                continue
-            if y + f.h > page_height:
-                new_page()
-                continue
-            pages[-1].placed.append((f, y))
-            y += f.h
-            continue
-        h = f.height()
-        if f.keep_with_next and queue and y > 0:
-            chain = h
-            for nxt in queue:  # headings chain: heading, sub-heading, first lines
-                if isinstance(nxt, Spacer):
-                    chain += nxt.h
-                    continue
-                chain += nxt.min_height()
-                if not nxt.keep_with_next:
-                    break
-            if y + chain > page_height and chain <= page_height:
-                new_page()
-        if y + h <= page_height:
-            if f.anchor:
-                anchors.setdefault(f.anchor, len(pages) - 1)
-            pages[-1].placed.append((f, y))
-            y += h
-            continue
-        head, tail = f.split(page_height - y, page_height)
-        if head is None:
-            if y == 0:  # cannot happen for our flowables; never loop forever
-                head, tail = f, None
-            else:
-                new_page()
-                queue.appendleft(f)
-                continue
-        if f.anchor:
-            anchors.setdefault(f.anchor, len(pages) - 1)
-        pages[-1].placed.append((head, y))
-        y += head.height()
-        if tail is not None:
-            new_page()
-            queue.appendleft(tail)
-    if not pages[-1].placed and len(pages) > 1:
-        pages.pop()
-    return Pagination(pages, anchors)
-
-
-def paint_page(painter: QPainter, page: Page, x: float, y: float) -> None:
-    for flowable, top in page.placed:
-        flowable.paint(painter, x, y + top)
-
-
-def prepare_painter(painter: QPainter) -> None:
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                           | QPainter.RenderHint.TextAntialiasing
-                           | QPainter.RenderHint.SmoothPixmapTransform)

@@ -15,39 +15,30 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from lpdesk import __version__
-from lpdesk.export.charts import (
-    ACCENT,
-    INK,
-    MUTED,
-    RULE,
-    STAGE_TINTS,
-    ContinuumChart,
-    board_block,
-    consensus_block,
-)
+from lpdesk.export.board_chart import board_block, consensus_block
+from lpdesk.export.continuum_chart import ContinuumChart
 from lpdesk.export.layout import (
-    MM,
-    PAPERS,
-    PT,
     Block,
     Cell,
     Drawing,
     Flowable,
     PageBreak,
-    Pagination,
     Row,
     RowStyle,
     Spacer,
-    TextBox,
-    TextStyle,
+    text_cell,
+    text_items,
+)
+from lpdesk.export.pages import (
+    PAPERS,
+    Pagination,
     paginate,
     paint_page,
     paper_size,
     prepare_painter,
-    text_cell,
-    text_items,
 )
-from lpdesk.export.summary import AreaReport, Report, tr
+from lpdesk.export.palette import ACCENT, INK, MUTED, RULE, STAGE_TINTS
+from lpdesk.export.report import AreaReport, Report
 from lpdesk.export.tables import (
     Table,
     appendix_table,
@@ -64,6 +55,8 @@ from lpdesk.export.tables import (
     stages_table,
 )
 from lpdesk.export.tables import sections as summary_sections
+from lpdesk.export.text import MM, PT, TextBox, TextStyle
+from lpdesk.export.wording import tr
 
 Progress = Callable[[int, int], bool]  # (pages done, pages) -> keep going?
 PDF_DPI = 720  # one layout unit per device pixel
@@ -453,7 +446,7 @@ def _elide(text: str, style: TextStyle, width: float) -> str:
     """Running headers only: the full text is on the title page."""
     from PySide6.QtGui import QFontMetricsF
 
-    from lpdesk.export.layout import font
+    from lpdesk.export.text import font
     metrics = QFontMetricsF(font(style.size, style.bold))
     return metrics.elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, width)
 

@@ -1,301 +1,46 @@
-"""The session summary as plain data: what the client reads, independent of the format.
-
-Every exporter (PDF, HTML, Markdown, CSV, PNG) draws from one `Report`, so the figures and the
-wording agree everywhere. The report is a snapshot: built on the GUI thread from the session,
-it can then be rendered on a worker thread while the facilitator keeps working.
-
-Anonymising replaces participant names with P1, P2 ... in participant order, everywhere:
-labels, tables, CSV rows, and inside free texts (notes, comments, card texts), where a
-participant's full name, or one of its words of three letters or more, becomes their label
-(a word two participants share becomes "[participant]"). The facilitator's name is kept: the
-facilitator is the author of the document.
+"""Building the session summary (`Report`, in `lpdesk.export.report`) from a session:
+the figures, the sentences that say them, and the key findings, with participants
+anonymised by `lpdesk.export.anonymise.Names` when asked.
 """
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-
-from PySide6.QtCore import QCoreApplication
 
 from lpdesk.content.stages import ContinuumContent, continuum_content
+from lpdesk.export.anonymise import Names
+from lpdesk.export.report import (
+    AreaReport,
+    BoardReport,
+    CardPosition,
+    CardView,
+    ConsensusReport,
+    DisputedCard,
+    Mismatch,
+    Person,
+    Position,
+    QuizAnswerRow,
+    QuizReport,
+    QuizRunReport,
+    Report,
+    StageInfo,
+)
+from lpdesk.export.wording import fmt_date, fmt_gap, fmt_position, fmt_share, plural, tr
+from lpdesk.model import continuum_words
 from lpdesk.model.continuum import Placement
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import (
-    Agreement,
     board_agreement,
     consensus,
     matches_reference,
     row_agreement,
 )
 from lpdesk.model.session import Session
-from lpdesk.model.statistics import AreaSummary, Spread, summarise
+from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
 
 MOST_DISPUTED = 10  # disputed cards listed per consensus view
 MATRIX_CREDIT = "Traditional vs New Workplace Learning: Jane Hart"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
-def tr(text: str) -> str:
-    """Translate a text of the exported document (context 'Summary')."""
-    return QCoreApplication.translate("Summary", text)
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """English singular or plural (the document's own words, not '(s)')."""
-    return one if n == 1 else many
-
-
-def fmt_position(value: float | None) -> str:
-    """A position as the document shows it: one decimal, so a median of 24.6 is not shown
-    as 25 next to the stage name Embedded (which ends at 25)."""
-    return "\u2013" if value is None else f"{value:.1f}"
-
-
-def fmt_gap(value: float | None) -> str:
-    if value is None:
-        return "\u2013"
-    text = f"{value:+.1f}"
-    return "0.0" if text in ("+0.0", "-0.0") else text.replace("-", "\u2212")
-
-
-def fmt_share(share: float | None) -> str:
-    return "\u2013" if share is None else f"{share * 100:.0f}%"
-
-
-def fmt_date(iso: str) -> str:
-    """'2026-11-23' -> '23 November 2026'; anything else is shown as typed."""
-    try:
-        d = datetime.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {tr(MONTHS[d.month - 1])} {d.year}"
-
-
-# -- the report's parts ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class StageInfo:
-    name: str
-    start: float
-    end: float
-    description: str
-
-
-@dataclass(frozen=True)
-class Position:
-    """One subject's placement on an area, as shown (labels already anonymised)."""
-
-    subject: str
-    kind: str  # 'participant', 'group' or 'consensus'
-    group: str  # the participant's group name ('' if none)
-    colour: str
-    now: float | None
-    target: float | None
-    now_stage: str
-    target_stage: str
-
-    @property
-    def gap(self) -> float | None:
-        return None if self.now is None or self.target is None else self.target - self.now
-
-
-@dataclass(frozen=True)
-class AreaReport:
-    name: str
-    basis: str  # 'participants' or 'groups': whose placements the statistics summarise
-    stats: AreaSummary
-    now_stage: str  # stage of the median now ('' when nobody placed)
-    target_stage: str
-    placements: tuple[Position, ...]  # participants
-    groups: tuple[Position, ...]
-    consensus: Position | None
-    words: tuple[str, ...]  # the statistics in sentences
-
-    @property
-    def plotted(self) -> tuple[Position, ...]:
-        """The positions the statistics and the chart's distribution describe."""
-        return self.placements if self.basis == "participants" else self.groups
-
-
-@dataclass(frozen=True)
-class QuizAnswerRow:
-    number: int  # question number in the quiz (1-based)
-    question: str
-    answer: str
-    score: float | None
-
-
-@dataclass(frozen=True)
-class QuizRunReport:
-    subject: str
-    kind: str  # participant, group, room
-    purpose: str  # now, target
-    answered: int
-    total: int
-    position: float | None
-    stage: str
-    answers: tuple[QuizAnswerRow, ...]
-
-
-@dataclass(frozen=True)
-class QuizReport:
-    runs: tuple[QuizRunReport, ...]
-    words: tuple[str, ...]
-    rule: str
-    chart: AreaReport | None = None  # the results on the continuum, drawn like an area
-
-
-@dataclass(frozen=True)
-class CardView:
-    text: str
-    match: bool | None  # matches the reference model; None: cannot be judged
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    text: str
-    placed: str  # "Row / Column"
-    reference: str
-
-
-@dataclass(frozen=True)
-class CardPosition:
-    """Where one card of a board is (for the CSV: one row per card)."""
-
-    card_id: str
-    text: str
-    row: str  # '' when in the deck
-    column: str
-    reference_row: str
-    reference_column: str
-    match: bool | None
-
-
-@dataclass(frozen=True)
-class BoardReport:
-    name: str
-    group: str
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    cells: tuple[tuple[tuple[CardView, ...], ...], ...]  # [row][column] -> cards
-    deck: tuple[CardView, ...]
-    agreement: Agreement
-    has_reference: bool
-    row_agreement: tuple[tuple[str, Agreement], ...]
-    mismatches: tuple[Mismatch, ...]
-    positions: tuple[CardPosition, ...]  # in board order
-    words: tuple[str, ...]
-
-    @property
-    def card_count(self) -> int:
-        return sum(len(c) for row in self.cells for c in row) + len(self.deck)
-
-
-@dataclass(frozen=True)
-class DisputedCard:
-    text: str
-    spread: tuple[tuple[str, int], ...]  # "Row / Column" or "not placed" -> boards
-    placed_by: int
-    disagreement: float
-
-
-@dataclass(frozen=True)
-class ConsensusReport:
-    """The same template's boards compared card by card."""
-
-    name: str
-    boards: tuple[str, ...]
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    grid: tuple[tuple[tuple[tuple[str, int], ...], ...], ...]  # [row][column] -> (card text,
-    # boards that put it there), most boards first: the heat map
-    cells: tuple[str, ...]  # "Row / Column" in grid order
-    cards: tuple[str, ...]  # card texts, most disputed first
-    counts: tuple[tuple[int, ...], ...]  # [card][cell] -> number of boards
-    disagreement: tuple[float, ...]  # per card
-    most_disputed: tuple[DisputedCard, ...]
-    words: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Person:
-    label: str
-    group: str
-    colour: str
-
-
-@dataclass(frozen=True)
-class Report:
-    title: str
-    client: str
-    date: str  # as shown
-    iso_date: str
-    facilitator: str
-    anonymised: bool
-    people: tuple[Person, ...]
-    groups: tuple[tuple[str, str, tuple[str, ...]], ...]  # name, colour, member labels
-    stages: tuple[StageInfo, ...]
-    left_label: str
-    right_label: str
-    by_groups: bool
-    areas: tuple[AreaReport, ...]
-    quiz: QuizReport
-    boards: tuple[BoardReport, ...]
-    consensus: tuple[ConsensusReport, ...]
-    notes: str
-    actions: tuple[str, ...]
-    comments: tuple[str, ...]
-    highlights: tuple[str, ...]  # the key findings, for the first page of the summary
-    credits: tuple[str, ...]
-    stage_names_used: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def display_title(self) -> str:
-        return self.title or tr("Workshop summary")
-
-
-# -- anonymising ---------------------------------------------------------------------------
-class Names:
-    """Participant labels (real names or P1, P2 ...) and the free-text scrubber."""
-
-    def __init__(self, session: Session, anonymise: bool) -> None:
-        self.anonymise = anonymise
-        self.label: dict[str, str] = {}
-        for index, p in enumerate(session.participants, 1):
-            self.label[p.id] = f"P{index}" if anonymise else p.name
-        self._pattern: re.Pattern[str] | None = None
-        self._replacement: dict[str, str] = {}
-        if anonymise:
-            self._build(session)
-
-    def _build(self, session: Session) -> None:
-        words: dict[str, set[str]] = {}
-        for p in session.participants:
-            full = p.name.strip()
-            if full:
-                self._replacement.setdefault(full, self.label[p.id])
-            for word in re.split(r"[\s\-]+", full):
-                if len(word) >= 3:
-                    words.setdefault(word, set()).add(self.label[p.id])
-        for word, labels in words.items():
-            if word not in self._replacement:
-                self._replacement[word] = labels.pop() if len(labels) == 1 \
-                    else tr("[participant]")
-        if self._replacement:
-            keys = sorted(self._replacement, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
-
-    def text(self, value: str) -> str:
-        """Free text with participant names replaced when anonymising."""
-        if self._pattern is None or not value:
-            return value
-        return self._pattern.sub(lambda m: self._replacement[m.group(0)], value)
-
-
-# -- building ------------------------------------------------------------------------------
 def _stage_name(content: ContinuumContent, value: float | None) -> str:
     return "" if value is None else content.stage_at(value).name
 
@@ -320,33 +65,45 @@ def _spread_words(spread: Spread, what: str) -> str:
               "points, which is worth a conversation.").format(what=what, iqr=fmt_position(iqr))
 
 
-def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, target_stage: str,
-                groups: tuple[Position, ...], agreed: Position | None) -> tuple[str, ...]:
+def words_tr(text: str) -> str:
+    """The shared continuum wording (lpdesk.model.continuum_words), as on the screen."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ContinuumWords", text)
+
+
+def _area_words(name: str, basis: str, total: int, stats: AreaSummary,
+                plotted: tuple[Position, ...], groups: tuple[Position, ...],
+                agreed: Position | None, content: ContinuumContent) -> tuple[str, ...]:
+    """The area in sentences: who placed, then the same words the room saw on the
+    continuum page (lpdesk.model.continuum_words), then the spread and the groups."""
     out: list[str] = []
-    who = tr("participants") if basis == "participants" else tr("groups")
     if stats.now.count == 0 and stats.target.count == 0:
         out.append(tr("No placements were made for this area."))
     else:
         count = max(stats.now.count, stats.target.count)
-        out.append(tr("{n} {who} placed {area}.").format(n=count, who=who, area=name))
-        if stats.now.median is not None:
-            out.append(tr("Today the room places the organisation in the {stage} stage "
-                          "(median {m} on the 0\u2013100 scale).").format(
-                stage=now_stage, m=fmt_position(stats.now.median)))
-        if stats.target.median is not None:
-            out.append(tr("The target is {stage} (median {m}).").format(
-                stage=target_stage, m=fmt_position(stats.target.median)))
-        gap = stats.gap.median
-        if gap is not None:
-            if abs(gap) < 3:
-                out.append(tr("The typical participant wants little change: a median gap of "
-                              "{g} points.").format(g=fmt_gap(gap)))
-            elif gap > 0:
-                out.append(tr("The median gap is {g} points towards the learner taking "
-                              "control.").format(g=fmt_gap(gap)))
-            else:
-                out.append(tr("The median gap is {g} points towards the organisation taking "
-                              "more control.").format(g=fmt_gap(gap)))
+        if basis == "participants":
+            text = tr("{n} of {total} participants placed a marker for {area}.") \
+                if count < total else \
+                plural(total, tr("The participant placed a marker for {area}."),
+                       tr("All {total} participants placed a marker for {area}."))
+        else:
+            text = tr("{n} of {total} groups placed a marker for {area}.") \
+                if count < total else \
+                plural(total, tr("The group placed a marker for {area}."),
+                       tr("All {total} groups placed a marker for {area}."))
+        out.append(text.format(n=count, total=total, area=name))
+        now = [p.now for p in plotted if p.now is not None]
+        target = [p.target for p in plotted if p.target is not None]
+        out.append(continuum_words.room_sentence(now, target, content, basis == "groups",
+                                                 words_tr))
+        standing = continuum_words.standing_line(stats.now, stats.target, content,
+                                                 words_tr)
+        if standing:
+            out.append(tr("Medians: {standing}.").format(standing=standing))
+        gap = continuum_words.gap_sentence(stats.gap, words_tr)
+        if gap:
+            out.append(gap)
         for spread, what in ((stats.now, tr("today\u2019s position")),
                              (stats.target, tr("the target"))):
             sentence = _spread_words(spread, what)
@@ -359,21 +116,15 @@ def _area_words(name: str, basis: str, stats: AreaSummary, now_stage: str, targe
         out.append(tr("Group positions for today run from {lo} ({lg}) to {hi} ({hg}).").format(
             lo=fmt_position(low.now), lg=low.subject, hi=fmt_position(high.now),
             hg=high.subject))
-    if agreed is not None and (agreed.now is not None or agreed.target is not None):
-        parts = []
-        if agreed.now is not None:
-            parts.append(tr("today {v} ({s})").format(v=fmt_position(agreed.now),
-                                                     s=agreed.now_stage))
-        if agreed.target is not None:
-            parts.append(tr("target {v} ({s})").format(v=fmt_position(agreed.target),
-                                                      s=agreed.target_stage))
-        out.append(tr("The room agreed on a shared position: {parts}.").format(
-            parts=tr(", ").join(parts)))
+    if agreed is not None:
+        sentence = continuum_words.agreed_sentence(Placement(agreed.now, agreed.target),
+                                                   content, words_tr)
+        if sentence:
+            out.append(sentence)
     return tuple(out)
 
 
 def _areas(session: Session, names: Names, content: ContinuumContent) -> list[AreaReport]:
-    groups = {g.id: g for g in session.groups}
     result = []
     for area in session.continuum.areas:
         people = []
@@ -381,30 +132,35 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
             placement = area.placements.get(p.id)
             if placement is None or placement.is_empty():
                 continue
-            group = groups[p.group_id].name if p.group_id in groups else ""
+            group = names.group.get(p.group_id or "", "")
             people.append(_position(content, names.label[p.id], "participant", group,
                                     p.colour, placement))
         group_positions = []
         for g in session.groups:
             placement = area.group_placements.get(g.id)
             if placement is not None and not placement.is_empty():
-                group_positions.append(_position(content, g.name, "group", g.name, g.colour,
+                group_positions.append(_position(content, names.group[g.id], "group",
+                                                 names.group[g.id], g.colour,
                                                  placement))
         agreed = None
         if not area.consensus.is_empty():
             agreed = _position(content, tr("Agreed by the room"), "consensus", "", "#000000",
                                area.consensus)
-        basis = "participants" if people or not group_positions else "groups"
+        by_groups = counts_groups(area, session.continuum.by_groups,
+                                  (p.id for p in session.participants),
+                                  (g.id for g in session.groups))
+        basis = "groups" if by_groups else "participants"
         plotted = people if basis == "participants" else group_positions
         stats = summarise(Placement(p.now, p.target) for p in plotted)
         now_stage = _stage_name(content, stats.now.median)
         target_stage = _stage_name(content, stats.target.median)
         area_name = names.text(area.name)
+        total = len(session.participants) if basis == "participants" else len(session.groups)
         result.append(AreaReport(
             area_name, basis, stats, now_stage, target_stage, tuple(people),
             tuple(group_positions), agreed,
-            _area_words(area_name, basis, stats, now_stage, target_stage,
-                        tuple(group_positions), agreed)))
+            _area_words(area_name, basis, total, stats, tuple(plotted),
+                        tuple(group_positions), agreed, content)))
     return result
 
 
@@ -413,7 +169,7 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
     from lpdesk.model.quiz_scoring import score
 
     quiz = quiz_content()
-    groups = {g.id: g.name for g in session.groups}
+    groups = names.group
     runs = []
     for run in session.quiz.runs:
         if run.subject_kind == "participant":
@@ -436,23 +192,28 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
         runs.append(QuizRunReport(subject, run.subject_kind, run.purpose, result.answered,
                                   result.total, result.position,
                                   _stage_name(content, result.position), tuple(answers)))
-    words: list[str] = []
+    quiz_words: list[str] = []
     scored = [r for r in runs if r.position is not None]
     for purpose, label in (("now", tr("today")), ("target", tr("the target"))):
         values = sorted(r.position for r in scored if r.purpose == purpose and r.position
                         is not None)
         if values:
             median = Spread.of(values).median
-            words.append(plural(len(values), tr("1 quiz result for {what}"),
-                                tr("{n} quiz results for {what}")).format(
-                n=len(values), what=label) + tr(": median {m}, in the {stage} stage "
-                                                "(from {lo} to {hi}).").format(
-                n=len(values), what=label, m=fmt_position(median),
-                stage=_stage_name(content, median), lo=fmt_position(values[0]),
-                hi=fmt_position(values[-1])))
+            stage = _stage_name(content, median)
+            lo, hi = fmt_position(values[0]), fmt_position(values[-1])
+            if len(values) == 1:
+                text = tr("1 quiz result for {what}: {m}, in the {stage} stage.")
+            elif lo == hi:
+                text = tr("{n} quiz results for {what}, all at {m}, in the {stage} stage.")
+            else:
+                text = tr("{n} quiz results for {what}: median {m}, in the {stage} stage "
+                          "(from {lo} to {hi}).")
+            quiz_words.append(text.format(n=len(values), what=label, m=fmt_position(median),
+                                          stage=stage, lo=lo, hi=hi))
     if runs and not scored:
-        words.append(tr("The quiz was started but no answer was counted yet."))
-    return QuizReport(tuple(runs), tuple(words), quiz.scoring_rule, _quiz_chart(runs, content))
+        quiz_words.append(tr("The quiz was started but no answer was counted yet."))
+    return QuizReport(tuple(runs), tuple(quiz_words), quiz.scoring_rule,
+                      _quiz_chart(runs, content))
 
 
 def _quiz_chart(runs: list[QuizRunReport], content: ContinuumContent) -> AreaReport | None:
@@ -631,15 +392,19 @@ def _highlights(areas: Iterable[AreaReport], quiz: QuizReport, boards: Iterable[
     return tuple(out)
 
 
-def build_report(session: Session, anonymise: bool = False) -> Report:
-    """The summary of `session`, with participants as P1, P2 ... when `anonymise`."""
+def build_report(session: Session, anonymise: bool = False,
+                 include_notes: bool = False) -> Report:
+    """The summary of `session`, with participants as P1, P2 ... when `anonymise`. The
+    set-up page's notes are the facilitator's private notes: they reach the client only
+    with `include_notes` (the export dialog's "Include my private notes", default off)."""
     content = continuum_content()
     names = Names(session, anonymise)
     t = names.text
-    group_names = {g.id: g.name for g in session.groups}
+    group_names = names.group
     people = tuple(Person(names.label[p.id], group_names.get(p.group_id or "", ""), p.colour)
                    for p in session.participants)
-    groups = tuple((g.name, g.colour, tuple(names.label[p.id] for p in session.members(g.id)))
+    groups = tuple((names.group[g.id], g.colour,
+                    tuple(names.label[p.id] for p in session.members(g.id)))
                    for g in session.groups)
     areas = _areas(session, names, content)
     quiz = _quiz(session, names, content)
@@ -662,7 +427,8 @@ def build_report(session: Session, anonymise: bool = False) -> Report:
         stages=tuple(StageInfo(s.name, s.start, s.end, s.description) for s in content.stages),
         left_label=content.left_label, right_label=content.right_label,
         by_groups=session.continuum.by_groups, areas=tuple(areas), quiz=quiz,
-        boards=tuple(boards), consensus=tuple(agreed), notes=t(session.notes.strip()),
+        boards=tuple(boards), consensus=tuple(agreed),
+        notes=t(session.notes.strip()) if include_notes else "",
         actions=actions, comments=comments,
         highlights=_highlights(areas, quiz, boards, actions), credits=credits,
         stage_names_used=frozenset(used))

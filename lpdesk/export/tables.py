@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lpdesk.export.summary import (
+from lpdesk.export.report import (
     AreaReport,
     BoardReport,
     ConsensusReport,
     QuizReport,
     Report,
-    fmt_gap,
-    fmt_position,
-    fmt_share,
-    plural,
-    tr,
 )
+from lpdesk.export.wording import fmt_gap, fmt_position, fmt_share, plural, tr
 
 
 @dataclass(frozen=True)
@@ -128,8 +124,9 @@ def continuum_intro(report: Report) -> str:
     return tr("The Learner Power continuum runs from \u201c{left}\u201d (0) to \u201c{right}\u201d "
               "(100), through four stages. No stage is right or wrong: what matters is where "
               "the organisation is today, where it wants to be, and how long the move may take. "
-              "Every participant placed a today and a target position for each area of "
-              "learning.").format(left=report.left_label, right=report.right_label)
+              "Each participant (or group) could place a today and a target position for each "
+              "area of learning; each area says how many did.").format(
+        left=report.left_label, right=report.right_label)
 
 
 def matrix_intro() -> str:

@@ -50,6 +50,22 @@ def row_agreement(board: Board) -> dict[str, Agreement]:
     return {row: Agreement(m, p) for row, (m, p) in result.items()}
 
 
+def agreement_in_rows(board: Board) -> dict[str, Agreement]:
+    """Agreement per row id of the cards *sitting* in that row (column-only cards too): what
+    a row's line on the board says, next to the cards it counts. (`row_agreement` counts by
+    the reference row instead, so it would call a row '2 of 2' while a card placed there
+    from another row is marked wrong.)"""
+    result: dict[str, list[int]] = {r.id: [0, 0] for r in board.rows}
+    for card in board.cards:
+        cell = board.positions.get(card.id)
+        judged = card.matches(cell)
+        if judged is None or cell is None or cell[0] not in result:
+            continue
+        result[cell[0]][1] += 1
+        result[cell[0]][0] += judged
+    return {row: Agreement(m, p) for row, (m, p) in result.items()}
+
+
 def matches_reference(board: Board, card_id: str) -> bool | None:
     """True/False for a placed card with a reference; None if it cannot be judged."""
     return board.card(card_id).matches(board.positions.get(card_id))

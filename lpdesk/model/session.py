@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lpdesk.model.agenda import Agenda
@@ -20,6 +21,13 @@ PALETTE = (
 DETAIL_FIELDS = ("title", "client", "date", "facilitator", "notes")
 
 
+def least_used(used: list[str]) -> str:
+    """The palette colour fewest participants wear (ties: the palette's order), so colours
+    repeat only when they must, and as evenly as they can."""
+    return min(PALETTE, key=lambda c: (used.count(c), PALETTE.index(c)))
+
+
+@lru_cache(maxsize=4096)  # every re-render of 1,000 markers asks again
 def initials(name: str) -> str:
     """Up to two initials for a marker: 'Ada Lovelace' -> 'AL', 'ada' -> 'A', '' -> '?'."""
     words = [w for w in name.replace("-", " ").split() if w]
@@ -87,6 +95,7 @@ class Session:
     matrix: Matrix = field(default_factory=Matrix)
     agenda: Agenda = field(default_factory=Agenda)
     room: RoomNotes = field(default_factory=RoomNotes)
+    id: str = ""  # the same workshop in two files (a copy) has one id; "" in older files
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     # -- queries -------------------------------------------------------------------
@@ -109,21 +118,20 @@ class Session:
         return {p.id for p in self.participants} | {g.id for g in self.groups}
 
     def new_participant(self, name: str, group_id: str | None = None) -> Participant:
-        """A participant not yet in the session, with a fresh id and the next free colour."""
+        """A participant not yet in the session, with a fresh id and the least-used colour."""
         return self.new_participants([name], group_id)[0]
 
     def new_participants(self, names: list[str], group_id: str | None = None
                          ) -> list[Participant]:
         """Participants not yet in the session (e.g. a pasted list): distinct fresh ids, and
-        the next free colours in turn. The session itself is not changed."""
+        the least-used colours in turn. The session itself is not changed."""
         taken = self.all_ids()
         used = [p.colour for p in self.participants]
         made = []
         for name in names:
-            colour = next((c for c in PALETTE if c not in used), PALETTE[len(used) % len(PALETTE)])
-            participant = Participant(new_id("p", taken), name, group_id, colour)
+            participant = Participant(new_id("p", taken), name, group_id, least_used(used))
             taken.add(participant.id)
-            used.append(colour)
+            used.append(participant.colour)
             made.append(participant)
         return made
 

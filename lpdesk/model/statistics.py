@@ -65,6 +65,25 @@ def summarise_area(area: Area, *, by_groups: bool = False) -> AreaSummary:
     return summarise(table.values())
 
 
+def placements_of(area: Area, keys: Iterable[str], *, by_groups: bool = False
+                  ) -> list[Placement]:
+    """The placements of these participants (or groups), in their order: what the
+    continuum page shows and summarises (a removed participant's leftovers do not count)."""
+    table = area.group_placements if by_groups else area.placements
+    found = (table.get(key) for key in keys)
+    return [p for p in found if p is not None and not p.is_empty()]
+
+
+def counts_groups(area: Area, by_groups: bool, participant_ids: Iterable[str],
+                  group_ids: Iterable[str]) -> bool:
+    """Whose placements the room's figures summarise: the groups' when the room works by
+    groups, the participants' otherwise, unless only the others placed anything. One rule
+    for the closing recap and the exported summary."""
+    people = bool(placements_of(area, participant_ids))
+    groups = bool(placements_of(area, group_ids, by_groups=True))
+    return (groups or not people) if by_groups else (groups and not people)
+
+
 def histogram(values: Iterable[float | None], bins: int = 10, low: float = 0.0,
               high: float = 100.0) -> list[int]:
     """Counts per equal-width bin on [low, high]; the top edge falls in the last bin."""

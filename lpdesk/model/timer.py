@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 
 from lpdesk.model.events import Event
@@ -21,6 +22,15 @@ class TimerState(Enum):
     READY = "ready"  # a duration is set, not started (or reset)
     RUNNING = "running"
     PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class TimerSnapshot:
+    state: TimerState
+    duration: float
+    elapsed_before: float
+    started_at: float | None
+    offered: bool = False
 
 
 class Countdown:
@@ -37,6 +47,7 @@ class Countdown:
         self._elapsed_before = 0.0  # elapsed time banked by earlier pauses
         self._started_at: float | None = None  # clock reading when last (re)started
         self.state = TimerState.IDLE
+        self.offered = False  # set by offer(): ready for the facilitator, not yet the room's
         self.changed = Event()
 
     # -- reading --------------------------------------------------------------------
@@ -60,18 +71,29 @@ class Countdown:
         return self.state is not TimerState.IDLE
 
     @property
+    def shown_to_room(self) -> bool:
+        """Worth showing on the room's screen: active, and not merely offered."""
+        return self.active and not self.offered
+
+    @property
     def finished(self) -> bool:
         return self.state in (TimerState.RUNNING, TimerState.PAUSED) and \
             self.duration > 0 and self.remaining() <= 0
 
     # -- controlling ---------------------------------------------------------------
-    def set(self, seconds: float) -> None:
+    def set(self, seconds: float, offered: bool = False) -> None:
         """Choose a duration without starting (the display shows it, ready to go)."""
         self._check(seconds)
         self.duration = float(seconds)
         self._elapsed_before, self._started_at = 0.0, None
         self.state = TimerState.READY
+        self.offered = offered
         self.changed.emit()
+
+    def offer(self, seconds: float) -> None:
+        """Propose a duration (an activity's planned minutes): ready to start, shown to the
+        facilitator, kept off the room's screen until it starts."""
+        self.set(seconds, offered=True)
 
     def start(self, seconds: float | None = None) -> None:
         """Start from the full duration (`seconds`, or the one already set)."""
@@ -82,6 +104,7 @@ class Countdown:
             raise ValueError("no duration to count down")
         self._elapsed_before, self._started_at = 0.0, self._clock()
         self.state = TimerState.RUNNING
+        self.offered = False
         self.changed.emit()
 
     def pause(self) -> None:
@@ -111,12 +134,14 @@ class Countdown:
         if self.state is not TimerState.IDLE:
             self._elapsed_before, self._started_at = 0.0, None
             self.state = TimerState.READY
+            self.offered = False
             self.changed.emit()
 
     def clear(self) -> None:
         """Put the timer away (nothing to show)."""
         self.duration, self._elapsed_before, self._started_at = 0.0, 0.0, None
         self.state = TimerState.IDLE
+        self.offered = False
         self.changed.emit()
 
     def add(self, seconds: float) -> None:
@@ -128,6 +153,19 @@ class Countdown:
         new = max(1.0, self.duration + seconds)
         self._check(new)
         self.duration = new
+        self.offered = False
+        self.changed.emit()
+
+    # -- one timer per activity ------------------------------------------------------
+    def snapshot(self) -> TimerSnapshot:
+        """Everything needed to put this countdown back later, still counting if it ran
+        (the clock keeps going meanwhile: an activity's timer runs on behind another page)."""
+        return TimerSnapshot(self.state, self.duration, self._elapsed_before, self._started_at,
+                             self.offered)
+
+    def restore(self, snap: TimerSnapshot) -> None:
+        self.state, self.duration, self.offered = snap.state, snap.duration, snap.offered
+        self._elapsed_before, self._started_at = snap.elapsed_before, snap.started_at
         self.changed.emit()
 
     @staticmethod

@@ -32,7 +32,7 @@ from lpdesk.ui.continuum.strip import RoomStrip
 from lpdesk.ui.continuum.summary import room_text_scale
 from lpdesk.ui.style.theme import theme
 
-X_MIN, X_MAX = -2.5, 102.5  # a little room so markers at 0 and 100 are whole
+X_MIN, X_MAX = -2.5, 102.5  # the least room beside 0 and 100 (see _fit_x_range)
 MIN_ROWS = 8  # the plot is never divided into fewer rows than this
 
 
@@ -60,7 +60,8 @@ class ContinuumPlot(QWidget):
         self.marker_px = 24.0
         self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
         self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
-        self._shown_as: tuple | None = None  # (selected, active, only_selected) last shown
+        self._shown_as: tuple | None = None  # (selected, active, private) last shown
+        self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
         self._build()
         self.apply_theme()
 
@@ -228,6 +229,12 @@ class ContinuumPlot(QWidget):
             for c, sym, text in items))
         self.legend.setStyleSheet(f"color: {t.text};")
 
+    def set_editable(self, on: bool) -> None:
+        """Presentation mode places markers on the room's own plot."""
+        self.editable = on
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus if on else Qt.FocusPolicy.NoFocus)
+        self._shown_as = None  # the next set_rows redraws the selection
+
     def set_zoom(self, zoom: float) -> None:
         if abs(zoom - self.zoom) > 0.01:
             self.zoom = zoom
@@ -235,21 +242,21 @@ class ContinuumPlot(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def set_rows(self, rows: list[Row], *, selected: str | None = None, active: str = "now",
-                 only_selected: bool = False) -> None:
-        """Show these rows (top to bottom). With `only_selected`, the private vote: every
-        row keeps its name but only the selected row shows its markers."""
+                 private: bool = False) -> None:
+        """Show these rows (top to bottom). With `private`, the private vote: every row
+        keeps its name but no marker shows, not even the selected row's (a mirrored
+        screen shows the facilitator's window to the room); a click still places."""
         self.pointer.end_grab()
-        if self._move_only(rows, selected, active, only_selected):
+        if self._move_only(rows, selected, active, private):
             return
-        self._shown_as = (selected, active, only_selected)
+        self._shown_as = (selected, active, private)
         self.rows = list(rows)
         self.selected_key, self.active = selected, active
         keys = [r.key for r in self.rows]
         sel = keys.index(selected) if selected in keys else None
-        self.visible_rows = None if not only_selected else ({sel} if sel is not None
-                                                              else set())
+        self.visible_rows = set() if private else None
         n = max(MIN_ROWS, len(self.rows))  # a few rows stay row-sized, at the top
-        self.vb.setRange(xRange=(X_MIN, X_MAX), yRange=(-0.6, n - 0.4), padding=0)
+        self.vb.setRange(xRange=self.x_range, yRange=(-0.6, n - 0.4), padding=0)
         self.org_line.setData([0.0, 100.0], [-0.5, n - 0.5])
         self.learner_line.setData([0.0, 100.0], [n - 0.5, -0.5])
         has_agreed = bool(self.rows) and self.rows[0].key == AGREED
@@ -257,7 +264,7 @@ class ContinuumPlot(QWidget):
         if sel is None:
             self.row_band.setVisible(False)
         else:
-            self.row_band.setRect(QRectF(X_MIN, sel - 0.5, X_MAX - X_MIN, 1.0))
+            self.show_row_band(sel)
             self.row_band.setVisible(self.editable)
         self.arrows.set_rows(self.rows, self.visible_rows)
         self.initials.set_rows(self.rows, self.visible_rows)
@@ -265,10 +272,10 @@ class ContinuumPlot(QWidget):
         self._fit_sizes()
 
     def _move_only(self, rows: list[Row], selected: str | None, active: str,
-                   only_selected: bool) -> bool:
+                   private: bool) -> bool:
         """The fast path of a move: when the same rows show the same markers and only
         positions changed, shift those points instead of rebuilding every marker."""
-        if (selected, active, only_selected) != self._shown_as or len(rows) != len(self.rows):
+        if (selected, active, private) != self._shown_as or len(rows) != len(self.rows):
             return False
         moved: list[tuple[int, str, float]] = []
         for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)):
@@ -331,7 +338,8 @@ class ContinuumPlot(QWidget):
             return
         i = keys.index(self.selected_key)
         x = self.rows[i].get(self.active)
-        if x is None or self.pointer.grabbed is not None:
+        hidden = self.visible_rows is not None and i not in self.visible_rows
+        if x is None or hidden or self.pointer.grabbed is not None:
             self.halo.setData([], [])
             return
         kind = "agreed" if self.rows[i].key == AGREED else self.active
@@ -356,6 +364,7 @@ class ContinuumPlot(QWidget):
             if len(scatter.data):
                 scatter.setSize(self.size_for(kind))
         self.fill_halo()
+        self._fit_x_range()
         self._fit_distribution_height()
         self._fit_stage_names()
         left = self.main.getAxis("left")
@@ -380,6 +389,22 @@ class ContinuumPlot(QWidget):
         self.arrows.update()
         self.initials.update()
 
+    def _fit_x_range(self) -> None:
+        """Room beside 0 and 100 for half the largest marker with its halo: markers are sized
+        in pixels, so the margin in positions depends on the plot's width."""
+        half = (self.size_for("agreed") + 10) / 2 + 2
+        width = self.vb.width()
+        pad = X_MAX - 100.0
+        if width > 4 * half:
+            pad = max(pad, half * 100.0 / (width - 2 * half))
+        wanted = (-pad, 100.0 + pad)
+        if any(abs(a - b) > 1e-6 for a, b in zip(wanted, self.x_range, strict=True)):
+            self.x_range = wanted
+            self.vb.setXRange(*wanted, padding=0)
+            band = self.row_band.rect()
+            if self.row_band.isVisible() and band.height() > 0:
+                self.show_row_band(round(band.center().y()))
+
     def _fit_distribution_height(self) -> None:
         """The room's strip takes at most a quarter of the plot: the rows come first."""
         wanted = 118 * room_text_scale(self.zoom)
@@ -390,7 +415,7 @@ class ContinuumPlot(QWidget):
 
     def _fit_stage_names(self) -> None:
         """Shrink the stage names, if need be, so each fits inside its band."""
-        px_per_unit = max(1.0, self.vb.width()) / (X_MAX - X_MIN)
+        px_per_unit = max(1.0, self.vb.width()) / (self.x_range[1] - self.x_range[0])
         font = QFont(self.stage_font)
         smallest = 9.0
         while font.pointSizeF() > smallest:
@@ -417,5 +442,6 @@ class ContinuumPlot(QWidget):
         return self.pointer.hover_text(point)
 
     def show_row_band(self, row: int) -> None:
-        self.row_band.setRect(QRectF(X_MIN, row - 0.5, X_MAX - X_MIN, 1.0))
+        low, high = self.x_range
+        self.row_band.setRect(QRectF(low, row - 0.5, high - low, 1.0))
         self.row_band.setVisible(True)

@@ -142,6 +142,8 @@ class PlotPointer:
         """Start a drag: the marker under the press, or (pressing on a row's empty axis) that
         row's active marker, becomes a separate item that follows the mouse."""
         plot = self.plot
+        if plot.visible_rows is not None:
+            return  # the private vote: a dragged marker would show where; clicks place
         hit = self.marker_at(point)
         if hit is None:
             i = self.row_for(point)
@@ -149,6 +151,7 @@ class PlotPointer:
                 return
             hit = (i, plot.active)
         self.grabbed = hit
+        QToolTip.hideText()  # a stage's name must not cover the rows while dragging
         i, which = hit
         row = plot.rows[i]
         found = plot.point_index.get(hit)
@@ -221,6 +224,8 @@ class PlotPointer:
         return ""
 
     def hover(self, scene_pos: QPointF) -> None:
+        if self.grabbed is not None:  # dragging: the moving marker says enough
+            return
         vb = self.plot.vb
         if not vb.sceneBoundingRect().contains(scene_pos):
             return

@@ -1,7 +1,7 @@
 """The room's continuum summary in figures and plain words, for the continuum page.
 
-The wording functions are plain functions of the positions so the summary export can say
-exactly what the room saw. Figures come from `lpdesk.model.statistics`.
+The wording is `lpdesk.model.continuum_words` (shared with the recap and the export, so they
+say exactly what the room saw); figures come from `lpdesk.model.statistics`.
 """
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from lpdesk.content.stages import ContinuumContent, Stage
+from lpdesk.content.stages import ContinuumContent
+from lpdesk.model import continuum_words as words
 from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import AreaSummary, Spread
 from lpdesk.ui.style.theme import theme
@@ -25,108 +26,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ContinuumSummary", text)
 
 
-def _main_stage(values: list[float], content: ContinuumContent) -> tuple[Stage, bool]:
-    """The stage of the median, and whether more than half of the values fall in it."""
-    spread = Spread.of(values)
-    assert spread.median is not None
-    stage = content.stage_at(spread.median)
-    inside = sum(1 for v in values if content.stage_at(v) == stage)
-    return stage, inside * 2 > len(values)
-
-
-def _sentences(by_groups: bool) -> dict[str, str]:
-    """Each wording for the room (singular verb) or for groups (plural verb)."""
-    if by_groups:
-        return {
-            "none": _tr("No group has placed a marker yet."),
-            "both": _tr("Most groups put us in {now} today and want {target}."),
-            "stay": _tr("Most groups put us in {now} today and want to stay there."),
-            "now": _tr("Most groups put us in {now} today; views on the target differ "
-                       "(middle view: {target})."),
-            "target": _tr("Views on today differ (middle view: {now}), but most groups "
-                          "want {target}."),
-            "now_only": _tr("Most groups put us in {now} today; no targets yet."),
-            "target_only": _tr("Most groups want {target}; today is not placed yet."),
-        }
-    return {
-        "none": _tr("Nobody has placed a marker yet."),
-        "both": _tr("Most of the room puts us in {now} today and wants {target}."),
-        "stay": _tr("Most of the room puts us in {now} today and wants to stay there."),
-        "now": _tr("Most of the room puts us in {now} today; views on the target differ "
-                   "(middle view: {target})."),
-        "target": _tr("Views on today differ (middle view: {now}), but most of the room "
-                      "wants {target}."),
-        "now_only": _tr("Most of the room puts us in {now} today; no targets yet."),
-        "target_only": _tr("Most of the room wants {target}; today is not placed yet."),
-    }
+def words_tr(text: str) -> str:
+    """The translation of the shared continuum wording (lpdesk.model.continuum_words)."""
+    return QCoreApplication.translate("ContinuumWords", text)
 
 
 def room_sentence(now: list[float], target: list[float], content: ContinuumContent,
                   by_groups: bool = False) -> str:
-    """'Most of the room puts us in Blended today and wants Facilitated', or the nearest
-    honest variant: 'most' is said only when more than half sit in the median's stage."""
-    texts = _sentences(by_groups)
-    if not now and not target:
-        return texts["none"]
-    now_stage, now_most = _main_stage(now, content) if now else (None, False)
-    target_stage, target_most = _main_stage(target, content) if target else (None, False)
-    names = {"now": now_stage.name if now_stage else "",
-             "target": target_stage.name if target_stage else ""}
-    if len(now) <= 1 and len(target) <= 1:
-        if not target:
-            return _tr("So far one placement: {now} today.").format(**names)
-        if not now:
-            return _tr("So far one placement: {target} as the target.").format(**names)
-        return _tr("So far one placement: {now} today, {target} as the target.").format(
-            **names)
-    if not target:
-        key = "now_only" if now_most else ""
-        fallback = _tr("Views on today differ; the middle view is {now}. No targets yet.")
-    elif not now:
-        key = "target_only" if target_most else ""
-        fallback = _tr("Views on the target differ; the middle view is {target}.")
-    else:
-        key = ("stay" if now_stage == target_stage else "both") if now_most and target_most \
-            else "now" if now_most else "target" if target_most else ""
-        fallback = _tr("Views differ: the middle view puts us in {now} today and wants "
-                       "to stay there.") if now_stage == target_stage else \
-            _tr("Views differ: the middle view puts us in {now} today and wants {target}.")
-    return (texts[key] if key else fallback).format(**names)
+    return words.room_sentence(now, target, content, by_groups, words_tr)
 
 
 def gap_sentence(gap: Spread) -> str:
-    """How far and which way the middle of the room wants to move."""
-    if gap.median is None:
-        return ""
-    if abs(gap.median) < 0.5:
-        return _tr("The median wish is no move.")
-    if gap.median > 0:
-        text = _tr("The median wish is a move of {points} points towards the learner.")
-    else:
-        text = _tr("The median wish is a move of {points} points towards the organisation.")
-    return text.format(points=f"{abs(gap.median):.0f}")
+    return words.gap_sentence(gap, words_tr)
 
 
 def agreed_sentence(agreed: Placement, content: ContinuumContent) -> str:
-    """The room's agreed position in words, e.g. 'Agreed: 35 today (Blended), 62 as the
-    target (Facilitated).'"""
-    def part(value: float) -> str:
-        return f"{value:.0f} ({content.stage_at(value).name})"
-
-    if agreed.now is not None and agreed.target is not None:
-        return _tr("Agreed: {now} today, {target} as the target.").format(
-            now=part(agreed.now), target=part(agreed.target))
-    if agreed.now is not None:
-        return _tr("Agreed: {now} today.").format(now=part(agreed.now))
-    if agreed.target is not None:
-        return _tr("Agreed: {target} as the target.").format(target=part(agreed.target))
-    return ""
+    return words.agreed_sentence(agreed, content, words_tr)
 
 
 def _fmt(value: float | None, signed: bool = False) -> str:
-    if value is None:
-        return "\u2013"
-    return f"{value:+.0f}" if signed else f"{value:.0f}"
+    return words.format_gap(value) if signed else words.format_position(value)
 
 
 class SummaryPanel(QWidget):
@@ -145,6 +64,9 @@ class SummaryPanel(QWidget):
         self.gap.setWordWrap(True)
         layout.addWidget(self.sentence)
         layout.addWidget(self.gap)
+        self.count = QLabel()  # "14 of 20 placed": who is still to place (phones, a vote)
+        self.count.setObjectName("PlacedCount")
+        layout.addWidget(self.count)
         self.agreed = QLabel()
         self.agreed.setObjectName("AgreedSentence")
         self.agreed.setWordWrap(True)
@@ -233,6 +155,8 @@ class SummaryPanel(QWidget):
         self.setStyleSheet(f"#ContinuumSummary QLabel {{ background: transparent; }}"
                            f" #RoomSentence {{ color: {t.text}; }}")
         self.gap.setStyleSheet(f"color: {t.text};")
+        self.count.setFont(normal)
+        self.count.setStyleSheet(f"color: {t.muted_text};")
         agreed = QFont(normal)
         agreed.setBold(True)
         self.agreed.setFont(agreed)
@@ -262,6 +186,15 @@ class SummaryPanel(QWidget):
         if before != (self.sentence.text(), self.agreed.text(), self.gap.text()):
             self.fit()  # new words may need more lines
 
+    def show_count(self, placed: int, total: int) -> None:
+        """How many of the room (people, or groups) have placed in this area."""
+        text = _tr("%d of %d placed") % (placed, total) if total else ""
+        changed = text != self.count.text() or self.count.isHidden() == bool(text)
+        self.count.setText(text)
+        self.count.setVisible(bool(text))
+        if changed:
+            self.fit()
+
     def show_hint(self, text: str) -> None:
         """A line under the sentence saying what to do next (e.g. add participants)."""
         self.gap.setText(text)
@@ -271,6 +204,7 @@ class SummaryPanel(QWidget):
     def show_private(self, placed: int, total: int, by_groups: bool) -> None:
         """Private vote: say how many have placed, show no figure that could anchor."""
         self.sentence.setText(_tr("Private vote: the markers are hidden."))
+        self.count.setVisible(False)  # the sentence below says it
         text = (_tr("%d of %d groups have placed. Reveal to show the room.") if by_groups
                 else _tr("%d of %d people have placed. Reveal to show the room."))
         self.gap.setText(text % (placed, total))

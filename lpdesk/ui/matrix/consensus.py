@@ -33,21 +33,45 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ConsensusView", text)
 
 
+def _groups(n: int) -> str:
+    return tr("1 group") if n == 1 else tr("%d groups") % n
+
+
 def summary(item: CardConsensus, boards: int) -> str:
-    """One line on how far the groups agree about a card."""
+    """One line, in words, on how far the groups agree about a card."""
     placed = sorted((n for cell, n in item.counts.items() if cell is not None), reverse=True)
     waiting = item.counts.get(None, 0)
     if not placed:
-        return tr("Not placed by any group yet")
+        return tr("No group has placed it yet")
     if len(placed) == 1:
         line = tr("All groups agree") if placed[0] == boards else \
             tr("Placed by one group only") if placed[0] == 1 else \
             tr("The %d groups that placed it agree") % placed[0]
+    elif all(n == 1 for n in placed):
+        line = tr("Split between %d cells, one group in each") % len(placed)
     else:
-        line = tr("Split %s") % " / ".join(str(n) for n in placed)
+        parts = [_groups(n) for n in placed]
+        line = tr("Split between %d cells: %s") % (len(placed), and_list(parts))
     if waiting:
-        line += " " + tr("(%d not placed)") % waiting
+        line += "; " + (tr("1 group has not placed it yet") if waiting == 1
+                        else tr("%d groups have not placed it yet") % waiting)
     return line
+
+
+def and_list(parts: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return tr("%s and %s") % (", ".join(parts[:-1]), parts[-1])
+
+
+def not_placed_line(groups: list[str]) -> str:
+    """Which groups have not placed the card (their boards still have it in the deck)."""
+    if not groups:
+        return tr("Every group has placed this card.")
+    if len(groups) == 1:
+        return tr("%s has not placed this card yet.") % groups[0]
+    return tr("%s have not placed this card yet.") % and_list(groups)
 
 
 class ConsensusView(QWidget):
@@ -227,8 +251,7 @@ class ConsensusView(QWidget):
         header_v.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header_v.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         deck = where.get(None, [])
-        self.deck_line.setText(tr("Still in the deck: %s") % ", ".join(deck) if deck
-                               else tr("Every group has placed this card."))
+        self.deck_line.setText(not_placed_line(deck))
 
     @staticmethod
     def _name_cell(text: str, font: QFont, align: Qt.AlignmentFlag) -> QTableWidgetItem:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from lpdesk.content.templates import Template
 from lpdesk.model.matrix import Board, Card, Cell
 from lpdesk.model.session import Group
+from lpdesk.ui.style.screens import fit_to_screen
 
 EACH_GROUP = "each-group"  # NewBoardChoice.group: one board per group
 
@@ -38,6 +40,7 @@ class CardChoice:
     cell: Cell | None  # where a new card starts (None: the deck)
     reference: Cell | None
     reference_column: str | None
+    all_boards: bool = False  # a new card: on every group board of the template, not only this
 
 
 class NewBoardDialog(QDialog):
@@ -83,7 +86,7 @@ class NewBoardDialog(QDialog):
         layout.addWidget(self.about)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        fit_to_screen(self, QSize(560, 460), centre=False)
 
     def _template_chosen(self, row: int) -> None:
         if 0 <= row < len(self.templates):
@@ -103,10 +106,12 @@ class NewBoardDialog(QDialog):
 
 
 class CardDialog(QDialog):
-    """Add or edit a card: its text, where a new card starts, and the model's answer."""
+    """Add or edit a card: its text, where a new card starts, and the model's answer. A new
+    card goes on the board shown; with `sibling_boards` > 1 a box offers every group board
+    of the template instead (off by default: the facilitator chooses it knowingly)."""
 
     def __init__(self, board: Board, card: Card | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, sibling_boards: int = 1) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit card") if card else self.tr("Add card"))
         self.text = QPlainTextEdit(card.text if card else "")
@@ -139,6 +144,13 @@ class CardDialog(QDialog):
         if card is None:
             form.addRow(self.tr("&Starts in:"), self.place)
         form.addRow(self.tr("&Model answer:"), self.model)
+        self.all_boards = QCheckBox(self.tr("Add it to all %d group boards of this template "
+                                            "(in their decks), not only to this one")
+                                    % sibling_boards)
+        self.all_boards.setChecked(False)
+        self.offers_all_boards = card is None and sibling_boards > 1
+        if self.offers_all_boards:
+            form.addRow("", self.all_boards)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -148,7 +160,7 @@ class CardDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._check()
-        self.resize(520, 300)
+        fit_to_screen(self, QSize(520, 300), centre=False)
 
     def _check(self) -> None:
         ok = bool(self.text.toPlainText().strip())
@@ -159,4 +171,5 @@ class CardDialog(QDialog):
         return CardChoice(
             self.text.toPlainText().strip(), self.places[max(0, self.place.currentIndex())],
             answer[1] if answer and answer[0] == "cell" else None,  # type: ignore[misc]
-            answer[1] if answer and answer[0] == "column" else None)  # type: ignore[misc]
+            answer[1] if answer and answer[0] == "column" else None,  # type: ignore[misc]
+            self.offers_all_boards and self.all_boards.isChecked())

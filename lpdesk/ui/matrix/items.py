@@ -66,6 +66,7 @@ class CardItem(QGraphicsItem):
         self.size = QRectF(0, 0, 100, 40)
         self.font, self.hint_font, self.scale, self.theme = QFont(), QFont(), 1.0, None
         self.marks = False  # keep MARK_W free on the right for the reveal mark
+        self.spoken = ""  # what a screen reader says (the view carries it: see view.py)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -1,11 +1,12 @@
 """What the reveal shows on a board: per card match/mismatch and where the model puts it,
-per row its agreement line. Pure functions of the board, so the scene and tests share them."""
+per row its agreement line (of the cards placed in that row). Pure functions of the board,
+so the scene and tests share them."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from lpdesk.model.matrix import Board
-from lpdesk.model.matrix_stats import row_agreement
+from lpdesk.model.matrix_stats import agreement_in_rows
 from lpdesk.ui.matrix.items import MATCH, MISMATCH
 
 
@@ -41,5 +42,5 @@ def reveal_info(board: Board) -> tuple[dict[str, str | None], dict[str, str],
         if card.has_reference and not judged:
             hints[card.id] = model_hint(board, card.id)
     notes = {row: (tr("%d of %d match") % (a.matching, a.placed), a.matching == a.placed)
-             for row, a in row_agreement(board).items() if a.placed}
+             for row, a in agreement_in_rows(board).items() if a.placed}
     return states, hints, notes

@@ -3,13 +3,18 @@ for a person, a group or the whole room (now or target), or for each person in t
 It only asks; the quiz page decides and pushes the commands."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QWidget,
 )
 
@@ -41,6 +46,71 @@ def purpose_text(purpose: str) -> str:
         "QuizPage", "where we want to be" if purpose == "target" else "where we are now")
 
 
+class FittingCombo(QComboBox):
+    """A combo box as wide as its longest choice (up to `max_chars` characters), that elides
+    its text with '…' when given less room, and then shows the whole choice as its tool tip:
+    never 'Group: Harbou' or 'Where we are n'."""
+
+    def __init__(self, max_chars: int = 32, tip: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_chars = max_chars
+        self.tip = tip
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumContentsLength(6)
+        self.currentIndexChanged.connect(lambda *_: self._update_tip())
+
+    def _chrome(self) -> int:
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt,
+                                             QSize(0, 0), self).width()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        fm = self.fontMetrics()
+        widest = max([fm.horizontalAdvance(self.itemText(i)) for i in range(self.count())]
+                     + [fm.horizontalAdvance(self.placeholderText())])
+        cap = fm.horizontalAdvance("M") * self.max_chars
+        hint = super().sizeHint()
+        return QSize(min(widest, cap) + self._chrome() + 4, hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance("Mmmmm…") + self._chrome(),
+                     super().minimumSizeHint().height())
+
+    def text_room(self) -> int:
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField,
+                                           self).width()
+
+    def shown_text(self) -> str:
+        """The current choice as painted: whole, or elided to the room it has."""
+        text = self.currentText() if self.currentIndex() >= 0 else self.placeholderText()
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                             self.text_room())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        opt.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._update_tip()
+
+    def _update_tip(self) -> None:
+        text = self.currentText()
+        cut = bool(text) and self.shown_text() != text
+        self.setToolTip(f"{text}\n{self.tip}" if cut and self.tip else text if cut
+                        else self.tip)
+
+
 class QuizRunChooser(QWidget):
     run_chosen = Signal(object)  # run id or None
     start_requested = Signal(str, object, str)  # subject kind, subject id, purpose
@@ -50,32 +120,25 @@ class QuizRunChooser(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filling = False
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
         shown = QLabel(self.tr("&Showing:"))
-        self.runs = QComboBox()
-        # Narrow minimums, growing with the window: the row must fit beside the agenda at
-        # 1280x720; long names are elided, the tooltip and the list show them in full.
-        self.runs.setMinimumContentsLength(12)
+        self.runs = FittingCombo(36, self.tr("Which person's, group's or room's quiz is on "
+                                             "screen"))
         self.runs.setPlaceholderText(self.tr("(no quiz on screen)"))
         self.runs.setAccessibleName(self.tr("Quiz on screen"))
-        self.runs.setToolTip(self.tr("Which person's, group's or room's quiz is on screen"))
         shown.setBuddy(self.runs)
         self.runs.activated.connect(self._run_activated)
         self.remove = QPushButton(self.tr("&Remove"))
         self.remove.setToolTip(self.tr("Remove this quiz and its answers (undoable)"))
         self.remove.clicked.connect(self._remove_clicked)
         new = QLabel(self.tr("New &quiz for:"))
-        self.subject = QComboBox()
-        self.subject.setMinimumContentsLength(9)
+        self.subject = FittingCombo(28, self.tr("Who answers the new quiz"))
         self.subject.setAccessibleName(self.tr("Who answers the new quiz"))
         new.setBuddy(self.subject)
-        self.purpose = QComboBox()
-        self.purpose.setMinimumContentsLength(9)
+        self.purpose = FittingCombo(24, self.tr("A 'where we want to be' quiz places the "
+                                                "target marker"))
         self.purpose.addItem(self.tr("Where we are now"), "now")
         self.purpose.addItem(self.tr("Where we want to be"), "target")
         self.purpose.setAccessibleName(self.tr("What the new quiz asks about"))
-        self.purpose.setToolTip(self.tr("A 'where we want to be' quiz places the target marker"))
         self.start = QPushButton(self.tr("S&tart"))
         self.start.setToolTip(self.tr("Start the quiz (or reopen it if this one exists)"))
         self.start.clicked.connect(self._start_clicked)
@@ -85,18 +148,38 @@ class QuizRunChooser(QWidget):
         self.each.clicked.connect(
             lambda: self.each_in_turn_requested.emit(self.purpose.currentData()))
         for combo in (self.runs, self.subject, self.purpose):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        row.addWidget(shown)
-        row.addWidget(self.runs, 3)
-        row.addWidget(self.remove)
-        row.addSpacing(12)
-        row.addWidget(new)
-        row.addWidget(self.subject, 2)
-        row.addWidget(self.purpose, 2)
-        row.addWidget(self.start)
-        row.addWidget(self.each)
+            combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # One line when it fits beside the agenda, else two (what is on screen / a new quiz):
+        # the choices are then shown whole instead of cut.
+        self.showing_row = QHBoxLayout()
+        self.showing_row.addWidget(shown)
+        self.showing_row.addWidget(self.runs, 1)
+        self.showing_row.addWidget(self.remove)
+        self.new_row = QHBoxLayout()
+        self.new_row.addWidget(new)
+        self.new_row.addWidget(self.subject, 1)
+        self.new_row.addWidget(self.purpose)
+        self.new_row.addWidget(self.start)
+        self.new_row.addWidget(self.each)
+        self.rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.addLayout(self.showing_row, 1)
+        self.rows.addSpacing(12)
+        self.rows.addLayout(self.new_row)
+
+    def one_line_width(self) -> int:
+        return self.showing_row.sizeHint().width() + 12 + self.new_row.sizeHint().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        wide = self.width() >= self.one_line_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide \
+            else QBoxLayout.Direction.TopToBottom
+        if self.rows.direction() != direction:
+            self.rows.setDirection(direction)
 
     def refresh(self, session: Session, total: int, answered_of) -> None:
         """Fill both lists from the session; `answered_of(run)` counts a run's answers."""
@@ -119,9 +202,11 @@ class QuizRunChooser(QWidget):
         for p in session.participants:
             self.subject.addItem(p.name, subject_key("participant", p.id))
         index = self.subject.findData(chosen) if chosen else -1
-        self.subject.setCurrentIndex(index if index >= 0 else min(1, self.subject.count() - 1))
+        self.subject.setCurrentIndex(max(0, index))  # the whole room unless chosen otherwise
         self.each.setEnabled(bool(session.participants))
         self._filling = False
+        self.updateGeometry()
+        self._fit_rows()
 
     def _run_activated(self, index: int) -> None:
         if not self._filling:

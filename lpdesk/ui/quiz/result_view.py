@@ -83,6 +83,8 @@ class QuizResultView(QWidget):
         self.review_button.setToolTip(self.tr("Back to the last question (Left arrow)"))
         self.review_button.clicked.connect(self.back_requested)
         self.place_button = QPushButton()
+        self.place_button.setDefault(True)  # Enter places the result (drawn as the default)
+        self.place_button.setToolTip(self.tr("Place this result on the continuum (Enter)"))
         self.place_button.clicked.connect(self.place_requested)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.next_person_requested)

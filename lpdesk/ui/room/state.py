@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from lpdesk.model.timer import Countdown
+from lpdesk.model.timer import Countdown, TimerState
 
 if TYPE_CHECKING:  # datetime loads with the first break, not at start-up (~1.5 ms)
     from datetime import datetime
+
+    from PySide6.QtWidgets import QWidget
 
 TICK_MS = 250  # smooth enough for a seconds display and the end-of-time pulse
 
@@ -33,7 +35,11 @@ class RoomDisplay(QObject):
         self.blank = False
         self.break_minutes = 5
         self.break_ends: datetime | None = None  # wall-clock time the room is due back
+        # A slide another feature puts up instead of the activity (e.g. how to join from
+        # phones): a factory making the slide for each room view, or None.
+        self.slide: Callable[[QWidget], QWidget] | None = None
         self._was_finished = False
+        self._resume_after_break = False  # the activity timer ran when the break began
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.poll)
@@ -54,12 +60,22 @@ class RoomDisplay(QObject):
             self.blank = blank
             self.changed.emit()
 
+    def show_slide(self, factory: Callable[[QWidget], QWidget] | None) -> None:
+        """Show `factory`'s slide on every room view instead of the activity (None: the
+        activity again). Blank and break still go over it."""
+        if factory is not self.slide:
+            self.slide = factory
+            self.changed.emit()
+
     def start_break(self, minutes: int | None = None) -> None:
-        """Show 'back in N minutes' with a countdown; the activity timer is paused."""
+        """Show 'back in N minutes' with a countdown; the activity timer is paused, and
+        carries on after the break if it was running."""
         from datetime import datetime, timedelta
 
         if minutes is not None:
             self.break_minutes = minutes
+        if not self.on_break:
+            self._resume_after_break = self.timer.running
         self.timer.pause()
         self.blank = False
         self.break_ends = datetime.now() + timedelta(minutes=self.break_minutes)
@@ -68,6 +84,9 @@ class RoomDisplay(QObject):
     def end_break(self) -> None:
         if self.on_break:
             self.break_timer.clear()
+            if self._resume_after_break and self.timer.state is TimerState.PAUSED:
+                self.timer.resume()  # not if reset or restarted during the break
+            self._resume_after_break = False
 
     def _timer_changed(self) -> None:
         self._was_finished = self.timer.finished

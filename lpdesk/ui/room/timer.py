@@ -1,11 +1,12 @@
 """The countdown as the room sees it: big digits, 'paused' under them, and a gentle pulse
 of the frame when time is up (no sound, no flashing colours: the room should notice, not
-jump)."""
+jump). When a countdown starts, the frame lights up and 'started' shows for two seconds, so
+the facilitator sees it runs (and that the next Ctrl+T pauses it)."""
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -15,6 +16,7 @@ from lpdesk.ui.style.theme import theme, theme_state
 
 PULSE_SECONDS = 2.0  # one slow breath of the frame
 PULSE_FOR = 30.0  # then the frame stays lit
+START_CUE_MS = 2000  # how long a start is shown
 
 
 class TimerDisplay(QWidget):
@@ -29,15 +31,39 @@ class TimerDisplay(QWidget):
         self.setObjectName("TimerDisplay")
         self.setAccessibleName(self.tr("Timer"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        listen(self, countdown.changed, self.repaint_now)
+        self._state = countdown.state
+        self._started = QElapsedTimer()  # valid while the start cue shows
+        self._cue_end = QTimer(self)
+        self._cue_end.setSingleShot(True)
+        self._cue_end.setInterval(START_CUE_MS)
+        self._cue_end.timeout.connect(self.repaint_now)
+        listen(self, countdown.changed, self._countdown_changed)
         theme_state().theme_changed.connect(self.update)
         self.repaint_now()
 
+    def _countdown_changed(self) -> None:
+        state = self.countdown.state
+        if state is TimerState.RUNNING and self._state is not TimerState.RUNNING:
+            self._started.start()
+            self._cue_end.start()
+        elif state is not TimerState.RUNNING:
+            self._started.invalidate()
+        self._state = state
+        self.repaint_now()
+
     # -- what to show ---------------------------------------------------------------
+    def start_cue(self) -> float:
+        """1 just after a start, fading to 0 over two seconds."""
+        if not self._started.isValid() or self.countdown.finished:
+            return 0.0
+        return max(0.0, 1.0 - self._started.elapsed() / START_CUE_MS)
+
     def caption(self) -> str:
         c = self.countdown
         if c.finished:
             return self.tr("time is up")
+        if self.start_cue() > 0:
+            return self.tr("started")
         if c.state is TimerState.PAUSED:
             return self.tr("paused")
         if c.state is TimerState.READY:
@@ -86,7 +112,7 @@ class TimerDisplay(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(t.surface))
         p.drawRoundedRect(rect, radius, radius)
-        cue = self.cue_strength()
+        cue = max(self.cue_strength(), self.start_cue())
         if cue > 0:
             colour = QColor(t.accent)
             colour.setAlphaF(cue)

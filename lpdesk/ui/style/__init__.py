@@ -1,1 +1,3 @@
-"""Colours, the frame style and the helpers that tie a view's life to model events and theme changes."""
+"""Colours, the frame style and the helpers that tie a view's life to model events and theme
+changes.
+"""

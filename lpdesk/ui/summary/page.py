@@ -1,7 +1,9 @@
-"""The summary activity: the agreed actions and the room's comments, as captured during the
-workshop (Ctrl+K / Ctrl+Shift+A from any activity). The facilitator corrects, adds and
-removes them here (undoable); the room sees a clean, numbered list. The exported summary
-lists the same notes."""
+"""The summary activity, the workshop's last page: the recap of the results (where the room
+stands on each area, the move it wants, the matrix boards' agreement with the model; see
+recap.py), then the agreed actions and the room's comments, as captured during the workshop
+(Ctrl+K / Ctrl+Shift+A from any activity). The facilitator corrects, adds and removes the
+notes here (undoable); the room sees the recap and a clean, numbered list. The exported
+summary says the same."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -35,13 +37,20 @@ from lpdesk.model.room import RoomNote
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
+from lpdesk.ui.summary.recap import RecapPanel
 
 KINDS = ("action", "comment")
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # 'during <activity>, 10:12', drawn muted below
 
 
 class NoteDelegate(QStyledItemDelegate):
-    """The note's text, wrapped, with where and when it was said in small muted type."""
+    """The note's text, wrapped, with where and when it was said in small muted type.
+    Sizes are remembered per text, width and font: a list of 2,000 notes is laid out again
+    on every resize, and measuring wrapped text is what costs."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, bool, int, str], QSize] = {}
 
     def _detail_font(self, option: QStyleOptionViewItem) -> QFont:
         font = QFont(option.font)
@@ -51,6 +60,15 @@ class NoteDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         width = max(120, (option.widget.viewport().width() if option.widget
                           else option.rect.width()) - 24)
+        key = (index.data() or "", bool(index.data(DETAIL_ROLE)), width, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 20_000:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index, width)
+        return size
+
+    def _measure(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QSize:
         fm = QFontMetrics(option.font)
         text = fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap,
                                index.data() or "")
@@ -98,6 +116,9 @@ class SummaryPage(QWidget):
         listen(self, self.session.room.changed, lambda *_: self.refresh())
         listen(self, self.session.agenda.changed, lambda *_: self.refresh())
         listen(self, self.session.changed, lambda *_: self.refresh_heading())
+        for event in (self.session.changed, self.session.continuum.changed,
+                      self.session.matrix.changed):
+            listen(self, event, lambda *_: self._results_changed())
         theme_state().theme_changed.connect(self._restyle)
         self._restyle()
         self.refresh()
@@ -110,6 +131,9 @@ class SummaryPage(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # title and client
         self.heading.setWordWrap(True)
         root.addWidget(self.heading)
+        self.recap = RecapPanel(self.session, self.audience, self)
+        self._recap_stale = False
+        root.addWidget(self.recap)
         row = QHBoxLayout()
         root.addLayout(row, 1)
         titles = {"action": self.tr("Agreed actions"), "comment": self.tr("Comments")}
@@ -129,6 +153,8 @@ class SummaryPage(QWidget):
             view.setItemDelegate(NoteDelegate(view))
             view.setResizeMode(QListWidget.ResizeMode.Adjust)
             view.setUniformItemSizes(False)
+            view.setLayoutMode(QListWidget.LayoutMode.Batched)  # thousands of notes: the
+            view.setBatchSize(200)  # first screenful is shown at once, the rest follows
             self.lists[kind] = view
             column.addWidget(view, 1)
             if self.audience:
@@ -174,6 +200,7 @@ class SummaryPage(QWidget):
         for label in self.column_titles:
             label.setFont(title)
             label.setStyleSheet(f"color: {t.text};")
+        self.recap.restyle()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -181,6 +208,20 @@ class SummaryPage(QWidget):
             self._restyle()
 
     # -- model -> view ---------------------------------------------------------------------
+    def _results_changed(self) -> None:
+        """Recount the recap now if on screen, else when next shown: cards moving on the
+        matrix page cost the hidden recap nothing."""
+        if self.isVisible():
+            self.recap.refresh()
+        else:
+            self._recap_stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._recap_stale:
+            self._recap_stale = False
+            self.recap.refresh()
+        super().showEvent(event)
+
     def refresh_heading(self) -> None:
         s = self.session
         bits = [b for b in (s.title, s.client, s.date) if b]
@@ -196,7 +237,8 @@ class SummaryPage(QWidget):
             except KeyError:
                 pass
         try:
-            bits.append(datetime.fromisoformat(note.created).strftime("%H:%M"))
+            when = datetime.fromisoformat(note.created)
+            bits.append(f"{when.hour:02d}:{when.minute:02d}")  # strftime costs 10x more
         except ValueError:
             pass
         return ", ".join(bits)
@@ -213,9 +255,10 @@ class SummaryPage(QWidget):
                     else note.text
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, note.id)
-                item.setToolTip(plain_tip(self.describe(note)))
+                detail = self.describe(note)
+                item.setToolTip(plain_tip(detail))
                 if not self.audience:
-                    item.setData(DETAIL_ROLE, self.describe(note))
+                    item.setData(DETAIL_ROLE, detail)
                 if not self.audience:
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 view.addItem(item)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from lpdesk.commands.agenda import SetNotesCommand, UpdateAgendaItemCommand
 from lpdesk.content.agenda import bundled_notes
-from lpdesk.ui.window.agenda_panel import PANEL_WIDTH
 from lpdesk.ui.style.binding import listen_instead
+from lpdesk.ui.window.agenda_panel import PANEL_WIDTH
 
 
 class NotesPanel(QWidget):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from lpdesk.document import SessionDocument
 from lpdesk.storage.errors import SessionFileError
 from lpdesk.storage.recovery import Claim, RecoveryInfo, claim_orphans
+from lpdesk.ui.style.screens import fit_to_screen
 from lpdesk.ui.style.text import plain_message, plain_tip
 
 Action = Literal["recover", "discard", "later"]
@@ -148,7 +149,7 @@ class RecoveryDialog(QDialog):
         self.list.setMinimumHeight(height)
         if self.list.count() <= 4:  # all entries visible: no empty list area below them
             self.list.setMaximumHeight(height)
-        self.resize(720, self.sizeHint().height())
+        fit_to_screen(self, QSize(720, self.sizeHint().height()), centre=False)
         self._update_buttons()
 
     def _row(self) -> int:

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from lpdesk.model.timer import PRESET_MINUTES
+from lpdesk.model.timer import PRESET_MINUTES, TimerSnapshot, TimerState, format_clock
+from lpdesk.ui.room.state import RoomDisplay
+from lpdesk.ui.room.timer import TimerDisplay
+from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
 from lpdesk.ui.window.agenda_panel import AgendaActions, AgendaPanel
 from lpdesk.ui.window.notes_panel import NotesPanel
-from lpdesk.ui.room.state import RoomDisplay
-from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
-from lpdesk.ui.room.timer import TimerDisplay
 
 if TYPE_CHECKING:  # loaded when first used: start-up only builds the toolbar and docks
     from lpdesk.ui.room.audience_window import AudienceWindow
@@ -41,7 +41,10 @@ class Workshop(QObject):
         self._make_docks()
         self._make_menus()
         self._make_toolbar()
+        self._timers: dict[str, TimerSnapshot] = {}  # agenda item id -> its timer, put aside
+        self._timer_item: str | None = None  # the agenda item the timer now belongs to
         window.page_changed.connect(self._page_changed)
+        window.document_changed.connect(lambda *_: self._timers.clear())
         self.display.changed.connect(self._display_changed)
         self.display.timer_finished.connect(self._time_is_up)
         theme_state().theme_changed.connect(self._theme_changed)
@@ -95,6 +98,9 @@ class Workshop(QObject):
         self.break_action = self._action(
             tr("B&reak slide"), self.break_toggle, "Shift+B",
             tr("'Back in 5 minutes' on the room's screen, with a countdown"), True)
+        # The toolbar shows this fixed label; the menu's text says how long the break is
+        # (a button growing with its label moved every button after it)
+        self.break_action.setIconText(tr("Break slide"))
         self.break_for_action = self._action(tr("Break &for..."), self.ask_break,
                                              tip=tr("A break slide of a length you choose"))
         self.timer_toggle_action = self._action(
@@ -204,6 +210,8 @@ class Workshop(QObject):
         self.display.tick.connect(self.timer_display.repaint_now)
         bar.addWidget(self.timer_display)
         bar.addAction(self.timer_toggle_action)
+        self._keep_width(bar, self.timer_toggle_action,
+                         (tr("&Start timer"), tr("&Pause timer"), tr("&Resume timer")))
         presets = QToolButton(bar)
         presets.setText(tr("Timer"))
         presets.setAccessibleName(tr("Timer presets"))
@@ -216,6 +224,21 @@ class Workshop(QObject):
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
         self.panels_menu.addAction(bar.toggleViewAction())
+
+    @staticmethod
+    def _keep_width(bar: QToolBar, action: QAction, labels: tuple[str, ...]) -> None:
+        """A button whose label changes (Start / Pause / Resume) is as wide as its widest
+        label from the start, so the buttons after it never move under the mouse."""
+        button = bar.widgetForAction(action)
+        if button is None:
+            return
+        current = action.text()
+        widths = []
+        for label in labels:
+            action.setText(label)
+            widths.append(button.sizeHint().width())
+        action.setText(current)
+        button.setMinimumWidth(max(widths))
 
     def _make_docks(self) -> None:
         w, tr = self.main, self.main.tr
@@ -324,6 +347,11 @@ class Workshop(QObject):
             self.display.start_break(minutes)
 
     def _display_changed(self) -> None:
+        tr = self.main.tr
+        state = self.display.timer.state
+        self.timer_toggle_action.setText(
+            tr("&Pause timer") if state is TimerState.RUNNING else
+            tr("&Resume timer") if state is TimerState.PAUSED else tr("&Start timer"))
         self.blank_action.setChecked(self.display.blank)
         self.break_action.setChecked(self.display.on_break)
         self.break_action.setText(self.main.tr("B&reak slide (back in %d min)")
@@ -331,12 +359,21 @@ class Workshop(QObject):
 
     # -- timer ---------------------------------------------------------------------------
     def start_timer(self, seconds: float) -> None:
+        """Start a countdown and say so: the display lights up, the status bar says what
+        the next Ctrl+T does."""
         self.display.timer.start(seconds)
+        keys = self.timer_toggle_action.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)
+        self.main.statusBar().showMessage(
+            self.main.tr("Timer started: %s (%s pauses)") % (format_clock(seconds), keys),
+            6000)
 
     def timer_toggle(self) -> None:
         timer = self.display.timer
         if not timer.active:
             self.timer_planned()
+        elif timer.state is TimerState.READY:
+            self.start_timer(timer.duration)
         else:
             timer.toggle()
 
@@ -396,8 +433,28 @@ class Workshop(QObject):
             5000)
 
     # -- following the window ---------------------------------------------------------------
-    def _page_changed(self, _item_id) -> None:
+    def _follow_agenda(self, item_id: str | None) -> None:
+        """Each activity has its own timer: leaving one puts its timer aside (it keeps
+        counting), coming back brings it back; an activity not timed yet offers its
+        planned minutes, ready to start with Ctrl+T."""
+        if item_id == self._timer_item:
+            return
+        timer = self.display.timer
+        if self._timer_item is not None and timer.active and not timer.offered:
+            self._timers[self._timer_item] = timer.snapshot()
+        self._timer_item = item_id
+        if item_id in self._timers:
+            timer.restore(self._timers.pop(item_id))
+            return
+        item = self.agenda_actions.current()
+        if item is not None and item.minutes:
+            timer.offer(item.minutes * 60)
+        elif timer.active:
+            timer.clear()
+
+    def _page_changed(self, item_id) -> None:
         self.agenda_actions.update()
+        self._follow_agenda(item_id)
         item = self.agenda_actions.current()
         self.timer_planned_action.setText(
             self.main.tr("&Planned time (%d min)") % item.minutes if item
