@@ -449,6 +449,33 @@ def _export_dialog(qtbot, window) -> None:
     assert not problems, problems
 
 
+def test_the_comparison_shows_session_text_as_plain_text(qtbot, app_settings, tmp_path,
+                                                        probe):
+    """File > Compare Sessions: names, areas, titles and a refused file's problem."""
+    from lpdesk.storage import save_session
+    from lpdesk.storage.compare import read_sessions
+    from lpdesk.ui.compare.window import CompareWindow
+
+    paths = []
+    for n, date in enumerate(("2026-05-04", "2026-11-23")):
+        session = hostile_session(probe)
+        session.id, session.date = f"hostile-{n}", date
+        paths.append(tmp_path / f"workshop {n}.lpdesk")
+        save_session(session, paths[-1])
+    refused = tmp_path / "refused.lpdesk"
+    refused.write_text(json.dumps({"format": hostile(probe, "format")}), encoding="utf-8")
+    window = CompareWindow(read_sessions([*paths, refused]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_complete, timeout=20000)
+    save_grab(window, "plain_text_compare.png")
+    assert shows_somewhere([window])
+    problems = widget_problems([window])
+    window.close()
+    assert not problems, "\n".join(dict.fromkeys(problems))
+    assert was_read(probe) is not True, "a picture named in session text was loaded"
+
+
 # -- the check catches what it must --------------------------------------------------------
 def test_the_walk_catches_a_planted_rich_text_label(qtbot, probe):
     root = QWidget()
