@@ -269,14 +269,21 @@ def save_grab(widget: QWidget, name: str) -> None:
 
 
 # -- the walk ----------------------------------------------------------------------------
-@pytest.mark.parametrize("theme_name", ["normal", "high_contrast"])
+@pytest.fixture(params=["normal", "high_contrast"])
+def theme_name(request, qapp):
+    """Each theme as the app applies it (palette and all); normal again afterwards."""
+    from lpdesk.ui.style.theme import NORMAL, THEMES, apply_theme
+
+    apply_theme(qapp, THEMES[request.param])
+    yield request.param
+    apply_theme(qapp, NORMAL)
+
+
 def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_path, probe,
                                                      theme_name):
     from lpdesk.storage import save_session
-    from lpdesk.ui.style.theme import NORMAL, THEMES, set_theme
     from lpdesk.ui.window.main_window import MainWindow
 
-    set_theme(THEMES[theme_name])
     path = tmp_path / "hostile & co.lpdesk"
     save_session(hostile_session(probe), path)
     window = MainWindow(None)
@@ -374,7 +381,6 @@ def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_pa
                   "During:", "Delete the autosaved copy", "Export failed"):
         assert any(words in seen and MARK in seen for seen in watcher.seen), (words,
                                                                               watcher.seen)
-    set_theme(NORMAL)
 
     assert not problems, "\n".join(dict.fromkeys(problems))
     assert was_read(probe) is not True, "a picture named in session text was loaded"
