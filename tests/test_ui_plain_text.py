@@ -69,6 +69,11 @@ def _rendered(html: str) -> str:
     return doc.toPlainText().replace("\u00a0", " ").replace("\u2029", "\n")
 
 
+def as_shown(tip: str) -> str:
+    """A tool tip's text as Qt shows it."""
+    return _rendered(tip) if might_be_rich(tip) else tip
+
+
 def misread(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> bool:
     """True if `text`, shown in `fmt`, shows hostile markup as formatting rather than
     literally (its mark shows, its tags do not; or a tag names a picture)."""
@@ -480,6 +485,32 @@ def test_the_comparison_shows_session_text_as_plain_text(qtbot, app_settings, tm
     window.close()
     assert not problems, "\n".join(dict.fromkeys(problems))
     assert was_read(probe) is not True, "a picture named in session text was loaded"
+
+
+def test_the_start_page_shows_recent_file_names_as_typed(qtbot, app_settings, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from lpdesk.app import create_main_window
+    from lpdesk.demo import demo_session
+    from lpdesk.storage import save_session
+    from lpdesk.ui.window.start_page import front
+
+    recent = tmp_path / f"<img src=x><b>{MARK}<b>&amp; kick-off.lpdesk"
+    save_session(demo_session(), recent)
+    QSettings().setValue("recent_files", [str(recent)])
+    window = create_main_window(None, recover=False)
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    item = front(window).page.recent_list.item(0)
+    assert item.text() == recent.name
+    tip = item.toolTip()
+    assert as_shown(tip) == str(recent), tip
+    window.recent_menu.aboutToShow.emit()
+    action = window.recent_menu.actions()[0]
+    assert action.text() == "&1 " + recent.name.replace("&", "&&")
+    assert as_shown(action.toolTip()) == str(recent)
 
 
 # -- the check catches what it must --------------------------------------------------------
