@@ -39,7 +39,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self.full = text
-        self.setToolTip(plain_tip(text))
+        self.setToolTip(plain_tip(text))  # names whose marker is being placed
         self._elide()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
