@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QToolButton
+from shiboken6 import isValid
 
 from lpdesk.ui.window.after_paint import after_first_paint
 
@@ -124,8 +125,7 @@ class LiveFeature(QObject):
         last = {"index": stack.index(), "count": stack.count()}
 
         def changed(index: int) -> None:
-            from shiboken6 import isValid
-            if not isValid(stack):  # the stack is going with its document (New, Open, Close)
+            if not isValid(stack) or not isValid(self):  # the stack is being destroyed
                 return
             if index < last["index"] and stack.count() < last["count"]:
                 self.main.statusBar().showMessage(self.main.tr(

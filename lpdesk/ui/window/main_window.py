@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.help = install_help(self)  # Help menu entries, start page, action icons
         # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
         # 1024x600 screen
-        fit_to_screen(self, QSize(1280, 800))
+        fit_to_screen(self, QSize(1280, 800), again=True)
         after_first_paint(self, self.start_autosave)
 
     @property
