@@ -147,3 +147,38 @@ def test_a_phone_takes_the_whole_quiz_and_its_result_lands_on_the_continuum(
         page.screenshot(path=str(ARTEFACTS / "phone-quiz-result.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_two_phones_of_one_group_sort_cards_and_see_each_others_moves(browser, room, qtbot):
+    w = room
+    s = w.doc.session
+    harbour = next(b for b in s.matrix.boards if b.group_id == "g-harbour")
+    contexts = [browser.new_context(**PHONE) for _ in range(2)]
+    a, b = (ctx.new_page() for ctx in contexts)
+    try:
+        join(a, w, qtbot, s.participant("p-01").name)
+        join(b, w, qtbot, s.participant("p-02").name)
+        item = next(i for i in w.visible_items() if i.kind == "matrix")
+        w.show_activity(item.id)
+        until(qtbot, lambda: visible(a, "#board") and visible(b, "#board"))
+        a.screenshot(path=str(ARTEFACTS / "phone-board.png"))
+        card = next(k for k in harbour.cards if k.id not in harbour.positions)
+        row, col = harbour.rows[1], harbour.columns[2]
+        a.locator(f'#deck [data-card="{card.id}"]').tap()
+        a.screenshot(path=str(ARTEFACTS / "phone-board-picked.png"))
+        a.locator(f'[data-place="{row.id}|{col.id}"]').tap()
+        until(qtbot, lambda: harbour.positions.get(card.id) == (row.id, col.id))
+        until(qtbot, lambda: a.locator("#status").text_content() == "")  # acknowledged
+        until(qtbot, lambda: b.locator(
+            f'[data-cell="{row.id}|{col.id}"] [data-card="{card.id}"]').count() == 1)
+        # the second phone sends it back to the deck; the first sees it there
+        b.locator(f'[data-cell="{row.id}|{col.id}"] [data-card="{card.id}"]').tap()
+        b.locator("#to-deck").tap()
+        until(qtbot, lambda: card.id not in harbour.positions)
+        until(qtbot, lambda: a.locator(f'#deck [data-card="{card.id}"]').count() == 1)
+        # the card text is plain text on the phone
+        assert a.locator(f'#deck [data-card="{card.id}"]').text_content() == card.text
+        b.screenshot(path=str(ARTEFACTS / "phone-board-moved.png"), full_page=True)
+    finally:
+        for ctx in contexts:
+            ctx.close()

@@ -141,3 +141,49 @@ def my_quiz_section(run: Any, content: Any, stages: Any, open_: bool, purpose: s
             "right": [{"topic": c.question.topic, "answer": c.answer.text}
                       for c in result.pulled_right[:SHOWN_PULLS]]}
     return section
+
+
+# -- the practices matrix on the phones ----------------------------------------------------------
+#   {"type": "card_move", "board": "<id>", "card": "<id>", "row": "<id>" | null,
+#    "column": "<id>" | null}    a cell, or both null: back to the deck
+def _optional_id(name: str, value: Any) -> str | None:
+    from lpdesk.live.protocol import optional_id_field
+    return optional_id_field(name, value)
+
+
+CARD_MOVE = register(MessageType("card_move", {"board": question_field, "card": question_field,
+                                               "row": _optional_id, "column": _optional_id},
+                                 ("board", "card", "row", "column")))
+
+
+def check_card_move(board: Any, card_id: str, row: str | None,
+                    column: str | None) -> tuple[str, str] | None:
+    """The cell (None: the deck); raise ProtocolError for an unknown card or cell."""
+    if card_id not in {c.id for c in board.cards}:
+        raise ProtocolError("card", "That card is not on your group's board.")
+    if (row is None) != (column is None):
+        raise ProtocolError("cell", "That place is not on the board.")
+    if row is None:
+        return None
+    cell = (row, column)
+    if not board.has_cell(cell):
+        raise ProtocolError("cell", "That place is not on the board.")
+    return cell
+
+
+def board_section(board: Any, locked: bool) -> dict[str, Any]:
+    """A group's board as its phones see it: the grid, the cards and where they are, and
+    the match marks only once the facilitator has revealed the model's answer."""
+    cards = []
+    for card in board.cards:
+        cell = board.positions.get(card.id)
+        entry: dict[str, Any] = {"id": card.id, "text": card.text,
+                                 "cell": list(cell) if cell else None}
+        if board.revealed:
+            entry["match"] = card.matches(cell)
+        cards.append(entry)
+    return {"id": board.id, "name": board.name, "locked": locked,
+            "revealed": board.revealed,
+            "rows": [{"id": r.id, "name": r.name} for r in board.rows],
+            "columns": [{"id": c.id, "name": c.name} for c in board.columns],
+            "cards": cards}

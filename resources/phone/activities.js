@@ -65,7 +65,7 @@ window.lpdeskActivities = function (api) {
     parent.appendChild(box);
   }
   // -- the quick quiz --------------------------------------------------------------------
-  var sections = { quiz: null, quiz_questions: null };
+  var sections = { quiz: null, quiz_questions: null, board: null };
   var local = { index: null, answers: {} };  // this phone's moves not yet confirmed
   function go(index) {
     local.index = index;
@@ -150,18 +150,119 @@ window.lpdeskActivities = function (api) {
     s.appendChild(review);
   }
 
+  // -- the practices matrix: tap a card, then tap a cell (or "back to the deck") ------------
+  var picked = null;  // the card id tapped, waiting for a place
+  var moveSeq = null;
+  function move(board, cardId, cell) {
+    picked = null;
+    var seq = api.send({ type: "card_move", board: board.id, card: cardId,
+                         row: cell ? cell[0] : null, column: cell ? cell[1] : null });
+    if (seq !== null) { moveSeq = seq; api.status("Sending\u2026"); }
+    // show it at once; the app's answer (the group's board) follows
+    board.cards.forEach(function (c) { if (c.id === cardId) { c.cell = cell; } });
+    api.render();
+  }
+  function cardButton(board, card) {
+    var mark = card.match === true ? " ✓" : card.match === false ? " ✗" : "";
+    var b = api.button("card" + (picked === card.id ? " picked" : "") +
+      (card.match === true ? " match" : card.match === false ? " mismatch" : ""),
+      card.text + mark, function () {
+        if (board.locked) { api.status("The facilitator has locked your board.", "bad"); return; }
+        picked = picked === card.id ? null : card.id;
+        api.render();
+      });
+    b.setAttribute("data-card", card.id);
+    b.setAttribute("aria-pressed", String(picked === card.id));
+    return b;
+  }
+  function placePicker(s, board, deck) {
+    // a card is picked: its places right here, at the top, not a long scroll away
+    var el = api.el, card = board.cards.filter(function (c) { return c.id === picked; })[0];
+    var moving = cardButton(board, card);
+    moving.id = "picked";
+    s.appendChild(moving);
+    var line = el("div", "which");
+    var cancel = api.button("secondary", "Cancel", function () { picked = null; api.render(); });
+    cancel.id = "cancel-pick";
+    line.appendChild(cancel);
+    if (card.cell) {
+      var back = api.button("secondary", "Back to the deck", function () { move(board, picked, null); });
+      back.id = "to-deck";
+      line.appendChild(back);
+    }
+    s.appendChild(line);
+    board.rows.forEach(function (r) {
+      s.appendChild(el("h2", "row", r.name));
+      var places = el("div", "places");
+      board.columns.forEach(function (col) {
+        var n = board.cards.filter(function (c) {
+          return c.cell && c.cell[0] === r.id && c.cell[1] === col.id;
+        }).length;
+        var here = card.cell && card.cell[0] === r.id && card.cell[1] === col.id;
+        var b = api.button("place" + (here ? " here" : ""), col.name, function () {
+          move(board, picked, [r.id, col.id]);
+        });
+        b.appendChild(el("small", "", here ? "here now" : n + (n === 1 ? " card" : " cards")));
+        b.setAttribute("data-place", r.id + "|" + col.id);
+        b.disabled = here;
+        places.appendChild(b);
+      });
+      s.appendChild(places);
+    });
+  }
+  function boardView() {
+    var board = sections.board, room = api.state.room;
+    if (!board || !room || room.activity !== "matrix") { return false; }
+    var el = api.el, s = api.screen("board");
+    if (picked && !board.cards.some(function (c) { return c.id === picked; })) { picked = null; }
+    s.appendChild(el("h1", "", board.name));
+    if (board.locked) { s.appendChild(el("p", "note", "The facilitator has locked your board.")); }
+    else if (board.revealed) { s.appendChild(el("p", "note", "The model's answer is shown: ✓ matches, ✗ does not.")); }
+    else {
+      s.appendChild(el("p", "", picked ? "Now tap the place for the card." :
+        "Tap a card, then tap where it belongs. Your group sees every move."));
+    }
+    var deck = board.cards.filter(function (c) { return !c.cell; });
+    if (picked) { placePicker(s, board, deck); return true; }
+    var deckBox = el("div", "deck");
+    deckBox.id = "deck";
+    deckBox.appendChild(el("h2", "", "The deck (" + deck.length + ")"));
+    deck.forEach(function (c) { deckBox.appendChild(cardButton(board, c)); });
+    if (!deck.length) { deckBox.appendChild(el("p", "muted", "Every card is placed.")); }
+    s.appendChild(deckBox);
+    board.rows.forEach(function (r) {
+      s.appendChild(el("h2", "row", r.name));
+      board.columns.forEach(function (col) {
+        var cellBox = el("div", "cell");
+        cellBox.setAttribute("data-cell", r.id + "|" + col.id);
+        cellBox.appendChild(el("p", "colname", col.name));
+        board.cards.forEach(function (c) {
+          if (c.cell && c.cell[0] === r.id && c.cell[1] === col.id) {
+            cellBox.appendChild(cardButton(board, c));
+          }
+        });
+        s.appendChild(cellBox);
+      });
+    });
+    return true;
+  }
+
   return {
-    view: quizView,  // true when it drew the screen (the quiz is open on the phones)
+    // true when it drew the screen: the group's board on the matrix, else the open quiz
+    view: function () { return boardView() || quizView(); },
     sections: function (s) {
+      if (s.board !== undefined) { sections.board = s.board; }
       if (s.quiz) { sections.quiz = s.quiz; }
       if (s.quiz_questions) { sections.quiz_questions = s.quiz_questions; }
     },
     reset: function () { local.index = null; local.answers = {}; },
     busy: typing,  // a state frame waits while someone types (the keyboard stays up)
     after: function (section) {
-      if (api.state.me && api.state.me.participant && section.id !== "quiz") { noteBox(section); }
+      if (api.state.me && api.state.me.participant && section.id !== "quiz" &&
+          section.id !== "board") { noteBox(section); }
     },
     ack: function (seq) {
+      if (seq !== null && seq === moveSeq) { moveSeq = null; api.status(""); return true; }
       if (seq !== draft.seq || seq === null) { return false; }
       draft.seq = null; draft.text = ""; draft.open = false;
       api.status("Sent to the facilitator \u2713", "ok");

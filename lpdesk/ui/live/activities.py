@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.commands.quiz import AddRunCommand, AnswerCommand, PlaceQuizResultCommand, new_run
 from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
 from lpdesk.live.activities import (
     NoteRate,
+    board_section,
+    check_card_move,
     check_quiz_answer,
     my_quiz_section,
     quiz_questions_section,
@@ -37,6 +40,13 @@ class PhoneActivities(QObject):
         controller.handlers["comment"] = self.comment
         controller.handlers["quiz_answer"] = self.quiz_answer
         controller.handlers["quiz_go"] = self.quiz_go
+        controller.handlers["card_move"] = self.card_move
+        # the matrix on the phones: boards the facilitator locked, and one section per board
+        # built once per flush for all its group's phones
+        self.locked_boards: set[str] = set()
+        self._boards: dict[str, str] = {}
+        self._moving = False
+        controller.doc.session.matrix.changed.connect(self._matrix_changed)
         # the quiz on the phones: open or not, for now or target, placed on which area
         self.quiz_open = False
         self.quiz_purpose = "now"
@@ -171,13 +181,79 @@ class PhoneActivities(QObject):
                                            run.subject_id, run.purpose, result.position))
         return 1
 
+    # -- the matrix on the phones ---------------------------------------------------------------
+    def _matrix_changed(self, *_args) -> None:
+        if not self._moving:  # the facilitator moved, revealed or edited: every board's phones
+            self.controller._all_dirty = True
+            self.controller.schedule_flush()
+
+    def board_of(self, participant_id: str | None):
+        """The board of the participant's group (None without a group or a board)."""
+        session = self.controller.doc.session
+        if participant_id is None:
+            return None
+        try:
+            group_id = session.participant(participant_id).group_id
+        except KeyError:
+            return None
+        if group_id is None:
+            return None
+        return next((b for b in session.matrix.boards if b.group_id == group_id), None)
+
+    def set_locked(self, board_ids, locked: bool) -> None:
+        """Lock or unlock boards on the phones (the facilitator still moves cards)."""
+        ids = set(board_ids)
+        self.locked_boards = (self.locked_boards | ids) if locked else (self.locked_boards - ids)
+        self._everyone()
+
+    def card_move(self, device, message: Message) -> str:
+        c = self.controller
+        if c.activity != "matrix":
+            raise ProtocolError("activity", "The matrix is not open now.")
+        if c.room.options.locked:
+            raise ProtocolError("locked", "The facilitator has paused input.")
+        if device.participant_id is None:
+            raise ProtocolError("who", "Choose your name first.")
+        board = self.board_of(device.participant_id)
+        if board is None or board.id != message.get("board"):
+            raise ProtocolError("board", "That is not your group's board.")
+        if board.id in self.locked_boards:
+            raise ProtocolError("locked", "The facilitator has locked your board.")
+        cell = check_card_move(board, message.get("card"), message.get("row"),
+                               message.get("column"))
+        if board.cell_of(message.get("card")) != cell:  # last move wins
+            self._moving = True
+            try:
+                c.doc.apply(MoveCardCommand(c.doc.session.matrix, board.id,
+                                            message.get("card"), cell))
+            finally:
+                self._moving = False
+        group = {p.id for p in c.doc.session.members(board.group_id)}
+        c._dirty.update(d.id for d in c.room.devices.values() if d.participant_id in group)
+        return c.tr("moved a card") if cell else c.tr("put a card back in the deck")
+
     # -- sections (GUI thread, from the model) -------------------------------------------------
     def shared_sections(self) -> dict[str, str]:
+        self._boards = {}  # a new flush: boards are built again, once each
         if not self.quiz_open:
             return {}
         return {"quiz_questions": encode(quiz_questions_section(self.content()))}
 
     def personal_sections(self, device) -> dict[str, str]:
+        out = {"board": self._board_for(device)}
+        out.update(self._quiz_for(device))
+        return out
+
+    def _board_for(self, device) -> str:
+        board = self.board_of(device.participant_id) if self.controller.activity == "matrix" \
+            else None
+        if board is None:
+            return "null"
+        if board.id not in self._boards:
+            self._boards[board.id] = encode(board_section(board, board.id in self.locked_boards))
+        return self._boards[board.id]
+
+    def _quiz_for(self, device) -> dict[str, str]:
         if not self.quiz_open and self._content is None:
             return {}  # the quiz was never opened on the phones: nothing to say
         run = self.phone_runs().get(device.participant_id) if device.participant_id else None

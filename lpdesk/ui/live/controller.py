@@ -131,6 +131,7 @@ class LiveController(QObject):
         """What the facilitator shows; phones follow (they place only on the continuum)."""
         if kind != self.activity:
             self.activity = kind
+            self._all_dirty = True  # each phone's own part follows (e.g. its group's board)
             self.schedule_flush()
 
     def set_options(self, **values: bool) -> None:

@@ -209,7 +209,7 @@ class LiveFeature(QObject):
 
     def _page_changed(self, item_id) -> None:
         if item_id is not None and item_id in getattr(self.main, "pages", {}):
-            from lpdesk.ui.live.quiz_desk import attach  # the quiz on phones: its bar
+            from lpdesk.ui.live.desk import attach  # the quiz and matrix controls for phones
             attach(self, self.main.pages[item_id])
         if self.controller is not None:
             self.controller.set_activity(self._activity())

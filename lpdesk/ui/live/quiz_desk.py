@@ -67,14 +67,3 @@ class QuizPhonesBar(QWidget):
         self.label.setText(self.tr("Quiz on phones (%1): %2 of %3 finished").replace(
             "%1", purpose).replace("%2", str(finished)).replace("%3", str(phones)))
         self.show()
-
-
-def attach(feature, page) -> None:
-    """Give a quiz page its phones bar, once (pages are made on first use)."""
-    chooser = getattr(page, "chooser", None)
-    if page.objectName() != "QuizPage" or chooser is None or \
-            getattr(page, "phones_bar", None) is not None:
-        return
-    bar = page.phones_bar = QuizPhonesBar(feature, page)
-    page.layout().insertWidget(1, bar)
-    chooser.phones_requested.connect(bar.open_quiz)
