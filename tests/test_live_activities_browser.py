@@ -182,3 +182,35 @@ def test_two_phones_of_one_group_sort_cards_and_see_each_others_moves(browser, r
     finally:
         for ctx in contexts:
             ctx.close()
+
+
+def test_phones_follow_the_facilitator_to_a_break_the_setup_slide_and_the_end(
+        browser, room, qtbot):
+    w = room
+    s = w.doc.session
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+
+    def showing(activity):
+        return page.locator(f'#waiting[data-activity="{activity}"]').count() == 1
+
+    try:
+        join(page, w, qtbot, s.participants[4].name)
+        w.workshop.display.start_break(5)
+        assert w.workshop.display.on_break
+        until(qtbot, lambda: showing("break"))
+        page.screenshot(path=str(ARTEFACTS / "phone-break.png"))
+        w.workshop.display.end_break()
+        until(qtbot, lambda: visible(page, "#continuum"))  # back to the continuum
+        w.show_activity(next(i for i in w.visible_items() if i.kind == "setup").id)
+        until(qtbot, lambda: showing("setup"))
+        w.show_activity(next(i for i in w.visible_items() if i.kind == "matrix").id)
+        until(qtbot, lambda: visible(page, "#board"))  # Eva's group's board
+        w.show_activity(next(i for i in w.visible_items() if i.kind == "quiz").id)
+        until(qtbot, lambda: showing("quiz"))  # not opened for phones: nothing to answer
+        assert page.locator("#answer-0").count() == 0
+        w.live.stop()
+        until(qtbot, lambda: visible(page, "#ended"))
+        page.screenshot(path=str(ARTEFACTS / "phone-ended.png"))
+    finally:
+        context.close()

@@ -64,7 +64,7 @@ window.lpdeskActivities = function (api) {
     box.appendChild(el("p", "muted", "The facilitator reads it first, then may show it to the room."));
     parent.appendChild(box);
   }
-  // -- the quick quiz --------------------------------------------------------------------
+  // -- the quick quiz
   var sections = { quiz: null, quiz_questions: null, board: null };
   var local = { index: null, answers: {} };  // this phone's moves not yet confirmed
   function go(index) {
@@ -150,7 +150,7 @@ window.lpdeskActivities = function (api) {
     s.appendChild(review);
   }
 
-  // -- the practices matrix: tap a card, then tap a cell (or "back to the deck") ------------
+  // -- the practices matrix: tap a card, then tap a cell (or "back to the deck")
   var picked = null;  // the card id tapped, waiting for a place
   var moveSeq = null;
   function move(board, cardId, cell) {
@@ -176,7 +176,7 @@ window.lpdeskActivities = function (api) {
     return b;
   }
   function placePicker(s, board, deck) {
-    // a card is picked: its places right here, at the top, not a long scroll away
+    // a card is picked: its places at the top, not a long scroll away
     var el = api.el, card = board.cards.filter(function (c) { return c.id === picked; })[0];
     var moving = cardButton(board, card);
     moving.id = "picked";
@@ -247,9 +247,33 @@ window.lpdeskActivities = function (api) {
     return true;
   }
 
+  // -- following the facilitator: what the room is doing when the phone has nothing to do --
+  var WAITING = {
+    "break": ["A short break", "The session goes on soon. This page follows by itself."],
+    setup: ["Welcome", "The session starts soon. This page follows the facilitator by itself."],
+    summary: ["Actions and summary", "The room is agreeing its actions. Suggest one below."],
+    quiz: ["The quick quiz", "The quiz is on the room's screen. If the facilitator opens it " +
+           "for phones, it appears here."],
+    matrix: ["The practices matrix", "The room is sorting practice cards. Ask the facilitator " +
+             "to put you in a group to sort your group's board here."],
+    waiting: ["Hello", "Wait for the facilitator to open the next activity."]
+  };
+  function waitingView() {
+    var room = api.state.room, words = WAITING[room.activity];
+    if (!words || room.activity === "continuum") { return false; }
+    var el = api.el, s = api.screen("waiting");
+    s.setAttribute("data-activity", room.activity);
+    s.appendChild(el("h1", "", words[0]));
+    s.appendChild(el("p", "big", words[1]));
+    return true;
+  }
+
   return {
-    // true when it drew the screen: the group's board on the matrix, else the open quiz
-    view: function () { return boardView() || quizView(); },
+    // drew the screen: a break, the group's board, the open quiz, or what the room does
+    view: function () {
+      if (api.state.room && api.state.room.activity === "break") { return waitingView(); }
+      return boardView() || quizView() || waitingView();
+    },
     sections: function (s) {
       if (s.board !== undefined) { sections.board = s.board; }
       if (s.quiz) { sections.quiz = s.quiz; }

@@ -64,6 +64,7 @@ class LiveFeature(QObject):
         after_first_paint(window, self._draw_icon)
         window.document_changed.connect(self._document_changed)
         window.page_changed.connect(self._page_changed)
+        window.workshop.display.changed.connect(lambda: self._page_changed(None))  # breaks
         window.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
@@ -200,6 +201,8 @@ class LiveFeature(QObject):
 
     # -- following the window ---------------------------------------------------------------
     def _activity(self) -> str:
+        if self.main.workshop.display.on_break:  # phones show the break, not the activity
+            return "break"
         item_id = self.main.current_item_id()
         doc = self.main.doc
         try:
