@@ -16,6 +16,14 @@ from lpdesk.ui.summary.page import SummaryPage
 
 CHROMIUM = "/usr/bin/chromium"
 ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
+def open_on_phones(chooser, purpose: str = "now") -> None:
+    """The facilitator picks "Everyone, on phones" in the quiz chooser and presses Start."""
+    from lpdesk.ui.quiz.chooser import PHONES
+    chooser.subject.setCurrentIndex(chooser.subject.findData(PHONES))
+    chooser.purpose.setCurrentIndex(chooser.purpose.findData(purpose))
+    chooser.start.click()
+
+
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"no browser at {CHROMIUM} (Debian package chromium)")
 
@@ -115,7 +123,7 @@ def test_a_phone_takes_the_whole_quiz_and_its_result_lands_on_the_continuum(
         join(page, w, qtbot, ben.name)
         quiz_item = next(i for i in w.visible_items() if i.kind == "quiz")
         w.show_activity(quiz_item.id)
-        w.pages[quiz_item.id].chooser.phones.click()
+        open_on_phones(w.pages[quiz_item.id].chooser)
         until(qtbot, lambda: visible(page, "#quiz"))
         page.screenshot(path=str(ARTEFACTS / "phone-quiz-question.png"), full_page=True)
         for i, _q in enumerate(questions):

@@ -13,6 +13,15 @@ from lpdesk.content.quiz import quiz_content
 from lpdesk.model.quiz_scoring import score
 from lpdesk.storage.codec import session_from_dict, session_to_dict
 
+
+def open_on_phones(chooser, purpose: str = "now") -> None:
+    """The facilitator picks "Everyone, on phones" in the quiz chooser and presses Start."""
+    from lpdesk.ui.quiz.chooser import PHONES
+    chooser.subject.setCurrentIndex(chooser.subject.findData(PHONES))
+    chooser.purpose.setCurrentIndex(chooser.purpose.findData(purpose))
+    chooser.start.click()
+
+
 pytestmark = pytest.mark.filterwarnings("ignore:connect\\(\\) must be used:DeprecationWarning")
 
 
@@ -38,7 +47,7 @@ def test_everyone_takes_the_quiz_on_their_phone_and_results_land_on_the_continuu
     a = Phone(qtbot, c.url).join(c.room.code, amira.id)
     b = Phone(qtbot, c.url).join(c.room.code, ben.id)
     runs_before = len(s.quiz.runs)
-    page.chooser.phones.click()  # "On phones", for now
+    open_on_phones(page.chooser)  # "Everyone, on phones", for now
     bar = page.phones_bar
     assert not bar.isHidden() and "0 of 2 finished" in bar.label.text()
     qs = a.wait_section("quiz_questions")["questions"]
@@ -101,7 +110,7 @@ def test_hostile_quiz_traffic_is_refused_and_the_session_is_unchanged(quiz_room,
     seq = phone.send({"type": "quiz_answer", "question": questions[0].id,
                       "answer": questions[0].answers[0].id})
     assert phone.wait_type("error", seq=seq)["code"] == "activity"  # not opened yet
-    page.chooser.phones.click()
+    open_on_phones(page.chooser)
     phone.wait_section("quiz", lambda q: q["open"])
     before = copy.deepcopy(session_to_dict(s))
     for bad, code in (

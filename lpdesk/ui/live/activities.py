@@ -177,8 +177,12 @@ class PhoneActivities(QObject):
         current = session.continuum.placement(area_id, run.subject_id)
         if getattr(current, run.purpose) == round(result.position, 1):
             return 1
-        c.doc.apply(PlaceQuizResultCommand(session.continuum, area_id, "participant",
-                                           run.subject_id, run.purpose, result.position))
+        c._applying = True  # only this participant's phone needs its part again
+        try:
+            c.doc.apply(PlaceQuizResultCommand(session.continuum, area_id, "participant",
+                                               run.subject_id, run.purpose, result.position))
+        finally:
+            c._applying = False
         return 1
 
     # -- the matrix on the phones ---------------------------------------------------------------

@@ -10,7 +10,7 @@ consensus shows is the session's navigation (`Matrix.comparing`), so every scree
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -100,7 +100,11 @@ class MatrixPage(QWidget):
         self.scene.delete_card_requested.connect(self.delete_card)
         self.scene.axis_rename_requested.connect(self.rename_axis)
         self.scene.axis_menu_requested.connect(self._axis_menu)
-        listen(self, self.matrix.changed, lambda *_: self.refresh())
+        # Another board changed (a group moving cards from its phones): the figures and the
+        # recap follow, coalesced, so six groups sorting at once never stall the page.
+        self._later = QTimer(self, singleShot=True, interval=150)
+        self._later.timeout.connect(self.refresh)
+        listen(self, self.matrix.changed, self._matrix_changed)
         listen(self, doc.session.changed, lambda what: what == "groups" and self.refresh())
         follow_theme(self, lambda *_: self.refresh())
         self.refresh()
@@ -239,6 +243,15 @@ class MatrixPage(QWidget):
     @property
     def board(self) -> Board | None:
         return self.matrix.current_board
+
+    def _matrix_changed(self, board_id=None) -> None:
+        board = self.board
+        if board_id is not None and board is not None and board_id != board.id \
+                and not self.matrix.comparing:
+            if not self._later.isActive():
+                self._later.start()
+            return
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the current board and bring the title, figures and tools up to date."""

@@ -22,6 +22,8 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.session import Session
 from lpdesk.ui.style.text import plain_tip
 
+PHONES = "phones:"  # the subject list's "everyone, on their own phones"
+
 
 def subject_key(kind: str, subject_id: str | None) -> str:
     """The subject list's item data: a plain string, which Qt compares reliably."""
@@ -149,11 +151,6 @@ class QuizRunChooser(QWidget):
                                      "has not finished; 'Next person' on the result moves on"))
         self.each.clicked.connect(
             lambda: self.each_in_turn_requested.emit(self.purpose.currentData()))
-        self.phones = QPushButton(self.tr("On &phones"))
-        self.phones.setToolTip(self.tr("Everyone takes the quiz on their own phone; each "
-                                       "result goes on the continuum's current area"))
-        self.phones.clicked.connect(
-            lambda: self.phones_requested.emit(self.purpose.currentData()))
         for combo in (self.runs, self.subject, self.purpose):
             combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # One line when it fits beside the agenda, else two (what is on screen / a new quiz):
@@ -168,7 +165,6 @@ class QuizRunChooser(QWidget):
         self.new_row.addWidget(self.purpose)
         self.new_row.addWidget(self.start)
         self.new_row.addWidget(self.each)
-        self.new_row.addWidget(self.phones)
         self.rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.addLayout(self.showing_row, 1)
@@ -205,6 +201,8 @@ class QuizRunChooser(QWidget):
         chosen = self.subject.currentData()
         self.subject.clear()
         self.subject.addItem(self.tr("The whole room"), subject_key("room", None))
+        # everyone takes it on their own phone; each result goes on the current area
+        self.subject.addItem(self.tr("Everyone, on phones"), PHONES)
         for g in session.groups:
             self.subject.addItem(self.tr("Group: %s") % g.name, subject_key("group", g.id))
         for p in session.participants:
@@ -228,6 +226,9 @@ class QuizRunChooser(QWidget):
     def _start_clicked(self) -> None:
         data = self.subject.currentData()
         if not data:
+            return
+        if data == PHONES:
+            self.phones_requested.emit(self.purpose.currentData())
             return
         kind, _, subject_id = str(data).partition(":")
         self.start_requested.emit(kind, subject_id or None, self.purpose.currentData())

@@ -50,6 +50,8 @@ class QuizPage(PresentingQuiz, QWidget):
         self._advance_timer = QTimer(self)
         self._advance_timer.setSingleShot(True)
         self._advance_timer.timeout.connect(self._auto_advance)
+        self._chooser_timer = QTimer(self, singleShot=True, interval=250)
+        self._chooser_timer.timeout.connect(self._refresh_chooser)
         self.setObjectName("QuizPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.content: QuizContent | None = None
@@ -324,8 +326,19 @@ class QuizPage(PresentingQuiz, QWidget):
             result.position, subject_name(self.session, run)))
 
     # -- model -> view -------------------------------------------------------------------
-    def _quiz_changed(self, _run_id=None) -> None:
+    def _quiz_changed(self, run_id=None) -> None:
+        if run_id is not None and run_id != self.quiz.current_run_id \
+                and self.chooser is not None:
+            # another run moved on (a participant's on their phone): only the chooser's list
+            # shows it, so its refresh is coalesced; 200 phones answering never stall the page
+            if not self._chooser_timer.isActive():
+                self._chooser_timer.start()
+            return
         self.refresh()
+
+    def _refresh_chooser(self) -> None:
+        if self.chooser is not None:
+            self.chooser.refresh(self.session, self.total, self.answered_count)
 
     def _session_changed(self, what: str) -> None:
         if what in ("participants", "groups"):
