@@ -191,11 +191,11 @@ class SummaryPanel(QWidget):
     def show_count(self, placed: int, total: int) -> None:
         """How many of the room (people, or groups) have placed in this area."""
         text = _tr("%d of %d placed") % (placed, total) if total else ""
-        changed = text != self.count.text() or self.count.isHidden() == bool(text)
+        appears = self.count.isHidden() == bool(text)
         self.count.setText(text)
         self.count.setVisible(bool(text))
-        if changed:
-            self.fit()
+        if appears:  # one short line: only its coming or going changes the fit (a burst of
+            self.fit()  # votes from phones changes the digits on every batch)
 
     def show_hint(self, text: str) -> None:
         """A line under the sentence saying what to do next (e.g. add participants)."""
