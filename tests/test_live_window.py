@@ -47,7 +47,8 @@ def test_the_action_starts_and_stops_the_server_and_the_panel_shows_how_to_join(
     assert w.live.controller.room.code in panel.code.text()
     assert panel.advice.isHidden()
     assert w.live.action in w.workshop.room_menu.actions()
-    assert w.live.action in w.workshop.toolbar.actions()
+    assert w.live.button.defaultAction() is w.live.action
+    assert w.live.button.parent() is w.workshop.toolbar
     port = w.live.controller.server.port
     w.live.action.trigger()
     assert not w.live.running and not w.live.action.isChecked() and port_is_free(port)
@@ -114,7 +115,10 @@ def test_phone_input_marks_the_session_unsaved_and_schedules_autosave(on, qtbot)
 
 @pytest.mark.parametrize("how", ["new", "open", "close"])
 def test_another_session_disconnects_the_phones(on, qtbot, tmp_path, how):
+    from lpdesk.commands.session import SetDetailCommand
+
     w = on
+    w.doc.push(SetDetailCommand(w.doc.session, "title", "Before"))  # a stack with a step
     w.doc.undo_stack.setClean()
     port = w.live.controller.server.port
     phone = Phone(qtbot, w.live.controller.url).join(w.live.controller.room.code)
@@ -132,6 +136,13 @@ def test_another_session_disconnects_the_phones(on, qtbot, tmp_path, how):
     phone.wait_closed()
     assert not w.live.running and not w.live.action.isChecked() and port_is_free(port)
     assert w.live.controller is None  # the next start is for the new session
+    # the old document goes (and its undo stack with it): nothing of the feature still
+    # listens to it (a closure once asked the deleted stack for its count)
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(20)
+    w.doc.push(SetDetailCommand(w.doc.session, "title", "After"))
+    w.undo_action.trigger()
 
 
 def test_quitting_with_phones_connected_says_goodbye_and_frees_the_port(on, qtbot):
@@ -145,3 +156,36 @@ def test_quitting_with_phones_connected_says_goodbye_and_frees_the_port(on, qtbo
         phone.wait_closed()
         assert any('"bye"' in f for f in phone.frames)
     assert port_is_free(port)
+
+
+def test_the_join_slide_shows_in_presentation_mode_too(on, qtbot):
+    w = on
+    w.live.slide_action.setChecked(True)
+    w.workshop.presentation_toggle()
+    try:
+        view = w.workshop.presentation.view_window.view
+        assert view.screens.currentWidget().objectName() == "JoinSlide"
+    finally:
+        w.workshop.presentation_toggle()
+
+
+def test_undo_says_so_when_a_phone_moved_the_marker_since(on, qtbot):
+    from lpdesk.commands.continuum import SetPlacementCommand
+
+    w = on
+    c = w.doc.session.continuum
+    pid = w.doc.session.participants[0].id
+    area = c.current_area.id
+    w.doc.push(SetPlacementCommand(c, area, pid, "now", 11.0))
+    phone = Phone(qtbot, w.live.controller.url).join(w.live.controller.room.code, pid)
+    try:
+        phone.place(area, "now", 77.0)
+        w.undo_action.trigger()
+        assert c.placement(area, pid).now == 77.0
+        assert "moved from a phone" in w.statusBar().currentMessage()
+        w.statusBar().clearMessage()
+        w.doc.push(SetPlacementCommand(c, area, pid, "now", 33.0))
+        w.undo_action.trigger()  # the facilitator's own step, nothing moved since: undone
+        assert c.placement(area, pid).now == 77.0 and not w.statusBar().currentMessage()
+    finally:
+        phone.close()
