@@ -131,3 +131,22 @@ def test_hostile_quiz_traffic_is_refused_and_the_session_is_unchanged(quiz_room,
     seq = stranger.send({"type": "quiz_go", "index": 0})
     assert stranger.wait_type("error", seq=seq)["code"] == "who"
     assert session_to_dict(s) == before
+
+
+def test_the_facilitator_removing_a_phones_run_reaches_that_phone(quiz_room, qtbot):
+    from lpdesk.commands.quiz import RemoveRunCommand
+
+    w, page = quiz_room
+    s = w.doc.session
+    c = w.live.controller
+    q = quiz_content().questions[0]
+    phone = Phone(qtbot, c.url).join(c.room.code, s.participants[5].id)
+    open_on_phones(page.chooser)
+    phone.wait_type("ack", seq=phone.send({"type": "quiz_answer", "question": q.id,
+                                           "answer": q.answers[1].id}))
+    assert phone.wait_section("quiz", lambda x: x["answers"] == {q.id: q.answers[1].id})
+    run = next(r for r in s.quiz.runs if r.subject_id == s.participants[5].id)
+    w.doc.push(RemoveRunCommand(s.quiz, run.id))
+    assert phone.wait_section("quiz", lambda x: x["answers"] == {})
+    w.doc.undo_stack.undo()
+    assert phone.wait_section("quiz", lambda x: x["answers"] == {q.id: q.answers[1].id})

@@ -47,6 +47,8 @@ class PhoneActivities(QObject):
         self._boards: dict[str, str] = {}
         self._moving = False
         controller.doc.session.matrix.changed.connect(self._matrix_changed)
+        self._answering = False  # a phone's own quiz edit: only its section changes
+        controller.doc.session.quiz.changed.connect(self._quiz_model_changed)
         # the quiz on the phones: open or not, for now or target, placed on which area
         self.quiz_open = False
         self.quiz_purpose = "now"
@@ -81,6 +83,10 @@ class PhoneActivities(QObject):
             from lpdesk.content.stages import continuum_content
             self._content, self._stages = quiz_content(), continuum_content()
         return self._content
+
+    def _quiz_model_changed(self, *_args) -> None:
+        if self.quiz_open and not self._answering:  # the facilitator (or an undo) changed runs
+            self._everyone()
 
     def open_quiz(self, purpose: str) -> None:
         """Everyone on their phones takes the quiz; results go on the current area."""
@@ -139,6 +145,20 @@ class PhoneActivities(QObject):
         return run
 
     def quiz_answer(self, device, message: Message) -> str:
+        self._answering = True
+        try:
+            return self._quiz_answer(device, message)
+        finally:
+            self._answering = False
+
+    def quiz_go(self, device, message: Message) -> str:
+        self._answering = True
+        try:
+            return self._quiz_go(device, message)
+        finally:
+            self._answering = False
+
+    def _quiz_answer(self, device, message: Message) -> str:
         index = check_quiz_answer(self.content(), message.get("question"),
                                   message.get("answer"))
         run = self._my_run(device, create=True)
@@ -149,7 +169,7 @@ class PhoneActivities(QObject):
         self.quiz_changed.emit()
         return self.controller.tr("answered question %d") % (index + 1)
 
-    def quiz_go(self, device, message: Message) -> str:
+    def _quiz_go(self, device, message: Message) -> str:
         total = len(self.content().questions)
         index = message.get("index")
         if index > total:
