@@ -135,3 +135,28 @@ def test_hostile_card_moves_are_refused_and_the_session_is_unchanged(matrix_room
     a.drain(400)
     assert harbour.positions[card][1] == col
     assert len(harbour.cards) == len(before["matrix"]["boards"][0]["cards"])
+
+
+def test_a_batch_of_phone_moves_is_one_change_undone_exactly(qtbot):
+    from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
+    from lpdesk.demo import demo_session
+    from lpdesk.document import SessionDocument
+
+    doc = SessionDocument(demo_session())
+    matrix = doc.session.matrix
+    board = matrix.boards[0]
+    order, positions = [c.id for c in board.cards], dict(board.positions)
+    events = []
+    matrix.changed.connect(events.append)
+    a, b = board.cards[0].id, board.cards[1].id
+    cell = (board.rows[2].id, board.columns[1].id)
+    command = MoveCardsFromPhonesCommand(matrix, board.id, [(a, cell), (b, None)])
+    doc.apply(command)
+    assert events == [board.id]  # laid out once
+    assert board.positions[a] == cell and b not in board.positions
+    assert [c.id for c in board.cards][-2:] == [a, b]
+    command.undo()
+    assert [c.id for c in board.cards] == order and board.positions == positions
+    with pytest.raises(KeyError):  # nothing half-done with a bad move in the batch
+        matrix.place_many(board.id, [(a, cell), ("no-such-card", None)])
+    assert board.positions == positions

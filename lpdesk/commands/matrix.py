@@ -66,6 +66,24 @@ class MoveCardCommand(QUndoCommand):
         self.matrix.place(self.board_id, self.card_id, self.old_cell, self.old_index)
 
 
+class MoveCardsFromPhonesCommand(QUndoCommand):
+    """The moves a group's phones sent together, in order (the last move of a card wins),
+    as one change of the board: it is laid out once, however many moves came in."""
+
+    def __init__(self, matrix: Matrix, board_id: str,
+                 moves: list[tuple[str, Cell | None]]) -> None:
+        super().__init__(tr("Move cards from phones"))
+        self.matrix, self.board_id, self.moves = matrix, board_id, list(moves)
+        self.before: tuple[list[str], dict[str, Cell]] | None = None
+
+    def redo(self) -> None:
+        self.before = self.matrix.place_many(self.board_id, self.moves)
+
+    def undo(self) -> None:
+        assert self.before is not None
+        self.matrix.restore_board(self.board_id, *self.before)
+
+
 class AddCardCommand(QUndoCommand):
     def __init__(self, matrix: Matrix, board_id: str, card: Card, cell: Cell | None = None,
                  index: int | None = None) -> None:

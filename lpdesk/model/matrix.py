@@ -175,6 +175,37 @@ class Matrix:
         self.changed.emit(board_id)
         return old_cell, old_index
 
+    def place_many(self, board_id: str,
+                   moves: list[tuple[str, Cell | None]]) -> tuple[list[str], dict[str, Cell]]:
+        """Move several cards of one board at once (a batch from a group's phones), each to
+        the end of the board's order like `place` without an index, announced once.
+        Returns the card order and positions before, which is what undo needs."""
+        board = self.board(board_id)
+        known = {c.id for c in board.cards}
+        for card_id, cell in moves:  # every move checked before any change
+            if card_id not in known:
+                raise KeyError(f"no card {card_id} on board {board_id}")
+            if cell is not None and not board.has_cell(cell):
+                raise KeyError(f"no cell {cell} on board {board_id}")
+        before = ([c.id for c in board.cards], dict(board.positions))
+        for card_id, cell in moves:
+            board.cards.append(board.cards.pop(board.card_index(card_id)))
+            if cell is None:
+                board.positions.pop(card_id, None)
+            else:
+                board.positions[card_id] = cell
+        self.changed.emit(board_id)
+        return before
+
+    def restore_board(self, board_id: str, order: list[str],
+                      positions: dict[str, Cell]) -> None:
+        """Put a board's cards back in `order` and `positions` (undo of `place_many`)."""
+        board = self.board(board_id)
+        rank = {card_id: i for i, card_id in enumerate(order)}
+        board.cards.sort(key=lambda c: rank.get(c.id, len(rank)))
+        board.positions = dict(positions)
+        self.changed.emit(board_id)
+
     def insert_board(self, index: int, board: Board) -> None:
         self.boards.insert(index, board)
         self.changed.emit(board.id)

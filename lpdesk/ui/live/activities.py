@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from lpdesk.commands.matrix import MoveCardCommand
+from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
 from lpdesk.commands.quiz import AddRunCommand, AnswerCommand, PlaceQuizResultCommand, new_run
 from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
 from lpdesk.live.activities import (
@@ -46,6 +46,7 @@ class PhoneActivities(QObject):
         self.locked_boards: set[str] = set()
         self._boards: dict[str, str] = {}
         self._moving = False
+        self._moves: dict[str, dict[str, tuple[str, str] | None]] = {}  # until the batch ends
         controller.doc.session.matrix.changed.connect(self._matrix_changed)
         self._answering = False  # a phone's own quiz edit: only its section changes
         controller.doc.session.quiz.changed.connect(self._quiz_model_changed)
@@ -245,16 +246,31 @@ class PhoneActivities(QObject):
             raise ProtocolError("locked", "The facilitator has locked your board.")
         cell = check_card_move(board, message.get("card"), message.get("row"),
                                message.get("column"))
-        if board.cell_of(message.get("card")) != cell:  # last move wins
-            self._moving = True
-            try:
-                c.doc.apply(MoveCardCommand(c.doc.session.matrix, board.id,
-                                            message.get("card"), cell))
-            finally:
-                self._moving = False
-        group = {p.id for p in c.doc.session.members(board.group_id)}
-        c._dirty.update(d.id for d in c.room.devices.values() if d.participant_id in group)
+        moves = self._moves.setdefault(board.id, {})
+        moves.pop(message.get("card"), None)  # the last move of a card wins
+        moves[message.get("card")] = cell
         return c.tr("moved a card") if cell else c.tr("put a card back in the deck")
+
+    def end_batch(self) -> None:
+        """After a batch of phones' messages (the controller's drain): each board's moves
+        become one command, so the board is laid out once however many moves came in."""
+        c = self.controller
+        waiting, self._moves = self._moves, {}
+        matrix = c.doc.session.matrix
+        for board_id, moves in waiting.items():
+            board = matrix.board(board_id)
+            changes = [(card, cell) for card, cell in moves.items()
+                       if board.cell_of(card) != cell]
+            if changes:
+                self._moving = True
+                try:
+                    c.doc.apply(MoveCardsFromPhonesCommand(matrix, board_id, changes))
+                finally:
+                    self._moving = False
+            group = {p.id for p in c.doc.session.members(board.group_id)}
+            c._dirty.update(d.id for d in c.room.devices.values()
+                            if d.participant_id in group)
+            c.schedule_flush()
 
     # -- sections (GUI thread, from the model) -------------------------------------------------
     def shared_sections(self) -> dict[str, str]:

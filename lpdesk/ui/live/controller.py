@@ -287,6 +287,7 @@ class LiveController(QObject):
                     self._all_dirty = True
         finally:
             self._applying = False
+        self.activities.end_batch()  # card moves from phones: one command per board
         self._dirty.update(d for d, _s, _t in waiting)
         applied_at = time.perf_counter()
         for device_id, seq, _t in done + waiting:
