@@ -18,8 +18,12 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz_sessions import (
+    check_schema_agrees,
+    file_cases,
     load_or_refuse,
     load_or_refuse_bytes,
+    load_or_refuse_file,
+    make_path,
     mutated_dicts,
     mutated_texts,
     random_byte_files,
@@ -36,10 +40,29 @@ def _trees(pair: tuple[Any, bool]) -> None:
     load_or_refuse(to_text(*pair))
 
 
+def _agreement(data: Any) -> None:
+    check_schema_agrees(to_text(data, ascii_only=False))
+
+
+_FOLDER: list[str] = []
+
+
+def _paths(case: tuple[str, bytes]) -> None:
+    if not _FOLDER:
+        import atexit
+        import shutil
+        import tempfile
+        _FOLDER.append(tempfile.mkdtemp(prefix="lpdesk-fuzz-"))
+        atexit.register(shutil.rmtree, _FOLDER[0], True)
+    load_or_refuse_file(make_path(_FOLDER[0], *case))
+
+
 KINDS: tuple[tuple[str, st.SearchStrategy, Callable[[Any], Any], float], ...] = (
     ("mutated trees", st.tuples(mutated_dicts(), st.booleans()), _trees, 0.4),
-    ("mutated texts", mutated_texts(), load_or_refuse, 0.4),
-    ("random bytes", random_byte_files(), load_or_refuse_bytes, 0.2),
+    ("mutated texts", mutated_texts(), load_or_refuse, 0.3),
+    ("reader and schema agree", mutated_dicts(), _agreement, 0.1),
+    ("random bytes", random_byte_files(), load_or_refuse_bytes, 0.15),
+    ("paths of every kind", file_cases(), _paths, 0.05),
 )
 
 

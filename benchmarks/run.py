@@ -26,8 +26,8 @@ from benchmarks.proc import child_env, run_child
 
 HERE = Path(__file__).resolve().parent
 # The order of the table: start-up and files first, then responsiveness, then long runs.
-KNOWN = ("startup", "open_save", "continuum_frame", "matrix_frame", "export_time",
-         "fuzz_long")
+KNOWN = ("startup", "bundle", "open_save", "large_session", "continuum_frame", "matrix_frame",
+         "export_time", "compare", "live_burst", "fuzz_long")
 HELPERS = {"__init__", "__main__", "run", "proc", "first_paint", "sessions"}
 TIMEOUT_S = 240.0
 # Keeps the whole run under 5 minutes on 2 cores: a rate needs a few thousand cases, not

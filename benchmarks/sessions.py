@@ -115,3 +115,56 @@ def _quiz_runs(rnd: random.Random, s: Session) -> list[QuizRun]:
         runs.append(QuizRun(f"run-{i + 1:04d}", "participant", p.id, "now", answers,
                             len(questions)))
     return runs
+
+
+def maximum_session(seed: int = 2) -> Session:
+    """A session at every limit of lpdesk/model/limits.py at once: 1,000 participants in 100
+    groups, 20 areas each with every participant and group placed, 60 boards (one per group)
+    of 20 rows, 10 columns and 200 cards, a now and a target quiz run per participant, 2,000
+    comments and 2,000 actions. The largest session lpdesk promises to handle."""
+    from lpdesk.model import limits
+
+    rnd = random.Random(seed)
+    s = large_session(seed, participants=limits.PARTICIPANTS, groups=limits.GROUPS, cards=0)
+    s.continuum.areas = s.continuum.areas[:1]
+    for n in range(1, limits.AREAS):
+        s.continuum.areas.append(Area(f"area-{n + 1:02d}", f"Area {n + 1}"))
+    for n, area in enumerate(s.continuum.areas):
+        now_c = 15 + (n * 7) % 50
+        for p in s.participants:
+            area.placements[p.id] = Placement(_position(rnd, now_c, 12),
+                                              _position(rnd, now_c + 20, 14))
+        for g in s.groups:
+            area.group_placements[g.id] = Placement(_position(rnd, now_c, 5),
+                                                    _position(rnd, now_c + 20, 5))
+        area.consensus = Placement(float(now_c), float(now_c + 20))
+    rows = [Axis(f"row-{i + 1:02d}", f"{ROWS[i % len(ROWS)]} {i + 1}")
+            for i in range(limits.ROWS_PER_BOARD)]
+    columns = [Axis(f"col-{i + 1:02d}", f"{COLUMNS[i % len(COLUMNS)]} {i + 1}")
+               for i in range(limits.COLUMNS_PER_BOARD)]
+    template = []
+    for i in range(limits.CARDS_PER_BOARD):
+        words = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(3, 14)))
+        template.append(Card(f"card-{i + 1:03d}", f"{words.capitalize()} ({i + 1})",
+                             (rows[i % len(rows)].id, rnd.choice(columns).id)))
+    s.matrix.boards = []
+    for n, group in enumerate(s.groups[:limits.BOARDS]):
+        board = Board(f"board-{n + 1:02d}", f"{group.name} board", "generated", group.id,
+                      list(rows), list(columns),
+                      [Card(c.id, c.text, c.reference) for c in template])
+        for card in board.cards:
+            if rnd.random() < 0.85:
+                board.positions[card.id] = (rnd.choice(rows).id, rnd.choice(columns).id)
+        s.matrix.boards.append(board)
+    runs = _quiz_runs(rnd, s)
+    s.quiz.runs = runs + [QuizRun(f"run-t-{i + 1:04d}", "participant", r.subject_id,
+                                  "target", dict(r.answers), r.current_question)
+                          for i, r in enumerate(runs)]
+    s.room.notes = [
+        RoomNote(f"note-{kind[0]}-{i + 1:04d}", kind,
+                 f"{kind.capitalize()} {i + 1}: " + " ".join(rnd.choice(WORDS)
+                                                            for _ in range(12)),
+                 None, f"2026-12-01T{9 + i % 8:02d}:{i % 60:02d}:00")
+        for kind, count in (("comment", limits.COMMENTS), ("action", limits.ACTIONS))
+        for i in range(count)]
+    return s

@@ -17,6 +17,10 @@ def make_application(argv: list[str] | None = None):
     app.setApplicationDisplayName("lpdesk")
     from lpdesk.ui.style.theme import apply_theme, saved_theme
     apply_theme(app, saved_theme())  # the facilitator's last choice (View > Theme)
+    from PySide6.QtGui import QIcon
+
+    from lpdesk.content import resource_path
+    app.setWindowIcon(QIcon(str(resource_path("icons/lpdesk.svg"))))  # drawn when first shown
     return app
 
 
@@ -42,6 +46,9 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
         except SessionFileError as exc:
             error = str(exc)
     window = MainWindow(document)
+    if document is None:  # started without a file: the start page first (not on --demo)
+        from lpdesk.ui.window.start_page import show_start_page
+        show_start_page(window)
     if document is not None and document.path is not None:
         window.remember_recent(document.path)
     if error is not None:
@@ -65,9 +72,16 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     return window
 
 
-def run(path: str | None = None, demo: bool = False) -> int:
+def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int:
+    """The app. A file (or a plain start) goes to an lpdesk already running, if there is
+    one (lpdesk/single_instance.py); `--demo` always gets its own window. `smoke`: the check
+    of a build (lpdesk/smoke.py)."""
     from lpdesk.platform_check import current_problem
 
+    if not demo and not smoke:
+        from lpdesk.single_instance import hand_over
+        if hand_over(path):
+            return 0
     app = make_application()
     problem = current_problem()
     if problem:
@@ -76,8 +90,15 @@ def run(path: str | None = None, demo: bool = False) -> int:
         print(f"lpdesk: {problem}", file=sys.stderr)
         QMessageBox.critical(None, "lpdesk cannot run safely", problem)
         return 3
-    window = create_main_window(path, demo)
+    window = create_main_window(path, demo, recover=not smoke)
     from lpdesk.ui.window.error_guard import install, message_box_notifier
     install(message_box_notifier(window))
+    from lpdesk.single_instance import Listener
+    from lpdesk.ui.window.after_paint import after_first_paint
+    listener = Listener(window)
+    after_first_paint(window, listener.listen)  # QtNetwork loads after the paint
+    if smoke:
+        from lpdesk.smoke import arm
+        arm(app, window)
     window.show()
     return app.exec()

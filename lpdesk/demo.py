@@ -22,6 +22,7 @@ PEOPLE = (
 def demo_session() -> Session:
     rnd = random.Random(2026)
     s = new_session()
+    s.id = "session-demo"
     s.title = "Learning culture check-in"
     s.client = "Northwind Logistics"
     s.date = "2026-11-23"
@@ -94,3 +95,30 @@ def add_demo_boards(session: Session, rnd: random.Random) -> None:
                     board.positions[card.id] = (card.reference[0],
                                                 rnd.choice(board.columns).id)
         session.matrix.boards.append(board)
+
+
+# (file name, id, title, date, shift of today's positions, shift of targets)
+WORKSHOPS = (
+    ("sales-2026-05.lpdesk", "session-sales1", "Sales team", "2026-05-12", -6.0, 4.0),
+    ("operations-2026-06.lpdesk", "session-ops001", "Operations", "2026-06-03", -14.0, -8.0),
+    ("hr-2026-06.lpdesk", "session-hr0001", "HR and People", "2026-06-17", 8.0, 12.0),
+    ("sales-2026-11.lpdesk", "session-sales2", "Sales team", "2026-11-10", 7.0, 6.0),
+)
+
+
+def demo_workshops() -> list[tuple[str, Session]]:
+    """Sample workshops of one client to compare (`lpdesk demo --workshops FOLDER`): three
+    teams, and the sales team again six months later, having moved."""
+    result = []
+    for name, session_id, title, date, now_shift, target_shift in WORKSHOPS:
+        s = demo_session()
+        s.id, s.title, s.date = session_id, title, date
+        for area in s.continuum.areas:
+            for table in (area.placements, area.group_placements):
+                for key, p in table.items():
+                    table[key] = Placement(
+                        None if p.now is None else round(min(100, max(0, p.now + now_shift)), 1),
+                        None if p.target is None else
+                        round(min(100, max(0, p.target + target_shift)), 1))
+        result.append((name, s))
+    return result

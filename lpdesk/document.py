@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # storage loads on the first open or save, not at start-up
 class SessionDocument(QObject):
     path_changed = Signal()
     saved = Signal()
+    applied = Signal()  # an edit made outside the undo stack (see `apply`)
 
     def __init__(self, session: Session, path: Path | None = None,
                  stamp: FileStamp | None = None, parent: QObject | None = None) -> None:
@@ -31,14 +32,27 @@ class SessionDocument(QObject):
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> SessionDocument:
-        """Raise storage.SessionFileError on any problem; the file is never modified."""
+        """Raise storage.SessionFileError on any problem; the file is never modified (our
+        own stale temporary files beside it, from a save that was killed, are removed)."""
         from lpdesk.storage import read_session
+        from lpdesk.storage.files import save_target
+        from lpdesk.storage.stale import sweep
 
         session, stamp = read_session(path)
+        sweep(save_target(path))
         return cls(session, Path(path), stamp, parent)
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
+
+    def apply(self, command: QUndoCommand) -> None:
+        """Make an edit that the facilitator's Undo must not take back: a participant's own
+        input from their phone (they change it from the phone until the facilitator locks
+        input). It is an ordinary command, but not on the undo stack; the session becomes
+        unsaved until the next save, and autosave follows `applied`."""
+        command.redo()
+        self.undo_stack.resetClean()
+        self.applied.emit()
 
     @property
     def is_modified(self) -> bool:
@@ -48,10 +62,12 @@ class SessionDocument(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else (self.session.title or "Untitled session")
 
-    def save(self, path: str | Path | None = None, *, overwrite_changes: bool = False) -> None:
+    def save(self, path: str | Path | None = None, *, overwrite_changes: bool = False,
+             overwrite_protected: bool = False) -> None:
         """Save (to `path`, or the current file). Raises SessionFileError and then keeps
         the session open and unsaved; FileChangedError if our own file was changed by
-        someone else since we read or saved it (unless `overwrite_changes`)."""
+        someone else since we read or saved it (unless `overwrite_changes`);
+        FileProtectedError if the file is write-protected (unless `overwrite_protected`)."""
         from lpdesk.storage.files import check_unchanged, save_session
 
         target = Path(path) if path is not None else self.path
@@ -59,7 +75,8 @@ class SessionDocument(QObject):
             raise ValueError("no file name to save to")
         if not overwrite_changes and target == self.path:
             check_unchanged(target, self.stamp)
-        self.stamp = save_session(self.session, target)
+        self.stamp = save_session(self.session, target, overwrite_protected=overwrite_protected,
+                                  was_there=target == self.path)
         if target != self.path:
             self.path = target
             self.path_changed.emit()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import json
 import math
+import os
+import tempfile
 from functools import cache
 from typing import Any
 
@@ -21,7 +23,7 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.session import Session
 from lpdesk.storage.codec import session_to_dict
 from lpdesk.storage.errors import SessionFileError, SessionFormatError
-from lpdesk.storage.files import dumps_session, parse_session, parse_session_bytes
+from lpdesk.storage.files import dumps_session, parse_session, parse_session_bytes, read_session
 
 MAX_MESSAGE = 400  # characters: a message is one readable line, whatever the file holds
 
@@ -84,6 +86,7 @@ def deep(depth: int, kind: str = "list") -> Any:
 nasty_numbers = st.sampled_from([
     0, -1, 1, 100, 101, -0.0, 100.0000001, -1e-300, 1e308, -1e308, 2**31, 2**63, 2**64 + 1,
     10**30, -(10**30), 10**400, -(10**400), 10**4000, 1.5, math.nan, math.inf, -math.inf,
+    1.0, 10.0, 0.0,  # whole numbers written as floats: integers to JSON Schema
 ])
 nasty_texts = st.sampled_from([
     "", " ", "x" * 65, "x" * 5000, "\ud800", "a\ud83d", "\udc00b", "line\nbreak", "tab\t",
@@ -91,6 +94,8 @@ nasty_texts = st.sampled_from([
     "a\nb", "../../etc/passwd", "#GGGGGG", "#12345", "2026-13-45", "9999-99-99", "NaN",
     "Infinity", "p-000000", "room", "participant", "group", "now", "target", "comment",
     "continuum", "quiz", "matrix", "summary", "setup", "lpdesk-session", "🙂" * 70,
+    # `$` matched before a final newline and `\d` other scripts' digits (issue 14)
+    "p-01\n", "#0072B2\n", "2026-12-01\n", "２０２６-１２-０１", "٢٠٢٦-١٢-٠١", "2026-12-٠١",
 ])
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
                          st.floats(allow_nan=True, allow_infinity=True),
@@ -127,7 +132,7 @@ def mutated_dicts(draw) -> Any:
         path = draw(st.sampled_from(places))
         kind = draw(st.sampled_from(
             ["replace", "replace", "text", "number", "rekey", "delete", "add", "duplicate",
-             "swap", "steal_id", "version", "format"]))
+             "swap", "steal_id", "version", "format", "bloat"]))
         parent = get_at(data, path[:-1]) if path else None
         texts = _leaves(data, places, (str,)) if kind == "text" else []
         numbers = _leaves(data, places, (int, float)) if kind == "number" else []
@@ -167,9 +172,27 @@ def mutated_dicts(draw) -> Any:
         elif kind == "version" and isinstance(data, dict):
             data["schema_version"] = copy.deepcopy(draw(st.sampled_from(
                 [0, -1, 2, 999, "1", 1.0, True, None, 10**20, [1]])))
+        elif kind == "bloat":  # just over (or at) a limit: issue 14's 20,000-row board
+            target = get_at(data, path)
+            if isinstance(target, (list, dict)) and target:
+                size = draw(st.sampled_from([20, 21, 60, 61, 100, 101, 200, 201, 1000, 1001,
+                                             2000, 2001, 4001]))
+                entry = target[0] if isinstance(target, list) else next(iter(target.values()))
+                if size * len(repr(entry)) < 1_000_000:  # keep a case under a megabyte
+                    data = set_at(data, path, _bloated(target, entry, size))
         elif kind == "format" and isinstance(data, dict):
             data["format"] = draw(st.sampled_from(["", "lpdesk", "LPDESK-SESSION", None, 1]))
     return data
+
+
+def _bloated(target: list | dict, entry: Any, size: int) -> list | dict:
+    """`target` grown to `size` entries: copies of its first entry, with numbered ids where
+    it has one (so the count, not a duplicate id, is what is wrong)."""
+    def copy_of(i: int) -> Any:
+        return {**entry, "id": f"z{i}"} if isinstance(entry, dict) and "id" in entry else entry
+    if isinstance(target, list):
+        return [copy_of(i) for i in range(size)]
+    return {f"z{i}": entry for i in range(size)}
 
 
 def to_text(data: Any, ascii_only: bool = True, indent: int | None = None) -> str:
@@ -219,6 +242,126 @@ def random_byte_files() -> st.SearchStrategy[bytes]:
     )
 
 
+# Kinds of path a session "file" can be on disk (issue 14: a FIFO hung `lpdesk check`, a
+# link to /dev/zero read until MemoryError). Only a regular file (or a link to one) is read.
+FILE_KINDS = ("file", "link to file", "fifo", "link to fifo", "link to /dev/zero",
+              "/dev/null", "folder", "dangling link", "link loop")
+
+
+def file_cases() -> st.SearchStrategy[tuple[str, bytes]]:
+    """(kind of path, bytes for the regular file behind it) pairs."""
+    kinds = [k for k in FILE_KINDS if hasattr(os, "mkfifo") or "fifo" not in k]
+    return st.tuples(st.sampled_from(kinds), random_byte_files())
+
+
+def make_path(folder: str, kind: str, raw: bytes) -> str:
+    """A fresh path of `kind` in `folder`, with `raw` in the regular file it may point at."""
+    base = tempfile.mkdtemp(dir=folder)
+    path, real = os.path.join(base, "case.lpdesk"), os.path.join(base, "real.lpdesk")
+    with open(real, "wb") as fh:
+        fh.write(raw)
+    if kind == "file":
+        os.replace(real, path)
+    elif kind == "link to file":
+        os.symlink(real, path)
+    elif kind in ("fifo", "link to fifo"):
+        os.mkfifo(path if kind == "fifo" else real + ".fifo")
+        if kind == "link to fifo":
+            os.symlink(real + ".fifo", path)
+    elif kind == "link to /dev/zero":
+        os.symlink("/dev/zero", path)
+    elif kind == "/dev/null":
+        path = os.devnull
+    elif kind == "folder":
+        os.mkdir(path)
+    elif kind == "dangling link":
+        os.symlink(os.path.join(base, "gone"), path)
+    else:
+        os.symlink(path, path)
+    return path
+
+
+# Kinds of path a save goes to (issue 14: a save replaced a symbolic link with a regular
+# file, broke hard links and lost the owner): each must keep its links and its mode.
+SAVE_KINDS = ("new file", "file", "link", "relative link", "chain of links", "hard link",
+              "dangling link")
+
+
+def save_cases() -> st.SearchStrategy[tuple[str, int]]:
+    return st.tuples(st.sampled_from(SAVE_KINDS),
+                     st.sampled_from([0o600, 0o640, 0o644, 0o664, 0o400, 0o444]))
+
+
+def make_save_target(folder: str, kind: str, mode: int) -> tuple[str, str, list[str]]:
+    """(path to save to, the real file it must reach, names that must stay links)."""
+    base = tempfile.mkdtemp(dir=folder)
+    real, path = os.path.join(base, "real.lpdesk"), os.path.join(base, "case.lpdesk")
+    if kind != "new file" and kind != "dangling link":
+        with open(real, "w", encoding="utf-8") as fh:
+            fh.write(dumps_session(new_session()))
+        os.chmod(real, mode)
+    if kind in ("new file", "file"):
+        return real, real, []
+    if kind in ("link", "dangling link"):
+        os.symlink(real, path)
+    elif kind == "relative link":
+        os.symlink("real.lpdesk", path)
+    elif kind == "chain of links":
+        os.symlink(real, path + ".1")
+        os.symlink(path + ".1", path)
+        return path, real, [path, path + ".1"]
+    else:
+        os.link(real, path)
+        return path, real, []
+    return path, real, [path]
+
+
+# ----------------------------------------------------------------------------- the schema
+# What the reader checks that a JSON Schema cannot say: references, uniqueness, text that
+# JSON can spell but not UTF-8 (lone surrogates), a quiz subject required by its kind.
+BEYOND_THE_SCHEMA = ("does not exist", "duplicate", "unpaired surrogate", "broken",
+                     "not on this board", "is missing for a")
+
+
+@cache
+def schema_validator():
+    from importlib.resources import files
+
+    import jsonschema
+    schema = json.loads((files("lpdesk").parent / "resources" / "session.schema.json")
+                        .read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(name)
+
+
+def check_schema_agrees(text: str) -> None:
+    """The reader and resources/session.schema.json agree on `text`: what the reader
+    accepts the schema accepts, and what the reader refuses the schema refuses too, unless
+    the reason is one a schema cannot express. Text that is not strict JSON is left out."""
+    try:
+        data = json.loads(text, parse_constant=_no_constants)
+    except (ValueError, RecursionError):
+        return
+    try:
+        errors = list(schema_validator().iter_errors(data))
+    except RecursionError:
+        return
+    try:
+        parse_session(text)
+    except SessionFormatError as exc:
+        if not errors:
+            assert any(r in str(exc) for r in BEYOND_THE_SCHEMA), \
+                f"the schema accepts what the reader refuses: {exc}"
+        return
+    assert not errors, (f"the reader accepts what the schema refuses at "
+                        f"{'/'.join(map(str, errors[0].absolute_path))}: "
+                        f"{errors[0].message[:200]}")
+
+
 # ----------------------------------------------------------------------------- oracle
 def check_message(exc: Exception) -> None:
     """A refusal reads as one clear line, however hostile the file."""
@@ -255,3 +398,23 @@ def load_or_refuse_bytes(raw: bytes) -> Session | None:
         return None
     check_valid(session)
     return session
+
+
+def load_or_refuse_file(path: str) -> Session | None:
+    """The contract for a path: a valid session, or SessionFileError with a clear message
+    that starts with the path; never a hang, MemoryError or another exception."""
+    try:
+        session, _stamp = read_session(path)
+    except SessionFileError as exc:
+        check_message_with_path(exc, path)
+        return None
+    check_valid(session)
+    return session
+
+
+def check_message_with_path(exc: SessionFileError, path: str) -> None:
+    message = str(exc)
+    assert message.startswith(f"{path}: "), message
+    problem = message[len(path) + 2:]
+    assert problem.strip() and "\n" not in problem and "Traceback" not in problem, message
+    assert len(problem) <= MAX_MESSAGE, f"message too long ({len(problem)})"

@@ -4,10 +4,13 @@ import io
 
 import pytest
 from export_sessions import FORMULA_NAME, empty, hostile, with_boards
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lpdesk.demo import demo_session
 from lpdesk.export.csv_export import COLUMNS, export_csv
 from lpdesk.export.summary import build_report
+from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import summarise_area
 
 
@@ -100,3 +103,65 @@ def test_empty_session_csv_has_the_header_and_statistics_rows():
     rows = read(empty())
     assert [r["table"] for r in rows] == ["area_statistics"] * 3
     assert all(r["count"] == "0" and r["median"] == "" for r in rows)
+
+
+FORMULA_PAYLOADS = (
+    "=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1", "-1+1", "\t=1+1", "\r=1+1", "\n=1+1",
+    " =1+1", "\u3000=1+1", "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(1)", "\x00=1",
+)
+DANGEROUS_START = set("=+-@\uff1d\uff0b\uff0d\uff20")
+
+
+def _rename_cards(board, new_ids):
+    """Give a board's cards other ids (a crafted file can), keeping where they are."""
+    for card, new_id in zip(board.cards, new_ids, strict=False):
+        if card.id in board.positions:
+            board.positions[new_id] = board.positions.pop(card.id)
+        card.id = new_id
+
+
+def _risky(cell: str) -> bool:
+    """A cell a spreadsheet could run: it starts with a formula sign or white space/control
+    and is not a plain number."""
+    import re
+    import unicodedata
+    if not cell or re.fullmatch(r"-?[0-9]+(\.[0-9]+)?(e[+-]?[0-9]+)?", cell):
+        return False
+    return (cell[0] in DANGEROUS_START or cell[0].isspace()
+            or unicodedata.category(cell[0])[0] == "C")
+
+
+def test_card_ids_and_every_other_cell_are_defused():
+    session = with_boards(participants=4, groups=1, cards=len(FORMULA_PAYLOADS))
+    board = session.matrix.boards[0]
+    _rename_cards(board, FORMULA_PAYLOADS)
+    board.cards[0].text = " =evil()"
+    session.participants[0].name = "\uff1dHYPERLINK(1)"
+    session.matrix.boards[0].name = "\n@board"
+    session.continuum.areas[0].placements[session.participants[1].id] = Placement(60.5, 20)
+    rows = read(session)
+    ids = {r["card_id"] for r in rows if r["table"] == "card_position" and
+           r["board"] == "'\n@board"}
+    assert ids == {"'" + payload for payload in FORMULA_PAYLOADS}
+    cells = [v for r in rows for v in r.values()]
+    assert "'\uff1dHYPERLINK(1)" in cells and "' =evil()" in cells
+    assert not [c for c in cells if _risky(c)]
+    # numbers stay numbers, negative ones too
+    gaps = [r["gap"] for r in rows if r["table"] == "placement" and r["gap"]]
+    assert "-40.5" in gaps
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=3, max_size=3))
+@settings(max_examples=60, deadline=None)
+def test_no_cell_can_start_a_formula(texts):
+    session = with_boards(participants=3, groups=1, cards=3)
+    session.participants[0].name = texts[0]
+    session.matrix.boards[0].cards[0].text = texts[1]
+    _rename_cards(session.matrix.boards[0], [texts[2] + "-a", texts[2] + "-b", "c"])
+    rows = read(session)
+    cells = [v for r in rows for v in r.values()]
+    assert not [c for c in cells if _risky(c)]
+    # the apostrophe is the only change, and only where it is needed
+    ids = [r["card_id"] for r in rows if r["table"] == "card_position"]
+    for card_id in (texts[2] + "-a", texts[2] + "-b"):
+        assert ("'" + card_id if _risky(card_id) else card_id) in ids

@@ -138,3 +138,45 @@ def test_cli_output_is_a_folder_or_unknown_extension(session_file, tmp_path):
     (tmp_path / "dir.pdf").mkdir()
     line = one_line_error(run_cli(str(session_file), "-o", str(tmp_path / "dir.pdf")), 2)
     assert "is a folder" in line
+
+
+def tall_board_session(rows: int, cards_per_row: int):
+    """One board far taller than any image may be: many rows, several cards each, and a
+    long deck."""
+    from lpdesk.model.matrix import Axis, Card
+
+    session = with_boards(participants=3, groups=1, cards=3)
+    board = session.matrix.boards[0]
+    board.rows = [Axis(f"r{i}", f"Row {i}") for i in range(rows)]
+    board.cards, board.positions = [], {}
+    for i in range(rows):
+        for k in range(cards_per_row):
+            card = Card(f"c{i}-{k}", f"Card {i}.{k}: a practice described in a few words")
+            board.cards.append(card)
+            board.positions[card.id] = (f"r{i}", board.columns[k % len(board.columns)].id)
+    board.cards += [Card(f"deck{i}", f"Deck card {i}") for i in range(200)]
+    return session, board
+
+
+def test_no_png_is_taller_than_the_cap(gui, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from lpdesk.export.images import MAX_IMAGE_PX
+
+    session, board = tall_board_session(rows=600, cards_per_row=3)
+    files = png_files(build_report(session), tmp_path / "x.png")
+    parts = [path.name for path, _ in files if path.name.startswith("x-board-")]
+    first = parts[0]
+    assert len(parts) >= 3 and first.endswith(f"-part-1-of-{len(parts)}.png")
+    heights = []
+    for path, data in files:
+        image = QImage()
+        assert image.loadFromData(data, "PNG")
+        heights.append(image.height())
+        assert image.height() <= MAX_IMAGE_PX, path.name
+    assert max(heights) > MAX_IMAGE_PX * 0.8  # parts are filled, not tiny slices
+    # in one piece the board would have been several times the cap
+    from lpdesk.export.board_chart import board_block
+    from lpdesk.export.images import PNG_DPI, WIDTH
+    height_px = board_block(build_report(session).boards[0], WIDTH).height() * PNG_DPI / 720
+    assert height_px > 4 * MAX_IMAGE_PX

@@ -24,8 +24,8 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-def pdf_pages(session, paper="a4", anonymise=False):
-    report = build_report(session, anonymise=anonymise)
+def pdf_pages(session, paper="a4", anonymise=False, include_notes=False):
+    report = build_report(session, anonymise=anonymise, include_notes=include_notes)
     document = SummaryDocument(report, paper)
     reader = pypdf.PdfReader(io.BytesIO(document.write_pdf()))
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
@@ -114,7 +114,7 @@ def test_long_texts_are_never_cut_off():
     session.notes = " ".join(words)
     session.title = "A very long workshop title " + " ".join(f"tt{i}" for i in range(40))
     session.participants[0].name = "Averyveryveryverylongunbrokenparticipantnamewithoutspaces"
-    report, document, _, texts = pdf_pages(session)
+    report, document, _, texts = pdf_pages(session, include_notes=True)
     everything = squash(" ".join(texts))
     missing = [w for w in words if w not in everything]
     assert missing == []

@@ -5,11 +5,14 @@ from html.parser import HTMLParser
 
 import pytest
 from export_sessions import BOLD_NAME, HOSTILE_NAME, empty, hostile, with_boards
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lpdesk.demo import demo_session
 from lpdesk.export.markdown import escape_md, export_markdown
 from lpdesk.export.summary import build_report
 from lpdesk.export.text import ensure_gui_application
+from lpdesk.model.room import RoomNote
 
 
 @pytest.fixture
@@ -17,8 +20,9 @@ def html_of(qapp):
     ensure_gui_application()
     from lpdesk.export.html import export_html
 
-    def make(session, anonymise=False):
-        return export_html(build_report(session, anonymise=anonymise)).decode("utf-8")
+    def make(session, anonymise=False, include_notes=False):
+        return export_html(build_report(session, anonymise=anonymise,
+                                        include_notes=include_notes)).decode("utf-8")
     return make
 
 
@@ -82,7 +86,7 @@ def test_boards_are_html_grids_with_their_cards(html_of):
 
 
 def test_hostile_text_is_escaped_in_html(html_of):
-    page = html_of(hostile())
+    page = html_of(hostile(), include_notes=True)  # the private notes escaped too
     parsed = Collect()
     parsed.feed(page)
     assert "script" not in parsed.tags and "iframe" not in parsed.tags
@@ -122,7 +126,7 @@ def test_markdown_escape_reads_back_literally(text):
 
 def test_markdown_export_of_hostile_session():
     session = hostile()
-    md = export_markdown(build_report(session)).decode("utf-8")
+    md = export_markdown(build_report(session, include_notes=True)).decode("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md
     assert "\\*\\*bold\\*\\*" in md
     assert "<script" not in md and "<iframe" not in md and "<img" not in md
@@ -140,6 +144,84 @@ def test_markdown_demo_and_empty():
     assert md.startswith(f"# {session.title}\n")
     for p in session.participants:
         assert p.name not in md
-    assert "| P1 | Harbour |" in md
+    assert "| P1 | G1 |" in md
     md_empty = export_markdown(build_report(empty())).decode("utf-8")
     assert "No placements were made for this area." in md_empty
+
+
+STRUCTURE = ("heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open",
+             "code_block", "fence", "hr", "html_block", "html_inline", "table_open", "link_open",
+             "image", "em_open", "strong_open", "s_open", "code_inline")
+LINE_ENDS = ("\r", "\r\n", "\n")
+
+
+def markdown_structure(md: str) -> dict[str, int]:
+    """How many headings, lists, code blocks ... a CommonMark parser finds."""
+    from markdown_it import MarkdownIt
+    counts: dict[str, int] = {}
+
+    def walk(tokens):
+        for token in tokens:
+            if token.type in STRUCTURE:
+                counts[token.type] = counts.get(token.type, 0) + 1
+            walk(token.children or ())
+
+    walk(MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(md))
+    return counts
+
+
+def structured_text(end: str) -> str:
+    """Text that would make Markdown structure at each line start after `end`."""
+    return end.join(["start", "# heading", "- item", "1. first", "> quote", "```", "code",
+                     "```", "", "    indented code", "---", "<div>html</div>", "* star",
+                     "| a | b |", "|---|---|", "[r]: http://ref", " \t", "\tcode again"])
+
+
+def with_text(session, text: str):
+    """Every free-text field of the session holding `text` (names: one line of it)."""
+    session.title = text
+    session.client = text
+    session.notes = text
+    session.room.notes.append(RoomNote("note-md", "comment", text))
+    session.room.notes.append(RoomNote("action-md", "action", text))
+    for p in session.participants[:2]:
+        p.name = text
+    session.groups[0].name = text
+    session.continuum.areas[0].name = text
+    board = session.matrix.boards[0]
+    board.name = text
+    board.cards[0].text = text
+    board.rows[0].name = text
+    return session
+
+
+@pytest.mark.parametrize("end", LINE_ENDS, ids=("CR", "CRLF", "LF"))
+def test_no_markdown_structure_comes_from_session_text(end):
+    """Rendered by a CommonMark parser, hostile text in any field makes no heading, list,
+    code block, quote, rule or HTML: the document has exactly the structure it has with
+    plain words in those fields."""
+    plain = markdown_structure(export_markdown(build_report(
+        with_text(with_boards(participants=6, groups=2, cards=6), "plain words"))).decode())
+    hostile_md = export_markdown(build_report(
+        with_text(with_boards(participants=6, groups=2, cards=6), structured_text(end))))
+    assert markdown_structure(hostile_md.decode()) == plain
+
+
+def test_a_blank_line_in_the_client_makes_no_code_block():
+    session = with_boards(participants=3, groups=1, cards=3)
+    session.client = "Harbour Ltd\n\n    code block?\r\r    or this\r\n \r\n\tthis"
+    md = export_markdown(build_report(session)).decode()
+    assert "code_block" not in markdown_structure(md)
+    assert "**Harbour Ltd code block? or this this**" in md
+
+
+@given(st.text(alphabet=st.sampled_from(list("#-+*=>`~|[]():!_<&1. \t\r\nab")), max_size=40))
+@settings(max_examples=150, deadline=None)
+def test_fuzzed_text_never_changes_the_markdown_structure(text):
+    from markdown_it import MarkdownIt
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    # as a paragraph of its own (notes) and inside a list item (comments)
+    for md in (escape_md(text) + "\n", "- " + escape_md(" ".join(text.split())) + "\n"):
+        kinds = {t.type for t in parser.parse(md)}
+        kinds |= {c.type for t in parser.parse(md) for c in t.children or ()}
+        assert not kinds & set(STRUCTURE) - {"bullet_list_open"}, (text, md)

@@ -1,7 +1,9 @@
 """The quiz scoring rule: mean of the answered questions' scores, skipped ones left out."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from lpdesk.model.quiz_scoring import Answer, Question, score
+from lpdesk.model.quiz_scoring import Answer, Question, position, score
 
 
 def question(qid: str, *scores: float) -> Question:
@@ -93,3 +95,10 @@ def test_a_repeated_question_counts_once():
     result = score((*QUESTIONS, QUESTIONS[0]), {"q1": "s0", "q2": "s100"})
     assert result.position == 50
     assert result.total == 4
+
+
+@given(st.dictionaries(st.sampled_from(["q1", "q2", "q3", "q4", "q-gone"]),
+                       st.sampled_from(["s0", "s35", "s50", "s65", "s100", "s-missing"])))
+def test_position_alone_is_the_scored_position(answers):
+    for questions in (QUESTIONS, (*QUESTIONS, QUESTIONS[0])):
+        assert position(questions, answers) == score(questions, answers).position

@@ -19,7 +19,13 @@ NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.p
                    "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
                    "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view",
                    "lpdesk.ui.window.capture",
-                   "secrets", "concurrent.futures")
+                   "secrets", "concurrent.futures",
+                   # the phones' server, its QR code and panels: when first turned on
+                   "lpdesk.live", "aiohttp", "segno", "asyncio", "lpdesk.ui.live.controller",
+                   "lpdesk.ui.live.panel", "lpdesk.ui.live.qr", "lpdesk.ui.live.join_slide",
+                   # the single-instance channel listens after the paint (a Unix socket
+                   # knock needs no Qt; Windows' named pipe does)
+                   *(() if sys.platform == "win32" else ("PySide6.QtNetwork",)))
 # Qt classes only their own feature needs; QWizard is the telltale of PySide initialising
 # every QWidget class, which it does the first time Python is handed a widget made in C++
 # (e.g. a scroll area's viewport): ~8 ms.
@@ -60,6 +66,7 @@ def heavy(modules: set[str]) -> list[str]:
 def test_new_session_start_up_leaves_plots_export_and_activity_pages_unloaded(tmp_path):
     modules = modules_at_first_paint(tmp_path)
     assert "lpdesk.ui.window.main_window" in modules  # the probe saw lpdesk's own window
+    assert "lpdesk.ui.window.start_page" in modules  # no file: the start page is painted
     assert heavy(modules) == []
 
 

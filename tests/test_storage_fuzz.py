@@ -9,9 +9,12 @@ import resource
 import pytest
 from fuzz_sessions import (
     check_message,
+    file_cases,
     get_at,
     load_or_refuse,
     load_or_refuse_bytes,
+    load_or_refuse_file,
+    make_path,
     mutated_dicts,
     mutated_texts,
     random_byte_files,
@@ -70,6 +73,15 @@ def test_truncated_files_are_refused_as_truncated(seed, data):
         parse_session(text[:cut])
     check_message(refused.value)
     assert "ends too early" in str(refused.value) or "not valid JSON" in str(refused.value)
+
+
+@settings(FUZZ, max_examples=150)
+@given(file_cases())
+def test_paths_of_every_kind(tmp_path_factory, case):
+    """FIFOs, devices, folders and links, each with random content behind it: refused at
+    once (a per-case deadline catches a blocking open or an endless read) or loaded."""
+    kind, raw = case
+    load_or_refuse_file(make_path(str(tmp_path_factory.getbasetemp()), kind, raw))
 
 
 def test_files_on_disk_are_refused_with_the_file_name(tmp_path):

@@ -24,6 +24,7 @@ placements = st.builds(Placement, positions, positions)
 def sessions(draw, max_people=30):
     s = Session(draw(names), draw(names), draw(st.sampled_from(["", "2026-11-23"])),
                 draw(names), draw(st.text(max_size=300)))
+    s.id = draw(st.sampled_from(["", "session-1a2b3c", "x" * 64]))
     n_groups = draw(st.integers(0, 4))
     s.groups = [Group(f"g-{i}", draw(names), "#123ABC") for i in range(n_groups)]
     n_people = draw(st.integers(0, max_people))

@@ -164,7 +164,7 @@ def test_write_happens_off_the_gui_thread(window, qtbot, monkeypatch):
 
 
 def test_failure_is_reported_and_work_goes_on(window, qtbot, monkeypatch):
-    def full(_path, _text):
+    def full(_path, _text, **_options):  # mode=0o600: the file stays private
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(recovery, "write_text_atomic", full)

@@ -207,24 +207,36 @@ def test_keyboard_moves_the_agreed_position(page, doc):
 
 
 # -- private vote ---------------------------------------------------------------------------
-def test_hide_shows_only_the_selected_persons_markers_then_reveal(page, doc):
+def test_hide_shows_no_markers_only_who_has_placed_then_reveal(page, doc):
+    """With a mirrored screen the facilitator's window is the room's: during the private
+    vote it shows nobody's markers, not even the selected person's (it used to show
+    theirs), only a neutral tick for who has placed; clicks still place."""
     amira = doc.session.participants[0]
     page.select(amira.id)
     assert len(page.plot.scatters["now"].data) == 12
     QTest.mouseClick(page.controls.hide_button, LEFT)
     assert doc.session.continuum.hidden
-    assert len(page.plot.scatters["now"].data) == 1
-    assert len(page.plot.scatters["target"].data) == 1
-    assert len(page.plot.scatters["agreed"].data) == 0
-    assert page.plot.scatters["now"].data["x"][0] == area(doc).placements[amira.id].now
+    assert all(len(s.data) == 0 for s in page.plot.scatters.values())
+    assert len(page.plot.halo.data) == 0  # the selection's ring would show where, too
+    assert page.plot.arrows.visible_rows == set() == page.plot.initials.visible_rows
     assert "hidden" in page.summary.sentence.text()
     assert "12 of 12" in page.summary.gap.text()
     assert len(page.plot.strip.hist["now"].opts["x0"]) == 0  # no distribution either
-    # placing another person during the private vote shows only them
+    labels = {r.key: r.label for r in page.plot.rows}
+    assert labels[amira.id] == f"{amira.name} \u2713"
+    # placing another person during the private vote: placed, and still nothing shows
     ben = doc.session.participants[1]
+    del area(doc).placements[ben.id]
+    page.refresh()
+    assert {r.key: r.label for r in page.plot.rows}[ben.id] == ben.name  # not placed yet
     QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 70.0, ben.id))
     assert page.selected_key == ben.id
-    assert list(page.plot.scatters["now"].data["y"]) == [row_of(page, ben.id)]
+    assert area(doc).placements[ben.id].now == pytest.approx(70.0, abs=1.0)
+    assert all(len(s.data) == 0 for s in page.plot.scatters.values())
+    assert {r.key: r.label for r in page.plot.rows}[ben.id] == f"{ben.name} \u2713"
+    # a drag would show the marker moving: during the private vote it does nothing
+    page.plot.pointer.grab(QPointF(40.0, row_of(page, ben.id)))
+    assert page.plot.pointer.grabbed is None
     QTest.mouseClick(page.controls.hide_button, LEFT)  # reveal
     assert not doc.session.continuum.hidden
     assert len(page.plot.scatters["now"].data) == 12

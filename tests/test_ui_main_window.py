@@ -109,7 +109,8 @@ def test_save_fault_keeps_session_unsaved(window, tmp_path):
     edit_title(window, "Mine")
     assert not window.save()
     assert window.isWindowModified()
-    assert "folder no longer exists" in window.errors[0]
+    # a folder that was never there is not called removed (issue 14: honest messages)
+    assert f"the folder {target.parent} does not exist" in window.errors[0]
 
 
 def test_recent_files_menu_opens_file(window, tmp_path):

@@ -149,7 +149,8 @@ def test_audience_window_board_grows_with_the_room_screen_and_is_legible(window,
     audience.close()
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
 def test_facilitator_board_is_legible(window, size):
     show_matrix(window)
     window.resize(*size)
@@ -250,3 +251,58 @@ def test_the_deck_title_is_measured_as_shown():
     assert needed.height() <= layout.deck_title.height() + TOLERANCE  # ...and has room
     assert needed.width() <= inner + TOLERANCE
     assert layout.containers[None].rect.top() >= layout.deck_title.bottom() - TOLERANCE
+
+
+def assert_every_placed_card_seen(page):
+    """On the room's screen no placed card hides: each one's rectangle lies inside its
+    cell's visible part and inside the board view's viewport, and no cell scrolls."""
+    scene, view = page.scene, page.view
+    viewport = QRectF(view.viewport().rect())
+    board = scene.board
+    for card_id, card in scene.cards.items():
+        cell = board.cell_of(card_id)
+        if cell is None:
+            continue  # the deck may scroll: those cards are not placed yet
+        rect = card.mapRectToScene(card.size)
+        container = scene.containers[cell]
+        assert card.isVisible(), f"card {card.text!r} is hidden"
+        assert inside(container.visible_rect(), rect), f"card {card.text!r} is scrolled away"
+        on_screen = QRectF(view.mapFromScene(rect).boundingRect())
+        assert inside(viewport, on_screen), f"card {card.text!r} is outside the view"
+        assert container.max_scroll == 0, f"cell {cell} scrolls"
+
+
+@pytest.mark.parametrize("t", [NORMAL, HIGH_CONTRAST], ids=lambda t: t.name)
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_placed_card_shows_on_the_rooms_screen(window, t, size):
+    """The sample's Lighthouse board at 1280x720 hid 6 of its 21 placed cards behind cell
+    scroll bars; at 1024x600 texts were cut mid-line. On every board, in presentation mode
+    and before and after the reveal: every placed card whole, inside the view."""
+    apply_theme(QApplication.instance(), t)
+    show_matrix(window)
+    page = present(window, size)
+    matrix = window.doc.session.matrix
+    for revealed in (False, True):
+        if revealed:
+            reveal(window.doc)
+        for board in matrix.boards:
+            matrix.set_current_board(board.id)
+            settle()
+            assert page.scene.board is board
+            assert_every_placed_card_seen(page)
+            assert_legible(page.scene, may_scroll=True)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_placed_card_shows_on_the_audience_window(window, size):
+    show_matrix(window)
+    window.workshop.audience_toggle()
+    audience = window.workshop.audience
+    audience.resize(*size)
+    matrix = window.doc.session.matrix
+    for board in matrix.boards:
+        matrix.set_current_board(board.id)
+        settle()
+        assert_every_placed_card_seen(audience.view.current_page())
+    audience.close()

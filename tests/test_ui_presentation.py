@@ -234,3 +234,19 @@ def test_a_greedy_page_never_pushes_the_room_screen_past_the_projector(window, q
     QApplication.processEvents()
     assert isinstance(pw.view.current_page(), Greedy)
     assert (pw.width(), pw.height()) == (1280, 720)
+
+
+@pytest.mark.parametrize("t", [NORMAL, HIGH_CONTRAST], ids=lambda t: t.name)
+def test_blank_screen_is_black_in_every_theme(window, qtbot, t):
+    """B in a dark room: the screen goes black, never theme-white."""
+    apply_theme(QApplication.instance(), t)
+    window.show_activity(item_id(window, "continuum"))
+    pw = present(qtbot, window)
+    pw.showNormal()
+    pw.resize(800, 450)
+    key(qtbot, pw, Qt.Key.Key_B)
+    QApplication.processEvents()
+    image = pw.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37)
+               for y in range(0, image.height(), 23)}
+    assert colours == {"#000000"}

@@ -309,7 +309,8 @@ def test_dialog_shows_title_file_and_time(qtbot, app_settings, tmp_path, monkeyp
     dialog.list.setCurrentRow(1)
     dialog.recover_button.click()
     assert dialog.choice == ("recover", 1)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: Button.Discard)
+    monkeypatch.setattr("lpdesk.ui.window.recovery_dialog.plain_message",
+                        lambda *a, **k: Button.Discard)
     dialog.list.setCurrentRow(2)
     dialog.discard_button.click()
     assert dialog.choice == ("discard", 2)

@@ -300,3 +300,28 @@ def test_audience_follows_a_newly_opened_session(window, qtbot):
     assert page.title.text() == "Another client"
     window.next_activity()
     assert aw.view.item_id == window.current_item_id()
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_audience_window_on_one_screen_opens_large_and_keeps_the_names(window, qtbot,
+                                                                      monkeypatch, size):
+    """One screen (to drag to a mirrored projector): a sensibly big 16:9 window, not
+    960x540 where the continuum's rows lost the participants' names."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    free = QRect(0, 0, *size)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: free)
+    window.show_activity(item_id(window, "continuum"))
+    aw = open_audience(window, qtbot)
+    assert free.contains(aw.frameGeometry())
+    assert aw.width() >= size[0] * 0.8 and aw.width() > 960
+    assert abs(aw.width() / aw.height() - 16 / 9) < 0.02
+    QApplication.processEvents()
+    page = aw.view.current_page()
+    ticks = page.plot.main.getAxis("left")._tickLevels
+    shown = [label for level in ticks or [] for _, label in level]
+    names = [p.name for p in window.doc.session.participants]
+    assert len(shown) >= len(names) and all(n for n in shown)
+    aw.close()

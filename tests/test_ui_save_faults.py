@@ -136,14 +136,36 @@ def test_vanished_folder(window, original, folder, tmp_path):
     assert sorted(p.name for p in unplugged.iterdir()) == [original.name]
 
 
-def test_folder_vanishes_during_the_save(window, original, monkeypatch):
+def test_folder_vanishes_during_the_save(window, original, folder, tmp_path, monkeypatch):
     before = original.read_bytes()
+    unplugged = tmp_path / "drawer"
 
     def mkstemp(*_args, **_kwargs):
+        folder.rename(unplugged)  # pulled just as the save starts
         raise FileNotFoundError(errno.ENOENT, "No such file or directory")
 
     monkeypatch.setattr(files.tempfile, "mkstemp", mkstemp)
-    assert_refused(window, original, before, "folder no longer exists")
+    assert_refused(window, original, None, "folder no longer exists")
+    assert (unplugged / original.name).read_bytes() == before
+
+
+@pytest.mark.parametrize("where", ["/proc", "/proc/self"])
+def test_a_folder_that_takes_no_files_says_so(window, where):
+    """/proc is there but takes no new files (ENOENT): not "was a USB stick removed?"."""
+    if not os.path.isdir(where):
+        pytest.skip("no /proc here")
+    window.ask_save_path = lambda: os.path.join(where, "workshop.lpdesk")
+    assert not window.save_as()
+    text = window.errors[-1][1]
+    assert "no files can be created in this folder" in text
+    assert "USB" not in text
+
+
+def test_a_folder_that_never_existed_is_not_called_removed(tmp_path):
+    path = tmp_path / "no" / "such" / "folder" / "x.lpdesk"
+    with pytest.raises(files.SessionFileError) as refused:
+        save_session(demo_session(), path)
+    assert str(refused.value).endswith(f"the folder {path.parent} does not exist")
 
 
 def test_file_locked_by_another_program(window, original, monkeypatch):

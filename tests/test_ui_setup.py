@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt
 from lpdesk.content.defaults import new_session
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
-from lpdesk.ui.setup.page import SetupPage, split_names
+from lpdesk.model.roster import split_names
+from lpdesk.ui.setup.page import SetupPage
 
 
 @pytest.fixture
@@ -15,10 +16,6 @@ def page(qtbot):
     qtbot.addWidget(p)
     p.show()
     return p
-
-
-def test_split_names():
-    assert split_names("Ann\n\n  Bob ,\nCé;Dee\tEve") == ["Ann", "Bob", "Cé", "Dee", "Eve"]
 
 
 def test_type_name_enter_next_name(page, qtbot):

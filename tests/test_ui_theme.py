@@ -113,3 +113,36 @@ def test_follow_theme_stops_when_the_owner_goes(qapp, restore_theme):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     apply_theme(qapp, NORMAL)
     assert seen == [HIGH_CONTRAST.name]
+
+
+def _seen(image, rect, background: str) -> bool:
+    """Some pixel in `rect` stands out from `background` (WCAG 3:1, non-text contrast)."""
+    return any(contrast_ratio(image.pixelColor(x, y).name(), background) >= 3.0
+               for x in range(max(0, rect.left()), min(image.width(), rect.right() + 1))
+               for y in range(max(0, rect.top()), min(image.height(), rect.bottom() + 1)))
+
+
+@pytest.mark.parametrize("name", ["normal", "high_contrast"])
+def test_check_boxes_and_spin_boxes_are_seen_in_every_theme(qapp, qtbot, restore_theme, name):
+    """High contrast: 'Place by groups' had an invisible box, spin boxes no border."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QStyle, QStyleOptionButton
+
+    t = THEMES[name]
+    apply_theme(qapp, t)
+    box = QCheckBox("Place by groups")
+    spin = QDoubleSpinBox()
+    for widget in (box, spin):
+        qtbot.addWidget(widget)
+        widget.resize(widget.sizeHint().expandedTo(widget.minimumSizeHint()))
+        widget.show()
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    assert _seen(box.grab().toImage(), indicator, t.background), "the check box is invisible"
+    image = spin.grab().toImage()
+    middle = image.height() // 2
+    left_edge = QRect(0, middle - 2, 3, 5)
+    bottom_edge = QRect(image.width() // 4, image.height() - 3, 4, 3)
+    assert _seen(image, left_edge, t.background), "the spin box has no left border"
+    assert _seen(image, bottom_edge, t.background), "the spin box has no bottom border"

@@ -61,10 +61,23 @@ class SetPlacementCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.continuum.set_placement(self.area_id, self.subject_id, self.new, group=self.group)
+        self._change(self.old, self.new)
 
     def undo(self) -> None:
-        self.continuum.set_placement(self.area_id, self.subject_id, self.old, group=self.group)
+        self._change(self.new, self.old)
+
+    def _change(self, before: Placement, after: Placement) -> None:
+        """Set this command's one marker, and only if it is still where this command left
+        it: a participant may have moved it from their phone since (phone input is not on
+        the facilitator's undo stack), and the facilitator's undo must not take their vote
+        back. Such a step has nothing left to undo and leaves the history (obsolete)."""
+        current = self.continuum.placement(self.area_id, self.subject_id, group=self.group)
+        if current.get(self.which) != before.get(self.which):
+            self.setObsolete(True)
+            return
+        self.continuum.set_placement(self.area_id, self.subject_id,
+                                     current.with_value(self.which, after.get(self.which)),
+                                     group=self.group)
 
 
 class SetConsensusCommand(QUndoCommand):

@@ -41,23 +41,29 @@ class SetDetailCommand(QUndoCommand):
 
 
 class AddParticipantsCommand(QUndoCommand):
-    """Add one or many participants (typed one by one, or pasted as a list) in one step."""
+    """Add one or many participants (typed one by one, or pasted as a list) in one step,
+    with the new groups a pasted list brings (made first, so members can join them)."""
 
     def __init__(self, session: Session, participants: list[Participant],
-                 index: int | None = None) -> None:
+                 index: int | None = None, groups: list[Group] | None = None) -> None:
         n = len(participants)
         super().__init__(tr("Add %s") % participants[0].name if n == 1
                          else tr("Add %d participants") % n)
         self.session, self.participants = session, participants
+        self.groups = list(groups or [])
         self.index = len(session.participants) if index is None else index
 
     def redo(self) -> None:
+        for g in self.groups:
+            self.session.insert_group(len(self.session.groups), g)
         for offset, p in enumerate(self.participants):
             self.session.insert_participant(self.index + offset, p)
 
     def undo(self) -> None:
         for p in reversed(self.participants):
             self.session.remove_participant(p.id)
+        for g in reversed(self.groups):
+            self.session.remove_group(g.id)
 
 
 class UpdateParticipantCommand(QUndoCommand):

@@ -1,11 +1,13 @@
 """Bundled content (stages, quiz, templates, agenda) loaded from resources/ and validated.
 
-Resources sit in `lpdesk/resources` when installed and in `resources/` beside the package in
-a source checkout. Broken content raises ContentError naming the file and the item.
+Resources sit in `lpdesk/resources` when installed and in the bundle (bundle/build.py), and
+in `resources/` beside the package in a source checkout. Broken content raises ContentError
+naming the file and the item.
 """
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,11 @@ class ContentError(ValueError):
 @cache
 def resources_dir() -> Path:
     here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent / "resources"):
+    candidates = [here / "resources", here.parent / "resources"]
+    bundle = getattr(sys, "_MEIPASS", None)  # the PyInstaller bundle (bundle/build.py)
+    if getattr(sys, "frozen", False) and bundle:
+        candidates.insert(0, Path(bundle) / "lpdesk" / "resources")
+    for candidate in candidates:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("lpdesk resources folder not found")

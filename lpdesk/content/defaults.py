@@ -16,7 +16,7 @@ def new_session() -> Session:
     """A new session. Broken content files never stop the app: without the plan file the
     agenda lists each activity by its kind, without the continuum file the first area gets
     a plain name (`content.check.content_problems` tells the facilitator what is broken)."""
-    session = Session()
+    session = Session(id=new_id("session"))
     try:
         session.agenda.items = default_agenda_items()
     except ContentError:

@@ -19,7 +19,7 @@ from lpdesk.content import ContentError, load_json, require, resource_path, text
 from lpdesk.model.ids import new_id
 from lpdesk.model.matrix import Axis, Board, Card, Cell
 
-ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")  # the session file's id rule
+ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}", re.ASCII)  # the session file's id rule
 TEXT_MAX = 2000  # the session file's card text limit
 
 
@@ -51,7 +51,7 @@ class Template:
 
 def _id(path: Path, item: str, data: dict[str, Any], key: str = "id") -> str:
     value = text_field(path, item, data, key)
-    require(path, item, bool(ID_RE.match(value)),
+    require(path, item, bool(ID_RE.fullmatch(value)),
             f"'{key}' {value!r} may only use letters, digits and . _ : - (at most 64)")
     return value
 

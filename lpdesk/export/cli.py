@@ -1,4 +1,6 @@
-"""`lpdesk export FILE -o OUT [--anonymise] [--paper a4|letter]`: the summary with no display.
+"""`lpdesk export FILE -o OUT [--anonymise] [--include-notes] [--paper a4|letter]`: the
+summary with no display. The facilitator's private notes are left out unless
+`--include-notes`.
 
 The format comes from OUT's extension (.pdf .html .md .csv .png). Exit codes: 0 done,
 1 the session file cannot be read, 2 the output cannot be made (unknown extension,
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lpdesk.export.formats import PAPER_NAMES, ExportError, check_writable, format_for
+from lpdesk.terminal import say
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,9 +23,37 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where to write: .pdf, .html, .md, .csv or .png (x.png writes "
                              "x-continuum-<area>.png, x-board-<board>.png ...)")
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
-                        help="show participants as P1, P2 ... instead of their names")
+                        help="show participants as P1, P2 ... and groups as G1, G2 ... "
+                             "everywhere, free text and file names included")
+    parser.add_argument("--include-notes", action="store_true",
+                        help="include the facilitator's private notes (from the set-up "
+                             "page); left out by default")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace output files that exist")
+
+
+def exists_message(command: str, path: Path) -> str:
+    """The one line for an output file that is there already (demo and export)."""
+    return f"lpdesk {command}: {path} already exists (add --force to replace it)"
+
+
+def _existing(paths: list[Path]) -> Path | None:
+    return next((p for p in paths if p.exists() or p.is_symlink()), None)
+
+
+def _quiet_qt() -> None:
+    """Keep Qt's own diagnostics (e.g. `qt.text.font.db: OpenType support missing ...` for
+    every font it tries on a script) off the command line: its output is ours, one line per
+    error. Qt's critical and fatal messages still go to stderr, as one line each."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"lpdesk export: Qt: {' '.join(message.split())}", file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -33,28 +64,38 @@ def _export(args: argparse.Namespace) -> int:
         fmt = format_for(out)
         check_writable(out)
     except ExportError as exc:
-        print(f"lpdesk export: {exc}", file=sys.stderr)
+        say(f"lpdesk export: {exc}", file=sys.stderr)
+        return 2
+    if not args.force and fmt != "png" and _existing([out]):
+        say(exists_message("export", out), file=sys.stderr)
         return 2
     try:
         session = load_session(args.file)
     except SessionFileError as exc:
-        print(f"lpdesk export: {exc}", file=sys.stderr)
+        say(f"lpdesk export: {exc}", file=sys.stderr)
         return 1
     if fmt in ("pdf", "html", "png"):
         from lpdesk.export.text import ensure_gui_application
+        _quiet_qt()
         ensure_gui_application()  # offscreen when there is no display
     from lpdesk.export.formats import render, write_files
     from lpdesk.export.summary import build_report
 
     try:
-        files = render(build_report(session, anonymise=args.anonymise), out, args.paper)
+        report = build_report(session, anonymise=args.anonymise,
+                              include_notes=args.include_notes)
+        files = render(report, out, args.paper)
+        there = None if args.force else _existing([p for p, _ in files])
+        if there is not None:  # PNG names are known once the pictures are
+            say(exists_message("export", there), file=sys.stderr)
+            return 2
         write_files(files)
     except ExportError as exc:
-        print(f"lpdesk export: {exc}", file=sys.stderr)
+        say(f"lpdesk export: {exc}", file=sys.stderr)
         return 2
     names = ", ".join(str(p) for p, _ in files[:3]) + (
         f" and {len(files) - 3} more" if len(files) > 3 else "")
-    print(f"wrote {names}")
+    say(f"wrote {names}")
     return 0
 
 

@@ -9,19 +9,28 @@ double click, where several files would need a zip. The tables:
   quartiles (inclusive method, as Excel's QUARTILE.INC), IQR, lowest, highest;
 - `quiz_answer`: one row per answer of each quiz run, with the run's position;
 - `card_position`: one row per card per board: where it is, where the model puts it, match;
-- `action`, `comment`: the room's notes.
+- `action`, `comment`: the room's notes;
+- `facilitator_notes`: the facilitator's private notes, only when the export includes them.
 
 Columns that do not apply to a table are left empty. Numbers are written in full precision
 (Python's shortest exact form), so positions read back equal to the session's; derived
 figures (gaps, statistics, quiz positions) are rounded to 6 decimals. Positions are on the
 0-100 scale. The file is UTF-8 with a byte order mark, so Excel keeps names like Chloé
-and Søren intact. A text starting with = + - @ (which Excel would run as a formula) gets a
-leading apostrophe, as OWASP advises against CSV injection.
+and Søren intact.
+
+Against CSV injection (OWASP): every cell that is not one of our plain numbers and starts
+with a character a spreadsheet may read as the start of a formula gets a leading apostrophe:
+= + - @ and their full-width forms ＝ ＋ － ＠, and any leading white space or control
+character (space, tab, CR, LF ...), which spreadsheets skip before looking for a formula.
+The guard runs on every cell as the rows are written, card ids included, so a column added
+later cannot miss it.
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 
 from lpdesk.export.report import Report
 
@@ -32,7 +41,8 @@ COLUMNS = (
     "board", "card_id", "card", "row", "column", "reference_row", "reference_column",
     "matches_reference", "text",
 )
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?(e[+-]?[0-9]+)?")  # as _num writes them
 
 
 def _num(value: float | int | None, derived: bool = False) -> str:
@@ -47,8 +57,20 @@ def _num(value: float | int | None, derived: bool = False) -> str:
 
 
 def _text(value: str) -> str:
-    value = value or ""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return value or ""
+
+
+def guard(cell: str) -> str:
+    """The cell as written: with a leading apostrophe when a spreadsheet could take it
+    for a formula (see the module's note); our own numbers are left as they are."""
+    if not cell:
+        return cell
+    first = cell[0]
+    if first.isalnum() or first in "'\"(./":  # the common case, quickly
+        return cell
+    if first in FORMULA_START or first.isspace() or unicodedata.category(first)[0] == "C":
+        return cell if PLAIN_NUMBER.fullmatch(cell) else "'" + cell
+    return cell
 
 
 def rows(report: Report) -> list[dict[str, str]]:
@@ -93,6 +115,8 @@ def rows(report: Report) -> list[dict[str, str]]:
         add("action", text=_text(text))
     for text in report.comments:
         add("comment", text=_text(text))
+    if report.notes:  # only there when the facilitator chose to include them
+        add("facilitator_notes", text=_text(report.notes))
     return out
 
 
@@ -100,5 +124,6 @@ def export_csv(report: Report) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, restval="", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(report))
+    writer.writerows({key: guard(value) for key, value in row.items()}
+                     for row in rows(report))
     return buffer.getvalue().encode("utf-8-sig")

@@ -72,7 +72,7 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
 
     for path, data in files:
         try:
-            write_text_atomic(path, data, mode=0o644)  # a document to share, not private
+            write_text_atomic(path, data)  # as any document: the umask, or the replaced file's
         except PermissionError:
             raise ExportError(f"{path}: cannot be written (permission denied)") from None
         except FileNotFoundError:

@@ -4,6 +4,10 @@ Everything that came from the session is escaped so it reads literally in any re
 emphasis, code, link and table characters get a backslash, `<`, `>` and entity-like `&`
 become HTML entities (some renderers do not honour a backslash before `<`, and raw HTML
 would pass through), and a line that would start a heading, list or quote is neutralised.
+CommonMark ends a line at CR, LF or CR LF, so all three count as line ends here; leading
+white space is dropped from every line (a paragraph's renderer drops it too) so no text can
+indent itself into a code block, and fields that are one line in the document (the client,
+names, cells, sentences) have their line ends folded into spaces.
 """
 from __future__ import annotations
 
@@ -33,11 +37,19 @@ _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(\s*)([#=+-])(?=[\s#=+-]|$)", re.MULTILINE)
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
+_LINE_END = re.compile(r"\r\n?|\n")
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def lines_of(text: str) -> str:
+    """`text` with every CommonMark line end (CR LF, CR, LF) as LF."""
+    return _LINE_END.sub("\n", text)
 
 
 def escape_md(text: str) -> str:
     """User text as literal Markdown (inline: newlines kept)."""
-    text = text.replace("\r\n", "\n")
+    text = _INDENT.sub("", lines_of(text))
     text = _ENTITY_LIKE.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
@@ -72,7 +84,7 @@ def export_markdown(report: Report) -> bytes:
     add(f"# {_cell(r.display_title)}")
     add("")
     if r.client:
-        add(f"**{escape_md(r.client)}**")
+        add(f"**{_cell(r.client)}**")
         add("")
     for label, value in details(r):
         add(f"- **{escape_md(label)}:** {_cell(value)}")
@@ -88,7 +100,7 @@ def export_markdown(report: Report) -> bytes:
         out.extend(_actions(r.actions))
     add(f"### {tr('About the continuum')}")
     add("")
-    add(escape_md(continuum_intro(r)))
+    add(_cell(continuum_intro(r)))
     add("")
     out.extend(_table(stages_table(r)))
 
@@ -100,7 +112,7 @@ def export_markdown(report: Report) -> bytes:
     for area in r.areas:
         add(f"### {_cell(area.name)}")
         add("")
-        add(escape_md(" ".join(area.words)))
+        add(_cell(" ".join(area.words)))
         add("")
         out.extend(_table(area_table(area)))
         out.extend(_table(group_table(area)))
@@ -109,21 +121,21 @@ def export_markdown(report: Report) -> bytes:
         add(f"## {titles['quiz']}")
         add("")
         for w in r.quiz.words:
-            add(escape_md(w))
+            add(_cell(w))
             add("")
         out.extend(_table(quiz_table(r.quiz)))
-        add(f"*{escape_md(tr('How the quiz is scored: ') + r.quiz.rule)}*")
+        add(f"*{_cell(tr('How the quiz is scored: ') + r.quiz.rule)}*")
         add("")
 
     if r.boards:
         add(f"## {titles['matrix']}")
         add("")
-        add(escape_md(matrix_intro()))
+        add(_cell(matrix_intro()))
         add("")
         for board in r.boards:
             add(f"### {_cell(board_title(board))}")
             add("")
-            add(escape_md(" ".join(board.words)))
+            add(_cell(" ".join(board.words)))
             add("")
             for row_index, row in enumerate(board.rows):
                 for col_index, col in enumerate(board.columns):
@@ -148,14 +160,14 @@ def export_markdown(report: Report) -> bytes:
             if len(r.consensus) > 1:
                 add(f"### {_cell(view.name)}")
                 add("")
-            add(escape_md(" ".join(view.words)))
+            add(_cell(" ".join(view.words)))
             add("")
             disputed = disputed_table(view)
             if disputed is not None:
                 add(f"#### {tr('Most disputed cards')}")
                 add("")
                 out.extend(_table(disputed))
-                add(f"*{escape_md(disputed_note())}*")
+                add(f"*{_cell(disputed_note())}*")
                 add("")
 
     add(f"## {titles['notes']}")
@@ -173,7 +185,7 @@ def export_markdown(report: Report) -> bytes:
     if r.notes:
         add(f"### {tr('Facilitator’s notes')}")
         add("")
-        for part in [p.strip() for p in r.notes.split("\n\n") if p.strip()]:
+        for part in [p.strip() for p in _BLANK_LINE.split(lines_of(r.notes)) if p.strip()]:
             add(escape_md(part).replace("\n", "  \n"))
             add("")
 

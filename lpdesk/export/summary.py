@@ -125,7 +125,6 @@ def _area_words(name: str, basis: str, total: int, stats: AreaSummary,
 
 
 def _areas(session: Session, names: Names, content: ContinuumContent) -> list[AreaReport]:
-    groups = {g.id: g for g in session.groups}
     result = []
     for area in session.continuum.areas:
         people = []
@@ -133,14 +132,15 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
             placement = area.placements.get(p.id)
             if placement is None or placement.is_empty():
                 continue
-            group = groups[p.group_id].name if p.group_id in groups else ""
+            group = names.group.get(p.group_id or "", "")
             people.append(_position(content, names.label[p.id], "participant", group,
                                     p.colour, placement))
         group_positions = []
         for g in session.groups:
             placement = area.group_placements.get(g.id)
             if placement is not None and not placement.is_empty():
-                group_positions.append(_position(content, g.name, "group", g.name, g.colour,
+                group_positions.append(_position(content, names.group[g.id], "group",
+                                                 names.group[g.id], g.colour,
                                                  placement))
         agreed = None
         if not area.consensus.is_empty():
@@ -169,7 +169,7 @@ def _quiz(session: Session, names: Names, content: ContinuumContent) -> QuizRepo
     from lpdesk.model.quiz_scoring import score
 
     quiz = quiz_content()
-    groups = {g.id: g.name for g in session.groups}
+    groups = names.group
     runs = []
     for run in session.quiz.runs:
         if run.subject_kind == "participant":
@@ -393,15 +393,19 @@ def _highlights(areas: Iterable[AreaReport], quiz: QuizReport, boards: Iterable[
     return tuple(out)
 
 
-def build_report(session: Session, anonymise: bool = False) -> Report:
-    """The summary of `session`, with participants as P1, P2 ... when `anonymise`."""
+def build_report(session: Session, anonymise: bool = False,
+                 include_notes: bool = False) -> Report:
+    """The summary of `session`, with participants as P1, P2 ... when `anonymise`. The
+    set-up page's notes are the facilitator's private notes: they reach the client only
+    with `include_notes` (the export dialog's "Include my private notes", default off)."""
     content = continuum_content()
     names = Names(session, anonymise)
     t = names.text
-    group_names = {g.id: g.name for g in session.groups}
+    group_names = names.group
     people = tuple(Person(names.label[p.id], group_names.get(p.group_id or "", ""), p.colour)
                    for p in session.participants)
-    groups = tuple((g.name, g.colour, tuple(names.label[p.id] for p in session.members(g.id)))
+    groups = tuple((names.group[g.id], g.colour,
+                    tuple(names.label[p.id] for p in session.members(g.id)))
                    for g in session.groups)
     areas = _areas(session, names, content)
     quiz = _quiz(session, names, content)
@@ -424,7 +428,8 @@ def build_report(session: Session, anonymise: bool = False) -> Report:
         stages=tuple(StageInfo(s.name, s.start, s.end, s.description) for s in content.stages),
         left_label=content.left_label, right_label=content.right_label,
         by_groups=session.continuum.by_groups, areas=tuple(areas), quiz=quiz,
-        boards=tuple(boards), consensus=tuple(agreed), notes=t(session.notes.strip()),
+        boards=tuple(boards), consensus=tuple(agreed),
+        notes=t(session.notes.strip()) if include_notes else "",
         actions=actions, comments=comments,
         highlights=_highlights(areas, quiz, boards, actions), credits=credits,
         stage_names_used=frozenset(used))

@@ -111,6 +111,23 @@ class Continuum:
             table[subject_id] = Placement(placement.now, placement.target)
         self.changed.emit(area_id)
 
+    def set_placements(self, area_id: str, placements: dict[str, Placement], *,
+                       group: bool = False) -> None:
+        """Set many subjects' placements in one area and announce it once (a burst of
+        votes from phones repaints the views once, not once per vote)."""
+        area = self.area(area_id)
+        table = area.group_placements if group else area.placements
+        for placement in placements.values():
+            for value in (placement.now, placement.target):
+                if value is not None and not (LEFT_END <= value <= RIGHT_END):
+                    raise ValueError(f"position {value} is outside {LEFT_END:g}-{RIGHT_END:g}")
+        for subject_id, placement in placements.items():
+            if placement.is_empty():
+                table.pop(subject_id, None)
+            else:
+                table[subject_id] = Placement(placement.now, placement.target)
+        self.changed.emit(area_id)
+
     def set_consensus(self, area_id: str, placement: Placement) -> None:
         self.area(area_id).consensus = Placement(placement.now, placement.target)
         self.changed.emit(area_id)

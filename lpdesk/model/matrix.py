@@ -124,6 +124,10 @@ class Matrix:
 
     boards: list[Board] = field(default_factory=list)
     current_board_id: str | None = None
+    # Navigation like the current board, not an edit: the room's screens (presentation
+    # mode, the audience window) show the consensus exactly when the facilitator's does.
+    # Not saved: a reopened session starts on the boards.
+    comparing: bool = field(default=False, compare=False)
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     def board(self, board_id: str) -> Board:
@@ -186,6 +190,12 @@ class Matrix:
     def set_current_board(self, board_id: str | None) -> None:
         self.current_board_id = board_id
         self.changed.emit(board_id)
+
+    def set_comparing(self, on: bool) -> None:
+        """Show the consensus view (where each group put each card) instead of a board."""
+        if on != self.comparing:
+            self.comparing = on
+            self.changed.emit(self.current_board.id if self.current_board else None)
 
     def set_revealed(self, board_id: str, revealed: bool) -> None:
         self.board(board_id).revealed = revealed

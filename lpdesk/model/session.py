@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lpdesk.model.agenda import Agenda
@@ -26,6 +27,7 @@ def least_used(used: list[str]) -> str:
     return min(PALETTE, key=lambda c: (used.count(c), PALETTE.index(c)))
 
 
+@lru_cache(maxsize=4096)  # every re-render of 1,000 markers asks again
 def initials(name: str) -> str:
     """Up to two initials for a marker: 'Ada Lovelace' -> 'AL', 'ada' -> 'A', '' -> '?'."""
     words = [w for w in name.replace("-", " ").split() if w]
@@ -93,6 +95,7 @@ class Session:
     matrix: Matrix = field(default_factory=Matrix)
     agenda: Agenda = field(default_factory=Agenda)
     room: RoomNotes = field(default_factory=RoomNotes)
+    id: str = ""  # the same workshop in two files (a copy) has one id; "" in older files
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     # -- queries -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lpdesk.model import limits
 from lpdesk.model.agenda import ACTIVITY_KINDS, Agenda, AgendaItem
 from lpdesk.model.continuum import LEFT_END, RIGHT_END, Area, Continuum, Placement
 from lpdesk.model.matrix import Axis, Board, Card, Matrix
@@ -20,10 +21,15 @@ from lpdesk.storage.reader import Reader
 
 FORMAT = "lpdesk-session"
 SCHEMA_VERSION = 1
-NAME_MAX = 500
-ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
-DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})?$")
+NAME_MAX = limits.NAME
+L = limits.BY_FIELD
+ROOM_NOTES = limits.Count("room", "comments and actions", limits.COMMENTS + limits.ACTIONS)
+# Used with fullmatch (never `$`, which also matches before a final newline: "p-01\n") and
+# spelled with ASCII classes (`\d` also matches other scripts' digits), so they mean what
+# the schema's patterns mean (resources/session.schema.json; tests/test_storage_schema.py).
+ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}", re.ASCII)
+COLOUR_RE = re.compile(r"#[0-9A-Fa-f]{6}", re.ASCII)
+DATE_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})?", re.ASCII)
 
 
 # ----------------------------------------------------------------------------- writing
@@ -37,6 +43,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
+        "id": session.id,
         "title": session.title,
         "client": session.client,
         "date": session.date,
@@ -130,7 +137,7 @@ class _Ids:
 
     def take(self, r: Reader, kind: str, key: str = "id") -> str:
         value = r.text(key, required=True, max_len=64)
-        if not ID_RE.match(value):
+        if not ID_RE.fullmatch(value):
             raise r.fail(key, f"{value!r:.70} is not a valid id")
         seen = self.seen.setdefault(kind, set())
         if value in seen:
@@ -153,7 +160,7 @@ def _read_placement(r: Reader) -> Placement:
 
 def _colour(r: Reader, default: str) -> str:
     value = r.text("colour", default, max_len=7)
-    if not COLOUR_RE.match(value):
+    if not COLOUR_RE.fullmatch(value):
         raise r.fail("colour", f"expected a colour like #1A2B3C, found {value!r}")
     return value
 
@@ -170,14 +177,17 @@ def session_from_dict(data: Any) -> Session:
         facilitator=root.text("facilitator", max_len=NAME_MAX),
         notes=root.text("notes"),
     )
-    if not DATE_RE.match(s.date):
+    s.id = root.text("id", max_len=64)
+    if s.id and not ID_RE.fullmatch(s.id):
+        raise root.fail("id", f"expected an id like session-1a2b3c, found {s.id!r}")
+    if not DATE_RE.fullmatch(s.date):
         raise root.fail("date", f"expected a date like 2026-11-23, found {s.date!r}")
 
-    for r in root.items("groups"):
+    for r in root.items("groups", limit=L["groups"]):
         s.groups.append(Group(ids.take(r, "subject"), r.text("name", max_len=NAME_MAX),
                               _colour(r, "#0072B2")))
     group_ids = {g.id for g in s.groups}
-    for r in root.items("participants"):
+    for r in root.items("participants", limit=L["participants"]):
         s.participants.append(Participant(
             ids.take(r, "subject"), r.text("name", max_len=NAME_MAX),
             _ref(r, "group", group_ids, "group"), _colour(r, "#0072B2")))
@@ -190,22 +200,27 @@ def session_from_dict(data: Any) -> Session:
     s.matrix = _read_matrix(Reader(root.data.get("matrix", {}), "matrix"), ids, group_ids)
     s.agenda = _read_agenda(Reader(root.data.get("agenda", {}), "agenda"), ids)
     item_ids = {i.id for i in s.agenda.items}
-    for r in root.items("room"):
+    for r in root.items("room", limit=ROOM_NOTES):
         s.room.notes.append(RoomNote(
             ids.take(r, "note"), r.choice("kind", NOTE_KINDS), r.text("text"),
             _ref(r, "activity", item_ids, "agenda item"), r.text("created", max_len=40)))
+    for kind, key in (("comment", "room (comments)"), ("action", "room (actions)")):
+        count = sum(n.kind == kind for n in s.room.notes)
+        if count > L[key].most:
+            raise root.fail("room", limits.too_many(count, L[key]))
     return s
 
 
 def _read_continuum(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Continuum:
     c = Continuum(by_groups=r.boolean("by_groups"), hidden=r.boolean("hidden"))
-    for ar in r.items("areas"):
+    for ar in r.items("areas", limit=L["continuum.areas"]):
         area = Area(ids.take(ar, "area"), ar.text("name", max_len=NAME_MAX))
-        for pid, pr in ar.table("placements"):
+        for pid, pr in ar.table("placements", limit=L["continuum.areas[].placements"]):
             if pid not in people:
                 raise pr.fail("", "is a placement for a participant that does not exist")
             area.placements[pid] = _read_placement(pr)
-        for gid, pr in ar.table("group_placements"):
+        for gid, pr in ar.table("group_placements",
+                                limit=L["continuum.areas[].group_placements"]):
             if gid not in groups:
                 raise pr.fail("", "is a placement for a group that does not exist")
             area.group_placements[gid] = _read_placement(pr)
@@ -219,7 +234,7 @@ def _read_continuum(r: Reader, ids: _Ids, people: set[str], groups: set[str]) ->
 
 def _read_quiz(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Quiz:
     q = Quiz()
-    for rr in r.items("runs"):
+    for rr in r.items("runs", limit=L["quiz.runs"]):
         kind = rr.choice("subject_kind", SUBJECT_KINDS)
         known = people if kind == "participant" else groups if kind == "group" else set()
         subject = _ref(rr, "subject", known, kind)
@@ -227,7 +242,7 @@ def _read_quiz(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Quiz
             raise rr.fail("subject", f"is missing for a {kind}'s quiz")
         q.runs.append(QuizRun(
             ids.take(rr, "quiz run"), kind, subject, rr.choice("purpose", ("now", "target")),
-            rr.string_table("answers"),
+            rr.string_table("answers", limit=L["quiz.runs[].answers"]),
             rr.integer("current_question", low=0, high=1000)))
     q.current_run_id = _ref(r, "current_run", {x.id for x in q.runs}, "quiz run")
     return q
@@ -235,7 +250,7 @@ def _read_quiz(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Quiz
 
 def _read_axes(r: Reader, key: str) -> list[Axis]:
     axes, seen = [], set()
-    for ar in r.items(key):
+    for ar in r.items(key, limit=L[f"matrix.boards[].{key}"]):
         axis_id = ar.text("id", required=True, max_len=64)
         if not axis_id or axis_id in seen:
             raise ar.fail("id", f"missing or duplicate id {axis_id!r:.70}")
@@ -246,14 +261,14 @@ def _read_axes(r: Reader, key: str) -> list[Axis]:
 
 def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
     m = Matrix()
-    for br in r.items("boards"):
+    for br in r.items("boards", limit=L["matrix.boards"]):
         board = Board(ids.take(br, "board"), br.text("name", max_len=NAME_MAX),
                       br.optional_text("template", max_len=64),
                       _ref(br, "group", groups, "group"),
                       _read_axes(br, "rows"), _read_axes(br, "columns"),
                       revealed=br.boolean("revealed"))
         card_ids: set[str] = set()
-        for cr in br.items("cards"):
+        for cr in br.items("cards", limit=L["matrix.boards[].cards"]):
             card_id = cr.text("id", required=True, max_len=64)
             if not card_id or card_id in card_ids:
                 raise cr.fail("id", f"missing or duplicate card id {card_id!r:.70}")
@@ -268,7 +283,7 @@ def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
                 if not board.has_cell(cell):
                     raise cr.fail("cell", f"names a cell not on this board {list(cell)}")
                 board.positions[card_id] = cell
-            board.cards.append(Card(card_id, cr.text("text", max_len=2000), reference,
+            board.cards.append(Card(card_id, cr.text("text", max_len=limits.CARD_TEXT), reference,
                                     cr.boolean("custom"), reference_column))
         m.boards.append(board)
     m.current_board_id = _ref(r, "current_board", {b.id for b in m.boards}, "board")
@@ -277,7 +292,7 @@ def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
 
 def _read_agenda(r: Reader, ids: _Ids) -> Agenda:
     a = Agenda()
-    for ir in r.items("items"):
+    for ir in r.items("items", limit=L["agenda.items"]):
         a.items.append(AgendaItem(
             ids.take(ir, "agenda item"), ir.choice("kind", ACTIVITY_KINDS),
             ir.text("title", max_len=NAME_MAX), ir.integer("minutes", 10, low=0, high=1440),
@@ -293,6 +308,8 @@ def check_header(data: Any) -> int:
     if data.get("format") != FORMAT:
         raise SessionFormatError("this is not an lpdesk session (no lpdesk format marker)")
     version = data.get("schema_version")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # 1.0 is 1, as the schema reads it
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise SessionFormatError("the schema version is missing or not a positive whole number",
                                  "schema_version")

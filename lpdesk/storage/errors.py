@@ -29,3 +29,16 @@ class FileChangedError(SessionFileError):
     def __init__(self, path: str | Path) -> None:
         super().__init__(path, "was changed by someone else since you opened or last saved "
                                "it")
+
+
+class FileProtectedError(SessionFileError):
+    """The file to be replaced is write-protected (marked read-only, or another user's): a
+    save replaces it only when the user says so. `kind` says which: READ_ONLY or
+    OTHER_USER (the UI words its own question from it)."""
+
+    READ_ONLY, OTHER_USER = "read_only", "other_user"
+    REASONS = {READ_ONLY: "it is marked read-only", OTHER_USER: "it belongs to another user"}
+
+    def __init__(self, path: str | Path, kind: str) -> None:
+        self.kind = kind
+        super().__init__(path, f"is write-protected ({self.REASONS[kind]})")

@@ -4,9 +4,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from lpdesk.model.limits import TEXT, Count, too_long, too_many
 from lpdesk.storage.errors import SessionFormatError
 
-MAX_TEXT = 100_000  # characters in one text field: far beyond any real note
+MAX_TEXT = TEXT  # characters in one text field (lpdesk.model.limits)
 MAX_ITEMS = 100_000  # entries in one list or table
 
 
@@ -79,7 +80,7 @@ class Reader:
         if not isinstance(value, str):
             raise self.fail(key, f"expected text, found {_kind(value)}")
         if len(value) > max_len:
-            raise self.fail(key, f"text is too long ({len(value)} characters, at most {max_len})")
+            raise self.fail(key, too_long(len(value), max_len))
         if not is_unicode(value):
             raise self.fail(key, "holds a broken character (an unpaired surrogate)")
         if non_empty and not value.strip():
@@ -101,6 +102,8 @@ class Reader:
     def integer(self, key: str, default: int = 0, *, low: int, high: int,
                 required: bool = False) -> int:
         value = self._get(key, default, required)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 10.0 is the whole number 10, in JSON as in its schema
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(key, f"expected a whole number, found {_kind(value)}")
         if not low <= value <= high:
@@ -129,28 +132,35 @@ class Reader:
             raise self.fail(key, f"expected one of {', '.join(choices)}, found {value!r:.40}")
         return value
 
-    def items(self, key: str, *, required: bool = False) -> list[Reader]:
+    def _count(self, key: str, count: int, limit: Count | None) -> None:
+        """Refuse more entries than lpdesk supports (lpdesk.model.limits), naming the field."""
+        if limit is not None and count > limit.most:
+            raise self.fail(key, too_many(count, limit))
+        if count > MAX_ITEMS:
+            raise self.fail(key, f"has {count} entries, at most {MAX_ITEMS}")
+
+    def items(self, key: str, *, required: bool = False,
+              limit: Count | None = None) -> list[Reader]:
         """A list of objects, each wrapped in a Reader with its index in the path."""
         value = self._get(key, [], required)
         if not isinstance(value, list):
             raise self.fail(key, f"expected a list, found {_kind(value)}")
-        if len(value) > MAX_ITEMS:
-            raise self.fail(key, f"has {len(value)} entries, at most {MAX_ITEMS}")
+        self._count(key, len(value), limit)
         return [Reader(v, f"{self.field(key)}[{i}]") for i, v in enumerate(value)]
 
-    def table(self, key: str) -> list[tuple[str, Reader]]:
+    def table(self, key: str, *, limit: Count | None = None) -> list[tuple[str, Reader]]:
         """An object whose keys are ids and whose values are objects."""
         value = self._get(key, {}, False)
         if not isinstance(value, dict):
             raise self.fail(key, f"expected an object, found {_kind(value)}")
-        if len(value) > MAX_ITEMS:
-            raise self.fail(key, f"has {len(value)} entries, at most {MAX_ITEMS}")
+        self._count(key, len(value), limit)
         return [(k, Reader(v, f"{self.field(key)}.{_key(k)}")) for k, v in value.items()]
 
-    def string_table(self, key: str) -> dict[str, str]:
+    def string_table(self, key: str, *, limit: Count | None = None) -> dict[str, str]:
         value = self._get(key, {}, False)
         if not isinstance(value, dict):
             raise self.fail(key, f"expected an object, found {_kind(value)}")
+        self._count(key, len(value), limit)
         for k, v in value.items():
             where = f"{self.field(key)}.{_key(k)}"
             if len(k) > 200 or not is_unicode(k):

@@ -41,7 +41,13 @@ from typing import Any
 from lpdesk.model.session import Session
 from lpdesk.storage.codec import session_to_dict
 from lpdesk.storage.errors import SessionFileError, SessionFormatError
-from lpdesk.storage.files import MAX_FILE_BYTES, FileStamp, parse_session, write_text_atomic
+from lpdesk.storage.files import (
+    MAX_FILE_BYTES,
+    FileStamp,
+    gc_paused,
+    parse_session,
+    write_text_atomic,
+)
 
 SUFFIX = ".lpdesk-recovery"
 PREFIX = "autosave-"
@@ -160,8 +166,9 @@ def encode_recovery(session: Session, *, pid: int, token: str, original: Path | 
     """The full text of a recovery file. Compact JSON: ~5 ms for 1,000 participants,
     so it can run on the GUI thread; the slow part (disk) can go elsewhere."""
     header = _header(session, pid, token, original, stamp, saved_at or _now())
-    body = json.dumps(session_to_dict(session), ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False)
+    with gc_paused():  # see files.gc_paused: half the time of a large snapshot
+        body = json.dumps(session_to_dict(session), ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
     return json.dumps(header, ensure_ascii=False, allow_nan=False) + "\n" + body + "\n"
 
 
@@ -268,7 +275,7 @@ class RecoveryFile:
     def write_text(self, text: str) -> None:
         """Replace the recovery file atomically with `text` (from `encode`)."""
         self.lock()
-        write_text_atomic(self.path, text)
+        write_text_atomic(self.path, text, mode=0o600)  # private: the user's eyes only
 
     def write(self, session: Session, original: Path | None = None,
               stamp: FileStamp | None = None) -> None:

@@ -113,6 +113,7 @@ class PlacingControls(QGroupBox):
             spin.setSpecialValueText(self.tr("not set"))
             spin.setKeyboardTracking(False)  # one edit when Enter is pressed, not per digit
             spin.setAccessibleName(self.tr("Agreed %s") % label.replace("&", "").lower())
+            spin.lineEdit().setAccessibleName(spin.accessibleName())  # its text part too
             spin.valueChanged.connect(lambda v, w=which: self._spin_changed(w, v))
             self.consensus_spins[which] = spin
             caption = QLabel(label)

@@ -3,12 +3,16 @@ be? Areas of learning as tabs, the plot, the controls to place markers (mouse or
 the private vote, working by groups, the agreed position, and the room's summary.
 
 With `audience=True` only the area's name, the plot and the summary show, and nothing can
-be edited. Which area is shown is navigation, like the agenda's current item: it is kept in
-the session (so an audience window follows) but is not an undoable edit.
+be edited, unless presentation mode makes the page `interactive`: then the facilitator
+places markers on the room's screen itself, by mouse and keys, with no controls shown.
+Which area is shown is navigation, like the agenda's current item: it is kept in the
+session (so an audience window follows) but is not an undoable edit.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,14 +42,25 @@ from lpdesk.model.statistics import summarise
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
+from lpdesk.ui.continuum.spoken import plot_description, plot_name
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 
 STEP, BIG_STEP = 1.0, 10.0
+PLACED = "\u2713"  # the private vote's confirmation: this person has placed, not where
+
+
+def placed_mark(row: Row) -> Row:
+    """During the private vote a row says that it is placed, never where."""
+    if row.now is None and row.target is None:
+        return row
+    return replace(row, label=f"{row.label} {PLACED}")
 
 
 class ContinuumPage(QWidget):
+    placing_changed = Signal()  # whose marker the keys move may have changed
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
         super().__init__(parent)
@@ -53,6 +68,7 @@ class ContinuumPage(QWidget):
         self.session = doc.session
         self.continuum = doc.session.continuum
         self.audience = audience
+        self.interactive = not audience  # takes the facilitator's clicks and keys
         self.selected_key: str | None = None  # participant or group id, or AGREED
         self.active = "now"
         self._syncing = False
@@ -73,6 +89,7 @@ class ContinuumPage(QWidget):
         top = QHBoxLayout()
         self.area_title = QLabel()
         self.area_title.setObjectName("AreaTitle")
+        self.area_title.setTextFormat(Qt.TextFormat.PlainText)
         self.tabs = QTabBar()
         self.tabs.setObjectName("AreaTabs")
         self.tabs.setAccessibleName(self.tr("Areas of learning"))
@@ -140,6 +157,52 @@ class ContinuumPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, v=which_value: self.set_active(v))
             self.addAction(action)
+
+    # -- presentation mode ---------------------------------------------------------------
+    def set_interactive(self, on: bool) -> None:
+        """The room's screen in presentation mode: clicks, drags and keys place markers."""
+        if on == self.interactive:
+            return
+        self.interactive = on
+        self.plot.set_editable(on)
+        self.refresh()
+
+    def room_actions(self) -> list[QAction]:
+        """For presentation mode's facilitator bar: which marker, and the private vote."""
+        if not hasattr(self, "_room_actions"):
+            now = QAction(self.tr("Now (N)"), self)
+            target = QAction(self.tr("Target (T)"), self)
+            for action, which in ((now, "now"), (target, "target")):
+                action.setCheckable(True)
+                action.setToolTip(self.tr("Place the 'now' marker") if which == "now"
+                                  else self.tr("Place the 'target' marker"))
+                action.triggered.connect(lambda _=False, v=which: self.set_active(v))
+            hide = QAction(self.tr("Private vote"), self)
+            hide.setCheckable(True)
+            hide.setToolTip(self.tr("Hide every marker while people place, then reveal "
+                                    "them all at once"))
+            hide.triggered.connect(lambda _=False: self.toggle_hidden())
+            people = QAction(self.tr("Next (\u2193)"), self)
+            people.setToolTip(self.tr("Place the next person's markers (\u2191 goes back)"))
+            people.triggered.connect(lambda _=False: self._step_subject(1))
+            self._room_actions = {"now": now, "target": target, "hide": hide,
+                                  "next": people}
+            self._sync_room_actions()
+        return list(self._room_actions.values())
+
+    def _sync_room_actions(self) -> None:
+        actions = getattr(self, "_room_actions", None)
+        if actions:
+            actions["now"].setChecked(self.active == "now")
+            actions["target"].setChecked(self.active == "target")
+            actions["hide"].setChecked(self.continuum.hidden)
+
+    def placing_text(self) -> str:
+        """Whose marker the keys move, for the facilitator bar."""
+        if self.selected_key is None:
+            return ""
+        which = self.tr("now") if self.active == "now" else self.tr("target")
+        return self.tr("Placing: %s, %s") % (self._name(self.selected_key), which)
 
     # -- model -> view ---------------------------------------------------------------
     def _theme_changed(self, *_args) -> None:
@@ -210,7 +273,7 @@ class ContinuumPage(QWidget):
         if area is None:
             return rows
         cons = area.consensus
-        if not self.audience or not cons.is_empty():
+        if self.interactive or not cons.is_empty():
             rows.append(Row(AGREED, self.tr("\u2605 Agreed"), "", theme().consensus,
                             cons.now, cons.target))
         table = area.group_placements if self.continuum.by_groups else area.placements
@@ -233,11 +296,27 @@ class ContinuumPage(QWidget):
                 self._sync_controls(subjects)
             rows = self.rows(subjects)
             hidden = self.continuum.hidden
-            self.plot.set_rows(rows, selected=None if self.audience else self.selected_key,
-                               active=self.active, only_selected=hidden)
+            shown = [placed_mark(r) for r in rows] if hidden else rows
+            self.plot.set_rows(shown, selected=self.selected_key if self.interactive else None,
+                               active=self.active, private=hidden)
             self._show_summary(rows, hidden)
+            self._sync_room_actions()
+            self.placing_changed.emit()
+            self._speak(rows, hidden)
         finally:
             self._syncing = False
+
+    def _speak(self, rows: list[Row], hidden: bool) -> None:
+        """The markers, for a screen reader: see lpdesk/ui/continuum/spoken.py."""
+        selected = None if self.audience else next(
+            (r for r in rows if r.key == self.selected_key), None)
+        view = self.plot.view
+        name = plot_name(selected, self.active, hidden)
+        if view.accessibleName() != name:
+            view.setAccessibleName(name)
+        view.viewport().setAccessibleName(self.tr("Learner Power continuum"))
+        view.setAccessibleDescription(plot_description(
+            rows, hidden, "" if hidden else self.summary.sentence.text()))
 
     def _sync_tabs(self) -> None:
         areas = self.continuum.areas
@@ -247,9 +326,9 @@ class ContinuumPage(QWidget):
         for i, area in enumerate(areas):
             if i >= self.tabs.count():
                 self.tabs.addTab(area.name)
-            self.tabs.setTabText(i, area.name)
+            self.tabs.setTabText(i, area.name.replace("&", "&&"))  # "&" is not a shortcut
             self.tabs.setTabData(i, area.id)
-            self.tabs.setTabToolTip(i, area.name)
+            self.tabs.setTabToolTip(i, plain_tip(area.name))
         if current is not None:
             self.tabs.setCurrentIndex(areas.index(current))
         self.area_title.setText(current.name if current else "")
@@ -272,12 +351,13 @@ class ContinuumPage(QWidget):
         now = [r.now for r in people if r.now is not None]
         target = [r.target for r in people if r.target is not None]
         summary = summarise(Placement(r.now, r.target) for r in people)
+        self.summary.show_count(sum(1 for r in people if r.now is not None
+                                    or r.target is not None), len(people))
         area = self.continuum.current_area
         self.summary.show_summary(now, target, summary, self.continuum.by_groups,
                                   area.consensus if area else None)
         self.plot.set_distribution(now, target, {"now": summary.now,
                                                  "target": summary.target})
-        self.plot.view.setAccessibleDescription(self.summary.sentence.text())
         if not people and not self.audience:
             self.summary.show_hint(
                 self.tr("No groups yet: add them on the set-up page.") if
@@ -315,9 +395,10 @@ class ContinuumPage(QWidget):
 
     # -- placing -------------------------------------------------------------------------
     def _name(self, key: str) -> str:
-        for k, name, _i, _c in self.subjects():
-            if k == key:
-                return name
+        subjects = self.session.groups if self.continuum.by_groups else self.session.participants
+        for subject in subjects:  # by id only: no initials worked out for 1,000 people
+            if subject.id == key:
+                return subject.name
         return self.tr("the agreed position")
 
     def value_of(self, key: str, which: str) -> float | None:
@@ -332,7 +413,7 @@ class ContinuumPage(QWidget):
     def place(self, key: str, which: str, value: float | None, repeat: bool = False) -> None:
         """Place, move or clear (None) one marker of the current area: one undo step."""
         area = self.continuum.current_area
-        if area is None or self.audience:
+        if area is None or not self.interactive:
             return
         if value is not None:
             value = round(clamp_position(value), 1)
@@ -385,9 +466,13 @@ class ContinuumPage(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if obj is self.plot.view and event.type() == QEvent.Type.KeyPress \
-                and not self.audience:
+                and self.interactive:
             return self._key(event)
         return super().eventFilter(obj, event)
+
+    def room_key(self, event: QKeyEvent) -> bool:
+        """A key pressed anywhere on the room's screen in presentation mode."""
+        return self.interactive and self._key(event)
 
     def _key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()

@@ -60,7 +60,7 @@ class ContinuumPlot(QWidget):
         self.marker_px = 24.0
         self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
         self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
-        self._shown_as: tuple | None = None  # (selected, active, only_selected) last shown
+        self._shown_as: tuple | None = None  # (selected, active, private) last shown
         self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
         self._build()
         self.apply_theme()
@@ -96,7 +96,7 @@ class ContinuumPlot(QWidget):
         layout.addLayout(ends)
 
         self.pointer = PlotPointer(self)
-        self.vb = ContinuumViewBox(self)
+        self.vb = ContinuumViewBox(self.pointer)
         self.main = self.view.addPlot(row=0, col=0, viewBox=self.vb)
         self.dist = self.view.addPlot(row=1, col=0)
         for plot in (self.main, self.dist):
@@ -229,6 +229,12 @@ class ContinuumPlot(QWidget):
             for c, sym, text in items))
         self.legend.setStyleSheet(f"color: {t.text};")
 
+    def set_editable(self, on: bool) -> None:
+        """Presentation mode places markers on the room's own plot."""
+        self.editable = on
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus if on else Qt.FocusPolicy.NoFocus)
+        self._shown_as = None  # the next set_rows redraws the selection
+
     def set_zoom(self, zoom: float) -> None:
         if abs(zoom - self.zoom) > 0.01:
             self.zoom = zoom
@@ -236,19 +242,19 @@ class ContinuumPlot(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def set_rows(self, rows: list[Row], *, selected: str | None = None, active: str = "now",
-                 only_selected: bool = False) -> None:
-        """Show these rows (top to bottom). With `only_selected`, the private vote: every
-        row keeps its name but only the selected row shows its markers."""
+                 private: bool = False) -> None:
+        """Show these rows (top to bottom). With `private`, the private vote: every row
+        keeps its name but no marker shows, not even the selected row's (a mirrored
+        screen shows the facilitator's window to the room); a click still places."""
         self.pointer.end_grab()
-        if self._move_only(rows, selected, active, only_selected):
+        if self._move_only(rows, selected, active, private):
             return
-        self._shown_as = (selected, active, only_selected)
+        self._shown_as = (selected, active, private)
         self.rows = list(rows)
         self.selected_key, self.active = selected, active
         keys = [r.key for r in self.rows]
         sel = keys.index(selected) if selected in keys else None
-        self.visible_rows = None if not only_selected else ({sel} if sel is not None
-                                                              else set())
+        self.visible_rows = set() if private else None
         n = max(MIN_ROWS, len(self.rows))  # a few rows stay row-sized, at the top
         self.vb.setRange(xRange=self.x_range, yRange=(-0.6, n - 0.4), padding=0)
         self.org_line.setData([0.0, 100.0], [-0.5, n - 0.5])
@@ -266,10 +272,10 @@ class ContinuumPlot(QWidget):
         self._fit_sizes()
 
     def _move_only(self, rows: list[Row], selected: str | None, active: str,
-                   only_selected: bool) -> bool:
+                   private: bool) -> bool:
         """The fast path of a move: when the same rows show the same markers and only
         positions changed, shift those points instead of rebuilding every marker."""
-        if (selected, active, only_selected) != self._shown_as or len(rows) != len(self.rows):
+        if (selected, active, private) != self._shown_as or len(rows) != len(self.rows):
             return False
         moved: list[tuple[int, str, float]] = []
         for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)):
@@ -332,7 +338,8 @@ class ContinuumPlot(QWidget):
             return
         i = keys.index(self.selected_key)
         x = self.rows[i].get(self.active)
-        if x is None or self.pointer.grabbed is not None:
+        hidden = self.visible_rows is not None and i not in self.visible_rows
+        if x is None or hidden or self.pointer.grabbed is not None:
             self.halo.setData([], [])
             return
         kind = "agreed" if self.rows[i].key == AGREED else self.active

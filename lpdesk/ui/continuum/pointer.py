@@ -3,10 +3,13 @@
 The view box is fixed (no pan or zoom) and hands clicks and drags to `PlotPointer`, which
 hit-tests rows itself. During a drag only the grabbed marker (a separate one-point item)
 and the arrow layers change; the plot asks for ONE placement on release.
+
+The pointer does not know the plot's class: it works on anything shaped like
+`PointedPlot` (the few rows, layers and signals it reads), which ContinuumPlot is.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 import pyqtgraph as pg
@@ -14,12 +17,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
+from lpdesk.content.stages import ContinuumContent
 from lpdesk.model.continuum import clamp_position
-from lpdesk.ui.continuum.items import AGREED, SYMBOLS
+from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme
-
-if TYPE_CHECKING:
-    from lpdesk.ui.continuum.plot import ContinuumPlot
 
 HIT_SLOP_PX = 4  # a marker is hit this many pixels beyond its edge (fingers, projectors)
 
@@ -28,26 +30,51 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ContinuumPlot", text)
 
 
+class PointedPlot(Protocol):
+    """What the pointer needs of the plot it serves: its rows and what is selected, the
+    layers a drag changes, and the two requests it may make (signals)."""
+
+    editable: bool
+    content: ContinuumContent
+    rows: list[Row]
+    visible_rows: set[int] | None
+    selected_key: str | None
+    active: str
+    vb: pg.ViewBox
+    view: Any  # the widget a tooltip belongs to
+    point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]]
+    grabbed_item: Markers
+    halo: Markers
+    arrows: RowLayer
+    initials: RowLayer
+    select_requested: Any  # Signal(str, str): row key, "now"/"target"
+    place_requested: Any  # Signal(str, str, float): row key, which, position
+
+    def size_for(self, kind: str) -> float: ...
+    def show_row_band(self, row: int) -> None: ...
+    def fill_halo(self) -> None: ...
+
+
 class ContinuumViewBox(pg.ViewBox):
     """A fixed view (no pan or zoom) whose clicks and drags go to the pointer."""
 
-    def __init__(self, plot: ContinuumPlot) -> None:
+    def __init__(self, pointer: PlotPointer) -> None:
         super().__init__(enableMouse=False, enableMenu=False)
-        self._plot = plot
+        self._pointer = pointer
 
     def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
-        if ev.button() == Qt.MouseButton.LeftButton and self._plot.editable:
+        if ev.button() == Qt.MouseButton.LeftButton and self._pointer.plot.editable:
             ev.accept()
-            self._plot.pointer.click(self.mapToView(ev.pos()))
+            self._pointer.click(self.mapToView(ev.pos()))
         else:
             ev.ignore()
 
     def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802
-        if ev.button() != Qt.MouseButton.LeftButton or not self._plot.editable:
+        if ev.button() != Qt.MouseButton.LeftButton or not self._pointer.plot.editable:
             ev.ignore()
             return
         ev.accept()
-        pointer = self._plot.pointer
+        pointer = self._pointer
         if ev.isStart():
             pointer.grab(self.mapToView(ev.buttonDownPos()))
         pointer.drag_to(self.mapToView(ev.pos()).x())
@@ -59,9 +86,9 @@ class ContinuumViewBox(pg.ViewBox):
 
 
 class PlotPointer:
-    """Hit testing, click-to-place, drag-to-move and hover text for one ContinuumPlot."""
+    """Hit testing, click-to-place, drag-to-move and hover text for one plot."""
 
-    def __init__(self, plot: ContinuumPlot) -> None:
+    def __init__(self, plot: PointedPlot) -> None:
         self.plot = plot
         self.grabbed: tuple[int, str] | None = None  # (row index, which) being dragged
         self.grab_x: float | None = None
@@ -115,6 +142,8 @@ class PlotPointer:
         """Start a drag: the marker under the press, or (pressing on a row's empty axis) that
         row's active marker, becomes a separate item that follows the mouse."""
         plot = self.plot
+        if plot.visible_rows is not None:
+            return  # the private vote: a dragged marker would show where; clicks place
         hit = self.marker_at(point)
         if hit is None:
             i = self.row_for(point)
@@ -202,5 +231,5 @@ class PlotPointer:
             return
         text = self.hover_text(vb.mapSceneToView(scene_pos))
         if text:
-            QToolTip.showText(QCursor.pos(), text, self.plot.view)
+            QToolTip.showText(QCursor.pos(), plain_tip(text), self.plot.view)
 

@@ -64,6 +64,9 @@ class SummaryPanel(QWidget):
         self.gap.setWordWrap(True)
         layout.addWidget(self.sentence)
         layout.addWidget(self.gap)
+        self.count = QLabel()  # "14 of 20 placed": who is still to place (phones, a vote)
+        self.count.setObjectName("PlacedCount")
+        layout.addWidget(self.count)
         self.agreed = QLabel()
         self.agreed.setObjectName("AgreedSentence")
         self.agreed.setWordWrap(True)
@@ -152,6 +155,8 @@ class SummaryPanel(QWidget):
         self.setStyleSheet(f"#ContinuumSummary QLabel {{ background: transparent; }}"
                            f" #RoomSentence {{ color: {t.text}; }}")
         self.gap.setStyleSheet(f"color: {t.text};")
+        self.count.setFont(normal)
+        self.count.setStyleSheet(f"color: {t.muted_text};")
         agreed = QFont(normal)
         agreed.setBold(True)
         self.agreed.setFont(agreed)
@@ -181,6 +186,15 @@ class SummaryPanel(QWidget):
         if before != (self.sentence.text(), self.agreed.text(), self.gap.text()):
             self.fit()  # new words may need more lines
 
+    def show_count(self, placed: int, total: int) -> None:
+        """How many of the room (people, or groups) have placed in this area."""
+        text = _tr("%d of %d placed") % (placed, total) if total else ""
+        changed = text != self.count.text() or self.count.isHidden() == bool(text)
+        self.count.setText(text)
+        self.count.setVisible(bool(text))
+        if changed:
+            self.fit()
+
     def show_hint(self, text: str) -> None:
         """A line under the sentence saying what to do next (e.g. add participants)."""
         self.gap.setText(text)
@@ -190,6 +204,7 @@ class SummaryPanel(QWidget):
     def show_private(self, placed: int, total: int, by_groups: bool) -> None:
         """Private vote: say how many have placed, show no figure that could anchor."""
         self.sentence.setText(_tr("Private vote: the markers are hidden."))
+        self.count.setVisible(False)  # the sentence below says it
         text = (_tr("%d of %d groups have placed. Reveal to show the room.") if by_groups
                 else _tr("%d of %d people have placed. Reveal to show the room."))
         self.gap.setText(text % (placed, total))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,8 @@ from lpdesk.export.formats import render, write_files
 from lpdesk.export.pdf import Cancelled, SummaryDocument
 from lpdesk.export.summary import build_report
 from lpdesk.ui.export.worker import LIVE_WORKERS, Worker, stop_worker
+from lpdesk.ui.style.screens import fit_to_screen
+from lpdesk.ui.style.text import plain_message
 
 # (format key, label, extension, file dialog filter)
 FORMATS = (
@@ -89,7 +91,7 @@ class ExportDialog(QDialog):
         self.destroyed.connect(partial(stop_worker, self._thread, self.worker))
         self._build()
         self._restore_options()
-        self.resize(1000, 760)
+        fit_to_screen(self, QSize(1000, 760), centre=False)  # Qt centres it on its parent
         self.refresh_preview()
 
     # -- widgets -------------------------------------------------------------------------
@@ -106,15 +108,26 @@ class ExportDialog(QDialog):
             self.paper_combo.addItem(label, key)
         self.paper_combo.setAccessibleName(self.tr("Paper size"))
         self.paper_combo.setToolTip(self.tr("Paper size of the PDF"))
-        self.anonymise_box = QCheckBox(self.tr("&Anonymise participants (P1, P2 ...)"))
+        self.anonymise_box = QCheckBox(self.tr("&Anonymise names (P1, P2 ... and G1, G2 ...)"))
         self.anonymise_box.setToolTip(self.tr(
-            "Replace participants' names with P1, P2 ... in participant order, everywhere: "
-            "charts, tables, notes and card texts"))
+            "Replace participants' names with P1, P2 ... and groups' names with G1, G2 ... "
+            "everywhere: charts, tables, notes, card texts, the title and file names. Names "
+            "in free text are found whatever their case, accents or apostrophes"))
+        # Off at every export (never remembered): private notes reach the client only when
+        # the facilitator asks for it this time.
+        self.include_notes_box = QCheckBox(self.tr("Include my private &notes"))
+        has_notes = bool(self.doc.session.notes.strip())
+        self.include_notes_box.setEnabled(has_notes)
+        self.include_notes_box.setToolTip(self.tr(
+            "The notes from the set-up page are private: the summary leaves them out unless "
+            "you tick this") if has_notes else self.tr("No private notes in this session"))
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_combo)
         form.addRow(self.tr("&Paper:"), self.paper_combo)
         form.addRow("", self.anonymise_box)
+        form.addRow("", self.include_notes_box)
         self.info_label = QLabel()
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # names the file saved
         self.info_label.setWordWrap(True)
         self.info_label.setObjectName("ExportInfo")
         left = QVBoxLayout()
@@ -127,6 +140,7 @@ class ExportDialog(QDialog):
         self.page_label.setAccessibleName(self.tr("Page preview"))
         self.page_label.setStyleSheet("background: #8A939C; padding: 12px;")
         self.scroll = QScrollArea()
+        self.scroll.setAccessibleName(self.tr("Page preview"))
         self.scroll.setWidget(self.page_label)
         self.scroll.setWidgetResizable(True)
         self.scroll.setMinimumWidth(520)
@@ -142,6 +156,7 @@ class ExportDialog(QDialog):
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
         self.page_spin = QSpinBox()
         self.page_spin.setAccessibleName(self.tr("Page number"))
+        self.page_spin.lineEdit().setAccessibleName(self.tr("Page number"))
         self.page_spin.setMinimum(1)
         self.page_spin.valueChanged.connect(lambda v: self.show_page(v - 1))
         self.of_label = QLabel()
@@ -176,6 +191,7 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.paper_combo.currentIndexChanged.connect(self.refresh_preview)
         self.anonymise_box.toggled.connect(self.refresh_preview)
+        self.include_notes_box.toggled.connect(self.refresh_preview)
 
     # -- options -------------------------------------------------------------------------
     @property
@@ -189,6 +205,10 @@ class ExportDialog(QDialog):
     @property
     def anonymise(self) -> bool:
         return self.anonymise_box.isChecked()
+
+    @property
+    def include_notes(self) -> bool:
+        return self.include_notes_box.isChecked()
 
     def _restore_options(self) -> None:
         settings = QSettings()
@@ -259,6 +279,7 @@ class ExportDialog(QDialog):
         self._generation += 1
         generation = self._generation
         session, paper, anonymise = self.doc.session, self.paper, self.anonymise
+        notes = self.include_notes
         self._save_options()  # the facilitator's choice is the default next time
         self._set_info(self.tr("Preparing the preview\u2026"))
         self.export_button.setEnabled(False)
@@ -266,7 +287,7 @@ class ExportDialog(QDialog):
         def work(worker: Worker, _progress):
             if generation != self._generation:
                 return None  # options changed again before this started
-            document = SummaryDocument(build_report(session, anonymise), paper)
+            document = SummaryDocument(build_report(session, anonymise, notes), paper)
             worker.document, worker.generation = document, generation
             return generation, document.page_count, document.paper, document.report
         self._run(work, done=self._laid_out, failed=self._preview_failed)
@@ -330,19 +351,27 @@ class ExportDialog(QDialog):
     def ask_save_path(self) -> str:
         """Where to save (tests replace this)."""
         key, _label, ext, file_filter = next(f for f in FORMATS if f[0] == self.format_key)
-        folder = QSettings().value("export/last_dir", "") or str(Path.home())
-        stem = (self.doc.session.title or "summary").strip()
-        stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in stem).strip() or "summary"
+        folder = (str(self.doc.path.parent) if self.doc.path is not None  # beside the session
+                  else QSettings().value("export/last_dir", "") or str(Path.home()))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export summary"),
-                                              str(Path(folder) / (stem + ext)),
+                                              str(Path(folder) / (self.suggested_stem() + ext)),
                                               self.tr(file_filter))
         if path and not path.lower().endswith(ext) and not (key == "html"
                                                             and path.lower().endswith(".htm")):
             path += ext
         return path
 
+    def suggested_stem(self) -> str:
+        """The file name offered: the title, with names replaced when anonymising."""
+        title = self.doc.session.title or "summary"
+        if self.anonymise:
+            from lpdesk.export.anonymise import Names
+            title = Names(self.doc.session, anonymise=True).text(title)
+        stem = "".join(c if c.isalnum() or c in " -_" else "-" for c in title.strip())
+        return stem.strip() or "summary"
+
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+        plain_message(self, QMessageBox.Icon.Warning, title, text)  # names the file
 
     def ask_and_export(self) -> None:
         path = self.ask_save_path()
@@ -354,6 +383,7 @@ class ExportDialog(QDialog):
         or failed export writes nothing."""
         path = Path(path)
         session, paper, anonymise = self.doc.session, self.paper, self.anonymise
+        notes = self.include_notes
         self._save_options()
         QSettings().setValue("export/last_dir", str(path.parent))
         progress = QProgressDialog(self.tr("Exporting the summary\u2026"), self.tr("Cancel"),
@@ -366,7 +396,8 @@ class ExportDialog(QDialog):
         self.progress_dialog = progress
 
         def work(_worker: Worker, report_progress):
-            files = render(build_report(session, anonymise), path, paper, report_progress)
+            files = render(build_report(session, anonymise, notes), path, paper,
+                           report_progress)
             if not report_progress(0, 0):
                 raise Cancelled()
             write_files(files)

@@ -110,6 +110,7 @@ class ConsensusView(QWidget):
         self.heat.horizontalHeader().hide()
         self.heat.verticalHeader().hide()
         self.deck_line = QLabel()
+        self.deck_line.setTextFormat(Qt.TextFormat.PlainText)  # group names
         self.deck_line.setWordWrap(True)
         right = QWidget()
         box = QVBoxLayout(right)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lpdesk.content.templates import Template
 from lpdesk.model.matrix import Board, Card, Cell
 from lpdesk.model.session import Group
+from lpdesk.ui.style.screens import fit_to_screen
 
 EACH_GROUP = "each-group"  # NewBoardChoice.group: one board per group
 
@@ -85,7 +86,7 @@ class NewBoardDialog(QDialog):
         layout.addWidget(self.about)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        fit_to_screen(self, QSize(560, 460), centre=False)
 
     def _template_chosen(self, row: int) -> None:
         if 0 <= row < len(self.templates):
@@ -159,7 +160,7 @@ class CardDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._check()
-        self.resize(520, 300)
+        fit_to_screen(self, QSize(520, 300), centre=False)
 
     def _check(self) -> None:
         ok = bool(self.text.toPlainText().strip())

@@ -1,14 +1,15 @@
 """The things drawn on a practices board: cards, cells (and the deck), and headers.
 
-Items only draw and forward input to their scene (BoardScene), which owns the rules:
-what a drop means, which command to push, how keys move a card.
+Items only draw and forward input to whoever they were given (`CardInput`,
+`HeaderInput`: the board's scene, which owns the rules: what a drop means, which command
+to push, how keys move a card). They do not know the scene's class.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -21,12 +22,27 @@ from PySide6.QtWidgets import (
 
 from lpdesk.model.matrix import Cell
 from lpdesk.ui.matrix.layout import MARK_W, PAD_X, PAD_Y, WRAP
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import Theme
 
-if TYPE_CHECKING:
-    from lpdesk.ui.matrix.scene import BoardScene
-
 MATCH, MISMATCH = "match", "mismatch"
+
+
+class CardInput(Protocol):
+    """Where a card's mouse, key and menu input goes (the board's scene)."""
+
+    def press_card(self, item: CardItem, pos: QPointF) -> None: ...
+    def drag_card(self, item: CardItem, pos: QPointF) -> None: ...
+    def release_card(self, item: CardItem, pos: QPointF) -> None: ...
+    def card_key(self, item: CardItem, event: QKeyEvent) -> bool: ...
+    def card_menu(self, item: CardItem, screen_pos: QPoint) -> None: ...
+
+
+class HeaderInput(Protocol):
+    """Where a row or column header's double-click and menu go (the board's scene)."""
+
+    def axis_activated(self, axis_id: str) -> None: ...
+    def axis_menu(self, axis_id: str, screen_pos: QPoint) -> None: ...
 
 
 def tinted(colour: str, alpha: float) -> QColor:
@@ -40,15 +56,17 @@ class CardItem(QGraphicsItem):
     puts it. Painted by hand (a rounded box and two texts) and cached as a pixmap, so
     dragging one card over a full board repaints almost nothing."""
 
-    def __init__(self, card_id: str) -> None:
+    def __init__(self, card_id: str, input: CardInput) -> None:  # noqa: A002
         super().__init__()
         self.card_id = card_id
+        self.input = input
         self.text = ""
         self.hint = ""  # e.g. "Model: New workplace learning"
         self.state: str | None = None  # MATCH, MISMATCH or None
         self.size = QRectF(0, 0, 100, 40)
         self.font, self.hint_font, self.scale, self.theme = QFont(), QFont(), 1.0, None
         self.marks = False  # keep MARK_W free on the right for the reveal mark
+        self.spoken = ""  # what a screen reader says (the view carries it: see view.py)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -68,7 +86,7 @@ class CardItem(QGraphicsItem):
         self.text, self.hint, self.state = text, hint, state
         self.font, self.hint_font, self.scale, self.theme = font, hint_font, scale, theme
         self.marks = marks
-        self.setToolTip(text + (f"\n{hint}" if hint else ""))
+        self.setToolTip(plain_tip(text + (f"\n{hint}" if hint else "")))
         self.update()
 
     def text_rect(self) -> QRectF:
@@ -121,26 +139,23 @@ class CardItem(QGraphicsItem):
                                     PAD_Y * s * 0.5, MARK_W * s, MARK_W * s * 1.3),
                              int(Qt.AlignmentFlag.AlignCenter), mark)
 
-    # -- input: forwarded to the scene, which knows the board -----------------------------
-    def board_scene(self) -> BoardScene:
-        return self.scene()  # type: ignore[return-value]
-
+    # -- input: forwarded to `input` (the scene), which knows the board ------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.board_scene().press_card(self, event.scenePos())
+        self.input.press_card(self, event.scenePos())
         event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.board_scene().drag_card(self, event.scenePos())
+        self.input.drag_card(self, event.scenePos())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        self.board_scene().release_card(self, event.scenePos())
+        self.input.release_card(self, event.scenePos())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if not self.board_scene().card_key(self, event):
+        if not self.input.card_key(self, event):
             super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
-        self.board_scene().card_menu(self, event.screenPos())
+        self.input.card_menu(self, event.screenPos())
 
     def itemChange(self, change, value):  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
@@ -272,11 +287,12 @@ class HeaderItem(QGraphicsRectItem):
     """A row or column name (with an optional second line, e.g. the row's agreement), or
     the deck's title. Painted by hand with the very fonts and widths the layout measured
     it with, so the text never runs past its rect into the grid. Double-click or
-    right-click asks the scene to rename or edit it."""
+    right-click asks `input` (the scene) to rename or edit it."""
 
-    def __init__(self, axis_id: str | None) -> None:
+    def __init__(self, axis_id: str | None, input: HeaderInput) -> None:  # noqa: A002
         super().__init__()
         self.axis_id = axis_id
+        self.input = input
         self.name, self.note, self.note_colour = "", "", ""
         self.font, self.note_font = QFont(), QFont()
         self.pad, self.centred = PAD_X, False
@@ -330,8 +346,8 @@ class HeaderItem(QGraphicsRectItem):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self.axis_id is not None:
-            self.scene().axis_activated(self.axis_id)  # type: ignore[attr-defined]
+            self.input.axis_activated(self.axis_id)
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
         if self.axis_id is not None:
-            self.scene().axis_menu(self.axis_id, event.screenPos())  # type: ignore[attr-defined]
+            self.input.axis_menu(self.axis_id, event.screenPos())

@@ -30,6 +30,8 @@ MIN_CARD_W = 190.0  # a cell wider than two of these shows its cards side by sid
 MIN_FONT = 12.0  # px at font scale 1: the smallest card text we still call legible
 DECK_SHARES = (0.2, 0.27, 0.34, 0.41)  # of the width: a long deck widens (more cards a
 # line) rather than scroll, as long as the grid still fits
+ROOM_DECK_SHARES = (0.2, 0.17, 0.14)  # a tight room's screen: a narrower deck (it may
+# scroll) before smaller card text
 HEADER_RATIO = 1.1  # header text to card text: names stand out without eating the grid
 NOTE_RATIO = 0.85  # a row's second line (its agreement) to card text
 HINT_RATIO = 0.82  # "Model: ..." under a card, to card text
@@ -210,6 +212,11 @@ class _Plan:
             <= self.grid_h + 0.5
 
     @property
+    def least_fits(self) -> bool:
+        """Every row can show its name and its tallest card whole (fuller cells scroll)."""
+        return sum(self.row_least) + (len(self.row_least) - 1) * GAP <= self.grid_h + 0.5
+
+    @property
     def deck_fits(self) -> bool:
         return self.deck_flow[1] + 2 * CELL_PAD * self.s <= self.deck_h + 0.5
 
@@ -277,10 +284,20 @@ def _largest(low: int, high: int, attempt) -> _Plan | None:
     return best
 
 
-def _choose(width: float, height: float, scale: float, make) -> _Plan:
+def room_floor(scale: float) -> int:
+    """The smallest card text (px) a room's screen may shrink to so that every placed card
+    shows: smaller than the usual minimum, still readable close up."""
+    return max(8, math.floor(MIN_FONT * scale * 0.62 + 1e-6))
+
+
+def _choose(width: float, height: float, scale: float, make,
+            show_every_card: bool = False) -> _Plan:
     """The largest card font at which everything shows (the deck as narrow as lets it);
     failing that, the largest at which the grid fits and the deck scrolls; failing that,
-    the minimum, where only the fullest rows scroll."""
+    the minimum, where only the fullest rows scroll (smaller still if even one card a row
+    would not fit whole: a card is never cut). With `show_every_card` (the room's
+    screen: a hidden card is a card the room cannot discuss) the text shrinks below the
+    minimum, down to `room_floor`, before any cell scrolls."""
     base = round(base_font_size(width, height, scale))
     minimum = min(base, min_card_font(scale))
 
@@ -303,7 +320,31 @@ def _choose(width: float, height: float, scale: float, make) -> _Plan:
     floor = everything(minimum) if minimum < base else None
     if floor is not None:  # (if not even the smallest font shows everything, don't bisect)
         return _largest(minimum + 1, base - 1, everything) or floor
-    return _largest(minimum, base, grid) or make(minimum, DECK_SHARES[0])
+    found = _largest(minimum, base, grid)
+    if found is None and show_every_card:
+        def narrow_deck_grid(size: int) -> _Plan | None:
+            # the deck may scroll, a placed card may not: the deck gives the grid width
+            for share in ROOM_DECK_SHARES:
+                plan = make(size, share)
+                if plan.grid_fits:
+                    return plan
+            return None
+
+        floor_size = min(minimum, room_floor(scale))
+        found = _largest(floor_size, base, narrow_deck_grid) or make(floor_size,
+                                                                     ROOM_DECK_SHARES[-1])
+    if found is None:
+        found = make(minimum, DECK_SHARES[0])
+        if not found.least_fits:  # a card would be cut mid-line: smaller text instead
+
+            def whole(size: int) -> _Plan | None:
+                plan = make(size, DECK_SHARES[0])
+                return plan if plan.least_fits else None
+
+            floor_size = min(minimum, room_floor(scale))
+            found = _largest(floor_size, minimum - 1, whole) or make(floor_size,
+                                                                     DECK_SHARES[0])
+    return found
 
 
 def row_heights(need: list[float], least: list[float], room: float) -> list[float]:
@@ -325,12 +366,14 @@ def row_heights(need: list[float], least: list[float], room: float) -> list[floa
 def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
                  hints: dict[str, str] | None = None,
                  row_notes: dict[str, str] | None = None,
-                 deck_title: str = "Cards to sort") -> BoardLayout:
+                 deck_title: str = "Cards to sort",
+                 show_every_card: bool = False) -> BoardLayout:
     """The layout of `board` in a view of `width` x `height` pixels.
 
     `hints` are extra lines under some cards (e.g. where the model puts them); `row_notes`
     a second line under row names (e.g. the row's agreement figure); `deck_title` the
-    heading over the deck, as it will be shown."""
+    heading over the deck, as it will be shown. `show_every_card`: the room's screen,
+    where no placed card may hide in a scrolling cell (the text shrinks instead)."""
     hints, row_notes = hints or {}, row_notes or {}
     marks = board.revealed
     by_cell: dict[Cell, list[tuple[str, str, str]]] = {}
@@ -341,7 +384,8 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
         (by_cell.setdefault(cell, []) if cell is not None else deck).append(entry)
 
     p = _choose(width, height, scale, lambda size, share: _plan(
-        board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks))
+        board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks),
+        show_every_card)
     s = p.s
     heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)
 

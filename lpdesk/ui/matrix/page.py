@@ -3,12 +3,15 @@
 The page shows one board at a time (the session's current board), a switcher between the
 boards (one per group, usually), and the facilitator's tools: start a board from a template
 or an empty grid, add/edit/delete cards, reveal the model, compare the groups. With
-`audience=True` it shows only the board and its figures.
+`audience=True` it shows only the board and its figures; presentation mode makes such a page
+`interactive`: the room's screen then takes the facilitator's keys and clicks too (reveal,
+consensus, boards; cards move by mouse and keyboard), with no editing chrome. Whether the
+consensus shows is the session's navigation (`Matrix.comparing`), so every screen agrees.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,6 +51,7 @@ from lpdesk.ui.matrix.dialogs import (
     NewBoardChoice,
     NewBoardDialog,
 )
+from lpdesk.ui.matrix.items import CardItem
 from lpdesk.ui.matrix.scene import BoardScene
 from lpdesk.ui.matrix.view import BoardView
 from lpdesk.ui.style.binding import listen
@@ -59,6 +63,7 @@ class MatrixPage(QWidget):
                  audience: bool = False) -> None:
         super().__init__(parent)
         self.doc, self.matrix, self.audience = doc, doc.session.matrix, audience
+        self.interactive = not audience
         self.setObjectName("MatrixPage")
         self.last_message = ""  # the last status message (also when not in a main window)
         self.title = QLabel()
@@ -81,6 +86,7 @@ class MatrixPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
+        self._make_actions()
         if not audience:
             layout.addWidget(self._make_toolbar())
         heading = QWidget()  # title left, agreement right: one line, the board gets the rest
@@ -110,22 +116,63 @@ class MatrixPage(QWidget):
         action.setToolTip(tip or text)
         action.setStatusTip(tip or text)
         (action.toggled if checkable else action.triggered).connect(slot)
-        self.addAction(action)
+        if self.interactive:
+            self.addAction(action)
         return action
+
+    def _make_actions(self) -> None:
+        """What the facilitator does on the board: on the toolbar here, and on the room's
+        screen in presentation mode (keys and its facilitator bar)."""
+        self.previous_action = self._action(self.tr("\u25c0"), lambda: self.step_board(-1),
+                                            "Ctrl+PgUp", self.tr("Previous board"))
+        self.next_action = self._action(self.tr("\u25b6"), lambda: self.step_board(1),
+                                        "Ctrl+PgDown", self.tr("Next board"))
+        self.reveal_action = self._action(self.tr("Reveal model"), self.set_revealed,
+                                          "Ctrl+R", self.tr("Show where the source model "
+                                                            "puts each card"), True)
+        self.consensus_action = self._action(self.tr("Consensus"), self.show_consensus,
+                                             "Ctrl+G", self.tr("Compare the groups: where "
+                                                               "each group put each card"),
+                                             True)
+
+    def room_actions(self) -> list[QAction]:
+        """The actions presentation mode's facilitator bar offers for this activity."""
+        return [self.previous_action, self.next_action, self.reveal_action,
+                self.consensus_action]
+
+    def set_interactive(self, on: bool) -> None:
+        """The room's screen in presentation mode: the facilitator's keys work here."""
+        if on == self.interactive:
+            return
+        self.interactive = on
+        for action in self.room_actions():
+            self.addAction(action) if on else self.removeAction(action)
+
+    def room_key(self, event: QKeyEvent) -> bool:
+        """A key pressed on the room's screen in presentation mode: the board's keys
+        (arrows and Tab choose and move cards) work wherever the keyboard is."""
+        if not self.interactive or self.stack.currentWidget() is not self.view:
+            return False
+        focus = self.scene.focusItem()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(focus, CardItem):
+            return self.scene.card_key(focus, event)
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Left, Qt.Key.Key_Right,
+                           Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.scene.select_next(None)
+            return True
+        return False
 
     def _make_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Matrix"))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = bar
         self.board_combo = QComboBox()
         self.board_combo.setAccessibleName(self.tr("Board"))
         self.board_combo.setToolTip(self.tr("Switch between the boards (one per group)"))
         self.board_combo.setMinimumContentsLength(16)
         self.board_combo.activated.connect(
             lambda i: self.show_board(self.board_combo.itemData(i)))
-        self.previous_action = self._action(self.tr("\u25c0"), lambda: self.step_board(-1),
-                                            "Ctrl+PgUp", self.tr("Previous board"))
-        self.next_action = self._action(self.tr("\u25b6"), lambda: self.step_board(1),
-                                        "Ctrl+PgDown", self.tr("Next board"))
         self.new_action = self._action(self.tr("New board\u2026"), self.new_board,
                                        "Ctrl+Shift+B", self.tr("Start a board from a template "
                                                                "or an empty grid"))
@@ -143,18 +190,15 @@ class MatrixPage(QWidget):
             tip=self.tr("Card, row and column edits apply to every board of this template, "
                         "so the groups stay comparable"))
         self.together_action.setChecked(True)
-        self.reveal_action = self._action(self.tr("Reveal model"), self.set_revealed,
-                                          "Ctrl+R", self.tr("Show where the source model "
-                                                            "puts each card"), True)
-        self.consensus_action = self._action(self.tr("Consensus"), self.show_consensus,
-                                             "Ctrl+G", self.tr("Compare the groups: where "
-                                                               "each group put each card"),
-                                             True)
         bar.addWidget(self.board_combo)
         bar.addActions([self.previous_action, self.next_action])
+        for action, name in ((self.previous_action, self.tr("Previous board")),
+                             (self.next_action, self.tr("Next board"))):
+            bar.widgetForAction(action).setAccessibleName(name)  # not "◀" / "▶"
         bar.addSeparator()
         bar.addActions([self.reveal_action, self.consensus_action])
         bar.addSeparator()
+        bar.addAction(self.new_action)  # a visible button: starting a board is a main step
         edit = QToolButton()
         edit.setText(self.tr("Edit"))
         edit.setToolTip(self.tr("Boards, cards, rows and columns"))
@@ -168,7 +212,29 @@ class MatrixPage(QWidget):
         edit.setMenu(menu)
         self.edit_button = edit
         bar.addWidget(edit)
+        self._draw_icons()
+        follow_theme(self, lambda *_: self._draw_icons())
+        self.installEventFilter(self)  # the toolbar fits the page's width (eventFilter)
         return bar
+
+    ICONS = {"previous_action": "previous", "next_action": "next", "new_action": "new-board",
+             "remove_action": "remove", "add_card_action": "add-card",
+             "reveal_action": "reveal", "consensus_action": "consensus"}
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self and event.type() == QEvent.Type.Resize:
+            from lpdesk.ui.style.icons import fit_toolbar
+            fit_toolbar(self.toolbar, self.width() - 12)  # words, or icons alone if narrow
+        return False
+
+    def _draw_icons(self) -> None:
+        from lpdesk.ui.style.icons import name_overflow_button, refit_toolbar, set_icons
+        set_icons(self, self.ICONS)
+        name_overflow_button(self.toolbar)
+        refit_toolbar(self.toolbar, self.width() - 12)
+        for action in (self.previous_action, self.next_action):  # arrows: the icon says it
+            self.toolbar.widgetForAction(action).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     @property
     def board(self) -> Board | None:
@@ -186,9 +252,21 @@ class MatrixPage(QWidget):
         self.title.setText(self._title_html(board))
         self.figure.setText(self._figure_text(board))
         self.figure.setVisible(bool(self.figure.text()))
-        consensus = not self.audience and self.consensus_action.isChecked()
+        consensus = self.matrix.comparing
         self.stack.setCurrentWidget(self.empty if board is None
                                     else self.consensus if consensus else self.view)
+        has = board is not None
+        siblings = self.matrix.siblings(board.id) if board else []
+        self.previous_action.setEnabled(len(self.matrix.boards) > 1)
+        self.next_action.setEnabled(len(self.matrix.boards) > 1)
+        judged = has and any(c.has_reference for c in board.cards)
+        self.reveal_action.setEnabled(bool(judged))
+        for action, on in ((self.reveal_action, bool(has and board.revealed)),
+                           (self.consensus_action, consensus)):
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+        self.consensus_action.setEnabled(len(siblings) > 1 or consensus)
         if self.audience:
             return
         self.board_combo.blockSignals(True)
@@ -198,19 +276,9 @@ class MatrixPage(QWidget):
         if board is not None:
             self.board_combo.setCurrentIndex(self.board_combo.findData(board.id))
         self.board_combo.blockSignals(False)
-        has = board is not None
-        siblings = self.matrix.siblings(board.id) if board else []
         for action in (self.remove_action, self.add_card_action, self.add_row_action,
                        self.add_column_action):
             action.setEnabled(has)
-        self.previous_action.setEnabled(len(self.matrix.boards) > 1)
-        self.next_action.setEnabled(len(self.matrix.boards) > 1)
-        judged = has and any(c.has_reference for c in board.cards)
-        self.reveal_action.setEnabled(bool(judged))
-        self.reveal_action.blockSignals(True)
-        self.reveal_action.setChecked(bool(has and board.revealed))
-        self.reveal_action.blockSignals(False)
-        self.consensus_action.setEnabled(len(siblings) > 1 or self.consensus_action.isChecked())
 
     def text_scale(self) -> float:
         """How much to grow the text: the theme's presentation scale, or on the room's
@@ -305,7 +373,8 @@ class MatrixPage(QWidget):
             self.doc.push(SetRevealedCommand(self.matrix, ids, on))
 
     def show_consensus(self, on: bool) -> None:
-        self.refresh()
+        """Navigation, not an edit: no undo step; every screen of the room follows."""
+        self.matrix.set_comparing(on)
 
     # -- cards, rows and columns: on this board or on all its group boards ---------------
     def targets(self, has=lambda b: True) -> list[Board]:

@@ -17,6 +17,7 @@ from lpdesk.model.matrix import Board, Cell
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.matrix.reveal import reveal_info
+from lpdesk.ui.matrix.spoken import card_words
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import follow_theme, theme
 
@@ -38,11 +39,13 @@ class BoardScene(QGraphicsScene):
         self.board_id: str | None = None
         self.size = (1000.0, 600.0)
         self.text_scale = 1.0  # the room's screen may grow the board more than the theme
+        # The room's screen never hides a placed card (the facilitator's cells may scroll)
+        self.for_room = not editable
         self.layout: BoardLayout | None = None
         self.cards: dict[str, CardItem] = {}
         self.containers: dict[Cell | None, ContainerItem] = {}
         self.headers: dict[str | None, HeaderItem] = {}
-        self.deck_title = HeaderItem(None)
+        self.deck_title = HeaderItem(None, self)
         self.addItem(self.deck_title)
         self.empty_note = self.addText("")
         self.dragging: CardItem | None = None
@@ -104,7 +107,8 @@ class BoardScene(QGraphicsScene):
         states, hints, notes = reveal_info(board)
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
         layout = layout_board(board, *self.size, max(t.font_scale, self.text_scale), hints,
-                              {row: note for row, (note, _) in notes.items()}, title)
+                              {row: note for row, (note, _) in notes.items()}, title,
+                              show_every_card=self.for_room)
         self.layout = layout
         s = layout.scale
         self._clear({c.id for c in board.cards}, set(layout.containers),
@@ -121,7 +125,7 @@ class BoardScene(QGraphicsScene):
         for axis_id, rect in [*layout.row_headers, *layout.column_headers]:
             header = self.headers.get(axis_id)
             if header is None:
-                header = self.headers[axis_id] = HeaderItem(axis_id)
+                header = self.headers[axis_id] = HeaderItem(axis_id, self)
                 self.addItem(header)
             note, all_match = notes.get(axis_id, ("", False))
             header.set_content(rect, names[axis_id], layout.header_font, t,
@@ -138,8 +142,10 @@ class BoardScene(QGraphicsScene):
             for card_id, rect in box.cards:
                 item = self.cards.get(card_id)
                 if item is None:
-                    item = self.cards[card_id] = CardItem(card_id)
+                    item = self.cards[card_id] = CardItem(card_id, self)
                     self.addItem(item)
+                item.spoken = card_words(board, card_id, hints.get(card_id, ""),
+                                         states.get(card_id))
                 item.set_look(texts[card_id], hints.get(card_id, ""), states.get(card_id),
                               rect.width(), rect.height(), layout.card_font, layout.hint_font,
                               s, t, layout.marks and key is not None)

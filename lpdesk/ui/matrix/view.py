@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from lpdesk.ui.matrix.scene import BoardScene
@@ -26,6 +26,11 @@ class BoardView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(tr("Practices board"))
+        self.viewport().setAccessibleName(tr("Practices board"))
+        # Scene items have no accessibility of their own: the view speaks for the card
+        # that has the keyboard focus.
+        scene.focusItemChanged.connect(lambda *_args: self.speak())
+        scene.layout_done.connect(self.speak)
         self.setToolTip(tr("Drag cards into the grid. Keyboard: Tab selects a card, arrow "
                            "keys move it, Shift+Up/Down reorders, Delete sends it back to "
                            "the deck, Enter opens \u201cMove to\u201d."))
@@ -34,6 +39,46 @@ class BoardView(QGraphicsView):
         super().resizeEvent(event)
         size = self.viewport().size()
         self.board_scene.set_size(size.width(), size.height())
+
+    FOCUS_WIDTH = 3
+
+    def speak(self) -> None:
+        """Name the view after its focused card (text, place, reveal), else the board."""
+        from lpdesk.ui.matrix.items import CardItem
+
+        item = self.scene().focusItem() if self.scene() is not None else None
+        board = self.board_scene.board
+        name = tr("Practices board")
+        if board is not None:
+            name = tr("Practices board %1: %2 cards, %3 still to sort").replace(
+                "%1", board.name).replace("%2", str(len(board.cards))).replace(
+                "%3", str(len(board.cards_in(None))))
+        if isinstance(item, CardItem) and item.spoken:
+            name = item.spoken
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)  # Qt tells the screen reader (NameChanged)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The board, and while it has the keyboard focus an outline round it, so Tab
+        shows where the keys go before any card is selected."""
+        super().paintEvent(event)
+        if self.hasFocus():
+            from lpdesk.ui.style.theme import theme
+
+            painter = QPainter(self.viewport())
+            w = self.FOCUS_WIDTH
+            painter.setPen(QPen(QColor(theme().accent), w))
+            painter.drawRect(self.viewport().rect().adjusted(w // 2, w // 2,
+                                                             -(w - w // 2), -(w - w // 2)))
+            painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Arrow keys or Tab with no card selected select the first card."""

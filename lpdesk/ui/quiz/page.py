@@ -9,7 +9,7 @@ the session without being an undo step (see `lpdesk.commands.quiz`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.commands.quiz import (
@@ -118,7 +118,8 @@ class QuizPage(QWidget):
     def _wants_key(self, key: int) -> bool:
         view = self.views.currentWidget()
         if view is self.result_view:
-            return key == Qt.Key.Key_Left
+            return key == Qt.Key.Key_Left or (
+                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._enter_target() is not None)
         if view is not self.question_view or self.content is None:
             return False
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -127,10 +128,23 @@ class QuizPage(QWidget):
         return choice is not None and index is not None and index < self.total and \
             choice < len(self.content.questions[index].answers)
 
+    def _enter_target(self):
+        """What Enter presses on the result: the focused button, else "Place" (the default
+        action), if it can be pressed."""
+        from PySide6.QtWidgets import QAbstractButton, QApplication
+
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton) and self.result_view.isAncestorOf(focused):
+            return focused if focused.isEnabled() else None
+        place = self.result_view.place_button
+        return place if place.isVisibleTo(self.result_view) and place.isEnabled() else None
+
     def _key(self, key: int) -> bool:
         if not self._wants_key(key):
             return False
-        if key == Qt.Key.Key_Left:
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._enter_target().click()
+        elif key == Qt.Key.Key_Left:
             self.previous_question()
         elif key == Qt.Key.Key_Right:
             self.next_question()
@@ -139,6 +153,18 @@ class QuizPage(QWidget):
         else:
             self.answer(self._answer_of_key(key) or 0)
         return True
+
+    def room_actions(self) -> list[QAction]:
+        """For presentation mode's facilitator bar (the answer keys work there already)."""
+        if not hasattr(self, "_room_actions"):
+            back = QAction(self.tr("\u25c0 Question"), self)
+            back.setToolTip(self.tr("Previous question (Left arrow)"))
+            back.triggered.connect(lambda _=False: self.previous_question())
+            forward = QAction(self.tr("Question \u25b6"), self)
+            forward.setToolTip(self.tr("Next question (Right arrow)"))
+            forward.triggered.connect(lambda _=False: self.next_question())
+            self._room_actions = [back, forward]
+        return self._room_actions
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -30,6 +30,7 @@ class QuizQuestionView(QWidget):
         lay.setContentsMargins(0, 8, 0, 0)
         head = QHBoxLayout()
         self.subject_label = QLabel()
+        self.subject_label.setTextFormat(Qt.TextFormat.PlainText)  # a participant's name
         self.subject_label.setWordWrap(True)
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(self.tr("Progress"))

@@ -38,6 +38,7 @@ class QuizResultView(QWidget):
         root.setContentsMargins(0, 8, 0, 0)
         root.setSpacing(8)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # whose result: a name
         self.title.setWordWrap(True)
         root.addWidget(self.title)
         head = QHBoxLayout()
@@ -74,6 +75,7 @@ class QuizResultView(QWidget):
         root.addLayout(pulls)
         root.addStretch(1)
         self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # names the area
         self.note.setWordWrap(True)
         root.addWidget(self.note)
         buttons = QHBoxLayout()
@@ -81,6 +83,8 @@ class QuizResultView(QWidget):
         self.review_button.setToolTip(self.tr("Back to the last question (Left arrow)"))
         self.review_button.clicked.connect(self.back_requested)
         self.place_button = QPushButton()
+        self.place_button.setDefault(True)  # Enter places the result (drawn as the default)
+        self.place_button.setToolTip(self.tr("Place this result on the continuum (Enter)"))
         self.place_button.clicked.connect(self.place_requested)
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self.next_person_requested)
@@ -122,7 +126,8 @@ class QuizResultView(QWidget):
                 self.note.setText(place.note)
             self.next_button.setVisible(next_person is not None)
             if next_person is not None:
-                self.next_button.setText(self.tr("Next person: %s \u25b6") % next_person)
+                self.next_button.setText(self.tr("Next person: %s \u25b6")
+                                         % next_person.replace("&", "&&"))  # not a shortcut
         self.restyle()
 
     def _items(self, pulls: tuple[CountedAnswer, ...]) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.view import RoomView
+from lpdesk.ui.style.screens import fit_to_screen, fitted_size
 
 
 def projector_screen(facilitator_screen: QScreen | None) -> QScreen | None:
@@ -23,6 +24,20 @@ def projector_screen(facilitator_screen: QScreen | None) -> QScreen | None:
     if not others:
         return None
     return max(others, key=lambda s: s.geometry().width() * s.geometry().height())
+
+
+def audience_geometry(available: QRect) -> QRect:
+    """Where the audience window opens on the facilitator's only screen: the largest 16:9
+    window (the shape of most projectors) within the screen's free area, 85% of it on a
+    large screen so the facilitator's window still shows around it, centred. Big enough
+    that the continuum keeps its participants' names."""
+    share = 1.0 if available.width() <= 1366 else 0.85  # a laptop screen: all of it
+    free = fitted_size(available.size(), available)  # leave room for the frame
+    width = int(min(free.width() * share, free.height() * share * 16 / 9))
+    height = int(width * 9 / 16)
+    geometry = QRect(0, 0, width, height)
+    geometry.moveCenter(available.center())
+    return geometry
 
 
 class AudienceWindow(QWidget):
@@ -59,10 +74,9 @@ class AudienceWindow(QWidget):
             self.setGeometry(target.geometry())
             self.showFullScreen()
         else:
-            if not self.isVisible():
-                self.resize(960, 540)
-                self.move(self.window_.geometry().topLeft() + self.window_.rect().center()
-                          - self.rect().center())
+            screen = self.window_.screen()
+            if not self.isVisible() and screen is not None:
+                fit_to_screen(self, audience_geometry(screen.availableGeometry()).size())
             self.showNormal()
 
     def _screens_changed(self, _screen) -> None:

@@ -4,7 +4,7 @@ page itself holds the facilitator's private session notes, so the room never see
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from lpdesk.document import SessionDocument
@@ -16,6 +16,7 @@ from lpdesk.ui.style.theme import theme, theme_state
 
 def _label(text: str = "", name: str = "") -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # session text: titles, names
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     if name:
@@ -37,8 +38,12 @@ class BlankSlide(QWidget):
         super().__init__(parent)
         self.setObjectName("BlankSlide")
         self.setAccessibleName(self.tr("Blank screen"))
-        self.setAutoFillBackground(True)
-        self.setStyleSheet("background: #000000;")
+        # Painted by hand: a style sheet background on a plain QWidget is never drawn, and
+        # the palette's window colour is the theme's (white in the normal theme).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        QPainter(self).fillRect(self.rect(), QColor("#000000"))
 
 
 class BreakSlide(QWidget):

@@ -17,6 +17,8 @@ from lpdesk.model.timer import Countdown, TimerState
 if TYPE_CHECKING:  # datetime loads with the first break, not at start-up (~1.5 ms)
     from datetime import datetime
 
+    from PySide6.QtWidgets import QWidget
+
 TICK_MS = 250  # smooth enough for a seconds display and the end-of-time pulse
 
 
@@ -33,6 +35,9 @@ class RoomDisplay(QObject):
         self.blank = False
         self.break_minutes = 5
         self.break_ends: datetime | None = None  # wall-clock time the room is due back
+        # A slide another feature puts up instead of the activity (e.g. how to join from
+        # phones): a factory making the slide for each room view, or None.
+        self.slide: Callable[[QWidget], QWidget] | None = None
         self._was_finished = False
         self._resume_after_break = False  # the activity timer ran when the break began
         self._ticker = QTimer(self)
@@ -53,6 +58,13 @@ class RoomDisplay(QObject):
     def set_blank(self, blank: bool) -> None:
         if blank != self.blank:
             self.blank = blank
+            self.changed.emit()
+
+    def show_slide(self, factory: Callable[[QWidget], QWidget] | None) -> None:
+        """Show `factory`'s slide on every room view instead of the activity (None: the
+        activity again). Blank and break still go over it."""
+        if factory is not self.slide:
+            self.slide = factory
             self.changed.emit()
 
     def start_break(self, minutes: int | None = None) -> None:

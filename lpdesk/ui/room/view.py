@@ -8,7 +8,7 @@ the set-up page (which shows the session's private notes) is replaced by a welco
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,18 +38,23 @@ class RoomView(QWidget):
     """Follows `window` (a MainWindow: doc, page_changed, document_changed,
     current_item_id). With `global_scale` the theme's font_scale follows this view's size
     (presentation mode: the facilitator's window is hidden behind it anyway); otherwise only
-    this view's own fonts grow."""
+    this view's own fonts grow. With `interactive` (presentation mode) the pages take the
+    facilitator's clicks and keys (`set_interactive`): the same view, usable."""
+
+    page_shown = Signal(object)  # the activity's page now on the room's screen
 
     def __init__(self, window, display: RoomDisplay, parent: QWidget | None = None,
-                 global_scale: bool = False) -> None:
+                 global_scale: bool = False, interactive: bool = False) -> None:
         super().__init__(parent)
         self.window_ = window
         self.display = display
         self.global_scale = global_scale
+        self.interactive = interactive
         self.scale = 1.0
         self.doc: SessionDocument | None = None
         self.item_id: str | None = None
         self.pages: dict[str, QWidget] = {}
+        self._slide: tuple | None = None  # (factory, the slide it made) of display.slide
         self.setObjectName("RoomView")
         self.setAccessibleName(self.tr("The room's screen"))
         self.setAutoFillBackground(True)
@@ -65,6 +70,7 @@ class RoomView(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("RoomTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the agenda title
         self.title.setAccessibleName(self.tr("Activity"))
         self.timer = TimerDisplay(display.timer, self.activity)
         self.timer.setAccessibleName(self.tr("Activity timer"))
@@ -121,6 +127,8 @@ class RoomView(QWidget):
             override = AUDIENCE_OVERRIDES.get(kind)
             page = (override(self.doc, self.body) if override
                     else PAGES[kind].create(self.doc, self.body, audience=True))
+            if self.interactive and hasattr(page, "set_interactive"):
+                page.set_interactive(True)
             self.pages[item_id] = page
             self.body.addWidget(page)
         return self.pages[item_id]
@@ -136,6 +144,7 @@ class RoomView(QWidget):
         self.body.setCurrentWidget(self.page(item_id))
         self._update_title()
         self.refresh()
+        self.page_shown.emit(self.current_page())
 
     def current_page(self) -> QWidget | None:
         return self.pages.get(self.item_id) if self.item_id else None
@@ -148,13 +157,34 @@ class RoomView(QWidget):
         except KeyError:
             self.title.clear()
 
+    def showing_activity(self) -> bool:
+        """The activity is on screen (not the blank or the break slide)."""
+        return self.screens.currentWidget() is self.activity
+
     # -- blank, break, timer ----------------------------------------------------------------
     def refresh(self) -> None:
         d = self.display
+        slide = self._extra_slide()
         self.screens.setCurrentWidget(self.blank if d.blank else
-                                      self.break_slide if d.on_break else self.activity)
+                                      self.break_slide if d.on_break else
+                                      slide if slide is not None else self.activity)
         self.timer.setVisible(d.timer.shown_to_room)
         self.timer.repaint_now()
+
+    def _extra_slide(self) -> QWidget | None:
+        """The slide another feature asked for (RoomDisplay.show_slide), made for this view."""
+        factory = self.display.slide
+        made = self._slide
+        if made is not None and made[0] is not factory:
+            self.screens.removeWidget(made[1])
+            made[1].deleteLater()
+            made = self._slide = None
+        if factory is None:
+            return None
+        if made is None:
+            made = self._slide = (factory, factory(self.screens))
+            self.screens.addWidget(made[1])
+        return made[1]
 
     # -- size and theme -----------------------------------------------------------------------
     def _restyle(self, *_args) -> None:

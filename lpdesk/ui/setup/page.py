@@ -1,12 +1,11 @@
 """Session set-up: details, the participant list (type, Enter, next) and groups."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -35,19 +34,12 @@ from lpdesk.commands.session import (
     UpdateParticipantCommand,
 )
 from lpdesk.document import SessionDocument
+from lpdesk.ui.setup.date_field import DateField
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.tab_keys import tab_leaves
+from lpdesk.ui.style.text import plain_tip
 
 NAME_COL, GROUP_COL = 0, 1
-
-
-def split_names(text: str) -> list[str]:
-    """Names from a pasted list: one per line (or separated by ';' or tabs), blanks dropped."""
-    names = []
-    for line in text.replace(";", "\n").replace("\t", "\n").splitlines():
-        name = line.strip().strip(",").strip()
-        if name:
-            names.append(name)
-    return names
 
 
 class _GroupDelegate(QStyledItemDelegate):
@@ -75,28 +67,6 @@ class _GroupDelegate(QStyledItemDelegate):
             self.page.doc.push(UpdateParticipantCommand(self.page.session, pid, group_id=gid))
 
 
-class PasteNamesDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Paste participant names"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("One name per line (a list copied from a spreadsheet "
-                                        "or an email works):")))
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Names to add"))
-        layout.addWidget(self.text)
-        from PySide6.QtWidgets import QDialogButtonBox  # not at start-up: dialogs on use
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def names(self) -> list[str]:
-        return split_names(self.text.toPlainText())
-
-
 class SetupPage(QWidget):
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
@@ -105,9 +75,11 @@ class SetupPage(QWidget):
         self.session = doc.session
         self.audience = audience
         self.participant_ids: list[str] = []
+        self.paste_dialog = None
         self._refreshing = False
         self.setObjectName("SetupPage")
         self._build()
+        self.name_entry.installEventFilter(self)  # its Ctrl+Z: see eventFilter
         listen(self, self.session.changed, self._on_session_changed)
         self.refresh_details()
         self.refresh_participants()
@@ -123,13 +95,22 @@ class SetupPage(QWidget):
         self.title_edit = QLineEdit()
         self.client_edit = QLineEdit()
         self.facilitator_edit = QLineEdit()
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setSpecialValueText(self.tr("(no date)"))
-        self.date_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.date_edit = DateField()
+        self.date_edit.setAccessibleName(self.tr("Date"))
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText(self.tr("Free notes about the session"))
+        tab_leaves(self.notes_edit)  # Tab and Ctrl+Tab move on, never typed
+        # Facilitator's private notes: they reach the client only when asked for at export.
+        self.notes_edit.setPlaceholderText(self.tr(
+            "Private notes for you (e.g. who is sceptical). Not in the exported summary "
+            "unless you tick \u201cInclude my private notes\u201d when exporting."))
+        self.notes_edit.setAccessibleName(self.tr("Private notes"))
+        self.notes_hint = QLabel(self.tr(
+            "Private: not in the exported summary unless you include it"))
+        self.notes_hint.setObjectName("PrivateNotesHint")
+        self.notes_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes_hint.setWordWrap(True)
+        self.notes_hint.setAccessibleName(self.notes_hint.text())
+        self.notes_hint.setBuddy(self.notes_edit)
         for label, edit, name in (
             (self.tr("&Title"), self.title_edit, "title"),
             (self.tr("&Client organisation"), self.client_edit, "client"),
@@ -139,8 +120,9 @@ class SetupPage(QWidget):
             edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
             form.addRow(label, edit)
         form.addRow(self.tr("&Date"), self.date_edit)
-        form.addRow(self.tr("&Notes"), self.notes_edit)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        form.addRow(self.tr("Private n&otes"), self.notes_edit)
+        form.addRow(self.notes_hint)
+        self.date_edit.date_edited.connect(lambda iso: self._set_detail("date", iso))
         self.notes_edit.textChanged.connect(
             lambda: self._set_detail("notes", self.notes_edit.toPlainText()))
         root.addWidget(details, 3)
@@ -152,8 +134,12 @@ class SetupPage(QWidget):
         self.name_entry.setPlaceholderText(self.tr("Type a name and press Enter"))
         self.name_entry.setAccessibleName(self.tr("New participant name"))
         self.name_entry.returnPressed.connect(self._add_typed_name)
+        name_label = QLabel(self.tr("&Name:"))
+        name_label.setBuddy(self.name_entry)  # Alt+N: straight to the name field
+        self.name_entry.setToolTip(self.tr("Type a name and press Enter (Alt+N comes here)"))
         self.paste_button = QPushButton(self.tr("&Paste list..."))
-        self.paste_button.clicked.connect(self.paste_names)
+        self.paste_button.clicked.connect(lambda: self.paste_names())
+        entry.addWidget(name_label)
         entry.addWidget(self.name_entry, 1)
         entry.addWidget(self.paste_button)
         pl.addLayout(entry)
@@ -213,11 +199,8 @@ class SetupPage(QWidget):
             self._refreshing = True
             self.notes_edit.setPlainText(s.notes)
             self._refreshing = False
-        date = QDate.fromString(s.date, "yyyy-MM-dd") if s.date else self.date_edit.minimumDate()
-        if self.date_edit.date() != date:
-            self._refreshing = True
-            self.date_edit.setDate(date)
-            self._refreshing = False
+        if self.date_edit.value() != s.date:
+            self.date_edit.set_value(s.date)
 
     def refresh_participants(self) -> None:
         self._refreshing = True
@@ -228,7 +211,7 @@ class SetupPage(QWidget):
         for row, p in enumerate(s.participants):
             name = QTableWidgetItem(p.name)
             name.setData(Qt.ItemDataRole.DecorationRole, QColor(p.colour))
-            name.setToolTip(p.name)
+            name.setToolTip(plain_tip(p.name))
             group = QTableWidgetItem(groups.get(p.group_id, ""))
             group.setData(Qt.ItemDataRole.UserRole, p.group_id)
             self.table.setItem(row, NAME_COL, name)
@@ -254,10 +237,6 @@ class SetupPage(QWidget):
         if not self._refreshing and getattr(self.session, name) != value:
             self.doc.push(SetDetailCommand(self.session, name, value))
 
-    def _date_changed(self, date: QDate) -> None:
-        value = "" if date == self.date_edit.minimumDate() else date.toString("yyyy-MM-dd")
-        self._set_detail("date", value)
-
     def add_names(self, names: list[str]) -> None:
         """Add participants in one undoable step (used by typing and by pasting)."""
         names = [n.strip() for n in names if n.strip()]
@@ -269,12 +248,29 @@ class SetupPage(QWidget):
 
     def _add_typed_name(self) -> None:
         self.add_names([self.name_entry.text()])
-        self.name_entry.clear()
+        # setText (not clear) also empties the field's own undo history: Ctrl+Z now undoes
+        # the addition, instead of putting the name back into the field for a duplicate.
+        self.name_entry.setText("")
 
-    def paste_names(self) -> None:
-        dialog = PasteNamesDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.add_names(dialog.names())
+    def paste_names(self, text: str | None = None) -> None:
+        """The paste dialog (starting with the clipboard's text): a preview first, then
+        everyone (and their new groups) added in one undoable step."""
+        from lpdesk.ui.setup.paste_dialog import PasteNamesDialog  # dialogs load on use
+
+        self.paste_dialog = PasteNamesDialog(self.session, self, text)
+        if self.paste_dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_roster(self.paste_dialog.roster)
+        self.paste_dialog.deleteLater()
+        self.paste_dialog = None
+
+    def add_roster(self, roster) -> None:
+        """Add a read list (lpdesk/model/roster.py) with its new groups, in one step."""
+        from lpdesk.model.roster import plan_addition
+
+        groups, people = plan_addition(self.session, roster)
+        if people:
+            self.doc.push(AddParticipantsCommand(self.session, people, groups=groups))
+            self.table.scrollToBottom()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._refreshing or item.column() != NAME_COL:
@@ -302,14 +298,20 @@ class SetupPage(QWidget):
         stack.endMacro()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.name_entry and event.type() == QEvent.Type.ShortcutOverride:
+            # The field claims Ctrl+Z / Ctrl+Shift+Z only when it has something of its own
+            # to undo or redo; otherwise the session's Undo / Redo (window actions) run.
+            if event.matches(QKeySequence.StandardKey.Undo):
+                return not self.name_entry.isUndoAvailable()
+            if event.matches(QKeySequence.StandardKey.Redo):
+                return not self.name_entry.isRedoAvailable()
         if obj is self.table and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Delete and self.table.state() != \
                     QAbstractItemView.State.EditingState:
                 self.remove_selected()
                 return True
             if event.matches(QKeySequence.StandardKey.Paste):
-                from PySide6.QtWidgets import QApplication
-                self.add_names(split_names(QApplication.clipboard().text()))
+                self.paste_names()  # the same preview as the button: nothing added unseen
                 return True
         return super().eventFilter(obj, event)
 

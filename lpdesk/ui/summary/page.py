@@ -35,6 +35,7 @@ from lpdesk.commands.room import (
 from lpdesk.document import SessionDocument
 from lpdesk.model.room import RoomNote
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 from lpdesk.ui.summary.recap import RecapPanel
 
@@ -43,7 +44,13 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # 'during <activity>, 10:12', drawn 
 
 
 class NoteDelegate(QStyledItemDelegate):
-    """The note's text, wrapped, with where and when it was said in small muted type."""
+    """The note's text, wrapped, with where and when it was said in small muted type.
+    Sizes are remembered per text, width and font: a list of 2,000 notes is laid out again
+    on every resize, and measuring wrapped text is what costs."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, bool, int, str], QSize] = {}
 
     def _detail_font(self, option: QStyleOptionViewItem) -> QFont:
         font = QFont(option.font)
@@ -53,6 +60,15 @@ class NoteDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         width = max(120, (option.widget.viewport().width() if option.widget
                           else option.rect.width()) - 24)
+        key = (index.data() or "", bool(index.data(DETAIL_ROLE)), width, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 20_000:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index, width)
+        return size
+
+    def _measure(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QSize:
         fm = QFontMetrics(option.font)
         text = fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap,
                                index.data() or "")
@@ -112,6 +128,7 @@ class SummaryPage(QWidget):
         root = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("SummaryHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # title and client
         self.heading.setWordWrap(True)
         root.addWidget(self.heading)
         self.recap = RecapPanel(self.session, self.audience, self)
@@ -136,6 +153,8 @@ class SummaryPage(QWidget):
             view.setItemDelegate(NoteDelegate(view))
             view.setResizeMode(QListWidget.ResizeMode.Adjust)
             view.setUniformItemSizes(False)
+            view.setLayoutMode(QListWidget.LayoutMode.Batched)  # thousands of notes: the
+            view.setBatchSize(200)  # first screenful is shown at once, the rest follows
             self.lists[kind] = view
             column.addWidget(view, 1)
             if self.audience:
@@ -218,7 +237,8 @@ class SummaryPage(QWidget):
             except KeyError:
                 pass
         try:
-            bits.append(datetime.fromisoformat(note.created).strftime("%H:%M"))
+            when = datetime.fromisoformat(note.created)
+            bits.append(f"{when.hour:02d}:{when.minute:02d}")  # strftime costs 10x more
         except ValueError:
             pass
         return ", ".join(bits)
@@ -235,9 +255,10 @@ class SummaryPage(QWidget):
                     else note.text
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, note.id)
-                item.setToolTip(self.describe(note))
+                detail = self.describe(note)
+                item.setToolTip(plain_tip(detail))
                 if not self.audience:
-                    item.setData(DETAIL_ROLE, self.describe(note))
+                    item.setData(DETAIL_ROLE, detail)
                 if not self.audience:
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 view.addItem(item)

@@ -197,6 +197,7 @@ class AgendaActions:
 
 
 MAX_LIST_HEIGHT = 420  # px: about eight activities; more scroll
+MIN_LIST_HEIGHT = 90  # px: three activities, on a screen too small for the whole plan
 
 
 class AgendaPanel(QWidget):
@@ -257,8 +258,18 @@ class AgendaPanel(QWidget):
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits
                                              else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         height = rows + frame if fits else MAX_LIST_HEIGHT
+        height = min(height, max(MIN_LIST_HEIGHT, self._spare_height()))
         if self.list.minimumHeight() != height:
             self.list.setMinimumHeight(height)
+
+    def _spare_height(self) -> int:
+        """What the screen leaves for the list once the rest of the window has its minimum:
+        on a 1024x600 screen the whole plan would make the window taller than the screen."""
+        from lpdesk.ui.style.screens import FRAME_GUESS, available
+
+        window = self.window()
+        others = window.minimumSizeHint().height() - self.list.minimumHeight()
+        return available(window).height() - FRAME_GUESS.top() - FRAME_GUESS.bottom() - others
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if obj is self.list.viewport() and event.type() == QEvent.Type.Resize:

@@ -89,11 +89,13 @@ class Autosaver(QObject):
         if self.doc is not None:
             try:
                 self.doc.undo_stack.indexChanged.disconnect(self.schedule)
+                self.doc.applied.disconnect(self.schedule)
                 self.doc.saved.disconnect(self.discard)
             except (RuntimeError, TypeError):  # the old document is already gone
                 pass
         self.doc = doc
         doc.undo_stack.indexChanged.connect(self.schedule)
+        doc.applied.connect(self.schedule)  # phone input: an edit outside the undo stack
         doc.saved.connect(self.discard)
         if doc.is_modified:
             self.save_now()
@@ -149,6 +151,7 @@ class Autosaver(QObject):
         if self.doc is not None:
             try:
                 self.doc.undo_stack.indexChanged.disconnect(self.schedule)
+                self.doc.applied.disconnect(self.schedule)
                 self.doc.saved.disconnect(self.discard)
             except (RuntimeError, TypeError):
                 pass

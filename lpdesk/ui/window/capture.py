@@ -2,6 +2,7 @@
 from any activity, without leaving it: type, Enter, done."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,6 +26,7 @@ class CaptureDialog(QDialog):
         if activity_title:
             during = QLabel(self.tr("During: %s") % activity_title)
             during.setObjectName("CaptureActivity")
+            during.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(during)
         kinds = QHBoxLayout()
         self.comment_button = QRadioButton(self.tr("&Comment"))

@@ -28,6 +28,7 @@ class ContentErrorPage(QWidget):
                            "Your session is not affected.") % problem
         self.message = QLabel(text)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(self.tr("Content problem"))
         layout.addWidget(self.message)  # no alignment flag: it breaks word-wrap heights

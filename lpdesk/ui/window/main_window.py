@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
     QWidget,
 )
 from shiboken6 import isValid
@@ -20,7 +19,10 @@ from shiboken6 import isValid
 from lpdesk import __version__
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
+from lpdesk.ui.style.screens import fit_to_screen
+from lpdesk.ui.style.text import plain_message, plain_tip
 from lpdesk.ui.window.after_paint import after_first_paint
+from lpdesk.ui.window.page_stack import PageStack, scrolling
 from lpdesk.ui.window.pages import PAGES
 
 if TYPE_CHECKING:
@@ -50,19 +52,28 @@ class MainWindow(QMainWindow):
         self.agenda_list.setObjectName("AgendaList")
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
         self.agenda_list.currentItemChanged.connect(self._agenda_item_selected)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()  # only the page shown sets the window's minimum
         splitter = QSplitter()
         splitter.addWidget(self.agenda_list)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(scrolling(self.stack))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
         self.setCentralWidget(splitter)
+        # The status bar is there from the start: made by the first message, it pushed
+        # the page up a line under the facilitator's mouse.
+        self.statusBar().setSizeGripEnabled(False)
         self._make_actions()
-        self.resize(1280, 800)
         self._autosaver: Autosaver | None = None
         self.set_document(document or SessionDocument(new_session()))
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
+        from lpdesk.ui.live.feature import install as install_live
+        self.live = install_live(self)  # participants join from their phones (issue 15)
+        from lpdesk.ui.window.help import install as install_help
+        self.help = install_help(self)  # Help menu entries, start page, action icons
+        # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
+        # 1024x600 screen
+        fit_to_screen(self, QSize(1280, 800))
         after_first_paint(self, self.start_autosave)
 
     @property
@@ -121,6 +132,11 @@ class MainWindow(QMainWindow):
             self.tr("Export &Summary..."), self.export_summary, "Ctrl+E",
             self.tr("Export the summary for the client: PDF, HTML, Markdown, CSV or PNG"))
         self.file_menu.insertAction(self.export_separator, self.export_summary_action)
+        self.compare_action = self._action(
+            self.tr("Co&mpare Sessions..."), self.compare_sessions, None,
+            self.tr("Compare several workshops from their files: teams of one client, or "
+                    "one team over time"))
+        self.file_menu.insertAction(self.export_summary_action, self.compare_action)
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._make_undo_actions()
@@ -149,7 +165,9 @@ class MainWindow(QMainWindow):
                 return
             self.undo_action.setEnabled(stack.canUndo())
             self.redo_action.setEnabled(stack.canRedo())
-            undo_text, redo_text = stack.undoText(), stack.redoText()
+            # a name's "&" in a command's text is not a shortcut key
+            undo_text = stack.undoText().replace("&", "&&")
+            redo_text = stack.redoText().replace("&", "&&")
             self.undo_action.setText(self.tr("&Undo %s") % undo_text if undo_text
                                      else self.tr("&Undo"))
             self.redo_action.setText(self.tr("&Redo %s") % redo_text if redo_text
@@ -246,10 +264,18 @@ class MainWindow(QMainWindow):
                     self.agenda_list.blockSignals(True)
                     self.agenda_list.setCurrentRow(row)
                     self.agenda_list.blockSignals(False)
+        after_first_paint(self, self._tab_into_page)  # Tab: agenda, then this page
         agenda = self.doc.session.agenda
         if agenda.current_id != item_id:
             agenda.current_id = item_id  # where we are is not an edit: no undo, no dirty mark
         self.page_changed.emit(item_id)
+
+    def _tab_into_page(self) -> None:
+        from lpdesk.ui.window.focus_order import tab_into
+
+        page = self.stack.currentWidget()
+        if page is not None and isValid(page):
+            tab_into(self.agenda_list, page)
 
     def _step(self, delta: int) -> None:
         """Move to the next (or previous) activity that is not skipped, also when the one
@@ -274,8 +300,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         assert self.doc is not None
-        return QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+        return plain_message(
+            self, QMessageBox.Icon.Question, self.tr("Unsaved changes"),
             self.tr("Save the changes to \u201c%s\u201d before closing it?")
             % self.doc.display_name,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -301,16 +327,28 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self, title, text)
+        plain_message(self, QMessageBox.Icon.Warning, title, text)  # may repeat file text
 
     def ask_file_changed(self, path: Path) -> str:
         """The file was changed by someone else: 'overwrite', 'save_as' or 'cancel'."""
+        return self._ask_overwrite(self.tr("File changed by someone else"), self.tr(
+            "\u201c%s\u201d was changed by someone else since you opened or last saved it. "
+            "Overwrite their changes with yours, or save yours as a new file?") % path.name)
+
+    def ask_file_protected(self, path: Path, kind: str) -> str:
+        """The file is write-protected (a FileProtectedError kind): 'overwrite', 'save_as'
+        or 'cancel'."""
+        reason = (self.tr("it belongs to another user") if kind == "other_user"
+                  else self.tr("it is marked read-only"))
+        return self._ask_overwrite(self.tr("File is write-protected"), self.tr(
+            "\u201c%s\u201d is write-protected (%s). Replace it anyway (it stays "
+            "write-protected), or save as a new file?") % (path.name, reason))
+
+    def _ask_overwrite(self, title: str, text: str) -> str:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File changed by someone else"),
-                          self.tr("\u201c%s\u201d was changed by someone else since you opened "
-                                  "or last saved it. Overwrite their changes with yours, or "
-                                  "save yours as a new file?") % path.name, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file name is the user's text
         overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         save_as = box.addButton(self.tr("Save &As..."), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -374,16 +412,23 @@ class MainWindow(QMainWindow):
             path += EXTENSION
         return self._save_to(Path(path))
 
-    def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
-        from lpdesk.storage.errors import FileChangedError, SessionFileError
+    def _save_to(self, path: Path, overwrite_changes: bool = False,
+                 overwrite_protected: bool = False) -> bool:
+        from lpdesk.storage.errors import FileChangedError, FileProtectedError, SessionFileError
 
         assert self.doc is not None
         try:
-            self.doc.save(path, overwrite_changes=overwrite_changes)
+            self.doc.save(path, overwrite_changes=overwrite_changes,
+                          overwrite_protected=overwrite_protected)
         except FileChangedError:
             answer = self.ask_file_changed(path)
             if answer == "overwrite":
-                return self._save_to(path, overwrite_changes=True)
+                return self._save_to(path, True, overwrite_protected)
+            return self.save_as() if answer == "save_as" else False
+        except FileProtectedError as exc:
+            answer = self.ask_file_protected(path, exc.kind)
+            if answer == "overwrite":
+                return self._save_to(path, overwrite_changes, True)
             return self.save_as() if answer == "save_as" else False
         except SessionFileError as exc:
             self.show_error(self.tr("Cannot save session"),
@@ -419,8 +464,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.recent_files()
         for number, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(
+                f"&{number} {Path(path).name.replace('&', '&&')}")  # a name's & is no key
+            action.setToolTip(plain_tip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not files:
             self.recent_menu.addAction(self.tr("(no recent sessions)")).setEnabled(False)
@@ -433,6 +479,11 @@ class MainWindow(QMainWindow):
         self.export_dialog.exported.connect(lambda paths: self.statusBar().showMessage(
             self.tr("Exported %s") % paths[0].name, 5000))
         self.export_dialog.open()
+
+    def compare_sessions(self) -> None:
+        """File > Compare Sessions...: only reads the chosen files; the open session stays."""
+        from lpdesk.ui.compare.window import ask_comparison
+        self.compare_window = ask_comparison(self)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -31,6 +31,7 @@ class NotesPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.heading = QLabel()
         self.heading.setObjectName("NotesHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it shows the agenda title
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.editor = QPlainTextEdit()

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from lpdesk.document import SessionDocument
 from lpdesk.storage.errors import SessionFileError
 from lpdesk.storage.recovery import Claim, RecoveryInfo, claim_orphans
+from lpdesk.ui.style.screens import fit_to_screen
+from lpdesk.ui.style.text import plain_message, plain_tip
 
 Action = Literal["recover", "discard", "later"]
 ENTRY_WIDTH = 640  # the list's width in the dialog's usual size, for wrapped entry heights
@@ -114,7 +116,7 @@ class RecoveryDialog(QDialog):
             lines = describe(info)
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.AccessibleTextRole, "\n".join(lines))
-            item.setToolTip(tr("Autosaved copy: %s") % info.path)
+            item.setToolTip(plain_tip(tr("Autosaved copy: %s") % info.path))
             self.list.addItem(item)
             entry = _entry(lines, bool(info.problem))
             item.setSizeHint(QSize(ENTRY_WIDTH, entry.heightForWidth(ENTRY_WIDTH)))
@@ -147,7 +149,7 @@ class RecoveryDialog(QDialog):
         self.list.setMinimumHeight(height)
         if self.list.count() <= 4:  # all entries visible: no empty list area below them
             self.list.setMaximumHeight(height)
-        self.resize(720, self.sizeHint().height())
+        fit_to_screen(self, QSize(720, self.sizeHint().height()), centre=False)
         self._update_buttons()
 
     def _row(self) -> int:
@@ -167,8 +169,8 @@ class RecoveryDialog(QDialog):
 
     def _discard(self) -> None:
         title = describe(self.infos[self._row()])[0]
-        answer = QMessageBox.question(
-            self, tr("Discard autosaved work"),
+        answer = plain_message(
+            self, QMessageBox.Icon.Question, tr("Discard autosaved work"),
             tr("Delete the autosaved copy of \u201c%s\u201d? This cannot be undone.") % title,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)

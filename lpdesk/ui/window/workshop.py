@@ -98,6 +98,9 @@ class Workshop(QObject):
         self.break_action = self._action(
             tr("B&reak slide"), self.break_toggle, "Shift+B",
             tr("'Back in 5 minutes' on the room's screen, with a countdown"), True)
+        # The toolbar shows this fixed label; the menu's text says how long the break is
+        # (a button growing with its label moved every button after it)
+        self.break_action.setIconText(tr("Break slide"))
         self.break_for_action = self._action(tr("Break &for..."), self.ask_break,
                                              tip=tr("A break slide of a length you choose"))
         self.timer_toggle_action = self._action(
@@ -207,6 +210,8 @@ class Workshop(QObject):
         self.display.tick.connect(self.timer_display.repaint_now)
         bar.addWidget(self.timer_display)
         bar.addAction(self.timer_toggle_action)
+        self._keep_width(bar, self.timer_toggle_action,
+                         (tr("&Start timer"), tr("&Pause timer"), tr("&Resume timer")))
         presets = QToolButton(bar)
         presets.setText(tr("Timer"))
         presets.setAccessibleName(tr("Timer presets"))
@@ -219,6 +224,21 @@ class Workshop(QObject):
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
         self.panels_menu.addAction(bar.toggleViewAction())
+
+    @staticmethod
+    def _keep_width(bar: QToolBar, action: QAction, labels: tuple[str, ...]) -> None:
+        """A button whose label changes (Start / Pause / Resume) is as wide as its widest
+        label from the start, so the buttons after it never move under the mouse."""
+        button = bar.widgetForAction(action)
+        if button is None:
+            return
+        current = action.text()
+        widths = []
+        for label in labels:
+            action.setText(label)
+            widths.append(button.sizeHint().width())
+        action.setText(current)
+        button.setMinimumWidth(max(widths))
 
     def _make_docks(self) -> None:
         w, tr = self.main, self.main.tr

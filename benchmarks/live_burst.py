@@ -1,0 +1,261 @@
+"""Phones in a burst: 40 and 200 simulated phones (WebSocket clients on 127.0.0.1, in a child
+process so they do not share the app's interpreter) join at once, then each places now and
+target at the same moment, while the facilitator's continuum page is shown at 1280x720.
+
+Measured in the app: time until all joined; latency from a phone's send to the model
+updated and to the facilitator's page repainted (median, p95; goals p95 < 50 ms at 40 and
+< 150 ms at 200); the longest GUI-thread stall during the burst (a 2 ms heartbeat timer's
+longest gap; goal < 16 ms); bytes a phone downloads to join (page, style, script gzipped
+as served, plus the welcome and first state frames) and per update; the app's extra memory
+with 200 phones. Clock: time.perf_counter is CLOCK_MONOTONIC on Linux, shared by processes.
+Run: `python -m benchmarks.live_burst`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+GOALS_P95 = {40: 50.0, 200: 150.0}
+STALL_MS = 16.0
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
+
+
+# -- the phones (child process) ---------------------------------------------------------
+async def _phones(url: str, code: str, ids: list[str], area: str) -> dict:
+    import asyncio
+
+    import websockets
+
+    host = url.split("//")[1].rstrip("/")
+    n = len(ids)
+    joined = asyncio.Event()
+    count = {"joined": 0}
+    go = asyncio.Event()
+    sends: list[tuple[str, int, float]] = []
+    join_bytes: list[int] = []
+    update_bytes: list[int] = []
+    done = {"acks": 0}
+    t0 = time.perf_counter()
+    times: dict[str, float] = {}
+
+    async def phone(pid: str) -> None:
+        async with websockets.connect(f"ws://{host}/ws", origin=f"http://{host}",
+                                      max_queue=None) as ws:
+            await ws.send(json.dumps({"type": "hello", "room": code}))
+            welcome = await ws.recv()
+            w = json.loads(welcome)
+            token, device = w["token"], w["device"]
+            received = len(welcome.encode())
+            while True:  # what a phone needs to show the names: the room and the people
+                text = await ws.recv()
+                received += len(text.encode())
+                if '"people"' in text:
+                    break
+            join_bytes.append(received)
+            await ws.send(json.dumps({"type": "claim", "token": token, "seq": 1,
+                                      "participant": pid}))
+            while True:
+                m = json.loads(await ws.recv())
+                if m.get("type") == "ack" and m.get("seq") == 1:
+                    break
+            count["joined"] += 1
+            if count["joined"] == n:
+                times["all_joined"] = time.perf_counter()
+                joined.set()
+            await go.wait()
+            for seq, which, value in ((2, "now", 30.0 + (hash(pid) % 20)),
+                                      (3, "target", 60.0 + (hash(pid) % 30))):
+                sends.append((device, seq, time.perf_counter()))
+                await ws.send(json.dumps({"type": "place", "token": token, "seq": seq,
+                                          "area": area, "which": which, "value": value}))
+            acked = 0
+            end = time.perf_counter() + 30
+            while time.perf_counter() < end:
+                try:
+                    text = await asyncio.wait_for(ws.recv(), 1.0)
+                except TimeoutError:
+                    if acked == 2:
+                        break
+                    continue
+                m = json.loads(text)
+                if m.get("type") == "state":
+                    update_bytes.append(len(text.encode()))
+                if m.get("type") == "ack" and m.get("seq") in (2, 3):
+                    acked += 1
+                    done["acks"] += 1
+
+    async def starter() -> None:
+        await joined.wait()
+        await asyncio.sleep(0.3)  # joining settled: the burst is placements only
+        times["burst"] = time.perf_counter()
+        go.set()
+
+    await asyncio.gather(starter(), *(phone(pid) for pid in ids))
+    return {"t0": t0, "all_joined": times.get("all_joined"), "burst": times.get("burst"),
+            "sends": sends, "join_bytes": join_bytes, "update_bytes": update_bytes,
+            "acks": done["acks"]}
+
+
+def _phones_main(argv: list[str]) -> None:
+    import asyncio
+
+    url, code, area, ids_json = argv
+    print(json.dumps(asyncio.run(_phones(url, code, json.loads(ids_json), area))))
+
+
+# -- the app ------------------------------------------------------------------------------
+def _burst(app, n: int) -> list[dict]:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from lpdesk.content.defaults import new_session
+    from lpdesk.document import SessionDocument
+    from lpdesk.live.server import PAGE_FILES, StaticFile, phone_folder
+    from lpdesk.ui.continuum.page import ContinuumPage
+    from lpdesk.ui.live.controller import LiveController
+
+    session = new_session()
+    session.participants.extend(session.new_participants([f"Participant {i + 1}"
+                                                          for i in range(n)]))
+    doc = SessionDocument(session)
+    page = ContinuumPage(doc)
+    page.resize(1280, 720)
+    page.show()
+    app.processEvents()
+    view = page.plot.view
+
+    paints: list[tuple[float, float]] = []  # (start, end) of each repaint of the plot
+
+    class PaintClock(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                start = time.perf_counter()
+                view.viewportEvent(event)
+                paints.append((start, time.perf_counter()))
+                return True
+            return False
+
+    clock = PaintClock()
+    view.viewport().installEventFilter(clock)
+    rss_before = _rss_mb()
+    controller = LiveController(doc)
+    url = controller.start("127.0.0.1", 0)
+    model_at: dict[tuple[str, int], float] = {}
+    controller.applied.connect(lambda rows: model_at.update(
+        {(d, s): t_model for d, s, _t, t_model in rows}))
+    beats: list[float] = []
+    heart = QTimer(interval=2)
+    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    heart.start()
+    ids = [p.id for p in session.participants]
+    env = dict(os.environ)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.live_burst", "--phones", url, controller.room.code,
+         session.continuum.current_area.id, json.dumps(ids)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    rss_joined = 0.0
+    deadline = time.monotonic() + 120
+    while child.poll() is None and time.monotonic() < deadline:
+        app.processEvents()
+        if not rss_joined and len(controller.room.devices) == n:
+            rss_joined = _rss_mb()
+        time.sleep(0.0005)
+    heart.stop()
+    out, err = child.communicate(timeout=30)
+    result = json.loads(out.strip().splitlines()[-1]) if out.strip() else None
+    if result is None:
+        raise RuntimeError(f"the phones failed: {err[-500:]}")
+    rss_end = _rss_mb()
+    controller.stop()
+    page.close()
+
+    to_model, to_paint = [], []
+    for device, seq, t_send in result["sends"]:
+        t_model = model_at.get((device, seq))
+        if t_model is None:
+            continue
+        to_model.append((t_model - t_send) * 1000)
+        painted = next((end for start, end in paints if start >= t_model), None)
+        if painted is not None:
+            to_paint.append((painted - t_send) * 1000)
+    burst = result["burst"] or 0.0
+    window = [b for b in beats if b >= burst]
+    gaps = [(b - a) * 1000 - 2 for a, b in zip(window, window[1:], strict=False)]
+    page_bytes = sum(len(StaticFile.load(phone_folder() / name).gzipped)
+                     for name in PAGE_FILES)
+    join_frames = statistics.median(result["join_bytes"]) if result["join_bytes"] else 0
+    per_update = statistics.median(result["update_bytes"]) if result["update_bytes"] else 0
+    goal = GOALS_P95[n]
+
+    def fig(name: str, value: float, unit: str, target=None) -> dict:
+        ok = True if target is None else value <= target
+        return {"name": f"live {n} phones: {name}", "value": round(value, 2), "unit": unit,
+                "target": target if target is not None else "", "ok": ok}
+
+    rows = [
+        fig("all joined (from the first connect)", (result["all_joined"] - result["t0"])
+            * 1000, "ms", 5000.0),
+        fig("send -> model updated, median", statistics.median(to_model), "ms", goal),
+        fig("send -> model updated, p95", _pct(to_model, 0.95), "ms", goal),
+        fig("send -> facilitator's page repainted, median", statistics.median(to_paint),
+            "ms", goal),
+        fig("send -> facilitator's page repainted, p95", _pct(to_paint, 0.95), "ms", goal),
+        fig("longest GUI-thread stall during the burst", max(gaps) if gaps else 0.0, "ms",
+            STALL_MS),
+        fig("longest batch applied on the GUI thread", controller.longest_drain_ms, "ms",
+            STALL_MS),
+        fig("longest phones' snapshot built on the GUI thread", controller.longest_flush_ms,
+            "ms", STALL_MS),
+        fig("longest repaint of the facilitator's page (part of the stall)",
+            max((e - b) * 1000 for b, e in paints if b >= burst) if paints else 0.0, "ms"),
+        fig("placements applied", len(to_model), "of " + str(2 * n)),
+        fig("bytes to join (page+css+js gzipped, welcome, room and names)",
+            page_bytes + join_frames, "bytes", 60000.0),
+        fig("bytes per update frame to a phone, median", per_update, "bytes"),
+        fig("state frames all phones received after joining (coalesced)",
+            len(result["update_bytes"]), "frames"),
+    ]
+    if n == 200:
+        rows.append(fig("extra app memory with 200 phones joined",
+                        max(rss_joined, rss_end) - rss_before, "MB", 100.0))
+    return rows
+
+
+def run(quick: bool = False) -> list[dict]:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    QCoreApplication.setOrganizationName("lpdesk-benchmark")
+    QCoreApplication.setApplicationName("live-burst")
+    rows: list[dict] = []
+    for n in ((40,) if quick else (40, 200)):
+        rows.extend(_burst(app, n))
+    return rows
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--phones":
+        _phones_main(sys.argv[2:])
+    else:
+        for r in run():
+            target = f" (target < {r['target']:g})" if isinstance(r["target"], float) else ""
+            print(f"{r['name']}: {r['value']:g} {r['unit']}{target} "
+                  f"{'ok' if r['ok'] else 'MISSED'}")

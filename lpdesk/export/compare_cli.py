@@ -1,0 +1,80 @@
+"""`lpdesk compare A.lpdesk B.lpdesk ... -o OUT [--anonymise] [--paper a4|letter]`.
+
+Compares two or more session files (or every session file in a folder) with no display.
+Files that cannot be read are listed on stderr and left out. Exit codes: 0 done, 1 fewer
+than two usable sessions, 2 the output cannot be made. Nothing named on the command line is
+ever written to; only OUT is.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from lpdesk.export.cli import _existing, exists_message
+from lpdesk.export.formats import PAPER_NAMES, ExportError, check_writable, format_for
+from lpdesk.terminal import say
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", help="session files (.lpdesk) or folders of them")
+    parser.add_argument("-o", "--output", required=True,
+                        help="where to write: .pdf, .html, .md, .csv or .png")
+    parser.add_argument("--anonymise", "--anonymize", action="store_true",
+                        help="show participants and groups as P1, G1 ... instead of names")
+    parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
+                        help="PDF paper size (default: a4)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file(s) if they exist")
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from lpdesk.storage.compare import read_sessions
+
+    out = Path(args.output)
+    try:
+        fmt = format_for(out)
+        check_writable(out)
+    except ExportError as exc:
+        say(f"lpdesk compare: {exc}", file=sys.stderr)
+        return 2
+    if not args.force and fmt != "png" and _existing([out]):
+        say(exists_message("compare", out), file=sys.stderr)
+        return 2
+    found = read_sessions(args.files)
+    for problem in found.left_out:
+        say(f"lpdesk compare: left out {problem}", file=sys.stderr)
+    if not found.usable:
+        say(f"lpdesk compare: {len(found.sessions)} usable session(s); at least two are "
+              f"needed to compare", file=sys.stderr)
+        return 1
+    if fmt in ("pdf", "html", "png"):
+        from lpdesk.export.text import ensure_gui_application
+        ensure_gui_application()
+    from lpdesk.export.compare import build_comparison_report, compare_files
+    from lpdesk.export.compare_pdf import render_comparison
+    from lpdesk.export.formats import write_files
+
+    comparison = compare_files(found.labelled(), anonymise=args.anonymise)
+    report = build_comparison_report(comparison, [str(x) for x in found.left_out])
+    try:
+        files = render_comparison(report, out, args.paper)
+        there = None if args.force else _existing([p for p, _ in files])
+        if there is not None:  # PNG names are known once the pictures are
+            say(exists_message("compare", there), file=sys.stderr)
+            return 2
+        write_files(files)
+    except ExportError as exc:
+        say(f"lpdesk compare: {exc}", file=sys.stderr)
+        return 2
+    say(f"compared {len(found.sessions)} sessions; wrote "
+          + ", ".join(str(p) for p, _ in files[:3])
+          + (f" and {len(files) - 3} more" if len(files) > 3 else ""))
+    return 0
+
+
+def register(commands: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
+                                       Callable[[argparse.Namespace], int]]]) -> None:
+    commands["compare"] = ("compare two or more workshops (PDF, HTML, Markdown, CSV or PNG)",
+                           _add_arguments, _compare)

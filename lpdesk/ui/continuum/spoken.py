@@ -1,0 +1,41 @@
+"""What a screen reader says for the continuum's markers. The markers are painted plot
+items, which Qt's accessibility does not reach, so the plot's view carries them: its name
+says whose marker the keys move and where it stands, its description lists every marker.
+During a private vote (markers hidden) no position is spoken, only who has placed."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from lpdesk.ui.continuum.items import Row
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ContinuumPlot", text)
+
+
+def _at(value: float | None) -> str:
+    return tr("not placed") if value is None else f"{value:.0f}"
+
+
+def marker_words(row: Row, hidden: bool = False) -> str:
+    """E.g. 'Amira Haddad: now 35, target 62'."""
+    if hidden:
+        placed = row.now is not None or row.target is not None
+        return tr("%1: placed") .replace("%1", row.label) if placed else \
+            tr("%1: not placed yet").replace("%1", row.label)
+    return tr("%1: now %2, target %3").replace("%1", row.label).replace(
+        "%2", _at(row.now)).replace("%3", _at(row.target))
+
+
+def plot_name(selected: Row | None, active: str, hidden: bool) -> str:
+    base = tr("Learner Power continuum")
+    if selected is None:
+        return base
+    which = tr("now") if active == "now" else tr("target")
+    return tr("%1. Keys move %2's %3 marker. %4").replace("%1", base).replace(
+        "%2", selected.label).replace("%3", which).replace("%4", marker_words(selected, hidden))
+
+
+def plot_description(rows: list[Row], hidden: bool, sentence: str) -> str:
+    markers = "; ".join(marker_words(r, hidden) for r in rows)
+    return " ".join(p for p in (sentence, markers + "." if markers else "") if p)

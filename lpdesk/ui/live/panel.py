@@ -1,0 +1,159 @@
+"""The facilitator's join panel: the QR code, the address in large type and the room code,
+the address chooser (with plain advice when there is no usable network), the options
+(pause input, join without a name, type a new name, the join slide on the room's screen),
+how many have placed, and the list of phones."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lpdesk.ui.live.devices import DeviceList
+from lpdesk.ui.live.qr import QrCode
+
+
+def no_network_advice() -> str:
+    from PySide6.QtCore import QCoreApplication
+    return QCoreApplication.translate(
+        "JoinPanel",
+        "This laptop is on no network the phones could reach. Turn on the laptop's "
+        "hotspot (or a travel router), or join the phones and the laptop to the same "
+        "Wi-Fi, then press Look again. On Windows, allow lpdesk through the firewall "
+        "when asked.")
+
+
+def placed_text(session) -> str:
+    """'14 of 20 placed' for the area on screen (groups when the room works by groups)."""
+    from PySide6.QtCore import QCoreApplication
+
+    c = session.continuum
+    area = c.current_area
+    subjects = session.groups if c.by_groups else session.participants
+    table = (area.group_placements if c.by_groups else area.placements) if area else {}
+    placed = sum(1 for s in subjects if s.id in table and not table[s.id].is_empty())
+    return QCoreApplication.translate("JoinPanel", "%d of %d placed") % (placed, len(subjects))
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class JoinPanel(QWidget):
+    address_chosen = Signal(str)
+    look_again = Signal()
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("JoinPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.state = _plain(QLabel())
+        self.state.setObjectName("JoinState")
+        layout.addWidget(self.state)
+        self.qr = QrCode()
+        layout.addWidget(self.qr, 3)
+        self.address = _plain(QLabel())
+        self.address.setObjectName("JoinAddress")
+        self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.address.setFont(big)
+        layout.addWidget(self.address)
+        self.code = _plain(QLabel())
+        self.code.setObjectName("JoinCode")
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setFont(big)
+        layout.addWidget(self.code)
+        self.advice = _plain(QLabel(no_network_advice()))
+        self.advice.setObjectName("NoNetworkAdvice")
+        layout.addWidget(self.advice)
+        row = QHBoxLayout()
+        self.addresses = QComboBox()
+        self.addresses.setAccessibleName(self.tr("Address phones use"))
+        self.addresses.setToolTip(self.tr("The network the phones are on (Wi-Fi or the "
+                                          "laptop's hotspot)"))
+        self.addresses.activated.connect(
+            lambda i: self.address_chosen.emit(self.addresses.itemData(i)))
+        self.refresh_button = QPushButton(self.tr("&Look again"))
+        self.refresh_button.setToolTip(self.tr("Look for networks again (after turning on "
+                                               "the hotspot or joining a Wi-Fi)"))
+        self.refresh_button.clicked.connect(self.look_again)
+        row.addWidget(self.addresses, 1)
+        row.addWidget(self.refresh_button)
+        layout.addLayout(row)
+        self.lock = QCheckBox(self.tr("&Pause input"))
+        self.lock.setToolTip(self.tr("Phones show the continuum but cannot change it"))
+        self.anonymous = QCheckBox(self.tr("Join &without a name"))
+        self.anonymous.setToolTip(self.tr("A phone may join as an unnamed participant"))
+        self.new_names = QCheckBox(self.tr("&New names"))
+        self.new_names.setToolTip(self.tr("A phone may type a name that is not on the list; "
+                                          "it becomes a participant"))
+        self.slide = QCheckBox(self.tr("&Join slide"))
+        self.slide.setToolTip(self.tr("Show the QR code, the address and the room code on "
+                                      "the room's screen"))
+        grid = QGridLayout()
+        for i, box in enumerate((self.lock, self.slide, self.anonymous, self.new_names)):
+            box.setStatusTip(box.toolTip())
+            grid.addWidget(box, i // 2, i % 2)
+        layout.addLayout(grid)
+        self.addresses.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.addresses.setMinimumContentsLength(12)
+        self.lock.toggled.connect(lambda on: controller.set_options(locked=on))
+        self.anonymous.toggled.connect(lambda on: controller.set_options(anonymous=on))
+        self.new_names.toggled.connect(lambda on: controller.set_options(new_names=on))
+        self.placed = _plain(QLabel())
+        self.placed.setObjectName("JoinPlaced")
+        layout.addWidget(self.placed)
+        self.devices = DeviceList(controller)
+        self.devices.remove_requested.connect(controller.remove_device)
+        self.devices.free_requested.connect(controller.free_name)
+        layout.addWidget(self.devices, 2)
+        controller.started.connect(lambda *_: self.refresh())
+        controller.stopped.connect(self.refresh)
+        controller.options_changed.connect(self.refresh)
+        controller.devices_changed.connect(self.devices.schedule)
+
+    def set_addresses(self, addresses, current: str | None) -> None:
+        self.addresses.clear()
+        for a in addresses:
+            self.addresses.addItem(a.label, a.ip)
+        if current is not None:
+            index = self.addresses.findData(current)
+            if index >= 0:
+                self.addresses.setCurrentIndex(index)
+        self.advice.setVisible(not addresses)
+        self.addresses.setEnabled(bool(addresses))
+        self.refresh()
+
+    def refresh(self) -> None:
+        c = self.controller
+        on = c.running
+        self.state.setText(self.tr("Phones can join: scan the code or open the address.")
+                           if on else self.tr("Phones cannot join now."))
+        self.qr.set_text(c.join_url() if on else "")
+        self.qr.setVisible(on)
+        self.address.setText(c.url.removeprefix("http://").rstrip("/") if on else "")
+        self.code.setText(self.tr("Room code: %s") % c.room.code if on else "")
+        options = c.room.options
+        for box, value in ((self.lock, options.locked), (self.anonymous, options.anonymous),
+                           (self.new_names, options.new_names)):
+            if box.isChecked() != value:
+                box.blockSignals(True)
+                box.setChecked(value)
+                box.blockSignals(False)
+        self.placed.setText(placed_text(c.doc.session))

@@ -1,0 +1,52 @@
+"""Nothing on the facilitator's screen jumps under the mouse: a status-bar message does not
+push the page up a line, and toolbar buttons stay put when a label changes (the break
+slide's "back in 5 min"), so a click aimed at one never lands on its neighbour."""
+from PySide6.QtWidgets import QApplication, QToolButton
+
+
+def settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def page_rect(window):
+    page = window.stack
+    return page.mapTo(window, page.rect().topLeft()), page.size()
+
+
+def test_a_status_message_does_not_move_the_page(demo_window):
+    w = demo_window
+    settle()
+    before = page_rect(w)
+    w.statusBar().showMessage("Saved workshop.lpdesk", 4000)
+    settle()
+    assert page_rect(w) == before
+    w.statusBar().clearMessage()
+    settle()
+    assert page_rect(w) == before
+
+
+def buttons(bar):
+    return {b.defaultAction() or b: b.geometry() for b in bar.findChildren(QToolButton)
+            if b.isVisible()}
+
+
+def test_toolbar_buttons_stay_put_when_labels_change(demo_window):
+    w = demo_window
+    ws = w.workshop
+    ws.audience_toggle()  # something for the room to see: blank and break are enabled
+    settle()
+    before = buttons(ws.toolbar)
+    ws.display.start_break(5)
+    settle()
+    assert buttons(ws.toolbar) == before
+    ws.display.end_break()
+    ws.display.start_break(12)
+    settle()
+    assert buttons(ws.toolbar) == before
+    assert "12" in ws.break_action.text()  # the menu still says how long
+    ws.display.end_break()
+    ws.start_timer(125)
+    settle()
+    assert buttons(ws.toolbar) == before
+    ws.audience.close()
