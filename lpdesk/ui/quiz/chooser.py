@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lpdesk.model.quiz import QuizRun
 from lpdesk.model.session import Session
+from lpdesk.ui.style.text import plain_tip
 
 
 def subject_key(kind: str, subject_id: str | None) -> str:
@@ -107,8 +108,8 @@ class FittingCombo(QComboBox):
     def _update_tip(self) -> None:
         text = self.currentText()
         cut = bool(text) and self.shown_text() != text
-        self.setToolTip(f"{text}\n{self.tip}" if cut and self.tip else text if cut
-                        else self.tip)
+        self.setToolTip(plain_tip(f"{text}\n{self.tip}" if cut and self.tip else text if cut
+                                  else self.tip))  # a name as typed, never read as HTML
 
 
 class QuizRunChooser(QWidget):
