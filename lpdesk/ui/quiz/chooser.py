@@ -109,7 +109,7 @@ class FittingCombo(QComboBox):
         text = self.currentText()
         cut = bool(text) and self.shown_text() != text
         self.setToolTip(plain_tip(f"{text}\n{self.tip}" if cut and self.tip else text if cut
-                                  else self.tip))  # a name as typed, never read as HTML
+                                  else self.tip))  # the text may be a participant's name
 
 
 class QuizRunChooser(QWidget):

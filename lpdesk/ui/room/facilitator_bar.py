@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import BASE_POINT_SIZE, theme
 
 EDGE_PX = 6  # the mouse this close to the bottom edge brings the bar up
@@ -38,7 +39,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self.full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))  # names whose marker is being placed
         self._elide()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
