@@ -92,7 +92,7 @@ def test_the_checker_sees_every_mention():
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory, qapp):
     ensure_gui_application()
-    report = build_report(named_session(), anonymise=True)
+    report = build_report(named_session(), anonymise=True, include_notes=True)
     out = tmp_path_factory.mktemp("anon")
     files = {}
     for name in ("s.pdf", "s.html", "s.md", "s.csv", "s.png"):
@@ -152,6 +152,9 @@ def test_labels_for_groups_everywhere_in_the_report():
     assert report.boards[0].group in ("G1", "G2")
     assert {g.subject for a in report.areas for g in a.groups} <= {"G1", "G2"}
     assert report.facilitator == "Jordan Facilitator"  # the author is kept
+    from lpdesk.export.tables import details
+    assert ("Names", "Participants appear as P1, P2 ... and groups as G1, G2 ... in this "
+            "summary.") in details(report)
 
 
 def test_dialog_suggests_a_file_name_without_names(qtbot, app_settings):

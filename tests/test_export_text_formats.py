@@ -201,9 +201,11 @@ def test_no_markdown_structure_comes_from_session_text(end):
     code block, quote, rule or HTML: the document has exactly the structure it has with
     plain words in those fields."""
     plain = markdown_structure(export_markdown(build_report(
-        with_text(with_boards(participants=6, groups=2, cards=6), "plain words"))).decode())
+        with_text(with_boards(participants=6, groups=2, cards=6), "plain words"),
+        include_notes=True)).decode())
     hostile_md = export_markdown(build_report(
-        with_text(with_boards(participants=6, groups=2, cards=6), structured_text(end))))
+        with_text(with_boards(participants=6, groups=2, cards=6), structured_text(end)),
+        include_notes=True))
     assert markdown_structure(hostile_md.decode()) == plain
 
 

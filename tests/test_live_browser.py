@@ -189,3 +189,44 @@ def test_a_dropped_connection_reconnects_and_a_removed_phone_is_out(browser, roo
         assert page.locator("#track").count() == 0
     finally:
         context.close()
+
+
+def test_names_with_markup_are_shown_as_text_on_the_phone(browser, room, qtbot):
+    from lpdesk.commands.session import UpdateParticipantCommand
+
+    w = room
+    hostile = '<img src=x onerror="document.title=1"><b>Zoe</b>'
+    pid = w.doc.session.participants[0].id
+    w.doc.push(UpdateParticipantCommand(w.doc.session, pid, name=hostile))
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(w.live.panel.qr.text)
+        until(qtbot, lambda: visible(page, "#names"))
+        assert page.locator("img").count() == 0 and page.locator("#names b").count() == 0
+        assert hostile in page.locator("#names").text_content()
+        page.get_by_role("button", name=hostile).tap()
+        until(qtbot, lambda: visible(page, "#continuum"))
+        assert page.locator("#who").text_content() == hostile
+        assert page.title() == "lpdesk"
+    finally:
+        context.close()
+
+
+def test_a_second_tab_on_the_same_phone_takes_over_without_a_tug_of_war(browser, room, qtbot):
+    w = room
+    name = w.doc.session.participants[3].name
+    context = browser.new_context(**PHONE)  # one phone: tabs share its remembered key
+    try:
+        first = context.new_page()
+        join(first, w, qtbot, name)
+        second = context.new_page()
+        second.goto(w.live.panel.qr.text)
+        until(qtbot, lambda: visible(second, "#continuum"))  # the same person, no question
+        until(qtbot, lambda: visible(first, "#ended"))
+        assert "another tab" in first.locator("#ended").text_content()
+        qtbot.wait(1500)  # no reconnecting back and forth
+        assert visible(second, "#continuum") and visible(first, "#ended")
+        assert len(w.live.controller.room.devices) == 1
+    finally:
+        context.close()

@@ -86,8 +86,10 @@ def test_the_facilitators_undo_never_takes_back_a_phone_vote(live):
     phone = live.phone().join(live.room.code, pid)
     phone.place(a, "now", 65.0)
     assert c.placement(a, pid).now == 65.0
+    steps = live.doc.undo_stack.count()
     live.doc.undo_stack.undo()  # meant for their own step: the phone's newer vote stays
     assert c.placement(a, pid).now == 65.0
+    assert live.doc.undo_stack.count() == steps - 1  # the step had nothing left: it went
     phone.place(a, "target", 80.0)
     live.doc.push(SetPlacementCommand(c, a, pid, "now", 10.0))
     live.doc.undo_stack.undo()  # the facilitator's own move is undone, the target kept
@@ -463,3 +465,32 @@ def test_fuzz_random_frames_from_a_joined_phone_never_change_the_session(live, q
     send()
     assert snapshot(live) == before
     assert not phone.closed and phone.place(area_id(live), "now", 1)["code"] == "who"
+
+
+def test_a_phone_whose_participant_is_removed_picks_again(live):
+    from lpdesk.commands.session import RemoveParticipantCommand
+
+    pid = people(live)[5]
+    phone = live.phone().join(live.room.code, pid)
+    phone.place(area_id(live), "now", 22.0)
+    live.doc.push(RemoveParticipantCommand(live.doc.session, pid))
+    phone.wait_section("me", lambda s: s["participant"] is None)
+    assert phone.place(area_id(live), "now", 30.0)["code"] == "who"
+    assert pid not in live.room.claimed()
+    live.doc.undo_stack.undo()  # the facilitator brings them back: the phone picks again
+    phone.wait_section("people", lambda s: any(p["id"] == pid and not p["taken"]
+                                                for p in s["participants"]))
+    seq = phone.send({"type": "claim", "participant": pid})
+    phone.wait_type("ack", seq=seq)
+    assert live.doc.session.continuum.placement(area_id(live), pid).now == 22.0
+
+
+def test_not_you_lets_a_phone_choose_again_and_frees_the_name(live):
+    pid = people(live)[6]
+    phone = live.phone().join(live.room.code, pid)
+    seq = phone.send({"type": "release"})
+    phone.wait_type("ack", seq=seq)
+    phone.wait_section("me", lambda s: s["participant"] is None)
+    assert pid not in live.room.claimed()
+    other = live.phone().join(live.room.code, pid)
+    assert other.wait_section("me", lambda s: s["participant"]["id"] == pid)

@@ -47,7 +47,8 @@ def test_the_action_starts_and_stops_the_server_and_the_panel_shows_how_to_join(
     assert w.live.controller.room.code in panel.code.text()
     assert panel.advice.isHidden()
     assert w.live.action in w.workshop.room_menu.actions()
-    assert w.live.action in w.workshop.toolbar.actions()
+    assert w.live.button.defaultAction() is w.live.action
+    assert w.live.button.parent() is w.workshop.toolbar
     port = w.live.controller.server.port
     w.live.action.trigger()
     assert not w.live.running and not w.live.action.isChecked() and port_is_free(port)
@@ -145,3 +146,36 @@ def test_quitting_with_phones_connected_says_goodbye_and_frees_the_port(on, qtbo
         phone.wait_closed()
         assert any('"bye"' in f for f in phone.frames)
     assert port_is_free(port)
+
+
+def test_the_join_slide_shows_in_presentation_mode_too(on, qtbot):
+    w = on
+    w.live.slide_action.setChecked(True)
+    w.workshop.presentation_toggle()
+    try:
+        view = w.workshop.presentation.view_window.view
+        assert view.screens.currentWidget().objectName() == "JoinSlide"
+    finally:
+        w.workshop.presentation_toggle()
+
+
+def test_undo_says_so_when_a_phone_moved_the_marker_since(on, qtbot):
+    from lpdesk.commands.continuum import SetPlacementCommand
+
+    w = on
+    c = w.doc.session.continuum
+    pid = w.doc.session.participants[0].id
+    area = c.current_area.id
+    w.doc.push(SetPlacementCommand(c, area, pid, "now", 11.0))
+    phone = Phone(qtbot, w.live.controller.url).join(w.live.controller.room.code, pid)
+    try:
+        phone.place(area, "now", 77.0)
+        w.undo_action.trigger()
+        assert c.placement(area, pid).now == 77.0
+        assert "moved from a phone" in w.statusBar().currentMessage()
+        w.statusBar().clearMessage()
+        w.doc.push(SetPlacementCommand(c, area, pid, "now", 33.0))
+        w.undo_action.trigger()  # the facilitator's own step, nothing moved since: undone
+        assert c.placement(area, pid).now == 77.0 and not w.statusBar().currentMessage()
+    finally:
+        phone.close()

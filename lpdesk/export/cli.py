@@ -43,7 +43,7 @@ def _existing(paths: list[Path]) -> Path | None:
     return next((p for p in paths if p.exists() or p.is_symlink()), None)
 
 
-def _quiet_qt() -> None:
+def _quiet_qt(command: str) -> None:
     """Keep Qt's own diagnostics (e.g. `qt.text.font.db: OpenType support missing ...` for
     every font it tries on a script) off the command line: its output is ours, one line per
     error. Qt's critical and fatal messages still go to stderr, as one line each."""
@@ -51,51 +51,82 @@ def _quiet_qt() -> None:
 
     def handler(kind: QtMsgType, _context: object, message: str) -> None:
         if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            print(f"lpdesk export: Qt: {' '.join(message.split())}", file=sys.stderr)
+            print(f"lpdesk {command}: Qt: {' '.join(message.split())}", file=sys.stderr)
 
     qInstallMessageHandler(handler)
+
+
+def check_output(command: str, out: Path, force: bool) -> str | None:
+    """OUT's format, or None after saying in one line why OUT cannot be made (exit 2).
+    Checked before any slow work: a wrong extension or folder fails at once."""
+    try:
+        fmt = format_for(out)
+        check_writable(out)
+    except ExportError as exc:
+        say(f"lpdesk {command}: {exc}", file=sys.stderr)
+        return None
+    if not force and fmt != "png" and _existing([out]):
+        say(exists_message(command, out), file=sys.stderr)
+        return None
+    return fmt
+
+
+def prepare(command: str, fmt: str) -> None:
+    """Formats that paint need a (offscreen) QGuiApplication, and a quiet Qt."""
+    if fmt in ("pdf", "html", "png"):
+        from lpdesk.export.text import ensure_gui_application
+        _quiet_qt(command)
+        ensure_gui_application()  # offscreen when there is no display
+
+
+def write_output(command: str, files: list[tuple[Path, bytes]], force: bool) -> bool:
+    """Write the rendered files, never over an existing one without --force (PNG names
+    are known only once the pictures are); False after saying why not."""
+    from lpdesk.export.formats import write_files
+
+    try:
+        there = None if force else _existing([p for p, _ in files])
+        if there is not None:
+            say(exists_message(command, there), file=sys.stderr)
+            return False
+        write_files(files)
+    except ExportError as exc:
+        say(f"lpdesk {command}: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def written(files: list[tuple[Path, bytes]]) -> str:
+    return ", ".join(str(p) for p, _ in files[:3]) + (
+        f" and {len(files) - 3} more" if len(files) > 3 else "")
 
 
 def _export(args: argparse.Namespace) -> int:
     from lpdesk.storage import SessionFileError, load_session
 
     out = Path(args.output)
-    try:
-        fmt = format_for(out)
-        check_writable(out)
-    except ExportError as exc:
-        say(f"lpdesk export: {exc}", file=sys.stderr)
-        return 2
-    if not args.force and fmt != "png" and _existing([out]):
-        say(exists_message("export", out), file=sys.stderr)
+    fmt = check_output("export", out, args.force)
+    if fmt is None:
         return 2
     try:
         session = load_session(args.file)
     except SessionFileError as exc:
         say(f"lpdesk export: {exc}", file=sys.stderr)
         return 1
-    if fmt in ("pdf", "html", "png"):
-        from lpdesk.export.text import ensure_gui_application
-        _quiet_qt()
-        ensure_gui_application()  # offscreen when there is no display
-    from lpdesk.export.formats import render, write_files
+    prepare("export", fmt)
+    from lpdesk.export.formats import render
     from lpdesk.export.summary import build_report
 
     try:
         report = build_report(session, anonymise=args.anonymise,
                               include_notes=args.include_notes)
         files = render(report, out, args.paper)
-        there = None if args.force else _existing([p for p, _ in files])
-        if there is not None:  # PNG names are known once the pictures are
-            say(exists_message("export", there), file=sys.stderr)
-            return 2
-        write_files(files)
     except ExportError as exc:
         say(f"lpdesk export: {exc}", file=sys.stderr)
         return 2
-    names = ", ".join(str(p) for p, _ in files[:3]) + (
-        f" and {len(files) - 3} more" if len(files) > 3 else "")
-    say(f"wrote {names}")
+    if not write_output("export", files, args.force):
+        return 2
+    say(f"wrote {written(files)}")
     return 0
 
 

@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from lpdesk.export.cli import _existing, exists_message
-from lpdesk.export.formats import PAPER_NAMES, ExportError, check_writable, format_for
+from lpdesk.export.cli import check_output, prepare, write_output, written
+from lpdesk.export.formats import PAPER_NAMES, ExportError
 from lpdesk.terminal import say
 
 
@@ -33,44 +33,30 @@ def _compare(args: argparse.Namespace) -> int:
     from lpdesk.storage.compare import read_sessions
 
     out = Path(args.output)
-    try:
-        fmt = format_for(out)
-        check_writable(out)
-    except ExportError as exc:
-        say(f"lpdesk compare: {exc}", file=sys.stderr)
-        return 2
-    if not args.force and fmt != "png" and _existing([out]):
-        say(exists_message("compare", out), file=sys.stderr)
+    fmt = check_output("compare", out, args.force)
+    if fmt is None:
         return 2
     found = read_sessions(args.files)
     for problem in found.left_out:
         say(f"lpdesk compare: left out {problem}", file=sys.stderr)
     if not found.usable:
         say(f"lpdesk compare: {len(found.sessions)} usable session(s); at least two are "
-              f"needed to compare", file=sys.stderr)
+            f"needed to compare", file=sys.stderr)
         return 1
-    if fmt in ("pdf", "html", "png"):
-        from lpdesk.export.text import ensure_gui_application
-        ensure_gui_application()
+    prepare("compare", fmt)
     from lpdesk.export.compare import build_comparison_report, compare_files
     from lpdesk.export.compare_pdf import render_comparison
-    from lpdesk.export.formats import write_files
 
     comparison = compare_files(found.labelled(), anonymise=args.anonymise)
     report = build_comparison_report(comparison, [str(x) for x in found.left_out])
     try:
         files = render_comparison(report, out, args.paper)
-        there = None if args.force else _existing([p for p, _ in files])
-        if there is not None:  # PNG names are known once the pictures are
-            say(exists_message("compare", there), file=sys.stderr)
-            return 2
-        write_files(files)
     except ExportError as exc:
         say(f"lpdesk compare: {exc}", file=sys.stderr)
         return 2
-    say(f"compared {len(found.sessions)} sessions; wrote "
-          + ", ".join(str(p) for p, _ in files[:3])
-          + (f" and {len(files) - 3} more" if len(files) > 3 else ""))
+    if not write_output("compare", files, args.force):
+        return 2
+    say(f"compared {len(found.sessions)} sessions; wrote {written(files)}")
     return 0
 
 

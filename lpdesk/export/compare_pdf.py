@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
-from lpdesk import __version__
 from lpdesk.export.compare import CompareChart, ComparisonReport
 from lpdesk.export.layout import Drawing, Flowable, PageBreak, Spacer
 from lpdesk.export.pages import PAPERS, paginate, paint_page, paper_size, prepare_painter
 from lpdesk.export.palette import ACCENT, INK, MUTED, NOW, RULE, STAGE_TINTS, TARGET, line_pen
-from lpdesk.export.pdf import BODY, H1, H2, SMALL, Heading, paragraph, table
+from lpdesk.export.pdf import BODY, H1, H2, SMALL, Heading, paragraph, table, write_pages
 from lpdesk.export.text import MM, PT, TextBox, TextStyle
 from lpdesk.export.wording import tr
 
@@ -134,27 +133,7 @@ class ComparisonDocument:
         paint_page(painter, self.pagination.pages[index], self.margin_x, self.margin_top)
 
     def write_pdf(self) -> bytes:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setResolution(720)
-        writer.setPageLayout(QPageLayout(QPageSize(PAPERS[self.paper]),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(self.report.title)
-        writer.setCreator(f"lpdesk {__version__}")
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError("cannot start the PDF")
-        try:
-            for i in range(self.page_count):
-                if i:
-                    writer.newPage()
-                self.paint_page(painter, i)
-        finally:
-            painter.end()
-            buffer.close()
-        return bytes(data.data())
+        return write_pages(self.paper, self.page_count, self.paint_page, self.report.title)
 
 
 def comparison_pdf(report: ComparisonReport, paper: str = "a4") -> bytes:

@@ -390,31 +390,8 @@ class SummaryDocument:
     def write_pdf(self, progress: Progress | None = None) -> bytes:
         """The PDF file's bytes (written to memory first: a bad output path is reported by
         the caller without a half-written file)."""
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(QPageLayout(QPageSize(PAPERS[self.paper]),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(self.report.display_title)
-        writer.setCreator(f"lpdesk {__version__}")
-        if hasattr(writer, "setAuthor") and self.report.facilitator:
-            writer.setAuthor(self.report.facilitator)
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError("cannot start the PDF")
-        try:
-            for i in range(self.page_count):
-                if i:
-                    writer.newPage()
-                self.paint_page(painter, i)
-                if progress is not None and not progress(i + 1, self.page_count):
-                    raise Cancelled()
-        finally:
-            painter.end()
-            buffer.close()
-        return bytes(data.data())
+        return write_pages(self.paper, self.page_count, self.paint_page,
+                           self.report.display_title, self.report.facilitator, progress)
 
     def render_page(self, index: int, dpi: float = 96.0) -> QImage:
         """Page `index` as an image (the preview)."""
@@ -427,6 +404,38 @@ class SummaryDocument:
         self.paint_page(painter, index)
         painter.end()
         return image
+
+
+def write_pages(paper: str, page_count: int, paint_page: Callable[[QPainter, int], None],
+                title: str, author: str = "", progress: Progress | None = None) -> bytes:
+    """A PDF's bytes, its pages painted by `paint_page(painter, index)` in layout units
+    (written to memory first: a bad output path is reported without a half-written file).
+    `progress` is called after each page and may cancel by returning False."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(title)
+    writer.setCreator(f"lpdesk {__version__}")
+    if hasattr(writer, "setAuthor") and author:
+        writer.setAuthor(author)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("cannot start the PDF")
+    try:
+        for i in range(page_count):
+            if i:
+                writer.newPage()
+            paint_page(painter, i)
+            if progress is not None and not progress(i + 1, page_count):
+                raise Cancelled()
+    finally:
+        painter.end()
+        buffer.close()
+    return bytes(data.data())
 
 
 def _keep(flowable: Flowable) -> Flowable:

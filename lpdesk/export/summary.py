@@ -32,7 +32,6 @@ from lpdesk.model.matrix_stats import (
     agreement_in_rows,
     board_agreement,
     consensus,
-    matches_reference,
 )
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
@@ -233,18 +232,23 @@ def _quiz_chart(runs: list[QuizRunReport], content: ContinuumContent) -> AreaRep
                       _stage_name(content, stats.target.median), positions, (), None, ())
 
 
-def _cell_name(board: Board, cell: Cell | None) -> str:
+AxisNames = tuple[dict[str, str], dict[str, str]]  # row id -> name, column id -> name
+
+
+def _axis_names(board: Board) -> AxisNames:
+    return {r.id: r.name for r in board.rows}, {c.id: c.name for c in board.columns}
+
+
+def _cell_name(board: Board, cell: Cell | None, axes: AxisNames | None = None) -> str:
     if cell is None:
         return tr("not placed")
-    rows = {r.id: r.name for r in board.rows}
-    cols = {c.id: c.name for c in board.columns}
+    rows, cols = axes or _axis_names(board)
     return f"{rows.get(cell[0], '?')} / {cols.get(cell[1], '?')}"
 
 
-def _reference_of(board: Board, card) -> tuple[str, str, str]:
+def _reference_of(board: Board, card, axes: AxisNames | None = None) -> tuple[str, str, str]:
     """(display, reference row name, reference column name) of a card's reference."""
-    rows = {r.id: r.name for r in board.rows}
-    cols = {c.id: c.name for c in board.columns}
+    rows, cols = axes or _axis_names(board)
     if card.reference is not None:
         r, c = rows.get(card.reference[0], ""), cols.get(card.reference[1], "")
         return f"{r} / {c}", r, c
@@ -256,33 +260,42 @@ def _reference_of(board: Board, card) -> tuple[str, str, str]:
 
 
 def _board(board: Board, names: Names, groups: dict[str, str]) -> BoardReport:
+    """The board's report, in time linear in its cards (a board may hold thousands)."""
     t = names.text
+    axes = _axis_names(board)
+    judged: dict[str, bool | None] = {}  # as matches_reference, without its search by id
+    in_cell: dict[Cell | None, list] = {}  # as board.cards_in, in board order
+    for card in board.cards:
+        cell = board.positions.get(card.id)
+        judged.setdefault(card.id, card.matches(cell))
+        in_cell.setdefault(cell, []).append(card)
     cells = []
     for row in board.rows:
         cells.append(tuple(
-            tuple(CardView(t(card.text), matches_reference(board, card.id))
-                  for card in board.cards_in((row.id, col.id)))
+            tuple(CardView(t(card.text), judged[card.id])
+                  for card in in_cell.get((row.id, col.id), ()))
             for col in board.columns))
-    deck = tuple(CardView(t(c.text), None) for c in board.cards_in(None))
+    deck = tuple(CardView(t(c.text), None) for c in in_cell.get(None, ()))
     agreement = board_agreement(board)
     has_reference = any(c.reference is not None or getattr(c, "reference_column", None)
                         for c in board.cards)
-    rows = {r.id: r.name for r in board.rows}
+    rows, cols = axes
     row_agree = tuple((t(rows[rid]), a) for rid, a in agreement_in_rows(board).items()
                       if a.placed)  # the cards shown in the row, as on the board
     mismatches = []
     positions = []
     for card in board.cards:
         cell = board.positions.get(card.id)
-        ref_display, ref_row, ref_col = _reference_of(board, card)
-        if matches_reference(board, card.id) is False:
-            mismatches.append(Mismatch(t(card.text), t(_cell_name(board, cell)), t(ref_display)))
+        ref_display, ref_row, ref_col = _reference_of(board, card, axes)
+        if judged[card.id] is False:
+            mismatches.append(Mismatch(t(card.text), t(_cell_name(board, cell, axes)),
+                                       t(ref_display)))
         row_name = col_name = ""
         if cell is not None:
             row_name = rows.get(cell[0], "")
-            col_name = {c.id: c.name for c in board.columns}.get(cell[1], "")
+            col_name = cols.get(cell[1], "")
         positions.append(CardPosition(card.id, t(card.text), t(row_name), t(col_name),
-                                      t(ref_row), t(ref_col), matches_reference(board, card.id)))
+                                      t(ref_row), t(ref_col), judged[card.id]))
     words = []
     placed = sum(1 for c in board.cards if c.id in board.positions)
     words.append(tr("{placed} of {total} cards were placed.").format(

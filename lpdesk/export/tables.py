@@ -172,5 +172,6 @@ def details(report: Report) -> list[tuple[str, str]]:
                          tr(" in {g} groups")).format(g=len(report.groups))
     out.append((tr("Participants"), people))
     if report.anonymised:
-        out.append((tr("Names"), tr("Participants appear as P1, P2 ... in this summary.")))
+        out.append((tr("Names"), tr("Participants appear as P1, P2 ... and groups as G1, "
+                                    "G2 ... in this summary.")))
     return out

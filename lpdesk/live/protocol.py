@@ -232,16 +232,32 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-def check_ids(message: Message, session: Any) -> None:
+@dataclass(frozen=True)
+class KnownIds:
+    """The session's ids, gathered once for a batch of messages."""
+
+    areas: frozenset[str]
+    participants: frozenset[str]
+    groups: frozenset[str]
+
+    @classmethod
+    def of(cls, session: Any) -> KnownIds:
+        return cls(frozenset(a.id for a in session.continuum.areas),
+                   frozenset(p.id for p in session.participants),
+                   frozenset(g.id for g in session.groups))
+
+
+def check_ids(message: Message, session: Any, known: KnownIds | None = None) -> None:
     """The ids a message names must exist in the session (GUI thread: reads the model)."""
+    known = known or KnownIds.of(session)
     area = message.get("area")
-    if area is not None and area not in {a.id for a in session.continuum.areas}:
+    if area is not None and area not in known.areas:
         raise ProtocolError("area", "That area is not open any more.")
     pid = message.get("participant")
-    if pid is not None and pid not in {p.id for p in session.participants}:
+    if pid is not None and pid not in known.participants:
         raise ProtocolError("participant", "That name is not on the list.")
     gid = message.get("group")
-    if gid is not None and gid not in {g.id for g in session.groups}:
+    if gid is not None and gid not in known.groups:
         raise ProtocolError("group", "That group does not exist.")
 
 

@@ -37,6 +37,7 @@ from lpdesk.live.protocol import (
     new_token,
     parse_message,
 )
+from lpdesk.model.ids import new_id
 
 DEFAULT_MAX_DEVICES = 200
 RATE_PER_S = 10.0  # sustained messages per second per device
@@ -44,6 +45,9 @@ RATE_BURST = 20.0  # and the burst it may send at once
 HELLO_TIMEOUT_S = 10.0
 WRONG_CODES_PER_MINUTE = 20  # per address: guessing room codes stops here
 FLOOD_CLOSE = 200  # refused-for-rate messages before the connection is closed
+# WebSocket close codes (private range) by the reason a connection was ended
+CLOSE_CODES = {"room": 4001, "token": 4002, "removed": 4003, "full": 4004, "flood": 4005,
+               "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009}
 MIME = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".js": "text/javascript; charset=utf-8"}
 PAGE_FILES = ("index.html", "phone.css", "phone.js")
@@ -337,7 +341,7 @@ class LiveServer:
         try:
             await ws.send_str(encode(payload))
             if close:
-                await ws.close(code=4000 + min(999, len(code)), message=code.encode()[:100])
+                await ws.close(code=CLOSE_CODES.get(code, 4000), message=code.encode()[:100])
         except (ConnectionError, RuntimeError):
             pass
 
@@ -378,7 +382,6 @@ class LiveServer:
                                    close=True)
                 return None
             token = new_token()
-            from lpdesk.model.ids import new_id
             self.tokens[token] = new_id("d", set(self.tokens.values()))
         device_id = self.tokens[token]
         old = self.phones.get(device_id)
@@ -386,7 +389,7 @@ class LiveServer:
         self.phones[device_id] = phone
         if old is not None:  # the same phone again (a reload): the newer connection wins
             old.wake.set()
-            await old.ws.close(code=4001, message=b"replaced")
+            await old.ws.close(code=CLOSE_CODES["replaced"], message=b"replaced")
         await self._send_text(phone, self.welcome(token, device_id))
         phone.pending.update(self.shared)
         phone.wake.set()
@@ -482,7 +485,7 @@ class LiveServer:
 
     async def _close_removed(self, phone: _Phone) -> None:
         await self._send_text(phone, encode({"type": "bye", "reason": "removed"}))
-        await phone.ws.close(code=4003, message=b"removed")
+        await phone.ws.close(code=CLOSE_CODES["removed"], message=b"removed")
 
 
 def _same(a: str | None, b: str) -> bool:

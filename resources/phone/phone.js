@@ -63,9 +63,16 @@
       try { m = JSON.parse(event.data); } catch (e) { return; }
       receive(m);
     };
-    ws.onclose = function () {
+    ws.onclose = function (event) {
       if (state.ws !== ws) { return; }
       state.ws = null;
+      if (event.code === 4009) {  // the same phone opened lpdesk in another tab: no tug of war
+        state.ended = "lpdesk is open in another tab on this phone.";
+        state.replaced = true;
+        status("");
+        render();
+        return;
+      }
       if (state.removed || !state.code) { render(); return; }
       // a dropped Wi-Fi, a locked screen, or the facilitator stopping and starting again:
       // keep trying with the same token, so the phone comes back as the same person
@@ -155,6 +162,12 @@
   function ended() {
     var s = screen("ended");
     s.appendChild(el("h1", "", state.ended));
+    if (state.replaced) {
+      s.appendChild(button("primary", "Use this tab", function () {
+        state.replaced = false; state.ended = ""; loading(); connect();
+      }));
+      return;
+    }
     s.appendChild(el("p", "muted", "You can close this page."));
   }
   function waiting() {

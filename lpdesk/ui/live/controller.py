@@ -27,6 +27,7 @@ from lpdesk.commands.session import AddParticipantsCommand, UpdateParticipantCom
 from lpdesk.content.stages import continuum_content
 from lpdesk.document import SessionDocument
 from lpdesk.live.protocol import (
+    KnownIds,
     Message,
     ProtocolError,
     RoomOptions,
@@ -230,6 +231,7 @@ class LiveController(QObject):
         replies: list[tuple[str, str]] = []
         done: list[tuple[str, int | None, float]] = []
         devices_changed = False
+        known: KnownIds | None = None  # gathered once per batch (a claim may add a name)
         now = time.time()
         for event in events:
             kind, device_id = event[0], event[1]
@@ -250,7 +252,9 @@ class LiveController(QObject):
             device.last_seen = now
             devices_changed = True
             try:
-                check_ids(message, session)
+                if known is None:
+                    known = KnownIds.of(session)
+                check_ids(message, session, known)
                 if message.type == "place":
                     subject, group = self._placement_subject(device, message)
                     key = (message.get("area"), group)
@@ -265,6 +269,7 @@ class LiveController(QObject):
                 if handler is None:
                     raise ProtocolError("type", "lpdesk does not know that kind of message.")
                 device.last_sent = handler(device, message)
+                known = None  # a claim may have added a participant
                 self._dirty.add(device_id)
                 self.schedule_flush()
                 done.append((device_id, message.seq, event[3]))

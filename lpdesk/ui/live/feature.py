@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea
+from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QToolButton
+
+from lpdesk.ui.window.after_paint import after_first_paint
 
 if TYPE_CHECKING:
     from lpdesk.ui.live.controller import LiveController
@@ -51,13 +53,29 @@ class LiveFeature(QObject):
         workshop.room_menu.addSeparator()
         workshop.room_menu.addActions([self.action, self.slide_action])
         workshop.toolbar.addSeparator()
-        workshop.toolbar.addAction(self.action)
+        # An icon-only button (the words are in its tool tip): the room toolbar keeps its
+        # words on a 1280 px screen (ui/style/icons.fit_toolbar measures it with words).
+        self.button = QToolButton(workshop.toolbar)
+        self.button.setDefaultAction(self.action)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.button.setAccessibleName(tr("Let participants join from phones"))
+        workshop.toolbar.addWidget(self.button)
+        after_first_paint(window, self._draw_icon)
         window.document_changed.connect(self._document_changed)
         window.page_changed.connect(self._page_changed)
         window.installEventFilter(self)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
+
+    def _draw_icon(self) -> None:
+        from lpdesk.ui.style.icons import themed_icon
+        from lpdesk.ui.style.theme import follow_theme
+
+        self.action.setIcon(themed_icon("phones"))
+        if not getattr(self, "_following_theme", False):
+            self._following_theme = True
+            follow_theme(self, lambda *_: self._draw_icon())
 
     # -- turning it on and off ------------------------------------------------------------
     def toggle(self, checked: bool | None = None) -> None:
@@ -78,6 +96,7 @@ class LiveFeature(QObject):
 
             self.controller = LiveController(self.main.doc, self)
             self.controller.set_activity(self._activity())
+            self._follow_undo(self.main.doc.undo_stack)
             self.panel = JoinPanel(self.controller)
             self.panel.address_chosen.connect(self.start)
             self.panel.look_again.connect(lambda: self.start())
@@ -98,6 +117,20 @@ class LiveFeature(QObject):
                 self.main.tabifyDockWidget(self.main.workshop.agenda_dock, self.dock)
             self.main.workshop.panels_menu.addAction(self.dock.toggleViewAction())
         return self.controller
+
+    def _follow_undo(self, stack) -> None:
+        """Say so when Ctrl+Z had nothing to take back because a participant moved the
+        marker from their phone since (the step leaves the history; the vote stays)."""
+        last = {"index": stack.index(), "count": stack.count()}
+
+        def changed(index: int) -> None:
+            if index < last["index"] and stack.count() < last["count"]:
+                self.main.statusBar().showMessage(self.main.tr(
+                    "Undo: that marker was moved from a phone since, so it stays where the "
+                    "participant put it."), 8000)
+            last["index"], last["count"] = index, stack.count()
+
+        stack.indexChanged.connect(changed)
 
     def _sync_slide_box(self, on: bool) -> None:
         if self.panel is not None and self.panel.slide.isChecked() != on:
