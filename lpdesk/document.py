@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from lpdesk.model.limits import count_problem
 from lpdesk.model.session import Session
 
 if TYPE_CHECKING:  # storage loads on the first open or save, not at start-up
@@ -21,6 +22,7 @@ class SessionDocument(QObject):
     path_changed = Signal()
     saved = Signal()
     applied = Signal()  # an edit made outside the undo stack (see `apply`)
+    limit_reached = Signal(str)  # an edit was taken back: 'field: what is over the limit'
 
     def __init__(self, session: Session, path: Path | None = None,
                  stamp: FileStamp | None = None, parent: QObject | None = None) -> None:
@@ -43,14 +45,29 @@ class SessionDocument(QObject):
         return cls(session, Path(path), stamp, parent)
 
     def push(self, command: QUndoCommand) -> None:
+        """Do `command` as one undo step; an edit that would take the session over one of
+        lpdesk's limits (lpdesk.model.limits: a session it could not open again) is taken
+        back at once, leaves nothing to redo, and `limit_reached` says why."""
+        before = count_problem(self.session)
         self.undo_stack.push(command)
+        after = count_problem(self.session)
+        if after is not None and after != before:
+            self.undo_stack.undo()
+            self.undo_stack.push(_Nothing())  # drops the edit from the redo side too
+            self.limit_reached.emit(f"{after[0]}: {after[1]}")
 
     def apply(self, command: QUndoCommand) -> None:
         """Make an edit that the facilitator's Undo must not take back: a participant's own
         input from their phone (they change it from the phone until the facilitator locks
         input). It is an ordinary command, but not on the undo stack; the session becomes
         unsaved until the next save, and autosave follows `applied`."""
+        before = count_problem(self.session)
         command.redo()
+        after = count_problem(self.session)
+        if after is not None and after != before:  # e.g. the 1,001st phone joining
+            command.undo()
+            self.limit_reached.emit(f"{after[0]}: {after[1]}")
+            return
         self.undo_stack.resetClean()
         self.applied.emit()
 
@@ -82,3 +99,11 @@ class SessionDocument(QObject):
             self.path_changed.emit()
         self.undo_stack.setClean()
         self.saved.emit()
+
+
+class _Nothing(QUndoCommand):
+    """Pushed after a refused edit: obsolete as soon as it is done, so the stack drops it,
+    and with it the refused edit waiting to be redone."""
+
+    def redo(self) -> None:
+        self.setObsolete(True)

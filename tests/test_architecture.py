@@ -40,7 +40,7 @@ QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph")
 UI_MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "style": (),
     **{activity: ("style",) for activity in
-       ("setup", "continuum", "quiz", "matrix", "summary", "export")},
+       ("setup", "continuum", "quiz", "matrix", "summary", "export", "compare")},
 }
 
 

@@ -148,3 +148,13 @@ def test_demo_workshops_writes_four_comparable_sessions_and_never_overwrites(tmp
     assert again.returncode == 1 and "already exists" in again.stderr
     assert tree(tmp_path) == before
     assert run(tmp_path, "-o", tmp_path.parent / "c.csv").returncode == 0
+
+
+def test_a_long_session_label_keeps_to_its_row_in_the_chart(qapp):
+    from lpdesk.export.compare_pdf import LABEL, _one_line
+    from lpdesk.export.text import PT
+
+    long = "A very long session title that goes on and on for the sales team of the north"
+    shown = _one_line(long, LABEL, 40 * PT)
+    assert shown.endswith("\u2026") and len(shown) < len(long)
+    assert _one_line("Sales", LABEL, 40 * PT) == "Sales"

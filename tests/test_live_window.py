@@ -115,7 +115,10 @@ def test_phone_input_marks_the_session_unsaved_and_schedules_autosave(on, qtbot)
 
 @pytest.mark.parametrize("how", ["new", "open", "close"])
 def test_another_session_disconnects_the_phones(on, qtbot, tmp_path, how):
+    from lpdesk.commands.session import SetDetailCommand
+
     w = on
+    w.doc.push(SetDetailCommand(w.doc.session, "title", "Before"))  # a stack with a step
     w.doc.undo_stack.setClean()
     port = w.live.controller.server.port
     phone = Phone(qtbot, w.live.controller.url).join(w.live.controller.room.code)
@@ -133,6 +136,13 @@ def test_another_session_disconnects_the_phones(on, qtbot, tmp_path, how):
     phone.wait_closed()
     assert not w.live.running and not w.live.action.isChecked() and port_is_free(port)
     assert w.live.controller is None  # the next start is for the new session
+    # the old document goes (and its undo stack with it): nothing of the feature still
+    # listens to it (a closure once asked the deleted stack for its count)
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(20)
+    w.doc.push(SetDetailCommand(w.doc.session, "title", "After"))
+    w.undo_action.trigger()
 
 
 def test_quitting_with_phones_connected_says_goodbye_and_frees_the_port(on, qtbot):

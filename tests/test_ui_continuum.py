@@ -465,3 +465,18 @@ def test_a_new_session_says_what_to_do_and_can_place_the_agreed_position(qtbot):
     assert doc.session.continuum.current_area.consensus.now == pytest.approx(
         20.0, abs=2 * data_per_pixel(page))
     assert page.summary.agreed.text().startswith("Agreed: 20")
+
+
+def test_a_long_name_does_not_widen_the_page(qtbot):
+    """Names may be 500 characters long: the 'whose marker' list shows the start of the
+    name (the whole one when it opens) instead of pushing the page wider than the screen;
+    the plot's name column stops growing too. Beyond a few words, length changes nothing."""
+    widths = []
+    for words in (8, 29):
+        session = demo_session()
+        session.participants[0].name = "A very long name " * words
+        page = make_page(qtbot, SessionDocument(session))
+        widths.append(page.minimumSizeHint().width())
+        combo = page.controls.subject_combo
+        assert session.participants[0].name in [combo.itemText(i) for i in range(combo.count())]
+    assert widths[0] == widths[1] and widths[1] < 1000, widths

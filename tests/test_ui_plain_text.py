@@ -69,6 +69,11 @@ def _rendered(html: str) -> str:
     return doc.toPlainText().replace("\u00a0", " ").replace("\u2029", "\n")
 
 
+def as_shown(tip: str) -> str:
+    """A tool tip's text as Qt shows it."""
+    return _rendered(tip) if might_be_rich(tip) else tip
+
+
 def misread(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> bool:
     """True if `text`, shown in `fmt`, shows hostile markup as formatting rather than
     literally (its mark shows, its tags do not; or a tag names a picture)."""
@@ -269,14 +274,21 @@ def save_grab(widget: QWidget, name: str) -> None:
 
 
 # -- the walk ----------------------------------------------------------------------------
-@pytest.mark.parametrize("theme_name", ["normal", "high_contrast"])
+@pytest.fixture(params=["normal", "high_contrast"])
+def theme_name(request, qapp):
+    """Each theme as the app applies it (palette and all); normal again afterwards."""
+    from lpdesk.ui.style.theme import NORMAL, THEMES, apply_theme
+
+    apply_theme(qapp, THEMES[request.param])
+    yield request.param
+    apply_theme(qapp, NORMAL)
+
+
 def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_path, probe,
                                                      theme_name):
     from lpdesk.storage import save_session
-    from lpdesk.ui.style.theme import NORMAL, THEMES, set_theme
     from lpdesk.ui.window.main_window import MainWindow
 
-    set_theme(THEMES[theme_name])
     path = tmp_path / "hostile & co.lpdesk"
     save_session(hostile_session(probe), path)
     window = MainWindow(None)
@@ -366,6 +378,7 @@ def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_pa
         message_box_notifier(window)(f"RuntimeError: {hostile(probe, 'error')}")
         workshop.capture("comment")
         _recovery_dialog(tmp_path, probe, window)
+        problems += _matrix_dialogs(window)
         _export_dialog(qtbot, window)
     problems += watcher.problems
     assert MARK in watcher.seen[0], watcher.seen  # the refused file repeats the bad key
@@ -373,7 +386,6 @@ def test_every_page_shows_session_text_as_plain_text(qtbot, app_settings, tmp_pa
                   "During:", "Delete the autosaved copy", "Export failed"):
         assert any(words in seen and MARK in seen for seen in watcher.seen), (words,
                                                                               watcher.seen)
-    set_theme(NORMAL)
 
     assert not problems, "\n".join(dict.fromkeys(problems))
     assert was_read(probe) is not True, "a picture named in session text was loaded"
@@ -417,6 +429,25 @@ def _recovery_dialog(tmp_path: Path, probe: Path, window) -> None:
     assert not problems, problems
 
 
+def _matrix_dialogs(window) -> list[str]:
+    from lpdesk.content.templates import templates
+    from lpdesk.ui.matrix.dialogs import CardDialog, NewBoardDialog
+
+    session = window.doc.session
+    board = session.matrix.boards[0]
+    dialogs = [NewBoardDialog(templates(), session.groups, window),
+               CardDialog(board, board.cards[0], window), CardDialog(board, None, window)]
+    problems = []
+    for dialog in dialogs:
+        dialog.show()
+        QApplication.processEvents()
+        assert any(MARK in combo.itemText(i) for combo in dialog.findChildren(QComboBox)
+                   for i in range(combo.count()))
+        problems += widget_problems([dialog])
+        dialog.close()
+    return problems
+
+
 def _export_dialog(qtbot, window) -> None:
     from lpdesk.ui.export.dialog import ExportDialog
 
@@ -427,6 +458,59 @@ def _export_dialog(qtbot, window) -> None:
     dialog.show_error("Cannot export the summary", f"Export failed: {dialog.doc.session.title}")
     dialog.close()
     assert not problems, problems
+
+
+def test_the_comparison_shows_session_text_as_plain_text(qtbot, app_settings, tmp_path,
+                                                        probe):
+    """File > Compare Sessions: names, areas, titles and a refused file's problem."""
+    from lpdesk.storage import save_session
+    from lpdesk.storage.compare import read_sessions
+    from lpdesk.ui.compare.window import CompareWindow
+
+    paths = []
+    for n, date in enumerate(("2026-05-04", "2026-11-23")):
+        session = hostile_session(probe)
+        session.id, session.date = f"hostile-{n}", date
+        paths.append(tmp_path / f"workshop {n}.lpdesk")
+        save_session(session, paths[-1])
+    refused = tmp_path / "refused.lpdesk"
+    refused.write_text(json.dumps({"format": hostile(probe, "format")}), encoding="utf-8")
+    window = CompareWindow(read_sessions([*paths, refused]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_complete, timeout=20000)
+    save_grab(window, "plain_text_compare.png")
+    assert shows_somewhere([window])
+    problems = widget_problems([window])
+    window.close()
+    assert not problems, "\n".join(dict.fromkeys(problems))
+    assert was_read(probe) is not True, "a picture named in session text was loaded"
+
+
+def test_the_start_page_shows_recent_file_names_as_typed(qtbot, app_settings, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from lpdesk.app import create_main_window
+    from lpdesk.demo import demo_session
+    from lpdesk.storage import save_session
+    from lpdesk.ui.window.start_page import front
+
+    recent = tmp_path / f"<img src=x><b>{MARK}<b>&amp; kick-off.lpdesk"
+    save_session(demo_session(), recent)
+    QSettings().setValue("recent_files", [str(recent)])
+    window = create_main_window(None, recover=False)
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    item = front(window).page.recent_list.item(0)
+    assert item.text() == recent.name
+    tip = item.toolTip()
+    assert as_shown(tip) == str(recent), tip
+    window.recent_menu.aboutToShow.emit()
+    action = window.recent_menu.actions()[0]
+    assert action.text() == "&1 " + recent.name.replace("&", "&&")
+    assert as_shown(action.toolTip()) == str(recent)
 
 
 # -- the check catches what it must --------------------------------------------------------

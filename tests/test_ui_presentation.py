@@ -250,3 +250,33 @@ def test_blank_screen_is_black_in_every_theme(window, qtbot, t):
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37)
                for y in range(0, image.height(), 23)}
     assert colours == {"#000000"}
+
+
+@pytest.mark.parametrize("t", [NORMAL, HIGH_CONTRAST], ids=lambda t: t.name)
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_activity_looks_right_in_presentation(window, qtbot, t, size):
+    """Every activity in F5 at every projector size, both themes: the header and timer fit,
+    the page fills the screen and nothing of it reaches past it. Set LPDESK_ARTEFACTS to
+    keep the PNGs and look at them."""
+    apply_theme(QApplication.instance(), t)
+    window.workshop.start_timer(300)
+    pw = present(qtbot, window)
+    pw.showNormal()
+    pw.resize(*size)
+    shots = []
+    for item in window.visible_items():
+        window.show_activity(item.id)
+        QApplication.processEvents()
+        view = pw.view
+        if view.timer.isVisible():
+            assert not view.title.geometry().intersects(view.timer.geometry()), item.kind
+        page = view.current_page()
+        corner = page.mapTo(pw, page.rect().bottomRight())
+        assert pw.rect().contains(corner), f"{item.kind} runs off the room's screen"
+        assert page.width() >= size[0] * 0.9
+        shots.append((item.kind, pw.grab()))
+    folder = os.environ.get("LPDESK_ARTEFACTS")
+    if folder:
+        for kind, image in shots:
+            image.save(str(Path(folder) / f"f5_{kind}_{t.name}_{size[0]}x{size[1]}.png"))

@@ -177,7 +177,10 @@ def test_clicker_keys_work_with_the_keyboard_on_a_board(window, qtbot):
 # -- the facilitator bar ---------------------------------------------------------------------
 def test_facilitator_bar_comes_on_demand_and_never_shows_notes(window, qtbot):
     pw = present(qtbot, window, "matrix")
+    pw.pointer_watch.stop()  # the test moves the "mouse" itself
     bar = pw.bar
+    bar.hide()  # in case the real cursor rested at the bottom edge
+    pw.pointer_at(QPoint(pw.width() // 2, 10))
     assert not bar.isVisible()
     page_rect = pw.view.geometry()
     pw.pointer_at(QPoint(pw.width() // 2, pw.height() // 2))
@@ -213,3 +216,52 @@ def test_facilitator_bar_places_on_the_continuum(window, qtbot):
     assert window.doc.session.continuum.hidden
     qtbot.mouseClick(texts["Target (T)"], LEFT)
     assert pw.view.current_page().active == "target"
+    continuum = window.doc.session.continuum
+    first = continuum.current_area
+    qtbot.mouseClick(texts["Area \u25b6"], LEFT)
+    assert continuum.current_area is not first
+    assert pw.view.current_page().area_title.text() == continuum.current_area.name
+
+
+def test_a_whole_quiz_runs_and_is_placed_from_presentation(window, qtbot):
+    """Start the room's quiz, answer every question and place the result: all in F5."""
+    pw = present(qtbot, window, "quiz")
+    page = pw.view.current_page()
+    page.advance_delay_ms = 0
+    pw.bar.reveal()
+    buttons = {b.text(): b for b in pw.bar.activity_buttons()}
+    assert not buttons["Place result"].isEnabled()
+    qtbot.mouseClick(buttons["Quiz the room"], LEFT)
+    quiz = window.doc.session.quiz
+    run = quiz.run(quiz.current_run_id)
+    assert run.subject_kind == "room"
+    for _ in range(page.total):
+        key(qtbot, pw, Qt.Key.Key_3)
+        qtbot.waitUntil(lambda: page.views.currentWidget() is not page.question_view
+                        or len(run.answers) > 0, timeout=2000)
+        qtbot.wait(5)
+    qtbot.waitUntil(lambda: page.views.currentWidget() is page.result_view, timeout=3000)
+    assert len(run.answers) == page.total
+    area = window.doc.session.continuum.current_area
+    before = area.consensus.now
+    qtbot.waitUntil(lambda: buttons["Place result"].isEnabled(), timeout=2000)
+    qtbot.mouseClick(buttons["Place result"], LEFT)
+    assert area.consensus.now is not None and area.consensus.now != before
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_bar_button_reads_in_full(window, qtbot, size):
+    """A dozen buttons on a 1024 px screen: two rows rather than 'Qui...oom'."""
+    pw = present(qtbot, window, "quiz")
+    pw.resize(*size)
+    pw.bar.reveal()
+    for item in window.visible_items():
+        window.show_activity(item.id)
+        settle()
+        for button in pw.bar.buttons():
+            if button.isVisible():
+                assert button.width() >= button.sizeHint().width(), \
+                    f"{button.text()!r} is squeezed on {item.kind}"
+                assert pw.bar.rect().contains(button.geometry()), button.text()
+        assert pw.bar.geometry().bottom() == pw.height() - 1

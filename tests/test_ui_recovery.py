@@ -324,3 +324,15 @@ def test_when_text_reads_naturally():
     assert when_text(now - timedelta(days=1), now).startswith("yesterday at ")
     assert when_text(now - timedelta(days=5), now).startswith("on 2026-11-")
     assert when_text(None) == "at an unknown time"
+
+
+def test_the_offer_comes_over_the_start_page_and_a_recovered_session_leaves_it(
+        qtbot, app_settings, asked):
+    from lpdesk.ui.window.start_page import start_page_shown
+
+    make_orphan(recovery_folder())
+    asked.answers = [("recover", 0)]
+    window = start_app(qtbot)  # no file: the start page, then the offer after its paint
+    assert len(asked) == 1
+    assert window.doc.session.title == "Left behind"
+    assert not start_page_shown(window)  # straight into the recovered session

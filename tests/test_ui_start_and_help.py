@@ -48,6 +48,8 @@ def test_starting_without_a_file_shows_the_start_page(qtbot, app_settings, tmp_p
     assert start_page_shown(window)
     page = front(window).page
     assert page.isVisible() and not window.agenda_list.isVisible()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=3000)
+    assert not page.new_button.icon().isNull()  # icons come right after the first paint
     assert all(not b.isVisible() for b in bars(window))  # the room's chrome waits behind
     assert "How a workshop runs" in page.how.text()
     assert [page.recent_list.item(i).text() for i in range(page.recent_list.count())] == [

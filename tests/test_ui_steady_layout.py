@@ -50,3 +50,27 @@ def test_toolbar_buttons_stay_put_when_labels_change(demo_window):
     settle()
     assert buttons(ws.toolbar) == before
     ws.audience.close()
+
+
+def test_the_whole_room_toolbar_fits_a_1024_window(app_settings, qtbot):
+    """At 1024 px "Add comment" and "Add agreed action" hid behind the overflow arrow."""
+    from lpdesk.demo import demo_session
+    from lpdesk.document import SessionDocument
+    from lpdesk.ui.style.theme import NORMAL, apply_theme
+    from lpdesk.ui.window.main_window import MainWindow
+
+    apply_theme(QApplication.instance(), NORMAL)  # the app's base font, as at start-up
+    w = MainWindow(SessionDocument(demo_session()))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.resize(1016, 700)  # a 1024 px screen, less the window's frame
+    w.workshop.start_timer(300)  # "Pause timer": the longest the timer button gets
+    settle()
+    bar = w.workshop.toolbar
+    for action in bar.actions():
+        if action.isVisible() and not action.isSeparator():
+            widget = bar.widgetForAction(action)
+            assert widget is not None and widget.isVisible(), f"{action.text()} overflows"
+            assert bar.rect().contains(widget.geometry()), f"{action.text()} overflows"
+    w.doc.undo_stack.setClean()

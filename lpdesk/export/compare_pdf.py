@@ -27,6 +27,15 @@ TICK = TextStyle(7.5, colour=MUTED)
 STAGE = TextStyle(8.0, bold=True, colour=MUTED, align=Qt.AlignmentFlag.AlignHCenter)
 
 
+def _one_line(text: str, style: TextStyle, width: float) -> str:
+    """A row's label on its one line (the tables below give it whole)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from lpdesk.export.text import font
+    metrics = QFontMetricsF(font(style.size, style.bold))
+    return metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, width)
+
+
 def chart_height(chart: CompareChart) -> float:
     return AXIS_H + ROW_H * max(1, len(chart.rows)) + 18 * PT
 
@@ -52,8 +61,8 @@ def paint_chart(chart: CompareChart, painter: QPainter, rect: QRectF) -> None:
     r = 3.6 * PT
     for n, row in enumerate(chart.rows):
         cy = top + ROW_H * (n + 0.5)
-        box = TextBox(row.label, LABEL, label_w - 6 * PT)
-        box.draw(painter, rect.left(), cy - min(box.height, ROW_H) / 2)
+        box = TextBox(_one_line(row.label, LABEL, label_w - 6 * PT), LABEL, label_w - 6 * PT)
+        box.draw(painter, rect.left(), cy - box.height / 2)
         for spread, colour, dy in ((row.now, NOW, -2.5 * PT), (row.target, TARGET, 2.5 * PT)):
             if spread.q1 is not None and spread.q3 is not None:
                 painter.fillRect(QRectF(x(spread.q1), cy + dy - 1.2 * PT,

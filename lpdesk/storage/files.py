@@ -362,8 +362,11 @@ _REASONS = {
     errno.EIO: "the disk reported an input/output error (was it removed?)",
     errno.ENAMETOOLONG: "the file name is too long for this disk",
 }
+# Windows also says "permission denied" for a file another program holds open; elsewhere
+# an open file never stops a save, so the message does not suggest it.
 _PERMISSION = ("permission denied (the folder or the file is read-only, or another program "
-               "has the file open)")
+               "has the file open)" if os.name == "nt" else
+               "permission denied (the folder or the file is read-only for you)")
 _NOT_A_FOLDER = ("no files can be created in this folder (it is not an ordinary folder, "
                  "e.g. /proc)")
 

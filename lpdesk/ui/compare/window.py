@@ -183,7 +183,8 @@ class CompareWindow(QDialog):
             for key in c.proposed_series:
                 members = [i.label for i in c.sessions if series_key(i.client, i.title) == key]
                 box = QCheckBox(self.body)
-                box.setText(self.tr("Read %s as one team over time") % ", ".join(members))
+                box.setText(self.tr("Read %s as one team over time")  # "&" is no shortcut
+                            % ", ".join(members).replace("&", "&&"))
                 box.setChecked(self.series_choice.get(key, True))
                 box.toggled.connect(lambda on, k=key: self._set_series(k, on))
                 add(box)

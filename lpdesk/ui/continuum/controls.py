@@ -52,6 +52,10 @@ class PlacingControls(QGroupBox):
         self.subject_combo = QComboBox()
         self.subject_combo.setAccessibleName(self.tr("Whose marker"))
         self.subject_combo.setToolTip(self.tr("Whose marker to place (Up/Down on the plot)"))
+        # a long name shows its start here (all of it in the open list), never widens the page
+        self.subject_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subject_combo.setMinimumContentsLength(16)
         self.subject_combo.activated.connect(
             lambda i: self.subject_chosen.emit(self.subject_combo.itemData(i)))
         self.clear_button = self._button(self.tr("Clear"), self.clear_requested.emit,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -42,6 +42,7 @@ from lpdesk.model.statistics import summarise
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.plot import ContinuumPlot
+from lpdesk.ui.continuum.presenting import PresentingContinuum
 from lpdesk.ui.continuum.spoken import plot_description, plot_name
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
 from lpdesk.ui.style.binding import listen
@@ -59,7 +60,7 @@ def placed_mark(row: Row) -> Row:
     return replace(row, label=f"{row.label} {PLACED}")
 
 
-class ContinuumPage(QWidget):
+class ContinuumPage(PresentingContinuum, QWidget):
     placing_changed = Signal()  # whose marker the keys move may have changed
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
@@ -158,52 +159,6 @@ class ContinuumPage(QWidget):
             action.triggered.connect(lambda _=False, v=which_value: self.set_active(v))
             self.addAction(action)
 
-    # -- presentation mode ---------------------------------------------------------------
-    def set_interactive(self, on: bool) -> None:
-        """The room's screen in presentation mode: clicks, drags and keys place markers."""
-        if on == self.interactive:
-            return
-        self.interactive = on
-        self.plot.set_editable(on)
-        self.refresh()
-
-    def room_actions(self) -> list[QAction]:
-        """For presentation mode's facilitator bar: which marker, and the private vote."""
-        if not hasattr(self, "_room_actions"):
-            now = QAction(self.tr("Now (N)"), self)
-            target = QAction(self.tr("Target (T)"), self)
-            for action, which in ((now, "now"), (target, "target")):
-                action.setCheckable(True)
-                action.setToolTip(self.tr("Place the 'now' marker") if which == "now"
-                                  else self.tr("Place the 'target' marker"))
-                action.triggered.connect(lambda _=False, v=which: self.set_active(v))
-            hide = QAction(self.tr("Private vote"), self)
-            hide.setCheckable(True)
-            hide.setToolTip(self.tr("Hide every marker while people place, then reveal "
-                                    "them all at once"))
-            hide.triggered.connect(lambda _=False: self.toggle_hidden())
-            people = QAction(self.tr("Next (\u2193)"), self)
-            people.setToolTip(self.tr("Place the next person's markers (\u2191 goes back)"))
-            people.triggered.connect(lambda _=False: self._step_subject(1))
-            self._room_actions = {"now": now, "target": target, "hide": hide,
-                                  "next": people}
-            self._sync_room_actions()
-        return list(self._room_actions.values())
-
-    def _sync_room_actions(self) -> None:
-        actions = getattr(self, "_room_actions", None)
-        if actions:
-            actions["now"].setChecked(self.active == "now")
-            actions["target"].setChecked(self.active == "target")
-            actions["hide"].setChecked(self.continuum.hidden)
-
-    def placing_text(self) -> str:
-        """Whose marker the keys move, for the facilitator bar."""
-        if self.selected_key is None:
-            return ""
-        which = self.tr("now") if self.active == "now" else self.tr("target")
-        return self.tr("Placing: %s, %s") % (self._name(self.selected_key), which)
-
     # -- model -> view ---------------------------------------------------------------
     def _theme_changed(self, *_args) -> None:
         t = theme()
@@ -221,7 +176,8 @@ class ContinuumPage(QWidget):
         """Controls grow a little with a big screen (the room may see them too); the
         room's own text (plot, summary, area title) grows fully."""
         t = theme()
-        chrome = min(1.3, room_text_scale(self.zoom))
+        chosen = theme_state().zoom  # View > Zoom grows the controls too, past the cap
+        chrome = min(1.3, room_text_scale(self.zoom) / chosen) * chosen
         font = QFont(self.font())
         font.setPointSizeF(11.5 * chrome)
         for widget in self.findChildren(QWidget):
@@ -235,11 +191,33 @@ class ContinuumPage(QWidget):
             self.controls.keys_help.setStyleSheet(f"color: {t.muted_text};")
         big = QFont(font)
         big.setPointSizeF(15 * chrome)
-        self.tabs.setFont(big)
+        self._tab_font = big
+        self._fit_tabs()
         title = QFont(font)
         title.setPointSizeF(22 * room_text_scale(self.zoom))
         title.setBold(True)
         self.area_title.setFont(title)
+
+    def _fit_tabs(self) -> None:
+        """The area tabs' names whole ("All learning", not "All lear..."): their font
+        gives way, down to the controls' size, before a name is elided."""
+        if self.audience or not hasattr(self, "_tab_font"):
+            return
+        margins = self.layout().contentsMargins()
+        room = (self.width() - self.side.width() - self.areas_button.sizeHint().width()
+                - margins.left() - margins.right() - 3 * self.layout().spacing() - 8)
+        font = QFont(self._tab_font)
+        floor = min(font.pointSizeF(), 10.0)
+        while True:
+            metrics = QFontMetrics(font)
+            # a tab is its text plus the style's padding (about one line height)
+            need = sum(metrics.horizontalAdvance(self.tabs.tabText(i)) + metrics.height()
+                       + 8 for i in range(self.tabs.count()))
+            if need <= room or font.pointSizeF() <= floor:
+                break
+            font.setPointSizeF(max(floor, font.pointSizeF() - 0.5))
+        if self.tabs.font() != font:
+            self.tabs.setFont(font)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Grow the room's text with the page: a 1080p projector is no less far away."""
@@ -255,6 +233,7 @@ class ContinuumPage(QWidget):
         least = max(300, self.controls.minimumSizeHint().width() if not self.audience else 0)
         self.side.setFixedWidth(int(max(least, min(400 * room_text_scale(zoom),
                                                    self.width() * 0.3))))
+        self._fit_tabs()
 
     def _model_changed(self, *_args) -> None:
         self.refresh()
@@ -288,6 +267,7 @@ class ContinuumPage(QWidget):
         self._syncing = True
         try:
             self._sync_tabs()
+            self._fit_tabs()
             subjects = self.subjects()
             keys = [AGREED] + [s[0] for s in subjects]
             if self.selected_key not in keys:
@@ -469,10 +449,6 @@ class ContinuumPage(QWidget):
                 and self.interactive:
             return self._key(event)
         return super().eventFilter(obj, event)
-
-    def room_key(self, event: QKeyEvent) -> bool:
-        """A key pressed anywhere on the room's screen in presentation mode."""
-        return self.interactive and self._key(event)
 
     def _key(self, event: QKeyEvent) -> bool:
         key, mods = event.key(), event.modifiers()

@@ -417,7 +417,7 @@ class ContinuumPlot(QWidget):
         """Shrink the stage names, if need be, so each fits inside its band."""
         px_per_unit = max(1.0, self.vb.width()) / (self.x_range[1] - self.x_range[0])
         font = QFont(self.stage_font)
-        smallest = 9.0
+        smallest = 6.0  # a narrow facilitator window; the room's screen is much wider
         while font.pointSizeF() > smallest:
             metrics = QFontMetrics(font)
             if all(metrics.horizontalAdvance(s.name) <= (s.end - s.start) * px_per_unit * 0.94
@@ -428,6 +428,15 @@ class ContinuumPlot(QWidget):
         if top.style.get("tickFont") is None or top.style["tickFont"] != font:
             top.setTickFont(font)
             top.setHeight(QFontMetrics(font).height() + 14)
+        # Still too long for a narrow band: an ellipsis, never a name that vanishes (the
+        # axis silently drops a label that would touch its neighbour)
+        metrics = QFontMetrics(font)
+        names = [(s.middle, metrics.elidedText(s.name, Qt.TextElideMode.ElideRight,
+                                               int((s.end - s.start) * px_per_unit * 0.99)))
+                 for s in self.content.stages]
+        if names != getattr(self, "_stage_ticks", None):
+            self._stage_ticks = names
+            top.setTicks([names])
 
     def set_distribution(self, now: list[float] | None, target: list[float] | None,
                          spreads: dict[str, Spread] | None = None) -> None:

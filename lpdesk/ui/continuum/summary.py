@@ -13,13 +13,15 @@ from lpdesk.content.stages import ContinuumContent
 from lpdesk.model import continuum_words as words
 from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import AreaSummary, Spread
-from lpdesk.ui.style.theme import theme
+from lpdesk.ui.style.theme import theme, theme_state
 
 
 def room_text_scale(zoom: float = 1.0) -> float:
     """How much to grow the room's text: the presentation scale of the theme, or the
-    page's own zoom on a big screen, whichever is larger (they do not multiply)."""
-    return max(theme().font_scale, zoom)
+    page's own zoom on a big screen, whichever is larger (they do not multiply); times
+    the facilitator's View > Zoom, which always counts."""
+    chosen = theme_state().zoom or 1.0
+    return max(theme().font_scale / chosen, zoom) * chosen
 
 
 def _tr(text: str) -> str:
@@ -189,11 +191,11 @@ class SummaryPanel(QWidget):
     def show_count(self, placed: int, total: int) -> None:
         """How many of the room (people, or groups) have placed in this area."""
         text = _tr("%d of %d placed") % (placed, total) if total else ""
-        changed = text != self.count.text() or self.count.isHidden() == bool(text)
+        appears = self.count.isHidden() == bool(text)
         self.count.setText(text)
         self.count.setVisible(bool(text))
-        if changed:
-            self.fit()
+        if appears:  # one short line: only its coming or going changes the fit (a burst of
+            self.fit()  # votes from phones changes the digits on every batch)
 
     def show_hint(self, text: str) -> None:
         """A line under the sentence saying what to do next (e.g. add participants)."""

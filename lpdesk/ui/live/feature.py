@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QToolButton
+from shiboken6 import isValid
 
 from lpdesk.ui.window.after_paint import after_first_paint
 
@@ -124,6 +125,8 @@ class LiveFeature(QObject):
         last = {"index": stack.index(), "count": stack.count()}
 
         def changed(index: int) -> None:
+            if not isValid(stack) or not isValid(self):  # the stack is being destroyed
+                return
             if index < last["index"] and stack.count() < last["count"]:
                 self.main.statusBar().showMessage(self.main.tr(
                     "Undo: that marker was moved from a phone since, so it stays where the "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.content.templates import Template
+from lpdesk.model import limits
 from lpdesk.model.matrix import Board, Card, Cell
 from lpdesk.model.session import Group
 from lpdesk.ui.style.screens import fit_to_screen
@@ -63,6 +64,7 @@ class NewBoardDialog(QDialog):
         self.about.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Board name"))
+        self.name.setMaxLength(limits.NAME)  # what a session file may hold (model/limits)
         self.group = QComboBox()
         self.group.setAccessibleName(self.tr("For whom"))
         if groups:

@@ -9,7 +9,7 @@ the session without being an undo step (see `lpdesk.commands.quiz`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.commands.quiz import (
@@ -28,6 +28,7 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import QuizResult, score
 from lpdesk.ui.quiz.chooser import QuizRunChooser, purpose_text, subject_name
 from lpdesk.ui.quiz.keys import QuizKeys
+from lpdesk.ui.quiz.presenting import PresentingQuiz
 from lpdesk.ui.quiz.question_view import LETTERS, QuizQuestionView
 from lpdesk.ui.quiz.result_view import PlaceState, QuizResultView
 from lpdesk.ui.quiz.widgets import pixel_font
@@ -35,7 +36,7 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import theme, theme_state
 
 
-class QuizPage(QWidget):
+class QuizPage(PresentingQuiz, QWidget):
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
         super().__init__(parent)
@@ -153,18 +154,6 @@ class QuizPage(QWidget):
         else:
             self.answer(self._answer_of_key(key) or 0)
         return True
-
-    def room_actions(self) -> list[QAction]:
-        """For presentation mode's facilitator bar (the answer keys work there already)."""
-        if not hasattr(self, "_room_actions"):
-            back = QAction(self.tr("\u25c0 Question"), self)
-            back.setToolTip(self.tr("Previous question (Left arrow)"))
-            back.triggered.connect(lambda _=False: self.previous_question())
-            forward = QAction(self.tr("Question \u25b6"), self)
-            forward.setToolTip(self.tr("Next question (Right arrow)"))
-            forward.triggered.connect(lambda _=False: self.next_question())
-            self._room_actions = [back, forward]
-        return self._room_actions
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -363,6 +352,7 @@ class QuizPage(QWidget):
         else:
             self._show_question(run, index)
         self._fit_screen((run.id, index) if run is not None else None)
+        self._sync_room_actions()
 
     def _fit_screen(self, shown: object) -> None:
         """Shrink the text just enough for the screen to fit (long, edited texts on a small

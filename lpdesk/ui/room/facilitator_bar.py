@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -79,9 +80,16 @@ class FacilitatorBar(QFrame):
         self.setAccessibleName(self.tr("Facilitator bar"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(8, 4, 8, 4)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(8, 4, 8, 4)
+        rows.setSpacing(4)
+        self.row = QHBoxLayout()  # the activity's own actions (and everything, if it fits)
         self.row.setSpacing(4)
+        self.second_row = QHBoxLayout()  # a narrow screen: the workshop's actions below
+        self.second_row.setSpacing(4)
+        rows.addLayout(self.row)
+        rows.addLayout(self.second_row)
+        self._two_rows = False
         # The facilitator's size, not the room's: the bar is read from the laptop's seat
         font = QFont(self.font())
         font.setPointSizeF(BASE_POINT_SIZE)
@@ -133,14 +141,35 @@ class FacilitatorBar(QFrame):
     def buttons(self) -> list[QToolButton]:
         return [w for group in self._groups for w in group if isinstance(w, QToolButton)]
 
+    def _needs_two_rows(self) -> bool:
+        """Every button whole on one line, or the workshop's actions go to a second."""
+        widgets = [w for group in self._groups for w in group]
+        need = sum(w.sizeHint().width() + self.row.spacing() for w in widgets) + 16 + 120
+        return need > self.parentWidget().width()
+
     def _rebuild(self) -> None:
-        while self.row.count():
-            self.row.takeAt(0)
-        for widget in self._groups[0] + self._groups[1]:
-            self.row.addWidget(widget)
-        self.row.addWidget(self.placing, 1)
-        for widget in self._groups[2]:
-            self.row.addWidget(widget)
+        for row in (self.row, self.second_row):
+            while row.count():
+                row.takeAt(0)
+        before, activity, after = self._groups
+        self._two_rows = bool(before and after) and self._needs_two_rows()
+        if self._two_rows:
+            for widget in activity:
+                self.row.addWidget(widget)
+            self.row.addWidget(self.placing, 1)
+            for widget in before[:-1] + after[1:]:  # no separators on their own row
+                self.second_row.addWidget(widget)
+            self.second_row.insertStretch(len(before) - 1, 1)
+            for widget in (before[-1], after[0]):
+                widget.hide()
+        else:
+            for widget in before + activity:
+                self.row.addWidget(widget)
+            self.row.addWidget(self.placing, 1)
+            for widget in after:
+                self.row.addWidget(widget)
+            for widget in (before[-1:] + after[:1]):
+                widget.show()
         self.restyle()
         self.place()
 
@@ -155,6 +184,9 @@ class FacilitatorBar(QFrame):
         """Across the bottom of the window, over the room's screen (which keeps its
         layout: nothing on it moves when the bar comes and goes)."""
         parent = self.parentWidget()
+        if self._groups[0] and self._needs_two_rows() != self._two_rows:
+            self._rebuild()  # the window changed size: one row or two
+            return
         height = self.sizeHint().height()
         self.setGeometry(0, parent.height() - height, parent.width(), height)
         self.raise_()

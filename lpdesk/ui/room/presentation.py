@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from lpdesk.ui.room.facilitator_bar import FacilitatorBar
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.view import RoomView
-from lpdesk.ui.style.theme import scaled, set_theme, theme
+from lpdesk.ui.style.zoom import set_room_factor
 
 
 class PresentationWindow(QWidget):
@@ -50,10 +50,10 @@ class PresentationWindow(QWidget):
         self.bar.set_actions(*self._bar_actions(window, actions))
         self.view.page_shown.connect(self._page_shown)
         self._page_shown(self.view.current_page())
-        self._pointer = QTimer(self)  # where the mouse is: the bottom edge brings the bar
-        self._pointer.setInterval(150)
-        self._pointer.timeout.connect(self._watch_pointer)
-        self._pointer.start()
+        self.pointer_watch = QTimer(self)  # where the mouse is: the bottom edge brings the bar
+        self.pointer_watch.setInterval(150)
+        self.pointer_watch.timeout.connect(self._watch_pointer)
+        self.pointer_watch.start()
 
     def _bar_actions(self, window, actions: list[QAction]) -> tuple[list, list]:
         """Agenda steps on the left; blank, break, timer, capture and leaving on the right
@@ -113,9 +113,9 @@ class PresentationWindow(QWidget):
             self.bar.place()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self._pointer.stop()
+        self.pointer_watch.stop()
         self.view.detach()
-        set_theme(scaled(theme(), 1.0))  # the facilitator's window back at laptop size
+        set_room_factor(1.0)  # the facilitator's window back at laptop size (and zoom)
         super().closeEvent(event)
         self.closed.emit()
 

@@ -23,7 +23,8 @@ from lpdesk.document import SessionDocument
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.timer import TimerDisplay
-from lpdesk.ui.style.theme import BASE_POINT_SIZE, scaled, set_theme, theme, theme_state
+from lpdesk.ui.style.theme import BASE_POINT_SIZE, theme, theme_state
+from lpdesk.ui.style.zoom import set_room_factor, zoom
 from lpdesk.ui.window.pages import PAGES
 
 AUDIENCE_OVERRIDES = {"setup": WelcomeSlide}  # kinds whose page is not for the room
@@ -92,6 +93,7 @@ class RoomView(QWidget):
         display.changed.connect(self.refresh)
         display.tick.connect(self.timer.repaint_now)
         theme_state().theme_changed.connect(self._restyle)
+        theme_state().zoom_changed.connect(self._apply_scale)
         self.set_document(window.doc)
         self._restyle()
 
@@ -197,12 +199,13 @@ class RoomView(QWidget):
         self.setPalette(palette)
         self._apply_scale()
 
-    def _apply_scale(self) -> None:
+    def _apply_scale(self, *_args) -> None:
+        size = BASE_POINT_SIZE * self.scale * zoom()  # View > Zoom grows the room's too
         font = QFont(self.font())
-        font.setPointSizeF(BASE_POINT_SIZE * self.scale)
+        font.setPointSizeF(size)
         self.setFont(font)
         title = QFont(font)
-        title.setPointSizeF(BASE_POINT_SIZE * self.scale * 1.6)
+        title.setPointSizeF(size * 1.6)
         title.setBold(True)
         self.title.setFont(title)
         h = int(title.pointSizeF() * 96 / 72 * 2.3)
@@ -213,7 +216,7 @@ class RoomView(QWidget):
             return
         self.scale = factor
         if self.global_scale:
-            set_theme(scaled(theme(), factor))
+            set_room_factor(factor)
         self._apply_scale()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802

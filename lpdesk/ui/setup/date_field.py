@@ -62,11 +62,17 @@ class DateField(QLineEdit):
         self._calendar = None
         self.setPlaceholderText(self.tr("yyyy-mm-dd (no date)"))
         self.setClearButtonEnabled(False)
-        self.calendar_action = QAction(_calendar_icon(self.palette().text().color().name()),
-                                       self.tr("Choose the date on a calendar (F4)"), self)
+        self.calendar_action = QAction(self.tr("Choose the date on a calendar (F4)"), self)
+        self._draw_icon()
+        from lpdesk.ui.style.theme import follow_theme
+        follow_theme(self, lambda *_: self._draw_icon())  # legible in high contrast too
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.editingFinished.connect(self.commit)
+
+    def _draw_icon(self) -> None:
+        from lpdesk.ui.style.theme import theme
+        self.calendar_action.setIcon(_calendar_icon(theme().text))
 
     # -- the value ------------------------------------------------------------------------
     def value(self) -> str:

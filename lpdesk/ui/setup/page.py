@@ -34,6 +34,7 @@ from lpdesk.commands.session import (
     UpdateParticipantCommand,
 )
 from lpdesk.document import SessionDocument
+from lpdesk.model import limits
 from lpdesk.ui.setup.date_field import DateField
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.tab_keys import tab_leaves
@@ -95,6 +96,8 @@ class SetupPage(QWidget):
         self.title_edit = QLineEdit()
         self.client_edit = QLineEdit()
         self.facilitator_edit = QLineEdit()
+        for edit in (self.title_edit, self.client_edit, self.facilitator_edit):
+            edit.setMaxLength(limits.NAME)  # what a session file may hold (model/limits)
         self.date_edit = DateField()
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.notes_edit = QPlainTextEdit()
@@ -131,6 +134,7 @@ class SetupPage(QWidget):
         pl = QVBoxLayout(people)
         entry = QHBoxLayout()
         self.name_entry = QLineEdit()
+        self.name_entry.setMaxLength(limits.NAME)
         self.name_entry.setPlaceholderText(self.tr("Type a name and press Enter"))
         self.name_entry.setAccessibleName(self.tr("New participant name"))
         self.name_entry.returnPressed.connect(self._add_typed_name)

@@ -78,8 +78,13 @@ def name_overflow_button(bar) -> None:
 
 def fit_toolbar(bar, width: int) -> None:
     """Icons and words where they fit in `width`, icons alone when not (the words stay in
-    the tool tips and for screen readers), so no button hides behind "»"."""
-    from PySide6.QtCore import Qt
+    the tool tips and for screen readers), so no button hides behind "»". Icons as tall
+    as the text, so the bar is no taller than it was with words alone."""
+    from PySide6.QtCore import QSize, Qt
+
+    side = max(16, round(bar.fontMetrics().height()))
+    if bar.iconSize() != QSize(side, side):
+        bar.setIconSize(QSize(side, side))
 
     wide = bar.property("lpdesk_wide_width")
     if not wide:

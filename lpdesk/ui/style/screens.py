@@ -58,11 +58,11 @@ class _RefitOnShow(QObject):
 
 
 def fit_to_screen(widget: QWidget, wanted: QSize, centre: bool = True,
-                  again: bool = True) -> QSize:
+                  again: bool = False) -> QSize:
     """Resize a window (before or after showing it) to `wanted` or less so that it fits
     its screen, and centre it there. The minimum size may have to give way: a window
-    bigger than the screen is worse than a cramped one. Before the window is shown it is
-    checked once more when it shows."""
+    bigger than the screen is worse than a cramped one. With `again`, a window not shown
+    yet is checked once more when it shows (for panels that settle only then)."""
     if again and not widget.isVisible():
         _RefitOnShow(widget, wanted, centre)
     free = available(widget)

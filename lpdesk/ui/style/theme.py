@@ -61,10 +61,15 @@ SETTINGS_KEY = "view/theme"
 
 class _ThemeState(QObject):
     theme_changed = Signal(object)
+    zoom_changed = Signal(float)
 
     def __init__(self) -> None:
         super().__init__()
         self.theme = NORMAL
+        # font_scale = zoom (View > Zoom, the facilitator's choice) x room (presentation
+        # mode's growth with the projector); see zoom.py
+        self.zoom = 1.0
+        self.room = 1.0
 
 
 _state: _ThemeState | None = None
@@ -174,19 +179,29 @@ def palette_for(t: Theme):
 def apply_theme(app, t: Theme) -> None:
     """Give the whole application `t`: style, palette, base font; then tell every view
     (theme_changed). The presentation scale in force is kept."""
-    from PySide6.QtGui import QFont
-
     t = replace(t, font_scale=theme().font_scale)
     if app.property("lpdesk_style") != "fusion":
         from lpdesk.ui.style.frame_style import frame_style
         app.setStyle(frame_style())  # Fusion: honours the palette on every platform
         app.setProperty("lpdesk_style", "fusion")
     app.setPalette(palette_for(t))
-    font = QFont(app.font())
-    if font.pointSizeF() < BASE_POINT_SIZE:
-        font.setPointSizeF(BASE_POINT_SIZE)
-        app.setFont(font)
+    apply_font(app)
     set_theme(t)
+
+
+def apply_font(app) -> None:
+    """The application's base font: at least BASE_POINT_SIZE, times View > Zoom."""
+    from PySide6.QtGui import QFont
+
+    font = QFont(app.font())
+    base = app.property("lpdesk_base_point")
+    if not base:
+        base = max(BASE_POINT_SIZE, font.pointSizeF())
+        app.setProperty("lpdesk_base_point", base)
+    wanted = float(base) * theme_state().zoom
+    if abs(font.pointSizeF() - wanted) > 0.01:
+        font.setPointSizeF(wanted)
+        app.setFont(font)
 
 
 def saved_theme() -> Theme:

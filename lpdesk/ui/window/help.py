@@ -79,6 +79,14 @@ class Help(QObject):
         bar = getattr(getattr(self.main, "workshop", None), "toolbar", None)
         if bar is not None:
             name_overflow_button(bar)
+        from lpdesk.ui.style.icons import themed_icon
+        from lpdesk.ui.window.start_page import StartPage
+
+        start = self.main.findChild(StartPage)
+        if start is not None:
+            for button, name in ((start.new_button, "new"), (start.open_button, "open"),
+                                 (start.sample_button, "start")):
+                button.setIcon(themed_icon(name))
         self.fit_toolbar(measure=True)
         if not getattr(self, "_following", False):
             self._following = True

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.help = install_help(self)  # Help menu entries, start page, action icons
         # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
         # 1024x600 screen
-        fit_to_screen(self, QSize(1280, 800))
+        fit_to_screen(self, QSize(1280, 800), again=True)
         after_first_paint(self, self.start_autosave)
 
     @property
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self._update_title)
         doc.session.changed.connect(self._session_changed)
         doc.session.agenda.changed.connect(self._agenda_changed)
+        doc.limit_reached.connect(self._limit_reached)
         self._fill_agenda()
         self._update_title()
         if old is not None:
@@ -199,6 +200,14 @@ class MainWindow(QMainWindow):
         if self._autosaver is not None:
             self._autosaver.attach(doc)
         self.document_changed.emit(doc)
+
+    def _limit_reached(self, problem: str) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self, lambda: self.show_error(  # after the edit's own handler
+            self.tr("Too much for one session"), self.tr(
+            "That change was not made: %s. A session this large could not be opened again "
+            "(the limits are listed in the file format's documentation).") % problem))
 
     def _session_changed(self, what: str) -> None:
         if what == "details":

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.content import resources_dir
+from lpdesk.ui.style.text import plain_tip
 
 if TYPE_CHECKING:
     from lpdesk.ui.window.main_window import MainWindow
@@ -111,7 +112,7 @@ class StartPage(QWidget):
         self.recent_list.clear()
         for path in self.window_.recent_files():
             item = QListWidgetItem(Path(path).name)
-            item.setToolTip(path)
+            item.setToolTip(plain_tip(path))
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent_list.addItem(item)
         if self.recent_list.count() == 0:

@@ -23,6 +23,7 @@ from lpdesk.ui.room.timer import TimerDisplay
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
 from lpdesk.ui.window.agenda_panel import AgendaActions, AgendaPanel
 from lpdesk.ui.window.notes_panel import NotesPanel
+from lpdesk.ui.window.zoom_menu import make_zoom_actions
 
 if TYPE_CHECKING:  # loaded when first used: start-up only builds the toolbar and docks
     from lpdesk.ui.room.audience_window import AudienceWindow
@@ -141,6 +142,7 @@ class Workshop(QObject):
             tr("Go to facilitator &notes"), lambda: self.focus_panel(
                 self.notes_dock, self.notes_panel.editor),
             "Ctrl+3", tr("Put the keyboard in your notes for this activity"))
+        self.zoom_actions = make_zoom_actions(self.main)  # View > Zoom in / out / reset
         self.theme_group = QActionGroup(self)
         self.theme_actions = {}
         for t, text in ((NORMAL, tr("&Normal")), (HIGH_CONTRAST,
@@ -158,6 +160,7 @@ class Workshop(QObject):
         return [w.next_action, w.previous_action, self.present_action, self.blank_action,
                 self.break_action, self.timer_toggle_action, self.timer_reset_action,
                 self.timer_add_action, self.comment_action, self.action_action,
+                *self.zoom_actions,
                 *(a for a in (getattr(w, "undo_action", None), getattr(w, "redo_action", None))
                    if a is not None)]
 
@@ -188,6 +191,7 @@ class Workshop(QObject):
         w.menuBar().insertMenu(before, self.agenda_menu)
         w.menuBar().insertMenu(before, self.room_menu)
         w.view_menu.addSeparator()
+        w.view_menu.addActions(self.zoom_actions)
         self.theme_menu = w.view_menu.addMenu(tr("&Theme"))
         self.theme_menu.addActions(list(self.theme_actions.values()))
         self.panels_menu = w.view_menu.addMenu(tr("P&anels"))
@@ -202,6 +206,14 @@ class Workshop(QObject):
         bar = QToolBar(tr("Room"), w)
         bar.setObjectName("RoomToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Short toolbar labels (the menus and tool tips keep the full names): the whole
+        # bar fits a 1024 px window, nothing behind the overflow arrow
+        for action, label in ((self.audience_action, tr("Audience")),
+                              (self.blank_action, tr("Blank")),
+                              (self.break_action, tr("Break")),
+                              (self.comment_action, tr("Comment")),
+                              (self.action_action, tr("Action"))):
+            action.setIconText(label)
         bar.addActions([self.present_action, self.audience_action, self.blank_action,
                         self.break_action])
         bar.addSeparator()
