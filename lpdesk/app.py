@@ -97,8 +97,10 @@ def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int
     from lpdesk.ui.window.after_paint import after_first_paint
     listener = Listener(window)
     after_first_paint(window, listener.listen)  # QtNetwork loads after the paint
+    smoke_outcome = None
     if smoke:
         from lpdesk.smoke import arm
-        arm(app, window)
+        smoke_outcome = arm(app, window)
     window.show()
-    return app.exec()
+    code = app.exec()
+    return code or (smoke_outcome() if smoke_outcome else 0)

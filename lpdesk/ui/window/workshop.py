@@ -206,14 +206,6 @@ class Workshop(QObject):
         bar = QToolBar(tr("Room"), w)
         bar.setObjectName("RoomToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        # Short toolbar labels (the menus and tool tips keep the full names): the whole
-        # bar fits a 1024 px window, nothing behind the overflow arrow
-        for action, label in ((self.audience_action, tr("Audience")),
-                              (self.blank_action, tr("Blank")),
-                              (self.break_action, tr("Break")),
-                              (self.comment_action, tr("Comment")),
-                              (self.action_action, tr("Action"))):
-            action.setIconText(label)
         bar.addActions([self.present_action, self.audience_action, self.blank_action,
                         self.break_action])
         bar.addSeparator()
