@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.model.matrix_stats import Agreement, row_agreement
+from lpdesk.model.matrix_stats import Agreement, agreement_in_rows
 from lpdesk.model.quiz_scoring import Question, position
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, summarise, summarise_area
@@ -350,7 +350,7 @@ def _templates(infos: Sequence[SessionInfo], sessions: Sequence[Session]
             for board in boards:
                 for row in board.rows:
                     row_names.setdefault(row.id, row.name)
-                for row_id, agreement in row_agreement(board).items():
+                for row_id, agreement in agreement_in_rows(board).items():
                     total = rows.setdefault(row_id, [0, 0])
                     total[0] += agreement.matching
                     total[1] += agreement.placed
