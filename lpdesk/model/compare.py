@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import Agreement, agreement_in_rows
 from lpdesk.model.quiz_scoring import Question, position
@@ -34,8 +35,9 @@ def match_key(name: str) -> str:
 
 
 def fmt(value: float | None) -> str:
-    """A position in the comparison's sentences: a whole number, as the room reads it."""
-    return "\u2013" if value is None else f"{value:.0f}"
+    """A position as everywhere in lpdesk (one decimal, none when whole: 37, 24.6), so a
+    median of 24.6 never reads 25 beside the stage that ends at 25."""
+    return format_position(value)
 
 
 def month_year(iso: str) -> str:
