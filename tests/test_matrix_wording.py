@@ -83,3 +83,15 @@ def test_the_groups_still_to_place_a_card_are_named_as_groups():
     assert not_placed_line(["Quay", "Harbour", "Dock"]) == \
         "Quay, Harbour and Dock have not placed this card yet."
     assert not_placed_line([]) == "Every group has placed this card."
+
+
+def test_the_exported_board_counts_rows_as_the_app_does():
+    from lpdesk.export.summary import build_report
+    from lpdesk.model.session import Session
+
+    session = Session()
+    board = board_with({"p": A1, "q": A2, "r": B1}, {"p": A1, "q": A2, "r": A1})
+    session.matrix.boards.append(board)
+    exported = dict(build_report(session).boards[0].row_agreement)
+    assert (exported["Content"].matching, exported["Content"].placed) == (2, 3)
+    assert "Design" not in exported  # nothing sits in Design

@@ -143,6 +143,18 @@ def test_matrix_agreement_per_row_and_the_most_disputed_cards():
         ("c2", ("Content / Traditional", "Content / New"), 0.5)]
 
 
+def test_a_row_counts_the_cards_sitting_in_it_as_the_board_does():
+    # Coaching belongs in Delivery; placed in Content it counts (as a mismatch) there
+    a = Session(title="A", date="2026-01-01")
+    a.matrix.boards = [board("b1", {"c1": ("r1", "old"), "c3": ("r1", "new")})]
+    b = Session(title="B", date="2026-02-01")
+    b.matrix.boards = [board("b2", {"c3": ("r2", "new")})]
+    (t,) = compare([("a", a), ("b", b)]).templates
+    rows = {r.name: [(x.matching, x.placed) if x else None for x in r.per_session]
+            for r in t.rows}
+    assert rows == {"Content": [(1, 2), None], "Delivery": [None, (1, 1)]}
+
+
 def test_quiz_mean_and_spread_per_session():
     q = [Question(f"q{i}", "?", (Answer("a", "left", 0), Answer("b", "right", 100)))
          for i in range(2)]

@@ -35,7 +35,7 @@ def test_recap_shows_the_exports_figures_for_every_area_and_board(qtbot):
     assert boards
     for board in boards:
         a = board_agreement(board)
-        assert f"{a.matching} of {a.placed} placed cards match the model " \
+        assert f"{a.matching} of {a.placed} placed cards match " \
             f"({round(100 * a.share)}%)" in said
     assert "Agreed: 35 (Blended) today, 62 (Facilitated) as the target." in said
     # the actions, with their owners, numbered for the room
@@ -92,3 +92,15 @@ def test_recap_and_export_count_the_same_subjects_when_working_by_groups(qtbot):
     assert f"{format_position(s.now.median)} ({report.areas[0].now_stage})" in \
         page.recap.texts()
     assert format_position(s.now.median) == "11"
+
+
+def test_six_group_boards_leave_the_actions_room_on_the_room_screen(qtbot):
+    from benchmarks.sessions import large_session
+
+    session = large_session(participants=40, groups=6)
+    session.continuum.areas[1].name = "Onboarding of new starters in the regional depots"
+    _doc, page = make_page(qtbot, session=session)
+    QApplication.processEvents()
+    assert len(session.matrix.boards) == 6
+    assert page.lists["action"].height() >= 150  # two boards a line, not six lines
+    assert page.minimumSizeHint().width() <= 1024  # a long area name wraps, never widens

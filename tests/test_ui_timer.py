@@ -125,3 +125,19 @@ def test_snapshot_restores_a_running_countdown():
     clock.now += 10
     c.restore(snap)
     assert c.running and c.remaining() == 90
+
+
+def test_another_session_starts_with_its_own_planned_minutes(ws, demo_window):
+    from lpdesk.demo import demo_session
+    from lpdesk.document import SessionDocument
+
+    w = demo_window
+    w.show_activity(item_id(w, "continuum"))
+    ws.start_timer(90)
+    other = demo_session()  # the same agenda item ids as the first
+    w.set_document(SessionDocument(other))
+    w.show_activity(item_id(w, "quiz"))
+    w.show_activity(item_id(w, "continuum"))
+    timer = ws.display.timer
+    assert timer.state is TimerState.READY  # not the first session's 90 s countdown
+    assert timer.duration == other.agenda.item(item_id(w, "continuum")).minutes * 60

@@ -29,9 +29,9 @@ from lpdesk.model import continuum_words
 from lpdesk.model.continuum import Placement
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import (
+    agreement_in_rows,
     board_agreement,
     consensus,
-    row_agreement,
 )
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
@@ -280,7 +280,8 @@ def _board(board: Board, names: Names, groups: dict[str, str]) -> BoardReport:
     has_reference = any(c.reference is not None or getattr(c, "reference_column", None)
                         for c in board.cards)
     rows, cols = axes
-    row_agree = tuple((t(rows[rid]), a) for rid, a in row_agreement(board).items() if a.placed)
+    row_agree = tuple((t(rows[rid]), a) for rid, a in agreement_in_rows(board).items()
+                      if a.placed)  # the cards shown in the row, as on the board
     mismatches = []
     positions = []
     for card in board.cards:

@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.model.matrix_stats import Agreement, row_agreement
+from lpdesk.model.matrix_stats import Agreement, agreement_in_rows
 from lpdesk.model.quiz_scoring import Question, position
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, summarise, summarise_area
@@ -34,8 +35,9 @@ def match_key(name: str) -> str:
 
 
 def fmt(value: float | None) -> str:
-    """A position in the comparison's sentences: a whole number, as the room reads it."""
-    return "\u2013" if value is None else f"{value:.0f}"
+    """A position as everywhere in lpdesk (one decimal, none when whole: 37, 24.6), so a
+    median of 24.6 never reads 25 beside the stage that ends at 25."""
+    return format_position(value)
 
 
 def month_year(iso: str) -> str:
@@ -350,7 +352,7 @@ def _templates(infos: Sequence[SessionInfo], sessions: Sequence[Session]
             for board in boards:
                 for row in board.rows:
                     row_names.setdefault(row.id, row.name)
-                for row_id, agreement in row_agreement(board).items():
+                for row_id, agreement in agreement_in_rows(board).items():
                     total = rows.setdefault(row_id, [0, 0])
                     total[0] += agreement.matching
                     total[1] += agreement.placed

@@ -42,7 +42,7 @@ class AreaLine:
 @dataclass(frozen=True)
 class BoardLine:
     name: str
-    agreement: str  # '7 of 10 placed cards match the model (70%)'
+    agreement: str  # '7 of 10 placed cards match (70%)'
 
 
 def _with_stage(value: float | None, content: ContinuumContent) -> str:
@@ -94,7 +94,7 @@ def board_lines(session: Session) -> list[BoardLine]:
         if a.share is None:
             text = tr("no card placed yet")
         else:
-            text = tr("{m} of {p} placed cards match the model ({share}%)").format(
+            text = tr("{m} of {p} placed cards match ({share}%)").format(
                 m=a.matching, p=a.placed, share=round(100 * a.share))
         lines.append(BoardLine(name, text))
     return lines
@@ -165,10 +165,14 @@ class RecapPanel(QWidget):
                     self._add(self.area_grid, row * 2, 1, line.agreed, "agreed", span=3)
             self.area_grid.setColumnStretch(3, 1)
         boards = board_lines(self.session)
-        for row, line in enumerate(boards):
-            self._add(self.board_grid, row, 0, line.name, "name")
-            self._add(self.board_grid, row, 1, line.agreement, "text")
-        self.board_grid.setColumnStretch(1, 1)
+        pairs = 2 if len(boards) > 3 else 1  # many group boards: two a line, the actions
+        for i, line in enumerate(boards):      # below keep their room
+            row, col = divmod(i, pairs)
+            self._add(self.board_grid, row, col * 2, line.name, "name")
+            self._add(self.board_grid, row, col * 2 + 1, line.agreement, "text")
+        for col in range(4):
+            self.board_grid.setColumnStretch(col, 0)
+        self.board_grid.setColumnStretch(pairs * 2 - 1, 1)
         self.boards_title.setVisible(bool(boards))
         self.boards.setVisible(bool(boards))
         self.restyle()
@@ -176,6 +180,8 @@ class RecapPanel(QWidget):
     def _add(self, grid: QGridLayout, row: int, col: int, text: str, role: str,
              span: int = 1) -> None:
         label = _label(text)
+        label.setWordWrap(span > 1 or role == "name")  # figures stay on one line; names
+        # and sentences wrap (a long area name must not widen the page)
         label.setProperty("recap_role", role)
         grid.addWidget(label, row, col, 1, span, Qt.AlignmentFlag.AlignTop)
         self.cells.append((label, role))

@@ -45,7 +45,7 @@ class Workshop(QObject):
         self._timers: dict[str, TimerSnapshot] = {}  # agenda item id -> its timer, put aside
         self._timer_item: str | None = None  # the agenda item the timer now belongs to
         window.page_changed.connect(self._page_changed)
-        window.document_changed.connect(lambda *_: self._timers.clear())
+        window.document_changed.connect(self._document_changed)
         self.display.changed.connect(self._display_changed)
         self.display.timer_finished.connect(self._time_is_up)
         theme_state().theme_changed.connect(self._theme_changed)
@@ -437,6 +437,12 @@ class Workshop(QObject):
             5000)
 
     # -- following the window ---------------------------------------------------------------
+    def _document_changed(self, *_args) -> None:
+        """Another session: its activities start with their own planned minutes."""
+        self._timers.clear()
+        self._timer_item = None
+        self._follow_agenda(self.main.current_item_id())
+
     def _follow_agenda(self, item_id: str | None) -> None:
         """Each activity has its own timer: leaving one puts its timer aside (it keeps
         counting), coming back brings it back; an activity not timed yet offers its
