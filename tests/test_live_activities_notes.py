@@ -165,6 +165,8 @@ def test_a_phones_comment_waits_pending_marked_with_its_sender_then_is_accepted(
         "pending", "phone", amira.name, "<img src=x> more time")
     assert w.doc.undo_stack.count() == steps  # a phone's note is not the facilitator's step
     assert w.doc.is_modified
+    assert w.statusBar().currentMessage() == (
+        f"A comment from {amira.name} waits for you on the summary page (1 waiting)")
     seq = phone.send({"type": "comment", "kind": "action", "text": "Ask managers",
                       "anonymous": True})
     phone.wait_type("ack", seq=seq)

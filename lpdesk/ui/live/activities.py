@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 class PhoneActivities(QObject):
     quiz_changed = Signal()  # opened, closed, or a phone's run moved on (for the desk's bar)
+    note_arrived = Signal(str)  # what the facilitator's status bar says
 
     def __init__(self, controller: LiveController) -> None:
         super().__init__(controller)
@@ -74,6 +75,13 @@ class PhoneActivities(QObject):
         note = new_room_note(room, kind, message.get("text"), session.agenda.current_id,
                              from_phone=True, author=author)
         c.doc.apply(AddRoomNoteCommand(room, note))
+        waiting = sum(n.status == "pending" for n in room.notes)
+        who = author or c.tr("anonymous")
+        self.note_arrived.emit(
+            (c.tr("An action from %1 waits for you on the summary page (%2 waiting)")
+             if kind == "action" else
+             c.tr("A comment from %1 waits for you on the summary page (%2 waiting)"))
+            .replace("%1", who).replace("%2", str(waiting)))
         return (c.tr("sent an action") if kind == "action" else c.tr("sent a comment"))
 
 

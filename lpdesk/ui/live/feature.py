@@ -98,6 +98,8 @@ class LiveFeature(QObject):
 
             self.controller = LiveController(self.main.doc, self)
             self.controller.set_activity(self._activity())
+            self.controller.activities.note_arrived.connect(  # a comment from a phone
+                lambda text: self.main.statusBar().showMessage(text, 8000))
             self._follow_undo(self.main.doc.undo_stack)
             self.panel = JoinPanel(self.controller)
             self.panel.address_chosen.connect(self.start)
