@@ -52,3 +52,17 @@ def demo_window(qtbot, app_settings):
     qtbot.waitExposed(w)
     yield w
     w.doc.undo_stack.setClean()  # in case pytest-qt closes it before this teardown
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; never `playwright install` (it downloads)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A real Chromium for the phone-page tests (they skip, saying why, without it)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()

@@ -4,18 +4,16 @@ to artefacts/. Skipped, saying why, only when /usr/bin/chromium is absent."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-from test_live_browser import PHONE, until, visible
+from test_live_browser import ARTEFACTS, CHROMIUM, PHONE, until, visible
 
 from lpdesk.export.html import export_html
 from lpdesk.export.markdown import export_markdown
 from lpdesk.export.summary import build_report
 from lpdesk.ui.summary.page import SummaryPage
 
-CHROMIUM = "/usr/bin/chromium"
-ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
+
 def open_on_phones(chooser, purpose: str = "now") -> None:
     """The facilitator picks "Everyone, on phones" in the quiz chooser and presses Start."""
     from lpdesk.ui.quiz.chooser import PHONES
@@ -26,16 +24,6 @@ def open_on_phones(chooser, purpose: str = "now") -> None:
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"no browser at {CHROMIUM} (Debian package chromium)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 @pytest.fixture
