@@ -10,7 +10,7 @@
   var fromLink = (location.hash || "").replace(/^#/, "").replace(/[\s-]/g, "").toUpperCase();
   var state = {
     code: fromLink || saved.code || "", token: saved.token || null, ws: null, seq: 0,
-    welcome: null, room: null, people: null, me: null, active: "now", ended: "",
+    welcome: null, room: null, people: null, me: null, active: "now", ended: "", endedDetail: "",
     removed: false, claimSeq: null, retry: 0, retryTimer: null, pendingSeq: null, drag: null, typing: false, codeError: ""
   };
   var app = document.getElementById("app");
@@ -68,7 +68,7 @@
       if (state.ws !== ws) { return; }
       state.ws = null;
       if (event.code === 4009) {  // the same phone opened lpdesk in another tab: no tug of war
-        state.ended = "lpdesk is open in another tab on this phone.";
+        state.ended = "lpdesk is open in another tab on this phone."; state.endedDetail = "";
         state.replaced = true;
         status("");
         render();
@@ -107,7 +107,7 @@
       state.welcome = m;
       state.token = m.token;
       if (extra) { extra.reset(); }  // what the app has is what counts after a reconnect
-      state.ended = "";
+      state.ended = ""; state.endedDetail = "";
       remember();
       status("");
       render();
@@ -128,8 +128,10 @@
       state.removed = m.reason === "removed";
       state.ended = state.removed
         ? "The facilitator has taken this phone out of the session."
-        : "The facilitator has stopped taking input from phones. Thank you! This page " +
-          "comes back by itself if they start again.";
+        : "The session has ended";
+      state.endedDetail = state.removed ? "" :
+        "The facilitator has stopped taking input from phones. Thank you! This page " +
+        "comes back by itself if they start again.";
       if (state.removed) { state.token = null; state.code = ""; remember(); }
       status("");
       render();
@@ -169,6 +171,7 @@
   function ended() {
     var s = screen("ended");
     s.appendChild(el("h1", "", state.ended));
+    if (state.endedDetail) { s.appendChild(el("p", "big", state.endedDetail)); }
     if (state.replaced) {
       s.appendChild(button("primary", "Use this tab", function () {
         state.replaced = false; state.ended = ""; loading(); connect();
