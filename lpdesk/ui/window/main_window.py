@@ -471,10 +471,12 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
+        from lpdesk.ui.window.recent import recent_labels
+
         files = self.recent_files()
-        for number, path in enumerate(files, 1):
+        for number, (path, label) in enumerate(zip(files, recent_labels(files), strict=True), 1):
             action = self.recent_menu.addAction(
-                f"&{number} {Path(path).name.replace('&', '&&')}")  # a name's & is no key
+                f"&{number} {label.replace('&', '&&')}")  # a name's & is no key
             action.setToolTip(plain_tip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not files:

@@ -8,7 +8,6 @@ goes to the session. Light on purpose: it is the first screen, so only plain wid
 storage code and the sample session load when chosen."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -110,8 +109,11 @@ class StartPage(QWidget):
 
     def fill_recent(self) -> None:
         self.recent_list.clear()
-        for path in self.window_.recent_files():
-            item = QListWidgetItem(Path(path).name)
+        from lpdesk.ui.window.recent import recent_labels
+
+        files = self.window_.recent_files()
+        for path, label in zip(files, recent_labels(files), strict=True):
+            item = QListWidgetItem(label)
             item.setToolTip(plain_tip(path))
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent_list.addItem(item)
