@@ -18,14 +18,11 @@ import subprocess
 import sys
 import time
 
+from benchmarks.live_burst import _pct, claim
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 STALL_MS = 16.0
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
 
 
 # -- the phones (child process) ---------------------------------------------------------
@@ -47,12 +44,7 @@ async def _phones(url: str, code: str, plan: dict) -> dict:
             await ws.send(json.dumps({"type": "hello", "room": code}))
             w = json.loads(await ws.recv())
             token, device = w["token"], w["device"]
-            await ws.send(json.dumps({"type": "claim", "token": token, "seq": 1,
-                                      "participant": pid}))
-            while True:
-                m = json.loads(await ws.recv())
-                if m.get("type") == "ack" and m.get("seq") == 1:
-                    break
+            await claim(ws, token, pid)
             count["joined"] += 1
             if count["joined"] == len(people):
                 joined.set()

@@ -38,6 +38,16 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
 
 
+async def claim(ws, token: str, pid: str) -> None:
+    """A simulated phone takes participant `pid` and waits for lpdesk's ack (seq 1)."""
+    await ws.send(json.dumps({"type": "claim", "token": token, "seq": 1,
+                              "participant": pid}))
+    while True:
+        m = json.loads(await ws.recv())
+        if m.get("type") == "ack" and m.get("seq") == 1:
+            return
+
+
 # -- the phones (child process) ---------------------------------------------------------
 async def _phones(url: str, code: str, ids: list[str], area: str) -> dict:
     import asyncio
@@ -70,12 +80,7 @@ async def _phones(url: str, code: str, ids: list[str], area: str) -> dict:
                 if '"people"' in text:
                     break
             join_bytes.append(received)
-            await ws.send(json.dumps({"type": "claim", "token": token, "seq": 1,
-                                      "participant": pid}))
-            while True:
-                m = json.loads(await ws.recv())
-                if m.get("type") == "ack" and m.get("seq") == 1:
-                    break
+            await claim(ws, token, pid)
             count["joined"] += 1
             if count["joined"] == n:
                 times["all_joined"] = time.perf_counter()
