@@ -248,3 +248,23 @@ def test_fuzz_any_input_is_a_message_or_a_protocol_error(raw):
     for key in ("area", "participant", "group"):
         assert m.get(key) is None or (isinstance(m.get(key), str) and len(m.get(key)) <= 64)
     assert m.get("name") is None or 0 < len(m.get("name")) <= NAME_MAX
+
+
+@pytest.mark.parametrize("bad", ["p-01\n", "p-\uff10\uff11", "", "x" * 65, "p 01"])
+def test_ids_follow_the_file_rule_to_the_last_character(bad):
+    # Python's `$` also matches before a final newline: "p-01\n" passed as an id
+    from lpdesk.live.protocol import id_field
+
+    with pytest.raises(ProtocolError):
+        id_field("participant", bad)
+    assert id_field("participant", "p-01") == "p-01"
+
+
+@pytest.mark.parametrize("tail", ["\n", "\uff10", " "])
+def test_tokens_are_checked_to_the_last_character(tail):
+    from lpdesk.live.protocol import token_field
+
+    good = new_token()
+    assert token_field("token", good) == good
+    with pytest.raises(ProtocolError):
+        token_field("token", good[:40] + tail)

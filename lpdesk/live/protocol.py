@@ -33,14 +33,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lpdesk.model.continuum import LEFT_END, RIGHT_END, WHICH
+from lpdesk.storage.codec import ID_RE  # the session file's id rule, one definition
 
 PROTOCOL_VERSION = 1
 MAX_MESSAGE_BYTES = 4096
 NAME_MAX = 60  # a name typed on a phone (the file allows 500; a phone needs far fewer)
 ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
 ROOM_CODE_LENGTH = 5
-ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")  # the session file's id rule
-TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}", re.ASCII)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
@@ -85,7 +85,7 @@ def _fail(name: str, text: str) -> ProtocolError:
 
 
 def id_field(name: str, value: Any) -> str:
-    if not isinstance(value, str) or not ID_RE.match(value):
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
         raise _fail(name, "expected an id")
     return value
 
@@ -143,7 +143,7 @@ def room_code_field(name: str, value: Any) -> str:
 def token_field(name: str, value: Any) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not TOKEN_RE.match(value):
+    if not isinstance(value, str) or not TOKEN_RE.fullmatch(value):
         raise ProtocolError("token", "This phone's key is not valid.")
     return value
 
