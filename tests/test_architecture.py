@@ -20,7 +20,8 @@ PACKAGE = ROOT / "lpdesk"
 # Lowest first. A module belongs to the layer of the longest prefix naming it; it may import
 # its own layer and the ones before it, never one after it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("package", ("lpdesk", "lpdesk.terminal")),  # name and version; terminal-safe printing
+    # name and version; terminal-safe printing; the remembered preferences (QtCore only)
+    ("package", ("lpdesk", "lpdesk.terminal", "lpdesk.settings")),
     ("model", ("lpdesk.model",)),
     ("content", ("lpdesk.content", "lpdesk.demo")),
     ("storage", ("lpdesk.storage", "lpdesk.live")),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lpdesk import settings
 from lpdesk.export.compare import (
     ComparisonReport,
     build_comparison_report,
@@ -315,7 +316,7 @@ class CompareWindow(QDialog):
 
 
 def _start_folder() -> str:
-    return str(QSettings().value("compare/folder", "") or Path.home())
+    return settings.get(settings.COMPARE_FOLDER) or str(Path.home())
 
 
 def open_comparison(parent: QWidget, paths: Sequence[str | Path]) -> CompareWindow | None:
@@ -324,7 +325,7 @@ def open_comparison(parent: QWidget, paths: Sequence[str | Path]) -> CompareWind
     found = read_sessions(paths)
     if paths:
         first = Path(paths[0])
-        QSettings().setValue("compare/folder", str(first if first.is_dir() else first.parent))
+        settings.put(settings.COMPARE_FOLDER, str(first if first.is_dir() else first.parent))
     if not found.usable:
         lines = [QDialog.tr("At least two sessions that can be read are needed to compare; "
                             "%d could be read.") % len(found.sessions)]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lpdesk import settings
 from lpdesk.document import SessionDocument
 from lpdesk.export.formats import render, write_files
 from lpdesk.export.pdf import Cancelled, SummaryDocument
@@ -211,23 +212,21 @@ class ExportDialog(QDialog):
         return self.include_notes_box.isChecked()
 
     def _restore_options(self) -> None:
-        settings = QSettings()
-        for combo, key in ((self.format_combo, "export/format"), (self.paper_combo,
-                                                                  "export/paper")):
-            index = combo.findData(settings.value(key, combo.currentData()))
+        for combo, key in ((self.format_combo, settings.EXPORT_FORMAT),
+                           (self.paper_combo, settings.EXPORT_PAPER)):
+            index = combo.findData(settings.get(key))
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
         self.anonymise_box.blockSignals(True)
-        self.anonymise_box.setChecked(str(settings.value("export/anonymise", "false")) == "true")
+        self.anonymise_box.setChecked(settings.get(settings.EXPORT_ANONYMISE))
         self.anonymise_box.blockSignals(False)
         self._format_changed()
 
     def _save_options(self) -> None:
-        settings = QSettings()
-        settings.setValue("export/format", self.format_key)
-        settings.setValue("export/paper", self.paper)
-        settings.setValue("export/anonymise", "true" if self.anonymise else "false")
+        settings.put(settings.EXPORT_FORMAT, self.format_key)
+        settings.put(settings.EXPORT_PAPER, self.paper)
+        settings.put(settings.EXPORT_ANONYMISE, self.anonymise)
 
     def _format_changed(self, *_args) -> None:
         self.paper_combo.setEnabled(self.format_key == "pdf")
@@ -352,7 +351,7 @@ class ExportDialog(QDialog):
         """Where to save (tests replace this)."""
         key, _label, ext, file_filter = next(f for f in FORMATS if f[0] == self.format_key)
         folder = (str(self.doc.path.parent) if self.doc.path is not None  # beside the session
-                  else QSettings().value("export/last_dir", "") or str(Path.home()))
+                  else settings.get(settings.EXPORT_LAST_DIR) or str(Path.home()))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export summary"),
                                               str(Path(folder) / (self.suggested_stem() + ext)),
                                               self.tr(file_filter))
@@ -385,7 +384,7 @@ class ExportDialog(QDialog):
         session, paper, anonymise = self.doc.session, self.paper, self.anonymise
         notes = self.include_notes
         self._save_options()
-        QSettings().setValue("export/last_dir", str(path.parent))
+        settings.put(settings.EXPORT_LAST_DIR, str(path.parent))
         progress = QProgressDialog(self.tr("Exporting the summary\u2026"), self.tr("Cancel"),
                                    0, 0, self)
         progress.setWindowTitle(self.tr("Export Summary"))

@@ -20,8 +20,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from lpdesk import settings
 from lpdesk.commands.live import PlaceFromPhonesCommand
 from lpdesk.commands.session import AddParticipantsCommand, UpdateParticipantCommand
 from lpdesk.content.stages import continuum_content
@@ -43,8 +44,8 @@ from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, LiveServer
 
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
-DEFAULT_PORT = 8470
-PORT_KEY = "live/port"
+DEFAULT_PORT = settings.LIVE_PORT.default
+PORT_KEY = settings.LIVE_PORT.key
 
 
 class _Inbox(QObject):
@@ -161,8 +162,7 @@ class LiveController(QObject):
         taken, then another is chosen and remembered. Raise OSError when impossible."""
         if self.running:
             self.stop()
-        settings = QSettings()
-        wanted = int(port if port is not None else settings.value(PORT_KEY, DEFAULT_PORT))
+        wanted = port if port is not None else settings.get(settings.LIVE_PORT)
         content = continuum_content()
         for attempt in (wanted, 0):
             server = LiveServer(
@@ -179,7 +179,7 @@ class LiveController(QObject):
             break
         self.server = server
         self._all_dirty = True
-        settings.setValue(PORT_KEY, server.port)
+        settings.put(settings.LIVE_PORT, server.port)
         self.schedule_flush()
         self.flush()
         self.started.emit(server.url)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
+
+from lpdesk import settings
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ THEMES: dict[str, Theme] = {t.name: t for t in (NORMAL, HIGH_CONTRAST)}
 TEXT_ROLES = ("text", "muted_text", "accent", "now", "target", "consensus", "match",
               "mismatch")
 BASE_POINT_SIZE = 11.0  # the app's base font: legible on a projector, fine on a laptop
-SETTINGS_KEY = "view/theme"
+SETTINGS_KEY = settings.THEME.key
 
 
 class _ThemeState(QObject):
@@ -206,13 +208,12 @@ def apply_font(app) -> None:
 
 def saved_theme() -> Theme:
     """The theme the facilitator chose last time (normal on first run)."""
-    name = QSettings().value(SETTINGS_KEY, NORMAL.name)
-    return THEMES.get(str(name), NORMAL)
+    return THEMES.get(settings.get(settings.THEME), NORMAL)
 
 
 def choose_theme(app, name: str) -> Theme:
     """Switch to a theme by name and remember the choice."""
     t = THEMES[name]
     apply_theme(app, t)
-    QSettings().setValue(SETTINGS_KEY, name)
+    settings.put(settings.THEME, name)
     return t

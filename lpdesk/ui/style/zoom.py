@@ -9,12 +9,12 @@ always zoom x room.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from lpdesk import settings
 from lpdesk.ui.style.theme import apply_font, scaled, set_theme, theme, theme_state
 
-ZOOM_KEY = "view/zoom"
+ZOOM_KEY = settings.ZOOM.key
 STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 
 
@@ -39,7 +39,7 @@ def set_zoom(factor: float, remember: bool = True) -> float:
     factor = round(max(STEPS[0], min(STEPS[-1], float(factor))), 3)
     state = theme_state()
     if remember:
-        QSettings().setValue(ZOOM_KEY, factor)
+        settings.put(settings.ZOOM, factor)
     if factor != state.zoom:
         state.zoom = factor
         _apply()
@@ -63,11 +63,7 @@ def zoom_reset() -> float:
 
 def saved_zoom() -> float:
     """The zoom the facilitator chose last time (1 on first run, or if unreadable)."""
-    try:
-        value = float(QSettings().value(ZOOM_KEY, 1.0))
-    except (TypeError, ValueError):
-        return 1.0
-    return max(STEPS[0], min(STEPS[-1], value))
+    return settings.get(settings.ZOOM)
 
 
 def set_room_factor(factor: float) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from lpdesk import __version__
+from lpdesk import __version__, settings
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
 from lpdesk.ui.style.screens import fit_to_screen
@@ -451,23 +451,20 @@ class MainWindow(QMainWindow):
 
     # -- recent files --------------------------------------------------------------------
     def recent_files(self) -> list[str]:
-        value = QSettings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+        return settings.get(settings.RECENT_FILES)
 
     def remember_recent(self, path: Path) -> None:
         path_s = str(path.resolve())
         files = [f for f in self.recent_files() if f != path_s]
-        QSettings().setValue("recent_files", [path_s, *files][:MAX_RECENT])
-        QSettings().setValue("last_dir", str(path.resolve().parent))
+        settings.put(settings.RECENT_FILES, [path_s, *files][:MAX_RECENT])
+        settings.put(settings.LAST_DIR, str(path.resolve().parent))
 
     def _forget_recent(self, path: Path) -> None:
         path_s = str(path.resolve())
-        QSettings().setValue("recent_files", [f for f in self.recent_files() if f != path_s])
+        settings.put(settings.RECENT_FILES, [f for f in self.recent_files() if f != path_s])
 
     def _last_dir(self) -> str:
-        return str(QSettings().value("last_dir", str(Path.home())))
+        return settings.get(settings.LAST_DIR) or str(Path.home())
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
