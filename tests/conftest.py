@@ -66,3 +66,56 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b
         b.close()
+
+
+@pytest.fixture
+def main_window(qtbot, app_settings):
+    """An empty main window whose error messages are collected in `w.errors` as (title,
+    text) instead of shown, and which closes at teardown without a 'save changes?'."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from lpdesk.ui.window.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.errors = []
+    w.show_error = lambda title, text: w.errors.append((title, text))
+    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    return w
+
+
+# -- markers by file name, so no test file has to carry them ------------------------------
+# `pytest -m "not browser and not slow"` is the quick run; `-m gui` the window tests.
+MARKERS = {
+    "gui": "needs a QApplication and widgets (test_ui_*, or uses qtbot/qapp)",
+    "browser": "drives the phone page in a real Chromium (*browser*)",
+    "slow": "takes long on a loaded machine (fuzzers, child processes, bundles, journeys)",
+}
+GUI_FIXTURES = ("qtbot", "qapp", "app_settings", "demo_window", "main_window")
+SLOW_FILES = ("test_storage_fuzz.py", "test_bundle_*.py", "test_startup_imports.py",
+              "test_platform_crash_guard.py", "test_ui_journeys*.py", "*browser*.py")
+
+
+def pytest_configure(config):
+    for name, why in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {why}")
+
+
+def markers_for(file_name: str, fixtures) -> list[str]:
+    """The markers a test gets from its file's name and the fixtures it uses."""
+    from fnmatch import fnmatch
+
+    found = []
+    if fnmatch(file_name, "test_ui_*.py") or any(f in GUI_FIXTURES for f in fixtures):
+        found.append("gui")
+    if "browser" in file_name or "browser" in fixtures:
+        found.append("browser")
+    if any(fnmatch(file_name, pattern) for pattern in SLOW_FILES):
+        found.append("slow")
+    return found
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for name in markers_for(item.path.name, getattr(item, "fixturenames", ())):
+            item.add_marker(getattr(pytest.mark, name))

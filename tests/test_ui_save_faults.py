@@ -12,7 +12,6 @@ from lpdesk.commands.session import SetDetailCommand
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.storage import files, load_session, save_session
-from lpdesk.ui.window.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 
@@ -32,12 +31,8 @@ def original(folder):
 
 
 @pytest.fixture
-def window(qtbot, app_settings, original):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.errors = []
-    w.show_error = lambda title, text: w.errors.append((title, text))
-    w.ask_save_changes = lambda: Button.Discard  # closing at teardown must not block
+def window(main_window, original):
+    w = main_window  # tests/conftest.py: errors collected, closes without asking
     assert w.open_path(original)
     w.doc.push(SetDetailCommand(w.doc.session, "title", "Edited in the room"))
     return w

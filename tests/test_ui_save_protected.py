@@ -11,7 +11,6 @@ from lpdesk.commands.session import SetDetailCommand
 from lpdesk.demo import demo_session
 from lpdesk.storage import load_session, save_session
 from lpdesk.storage.errors import FileProtectedError
-from lpdesk.ui.window.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 
@@ -26,12 +25,8 @@ def original(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, app_settings, original):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.errors = []
-    w.show_error = lambda title, text: w.errors.append((title, text))
-    w.ask_save_changes = lambda: Button.Discard
+def window(main_window, original):
+    w = main_window  # tests/conftest.py: errors collected, closes without asking
     assert w.open_path(original)
     w.doc.push(SetDetailCommand(w.doc.session, "title", "Edited in the room"))
     return w
