@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lpdesk.model.events import Event
+from lpdesk.model.ids import by_id, find, index_of
 
 ActivityKind = Literal["setup", "continuum", "quiz", "matrix", "summary"]
 ACTIVITY_KINDS: tuple[ActivityKind, ...] = ("setup", "continuum", "quiz", "matrix", "summary")
@@ -29,20 +30,16 @@ class Agenda:
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     def item(self, item_id: str) -> AgendaItem:
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return by_id(self.items, item_id)
 
     def index(self, item_id: str) -> int:
-        return [i.id for i in self.items].index(item_id)
+        return index_of(self.items, item_id)
 
     @property
     def current(self) -> AgendaItem | None:
-        if self.current_id is not None:
-            for item in self.items:
-                if item.id == self.current_id:
-                    return item
+        found = find(self.items, self.current_id)
+        if found is not None:
+            return found
         return self.items[0] if self.items else None
 
     def set_current(self, item_id: str | None) -> None:

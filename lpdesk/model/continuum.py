@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lpdesk.model.events import Event
+from lpdesk.model.ids import by_id, find, index_of, pop_by_id
 
 Which = Literal["now", "target"]
 WHICH: tuple[Which, Which] = ("now", "target")
@@ -75,20 +76,16 @@ class Continuum:
 
     # -- queries -------------------------------------------------------------------
     def area(self, area_id: str) -> Area:
-        for area in self.areas:
-            if area.id == area_id:
-                return area
-        raise KeyError(area_id)
+        return by_id(self.areas, area_id)
 
     def area_index(self, area_id: str) -> int:
-        return [a.id for a in self.areas].index(area_id)
+        return index_of(self.areas, area_id)
 
     @property
     def current_area(self) -> Area | None:
-        if self.current_area_id is not None:
-            for area in self.areas:
-                if area.id == self.current_area_id:
-                    return area
+        found = find(self.areas, self.current_area_id)
+        if found is not None:
+            return found
         return self.areas[0] if self.areas else None
 
     def placement(self, area_id: str, subject_id: str, *, group: bool = False) -> Placement:
@@ -137,8 +134,7 @@ class Continuum:
         self.changed.emit(area.id)
 
     def remove_area(self, area_id: str) -> tuple[int, Area]:
-        index = self.area_index(area_id)
-        area = self.areas.pop(index)
+        index, area = pop_by_id(self.areas, area_id)
         if self.current_area_id == area_id:
             self.current_area_id = None
         self.changed.emit(None)

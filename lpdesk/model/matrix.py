@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lpdesk.model.events import Event
+from lpdesk.model.ids import by_id, find, index_of, pop_by_id
 
 Cell = tuple[str, str]  # (row id, column id)
 
@@ -67,13 +68,10 @@ class Board:
     revealed: bool = False
 
     def card(self, card_id: str) -> Card:
-        for card in self.cards:
-            if card.id == card_id:
-                return card
-        raise KeyError(card_id)
+        return by_id(self.cards, card_id)
 
     def card_index(self, card_id: str) -> int:
-        return [c.id for c in self.cards].index(card_id)
+        return index_of(self.cards, card_id)
 
     def cell_of(self, card_id: str) -> Cell | None:
         return self.positions.get(card_id)
@@ -131,10 +129,7 @@ class Matrix:
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     def board(self, board_id: str) -> Board:
-        for board in self.boards:
-            if board.id == board_id:
-                return board
-        raise KeyError(board_id)
+        return by_id(self.boards, board_id)
 
     def siblings(self, board_id: str) -> list[Board]:
         """The boards made from the same template as this one (one per group, usually),
@@ -146,10 +141,9 @@ class Matrix:
 
     @property
     def current_board(self) -> Board | None:
-        if self.current_board_id is not None:
-            for board in self.boards:
-                if board.id == self.current_board_id:
-                    return board
+        found = find(self.boards, self.current_board_id)
+        if found is not None:
+            return found
         return self.boards[0] if self.boards else None
 
     # -- edits (called by commands only) --------------------------------------------
@@ -211,8 +205,7 @@ class Matrix:
         self.changed.emit(board.id)
 
     def remove_board(self, board_id: str) -> tuple[int, Board]:
-        index = [b.id for b in self.boards].index(board_id)
-        board = self.boards.pop(index)
+        index, board = pop_by_id(self.boards, board_id)
         if self.current_board_id == board_id:
             self.current_board_id = None
         self.changed.emit(None)

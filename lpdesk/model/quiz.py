@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lpdesk.model.events import Event
+from lpdesk.model.ids import by_id, pop_by_id
 
 SubjectKind = Literal["participant", "group", "room"]
 SUBJECT_KINDS: tuple[SubjectKind, ...] = ("participant", "group", "room")
@@ -37,18 +38,14 @@ class Quiz:
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     def run(self, run_id: str) -> QuizRun:
-        for run in self.runs:
-            if run.id == run_id:
-                return run
-        raise KeyError(run_id)
+        return by_id(self.runs, run_id)
 
     def insert_run(self, index: int, run: QuizRun) -> None:
         self.runs.insert(index, run)
         self.changed.emit(run.id)
 
     def remove_run(self, run_id: str) -> tuple[int, QuizRun]:
-        index = [r.id for r in self.runs].index(run_id)
-        run = self.runs.pop(index)
+        index, run = pop_by_id(self.runs, run_id)
         if self.current_run_id == run_id:
             self.current_run_id = None
         self.changed.emit(None)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lpdesk.model.events import Event
+from lpdesk.model.ids import by_id, pop_by_id
 
 NoteKind = Literal["comment", "action"]
 NOTE_KINDS: tuple[NoteKind, ...] = ("comment", "action")
@@ -41,18 +42,14 @@ class RoomNotes:
     changed: Event = field(default_factory=Event, repr=False, compare=False)
 
     def note(self, note_id: str) -> RoomNote:
-        for note in self.notes:
-            if note.id == note_id:
-                return note
-        raise KeyError(note_id)
+        return by_id(self.notes, note_id)
 
     def insert(self, index: int, note: RoomNote) -> None:
         self.notes.insert(index, note)
         self.changed.emit(note.id)
 
     def remove(self, note_id: str) -> tuple[int, RoomNote]:
-        index = [n.id for n in self.notes].index(note_id)
-        note = self.notes.pop(index)
+        index, note = pop_by_id(self.notes, note_id)
         self.changed.emit(None)
         return index, note
 

@@ -8,7 +8,7 @@ from typing import Any
 from lpdesk.model.agenda import Agenda
 from lpdesk.model.continuum import Continuum, Placement
 from lpdesk.model.events import Event
-from lpdesk.model.ids import new_id
+from lpdesk.model.ids import by_id, index_of, new_id, pop_by_id
 from lpdesk.model.matrix import Matrix
 from lpdesk.model.quiz import Quiz, QuizRun
 from lpdesk.model.room import RoomNotes
@@ -100,16 +100,10 @@ class Session:
 
     # -- queries -------------------------------------------------------------------
     def participant(self, participant_id: str) -> Participant:
-        for p in self.participants:
-            if p.id == participant_id:
-                return p
-        raise KeyError(participant_id)
+        return by_id(self.participants, participant_id)
 
     def group(self, group_id: str) -> Group:
-        for g in self.groups:
-            if g.id == group_id:
-                return g
-        raise KeyError(group_id)
+        return by_id(self.groups, group_id)
 
     def members(self, group_id: str | None) -> list[Participant]:
         return [p for p in self.participants if p.group_id == group_id]
@@ -171,8 +165,7 @@ class Session:
         return old
 
     def remove_participant(self, participant_id: str) -> RemovedParticipant:
-        index = [p.id for p in self.participants].index(participant_id)
-        participant = self.participants.pop(index)
+        index, participant = pop_by_id(self.participants, participant_id)
         removed = RemovedParticipant(
             index,
             participant,
@@ -201,7 +194,7 @@ class Session:
         return old
 
     def remove_group(self, group_id: str) -> RemovedGroup:
-        index = [g.id for g in self.groups].index(group_id)
+        index = index_of(self.groups, group_id)
         members = [p.id for p in self.participants if p.group_id == group_id]
         for p in self.participants:
             if p.group_id == group_id:
