@@ -11,7 +11,7 @@ consensus shows is the session's navigation (`Matrix.comparing`), so every scree
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -54,6 +54,7 @@ from lpdesk.ui.matrix.dialogs import (
 from lpdesk.ui.matrix.items import CardItem
 from lpdesk.ui.matrix.scene import BoardScene
 from lpdesk.ui.matrix.view import BoardView
+from lpdesk.ui.style.actions import make_action
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import BASE_POINT_SIZE, follow_theme, theme
 
@@ -112,17 +113,8 @@ class MatrixPage(QWidget):
     # -- chrome -----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "",
                 checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setCheckable(checkable)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            tip = f"{tip or text} ({action.shortcut().toString(QKeySequence.NativeText)})"
-        action.setToolTip(tip or text)
-        action.setStatusTip(tip or text)
-        (action.toggled if checkable else action.triggered).connect(slot)
-        if self.interactive:
-            self.addAction(action)
-        return action
+        return make_action(self, text, slot, shortcut, tip or text, checkable=checkable,
+                           on_toggle=checkable, add_to=self if self.interactive else None)
 
     def _make_actions(self) -> None:
         """What the facilitator does on the board: on the toolbar here, and on the room's

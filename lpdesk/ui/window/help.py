@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from lpdesk.ui.style.actions import make_action
 from lpdesk.ui.window.after_paint import after_first_paint
 
 if TYPE_CHECKING:
@@ -57,15 +58,7 @@ class Help(QObject):
         after_first_paint(window, self.draw_icons)
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self.main)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            keys = QKeySequence.keyBindings(shortcut) or [QKeySequence(Qt.Key.Key_F1)]
-            action.setShortcuts(keys)
-        elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda *_: slot())
-        self.main.addAction(action)
-        return action
+        return make_action(self.main, text, slot, shortcut or None, usual="F1")
 
     # -- icons --------------------------------------------------------------------------
     def draw_icons(self) -> None:

@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from lpdesk import __version__, settings
 from lpdesk.content.defaults import new_session
 from lpdesk.document import SessionDocument
+from lpdesk.ui.style.actions import make_action
 from lpdesk.ui.style.screens import fit_to_screen
 from lpdesk.ui.style.text import plain_message, plain_tip
 from lpdesk.ui.window.after_paint import after_first_paint
@@ -94,23 +95,10 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus -------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            # The platform's keys, plus the usual one where a platform theme has none
-            # (Quit has no key on Linux without a desktop theme).
-            keys = QKeySequence.keyBindings(shortcut)
-            usual = USUAL_KEYS.get(shortcut)
-            if usual and all(k != QKeySequence(usual) for k in keys):
-                keys.append(QKeySequence(usual))
-            action.setShortcuts(keys)
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work in presentation mode too, with no menu bar
-        return action
+        # the platform's keys plus the usual one where a platform theme has none; added to
+        # the window so shortcuts work in presentation mode too, with no menu bar
+        return make_action(self, text, slot, shortcut, tip, keys_in_tip=False,
+                           usual=USUAL_KEYS.get(shortcut))
 
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey  # noqa: N806 (reads like the Qt enum)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from lpdesk.model.timer import PRESET_MINUTES, TimerSnapshot, TimerState, format_clock
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.timer import TimerDisplay
+from lpdesk.ui.style.actions import make_action
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, choose_theme, theme, theme_state
 from lpdesk.ui.window.agenda_panel import AgendaActions, AgendaPanel
 from lpdesk.ui.window.notes_panel import NotesPanel
@@ -71,18 +72,7 @@ class Workshop(QObject):
     # -- actions -----------------------------------------------------------------------
     def _action(self, text: str, slot: Callable, shortcut=None, tip: str = "",
                 checkable: bool = False) -> QAction:
-        action = QAction(text, self.main)
-        if shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        if tip:
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
-            action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        action.triggered.connect(lambda *_: slot())
-        self.main.addAction(action)
-        return action
+        return make_action(self.main, text, slot, shortcut, tip, checkable=checkable)
 
     def _make_actions(self) -> None:
         tr = self.main.tr
