@@ -36,6 +36,7 @@ from lpdesk.commands.continuum import (
     SetPlacementCommand,
 )
 from lpdesk.document import SessionDocument
+from lpdesk.model.consensus import median_consensus
 from lpdesk.model.continuum import Area, Placement, clamp_position
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
@@ -428,14 +429,9 @@ class ContinuumPage(PresentingContinuum, QWidget):
         area = self.continuum.current_area
         if area is None:
             return
-        table = area.group_placements if self.continuum.by_groups else area.placements
-        summary = summarise(table.values())
-        wanted = Placement(summary.now.median, summary.target.median)
-        if wanted.is_empty() or wanted == area.consensus:
-            return
-        self.doc.push(SetConsensusCommand(self.continuum, area.id, Placement(
-            None if wanted.now is None else round(wanted.now, 1),
-            None if wanted.target is None else round(wanted.target, 1))))
+        wanted = median_consensus(area, by_groups=self.continuum.by_groups)  # model's rule
+        if wanted is not None:
+            self.doc.push(SetConsensusCommand(self.continuum, area.id, wanted))
 
     def toggle_hidden(self) -> None:
         self.doc.push(SetHiddenCommand(self.continuum, not self.continuum.hidden))

@@ -34,7 +34,7 @@ from lpdesk.commands.session import (
     UpdateParticipantCommand,
 )
 from lpdesk.document import SessionDocument
-from lpdesk.model import limits
+from lpdesk.model import grouping, limits
 from lpdesk.ui.setup.date_field import DateField
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.tab_keys import tab_leaves
@@ -351,11 +351,8 @@ class SetupPage(QWidget):
         """Make sure `count` groups exist and deal participants out over them in turn."""
         stack = self.doc.undo_stack
         stack.beginMacro(self.tr("Split into %d groups") % count)
-        while len(self.session.groups) < count:
+        for _ in range(grouping.groups_to_add(self.session, count)):
             self.add_group()
-        groups = self.session.groups[:count]
-        for i, p in enumerate(list(self.session.participants)):
-            gid = groups[i % count].id
-            if p.group_id != gid:
-                self.doc.push(UpdateParticipantCommand(self.session, p.id, group_id=gid))
+        for pid, gid in grouping.deal(self.session, count):  # the rule: model/grouping.py
+            self.doc.push(UpdateParticipantCommand(self.session, pid, group_id=gid))
         stack.endMacro()
