@@ -51,7 +51,8 @@ class Import:
     target: str  # dotted name of the imported module (or package)
     line: int
     top_level: bool  # executed when the importer is imported (not in a function or
-    #                  under TYPE_CHECKING): only these can make an import circle
+    #                  under TYPE_CHECKING)
+    type_only: bool = False  # under `if TYPE_CHECKING:`: never executed, so no circle
 
 
 def module_name(path: Path) -> str:
@@ -80,11 +81,11 @@ def imports_of(name: str, source: str, is_package: bool, known: Iterable[str]) -
         subs = [f"{base}.{n}" for n in names if f"{base}.{n}" in known]
         return subs if subs else [base]
 
-    def visit(node: ast.AST, top: bool) -> None:
+    def visit(node: ast.AST, top: bool, typing_only: bool = False) -> None:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.Import):
                 for alias in child.names:
-                    found.append(Import(name, alias.name, child.lineno, top))
+                    found.append(Import(name, alias.name, child.lineno, top, typing_only))
             elif isinstance(child, ast.ImportFrom):
                 if child.level:
                     package = name if is_package else name.rpartition(".")[0]
@@ -94,16 +95,16 @@ def imports_of(name: str, source: str, is_package: bool, known: Iterable[str]) -
                 else:
                     base = child.module or ""
                 for target in resolve(base, [a.name for a in child.names]):
-                    found.append(Import(name, target, child.lineno, top))
+                    found.append(Import(name, target, child.lineno, top, typing_only))
             elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-                visit(child, False)
+                visit(child, False, typing_only)
             elif isinstance(child, ast.If) and _is_type_checking(child.test):
                 for stmt in child.body:
-                    visit(ast.Module(body=[stmt], type_ignores=[]), False)
+                    visit(ast.Module(body=[stmt], type_ignores=[]), False, True)
                 for stmt in child.orelse:
-                    visit(ast.Module(body=[stmt], type_ignores=[]), top)
+                    visit(ast.Module(body=[stmt], type_ignores=[]), top, typing_only)
             else:
-                visit(child, top)
+                visit(child, top, typing_only)
 
     visit(ast.parse(source), True)
     return found
@@ -220,13 +221,30 @@ def _closed_path(graph: Mapping[str, list[str]], members: set[str]) -> list[str]
     return sorted(members)  # not reached: members are strongly connected
 
 
-def module_graph(imports: Iterable[Import]) -> dict[str, set[str]]:
-    """Who imports whom when a module is imported (top-level imports inside lpdesk)."""
+def module_graph(imports: Iterable[Import], lazy: bool = False) -> dict[str, set[str]]:
+    """Who imports whom inside lpdesk: at import time, or with `lazy` also inside functions
+    (a circle through a lazy import is still two files that need each other). Imports
+    under TYPE_CHECKING never run and are left out."""
     graph: dict[str, set[str]] = {}
     for imp in imports:
         graph.setdefault(imp.importer, set())
-        if imp.top_level and (imp.target == "lpdesk" or imp.target.startswith("lpdesk.")):
+        if (imp.top_level or (lazy and not imp.type_only)) and (
+                imp.target == "lpdesk" or imp.target.startswith("lpdesk.")):
             graph[imp.importer].add(imp.target)
+    return graph
+
+
+def ui_package_graph(imports: Iterable[Import]) -> dict[str, set[str]]:
+    """Which ui package (window, room, live, base, style, an activity...) uses which other,
+    lazily or not, type-only imports left out: they must form a tree (no circle)."""
+    graph: dict[str, set[str]] = {}
+    for imp in imports:
+        a, b = imp.importer.split("."), imp.target.split(".")
+        if a[:2] != ["lpdesk", "ui"] or len(a) < 3 or imp.type_only:
+            continue
+        graph.setdefault(a[2], set())
+        if b[:2] == ["lpdesk", "ui"] and len(b) >= 3 and b[2] != a[2]:
+            graph[a[2]].add(b[2])
     return graph
 
 
@@ -251,6 +269,21 @@ def test_no_import_cycle_between_files():
     assert not cycles, "\n".join(" -> ".join(c) for c in cycles)
 
 
+def test_no_import_cycle_between_files_even_through_lazy_imports():
+    cycles = import_cycles(module_graph(project_imports(), lazy=True))
+    assert not cycles, "\n".join(" -> ".join(c) for c in cycles)
+
+
+def test_the_ui_packages_form_a_tree():
+    """window -> room, live -> base -> style: the room's screens and live never reach back
+    into the window (what they share sits in ui/base)."""
+    graph = ui_package_graph(project_imports())
+    cycles = import_cycles(graph)
+    assert not cycles, "\n".join(" -> ".join(c) for c in cycles)
+    assert "window" not in graph["room"] | graph["live"] | graph["base"]
+    assert graph["base"] <= {"style"}
+
+
 def test_model_and_the_phone_protocol_import_no_qt():
     problems = qt_imports(project_imports())
     assert not problems, "\n".join(problems)
@@ -262,6 +295,8 @@ def test_the_parser_sees_lazy_and_type_checking_imports():
     assert ("lpdesk.app", "lpdesk.ui.window.main_window", False) in found  # in a function
     assert ("lpdesk.document", "lpdesk.storage", False) in found  # TYPE_CHECKING and lazy
     assert ("lpdesk.ui.matrix.scene", "lpdesk.ui.matrix.items", True) in found
+    type_only = {(i.importer, i.target) for i in project_imports() if i.type_only}
+    assert ("lpdesk.ui.live.activities", "lpdesk.ui.live.controller") in type_only
 
 
 # -- the check itself catches what it must (a synthetic project) -------------------------
@@ -310,6 +345,16 @@ def test_check_catches_an_import_cycle_and_names_it():
     cycles = import_cycles(module_graph(synthetic_imports()))
     assert cycles == [["lpdesk.ui.matrix.items", "lpdesk.ui.matrix.scene",
                        "lpdesk.ui.matrix.items"]]
+    # a lazy import back makes a circle once lazy imports count; a type-only one never does
+    known = {"lpdesk.x.a", "lpdesk.x.b"}
+    a = imports_of("lpdesk.x.a", "import lpdesk.x.b\n", False, known)
+    lazy_back = imports_of("lpdesk.x.b", "def f():\n    import lpdesk.x.a\n", False, known)
+    typed_back = imports_of("lpdesk.x.b", "from typing import TYPE_CHECKING\n"
+                            "if TYPE_CHECKING:\n    import lpdesk.x.a\n", False, known)
+    assert import_cycles(module_graph(a + lazy_back)) == []
+    assert import_cycles(module_graph(a + lazy_back, lazy=True)) == [
+        ["lpdesk.x.a", "lpdesk.x.b", "lpdesk.x.a"]]
+    assert import_cycles(module_graph(a + typed_back, lazy=True)) == []
     # a lazy import back does not make a circle; a module-level chain without a way back
     # neither (theme -> items -> scene -> items is one circle, theme is not in it)
     assert import_cycles({"a": {"b"}, "b": set()}) == []

@@ -258,7 +258,7 @@ def comparison_html(report: ComparisonReport) -> bytes:
 def _chart_images(report: ComparisonReport) -> dict[int, str]:
     import base64
 
-    from lpdesk.export.compare_pdf import chart_picture
+    from lpdesk.export.compare_chart import chart_picture
     from lpdesk.export.images import png_bytes
     return {id(s.chart): base64.b64encode(png_bytes(chart_picture(s.chart))).decode("ascii")
             for s in report.sections if s.chart is not None and s.chart.rows}

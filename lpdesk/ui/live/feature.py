@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QToolButton
 from shiboken6 import isValid
 
-from lpdesk.ui.window.after_paint import after_first_paint
+from lpdesk.ui.base.after_paint import after_first_paint
 
 if TYPE_CHECKING:
     from lpdesk.ui.live.controller import LiveController

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.document import SessionDocument
+from lpdesk.ui.base.pages import PAGES
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.timer import TimerDisplay
 from lpdesk.ui.style.theme import BASE_POINT_SIZE, theme, theme_state
 from lpdesk.ui.style.zoom import set_room_factor, zoom
-from lpdesk.ui.window.pages import PAGES
 
 AUDIENCE_OVERRIDES = {"setup": WelcomeSlide}  # kinds whose page is not for the room
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from lpdesk.ui.base.after_paint import after_first_paint
 from lpdesk.ui.style.actions import make_action
-from lpdesk.ui.window.after_paint import after_first_paint
 
 if TYPE_CHECKING:
     from lpdesk.ui.window.main_window import MainWindow

@@ -1,0 +1,3 @@
+"""What the rooms of ui/ share below the window: the pages registry, the page and feature
+contracts, after-first-paint. It imports only ui/style, so the window, the room's screens
+and live can all use it without importing each other (the packages form a tree)."""
