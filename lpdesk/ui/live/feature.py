@@ -17,6 +17,7 @@ from shiboken6 import isValid
 from lpdesk.ui.base.after_paint import after_first_paint
 
 if TYPE_CHECKING:
+    from lpdesk.ui.base.contracts import FeatureWindow
     from lpdesk.ui.live.controller import LiveController
     from lpdesk.ui.live.panel import JoinPanel
 
@@ -25,7 +26,7 @@ WIDE_WINDOW = 1400  # narrower windows get the Phones panel as a tab beside the 
 
 
 class LiveFeature(QObject):
-    def __init__(self, window) -> None:
+    def __init__(self, window: FeatureWindow) -> None:
         super().__init__(window)
         self.main = window
         self.controller: LiveController | None = None
@@ -242,5 +243,6 @@ class LiveFeature(QObject):
             self.stop()
 
 
-def install(window) -> LiveFeature:
+def install(window: FeatureWindow) -> LiveFeature:
+    """The second feature: needs `window.workshop` (ui/base/contracts.py)."""
     return LiveFeature(window)

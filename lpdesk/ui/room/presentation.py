@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from lpdesk.ui.base import contracts
 from lpdesk.ui.room.facilitator_bar import FacilitatorBar
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.view import RoomView
@@ -69,16 +70,15 @@ class PresentationWindow(QWidget):
                 [(a, t) for a, t in after if a in actions] + [(self.leave_action, tr("Esc"))])
 
     def _page_shown(self, page) -> None:
-        actions = page.room_actions() if hasattr(page, "room_actions") else []
+        actions = contracts.room_actions(page)
         self.bar.set_activity(actions)
         self._update_placing()
-        if hasattr(page, "placing_changed"):
-            page.placing_changed.connect(self._update_placing,
-                                         Qt.ConnectionType.UniqueConnection)
+        if (placing := contracts.placing_signal(page)) is not None:
+            placing.connect(self._update_placing, Qt.ConnectionType.UniqueConnection)
 
     def _update_placing(self) -> None:
         page = self.view.current_page()
-        self.bar.set_placing(page.placing_text() if hasattr(page, "placing_text") else "")
+        self.bar.set_placing(contracts.placing_text(page))
 
     def _watch_pointer(self) -> None:
         self.pointer_at(self.mapFromGlobal(QCursor.pos()))
@@ -90,7 +90,7 @@ class PresentationWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Keys no widget took: the activity's own keys, wherever the keyboard is."""
         page = self.view.current_page()
-        if self.view.showing_activity() and hasattr(page, "room_key") and page.room_key(event):
+        if self.view.showing_activity() and contracts.room_key(page, event):
             event.accept()
             self._update_placing()
             return
@@ -100,7 +100,7 @@ class PresentationWindow(QWidget):
         """Tab chooses the next card on a board (the room's screen has nothing else to
         tab to); elsewhere Tab does what it always does."""
         page = self.view.current_page()
-        if self.view.showing_activity() and hasattr(page, "room_key"):
+        if self.view.showing_activity() and contracts.takes_room_keys(page):
             tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab if forward
                             else Qt.Key.Key_Backtab, Qt.KeyboardModifier.NoModifier)
             if page.room_key(tab):

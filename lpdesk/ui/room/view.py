@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.document import SessionDocument
+from lpdesk.ui.base.contracts import make_interactive
 from lpdesk.ui.base.pages import PAGES
 from lpdesk.ui.room.slides import BlankSlide, BreakSlide, WelcomeSlide
 from lpdesk.ui.room.state import RoomDisplay
@@ -129,8 +130,8 @@ class RoomView(QWidget):
             override = AUDIENCE_OVERRIDES.get(kind)
             page = (override(self.doc, self.body) if override
                     else PAGES[kind].create(self.doc, self.body, audience=True))
-            if self.interactive and hasattr(page, "set_interactive"):
-                page.set_interactive(True)
+            if self.interactive:
+                make_interactive(page)  # ui/base/contracts.py: the page's optional part
             self.pages[item_id] = page
             self.body.addWidget(page)
         return self.pages[item_id]

@@ -29,6 +29,7 @@ from lpdesk.ui.window.zoom_menu import make_zoom_actions
 if TYPE_CHECKING:  # loaded when first used: start-up only builds the toolbar and docks
     from lpdesk.ui.room.audience_window import AudienceWindow
     from lpdesk.ui.room.presentation import Presentation
+    from lpdesk.ui.window.main_window import MainWindow
 
 
 class Workshop(QObject):
@@ -469,6 +470,7 @@ class Workshop(QObject):
             action.setChecked(True)
 
 
-def install(window) -> Workshop:
-    """Give `window` everything for running the workshop in the room."""
+def install(window: MainWindow) -> Workshop:
+    """Give `window` everything for running the workshop in the room. The first feature:
+    its `WorkshopParts` (ui/base/contracts.py) are what the later ones add to."""
     return Workshop(window)
