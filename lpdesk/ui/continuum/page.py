@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -30,18 +30,14 @@ from lpdesk.commands.continuum import (
     AddAreaCommand,
     RemoveAreaCommand,
     RenameAreaCommand,
-    SetByGroupsCommand,
-    SetConsensusCommand,
-    SetHiddenCommand,
-    SetPlacementCommand,
 )
 from lpdesk.document import SessionDocument
-from lpdesk.model.consensus import median_consensus
-from lpdesk.model.continuum import Area, Placement, clamp_position
+from lpdesk.model.continuum import Area, Placement
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
+from lpdesk.ui.continuum.placing import Placing
 from lpdesk.ui.continuum.plot import ContinuumPlot
 from lpdesk.ui.continuum.presenting import PresentingContinuum
 from lpdesk.ui.continuum.spoken import plot_description, plot_name
@@ -50,7 +46,6 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 
-STEP, BIG_STEP = 1.0, 10.0
 PLACED = "\u2713"  # the private vote's confirmation: this person has placed, not where
 
 
@@ -61,7 +56,7 @@ def placed_mark(row: Row) -> Row:
     return replace(row, label=f"{row.label} {PLACED}")
 
 
-class ContinuumPage(PresentingContinuum, QWidget):
+class ContinuumPage(PresentingContinuum, Placing, QWidget):
     placing_changed = Signal()  # whose marker the keys move may have changed
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
@@ -373,97 +368,6 @@ class ContinuumPage(PresentingContinuum, QWidget):
             return
         i = keys.index(self.selected_key) if self.selected_key in keys else 0
         self.select(keys[max(0, min(len(keys) - 1, i + delta))])
-
-    # -- placing -------------------------------------------------------------------------
-    def _name(self, key: str) -> str:
-        subjects = self.session.groups if self.continuum.by_groups else self.session.participants
-        for subject in subjects:  # by id only: no initials worked out for 1,000 people
-            if subject.id == key:
-                return subject.name
-        return self.tr("the agreed position")
-
-    def value_of(self, key: str, which: str) -> float | None:
-        area = self.continuum.current_area
-        if area is None:
-            return None
-        if key == AGREED:
-            return area.consensus.get(which)
-        return self.continuum.placement(area.id, key, group=self.continuum.by_groups).get(
-            which)
-
-    def place(self, key: str, which: str, value: float | None, repeat: bool = False) -> None:
-        """Place, move or clear (None) one marker of the current area: one undo step."""
-        area = self.continuum.current_area
-        if area is None or not self.interactive:
-            return
-        if value is not None:
-            value = round(clamp_position(value), 1)
-        if self.value_of(key, which) == value:
-            return
-        if key == AGREED:
-            self.doc.push(SetConsensusCommand.for_marker(self.continuum, area.id, which, value,
-                                                         repeat=repeat))
-        else:
-            self.doc.push(SetPlacementCommand(
-                self.continuum, area.id, key, which, value, group=self.continuum.by_groups,
-                name=self._name(key), repeat=repeat))
-
-    def move_active(self, delta: float, repeat: bool = False) -> None:
-        """Move the chosen marker by `delta`; an unplaced marker starts at the other
-        marker's position (or the middle)."""
-        if self.selected_key is None:
-            return
-        current = self.value_of(self.selected_key, self.active)
-        if current is None:
-            other = "target" if self.active == "now" else "now"
-            start = self.value_of(self.selected_key, other)
-            self.place(self.selected_key, self.active, 50.0 if start is None else start)
-            return
-        self.place(self.selected_key, self.active, current + delta, repeat=repeat)
-
-    def clear_active(self) -> None:
-        if self.selected_key is not None:
-            self.place(self.selected_key, self.active, None)
-
-    def use_medians(self) -> None:
-        area = self.continuum.current_area
-        if area is None:
-            return
-        wanted = median_consensus(area, by_groups=self.continuum.by_groups)  # model's rule
-        if wanted is not None:
-            self.doc.push(SetConsensusCommand(self.continuum, area.id, wanted))
-
-    def toggle_hidden(self) -> None:
-        self.doc.push(SetHiddenCommand(self.continuum, not self.continuum.hidden))
-
-    def set_by_groups(self, by_groups: bool) -> None:
-        if by_groups != self.continuum.by_groups:
-            self.doc.push(SetByGroupsCommand(self.continuum, by_groups))
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.plot.view and event.type() == QEvent.Type.KeyPress \
-                and self.interactive:
-            return self._key(event)
-        return super().eventFilter(obj, event)
-
-    def _key(self, event: QKeyEvent) -> bool:
-        key, mods = event.key(), event.modifiers()
-        step = BIG_STEP if mods & Qt.KeyboardModifier.ShiftModifier else STEP
-        repeat = event.isAutoRepeat()
-        K = Qt.Key  # noqa: N806 (reads like the Qt enum)
-        if key in (K.Key_Left, K.Key_Right):
-            self.move_active(step if key == K.Key_Right else -step, repeat)
-        elif key in (K.Key_Home, K.Key_End) and self.selected_key is not None:
-            self.place(self.selected_key, self.active, 0.0 if key == K.Key_Home else 100.0)
-        elif key in (K.Key_Up, K.Key_Down):
-            self._step_subject(-1 if key == K.Key_Up else 1)
-        elif key in (K.Key_N, K.Key_T) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
-            self.set_active("now" if key == K.Key_N else "target")
-        elif key in (K.Key_Delete, K.Key_Backspace):
-            self.clear_active()
-        else:
-            return False
-        return True
 
     # -- areas ---------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
