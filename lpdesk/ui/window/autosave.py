@@ -6,10 +6,10 @@ unsaved change, 5 s by default, so a long continuous drag session is still cover
 Only the snapshot runs on the GUI thread: the session as plain data in fresh containers
 (`RecoveryFile.snapshot`), which a later edit cannot change; turning it into JSON text and the
 disk part (write, fsync, rename) run on one worker thread, so neither a large session nor a
-slow or sleeping disk freezes the window (benchmarks/large_session.py measures the snapshot). The user's own
-file is never written here: recovery files live in `recovery_folder()` (format and naming:
-`lpdesk.storage.recovery`). The file is removed after a clean save, when the stack returns to
-its clean state, and on a clean close.
+slow or sleeping disk freezes the window (benchmarks/large_session.py measures the snapshot).
+The user's own file is never written here: recovery files live in `recovery_folder()` (format
+and naming: `lpdesk.storage.recovery`). The file is removed after a clean save, when the stack
+returns to its clean state, and on a clean close.
 """
 from __future__ import annotations
 
