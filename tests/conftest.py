@@ -5,6 +5,16 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest  # noqa: E402
+from hypothesis import settings as _hypothesis  # noqa: E402
+
+# Hypothesis profiles (tests/budget.py scales each test's count by max_examples / 100):
+# `ci` is the default, a fixed seed so every run draws the same cases; choose another with
+# `pytest --hypothesis-profile quick` (a quarter, fresh draws) or `thorough` (four times).
+_hypothesis.register_profile("ci", max_examples=100, derandomize=True, database=None,
+                             print_blob=True)
+_hypothesis.register_profile("quick", max_examples=25)
+_hypothesis.register_profile("thorough", max_examples=400)
+_hypothesis.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

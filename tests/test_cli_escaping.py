@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from budget import examples
 from fuzz_sessions import nasty_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -80,7 +81,7 @@ def test_a_file_name_that_is_not_utf8(tmp_path):
     assert b"caf\\xe9.lpdesk: " in result.stderr and b"Traceback" not in result.stderr
 
 
-@settings(max_examples=120, deadline=None, database=None,
+@settings(max_examples=examples(120), deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.text(max_size=40), nasty_texts.filter(
     lambda t: len(t) <= 500 and not any(0xD800 <= ord(c) <= 0xDFFF for c in t))))

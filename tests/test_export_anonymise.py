@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pypdf
 import pytest
+from budget import examples
 from export_sessions import with_boards
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -171,7 +172,7 @@ def test_dialog_suggests_a_file_name_without_names(qtbot, app_settings):
 
 @given(st.sampled_from(PEOPLE), st.sampled_from(["upper", "lower", "nfd", "plain"]),
        st.text(alphabet=" ,.;:!?()\n", min_size=1, max_size=3))
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 def test_fuzzed_spellings_never_survive(name, how, around):
     spelled = {"upper": name.upper(), "lower": name.lower(),
                "nfd": unicodedata.normalize("NFD", name),

@@ -3,6 +3,7 @@ import csv
 import io
 
 import pytest
+from budget import examples
 from export_sessions import FORMULA_NAME, empty, hostile, with_boards
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -152,7 +153,7 @@ def test_card_ids_and_every_other_cell_are_defused():
 
 
 @given(st.lists(st.text(min_size=1, max_size=12), min_size=3, max_size=3))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_no_cell_can_start_a_formula(texts):
     session = with_boards(participants=3, groups=1, cards=3)
     session.participants[0].name = texts[0]

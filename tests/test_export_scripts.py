@@ -8,6 +8,7 @@ import sys
 
 import pypdf
 import pytest
+from budget import examples
 from export_sessions import with_boards
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,7 +68,7 @@ def test_what_no_font_shows_becomes_the_replacement_mark():
 
 
 @given(st.text(max_size=12))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_no_text_is_drawn_with_missing_glyphs(text):
     box = TextBox(text, TextStyle(), 400)
     assert 0 not in glyphs(box), (text, box.text)

@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from budget import examples
 from export_sessions import BOLD_NAME, HOSTILE_NAME, empty, hostile, with_boards
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -218,7 +219,7 @@ def test_a_blank_line_in_the_client_makes_no_code_block():
 
 
 @given(st.text(alphabet=st.sampled_from(list("#-+*=>`~|[]():!_<&1. \t\r\nab")), max_size=40))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_fuzzed_text_never_changes_the_markdown_structure(text):
     from markdown_it import MarkdownIt
     parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -215,7 +216,7 @@ def test_addresses_skip_loopback_and_rank_wifi_and_hotspot_first():
                                       "172.17.0.1"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(
     st.binary(max_size=300),
     st.text(max_size=300),

@@ -437,6 +437,7 @@ def test_guessing_room_codes_is_stopped_after_a_few_tries(live, monkeypatch):
 def test_fuzz_random_frames_from_a_joined_phone_never_change_the_session(live, qtbot):
     """Hypothesis-made frames over the message format, sent over the real WebSocket: every
     one is answered, the session stays as it was, the phone is still served."""
+    from budget import examples
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
@@ -453,7 +454,7 @@ def test_fuzz_random_frames_from_a_joined_phone_never_change_the_session(live, q
                   "name": value, "group": value, "anonymous": value, "seq": value,
                   "room": value})
 
-    @settings(max_examples=60, deadline=None, database=None,
+    @settings(max_examples=examples(60), deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(frame)
     def send(payload):

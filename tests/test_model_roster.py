@@ -140,10 +140,11 @@ def test_odd_input_never_raises():
 
 
 def test_any_text_gives_tidy_distinct_names():
+    from budget import examples
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=examples(300), deadline=None)
     @given(st.text(alphabet=st.sampled_from(list('ab ,;\t\n"<>@.-É')), max_size=60))
     def check(text):
         roster = read_roster(text)

@@ -7,6 +7,7 @@ import math
 import resource
 
 import pytest
+from budget import examples
 from fuzz_sessions import (
     check_message,
     file_cases,
@@ -30,7 +31,7 @@ from lpdesk.storage.errors import SessionFormatError
 
 # Per case: a deadline catches freezes (the slowest real case is a few ms); the counts add
 # up to ~4,000 cases in about half a minute on two cores.
-FUZZ = settings(deadline=2000, database=None, derandomize=False,
+FUZZ = settings(deadline=2000, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.large_base_example])
 
@@ -46,25 +47,25 @@ def no_memory_blow_up():
     assert max_rss_mb() - before < 300, "the fuzz cases made the process grow by >300 MB"
 
 
-@settings(FUZZ, max_examples=1500)
+@settings(FUZZ, max_examples=examples(400))
 @given(mutated_dicts(), st.booleans())
 def test_mutated_trees(data, ascii_only):
     load_or_refuse(to_text(data, ascii_only))
 
 
-@settings(FUZZ, max_examples=1500)
+@settings(FUZZ, max_examples=examples(400))
 @given(mutated_texts())
 def test_mutated_texts(text):
     load_or_refuse(text)
 
 
-@settings(FUZZ, max_examples=800)
+@settings(FUZZ, max_examples=examples(400))
 @given(random_byte_files())
 def test_random_bytes(raw):
     load_or_refuse_bytes(raw)
 
 
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=examples(200))
 @given(st.sampled_from(range(3)), st.data())
 def test_truncated_files_are_refused_as_truncated(seed, data):
     text = to_text(seed_dicts()[seed], indent=1)
@@ -75,7 +76,7 @@ def test_truncated_files_are_refused_as_truncated(seed, data):
     assert "ends too early" in str(refused.value) or "not valid JSON" in str(refused.value)
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=examples(150))
 @given(file_cases())
 def test_paths_of_every_kind(tmp_path_factory, case):
     """FIFOs, devices, folders and links, each with random content behind it: refused at
@@ -112,7 +113,7 @@ def placement_fields(data):
     return fields
 
 
-@settings(max_examples=150, deadline=2000, database=None)
+@settings(max_examples=examples(150), deadline=2000, database=None)
 @given(st.data(), st.sampled_from([-0.001, 100.001, -1e9, 1e300, math.nan, math.inf,
                                    -math.inf, "50", True, [50], {"v": 1}]))
 def test_positions_outside_the_axis_are_refused_naming_the_field(data, value):

@@ -7,6 +7,7 @@ import os
 import stat
 
 import pytest
+from budget import examples
 from fuzz_sessions import make_save_target, save_cases
 from hypothesis import HealthCheck, given, settings
 
@@ -149,7 +150,7 @@ def test_extended_attributes_are_kept(tmp_path):
     assert load_session(path).title == "Edited in the room"
 
 
-@settings(max_examples=60, deadline=2000, database=None,
+@settings(max_examples=examples(60), deadline=2000, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(save_cases())
 def test_every_kind_of_target_keeps_its_links_and_mode(tmp_path, case):

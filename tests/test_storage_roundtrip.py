@@ -1,4 +1,5 @@
 """Reopening a saved session restores everything exactly (property-based)."""
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -85,7 +86,7 @@ def sessions(draw, max_people=30):
     return s
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions())
 def test_any_session_survives_save_and_open_unchanged(session):
     assert parse_session(dumps_session(session)) == session

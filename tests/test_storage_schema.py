@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from budget import examples
 from fuzz_sessions import (
     check_schema_agrees,
     mutated_dicts,
@@ -30,13 +31,13 @@ AGREE = settings(deadline=2000, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@settings(AGREE, max_examples=600)
+@settings(AGREE, max_examples=examples(200))
 @given(mutated_dicts())
 def test_reader_and_schema_agree_on_mutated_trees(data):
     check_schema_agrees(to_text(data, ascii_only=False))
 
 
-@settings(AGREE, max_examples=300)
+@settings(AGREE, max_examples=examples(120))
 @given(mutated_texts())
 def test_reader_and_schema_agree_on_mutated_texts(text):
     check_schema_agrees(text)

@@ -199,3 +199,40 @@ def test_a_1000_participant_session_snapshots_quickly(window, qtbot):
     assert len(recovered(window)[1].participants) == 1000
     assert time.perf_counter() - start < 5
     assert [i.title for i in scan(window.autosaver.path.parent)] == ["Big room"]
+
+
+def test_the_snapshot_is_not_changed_by_later_edits(window):
+    """The worker encodes a snapshot after the GUI thread has moved on: an edit made in
+    between (every kind of container the session has) must not reach it."""
+    s = demo_session()
+    window.set_document(SessionDocument(s))
+    snap = window.autosaver.file.snapshot(s, None, None)
+    before = snap.text()
+    s.title = "Changed after the snapshot"
+    s.participants.append(s.new_participant("Late", s.groups[0].id))
+    area = s.continuum.areas[0]
+    area.placements[s.participants[0].id] = Placement(1, 99)
+    board = s.matrix.boards[0]
+    board.positions[board.cards[0].id] = (0, 0)
+    s.agenda.items.reverse()
+    assert snap.text() == before
+
+
+def test_the_json_text_is_made_off_the_gui_thread(window, qtbot, monkeypatch):
+    threads = []
+    real = recovery.RecoverySnapshot.text
+    monkeypatch.setattr(recovery.RecoverySnapshot, "text",
+                        lambda self: (threads.append(threading.current_thread()),
+                                      real(self))[1])
+    with qtbot.waitSignal(window.autosaver.written, timeout=3000):
+        edit_title(window, "Encoded elsewhere")
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert recovered(window)[1].title == "Encoded elsewhere"
+
+
+def test_text_utf8_cannot_hold_is_reported_not_silent(window, qtbot):
+    """A lone surrogate (valid JSON, not UTF-8) must never stop autosave without a word."""
+    with qtbot.waitSignal(window.autosaver.failed, timeout=3000) as failed:
+        window.doc.session.title = "bad \ud800 text"
+        edit_title(window, "x\ud800")
+    assert "cannot be written" in failed.args[0]

@@ -161,15 +161,38 @@ def _header(session: Session, pid: int, token: str, original: Path | None,
     }
 
 
-def encode_recovery(session: Session, *, pid: int, token: str, original: Path | None,
-                    stamp: FileStamp | None, saved_at: datetime | None = None) -> str:
-    """The full text of a recovery file. Compact JSON: ~5 ms for 1,000 participants,
-    so it can run on the GUI thread; the slow part (disk) can go elsewhere."""
+@dataclass(frozen=True)
+class RecoverySnapshot:
+    """What a recovery file will hold, taken on the GUI thread: plain JSON data in fresh
+    containers (session_to_dict builds every list and dict anew and its leaves are
+    immutable), so a later edit cannot change it while a worker turns it into text."""
+
+    header: dict[str, Any]
+    body: dict[str, Any]
+
+    def text(self) -> str:
+        """The full text of the recovery file (the slow half: run it off the GUI thread)."""
+        return (json.dumps(self.header, ensure_ascii=False, allow_nan=False) + "\n"
+                + json.dumps(self.body, ensure_ascii=False, separators=(",", ":"),
+                             allow_nan=False) + "\n")
+
+
+def snapshot_recovery(session: Session, *, pid: int, token: str, original: Path | None,
+                      stamp: FileStamp | None,
+                      saved_at: datetime | None = None) -> RecoverySnapshot:
+    """The session as plain data, now: the cheap half of a recovery file (~40% of the
+    time of the text for the largest session), safe to hand to another thread."""
     header = _header(session, pid, token, original, stamp, saved_at or _now())
     with gc_paused():  # see files.gc_paused: half the time of a large snapshot
-        body = json.dumps(session_to_dict(session), ensure_ascii=False, separators=(",", ":"),
-                          allow_nan=False)
-    return json.dumps(header, ensure_ascii=False, allow_nan=False) + "\n" + body + "\n"
+        body = session_to_dict(session)
+    return RecoverySnapshot(header, body)
+
+
+def encode_recovery(session: Session, *, pid: int, token: str, original: Path | None,
+                    stamp: FileStamp | None, saved_at: datetime | None = None) -> str:
+    """The full text of a recovery file: compact JSON, a header line then the session."""
+    return snapshot_recovery(session, pid=pid, token=token, original=original, stamp=stamp,
+                             saved_at=saved_at).text()
 
 
 def _parse_header(path: Path, line: str) -> RecoveryInfo:
@@ -271,6 +294,15 @@ class RecoveryFile:
             os.close(fd)
             raise
         self._lock_fd = fd
+
+    def snapshot(self, session: Session, original: Path | None,
+                 stamp: FileStamp | None) -> RecoverySnapshot:
+        return snapshot_recovery(session, pid=self.pid, token=self.token, original=original,
+                                 stamp=stamp)
+
+    def write_snapshot(self, snapshot: RecoverySnapshot) -> None:
+        """Encode and write a snapshot taken earlier (on the autosave worker)."""
+        self.write_text(snapshot.text())
 
     def write_text(self, text: str) -> None:
         """Replace the recovery file atomically with `text` (from `encode`)."""

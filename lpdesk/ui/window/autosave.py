@@ -3,13 +3,13 @@
 Triggered by the document's undo stack (`indexChanged`: every edit, undo and redo), debounced
 (`delay_ms` after the last change, 2 s by default) and capped (`max_wait_ms` after the first
 unsaved change, 5 s by default, so a long continuous drag session is still covered).
-Serialising runs on the GUI thread (compact JSON: ~0.2 ms for the demo, ~5 ms for 1,000
-participants placed in 3 areas, ~15 ms for benchmarks.sessions' 1,000 participants with 900
-cards and 1,000 quiz runs; see benchmarks/autosave.py); the disk part (write, fsync, rename)
-runs on one worker thread so a slow or sleeping disk never freezes the window. The user's own
-file is never written here: recovery files live in `recovery_folder()` (format and naming:
-`lpdesk.storage.recovery`). The file is removed after a clean save, when the stack returns to
-its clean state, and on a clean close.
+Only the snapshot runs on the GUI thread: the session as plain data in fresh containers
+(`RecoveryFile.snapshot`), which a later edit cannot change; turning it into JSON text and the
+disk part (write, fsync, rename) run on one worker thread, so neither a large session nor a
+slow or sleeping disk freezes the window (benchmarks/large_session.py measures the snapshot).
+The user's own file is never written here: recovery files live in `recovery_folder()` (format
+and naming: `lpdesk.storage.recovery`). The file is removed after a clean save, when the stack
+returns to its clean state, and on a clean close.
 """
 from __future__ import annotations
 
@@ -118,10 +118,10 @@ class Autosaver(QObject):
             self.discard()
             return
         start = time.perf_counter()
-        text = self.file.encode(doc.session, doc.path, doc.stamp)
+        snapshot = self.file.snapshot(doc.session, doc.path, doc.stamp)
         self.last_encode_ms = (time.perf_counter() - start) * 1000
         self._on_disk = True
-        self._submit("write", self.file.write_text, text)
+        self._submit("write", self.file.write_snapshot, snapshot)
 
     def discard(self) -> None:
         """No unsaved work any more (saved, or back to the saved state): drop the file."""
@@ -170,6 +170,11 @@ class Autosaver(QObject):
                 func(*args)
             except OSError as exc:
                 self._done.emit(what, exc)
+                raise
+            except ValueError as exc:  # text JSON can hold but UTF-8 cannot (a lone
+                # surrogate): say so, never stop autosaving without a word
+                self._done.emit(what, OSError(f"the session holds text that cannot be "
+                                              f"written ({type(exc).__name__})"))
                 raise
             self._done.emit(what, None)
 
