@@ -357,3 +357,54 @@ def test_a_restarted_lpdesk_with_the_same_session_lets_the_same_phones_back_in(
         assert token not in (tmp_path / "room.lpdesk").read_text(encoding="utf-8")
     finally:
         context.close()
+
+
+def test_the_preflight_says_the_server_answers_and_ticks_when_a_phone_opens_the_page(
+        browser, demo_window, qtbot):
+    from lpdesk.ui.live.preflight import OK
+
+    w = demo_window
+    w.resize(1280, 720)
+    w.live.action.trigger()  # the likeliest network first ...
+    panel = w.live.panel
+    box = panel.addresses
+    local = box.findData("127.0.0.1")
+    assert box.itemText(local) == "This computer only (try it out)"
+    assert box.currentIndex() != local or box.count() == 1  # ... never this by default
+    box.setCurrentIndex(local)
+    box.activated.emit(local)  # the facilitator rehearses alone
+    assert w.live.controller.server.address == "127.0.0.1"
+    flight = panel.preflight
+    assert "This computer only" in flight.network.text()
+    assert "about 8 devices" in flight.hotspot.text() and "travel router" in flight.hotspot.text()
+    assert "firewall" in flight.help.text() and "same Wi-Fi" in flight.help.text()
+    qtbot.waitUntil(lambda: flight.server.text().startswith(OK), timeout=8000)
+    assert w.live.controller.url in flight.server.text()
+    assert not flight.phone.text().startswith(OK)
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(panel.qr.text)  # the facilitator's own phone
+        qtbot.waitUntil(lambda: flight.phone.text().startswith(OK), timeout=8000)
+        ARTEFACTS.mkdir(exist_ok=True)
+        w.live.dock.raise_()
+        qtbot.wait(50)
+        w.grab().save(str(ARTEFACTS / "panel-preflight-1280x720.png"))
+        panel.grab().save(str(ARTEFACTS / "panel-preflight.png"))  # the whole panel
+        assert flight.isVisibleTo(panel) and flight.width() >= 200
+    finally:
+        context.close()
+        w.live.stop()
+
+
+def test_the_preflight_says_so_when_the_server_does_not_answer(demo_window, qtbot):
+    from lpdesk.ui.live.preflight import BAD
+
+    w = demo_window
+    assert w.live.start("127.0.0.1")
+    flight = w.live.panel.preflight
+    server = w.live.controller.server
+    server.stop()  # the port is closed: as if a firewall dropped it
+    flight.check()
+    qtbot.waitUntil(lambda: flight.server.text().startswith(BAD), timeout=8000)
+    assert "firewall" in flight.server.text()
