@@ -204,6 +204,8 @@ def test_the_matrix_shows_the_board_then_the_deck_and_the_comment_form(browser, 
         page.locator("#note-text").fill("We sort by what we do, not what we say")
         ARTEFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTEFACTS / "phone-matrix-comment.png"), full_page=True)
+        page.locator("#note-send").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTEFACTS / "phone-matrix-comment-view.png"))
         check_contrast(page, "the matrix with the comment form")
         card = page.locator("#deck [data-card]").first
         card.tap()
@@ -242,6 +244,8 @@ def test_keyboard_and_screen_readers_focus_stays_and_one_live_region_speaks(
         assert area.placements[amira.id].now == 51  # from the middle, one step right
         until(qtbot, lambda: "Received" in (page.locator("#status").text_content() or ""))
         assert page.evaluate("document.activeElement.id") == "track"  # not BODY
+        ARTEFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTEFACTS / "phone-continuum-received.png"))
         page.keyboard.press("ArrowRight")
         page.keyboard.press("Shift+ArrowRight")
         until(qtbot, lambda: area.placements[amira.id].now == 62)
