@@ -155,7 +155,13 @@ def test_the_quiz_on_phones_starts_a_new_run_and_places_only_when_that_phone_fin
         for i in range(len(questions)):
             until(qtbot, lambda i=i: f"Question {i + 1} of" in (
                 page.locator("#quiz").text_content() or ""))
-            page.locator("#answer-0").tap()
+            if i == 0:  # by keyboard: focus goes on to the next question's heading
+                page.locator("#answer-0").focus()
+                page.keyboard.press("Enter")
+                until(qtbot, lambda: "Question 2 of" in page.locator("#quiz").text_content())
+                assert page.evaluate("document.activeElement.id") == "quiz-question"
+            else:
+                page.locator("#answer-0").tap()
             qtbot.wait(30)
             assert s.continuum.placement(area.id, pat.id).now == 45.0  # nothing placed yet
         until(qtbot, lambda: page.locator("#quiz-next").text_content() == "See my result")

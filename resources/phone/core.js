@@ -10,7 +10,7 @@ export const state = {
   code: fromLink || saved.code || "", token: saved.token || null, ws: null, seq: 0,
   welcome: null, room: null, people: null, me: null, active: "now", ended: "", endedDetail: "",
   removed: false, replaced: false, claimSeq: null, retry: 0, retryTimer: null, typing: false,
-  codeError: "", drag: null, pendingSeq: null, meVersion: 0, ackedAt: -1
+  codeError: "", groupFor: null, drag: null, pendingSeq: null, meVersion: 0, ackedAt: -1
 };
 // filled in by phone.js: sending and drawing live there, every module calls them
 export const hooks = { send: () => null, render: () => {} };
@@ -54,21 +54,27 @@ const host = document.getElementById("screen");
 /* The screen `id` drawn from inputs summed up in `key`: the same screen with the same key
    stays as it is (focus, scroll, a half-made choice); otherwise it is built again and focus
    goes back to the control with the same id. Returns the section. */
-export function screen(id, key, build) {
+export function screen(id, key, build, moveTo) {
   const current = host.firstElementChild;
   if (current && current.id === id && current.getAttribute("data-key") === key) {
     return current;
   }
   const active = document.activeElement;
-  const focused = active && host.contains(active) ? active.id : "";
+  const inside = !!(active && host.contains(active));
   const s = el("section", "screen");
   s.id = id;
   s.setAttribute("data-key", key);
   build(s);
   if (current) { host.replaceChild(s, current); } else { host.appendChild(s); }
-  if (focused) {
-    const again = document.getElementById(focused);
-    if (again) { again.focus({ preventScroll: true }); }
+  if (inside) {
+    // the same control again; on another screen (or `moveTo`, e.g. the next question) its
+    // heading, so a keyboard or screen reader user goes on from the top of what is new
+    const again = document.getElementById(moveTo || active.id) ||
+      (current && current.id === id ? null : s.querySelector("h1"));
+    if (again) {
+      if (again.tagName === "H1") { again.tabIndex = -1; }
+      again.focus({ preventScroll: !!(current && current.id === id && !moveTo) });
+    }
   }
   return s;
 }

@@ -60,11 +60,13 @@ function groupChooser(s, people) {
 }
 function claim(fields) {
   fields.type = "claim";
+  state.groupFor = null;
   state.claimSeq = hooks.send(fields);
   if (state.claimSeq) { status("Sending\u2026", "busy"); }
 }
 export function pickName() {
   if (state.typing) { return typeName(); }
+  if (state.groupFor) { return chooseGroupFor(state.groupFor); }
   const people = state.people;
   screen("names", JSON.stringify(people), (s) => {
     s.appendChild(el("h1", "", "Who are you?"));
@@ -93,6 +95,7 @@ export function pickName() {
   });
 }
 function chooseGroupFor(p) {
+  state.groupFor = p;  // an update of the list keeps this screen (and the group tapped)
   screen("group", p.id, (s) => {
     s.appendChild(el("h1", "", p.name));
     const picked = groupChooser(s, state.people);
@@ -100,7 +103,7 @@ function chooseGroupFor(p) {
       claim({ participant: p.id, group: picked() });
     }, "group-continue"));
     s.appendChild(button("secondary", "Back", () => {
-      document.getElementById("screen").textContent = ""; hooks.render();
+      state.groupFor = null; hooks.render();
     }, "group-back"));
   });
 }

@@ -3,6 +3,7 @@
 import { hooks, el, button, screen } from "./core.js";
 
 let quiz = null, content = null;
+let shownIndex = null;  // the question on screen: a new one takes focus to its heading
 let local = { opening: null, index: null, answers: {} };  // moves not yet confirmed
 
 export function sections(s) {
@@ -37,6 +38,8 @@ export function view() {
   const q = questions[index];
   const key = JSON.stringify([quiz.opening, quiz.purpose, index, answers[q.id] || null,
     questions.filter((x) => answers[x.id]).length]);
+  const moved = shownIndex !== null && shownIndex !== index;
+  shownIndex = index;
   screen("quiz", key, (s) => {
     s.appendChild(el("p", "muted", "Question " + (index + 1) + " of " + total +
       (quiz.purpose === "target" ? " \u00b7 where we want to be" : " \u00b7 where we are now")));
@@ -63,7 +66,7 @@ export function view() {
     s.appendChild(nav);
     const done = questions.filter((x) => answers[x.id]).length;
     s.appendChild(el("p", "muted", done + " of " + total + " answered. Tap another answer to change it."));
-  });
+  }, moved ? "quiz-question" : undefined);
   return true;
 }
 function pulls(s, title, list) {
