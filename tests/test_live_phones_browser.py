@@ -352,6 +352,7 @@ def test_a_restarted_lpdesk_with_the_same_session_lets_the_same_phones_back_in(
         # the app quits (the phones see that the session ended) ...
         w.live.stop()
         until(qtbot, lambda: visible(page, "#ended"))
+        w.live.controller.keeper.wait()  # written off the GUI thread
         w.live._document_changed(w.doc)  # everything live is gone, as after a quit
         assert w.live.controller is None
         # ... and starts again with the same session: same code, Chloé back by herself

@@ -82,10 +82,16 @@ def read(path: Path) -> Any:
 
 def write(path: Path, room: LiveRoom, session_path: Path) -> None:
     """Atomically, readable by this user only (the keys are secrets). Raises OSError."""
+    write_data(path, room_to_dict(room, session_path))
+
+
+def write_data(path: Path, data: dict[str, Any]) -> None:
+    """`write` of a snapshot (`room_to_dict`), for a worker thread: the atomic write's
+    fsync takes 15-45 ms, a whole frame, so it stays off the GUI thread."""
     from lpdesk.storage.files import write_text_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, json.dumps(room_to_dict(room, session_path)), mode=0o600)
+    write_text_atomic(path, json.dumps(data), mode=0o600)
 
 
 def forget_old(folder: Path, now: float | None = None) -> None:
