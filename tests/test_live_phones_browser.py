@@ -388,6 +388,7 @@ def test_the_preflight_says_the_server_answers_and_ticks_when_a_phone_opens_the_
     flight = panel.preflight
     assert "This computer only" in flight.network.text()
     assert "about 8 devices" in flight.hotspot.text() and "travel router" in flight.hotspot.text()
+    assert not flight.help.isHidden()
     assert "firewall" in flight.help.text() and "same Wi-Fi" in flight.help.text()
     qtbot.waitUntil(lambda: flight.server.text().startswith(OK), timeout=8000)
     assert w.live.controller.url in flight.server.text()
@@ -396,7 +397,9 @@ def test_the_preflight_says_the_server_answers_and_ticks_when_a_phone_opens_the_
     try:
         page = context.new_page()
         page.goto(panel.qr.text)  # the facilitator's own phone
+        assert flight.help.isVisibleTo(panel)
         qtbot.waitUntil(lambda: flight.phone.text().startswith(OK), timeout=8000)
+        assert not flight.help.isVisibleTo(panel)  # a phone arrived: the help steps back
         ARTEFACTS.mkdir(exist_ok=True)
         w.live.dock.raise_()
         qtbot.wait(50)

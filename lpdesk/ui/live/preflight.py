@@ -59,9 +59,8 @@ class Preflight(QGroupBox):
         self.server = _plain(QLabel())
         self.server.setObjectName("PreflightServer")
         self.hotspot = _plain(QLabel(self.tr(
-            "A laptop's or a phone's hotspot takes only about 8 devices (Windows Mobile "
-            "Hotspot 8, most phones 5-10). For a bigger room use a travel router or the "
-            "venue's Wi-Fi.")))
+            "A laptop's or phone's hotspot takes only about 8 devices (Windows 8, most "
+            "phones 5-10): for a bigger room use a travel router or the venue's Wi-Fi.")))
         self.hotspot.setObjectName("PreflightHotspot")
         self.phone = _plain(QLabel())
         self.phone.setObjectName("PreflightPhone")
@@ -136,8 +135,9 @@ class Preflight(QGroupBox):
             if self.phone_seen else
             (self.tr("Test with your phone: open the address on your own phone; a check "
                      "mark shows here when it arrives.")))
-        for label in (self.server, self.hotspot, self.phone, self.help):
+        for label in (self.server, self.hotspot, self.phone):
             label.setVisible(on)
+        self.help.setVisible(on and not self.phone_seen)  # once one arrived, it is not needed
         self.again.setVisible(on)
 
     def check(self) -> None:
