@@ -150,3 +150,31 @@ def test_the_facilitator_removing_a_phones_run_reaches_that_phone(quiz_room, qtb
     assert phone.wait_section("quiz", lambda x: x["answers"] == {})
     w.doc.undo_stack.undo()
     assert phone.wait_section("quiz", lambda x: x["answers"] == {q.id: q.answers[1].id})
+
+
+def test_reopening_the_quiz_for_phones_starts_a_new_run_and_leaves_the_last_one(
+        quiz_room, qtbot):
+    w, page = quiz_room
+    s = w.doc.session
+    c = w.live.controller
+    questions = quiz_content().questions
+    who = s.participants[6]
+    phone = Phone(qtbot, c.url).join(c.room.code, who.id)
+    open_on_phones(page.chooser)
+    first_opening = phone.wait_section("quiz", lambda q: q["open"])["opening"]
+    q0 = questions[0]
+    phone.wait_type("ack", seq=phone.send({"type": "quiz_answer", "question": q0.id,
+                                           "answer": q0.answers[0].id}))
+    phone.wait_type("ack", seq=phone.send({"type": "quiz_go", "index": 3}))
+    first = next(r for r in s.quiz.runs if r.subject_id == who.id)
+    page.phones_bar.close_button.click()
+    open_on_phones(page.chooser)  # a second round, same purpose
+    mine = phone.wait_section("quiz", lambda q: q["open"] and q["opening"] != first_opening)
+    assert mine["answers"] == {} and mine["current"] == 0 and not mine["finished"]
+    phone.wait_type("ack", seq=phone.send({"type": "quiz_answer", "question": q0.id,
+                                           "answer": q0.answers[-1].id}))
+    runs = [r for r in s.quiz.runs if r.subject_id == who.id]
+    assert len(runs) == 2 and runs[0] is first
+    assert first.answers == {q0.id: q0.answers[0].id} and first.current_question == 3
+    assert runs[1].answers == {q0.id: q0.answers[-1].id}
+    assert "0 of 1 finished" in page.phones_bar.label.text()  # the old run is not counted

@@ -269,3 +269,27 @@ def test_tokens_are_checked_to_the_last_character(tail):
     assert token_field("token", good) == good
     with pytest.raises(ProtocolError):
         token_field("token", good[:40] + tail)
+
+
+def test_vpn_virtual_and_link_local_adapters_are_left_out_unless_nothing_else_is_up():
+    from lpdesk.live.network import choose, classify
+
+    assert classify("10.8.0.2", "tun0") == "vpn"
+    assert classify("100.64.1.2", "Tailscale", "Unknown") == "vpn"
+    assert classify("10.0.0.5", "ppp0", "Ppp") == "vpn"
+    assert classify("10.9.9.9", "eth1", "Ethernet", point_to_point=True) == "vpn"
+    assert classify("172.17.0.1", "docker0", "Ethernet") == "virtual"
+    assert classify("172.29.0.1", "vEthernet (WSL)", "Ethernet") == "virtual"
+    assert classify("192.168.1.20", "wlp2s0", "Ethernet") == "wifi"  # Linux says Ethernet
+    assert classify("192.168.1.21", "Wi-Fi", "Wifi") == "wifi"
+    assert classify("192.168.1.22", "Realtek Adapter", "Ethernet") == "ethernet"  # no "tap"
+    assert classify("192.168.137.1", "Local Area Connection* 10") == "hotspot"
+    found = [Address("10.8.0.2", "tun0", "vpn"), Address("169.254.7.7", "eth0", "ethernet"),
+             Address("172.17.0.1", "docker0", "virtual"),
+             Address("192.168.1.22", "eth0", "ethernet"), Address("192.168.1.20", "wlan0")]
+    picked = choose(found)
+    assert [a.ip for a in picked] == ["192.168.1.20", "192.168.1.22"]
+    assert "Wi-Fi" in picked[0].why and picked[1].kind == "ethernet"
+    # on a train with only the VPN up, it is still offered, saying why it may not work
+    only = choose([Address("10.8.0.2", "tun0", "vpn"), Address("169.254.1.1", "eth0")])
+    assert [a.ip for a in only] == ["10.8.0.2"] and "VPN" in only[0].why

@@ -51,7 +51,8 @@ CLOSE_CODES = {"room": 4001, "token": 4002, "removed": 4003, "full": 4004, "floo
                "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009}
 MIME = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".js": "text/javascript; charset=utf-8"}
-PAGE_FILES = ("index.html", "phone.css", "phone.js", "activities.js")
+PAGE_FILES = ("index.html", "phone.css", "phone.js", "core.js", "join.js", "continuum.js",
+              "quiz.js", "matrix.js", "notes.js", "waiting.js")  # ES modules, one per part
 
 
 def phone_folder() -> Path:

@@ -55,6 +55,11 @@ class PhoneActivities(QObject):
         self.quiz_open = False
         self.quiz_purpose = "now"
         self.quiz_area_id: str | None = None
+        # participant id -> the run their phone answers in THIS opening of the quiz: runs
+        # from the laptop, another area or an earlier opening are never reused (their result
+        # would replace a marker the facilitator never asked to replace)
+        self.phone_run_ids: dict[str, str] = {}
+        self.quiz_opening = 0  # tells a phone that a new opening starts afresh
         self._content = None
         self._stages = None
 
@@ -103,7 +108,14 @@ class PhoneActivities(QObject):
         area = self.controller.doc.session.continuum.current_area
         self.quiz_open, self.quiz_purpose = True, purpose
         self.quiz_area_id = area.id if area is not None else None
+        self.phone_run_ids = {}
+        self.quiz_opening += 1
         self._everyone()
+
+    def quiz_area(self):
+        """The continuum area the open quiz places results on (None if it went)."""
+        areas = self.controller.doc.session.continuum.areas
+        return next((a for a in areas if a.id == self.quiz_area_id), None)
 
     def close_quiz(self) -> int:
         """Stop taking answers and place what every finished phone has; return how many."""
@@ -121,12 +133,10 @@ class PhoneActivities(QObject):
         self.quiz_changed.emit()
 
     def phone_runs(self) -> dict[str, object]:
-        """participant id -> their run for the open purpose (the latest, if several)."""
-        runs = {}
-        for run in self.controller.doc.session.quiz.runs:
-            if run.subject_kind == "participant" and run.purpose == self.quiz_purpose:
-                runs[run.subject_id] = run
-        return runs
+        """participant id -> the run their phone started in this opening (an undo may have
+        removed it: then the phone starts again)."""
+        runs = {r.id: r for r in self.controller.doc.session.quiz.runs}
+        return {pid: runs[rid] for pid, rid in self.phone_run_ids.items() if rid in runs}
 
     def finished_runs(self) -> list:
         total = len(self.content().questions)
@@ -151,6 +161,7 @@ class PhoneActivities(QObject):
             quiz = c.doc.session.quiz
             run = new_run(quiz, "participant", device.participant_id, self.quiz_purpose)
             c.doc.apply(AddRunCommand(quiz, run))
+            self.phone_run_ids[device.participant_id] = run.id
         return run
 
     def quiz_answer(self, device, message: Message) -> str:
@@ -305,13 +316,11 @@ class PhoneActivities(QObject):
         if not self.quiz_open and self._content is None:
             return {}  # the quiz was never opened on the phones: nothing to say
         run = self.phone_runs().get(device.participant_id) if device.participant_id else None
-        session = self.controller.doc.session
-        area = None
-        if self.quiz_area_id is not None:
-            area = next((a for a in session.continuum.areas if a.id == self.quiz_area_id),
-                        None)
-        return {"quiz": encode(my_quiz_section(run, self.content(), self._stages,
-                                               self.quiz_open, self.quiz_purpose, area))}
+        area = self.quiz_area()
+        section = my_quiz_section(run, self.content(), self._stages, self.quiz_open,
+                                  self.quiz_purpose, area)
+        section["opening"] = self.quiz_opening
+        return {"quiz": encode(section)}
 
 
 def install(controller: LiveController) -> PhoneActivities:

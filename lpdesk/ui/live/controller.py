@@ -106,6 +106,8 @@ class LiveController(QObject):
         self._follow(doc)
         from lpdesk.ui.live.activities import install  # quiz, matrix, comments from phones
         self.activities = install(self)
+        from lpdesk.ui.live.room_keeper import RoomKeeper  # the room code and phones kept
+        self.keeper = RoomKeeper(self)
 
     # -- following the document -----------------------------------------------------------
     def _follow(self, doc: SessionDocument) -> None:

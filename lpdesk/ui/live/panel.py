@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lpdesk.live.network import LOOPBACK
 from lpdesk.ui.live.devices import DeviceList
 from lpdesk.ui.live.qr import QrCode
 
@@ -119,6 +120,9 @@ class JoinPanel(QWidget):
         self.placed = _plain(QLabel())
         self.placed.setObjectName("JoinPlaced")
         layout.addWidget(self.placed)
+        from lpdesk.ui.live.preflight import Preflight  # can phones reach me? (issue 25)
+        self.preflight = Preflight(controller)
+        layout.addWidget(self.preflight)
         self.devices = DeviceList(controller)
         self.devices.remove_requested.connect(controller.remove_device)
         self.devices.free_requested.connect(controller.free_name)
@@ -132,12 +136,16 @@ class JoinPanel(QWidget):
         self.addresses.clear()
         for a in addresses:
             self.addresses.addItem(a.label, a.ip)
+            self.addresses.setItemData(self.addresses.count() - 1, a.why,
+                                       Qt.ItemDataRole.ToolTipRole)
+        if self.addresses.findData(LOOPBACK) < 0:  # rehearsing alone, no network needed
+            self.addresses.addItem(self.tr("This computer only (try it out)"), LOOPBACK)
+        self.preflight.set_addresses(addresses)
         if current is not None:
             index = self.addresses.findData(current)
             if index >= 0:
                 self.addresses.setCurrentIndex(index)
         self.advice.setVisible(not addresses)
-        self.addresses.setEnabled(bool(addresses))
         self.refresh()
 
     def refresh(self) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from lpdesk.ui.style.text import plain_tip
+
 
 class QuizPhonesBar(QWidget):
     def __init__(self, feature, page) -> None:
@@ -17,6 +19,7 @@ class QuizPhonesBar(QWidget):
         line.setContentsMargins(0, 4, 0, 4)
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
         self.close_button = QPushButton(self.tr("&Close the quiz on phones"))
         self.close_button.setToolTip(self.tr("Stop taking answers and place every finished "
                                              "phone's result on the continuum"))
@@ -64,6 +67,14 @@ class QuizPhonesBar(QWidget):
             return
         finished, phones = activities.progress()
         purpose = self.tr("target") if activities.quiz_purpose == "target" else self.tr("now")
-        self.label.setText(self.tr("Quiz on phones (%1): %2 of %3 finished").replace(
-            "%1", purpose).replace("%2", str(finished)).replace("%3", str(phones)))
+        text = self.tr("Quiz on phones (%1): %2 of %3 finished").replace(
+            "%1", purpose).replace("%2", str(finished)).replace("%3", str(phones))
+        area = activities.quiz_area()
+        # say what will happen, and only that: each phone's own new run, placed when it ends
+        text += " \u2013 " + (self.tr(
+            "each phone's result becomes its %1 marker on \u201c%2\u201d when it finishes")
+            .replace("%1", purpose).replace("%2", area.name) if area is not None else
+            self.tr("no continuum area to place results on"))
+        self.label.setText(text)
+        self.label.setToolTip(plain_tip(text))
         self.show()
