@@ -67,7 +67,7 @@ def test_presentation_mode_gets_no_box_only_a_discreet_word(guarded, qtbot):
     assert guard.box is None and not boxes() and guard.boxes_shown == 0
     assert guard.error_count == 2
     assert "2 so far" in window.statusBar().currentMessage()
-    assert "2 problem(s) logged" in pw.bar.placing.full
+    assert "2 problems logged" in pw.bar.placing.full
     log = guard.log_path.read_text(encoding="utf-8")
     assert "RuntimeError: marker fell off the axis" in log and "Traceback" in log
     assert "KeyError: 'second'" in log

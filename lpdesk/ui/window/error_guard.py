@@ -162,7 +162,8 @@ class ErrorGuard(QObject):
         self.main.statusBar().showMessage(text, 30000)
         bar = self._facilitator_bar()
         if bar is not None:
-            bar.set_notice(tr("\u26a0 %d problem(s) logged") % self.error_count)
+            bar.set_notice((tr("\u26a0 1 problem logged") if self.error_count == 1
+                            else tr("\u26a0 %d problems logged") % self.error_count))
 
     def _facilitator_bar(self):
         workshop = getattr(self.main, "workshop", None)
