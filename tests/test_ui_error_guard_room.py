@@ -114,3 +114,12 @@ def test_the_log_stays_bounded(guarded, monkeypatch, tmp_path):
     assert len(files) == error_guard.LOG_BACKUPS + 1
     assert sum(f.stat().st_size for f in files) <= (error_guard.LOG_BACKUPS + 1) * 4000 + 2000
     assert "error 199" in guard.log_path.read_text(encoding="utf-8")
+
+
+def test_a_box_still_open_goes_when_the_room_screen_comes_up(guarded, qtbot):
+    window, guard = guarded
+    fail()
+    assert guard.box is not None
+    window.workshop.present_action.trigger()
+    qtbot.waitUntil(lambda: guard.box is None and not boxes(), timeout=2000)
+    assert guard.error_count == 1

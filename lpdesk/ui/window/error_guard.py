@@ -127,6 +127,11 @@ class ErrorGuard(QObject):
         self._logger: logging.Logger | None = None
         self.log_action = None
         self._add_help_entry()
+        workshop = getattr(window, "workshop", None)
+        for name in ("present_action", "audience_action"):
+            action = getattr(workshop, name, None)
+            if action is not None:  # a box still open when the room's screen comes up
+                action.triggered.connect(self._room_screen_changed)
         self._uninstall = install_reporter(self.report)
         self.destroyed.connect(self._uninstall)
 
@@ -155,6 +160,12 @@ class ErrorGuard(QObject):
         else:
             self._show_box(report)
 
+    def _room_screen_changed(self, *_args) -> None:
+        """F5 or the audience window with a box still open: the box goes (the facilitator
+        read it or it is in the log), so it can never sit over the room's screen."""
+        if self._box is not None and self.room_sees_screen():
+            self._box.done(0)
+
     def _tell_discreetly(self) -> None:
         tr = self.main.tr
         text = tr("A problem was logged (%d so far); the workshop carries on. "
@@ -162,8 +173,8 @@ class ErrorGuard(QObject):
         self.main.statusBar().showMessage(text, 30000)
         bar = self._facilitator_bar()
         if bar is not None:
-            bar.set_notice((tr("\u26a0 1 problem logged") if self.error_count == 1
-                            else tr("\u26a0 %d problems logged") % self.error_count))
+            bar.set_notice(tr("\u26a0 1 problem logged") if self.error_count == 1
+                            else tr("\u26a0 %d problems logged") % self.error_count)
 
     def _facilitator_bar(self):
         workshop = getattr(self.main, "workshop", None)
