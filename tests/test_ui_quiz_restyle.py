@@ -62,9 +62,9 @@ def test_resize_zoom_and_audience_window_restyle_a_bounded_number_of_times(
         assert settle(counted), f"the quiz page never stops restyling after {name}"
         per_step.append((name, max(counted["pages"].values(), default=0)))
     # A restyle only for a real change of the unit; trying sizes to fit the screen costs
-    # none. A zoom changes the window's own bars too, so the room given to the page
-    # changes in up to three layout passes: at most one restyle for each.
-    assert all(n <= 3 for _, n in per_step), per_step
+    # none. A zoom also grows the window's own bars and its minimum size, so the room
+    # given to the page changes in a few layout passes: at most one restyle for each.
+    assert all(n <= 4 for _, n in per_step), per_step
     assert sum(n for _, n in per_step) <= 2 * len(steps), per_step
     before = counted["restyle"]
     for _ in range(5):  # what every model change calls: nothing changed, nothing to do

@@ -455,7 +455,10 @@ class QuizPage(PresentingQuiz, QWidget):
     # -- look ---------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.refresh()  # fits again if the room given changed (`_fit_screen`)
+        # Fit again (if the room given changed: `_fit_screen`) once the layout has settled,
+        # never inside it: a resize may come from a size-hint query, where a restyle
+        # (new fonts, a new minimum size) starts the next resize. Resizes coalesce.
+        self._relayout_later.start()
 
     def _available(self) -> QSize:
         """The room the page is given: its own size, or in a scroll area (the main window's
