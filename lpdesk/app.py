@@ -91,8 +91,8 @@ def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int
         QMessageBox.critical(None, "lpdesk cannot run safely", problem)
         return 3
     window = create_main_window(path, demo, recover=not smoke)
-    from lpdesk.ui.window.error_guard import install, message_box_notifier
-    install(message_box_notifier(window))
+    from lpdesk.ui.window.error_guard import guard_window
+    guard_window(window)  # window.error_guard: never a box on the room's screen
     from lpdesk.single_instance import Listener
     from lpdesk.ui.window.after_paint import after_first_paint
     listener = Listener(window)

@@ -31,6 +31,8 @@ class SessionDocument(QObject):
         self.path = path
         self.stamp = stamp  # the file as we last read or wrote it
         self.undo_stack = QUndoStack(self)
+        self._macro_before: object = _NO_MACRO  # the limit problem before an open macro
+        self.undo_stack.indexChanged.connect(self._step_done)
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> SessionDocument:
@@ -50,11 +52,34 @@ class SessionDocument(QObject):
         back at once, leaves nothing to redo, and `limit_reached` says why."""
         before = count_problem(self.session)
         self.undo_stack.push(command)
+        if self._in_macro():
+            # Qt ignores undo() in the middle of a macro: the whole macro is checked when
+            # it ends (`_step_done`) and taken back then if it went over a limit.
+            if self._macro_before is _NO_MACRO:
+                self._macro_before = before
+            return
         after = count_problem(self.session)
         if after is not None and after != before:
-            self.undo_stack.undo()
-            self.undo_stack.push(_Nothing())  # drops the edit from the redo side too
-            self.limit_reached.emit(f"{after[0]}: {after[1]}")
+            self._refuse(after)
+
+    def _in_macro(self) -> bool:
+        """Right after a push: only in the middle of a macro does QUndoStack say there is
+        nothing to undo (a command pushed outside one is the step to undo)."""
+        return not self.undo_stack.canUndo()
+
+    def _step_done(self, _index: int) -> None:
+        """The undo stack moved; if a macro just ended, refuse it whole if it went over."""
+        if self._macro_before is _NO_MACRO:
+            return
+        before, self._macro_before = self._macro_before, _NO_MACRO
+        after = count_problem(self.session)
+        if after is not None and after != before:
+            self._refuse(after)
+
+    def _refuse(self, problem: tuple[str, str]) -> None:
+        self.undo_stack.undo()
+        self.undo_stack.push(_Nothing())  # drops the edit from the redo side too
+        self.limit_reached.emit(f"{problem[0]}: {problem[1]}")
 
     def apply(self, command: QUndoCommand) -> None:
         """Make an edit that the facilitator's Undo must not take back: a participant's own
@@ -99,6 +124,9 @@ class SessionDocument(QObject):
             self.path_changed.emit()
         self.undo_stack.setClean()
         self.saved.emit()
+
+
+_NO_MACRO = object()
 
 
 class _Nothing(QUndoCommand):

@@ -45,11 +45,14 @@ class JoinSlide(QWidget):
         for w in (self.heading, self.step1, self.step2, self.address, self.code, self.placed):
             column.addWidget(w)
         column.addStretch(1)
-        controller.started.connect(lambda *_: self.refresh())
+        # Bound methods of the slide only: Qt drops a connection when its receiver dies,
+        # and a model event drops a dead view's slot, so nothing outlives the slide (a
+        # lambda on `started` once did, and raised on the next start).
+        controller.started.connect(self.refresh)
         controller.stopped.connect(self.refresh)
         self._session = controller.doc.session
-        listen(self, self._session.continuum.changed, lambda *_: self.refresh())
-        listen(self, self._session.changed, lambda *_: self.refresh())
+        listen(self, self._session.continuum.changed, self.refresh)
+        listen(self, self._session.changed, self.refresh)
         theme_state().theme_changed.connect(self.refresh)
         self.refresh()
 

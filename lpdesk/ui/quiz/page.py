@@ -8,9 +8,9 @@ the session without being an undo step (see `lpdesk.commands.quiz`).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.commands.quiz import (
     AnswerCommand,
@@ -44,7 +44,12 @@ class QuizPage(PresentingQuiz, QWidget):
         self.audience = audience
         self.unit = 1.0
         self._fit = 1.0  # below 1 while a long question would not fit on screen
-        self._fitted_for: object = None
+        self._fitted_for: object = None  # (room given, text scale, screen shown) last fitted
+        self._style_sheet = ""  # the one applied: setting it again costs ~70 ms
+        self._laying_out = False
+        self._restyle_due = False
+        self._relayout_later = QTimer(self, singleShot=True, interval=0)
+        self._relayout_later.timeout.connect(self.refresh)
         self.advance_delay_ms = 450  # long enough for the room to see the chosen answer
         self._advance_from: tuple[str, int] | None = None
         self._advance_timer = QTimer(self)
@@ -349,11 +354,24 @@ class QuizPage(PresentingQuiz, QWidget):
             self.refresh()
 
     def _theme_changed(self, _theme=None) -> None:
-        self._fitted_for, self._fit = None, 1.0  # fit again with the new sizes
-        self._update_unit(force=True)
+        self._fitted_for = None  # fit again with the new sizes,
+        self._restyle_due = True  # and restyle even if the unit stays (new colours)
         self.refresh()
 
     def refresh(self) -> None:
+        if self._laying_out:
+            # asked again from inside our own restyle (a resize it caused, a size-hint
+            # query): once more when it is over, never recursively
+            self._relayout_later.start()
+            return
+        self._laying_out = True
+        try:
+            self._refresh()
+        finally:
+            self._laying_out = False
+        self._restyle_due = False
+
+    def _refresh(self) -> None:
         if self.chooser is not None:
             self.chooser.refresh(self.session, self.total, self.answered_count)
         run = self.current_run()
@@ -369,29 +387,48 @@ class QuizPage(PresentingQuiz, QWidget):
 
     def _fit_screen(self, shown: object) -> None:
         """Shrink the text just enough for the screen to fit (long, edited texts on a small
-        projector) instead of clipping it; start from full size for each new screen."""
-        if shown != self._fitted_for:
-            self._fitted_for = shown
-            if self._fit != 1.0:
-                self._fit = 1.0
-                self._update_unit(force=True)
+        projector) instead of clipping it; start from full size for each new screen or
+        size. Only when what it depends on changed (the room the page is given, the text
+        scale, the screen shown), and with one restyle at most: a fit changes the page's
+        minimum size, and a scroll area that then resizes the page must not start another
+        fit (the quiz page once restyled itself in an endless loop that froze the window)."""
+        available = self._available()
+        key = (available.width(), available.height(), theme().font_scale, shown)
+        force, self._restyle_due = self._restyle_due, False
+        if key == self._fitted_for and not force:
+            return
+        self._fitted_for = key
+        tried = self._best_fit(available)
+        if not self._update_unit(force) and tried:
+            self._apply_unit(self.unit)  # the last try may have been another size
+
+    def _best_fit(self, available: QSize) -> bool:
+        """Set `_fit` to the largest text scale (0.55-1, to within 1%) at which the screen
+        shown fits the room given; True if it tried fonts on the way (fonts only: a
+        style sheet for each try would cost ~70 ms)."""
+        self._fit = 1.0
         view = self.views.currentWidget()
         if self.views.width() < 200 or view is self.empty_view:
-            return
+            return False
         layout = view.layout()
+        # the views' share of the room given (not of the page, which a scroll area may
+        # have grown to the page's own minimum)
+        width = self.views.width() - max(0, self.width() - available.width())
+        height = self.views.height() - max(0, self.height() - available.height())
 
         def fits(scale: float) -> bool:
             self._fit = scale
-            self._update_unit(force=True)
-            return layout.totalHeightForWidth(self.views.width()) <= self.views.height()
+            self._apply_unit(self._unit_for(available))
+            return layout.totalHeightForWidth(width) <= height
 
-        if layout.totalHeightForWidth(self.views.width()) <= self.views.height():
-            return
-        low, high = 0.55, self._fit  # the largest text that fits, to within 1%
+        if fits(1.0):
+            return True
+        low, high = 0.55, 1.0
         for _ in range(6):
             middle = (low + high) / 2
             low, high = (middle, high) if fits(middle) else (low, middle)
-        fits(low)
+        self._fit = low
+        return True
 
     def _title(self, run: QuizRun) -> str:
         return f"{subject_name(self.session, run)} \u00b7 {purpose_text(run.purpose)}"
@@ -418,26 +455,51 @@ class QuizPage(PresentingQuiz, QWidget):
     # -- look ---------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fitted_for = None  # fit again at the new size
-        self._fit = 1.0
-        self._update_unit()
-        self.refresh()
+        # Fit again (if the room given changed: `_fit_screen`) once the layout has settled,
+        # never inside it: a resize may come from a size-hint query, where a restyle
+        # (new fonts, a new minimum size) starts the next resize. Resizes coalesce.
+        self._relayout_later.start()
 
-    def _update_unit(self, force: bool = False) -> None:
-        """Scale text with the page (a 1920x1080 projector gets bigger text than a laptop
-        window) and with the theme's presentation font scale."""
-        fit = min(self.width() / 1000, self.height() / 640)
-        unit = theme().font_scale * max(0.75, min(2.2, fit)) * self._fit
+    def _available(self) -> QSize:
+        """The room the page is given: its own size, or in a scroll area (the main window's
+        page stack) that area's, scroll bars included. A page the scroll area grew to its
+        own minimum must not take its text size from that: bigger text, bigger minimum,
+        bigger page... (and scroll bars coming and going must not change it either)."""
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QAbstractScrollArea):
+                return parent.contentsRect().size()
+            parent = parent.parentWidget()
+        return self.size()
+
+    def _unit_for(self, available: QSize) -> float:
+        fit = min(available.width() / 1000, available.height() / 640)
+        return theme().font_scale * max(0.75, min(2.2, fit)) * self._fit
+
+    def _update_unit(self, force: bool = False) -> bool:
+        """Scale text with the room given (a 1920x1080 projector gets bigger text than a
+        laptop window) and with the theme's presentation font scale; restyle only when
+        the unit really changed. True if it restyled."""
+        unit = self._unit_for(self._available())
         if force or abs(unit - self.unit) > 0.01 * self.unit:
             self.unit = unit
             self.restyle()
+            return True
+        return False
 
     def restyle(self) -> None:
-        t, u, base = theme(), self.unit, self.font()
-        self.setStyleSheet(
-            f"#QuizPage {{ background: {t.background}; }}"
-            f"#QuizPage QLabel {{ color: {t.text}; }}"
-            f"#QuizPage QPushButton {{ padding: {round(6 * u)}px {round(14 * u)}px; }}")
+        t, u = theme(), self.unit
+        sheet = (f"#QuizPage {{ background: {t.background}; }}"
+                 f"#QuizPage QLabel {{ color: {t.text}; }}"
+                 f"#QuizPage QPushButton {{ padding: {round(6 * u)}px {round(14 * u)}px; }}")
+        if sheet != self._style_sheet:  # the same sheet again would repolish every child
+            self._style_sheet = sheet
+            self.setStyleSheet(sheet)
+        self._apply_unit(u)
+
+    def _apply_unit(self, u: float) -> None:
+        """The fonts (and the views' sizes) for unit `u`."""
+        base = self.font()
         self.empty_title.setFont(pixel_font(base, 32 * u, bold=True))
         self.empty_text.setFont(pixel_font(base, 19 * u))
         self.question_view.set_unit(u)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -98,6 +98,9 @@ class FacilitatorBar(QFrame):
         self.placing.setObjectName("FacilitatorBarPlacing")
         self._groups: list[list[QWidget]] = [[], [], []]  # before, activity, after
         self._stretch_at = 0
+        self._placing_text = ""
+        self._notice = ""  # a discreet word from the error guard, for the facilitator only
+        self.pinned = False  # brought up by F6: stays until F6, Esc or a click elsewhere
         self.hide()
 
     def _button(self, action: QAction, short: str = "") -> QToolButton:
@@ -133,7 +136,18 @@ class FacilitatorBar(QFrame):
         widget.deleteLater()
 
     def set_placing(self, text: str) -> None:
-        self.placing.set_full_text(text)
+        self._placing_text = text
+        self._show_line()
+
+    def set_notice(self, text: str) -> None:
+        """A short word for the facilitator (e.g. "a problem was logged") before the
+        placing line; "" clears it."""
+        self._notice = text
+        self._show_line()
+
+    def _show_line(self) -> None:
+        self.placing.set_full_text(" \u00b7 ".join(
+            t for t in (self._notice, self._placing_text) if t))
 
     def activity_buttons(self) -> list[QToolButton]:
         return [w for w in self._groups[1] if isinstance(w, QToolButton)]
@@ -198,14 +212,40 @@ class FacilitatorBar(QFrame):
         self.raise_()
 
     def toggle(self) -> None:
-        self.hide() if self.isVisible() else self.reveal()
+        """F6: the bar comes up and stays (a keyboard or clicker user has no pointer at
+        the bottom edge) until F6 again, Esc or a click elsewhere; or it goes."""
+        if self.isVisible():
+            self.hide()
+            return
+        self.reveal()
+        self.pinned = True
+        from PySide6.QtWidgets import QApplication
+        QApplication.instance().installEventFilter(self)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        if self.pinned:
+            self.pinned = False
+            from PySide6.QtWidgets import QApplication
+            QApplication.instance().removeEventFilter(self)
+        super().hideEvent(event)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """While pinned: a click anywhere else in this window puts the bar away (the click
+        still does what it does)."""
+        if (self.pinned and event.type() == QEvent.Type.MouseButtonPress
+                and isinstance(obj, QWidget) and obj.window() is self.window()):
+            # the press reaches each parent in turn when ignored: where it is decides
+            at = self.mapFromGlobal(event.globalPosition().toPoint())
+            if not self.rect().contains(at):
+                self.hide()
+        return False
 
     def pointer_moved(self, y: int) -> None:
         """The mouse at height `y` in the window: the bottom edge brings the bar up,
-        moving well away from it puts the bar away."""
+        moving well away from it puts the bar away (unless F6 brought it)."""
         parent = self.parentWidget()
         if y >= parent.height() - EDGE_PX:
             if not self.isVisible():
                 self.reveal()
-        elif self.isVisible() and y < self.y() - 3 * self.height():
+        elif self.isVisible() and not self.pinned and y < self.y() - 3 * self.height():
             self.hide()
