@@ -46,6 +46,7 @@ from lpdesk.storage.files import (
     FileStamp,
     gc_paused,
     parse_session,
+    storable,
     write_text_atomic,
 )
 
@@ -169,7 +170,8 @@ def encode_recovery(session: Session, *, pid: int, token: str, original: Path | 
     with gc_paused():  # see files.gc_paused: half the time of a large snapshot
         body = json.dumps(session_to_dict(session), ensure_ascii=False, separators=(",", ":"),
                           allow_nan=False)
-    return json.dumps(header, ensure_ascii=False, allow_nan=False) + "\n" + body + "\n"
+    return storable(json.dumps(header, ensure_ascii=False, allow_nan=False) + "\n" + body
+                    + "\n")
 
 
 def _parse_header(path: Path, line: str) -> RecoveryInfo:
