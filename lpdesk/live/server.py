@@ -22,8 +22,8 @@ Budgets (docs/architecture.md, "The phones' server under attack"):
  - connections that have not said hello ("unproven") are the cheap ones to drop: past
    UNPROVEN_PER_ADDRESS from one address, or the server's total (max devices +
    UNPROVEN_MAX), the oldest unproven one of the busiest address is closed;
- - per address: wrong room codes (WRONG_CODES_PER_MINUTE), hellos in flight (so
-   guesses sent at once are bounded too) and new devices;
+ - per address: wrong room codes (WRONG_CODES_PER_MINUTE; over it, a hello's code is
+   not even compared, so guesses sent at once are bounded too) and new devices;
  - per phone: one token bucket for every frame kind (text, ping, pong); a binary frame
    closes the connection; a phone that does not read is dropped once DIRECT_MAX replies
    wait for it or a send takes longer than SEND_TIMEOUT_S.
@@ -77,7 +77,8 @@ SEND_TIMEOUT_S = 5.0
 BYE_DEADLINE_S = 1.0  # stopping: every phone gets its bye at once, within this
 # WebSocket close codes (private range) by the reason a connection was ended
 CLOSE_CODES = {"room": 4001, "token": 4002, "removed": 4003, "full": 4004, "flood": 4005,
-               "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009}
+               "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009,
+               "guesses": 4010, "busy": 4011, "slow": 4012}
 MIME = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".js": "text/javascript; charset=utf-8"}
 PAGE_FILES = ("index.html", "phone.css", "phone.js", "activities.js")
@@ -194,7 +195,6 @@ class LiveServer:
                                                        new_devices_per_address))
         self.conns: dict[asyncio.BaseTransport, _Conn] = {}
         self.unproven_per_address = max(UNPROVEN_PER_ADDRESS, new_devices_per_address)
-        self.hellos_waiting: dict[str, int] = {}  # address -> hellos not yet answered
         self.shared: dict[str, str] = {}  # the latest sections every phone gets
         self.bytes_out = 0
         self.frames_out = 0
@@ -447,27 +447,18 @@ class LiveServer:
             self.refused += 1
             return web.Response(status=403, text="Wrong origin.")
         address = request.remote or ""
-        # room-code guesses: WRONG_CODES_PER_MINUTE wrong ones per address, and at most
-        # `unproven_per_address` hellos in flight, so guesses sent at once count too
+        # room-code guesses: WRONG_CODES_PER_MINUTE wrong ones per address; checked here
+        # and again when the hello arrives (guesses sent at once are not even compared)
         guesses = self.wrong_codes.get(address)
-        waiting = self.hellos_waiting.get(address, 0)
-        if guesses.wait(time.monotonic()) > 0 or waiting >= self.unproven_per_address:
+        if guesses.wait(time.monotonic()) > 0:
             self.refused += 1
             return web.Response(status=429, text="Too many wrong room codes; wait a minute.")
-        self.hellos_waiting[address] = waiting + 1
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=64 * 1024, autoping=False,
                                    timeout=1.0)
         await ws.prepare(request)
         phone: _Phone | None = None
         try:
-            try:
-                phone = await self._hello(ws, address, guesses)
-            finally:
-                left = self.hellos_waiting.get(address, 1) - 1
-                if left > 0:
-                    self.hellos_waiting[address] = left
-                else:
-                    self.hellos_waiting.pop(address, None)
+            phone = await self._hello(ws, address, guesses)
             if phone is None:
                 return ws
             self._prove(request)
@@ -522,6 +513,10 @@ class LiveServer:
                 raise ProtocolError("hello", "Say hello first.")
         except ProtocolError as exc:
             await self._refuse(ws, exc.code, exc.text, close=True)
+            return None
+        if guesses.wait(time.monotonic()) > 0:  # over the budget: the code is not compared
+            await self._refuse(ws, "guesses", "Too many wrong room codes from this network: "
+                                              "wait a minute.", close=True)
             return None
         if hello.get("room") != self.room_code:
             guesses.take()
