@@ -142,7 +142,6 @@ def test_a_claim_over_the_session_limit_is_refused_to_the_phone_and_the_file_reo
 
 
 def test_a_flood_of_new_names_adds_one_per_phone_and_stops_at_the_cap(on, qtbot):
-    from lpdesk.live.identity import NEW_NAMES_CAP
     w, c = on, on.live.controller
     c.set_options(new_names=True)
     s = w.doc.session
@@ -156,7 +155,6 @@ def test_a_flood_of_new_names_adds_one_per_phone_and_stops_at_the_cap(on, qtbot)
     assert codes[0] == "ack" and set(codes[1:]) == {"already"}
     assert len(s.participants) == start + 1
     c.room.identity.new_names_cap = 3  # then many phones: the cap (NEW_NAMES_CAP by default)
-    assert NEW_NAMES_CAP >= 3
     results = []
     for i in range(5):
         p = w.phone()
@@ -312,8 +310,7 @@ def test_one_phone_with_the_code_cannot_take_every_slot(on):
         p = w.phone()
         welcomes += p.hello(c.room.code)["type"] == "welcome"
         p.close()
-    from lpdesk.live.server import NEW_DEVICES_PER_ADDRESS
-    assert welcomes <= NEW_DEVICES_PER_ADDRESS + 2
+    assert welcomes <= 40 + 2  # server.NEW_DEVICES_PER_ADDRESS, and one per 2 s after
     assert len(c.room.devices) < c.max_devices
 
 
