@@ -415,3 +415,30 @@ def test_stopping_with_phones_that_stopped_reading_does_not_freeze_the_window(on
         probe.bind(("127.0.0.1", port))
     for r in dead:
         r.close()
+
+
+def test_the_inbox_from_the_server_thread_is_bounded_and_refuses_with_busy(qtbot, app_settings):
+    """Past INBOX_MAX waiting events a phone's message is refused (the server answers
+    "busy"); joins and leaves still go in. Typed events, not tuples."""
+    from lpdesk.demo import demo_session
+    from lpdesk.document import SessionDocument
+    from lpdesk.live.events import INBOX_MAX, Arrived, Joined
+    from lpdesk.live.protocol import Message
+    from lpdesk.ui.live.controller import LiveController
+
+    c = LiveController(SessionDocument(demo_session()))
+    message = Message("release", 1, "t" * 32)
+    results: list[bool] = []
+
+    def server_thread() -> None:  # the GUI thread drains only once Qt runs again
+        results.extend(c._inbox.put(Arrived("d-1", message, 0.0)) for _ in range(INBOX_MAX))
+        results.append(c._inbox.put(Arrived("d-1", message, 0.0)))
+        results.append(c._inbox.put(Joined("d-2", "u" * 32, "10.0.0.2")))
+
+    t = threading.Thread(target=server_thread)
+    t.start()
+    t.join(10)
+    assert all(results[:INBOX_MAX]) and results[INBOX_MAX:] == [False, True]
+    assert len(c._inbox.take_all()) == INBOX_MAX + 1
+    with pytest.raises(ValueError):  # handlers are registered once, by kind
+        c.register_handler("claim", lambda device, message: "")
