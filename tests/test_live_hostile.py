@@ -442,3 +442,32 @@ def test_the_inbox_from_the_server_thread_is_bounded_and_refuses_with_busy(qtbot
     assert len(c._inbox.take_all()) == INBOX_MAX + 1
     with pytest.raises(ValueError):  # handlers are registered once, by kind
         c.register_handler("claim", lambda device, message: "")
+
+
+def test_garbage_is_collected_on_the_gui_thread_while_the_server_runs(qtbot, app_settings):
+    """Python's cyclic collector would otherwise run on the server thread too and free Qt
+    objects in garbage cycles there (a segfault seen in test_live_server.py)."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from lpdesk.demo import demo_session
+    from lpdesk.document import SessionDocument
+    from lpdesk.ui.live.controller import LiveController
+
+    assert gc.isenabled()
+    c = LiveController(SessionDocument(demo_session()))
+    c.start("127.0.0.1", 0)
+    try:
+        assert not gc.isenabled()  # no automatic collection on whichever thread allocates
+        doomed = QObject()
+        doomed.me = doomed  # a cycle only the collector frees
+        ref = weakref.ref(doomed)
+        del doomed
+        kept = [[i] for i in range(5 * gc.get_threshold()[0])]  # enough to make one due
+        qtbot.waitUntil(lambda: ref() is None, timeout=5000)  # by the GUI thread's timer
+        assert len(kept) > 0
+    finally:
+        c.stop()
+    assert gc.isenabled()

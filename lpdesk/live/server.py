@@ -27,6 +27,7 @@ Budgets (docs/architecture.md, "The phones' server under attack"):
  - per phone: one token bucket for every frame kind (text, ping, pong); a binary frame
    closes the connection; a phone that does not read is dropped once DIRECT_MAX replies
    wait for it or a send takes longer than SEND_TIMEOUT_S.
+Stopping frees the port first, then says bye to every phone at once within BYE_DEADLINE_S.
 """
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ TOKENS_PER_DEVICE_SLOT = 4  # remembered tokens (phones that left) at most this 
 FLOOD_CLOSE = 200  # refused-for-rate messages in a row before the connection is closed
 DIRECT_MAX = 64  # acks and errors waiting for a phone that does not read: then it is dropped
 SEND_TIMEOUT_S = 5.0
-BYE_DEADLINE_S = 1.0  # stopping: every phone gets its bye at once, within this
+BYE_DEADLINE_S = 0.3  # stopping: every phone gets its bye at once, within this
+STOP_WAIT_S = 2.0  # and stop() waits for the server thread at most this long
 # WebSocket close codes (private range) by the reason a connection was ended
 CLOSE_CODES = {"room": 4001, "token": 4002, "removed": 4003, "full": 4004, "flood": 4005,
                "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009,
@@ -203,7 +205,8 @@ class LiveServer:
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
         self._stopping = False
-        self._listening = threading.Event()  # cleared once the port is let go
+        self._event_lock = threading.Lock()
+        self._detached = False  # stop() has returned: no more events for the GUI
 
     # -- life cycle (GUI thread) --------------------------------------------------------
     @property
@@ -250,23 +253,28 @@ class LiveServer:
             raise error if isinstance(error, OSError) else OSError(str(error))
         return self.port
 
-    def stop(self, timeout: float = 1.0) -> None:
-        """Free the port at once, then (on the server thread, without the caller waiting)
-        say goodbye to every phone concurrently within BYE_DEADLINE_S and close every
-        connection. Waits only for the listening socket to close (a few ms): phones that
-        stopped reading never hold up the GUI."""
+    def stop(self, timeout: float = STOP_WAIT_S) -> None:
+        """Free the port at once; the server thread says goodbye to every phone
+        concurrently within BYE_DEADLINE_S, aborts whoever did not take it and ends. The
+        caller waits for the thread to end (a few ms; BYE_DEADLINE_S at most when phones
+        stopped reading; `timeout` if aiohttp's cleanup hangs), not phone by phone: a
+        thread left running could free the caller's Qt objects (Python's cyclic garbage
+        collector runs on whichever thread allocates)."""
         loop, thread = self._loop, self._thread
         if loop is None or thread is None:
             return
+        with self._event_lock:
+            self._detached = True
+            # drop the GUI's callable here, on the GUI thread: the server thread must not
+            # hold (and later free) a reference to a Qt object its owner may delete
+            self.on_event = _ignore
         if thread.is_alive():
             try:
                 loop.call_soon_threadsafe(lambda: asyncio.ensure_future(self._stop()))
             except RuntimeError:  # the loop is already closing
                 pass
             else:
-                deadline = time.monotonic() + timeout
-                while self._listening.is_set() and time.monotonic() < deadline:
-                    time.sleep(0.002)
+                thread.join(timeout)
         self._thread = None
         self._loop = None
 
@@ -331,7 +339,6 @@ class LiveServer:
             raise
         self._runner = runner
         self._site = site
-        self._listening.set()
         sockets = getattr(site._server, "sockets", None) or []  # noqa: SLF001
         if sockets:
             self.port = sockets[0].getsockname()[1]
@@ -351,7 +358,6 @@ class LiveServer:
         listener = getattr(site, "_server", None)
         if listener is not None:
             listener.close()  # no new connections; the port is free for a restart
-        self._listening.clear()
         bye = encode({"type": "bye", "reason": "stopped"})
         phones = list(self.phones.values())
         self.phones.clear()
@@ -369,7 +375,7 @@ class LiveServer:
             conn.transport.abort()
         if self._runner is not None:
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._runner.cleanup(), 2.0)
+                await asyncio.wait_for(self._runner.cleanup(), 1.0)
             self._runner = None
 
     # -- socket budgets (server thread) ------------------------------------------------------
@@ -480,7 +486,12 @@ class LiveServer:
         return ws
 
     def _event(self, event: LiveEvent) -> bool:
-        return self.on_event(event) is not False
+        # after stop() returns nothing reaches on_event (its owner may be deleted while this
+        # thread still says goodbye): the lock makes stop() wait for a call in flight
+        with self._event_lock:
+            if self._detached:
+                return True
+            return self.on_event(event) is not False
 
     async def _refuse(self, ws: web.WebSocketResponse, code: str, text: str,
                       seq: int | None = None, close: bool = False) -> None:
@@ -695,6 +706,10 @@ class LiveServer:
 def _same(a: str | None, b: str) -> bool:
     import hmac
     return a is not None and hmac.compare_digest(a.encode(), b.encode())
+
+
+def _ignore(event: LiveEvent) -> bool:
+    return True
 
 
 def _error_text(code: str, text: str, seq: int | None) -> str:

@@ -14,6 +14,7 @@ marker, stay ordinary undoable steps, and their undo never overwrites a newer ph
 """
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -50,6 +51,54 @@ FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 DEFAULT_PORT = 8470
 PORT_KEY = "live/port"
+
+
+class _GuiThreadGc(QObject):
+    """While a phones' server thread runs, Python's cyclic garbage collector would run on
+    whichever thread happens to allocate, and could free Qt objects caught in garbage cycles
+    (a closed page, an old document) on the server thread: a segfault. So while any server
+    runs, automatic collection is off and this GUI-thread timer collects instead, by the
+    same thresholds (gc.get_threshold), so nothing piles up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.users = 0
+        self.disabled_here = False
+        self.timer = QTimer(self, interval=100)
+        self.timer.timeout.connect(self.collect)
+
+    def acquire(self) -> None:
+        self.users += 1
+        if self.users == 1 and gc.isenabled():
+            gc.disable()
+            self.disabled_here = True
+            self.timer.start()
+
+    def release(self) -> None:
+        self.users = max(0, self.users - 1)
+        if self.users == 0 and self.disabled_here:
+            self.timer.stop()
+            self.disabled_here = False
+            gc.enable()
+
+    @staticmethod
+    def collect() -> None:
+        counts, limits = gc.get_count(), gc.get_threshold()
+        generation = -1
+        for g in range(3):
+            if counts[g] >= max(1, limits[g]):
+                generation = g
+        if generation >= 0:
+            gc.collect(generation)
+
+
+_GC: list[_GuiThreadGc] = []  # made on first use, on the GUI thread
+
+
+def _gui_gc() -> _GuiThreadGc:
+    if not _GC:
+        _GC.append(_GuiThreadGc())
+    return _GC[0]
 
 
 class _Inbox(QObject):
@@ -197,6 +246,22 @@ class LiveController(QObject):
         settings = QSettings()
         wanted = int(port if port is not None else settings.value(PORT_KEY, DEFAULT_PORT))
         content = continuum_content()
+        _gui_gc().acquire()  # before the server thread allocates anything
+        try:
+            server = self._listen(address, wanted, content)
+        except BaseException:
+            _gui_gc().release()
+            raise
+        self.server = server
+        self._all_dirty = True
+        settings.setValue(PORT_KEY, server.port)
+        self.schedule_flush()
+        self.flush()
+        self.started.emit(server.url)
+        return server.url
+
+    def _listen(self, address: str, wanted: int, content: Any) -> LiveServer:
+        """A started server on `wanted`, or on another port if that one is taken."""
         for attempt in (wanted, 0):
             server = LiveServer(
                 address, attempt, self.room.code, self._inbox.put,
@@ -210,14 +275,8 @@ class LiveController(QObject):
                 if attempt == 0 or exc.errno not in (98, 48, 10048, 13, 10013):
                     raise  # the address itself is unusable (not "port in use")
                 continue
-            break
-        self.server = server
-        self._all_dirty = True
-        settings.setValue(PORT_KEY, server.port)
-        self.schedule_flush()
-        self.flush()
-        self.started.emit(server.url)
-        return server.url
+            return server
+        raise OSError("no port")  # not reached: port 0 either works or raises
 
     def stop(self) -> None:
         """Disconnect every phone and free the port (the room and its devices stay, so a
@@ -226,6 +285,7 @@ class LiveController(QObject):
         self._flush_timer.stop()
         if server is not None:
             server.stop()
+            _gui_gc().release()
             self._inbox.take_all()
             for device in self.room.devices.values():
                 device.connected = False
