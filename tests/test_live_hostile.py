@@ -129,7 +129,7 @@ def test_a_claim_over_the_session_limit_is_refused_to_the_phone_and_the_file_reo
             phone.hello(c.room.code)
             seq = phone.send({"type": "claim", **claim})
             answer = reply(phone, seq)
-            assert answer["type"] == "error" and answer["code"] == "full"
+            assert answer["type"] == "error" and answer["code"] == "cap"
             assert phone.place(a, "now", 50.0)["code"] == "who"  # bound to nobody
             phone.close()
         assert len(s.participants) == PARTICIPANTS and not s.continuum.area(a).placements
@@ -161,7 +161,7 @@ def test_a_flood_of_new_names_adds_one_per_phone_and_stops_at_the_cap(on, qtbot)
         p.hello(c.room.code)
         results.append(reply(p, p.send({"type": "claim", "name": f"Many {i}"})).get("code",
                                                                                     "ack"))
-    assert results == ["ack", "ack", "full", "full", "full"]
+    assert results == ["ack", "ack", "cap", "cap", "cap"]
     assert len(s.participants) == start + 3
     qtbot.waitUntil(lambda: "3 of 3" in w.live.panel.caps.text())
     no_box(w)

@@ -91,13 +91,13 @@ def test_new_names_and_anonymous_joins_have_their_own_caps_one_per_device():
     claim(ids, "d-2", name="Yan", allow_new=True)
     with pytest.raises(ProtocolError) as info:
         ids.plan_claim("d-3", PEOPLE, name="Xu", allow_new=True)
-    assert info.value.code == "full"
+    assert info.value.code == "cap"
     plan = ids.plan_claim("d-4", PEOPLE, anonymous=True, allow_anonymous=True)
     assert plan.new_name == "Anonymous 1" and plan.anonymous
     ids.bind("d-4", "p-anon", plan)
     with pytest.raises(ProtocolError) as info:
         ids.plan_claim("d-5", PEOPLE, anonymous=True, allow_anonymous=True)
-    assert info.value.code == "full"
+    assert info.value.code == "cap"
     assert (ids.new_names, ids.anonymous) == (2, 1)
 
 

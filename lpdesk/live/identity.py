@@ -101,7 +101,7 @@ class Identities:
             if not allow_anonymous:
                 raise ProtocolError("anonymous", "Pick your name from the list.")
             if self.anonymous >= self.anonymous_cap:
-                raise ProtocolError("full", "No more anonymous places: ask the facilitator.")
+                raise ProtocolError("cap", "No more anonymous places: ask the facilitator.")
             taken = {name_key(p.name) for p in people}
             number = self.anonymous + 1
             while name_key(anonymous_label(number)) in taken:
@@ -115,7 +115,7 @@ class Identities:
             elif not allow_new:
                 raise ProtocolError("new_names", "Pick your name from the list.")
             elif self.new_names >= self.new_names_cap:
-                raise ProtocolError("full", "No more new names: ask the facilitator.")
+                raise ProtocolError("cap", "No more new names: ask the facilitator.")
             else:
                 return ClaimPlan(new_name=name)
         if participant_id is None:

@@ -68,14 +68,14 @@ class PhoneActivities(QObject):
         room = session.room
         kind = message.get("kind")
         if len(room.of_kind(kind)) >= 2000:  # the file's limit (docs/file-format.md)
-            raise ProtocolError("full", "The facilitator cannot take more notes.")
+            raise ProtocolError("cap", "The facilitator cannot take more notes.")
         self.note_rate.take(device.id, time.monotonic())
         participant = session.participant(device.participant_id)
         author = "" if message.get("anonymous") else participant.name
         note = new_room_note(room, kind, message.get("text"), session.agenda.current_id,
                              from_phone=True, author=author)
         if not c.doc.apply(AddRoomNoteCommand(room, note), quiet=True):
-            raise ProtocolError("full", "The facilitator cannot take more notes.")
+            raise ProtocolError("cap", "The facilitator cannot take more notes.")
         c.room.identity.record(device.id, ("note", note.id), True)
         waiting = sum(n.status == "pending" for n in room.notes)
         who = author or c.tr("anonymous")
@@ -153,7 +153,7 @@ class PhoneActivities(QObject):
             quiz = c.doc.session.quiz
             run = new_run(quiz, "participant", device.participant_id, self.quiz_purpose)
             if not c.doc.apply(AddRunCommand(quiz, run), quiet=True):
-                raise ProtocolError("full", "The session cannot take more quiz answers.")
+                raise ProtocolError("cap", "The session cannot take more quiz answers.")
             c.room.identity.start_run(device.id, run.id)
         return run
 

@@ -441,7 +441,7 @@ class LiveController(QObject):
             participant = session.new_participant(plan.new_name, group)
             if not self.doc.apply(AddParticipantsCommand(session, [participant]), quiet=True):
                 self.report(self.tr("A phone's new name was refused: the session is full."))
-                raise ProtocolError("full", "The session is full: ask the facilitator.")
+                raise ProtocolError("cap", "The session is full: ask the facilitator.")
             self.room.bind(device.id, participant.id, plan)
             self.options_changed.emit()  # the panel counts new names and anonymous joins
             return self.tr("joined as %s") % plan.new_name
