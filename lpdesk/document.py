@@ -81,20 +81,24 @@ class SessionDocument(QObject):
         self.undo_stack.push(_Nothing())  # drops the edit from the redo side too
         self.limit_reached.emit(f"{problem[0]}: {problem[1]}")
 
-    def apply(self, command: QUndoCommand) -> None:
+    def apply(self, command: QUndoCommand, *, quiet: bool = False) -> bool:
         """Make an edit that the facilitator's Undo must not take back: a participant's own
         input from their phone (they change it from the phone until the facilitator locks
         input). It is an ordinary command, but not on the undo stack; the session becomes
-        unsaved until the next save, and autosave follows `applied`."""
+        unsaved until the next save, and autosave follows `applied`. Returns whether it
+        was made; `quiet`: a refusal is the caller's to report (a phone's claim over a
+        limit is answered to the phone, never with a box on the room's screen)."""
         before = count_problem(self.session)
         command.redo()
         after = count_problem(self.session)
         if after is not None and after != before:  # e.g. the 1,001st phone joining
             command.undo()
-            self.limit_reached.emit(f"{after[0]}: {after[1]}")
-            return
+            if not quiet:
+                self.limit_reached.emit(f"{after[0]}: {after[1]}")
+            return False
         self.undo_stack.resetClean()
         self.applied.emit()
+        return True
 
     @property
     def is_modified(self) -> bool:

@@ -186,21 +186,25 @@ def test_by_groups_a_phone_sees_its_groups_markers():
 
 
 def test_a_claimed_name_cannot_be_claimed_by_another_phone_until_freed():
+    from lpdesk.live.identity import ClaimPlan
+
     room = LiveRoom()
     room.joined("d-1", "t" * 32, "10.0.0.2", 1.0)
     room.joined("d-2", "u" * 32, "10.0.0.3", 1.0)
-    room.claim("d-1", "p-1")
+    plan = ClaimPlan("p-1")
+    room.bind("d-1", "p-1", plan)
     with pytest.raises(ProtocolError) as info:
-        room.claim("d-2", "p-1")
+        room.bind("d-2", "p-1", plan)
     assert info.value.code == "taken"
-    room.claim("d-1", "p-1")  # claiming your own name again is fine
+    room.bind("d-1", "p-1", plan)  # claiming your own name again is fine
     room.free("p-1")
-    room.claim("d-2", "p-1")
+    room.bind("d-2", "p-1", plan)
     assert room.claimed() == {"p-1": "d-2"}
-    room.remove("d-2")
-    assert room.claimed() == {} and "u" * 32 in room.removed and "u" * 32 not in room.tokens
+    room.remove("d-2")  # taken out: the token is dead, the name kept until freed
+    assert room.claimed() == {} and room.taken() == {"p-1"}
+    assert "u" * 32 in room.removed and "u" * 32 not in room.tokens
     room.joined("d-1", "t" * 32, "10.0.0.2", 2.0)
-    room.claim("d-1", "p-2")
+    room.bind("d-1", "p-2", plan)
     assert room.forget_missing({"p-1"}) == ["d-1"] and room.claimed() == {}
 
 

@@ -107,8 +107,11 @@ def test_phone_input_marks_the_session_unsaved_and_schedules_autosave(on, qtbot)
         assert item.text(0) == w.doc.session.participants[0].name
         item.setSelected(True)
         devices.remove_button.click()
-        phone.wait_closed()
-        assert not w.live.controller.room.devices
+        phone.wait_closed()  # listed as taken out, its name kept until freed (issue 24)
+        device = next(iter(w.live.controller.room.devices.values()))
+        assert device.removed and not device.connected
+        qtbot.waitUntil(lambda: item.text(2) == "taken out")
+        assert not devices.remove_button.isEnabled() and devices.free_button.isEnabled()
     finally:
         phone.close()
 

@@ -13,18 +13,16 @@ sentence and nothing reaches the session.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from lpdesk.live.protocol import MessageType, ProtocolError, bool_field, register
+from lpdesk.live.budget import Buckets, TokenBucket
+from lpdesk.live.protocol import MessageType, ProtocolError, bool_field, clean_text, register
 from lpdesk.model.room import NOTE_KINDS
 
 NOTE_MAX = 500  # characters: a comment typed on a phone, not an essay
 NOTE_BURST = 3
 NOTE_EVERY = 10.0  # seconds per note once the burst is used
 SHOWN_PULLS = 2  # answers per side on a phone's result, as on the projector's result
-_NOTE_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def note_kind_field(name: str, value: Any) -> str:
@@ -37,9 +35,7 @@ def note_text_field(name: str, value: Any) -> str:
     """Plain text: control and direction characters become spaces, at most 2 blank lines."""
     if not isinstance(value, str):
         raise ProtocolError("field", f"{name}: expected text")
-    text = _NOTE_CONTROL.sub(" ", value.replace("\r\n", "\n").replace("\r", "\n"))
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(" ".join(line.split())
-                                              for line in text.split("\n"))).strip()
+    text = clean_text(value, newlines=True)  # live/text.py: once, where messages enter
     if not text:
         raise ProtocolError("empty", "Type something first.")
     if len(text) > NOTE_MAX:
@@ -52,23 +48,21 @@ COMMENT = register(MessageType("comment", {"kind": note_kind_field, "text": note
                                            "anonymous": bool_field}, ("kind", "text")))
 
 
-@dataclass
 class NoteRate:
-    """Per device: NOTE_BURST notes at once, then one per NOTE_EVERY seconds."""
+    """Per device: NOTE_BURST notes at once, then one per NOTE_EVERY seconds (the app's
+    one token bucket, live/budget.py)."""
 
-    burst: int = NOTE_BURST
-    every: float = NOTE_EVERY
-    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+    def __init__(self, burst: int = NOTE_BURST, every: float = NOTE_EVERY) -> None:
+        self.burst, self.every = burst, every
+        self._buckets = Buckets(lambda: TokenBucket(1.0 / self.every, float(self.burst)))
 
     def take(self, device_id: str, now: float) -> None:
         """Count one note for the device, or raise ProtocolError if it sent too many."""
-        tokens, last = self._buckets.get(device_id, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + max(0.0, now - last) / self.every)
-        if tokens < 1.0:
-            wait = int((1.0 - tokens) * self.every) + 1
+        bucket = self._buckets.get(device_id)
+        if not bucket.take(now):
+            wait = int(bucket.wait(now)) + 1
             raise ProtocolError("rate", f"That was a lot at once: wait {wait} seconds, "
                                         "then send again.")
-        self._buckets[device_id] = (tokens - 1.0, now)
 
 
 # -- the quick quiz on the phones ------------------------------------------------------------

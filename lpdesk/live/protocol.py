@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lpdesk.live.text import BrokenTextError, clean
 from lpdesk.model.continuum import LEFT_END, RIGHT_END, WHICH
 from lpdesk.storage.codec import ID_RE  # the session file's id rule, one definition
 
@@ -41,7 +42,7 @@ NAME_MAX = 60  # a name typed on a phone (the file allows 500; a phone needs far
 ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
 ROOM_CODE_LENGTH = 5
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}", re.ASCII)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MAX_DEPTH = 8  # nesting of arrays and objects in a message: no kind needs more than 2
 
 
 class ProtocolError(ValueError):
@@ -116,11 +117,20 @@ def which_field(name: str, value: Any) -> str:
     return value
 
 
+def clean_text(value: str, *, newlines: bool = False) -> str:
+    """live/text.py's `clean` for a field: a lone surrogate is refused with an error."""
+    try:
+        return clean(value, newlines=newlines)
+    except BrokenTextError:
+        raise ProtocolError("text", "That text holds a character lpdesk cannot keep.") from None
+
+
 def name_field(name: str, value: Any) -> str:
-    """A person's name: plain text, 1-NAME_MAX characters, no control or direction marks."""
+    """A person's name: plain NFC text, 1-NAME_MAX characters, no control, format or
+    invisible characters (live/text.py); blank after cleaning is refused."""
     if not isinstance(value, str):
         raise _fail(name, "expected text")
-    text = " ".join(_CONTROL.sub(" ", value).split())
+    text = clean_text(value)
     if not text:
         raise ProtocolError("name", "Type your name.")
     if len(text) > NAME_MAX:
@@ -202,6 +212,8 @@ def parse_message(raw: str | bytes) -> Message:
     size = len(raw.encode("utf-8")) if isinstance(raw, str) else len(raw)
     if size > MAX_MESSAGE_BYTES:
         raise ProtocolError("size", "That message is too long.")
+    if _too_deep(raw):
+        raise ProtocolError("format", "That message could not be read.")
     try:
         data = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, RecursionError, UnicodeDecodeError):
@@ -226,6 +238,41 @@ def parse_message(raw: str | bytes) -> Message:
         if key in data:
             fields[key] = check(key, data[key])
     return Message(kind.name, seq, token, fields)
+
+
+def _too_deep(raw: str | bytes) -> bool:
+    """More than MAX_DEPTH brackets open at once (strings skipped): refused before the
+    JSON parser recurses (a RecursionError must never reach the server)."""
+    text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
+def seq_of(raw: Any) -> int | None:
+    """The seq of a refused message if it can be read, so the phone knows which one."""
+    try:
+        if len(raw) > MAX_MESSAGE_BYTES or _too_deep(raw):
+            return None
+        value = json.loads(raw).get("seq")
+    except (ValueError, AttributeError, TypeError, RecursionError):
+        return None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _no_constant(name: str) -> Any:
@@ -322,10 +369,13 @@ def people_section(session: Any, options: RoomOptions, claimed: Iterable[str]) -
 
 
 def me_section(session: Any, participant_id: str | None,
-               index: tuple[dict, dict] | None = None) -> dict[str, Any]:
+               index: tuple[dict, dict] | None = None,
+               own: Callable[[tuple, Any], Any] | None = None) -> dict[str, Any]:
     """One phone's own part: who it is and its own markers (its group's, by groups).
     `index` ({participant id: participant}, {group id: group}) saves a look-up per phone
-    when building all phones' sections at once (see `session_index`)."""
+    when building all phones' sections at once (see `session_index`). `own(key, value)`
+    gives back the value only if this device sent it (identity.py: a phone never receives
+    a placement it did not send, whoever placed it); a group's markers are its members'."""
     c = session.continuum
     area = c.current_area
     me: dict[str, Any] = {"participant": None, "group": None, "placement": None}
@@ -343,6 +393,9 @@ def me_section(session: Any, participant_id: str | None,
             mine = area.group_placements.get(group_id) if group_id else None
         else:
             mine = area.placements.get(participant_id)
-        if mine is not None:
+        if mine is not None and own is not None and not c.by_groups:
+            key = ("place", area.id, participant_id)
+            mine = type(mine)(own(key + ("now",), mine.now), own(key + ("target",), mine.target))
+        if mine is not None and (mine.now is not None or mine.target is not None):
             me["placement"] = {"now": mine.now, "target": mine.target}
     return me

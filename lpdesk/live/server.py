@@ -9,27 +9,46 @@ takes ready-made JSON sections, and each phone's sender coalesces them, so a bur
 placements makes at most one frame per phone per publish, and a slow phone just gets the
 latest state later. Thread-safe entry points: `publish`, `send`, `revoke`, `stop`.
 
-Events given to `on_event` (called on the server thread, must not block):
-    ("joined", device_id, token, address)   a new or returning phone said hello
-    ("message", device_id, Message, t)      a checked message (t: time.perf_counter())
-    ("left", device_id)                     its connection closed
+Events given to `on_event` (live/events.py; called on the server thread, must not block;
+it returns False when the GUI's inbox is full, and the phone is told "busy"):
+    Joined(device_id, token, address)   a new or returning phone said hello
+    Arrived(device_id, Message, at)     a checked message (at: time.perf_counter())
+    Left(device_id)                     its connection closed
+    Trouble(text)                       something for the panel (a flood cut off)
+
+Budgets (docs/architecture.md, "The phones' server under attack"):
+ - every connection: HTTP headers within HEADER_TIMEOUT_S (aiohttp's idle timeout covers
+   the time before and between requests), the hello within HELLO_TIMEOUT_S;
+ - connections that have not said hello ("unproven") are the cheap ones to drop: past
+   UNPROVEN_PER_ADDRESS from one address, or the server's total (max devices +
+   UNPROVEN_MAX), the oldest unproven one of the busiest address is closed;
+ - per address: wrong room codes (WRONG_CODES_PER_MINUTE; over it, a hello's code is
+   not even compared, so guesses sent at once are bounded too) and new devices;
+ - per phone: one token bucket for every frame kind (text, ping, pong); a binary frame
+   closes the connection; a phone that does not read is dropped once DIRECT_MAX replies
+   wait for it or a send takes longer than SEND_TIMEOUT_S.
+Stopping frees the port first, then says bye to every phone at once within BYE_DEADLINE_S.
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import hashlib
+import logging
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
 import lpdesk.live.activities  # noqa: F401 (registers the activities' message kinds)
+from lpdesk.live.budget import Buckets, TokenBucket
+from lpdesk.live.events import Arrived, Joined, Left, LiveEvent, Trouble
 from lpdesk.live.protocol import (
     HELLO,
     MAX_MESSAGE_BYTES,
@@ -37,18 +56,31 @@ from lpdesk.live.protocol import (
     encode,
     new_token,
     parse_message,
+    seq_of,
 )
 from lpdesk.model.ids import new_id
 
 DEFAULT_MAX_DEVICES = 200
 RATE_PER_S = 10.0  # sustained messages per second per device
 RATE_BURST = 20.0  # and the burst it may send at once
-HELLO_TIMEOUT_S = 10.0
+HELLO_TIMEOUT_S = 5.0  # a phone says hello right after connecting
+HEADER_TIMEOUT_S = 5.0  # an HTTP request's headers, and idle time between requests
 WRONG_CODES_PER_MINUTE = 20  # per address: guessing room codes stops here
-FLOOD_CLOSE = 200  # refused-for-rate messages before the connection is closed
+NEW_DEVICES_PER_ADDRESS = 40  # at once from one address, then NEW_DEVICES_RATE per second
+NEW_DEVICES_RATE = 0.5
+UNPROVEN_MAX = 64  # connections that have not said hello, beyond the device cap
+UNPROVEN_PER_ADDRESS = 16  # or the address's new-device burst, if larger
+UNPROVEN_GRACE_S = 1.0  # a connection this young is never the one dropped for another
+TOKENS_PER_DEVICE_SLOT = 4  # remembered tokens (phones that left) at most this many x cap
+FLOOD_CLOSE = 200  # refused-for-rate messages in a row before the connection is closed
+DIRECT_MAX = 64  # acks and errors waiting for a phone that does not read: then it is dropped
+SEND_TIMEOUT_S = 5.0
+BYE_DEADLINE_S = 0.3  # stopping: every phone gets its bye at once, within this
+STOP_WAIT_S = 2.0  # and stop() waits for the server thread at most this long
 # WebSocket close codes (private range) by the reason a connection was ended
 CLOSE_CODES = {"room": 4001, "token": 4002, "removed": 4003, "full": 4004, "flood": 4005,
-               "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009}
+               "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009,
+               "guesses": 4010, "busy": 4011, "slow": 4012}
 MIME = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".js": "text/javascript; charset=utf-8"}
 PAGE_FILES = ("index.html", "phone.css", "phone.js", "core.js", "join.js", "continuum.js",
@@ -75,21 +107,45 @@ class StaticFile:
 
 
 @dataclass
-class _Bucket:
-    tokens: float = RATE_BURST
-    at: float = field(default_factory=time.monotonic)
-    refused: int = 0
-    last_warned: float = 0.0
+class _Conn:
+    """One TCP connection, for the socket budgets: proven once its phone said hello."""
 
-    def take(self, rate: float, burst: float) -> bool:
+    transport: asyncio.Transport
+    address: str
+    opened: float
+    proven: bool = False
+
+
+class _OneLine(logging.Filter):
+    """aiohttp's and asyncio's complaints about malformed requests: one line without the
+    traceback, at most one per second per logger (400k tracebacks in 40 s otherwise)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last: dict[str, float] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
         now = time.monotonic()
-        self.tokens = min(burst, self.tokens + (now - self.at) * rate)
-        self.at = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return True
-        self.refused += 1
-        return False
+        if now - self.last.get(record.name, float("-inf")) < 1.0:
+            return False
+        self.last[record.name] = now
+        if record.exc_info:
+            exc = record.exc_info[1]
+            record.msg = f"{record.getMessage()}: {type(exc).__name__}: {exc}"[:300]
+            record.args, record.exc_info, record.exc_text = (), None, None
+        return True
+
+
+_ONE_LINE = _OneLine()
+
+
+def quiet_logs() -> None:
+    """Install the one-line filter on the loggers a malformed request reaches (once)."""
+    for name in ("aiohttp.server", "aiohttp.web", "aiohttp.websocket", "aiohttp.access",
+                 "asyncio"):
+        logger = logging.getLogger(name)
+        if _ONE_LINE not in logger.filters:
+            logger.addFilter(_ONE_LINE)
 
 
 class _Phone:
@@ -99,9 +155,11 @@ class _Phone:
         self.device_id, self.token, self.ws = device_id, token, ws
         self.pending: dict[str, str] = {}  # section -> latest JSON text not yet sent
         self.sent: dict[str, str] = {}  # section -> what the phone has
-        self.direct: deque[str] = deque()  # acks, errors: in order, never coalesced
+        self.direct: deque[str] = deque()  # acks, errors: in order, at most DIRECT_MAX
         self.wake = asyncio.Event()
         self.bad_tokens = 0
+        self.dropped = False  # too slow: its socket is being closed
+        self.transport: asyncio.BaseTransport | None = None
 
     def frame(self) -> str | None:
         changed = {k: v for k, v in self.pending.items() if self.sent.get(k) != v}
@@ -115,11 +173,12 @@ class _Phone:
 
 class LiveServer:
     def __init__(self, address: str, port: int, room_code: str,
-                 on_event: Callable[[tuple], None], *,
+                 on_event: Callable[[LiveEvent], bool | None], *,
                  tokens: Mapping[str, str] | None = None, removed: set[str] | None = None,
                  welcome: Callable[[str, str], str] | None = None,
                  max_devices: int = DEFAULT_MAX_DEVICES, rate_per_s: float = RATE_PER_S,
-                 rate_burst: float = RATE_BURST, folder: Path | None = None) -> None:
+                 rate_burst: float = RATE_BURST, folder: Path | None = None,
+                 new_devices_per_address: int = NEW_DEVICES_PER_ADDRESS) -> None:
         self.address, self.port, self.room_code = address, port, room_code
         self.on_event = on_event
         self.welcome = welcome or (lambda token, device_id: encode(
@@ -130,8 +189,15 @@ class LiveServer:
         self.tokens: dict[str, str] = dict(tokens or {})  # token -> device id
         self.removed: set[str] = set(removed or ())
         self.phones: dict[str, _Phone] = {}  # device id -> its open connection
-        self.buckets: dict[str, _Bucket] = {}
-        self.wrong_codes: dict[str, deque[float]] = {}
+        # the budgets (live/budget.py): per device, every frame kind; per address, room-code
+        # guesses and new devices; tables forget idle keys
+        self.buckets = Buckets(lambda: TokenBucket(self.rate_per_s, self.rate_burst))
+        self.wrong_codes = Buckets(lambda: TokenBucket(WRONG_CODES_PER_MINUTE / 60.0,
+                                                        WRONG_CODES_PER_MINUTE))
+        self.new_devices = Buckets(lambda: TokenBucket(NEW_DEVICES_RATE,
+                                                       new_devices_per_address))
+        self.conns: dict[asyncio.BaseTransport, _Conn] = {}
+        self.unproven_per_address = max(UNPROVEN_PER_ADDRESS, new_devices_per_address)
         self.shared: dict[str, str] = {}  # the latest sections every phone gets
         self.bytes_out = 0
         self.frames_out = 0
@@ -140,7 +206,8 @@ class LiveServer:
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
         self._stopping = False
-        self._ws_count = 0
+        self._event_lock = threading.Lock()
+        self._detached = False  # stop() has returned: no more events for the GUI
 
     # -- life cycle (GUI thread) --------------------------------------------------------
     @property
@@ -171,10 +238,12 @@ class LiveServer:
             try:
                 loop.run_forever()
             finally:
-                loop.run_until_complete(self._shutdown())
+                if not self._stopping:
+                    loop.run_until_complete(self._shutdown())
                 loop.close()
 
         self._thread = threading.Thread(target=main, name="lpdesk-live", daemon=True)
+        self._thread_ended = self._thread
         self._thread.start()
         if not ready.wait(timeout):
             raise OSError("the phones' server did not start in time")
@@ -185,16 +254,36 @@ class LiveServer:
             raise error if isinstance(error, OSError) else OSError(str(error))
         return self.port
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Say goodbye to every phone, close every connection and free the port."""
+    def stop(self, timeout: float = STOP_WAIT_S) -> None:
+        """Free the port at once; the server thread says goodbye to every phone
+        concurrently within BYE_DEADLINE_S, aborts whoever did not take it and ends. The
+        caller waits for the thread to end (a few ms; BYE_DEADLINE_S at most when phones
+        stopped reading; `timeout` if aiohttp's cleanup hangs), not phone by phone: a
+        thread left running could free the caller's Qt objects (Python's cyclic garbage
+        collector runs on whichever thread allocates)."""
         loop, thread = self._loop, self._thread
         if loop is None or thread is None:
             return
+        with self._event_lock:
+            self._detached = True
+            # drop the GUI's callable here, on the GUI thread: the server thread must not
+            # hold (and later free) a reference to a Qt object its owner may delete
+            self.on_event = _ignore
         if thread.is_alive():
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join(timeout)
+            try:
+                loop.call_soon_threadsafe(lambda: asyncio.ensure_future(self._stop()))
+            except RuntimeError:  # the loop is already closing
+                pass
+            else:
+                thread.join(timeout)
         self._thread = None
         self._loop = None
+
+    def join(self, timeout: float = 5.0) -> bool:
+        """Wait for the server thread to end (tests); True once it has."""
+        thread = self._thread_ended
+        thread.join(timeout)
+        return not thread.is_alive()
 
     # -- thread-safe calls from the GUI thread ----------------------------------------------
     def _call(self, func: Callable, *args: Any) -> None:
@@ -229,9 +318,20 @@ class LiveServer:
         app.router.add_get("/ws", self._websocket)
         for name in PAGE_FILES[1:]:
             app.router.add_get("/" + name, self._static)
+        quiet_logs()
+        # keepalive_timeout: aiohttp closes a connection idle this long before or between
+        # requests, half-sent headers included (slowloris)
         runner = web.AppRunner(app, access_log=None, handle_signals=False,
-                               shutdown_timeout=1.0)
+                               shutdown_timeout=1.0, keepalive_timeout=HEADER_TIMEOUT_S)
         await runner.setup()
+        server = runner.server
+        if server is not None:  # the socket budgets see every connection as it opens
+            made, lost = server.connection_made, server.connection_lost
+            server.connection_made = lambda handler, transport: (  # type: ignore[method-assign]
+                made(handler, transport), self._opened(transport))[0]
+            server.connection_lost = lambda handler, exc: (  # type: ignore[method-assign]
+                lost(handler, exc), self.conns.pop(handler.transport, None)
+                if handler.transport is not None else None)[0]
         site = web.TCPSite(runner, self.address, self.port, backlog=256)
         try:
             await site.start()
@@ -239,22 +339,75 @@ class LiveServer:
             await runner.cleanup()
             raise
         self._runner = runner
+        self._site = site
         sockets = getattr(site._server, "sockets", None) or []  # noqa: SLF001
         if sockets:
             self.port = sockets[0].getsockname()[1]
 
+    async def _stop(self) -> None:
+        """Let go of the port, say bye to everyone at once, close, end the loop."""
+        if self._stopping:
+            return
+        try:
+            await self._shutdown()
+        finally:
+            asyncio.get_running_loop().stop()
+
     async def _shutdown(self) -> None:
         self._stopping = True
+        site = getattr(self, "_site", None)
+        listener = getattr(site, "_server", None)
+        if listener is not None:
+            listener.close()  # no new connections; the port is free for a restart
         bye = encode({"type": "bye", "reason": "stopped"})
-        for phone in list(self.phones.values()):
-            try:
-                await asyncio.wait_for(phone.ws.send_str(bye), 0.5)
-                await asyncio.wait_for(phone.ws.close(code=1001, message=b"stopped"), 0.5)
-            except (TimeoutError, Exception):  # noqa: BLE001 - going anyway
-                pass
+        phones = list(self.phones.values())
+        self.phones.clear()
+
+        async def goodbye(phone: _Phone) -> None:
+            phone.wake.set()
+            with contextlib.suppress(Exception):
+                await phone.ws.send_str(bye)
+                await phone.ws.close(code=1001, message=b"stopped")
+
+        if phones:
+            await asyncio.wait([asyncio.ensure_future(goodbye(p)) for p in phones],
+                               timeout=BYE_DEADLINE_S)
+        for conn in list(self.conns.values()):  # whoever did not take the bye in time
+            conn.transport.abort()
         if self._runner is not None:
-            await self._runner.cleanup()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._runner.cleanup(), 1.0)
             self._runner = None
+
+    # -- socket budgets (server thread) ------------------------------------------------------
+    def _opened(self, transport: asyncio.BaseTransport) -> None:
+        peer = transport.get_extra_info("peername")
+        address = peer[0] if isinstance(peer, tuple) and peer else ""
+        now = time.monotonic()
+        self.conns[transport] = _Conn(transport, address, now)  # type: ignore[arg-type]
+        unproven = [c for c in self.conns.values() if not c.proven]
+        mine = [c for c in unproven if c.address == address]
+        over_total = len(self.conns) > self.max_devices + UNPROVEN_MAX
+        if not (over_total or len(unproven) > max(UNPROVEN_MAX, self.unproven_per_address)
+                or len(mine) > self.unproven_per_address):
+            return
+        # drop the oldest unproven connection of the address with the most of them
+        counts: dict[str, int] = {}
+        for c in unproven:
+            counts[c.address] = counts.get(c.address, 0) + 1
+        old = [c for c in unproven if now - c.opened >= UNPROVEN_GRACE_S]
+        victim = min(old, key=lambda c: (-counts[c.address], c.opened), default=None)
+        if victim is None and over_total:
+            victim = self.conns[transport]  # nothing to make room with: not this one
+        if victim is not None:
+            self.refused += 1
+            del self.conns[victim.transport]
+            victim.transport.abort()
+
+    def _prove(self, request: web.Request) -> None:
+        conn = self.conns.get(request.transport) if request.transport else None
+        if conn is not None:
+            conn.proven = True
 
     def _host_ok(self, request: web.Request) -> bool:
         host = request.headers.get("Host", "").lower()
@@ -295,44 +448,51 @@ class LiveServer:
     async def _static(self, request: web.Request) -> web.Response:
         return self._file_response(request, request.path.lstrip("/"))
 
-    def _too_many_wrong_codes(self, address: str) -> bool:
-        times = self.wrong_codes.setdefault(address, deque())
-        now = time.monotonic()
-        while times and now - times[0] > 60:
-            times.popleft()
-        return len(times) >= WRONG_CODES_PER_MINUTE
-
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         origin = request.headers.get("Origin", "")
         if origin.lower() != f"http://{self.address}:{self.port}".lower():
             self.refused += 1
             return web.Response(status=403, text="Wrong origin.")
         address = request.remote or ""
-        if self._too_many_wrong_codes(address):
+        # room-code guesses: WRONG_CODES_PER_MINUTE wrong ones per address; checked here
+        # and again when the hello arrives (guesses sent at once are not even compared)
+        guesses = self.wrong_codes.get(address)
+        if guesses.wait(time.monotonic()) > 0:
             self.refused += 1
             return web.Response(status=429, text="Too many wrong room codes; wait a minute.")
-        if self._ws_count >= self.max_devices + 20:
-            self.refused += 1
-            return web.Response(status=503, text="The room is full.")
-        ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=64 * 1024)
+        ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=64 * 1024, autoping=False,
+                                   timeout=1.0)
         await ws.prepare(request)
-        self._ws_count += 1
         phone: _Phone | None = None
         try:
-            phone = await self._hello(ws, address)
+            phone = await self._hello(ws, address, guesses)
             if phone is None:
                 return ws
+            self._prove(request)
+            phone.transport = request.transport
             await self._serve(phone)
         finally:
-            self._ws_count -= 1
             if phone is not None:
                 if self.phones.get(phone.device_id) is phone:
                     del self.phones[phone.device_id]
-                    self.on_event(("left", phone.device_id))
+                    self._event(Left(phone.device_id))
+                phone.direct.clear()
+                phone.pending.clear()
                 phone.wake.set()
             if not ws.closed:
-                await ws.close()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(ws.close(), 1.0)
+            if request.transport is not None and not request.transport.is_closing():
+                request.transport.abort()  # its memory goes now, not after a close timeout
         return ws
+
+    def _event(self, event: LiveEvent) -> bool:
+        # after stop() returns nothing reaches on_event (its owner may be deleted while this
+        # thread still says goodbye): the lock makes stop() wait for a call in flight
+        with self._event_lock:
+            if self._detached:
+                return True
+            return self.on_event(event) is not False
 
     async def _refuse(self, ws: web.WebSocketResponse, code: str, text: str,
                       seq: int | None = None, close: bool = False) -> None:
@@ -347,7 +507,8 @@ class LiveServer:
         except (ConnectionError, RuntimeError):
             pass
 
-    async def _hello(self, ws: web.WebSocketResponse, address: str) -> _Phone | None:
+    async def _hello(self, ws: web.WebSocketResponse, address: str,
+                     guesses: TokenBucket) -> _Phone | None:
         """The first message must be a hello with the room code; returns the phone, or None
         when refused (the connection is then closed)."""
         try:
@@ -365,8 +526,12 @@ class LiveServer:
         except ProtocolError as exc:
             await self._refuse(ws, exc.code, exc.text, close=True)
             return None
+        if guesses.wait(time.monotonic()) > 0:  # over the budget: the code is not compared
+            await self._refuse(ws, "guesses", "Too many wrong room codes from this network: "
+                                              "wait a minute.", close=True)
+            return None
         if hello.get("room") != self.room_code:
-            self.wrong_codes.setdefault(address, deque()).append(time.monotonic())
+            guesses.take()
             await self._refuse(ws, "room", "That room code is not right. Check the screen.",
                                close=True)
             return None
@@ -379,9 +544,16 @@ class LiveServer:
             await self._refuse(ws, "token", "This phone's key is not known here.", close=True)
             return None
         if token is None:
-            if len(self.tokens) >= self.max_devices:
+            # the cap counts phones connected now, so phones that left do not keep the room
+            # full across a stop and restart; one address gets only so many new devices
+            if len(self.phones) >= self.max_devices or \
+                    len(self.tokens) >= self.max_devices * TOKENS_PER_DEVICE_SLOT:
                 await self._refuse(ws, "full", "The room is full: ask the facilitator.",
                                    close=True)
+                return None
+            if not self.new_devices.take(address):
+                await self._refuse(ws, "busy", "Too many new phones from this network at "
+                                               "once: try again in a few seconds.", close=True)
                 return None
             token = new_token()
             self.tokens[token] = new_id("d", set(self.tokens.values()))
@@ -395,65 +567,108 @@ class LiveServer:
         await self._send_text(phone, self.welcome(token, device_id))
         phone.pending.update(self.shared)
         phone.wake.set()
-        self.on_event(("joined", device_id, token, address))
+        self._event(Joined(device_id, token, address))
         return phone
 
     async def _serve(self, phone: _Phone) -> None:
         sender = asyncio.ensure_future(self._sender(phone))
-        bucket = self.buckets.setdefault(phone.device_id, _Bucket())
+        bucket = self.buckets.get(phone.device_id)  # per device: survives a reconnect
+        ws = phone.ws
         try:
-            async for msg in phone.ws:
-                if msg.type != WSMsgType.TEXT:
-                    if msg.type in (WSMsgType.ERROR, WSMsgType.CLOSE):
-                        break
-                    await self._refuse(phone.ws, "format", "That message could not be read.")
-                    continue
-                if phone.device_id not in self.phones or \
-                        self.phones[phone.device_id] is not phone:
+            while not ws.closed and not phone.dropped:
+                msg = await ws.receive()
+                if msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED,
+                                WSMsgType.ERROR):
+                    break
+                if msg.type == WSMsgType.BINARY:  # phones never send binary: no replies
+                    await self._refuse(ws, "format", "That message could not be read.",
+                                       close=True)
+                    break
+                if self.phones.get(phone.device_id) is not phone:
                     break  # removed or replaced
-                if not bucket.take(self.rate_per_s, self.rate_burst):
+                bucket.rate, bucket.burst = self.rate_per_s, self.rate_burst
+                if not bucket.take():  # every frame kind counts: text, ping, pong
                     self.refused += 1
                     if bucket.refused >= FLOOD_CLOSE:
-                        await self._refuse(phone.ws, "flood", "Too many messages.", close=True)
+                        self._event(Trouble(f"A phone sent too much and was cut off "
+                                            f"({phone.device_id})."))
+                        await self._refuse(ws, "flood", "Too many messages.", close=True)
                         break
                     now = time.monotonic()
-                    if now - bucket.last_warned > 1.0:
+                    if msg.type == WSMsgType.TEXT and now - bucket.last_warned > 1.0:
                         bucket.last_warned = now
-                        await self._refuse(phone.ws, "slow", "Slow down a little.")
+                        self._direct(phone, encode({"type": "error", "code": "slow",
+                                                    "message": "Slow down a little."}))
                     continue
-                try:
-                    message = parse_message(msg.data)
-                    if message.type == HELLO.name:
-                        raise ProtocolError("hello", "Already joined.")
-                    if not _same(message.token, phone.token):
-                        phone.bad_tokens += 1
-                        raise ProtocolError("token", "This phone's key does not match.")
-                except ProtocolError as exc:
-                    seq = _seq_of(msg.data)
-                    await self._refuse(phone.ws, exc.code, exc.text, seq,
-                                       close=phone.bad_tokens >= 3)
-                    if phone.bad_tokens >= 3:
-                        break
+                if msg.type == WSMsgType.PING:
+                    with contextlib.suppress(Exception):
+                        await ws.pong(msg.data)
                     continue
-                self.on_event(("message", phone.device_id, message, time.perf_counter()))
+                if msg.type != WSMsgType.TEXT:
+                    continue  # a pong (to the heartbeat)
+                self._text(phone, msg.data)
         finally:
             sender.cancel()
 
+    def _text(self, phone: _Phone, data: str) -> None:
+        try:
+            message = parse_message(data)
+            if message.type == HELLO.name:
+                raise ProtocolError("hello", "Already joined.")
+            if not _same(message.token, phone.token):
+                phone.bad_tokens += 1
+                raise ProtocolError("token", "This phone's key does not match.")
+        except ProtocolError as exc:
+            self.refused += 1
+            self._direct(phone, _error_text(exc.code, exc.text, seq_of(data)))
+            if phone.bad_tokens >= 3:
+                self._drop(phone, "token")
+            return
+        if not self._event(Arrived(phone.device_id, message, time.perf_counter())):
+            self.refused += 1  # the GUI is that far behind: refused, nothing applied
+            self._direct(phone, _error_text("busy", "lpdesk is busy: send it again in a "
+                                                    "moment.", message.seq))
+
+    def _direct(self, phone: _Phone, text: str) -> None:
+        """An ack or error for the phone, in order; a phone that lets DIRECT_MAX of them
+        pile up is not reading: it is dropped (its page reconnects when it can)."""
+        if phone.dropped:
+            return
+        if len(phone.direct) >= DIRECT_MAX:
+            self._drop(phone, "slow")
+            return
+        phone.direct.append(text)
+        phone.wake.set()
+
+    def _drop(self, phone: _Phone, reason: str) -> None:
+        phone.dropped = True
+        phone.direct.clear()
+        phone.pending.clear()
+        phone.wake.set()
+        if self.phones.get(phone.device_id) is phone:
+            del self.phones[phone.device_id]
+            self._event(Left(phone.device_id))
+        if phone.transport is not None:
+            phone.transport.abort()
+
     async def _sender(self, phone: _Phone) -> None:
-        while not phone.ws.closed:
+        while not phone.ws.closed and not phone.dropped:
             await phone.wake.wait()
             phone.wake.clear()
-            while phone.direct:
+            while phone.direct and not phone.dropped:
                 await self._send_text(phone, phone.direct.popleft())
             frame = phone.frame()
-            if frame is not None:
+            if frame is not None and not phone.dropped:
                 await self._send_text(phone, frame)
 
     async def _send_text(self, phone: _Phone, text: str) -> None:
         if phone.ws.closed:
             return
         try:
-            await phone.ws.send_str(text)
+            await asyncio.wait_for(phone.ws.send_str(text), SEND_TIMEOUT_S)
+        except TimeoutError:  # it stopped reading: drop it rather than hold its frames
+            self._drop(phone, "slow")
+            return
         except (ConnectionError, RuntimeError):
             return
         self.bytes_out += len(text.encode("utf-8"))
@@ -469,8 +684,7 @@ class LiveServer:
     def _send_direct(self, device_id: str, text: str) -> None:
         phone = self.phones.get(device_id)
         if phone is not None:
-            phone.direct.append(text)
-            phone.wake.set()
+            self._direct(phone, text)
 
     def _send_many(self, messages: list[tuple[str, str]]) -> None:
         for device_id, text in messages:
@@ -495,11 +709,12 @@ def _same(a: str | None, b: str) -> bool:
     return a is not None and hmac.compare_digest(a.encode(), b.encode())
 
 
-def _seq_of(raw: Any) -> int | None:
-    """The seq of a refused message if it can be read, so the phone knows which one."""
-    try:
-        import json
-        value = json.loads(raw).get("seq") if len(raw) <= MAX_MESSAGE_BYTES else None
-    except (ValueError, AttributeError, TypeError):
-        return None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def _ignore(event: LiveEvent) -> bool:
+    return True
+
+
+def _error_text(code: str, text: str, seq: int | None) -> str:
+    payload: dict[str, Any] = {"type": "error", "code": code, "message": text}
+    if seq is not None:
+        payload["seq"] = seq
+    return encode(payload)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -210,10 +211,24 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def storable(text: str) -> str:
+    """Lone surrogates (valid JSON "\\ud800", not encodable as UTF-8) become U+FFFD: Save
+    and autosave never fail on a string already in a session (phones' text is cleaned
+    where it enters; this is the defence behind that, issue 24)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps_session(session: Session) -> str:
     with gc_paused():
-        return json.dumps(session_to_dict(session), ensure_ascii=False, indent=1,
-                          allow_nan=False) + "\n"
+        return storable(json.dumps(session_to_dict(session), ensure_ascii=False, indent=1,
+                                   allow_nan=False) + "\n")
 
 
 _UMASK: list[int] = []

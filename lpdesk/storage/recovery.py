@@ -46,6 +46,7 @@ from lpdesk.storage.files import (
     FileStamp,
     gc_paused,
     parse_session,
+    storable,
     write_text_atomic,
 )
 
@@ -172,9 +173,9 @@ class RecoverySnapshot:
 
     def text(self) -> str:
         """The full text of the recovery file (the slow half: run it off the GUI thread)."""
-        return (json.dumps(self.header, ensure_ascii=False, allow_nan=False) + "\n"
-                + json.dumps(self.body, ensure_ascii=False, separators=(",", ":"),
-                             allow_nan=False) + "\n")
+        return storable(json.dumps(self.header, ensure_ascii=False, allow_nan=False) + "\n"
+                        + json.dumps(self.body, ensure_ascii=False, separators=(",", ":"),
+                                     allow_nan=False) + "\n")
 
 
 def snapshot_recovery(session: Session, *, pid: int, token: str, original: Path | None,

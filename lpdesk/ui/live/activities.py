@@ -38,10 +38,10 @@ class PhoneActivities(QObject):
         super().__init__(controller)
         self.controller = controller
         self.note_rate = NoteRate()
-        controller.handlers["comment"] = self.comment
-        controller.handlers["quiz_answer"] = self.quiz_answer
-        controller.handlers["quiz_go"] = self.quiz_go
-        controller.handlers["card_move"] = self.card_move
+        controller.register_handler("comment", self.comment)
+        controller.register_handler("quiz_answer", self.quiz_answer)
+        controller.register_handler("quiz_go", self.quiz_go)
+        controller.register_handler("card_move", self.card_move)
         # the matrix on the phones: boards the facilitator locked, and one section per board
         # built once per flush for all its group's phones
         self.locked_boards: set[str] = set()
@@ -73,13 +73,15 @@ class PhoneActivities(QObject):
         room = session.room
         kind = message.get("kind")
         if len(room.of_kind(kind)) >= 2000:  # the file's limit (docs/file-format.md)
-            raise ProtocolError("full", "The facilitator cannot take more notes.")
+            raise ProtocolError("cap", "The facilitator cannot take more notes.")
         self.note_rate.take(device.id, time.monotonic())
         participant = session.participant(device.participant_id)
         author = "" if message.get("anonymous") else participant.name
         note = new_room_note(room, kind, message.get("text"), session.agenda.current_id,
                              from_phone=True, author=author)
-        c.doc.apply(AddRoomNoteCommand(room, note))
+        if not c.doc.apply(AddRoomNoteCommand(room, note), quiet=True):
+            raise ProtocolError("cap", "The facilitator cannot take more notes.")
+        c.room.identity.record(device.id, ("note", note.id), True)
         waiting = sum(n.status == "pending" for n in room.notes)
         who = author or c.tr("anonymous")
         self.note_arrived.emit(
@@ -156,12 +158,22 @@ class PhoneActivities(QObject):
             raise ProtocolError("locked", "The facilitator has paused input.")
         if device.participant_id is None:
             raise ProtocolError("who", "Choose your name first.")
-        run = self.phone_runs().get(device.participant_id)
+        run = self._own_run(device)
         if run is None and create:
             quiz = c.doc.session.quiz
             run = new_run(quiz, "participant", device.participant_id, self.quiz_purpose)
-            c.doc.apply(AddRunCommand(quiz, run))
+            if not c.doc.apply(AddRunCommand(quiz, run), quiet=True):
+                raise ProtocolError("cap", "The session cannot take more quiz answers.")
             self.phone_run_ids[device.participant_id] = run.id
+            c.room.identity.start_run(device.id, run.id)
+        return run
+
+    def _own_run(self, device):
+        """The device's run, never one it did not start (the laptop's or an earlier phone's
+        under the same name): a phone sees only the answers it sent (live/identity.py)."""
+        run = self.phone_runs().get(device.participant_id) if device.participant_id else None
+        if run is not None and not self.controller.room.identity.owns_run(device.id, run.id):
+            return None
         return run
 
     def quiz_answer(self, device, message: Message) -> str:
@@ -315,7 +327,7 @@ class PhoneActivities(QObject):
     def _quiz_for(self, device) -> dict[str, str]:
         if not self.quiz_open and self._content is None:
             return {}  # the quiz was never opened on the phones: nothing to say
-        run = self.phone_runs().get(device.participant_id) if device.participant_id else None
+        run = self._own_run(device)
         area = self.quiz_area()
         section = my_quiz_section(run, self.content(), self._stages, self.quiz_open,
                                   self.quiz_purpose, area)

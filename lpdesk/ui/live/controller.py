@@ -14,10 +14,13 @@ marker, stay ordinary undoable steps, and their undo never overwrites a newer ph
 """
 from __future__ import annotations
 
+import gc
+import logging
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,6 +30,8 @@ from lpdesk.commands.live import PlaceFromPhonesCommand
 from lpdesk.commands.session import AddParticipantsCommand, UpdateParticipantCommand
 from lpdesk.content.stages import continuum_content
 from lpdesk.document import SessionDocument
+from lpdesk.live.events import INBOX_MAX, Arrived, Joined, Left, LiveEvent, Trouble
+from lpdesk.live.identity import Person
 from lpdesk.live.protocol import (
     KnownIds,
     Message,
@@ -41,33 +46,87 @@ from lpdesk.live.protocol import (
     welcome,
 )
 from lpdesk.live.room import LiveRoom
-from lpdesk.live.server import DEFAULT_MAX_DEVICES, LiveServer
+from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
 
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
+PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 DEFAULT_PORT = settings.LIVE_PORT.default
 PORT_KEY = settings.LIVE_PORT.key
 
 
+class _GuiThreadGc(QObject):
+    """While a phones' server thread runs, Python's cyclic garbage collector would run on
+    whichever thread happens to allocate, and could free Qt objects caught in garbage cycles
+    (a closed page, an old document) on the server thread: a segfault. So while any server
+    runs, automatic collection is off and this GUI-thread timer collects instead, by the
+    same thresholds (gc.get_threshold), so nothing piles up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.users = 0
+        self.disabled_here = False
+        self.timer = QTimer(self, interval=100)
+        self.timer.timeout.connect(self.collect)
+
+    def acquire(self) -> None:
+        self.users += 1
+        if self.users == 1 and gc.isenabled():
+            gc.disable()
+            self.disabled_here = True
+            self.timer.start()
+
+    def release(self) -> None:
+        self.users = max(0, self.users - 1)
+        if self.users == 0 and self.disabled_here:
+            self.timer.stop()
+            self.disabled_here = False
+            gc.enable()
+
+    @staticmethod
+    def collect() -> None:
+        counts, limits = gc.get_count(), gc.get_threshold()
+        generation = -1
+        for g in range(3):
+            if counts[g] >= max(1, limits[g]):
+                generation = g
+        if generation >= 0:
+            gc.collect(generation)
+
+
+_GC: list[_GuiThreadGc] = []  # made on first use, on the GUI thread
+
+
+def _gui_gc() -> _GuiThreadGc:
+    if not _GC:
+        _GC.append(_GuiThreadGc())
+    return _GC[0]
+
+
 class _Inbox(QObject):
-    """Events from the server thread; `arrived` is emitted once per batch, not per event."""
+    """Events from the server thread; `arrived` is emitted once per batch, not per event.
+    Bounded: past INBOX_MAX waiting events a phone's message is refused (`put` returns
+    False and the server answers "busy"); joins and leaves always go in."""
 
     arrived = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = threading.Lock()
-        self._queue: deque[tuple] = deque()
+        self._queue: deque[LiveEvent] = deque()
         self._signalled = False
 
-    def put(self, event: tuple) -> None:  # server thread
+    def put(self, event: LiveEvent) -> bool:  # server thread
         with self._lock:
+            if isinstance(event, Arrived) and len(self._queue) >= INBOX_MAX:
+                return False
             self._queue.append(event)
             if self._signalled:
-                return
+                return True
             self._signalled = True
         self.arrived.emit()
+        return True
 
-    def take_all(self) -> list[tuple]:
+    def take_all(self) -> list[LiveEvent]:
         with self._lock:
             events = list(self._queue)
             self._queue.clear()
@@ -82,6 +141,9 @@ class LiveController(QObject):
     options_changed = Signal()
     # (device id, seq, perf_counter when the server read it, perf_counter once in the model)
     applied = Signal(list)
+    # something the facilitator should know about the phones (a refused claim, a flood):
+    # the panel shows it; never a box on the room's screen
+    trouble = Signal(str)
 
     def __init__(self, doc: SessionDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,14 +152,22 @@ class LiveController(QObject):
         self.server: LiveServer | None = None
         self.activity = "continuum"
         self.max_devices = DEFAULT_MAX_DEVICES
+        # new phones one address may add at once (a room's phones each have their own; the
+        # tests' simulated phones share 127.0.0.1)
+        self.new_devices_per_address = NEW_DEVICES_PER_ADDRESS
         self.longest_drain_ms = 0.0  # GUI time of the longest batch (benchmark, tests)
         self.longest_flush_ms = 0.0
         self._inbox = _Inbox(self)
         self._inbox.arrived.connect(self._drain)
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush)
-        self.handlers: dict[str, Callable[[Any, Message], str]] = {
-            "claim": self._claim, "release": self._release}
+        self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
+        self._people_timer.timeout.connect(self.schedule_flush)
+        self._handlers: dict[str, Callable[[Any, Message], str]] = {}
+        self.register_handler("claim", self._claim)
+        self.register_handler("release", self._release)
+        self.last_trouble = ""
+        self._people_sent_at = 0.0  # when choosing phones last got the list of names
         # Which phones' own sections to rebuild on the next flush: after a batch of votes
         # only the senders' (and their group mates'), after anything else every phone's.
         self._applying = False
@@ -108,6 +178,18 @@ class LiveController(QObject):
         self.activities = install(self)
         from lpdesk.ui.live.room_keeper import RoomKeeper  # the room code and phones kept
         self.keeper = RoomKeeper(self)
+
+    def register_handler(self, kind: str, handler: Callable[[Any, Message], str]) -> None:
+        """`handler(device, message)` applies a checked message of `kind` on the GUI thread
+        and returns what the device list says it did; it raises ProtocolError to refuse."""
+        if kind in self._handlers:
+            raise ValueError(f"a handler for {kind!r} exists")
+        self._handlers[kind] = handler
+
+    def report(self, text: str) -> None:
+        """Tell the facilitator in the panel (the latest problem with phones)."""
+        self.last_trouble = text
+        self.trouble.emit(text)
 
     # -- following the document -----------------------------------------------------------
     def _follow(self, doc: SessionDocument) -> None:
@@ -166,19 +248,12 @@ class LiveController(QObject):
             self.stop()
         wanted = port if port is not None else settings.get(settings.LIVE_PORT)
         content = continuum_content()
-        for attempt in (wanted, 0):
-            server = LiveServer(
-                address, attempt, self.room.code, self._inbox.put,
-                tokens=self.room.tokens, removed=self.room.removed,
-                welcome=lambda token, device_id: encode(welcome(token, device_id, content)),
-                max_devices=self.max_devices)
-            try:
-                server.start()
-            except OSError as exc:
-                if attempt == 0 or exc.errno not in (98, 48, 10048, 13, 10013):
-                    raise  # the address itself is unusable (not "port in use")
-                continue
-            break
+        _gui_gc().acquire()  # before the server thread allocates anything
+        try:
+            server = self._listen(address, wanted, content)
+        except BaseException:
+            _gui_gc().release()
+            raise
         self.server = server
         self._all_dirty = True
         settings.put(settings.LIVE_PORT, server.port)
@@ -187,6 +262,24 @@ class LiveController(QObject):
         self.started.emit(server.url)
         return server.url
 
+    def _listen(self, address: str, wanted: int, content: Any) -> LiveServer:
+        """A started server on `wanted`, or on another port if that one is taken."""
+        for attempt in (wanted, 0):
+            server = LiveServer(
+                address, attempt, self.room.code, self._inbox.put,
+                tokens=self.room.tokens, removed=self.room.removed,
+                welcome=lambda token, device_id: encode(welcome(token, device_id, content)),
+                max_devices=self.max_devices,
+                new_devices_per_address=self.new_devices_per_address)
+            try:
+                server.start()
+            except OSError as exc:
+                if attempt == 0 or exc.errno not in (98, 48, 10048, 13, 10013):
+                    raise  # the address itself is unusable (not "port in use")
+                continue
+            return server
+        raise OSError("no port")  # not reached: port 0 either works or raises
+
     def stop(self) -> None:
         """Disconnect every phone and free the port (the room and its devices stay, so a
         restart within the same session keeps every phone's identity)."""
@@ -194,6 +287,7 @@ class LiveController(QObject):
         self._flush_timer.stop()
         if server is not None:
             server.stop()
+            _gui_gc().release()
             self._inbox.take_all()
             for device in self.room.devices.values():
                 device.connected = False
@@ -239,20 +333,22 @@ class LiveController(QObject):
         known: KnownIds | None = None  # gathered once per batch (a claim may add a name)
         now = time.time()
         for event in events:
-            kind, device_id = event[0], event[1]
-            if kind == "joined":
-                self.room.joined(device_id, event[2], event[3], now)
-                self._dirty.add(device_id)
+            if isinstance(event, Joined):
+                self.room.joined(event.device_id, event.token, event.address, now)
+                self._dirty.add(event.device_id)
                 devices_changed = True
                 self.schedule_flush()  # its own section (a returning phone: who it is)
                 continue
-            if kind == "left":
-                self.room.left(device_id)
+            if isinstance(event, Left):
+                self.room.left(event.device_id)
                 devices_changed = True
                 continue
-            message: Message = event[2]
+            if isinstance(event, Trouble):
+                self.report(event.text)
+                continue
+            device_id, message = event.device_id, event.message
             device = self.room.devices.get(device_id)
-            if device is None:  # removed while its message was on the way
+            if device is None or device.removed:  # taken out while it was on the way
                 continue
             device.last_seen = now
             devices_changed = True
@@ -265,21 +361,31 @@ class LiveController(QObject):
                     key = (message.get("area"), group)
                     votes.setdefault(key, {}).setdefault(subject, {})[
                         message.get("which")] = message.get("value")
+                    self.room.identity.record(device_id, ("place", message.get("area"), subject,
+                                                          message.get("which")),
+                                              message.get("value"))
                     value = message.get("value")
                     device.last_sent = (f"{message.get('which')} "
                                         f"{'cleared' if value is None else f'{value:g}'}")
-                    waiting.append((device_id, message.seq, event[3]))
+                    waiting.append((device_id, message.seq, event.at))
                     continue
-                handler = self.handlers.get(message.type)
+                handler = self._handlers.get(message.type)
                 if handler is None:
                     raise ProtocolError("type", "lpdesk does not know that kind of message.")
                 device.last_sent = handler(device, message)
                 known = None  # a claim may have added a participant
                 self._dirty.add(device_id)
                 self.schedule_flush()
-                done.append((device_id, message.seq, event[3]))
+                done.append((device_id, message.seq, event.at))
             except ProtocolError as exc:
                 replies.append((device_id, _error(exc, message.seq)))
+            except Exception:  # noqa: BLE001 - a phone's message never opens a box
+                logging.getLogger("lpdesk.live").exception("a phone's %s failed",
+                                                           message.type)
+                self.report(self.tr("A phone's message could not be applied (%s).")
+                            % message.type)
+                replies.append((device_id, _error(ProtocolError(
+                    "failed", "That did not work: try again."), message.seq)))
         self._applying = True
         try:
             for (area_id, group), table in votes.items():
@@ -322,33 +428,30 @@ class LiveController(QObject):
         return device.participant_id, False
 
     def _claim(self, device, message: Message) -> str:
+        """The rules are the identity model's (live/identity.py); here its plan becomes
+        commands. A claim the session cannot take (a limit) is refused to the phone."""
         session, options = self.doc.session, self.room.options
-        pid, name, group = message.get("participant"), message.get("name"), message.get("group")
-        if pid is None and message.get("anonymous"):
-            if not options.anonymous:
-                raise ProtocolError("anonymous", "Pick your name from the list.")
-            number = sum(1 for d in self.room.devices.values() if d.participant_id) + 1
-            taken = {p.name for p in session.participants}
-            while self.tr("Anonymous %d") % number in taken:
-                number += 1
-            name = self.tr("Anonymous %d") % number
-        if pid is None and name is not None:
-            same = [p for p in session.participants if p.name.casefold() == name.casefold()]
-            if same:
-                pid = same[0].id
-            elif not (options.new_names or message.get("anonymous")):
-                raise ProtocolError("new_names", "Pick your name from the list.")
-            else:
-                participant = session.new_participant(name, group)
-                self.doc.apply(AddParticipantsCommand(session, [participant]))
-                self.room.claim(device.id, participant.id)
-                return self.tr("joined as %s") % name
-        if pid is None:
-            raise ProtocolError("who", "Choose your name first.")
-        self.room.claim(device.id, pid)
+        identity = self.room.identity
+        plan = identity.plan_claim(
+            device.id, (Person(p.id, p.name) for p in session.participants),
+            participant_id=message.get("participant"), name=message.get("name"),
+            anonymous=bool(message.get("anonymous")), allow_new=options.new_names,
+            allow_anonymous=options.anonymous,
+            anonymous_label=lambda n: self.tr("Anonymous %d") % n)
+        group = message.get("group")
+        if plan.new_name is not None:
+            participant = session.new_participant(plan.new_name, group)
+            if not self.doc.apply(AddParticipantsCommand(session, [participant]), quiet=True):
+                self.report(self.tr("A phone's new name was refused: the session is full."))
+                raise ProtocolError("cap", "The session is full: ask the facilitator.")
+            self.room.bind(device.id, participant.id, plan)
+            self.options_changed.emit()  # the panel counts new names and anonymous joins
+            return self.tr("joined as %s") % plan.new_name
+        pid = plan.participant_id
+        self.room.bind(device.id, pid, plan)
         participant = session.participant(pid)
         if group is not None and participant.group_id is None:
-            self.doc.apply(UpdateParticipantCommand(session, pid, group_id=group))
+            self.doc.apply(UpdateParticipantCommand(session, pid, group_id=group), quiet=True)
         return self.tr("chose %s") % participant.name
 
     def _release(self, device, message: Message) -> str:
@@ -372,19 +475,33 @@ class LiveController(QObject):
         index = session_index(session)
         # the list of names goes only to phones still choosing (it changes with every claim,
         # and 200 phones x 200 names on every claim would flood the room's Wi-Fi)
+        # Throttled: a claim changes the list for everyone, so phones still choosing get it
+        # at most every PEOPLE_EVERY_S (the claiming phone itself at once).
         people: str | None = None
+        people_due = time.monotonic() - self._people_sent_at >= PEOPLE_EVERY_S
         personal: dict[str, dict[str, str]] = {}
         everyone, self._all_dirty = self._all_dirty, False
         dirty, self._dirty = self._dirty, set()
+        identity = self.room.identity
+        held_back = False
         for d in self.room.devices.values():
             if not d.connected or not (everyone or d.id in dirty or d.participant_id is None):
                 continue
-            mine = personal[d.id] = {"me": encode(me_section(session, d.participant_id, index)),
-                                     **self.activities.personal_sections(d)}
+            own = partial(identity.visible, d.id)
+            mine = personal[d.id] = {
+                "me": encode(me_section(session, d.participant_id, index, own)),
+                **self.activities.personal_sections(d)}
             if d.participant_id is None:
+                if not (people_due or d.id in dirty):
+                    held_back = True
+                    continue
                 if people is None:
-                    people = encode(people_section(session, options, self.room.claimed()))
+                    people = encode(people_section(session, options, self.room.taken()))
                 mine["people"] = people
+        if people is not None and people_due:
+            self._people_sent_at = time.monotonic()
+        if held_back and not self._people_timer.isActive():
+            self._people_timer.start()
         server.publish(shared, personal)
         self.longest_flush_ms = max(self.longest_flush_ms, (time.perf_counter() - start) * 1000)
 

@@ -52,12 +52,12 @@ class DeviceList(QWidget):
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
         self.remove_button = QPushButton(self.tr("&Take phone out"))
-        self.remove_button.setToolTip(self.tr("The phone can send nothing more; its name is "
-                                              "free for another phone"))
+        self.remove_button.setToolTip(self.tr("The phone can send nothing more; its name "
+                                              "is kept until you free it"))
         self.remove_button.clicked.connect(self._remove)
         self.free_button = QPushButton(self.tr("&Free the name"))
-        self.free_button.setToolTip(self.tr("The phone picks its name again (e.g. someone "
-                                            "chose the wrong name)"))
+        self.free_button.setToolTip(self.tr("Another phone may take the name; this phone "
+                                            "picks a different one (for good)"))
         self.free_button.clicked.connect(self._free)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.free_button)
@@ -94,7 +94,8 @@ class DeviceList(QWidget):
                 p = people.get(device.participant_id) if device.participant_id else None
                 texts = [p.name if p else self.tr("(choosing a name)"),
                          groups.get(p.group_id, "") if p and p.group_id else "",
-                         ago(now - device.last_seen) if device.connected
+                         self.tr("taken out") if device.removed
+                         else ago(now - device.last_seen) if device.connected
                          else self.tr("offline"),
                          device.last_sent]
                 for column, text in enumerate(texts):
@@ -112,7 +113,7 @@ class DeviceList(QWidget):
 
     def _selection_changed(self) -> None:
         device = self.controller.room.devices.get(self.selected_device() or "")
-        self.remove_button.setEnabled(device is not None)
+        self.remove_button.setEnabled(device is not None and not device.removed)
         self.free_button.setEnabled(device is not None and device.participant_id is not None)
 
     def _remove(self) -> None:

@@ -123,6 +123,17 @@ class JoinPanel(QWidget):
         from lpdesk.ui.live.preflight import Preflight  # can phones reach me? (issue 25)
         self.preflight = Preflight(controller)
         layout.addWidget(self.preflight)
+        # what phones may add (issue 24's caps) and the latest problem with a phone: said
+        # here, never in a box on the room's screen
+        self.caps = _plain(QLabel())
+        self.caps.setObjectName("JoinCaps")
+        layout.addWidget(self.caps)
+        self.trouble = _plain(QLabel())
+        self.trouble.setObjectName("JoinTrouble")
+        self.trouble.setWordWrap(True)
+        self.trouble.hide()
+        layout.addWidget(self.trouble)
+        controller.trouble.connect(self.show_trouble)
         self.devices = DeviceList(controller)
         self.devices.remove_requested.connect(controller.remove_device)
         self.devices.free_requested.connect(controller.free_name)
@@ -165,3 +176,18 @@ class JoinPanel(QWidget):
                 box.setChecked(value)
                 box.blockSignals(False)
         self.placed.setText(placed_text(c.doc.session))
+        ids = c.room.identity
+        parts = []
+        if options.new_names or ids.new_names:
+            parts.append(self.tr("New names from phones: %1 of %2")
+                         .replace("%1", str(ids.new_names)).replace("%2", str(ids.new_names_cap)))
+        if options.anonymous or ids.anonymous:
+            parts.append(self.tr("Without a name: %1 of %2")
+                         .replace("%1", str(ids.anonymous)).replace("%2", str(ids.anonymous_cap)))
+        self.caps.setText(" · ".join(parts))
+        self.caps.setVisible(bool(parts))
+
+    def show_trouble(self, text: str) -> None:
+        """The latest problem with a phone (a refused claim, a flood cut off)."""
+        self.trouble.setText(text)
+        self.trouble.setVisible(bool(text))
