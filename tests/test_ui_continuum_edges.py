@@ -92,3 +92,32 @@ def test_a_pasted_list_spreads_the_colours_evenly():
     colours = [p.colour for p in s.participants + made]
     counts = [colours.count(c) for c in PALETTE]
     assert max(counts) - min(counts) <= 1
+
+
+@pytest.mark.parametrize("first_vote", [False, True], ids=["moves", "new markers"])
+def test_a_drag_survives_votes_from_phones_arriving_meanwhile(qtbot, first_vote):
+    """The facilitator drags a marker while the room votes: each batch of votes re-renders
+    the markers, and the drag went with them (the drop then placed nothing)."""
+    from lpdesk.commands.live import PlaceFromPhonesCommand
+
+    doc, page = make_page(qtbot, (1280, 720))
+    plot, session = page.plot, doc.session
+    area = session.continuum.current_area
+    mine = page.selected_key
+    others = [p.id for p in session.participants if p.id != mine][:3]
+    if first_vote:
+        for pid in others:
+            area.placements.pop(pid, None)
+        page.refresh()
+    row = [r.key for r in plot.rows].index(mine)
+    start = plot.rows[row].get("now")
+    plot.pointer.grab(QPointF(start, row))
+    plot.pointer.drag_to(start + 5)
+    doc.apply(PlaceFromPhonesCommand(session.continuum, area.id,
+                                     {pid: {"now": 11.0} for pid in others}))
+    assert plot.pointer.held() == (mine, "now", start + 5)
+    assert plot.grabbed_item.data["x"][0] == start + 5  # still where the hand is
+    plot.pointer.drag_to(start + 9)
+    plot.pointer.drop()
+    assert area.placements[mine].now == start + 9
+    assert all(area.placements[pid].now == 11.0 for pid in others)

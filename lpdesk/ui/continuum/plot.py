@@ -246,7 +246,16 @@ class ContinuumPlot(QWidget):
         """Show these rows (top to bottom). With `private`, the private vote: every row
         keeps its name but no marker shows, not even the selected row's (a mirrored
         screen shows the facilitator's window to the room); a click still places."""
+        held = self.pointer.held()
         self.pointer.end_grab()
+        try:
+            self._set_rows(rows, selected, active, private)
+        finally:
+            if held is not None:  # a facilitator's drag survives votes arriving meanwhile
+                self.pointer.regrab(*held)
+
+    def _set_rows(self, rows: list[Row], selected: str | None, active: str,
+                  private: bool) -> None:
         if self._move_only(rows, selected, active, private):
             return
         self._shown_as = (selected, active, private)

@@ -150,6 +150,12 @@ class PlotPointer:
             if i is None:
                 return
             hit = (i, plot.active)
+        self._take(hit)
+
+    def _take(self, hit: tuple[int, str]) -> None:
+        """Row `i`'s `which` marker leaves its scatter plot for the item that follows the
+        mouse."""
+        plot = self.plot
         self.grabbed = hit
         QToolTip.hideText()  # a stage's name must not cover the rows while dragging
         i, which = hit
@@ -166,6 +172,28 @@ class PlotPointer:
                                   pen=pg.mkPen(theme().accent, width=3))
         plot.halo.setData([], [])
         plot.show_row_band(i)
+
+    def held(self) -> tuple[str, str, float | None] | None:
+        """The drag under way as (row key, which marker, where it is now), or None."""
+        if self.grabbed is None:
+            return None
+        i, which = self.grabbed
+        rows = self.plot.rows
+        return (rows[i].key, which, self.grab_x) if i < len(rows) else None
+
+    def regrab(self, key: str, which: str, x: float | None) -> None:
+        """Carry a drag across a re-render (phones' votes arriving mid-drag rebuild the
+        markers): the same row's marker, found by key, stays in the facilitator's hand."""
+        plot = self.plot
+        keys = [r.key for r in plot.rows]
+        if key not in keys or plot.visible_rows is not None:
+            return  # the row went, or the private vote began: the drag ends
+        i = keys.index(key)
+        self._take((i, which))
+        if x is not None:
+            self.drag_to(x)
+        elif plot.rows[i].get(which) is not None:  # pressed, not moved yet: where it was
+            plot.grabbed_item.setData([plot.rows[i].get(which)], [i])
 
     def drag_to(self, x: float) -> None:
         if self.grabbed is None:

@@ -37,5 +37,17 @@ def plot_name(selected: Row | None, active: str, hidden: bool) -> str:
 
 
 def plot_description(rows: list[Row], hidden: bool, sentence: str) -> str:
-    markers = "; ".join(marker_words(r, hidden) for r in rows)
+    """Every marker in words. Rebuilt on every change for every row (200 phones voting:
+    200 rows a refresh), so the words are translated once per call, not once per row."""
+    if hidden:
+        placed, waiting = tr("%1: placed"), tr("%1: not placed yet")
+        markers = "; ".join((placed if r.now is not None or r.target is not None
+                             else waiting).replace("%1", r.label) for r in rows)
+    else:
+        pattern, missing = tr("%1: now %2, target %3"), tr("not placed")
+
+        def at(value: float | None) -> str:
+            return missing if value is None else f"{value:.0f}"
+        markers = "; ".join(pattern.replace("%1", r.label).replace("%2", at(r.now))
+                            .replace("%3", at(r.target)) for r in rows)
     return " ".join(p for p in (sentence, markers + "." if markers else "") if p)

@@ -96,6 +96,7 @@ class SummaryPanel(QWidget):
         self.zoom = 1.0
         self._fit = 1.0  # < 1 when the panel is too short for the text at full size
         self._fitting = False
+        self._styled: tuple | None = None  # what apply_theme last set (fonts, colours)
         self.apply_theme()
 
     def set_zoom(self, zoom: float) -> None:
@@ -134,6 +135,11 @@ class SummaryPanel(QWidget):
     def apply_theme(self) -> None:
         t = theme()
         scale = room_text_scale(self.zoom) * self._fit
+        styled = (t.text, t.muted_text, t.now, t.target, t.consensus, round(scale, 4),
+                  self.font().key())
+        if styled == self._styled:  # a refresh from phones' votes: fonts and style sheets
+            return  # unchanged (setting them again was most of a refresh's time)
+        self._styled = styled
         base = QFont(self.font())
         big = QFont(base)
         big.setPointSizeF(18 * scale)

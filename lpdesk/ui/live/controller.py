@@ -2,8 +2,11 @@
 options) and turns every checked phone message into a command on the open document.
 
 Server thread -> here: events go into a locked queue and one queued signal wakes the GUI
-thread, which takes everything waiting at once (`_drain`): placements that arrived together
-become one command, so the model changes and the views repaint once per batch.
+thread, which works through what is waiting in slices with a frame budget (`_drain`): it
+reads messages for at most SLICE_MS, turns the placements among them into one command, acks
+them, and leaves the rest in the queue for the next slice, at least FRAME_MS after this one,
+so the window paints and takes the facilitator's input between slices whatever the phones
+send (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
 (`FLUSH_MS`) builds the phones' sections from the model once and hands them to the server
 (`LiveServer.publish`), which sends each phone only what changed for it.
@@ -48,6 +51,8 @@ from lpdesk.live.protocol import (
 from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
 
+SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
+FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 DEFAULT_PORT = settings.LIVE_PORT.default
@@ -126,6 +131,16 @@ class _Inbox(QObject):
         self.arrived.emit()
         return True
 
+    def put_back(self, events: list[LiveEvent]) -> None:
+        """Events a slice had no time for, back at the front (they still count towards
+        the bound); the controller's frame timer drains them, no signal is needed."""
+        with self._lock:
+            self._queue.extendleft(reversed(events))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._queue)
+
     def take_all(self) -> list[LiveEvent]:
         with self._lock:
             events = list(self._queue)
@@ -159,6 +174,9 @@ class LiveController(QObject):
         self.longest_flush_ms = 0.0
         self._inbox = _Inbox(self)
         self._inbox.arrived.connect(self._drain)
+        self._next_slice = QTimer(self, singleShot=True)  # the burst's next frame
+        self._next_slice.timeout.connect(self._drain)
+        self._slice_at = -1.0  # perf_counter of the latest slice that applied something
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush)
         self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
@@ -320,10 +338,18 @@ class LiveController(QObject):
 
     # -- server events (GUI thread) -------------------------------------------------------------
     def _drain(self) -> None:
+        """One slice of what phones sent (see the module's docstring)."""
         start = time.perf_counter()
+        wait_ms = (self._slice_at - start) * 1000 + FRAME_MS
+        if wait_ms > 0:  # a slice ran less than a frame ago: the window paints first
+            if not self._next_slice.isActive():
+                self._next_slice.start(max(1, round(wait_ms)))
+            return
+        self._next_slice.stop()
         events = self._inbox.take_all()
         if not events or self.server is None:
             return
+        self._slice_at = start
         session = self.doc.session
         votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]] = {}
         waiting: list[tuple[str, int | None, float]] = []  # placements to ack once applied
@@ -332,7 +358,12 @@ class LiveController(QObject):
         devices_changed = False
         known: KnownIds | None = None  # gathered once per batch (a claim may add a name)
         now = time.time()
-        for event in events:
+        budget_end = start + SLICE_MS / 1000
+        for index, event in enumerate(events):
+            if index and time.perf_counter() > budget_end:
+                self._inbox.put_back(events[index:])  # the next frame's slice
+                self._next_slice.start(round(FRAME_MS))
+                break
             if isinstance(event, Joined):
                 self.room.joined(event.device_id, event.token, event.address, now)
                 self._dirty.add(event.device_id)
