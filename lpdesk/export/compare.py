@@ -267,7 +267,8 @@ def _chart_images(report: ComparisonReport) -> dict[int, str]:
 def comparison_csv(report: ComparisonReport) -> bytes:
     """One tidy table with a `table` column: area_row, series_step, group_row,
     matrix_agreement, disputed_card, quiz, left_out."""
-    from lpdesk.export.csv_export import _num, _text
+    from lpdesk.export.csv_export import _num, _text, guard
+    from lpdesk.export.plain import printable
 
     c = report.comparison
     columns = ("table", "session", "client", "date", "file", "area", "group", "count",
@@ -327,5 +328,6 @@ def comparison_csv(report: ComparisonReport) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(out)
+    writer.writerows({key: guard(printable(value)) for key, value in row.items()}
+                     for row in out)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -30,13 +30,15 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from lpdesk.storage.compare import read_sessions
+    from lpdesk.storage.compare import expand_quietly, read_sessions
 
     out = Path(args.output)
-    fmt = check_output("compare", out, args.force)
+    inputs = [Path(f) for f in args.files] + expand_quietly(args.files)
+    fmt = check_output("compare", out, args.force, inputs)
     if fmt is None:
         return 2
     found = read_sessions(args.files)
+    inputs += [path for path, _ in found.sessions] + [x.path for x in found.left_out]
     for problem in found.left_out:
         say(f"lpdesk compare: left out {problem}", file=sys.stderr)
     if not found.usable:
@@ -54,7 +56,7 @@ def _compare(args: argparse.Namespace) -> int:
     except ExportError as exc:
         say(f"lpdesk compare: {exc}", file=sys.stderr)
         return 2
-    if not write_output("compare", files, args.force):
+    if not write_output("compare", files, args.force, inputs):
         return 2
     say(f"compared {len(found.sessions)} sessions; wrote {written(files)}")
     return 0

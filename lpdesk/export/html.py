@@ -1,6 +1,7 @@
 """The summary as one self-contained HTML file: styles inline, pictures embedded as PNG
 data URIs, no scripts and no external links, so it opens offline in any browser and can be
-mailed as is. Every text that came from the session is escaped with html.escape: a name
+mailed as is. Every text that came from the session is cleared of control characters
+(lpdesk.export.plain) and escaped with html.escape: a name
 like `<script>alert(1)</script>` is shown, never run.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from html import escape
 
 from lpdesk import __version__
 from lpdesk.export.images import Picture, pictures, png_bytes
+from lpdesk.export.plain import printable
 from lpdesk.export.report import BoardReport, ConsensusReport, Report
 from lpdesk.export.tables import (
     Table,
@@ -86,7 +88,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(printable(text), quote=True)
 
 
 def _paragraphs(text: str) -> str:

@@ -4,9 +4,11 @@ Everything that came from the session is escaped so it reads literally in any re
 emphasis, code, link and table characters get a backslash, `<`, `>` and entity-like `&`
 become HTML entities (some renderers do not honour a backslash before `<`, and raw HTML
 would pass through), and a line that would start a heading, list or quote is neutralised.
-CommonMark ends a line at CR, LF or CR LF, so all three count as line ends here; leading
-white space is dropped from every line (a paragraph's renderer drops it too) so no text can
-indent itself into a code block, and fields that are one line in the document (the client,
+Control characters are dropped first (lpdesk.export.plain), and bare web addresses are cut
+so no renderer makes them live links. CommonMark ends a line at CR, LF or CR LF, so all
+three count as line ends here; leading white space is dropped from every line (a
+paragraph's renderer drops it too) so no text can indent itself into a code block, and
+fields that are one line in the document (the client,
 names, cells, sentences) have their line ends folded into spaces.
 """
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from lpdesk import __version__
+from lpdesk.export.plain import printable
 from lpdesk.export.report import Report
 from lpdesk.export.tables import (
     Table,
@@ -40,6 +43,18 @@ _NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?|\n")
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# GitHub-flavoured Markdown makes live links of bare `http://...`, `https://...`,
+# `ftp://...`, `www.x.org` and `ben@x.org` (its "extended autolinks"): a backslash before the
+# scheme's colon, the dot after `www` and the at sign cuts each into separate text nodes,
+# which no autolinker joins again; the text reads the same.
+_SCHEME_COLON = re.compile(r"(?<=[A-Za-z0-9]):(?=//)")
+_WWW_DOT = re.compile(r"(?<![^\W_])([Ww]{3})\.")
+_EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
+
+
+def _no_autolinks(text: str) -> str:
+    text = _SCHEME_COLON.sub(r"\\:", text)
+    return _EMAIL_AT.sub(r"\\@", _WWW_DOT.sub(r"\1\\.", text))
 
 
 def lines_of(text: str) -> str:
@@ -49,16 +64,17 @@ def lines_of(text: str) -> str:
 
 def escape_md(text: str) -> str:
     """User text as literal Markdown (inline: newlines kept)."""
-    text = _INDENT.sub("", lines_of(text))
+    text = _INDENT.sub("", lines_of(printable(text)))
     text = _ENTITY_LIKE.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\1\\\2", text)  # no heading, list item or rule
-    return _NUMBERED.sub(r"\1\\\2", text)  # "1." would start a numbered list
+    text = _NUMBERED.sub(r"\1\\\2", text)  # "1." would start a numbered list
+    return _no_autolinks(text)
 
 
 def _cell(text: str) -> str:
-    return escape_md(" ".join(text.split()))
+    return escape_md(" ".join(printable(text).split()))  # \x1c-\x1f split as spaces
 
 
 def _table(data: Table | None) -> list[str]:

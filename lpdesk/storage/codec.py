@@ -150,7 +150,8 @@ class _Ids:
 def _ref(r: Reader, key: str, known: set[str], what: str) -> str | None:
     value = r.optional_text(key, max_len=64)
     if value is not None and value not in known:
-        raise r.fail(key, f"refers to a {what} that does not exist ({value!r:.70})")
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise r.fail(key, f"refers to {article} {what} that does not exist ({value!r:.70})")
     return value
 
 
