@@ -4,14 +4,14 @@
 paragraphs, tables and charts; PDF and PNG (compare_pdf.py), HTML, Markdown and CSV (here)
 all draw from it, so every format shows the same figures and words. Anonymising renames the
 participants and groups of every session (P1 ..., G1 ...) before comparing; session titles
-stay, as they name the workshops being compared.
+stay, as they name the workshops being compared, but with the same names scrubbed from
+them (and from every other text and file name) as in an anonymised summary.
 """
 from __future__ import annotations
 
-import copy
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lpdesk.export.tables import Table
@@ -60,15 +60,19 @@ class ComparisonReport:
     comparison: Comparison = field(repr=False)
 
 
-def anonymised(session: Session) -> Session:
-    """A copy whose participants are P1, P2 ... and groups G1, G2 ... (the file's session
-    is not touched)."""
-    copy_ = copy.deepcopy(session)
-    for n, p in enumerate(copy_.participants, 1):
-        p.name = f"P{n}"
-    for n, g in enumerate(copy_.groups, 1):
-        g.name = f"G{n}"
-    return copy_
+def anonymised(session: Session, others: Sequence[Session] = ()) -> Session:
+    """A copy as an anonymised summary shows it (lpdesk.export.anonymise: labels for
+    people and groups, names scrubbed from every free text); the file's session is not
+    touched."""
+    from lpdesk.export.anonymise import anonymised_session
+    return anonymised_session(session, others)
+
+
+def scrubber(sessions: Sequence[Session]) -> Callable[[str], str]:
+    """Text (a file name, a file's problem) with every compared session's participant and
+    group names replaced by "[participant]" and "[group]"."""
+    from lpdesk.export.anonymise import Names
+    return Names(Session(), True, sessions).text
 
 
 def compare_files(sessions: Sequence[tuple[str, Session]], *, anonymise: bool = False,
@@ -87,7 +91,13 @@ def compare_files(sessions: Sequence[tuple[str, Session]], *, anonymise: bool = 
         stage = lambda v: content.stage_at(v).name  # noqa: E731
     except ContentError:
         stage = lambda _v: ""  # noqa: E731
-    pairs = [(name, anonymised(s) if anonymise else s) for name, s in sessions]
+    if anonymise:  # file names are scrubbed too: "ben-okafor.lpdesk" -> "P1.lpdesk"
+        from lpdesk.export.anonymise import Names
+        everyone = [s for _, s in sessions]
+        pairs = [(Names(s, True, everyone).text(name), anonymised(s, everyone))
+                 for name, s in sessions]
+    else:
+        pairs = list(sessions)
     return compare(pairs, questions=questions, stage=stage, series=series)
 
 

@@ -22,7 +22,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True,
                         help="where to write: .pdf, .html, .md, .csv or .png")
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
-                        help="show participants and groups as P1, G1 ... instead of names")
+                        help="show participants as P1, P2 ... and groups as G1, G2 ... "
+                             "everywhere, titles, free text and file names included")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
     parser.add_argument("--force", action="store_true",
@@ -50,7 +51,12 @@ def _compare(args: argparse.Namespace) -> int:
     from lpdesk.export.compare_pdf import render_comparison
 
     comparison = compare_files(found.labelled(), anonymise=args.anonymise)
-    report = build_comparison_report(comparison, [str(x) for x in found.left_out])
+    left_out = [str(x) for x in found.left_out]
+    if args.anonymise:  # the report's list of files left out names no one either
+        from lpdesk.export.compare import scrubber
+        scrub = scrubber([s for _, s in found.sessions])
+        left_out = [scrub(x) for x in left_out]
+    report = build_comparison_report(comparison, left_out)
     try:
         files = render_comparison(report, out, args.paper)
     except ExportError as exc:
