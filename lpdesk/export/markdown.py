@@ -15,25 +15,19 @@ from __future__ import annotations
 
 import re
 
-from lpdesk import __version__
-from lpdesk.export.plain import printable
-from lpdesk.export.report import Report
-from lpdesk.export.tables import (
-    Table,
-    appendix_table,
-    area_table,
-    board_title,
-    continuum_intro,
-    details,
-    disputed_note,
-    disputed_table,
-    group_table,
-    matrix_intro,
-    mismatch_table,
-    quiz_table,
-    sections,
-    stages_table,
+from lpdesk.export.document import (
+    Block,
+    BoardGrid,
+    Heading,
+    ItemList,
+    Paragraph,
+    Prose,
+    TableBlock,
+    build_document,
 )
+from lpdesk.export.plain import printable
+from lpdesk.export.report import BoardReport, Report
+from lpdesk.export.tables import Table
 from lpdesk.export.wording import tr
 
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -87,132 +81,52 @@ def _table(data: Table | None) -> list[str]:
     return lines + [""]
 
 
-def _actions(actions: list[str] | tuple[str, ...]) -> list[str]:
-    """The agreed actions as a numbered list (in the summary and again with the notes)."""
-    return [f"### {tr('Agreed actions')}", "",
-            *(f"{i}. {_cell(a)}" for i, a in enumerate(actions, 1)), ""]
+def _block(block: Block) -> list[str]:
+    """One block's lines, a blank line after it."""
+    if isinstance(block, Heading):
+        return ["#" * block.level + " " + _cell(block.text), ""]
+    if isinstance(block, Paragraph):
+        text = _cell(block.text)
+        return [f"*{text}*" if block.style == "small" else text, ""]
+    if isinstance(block, Prose):
+        out = []
+        for part in [p.strip() for p in _BLANK_LINE.split(lines_of(block.text)) if p.strip()]:
+            out += [escape_md(part).replace("\n", "  \n"), ""]
+        return out
+    if isinstance(block, ItemList):
+        return [f"{f'{i}.' if block.numbered else '-'} {_cell(item)}"
+                for i, item in enumerate(block.items, 1)] + [""]
+    if isinstance(block, TableBlock):
+        return _table(block.table)
+    if isinstance(block, BoardGrid):
+        return _board(block.board)
+    return []  # figures and the consensus grid: the PDF, HTML and PNG show them
+
+
+def _board(board: BoardReport) -> list[str]:
+    """A board as a list of its cells and the cards in them, then the deck."""
+    out = []
+    for row_index, row in enumerate(board.rows):
+        for col_index, col in enumerate(board.columns):
+            cards = board.cells[row_index][col_index]
+            if cards:
+                out.append(f"- **{_cell(row)} / {_cell(col)}:** "
+                           + "; ".join(_card(c.text, c.match) for c in cards))
+    if board.deck:
+        out.append(f"- **{tr('Not placed')}:** " + "; ".join(_cell(c.text) for c in board.deck))
+    return out + [""]
 
 
 def export_markdown(report: Report) -> bytes:
-    r = report
-    out: list[str] = []
-    add = out.append
-    add(f"# {_cell(r.display_title)}")
-    add("")
-    if r.client:
-        add(f"**{_cell(r.client)}**")
-        add("")
-    for label, value in details(r):
-        add(f"- **{escape_md(label)}:** {_cell(value)}")
-    add("")
-    titles = dict(sections(r))
-
-    add(f"## {titles['summary']}")
-    add("")
-    for h in r.highlights or (tr("Nothing was recorded in this session yet."),):
-        add(f"- {_cell(h)}")
-    add("")
-    if r.actions:
-        out.extend(_actions(r.actions))
-    add(f"### {tr('About the continuum')}")
-    add("")
-    add(_cell(continuum_intro(r)))
-    add("")
-    out.extend(_table(stages_table(r)))
-
-    add(f"## {titles['continuum']}")
-    add("")
-    if not r.areas:
-        add(tr("No areas of learning were placed."))
-        add("")
-    for area in r.areas:
-        add(f"### {_cell(area.name)}")
-        add("")
-        add(_cell(" ".join(area.words)))
-        add("")
-        out.extend(_table(area_table(area)))
-        out.extend(_table(group_table(area)))
-
-    if r.quiz.runs:
-        add(f"## {titles['quiz']}")
-        add("")
-        for w in r.quiz.words:
-            add(_cell(w))
-            add("")
-        out.extend(_table(quiz_table(r.quiz)))
-        add(f"*{_cell(tr('How the quiz is scored: ') + r.quiz.rule)}*")
-        add("")
-
-    if r.boards:
-        add(f"## {titles['matrix']}")
-        add("")
-        add(_cell(matrix_intro()))
-        add("")
-        for board in r.boards:
-            add(f"### {_cell(board_title(board))}")
-            add("")
-            add(_cell(" ".join(board.words)))
-            add("")
-            for row_index, row in enumerate(board.rows):
-                for col_index, col in enumerate(board.columns):
-                    cards = board.cells[row_index][col_index]
-                    if not cards:
-                        continue
-                    add(f"- **{_cell(row)} / {_cell(col)}:** "
-                        + "; ".join(_card(c.text, c.match) for c in cards))
-            if board.deck:
-                add(f"- **{tr('Not placed')}:** " + "; ".join(_cell(c.text) for c in board.deck))
-            add("")
-            mismatches = mismatch_table(board)
-            if mismatches is not None:
-                add(f"#### {tr('Cards placed away from the reference')}")
-                add("")
-                out.extend(_table(mismatches))
-
-    if r.consensus:
-        add(f"## {titles['consensus']}")
-        add("")
-        for view in r.consensus:
-            if len(r.consensus) > 1:
-                add(f"### {_cell(view.name)}")
-                add("")
-            add(_cell(" ".join(view.words)))
-            add("")
-            disputed = disputed_table(view)
-            if disputed is not None:
-                add(f"#### {tr('Most disputed cards')}")
-                add("")
-                out.extend(_table(disputed))
-                add(f"*{_cell(disputed_note())}*")
-                add("")
-
-    add(f"## {titles['notes']}")
-    add("")
-    if not (r.actions or r.comments or r.notes):
-        add(tr("No notes or actions were recorded."))
-        add("")
-    if r.actions:
-        out.extend(_actions(r.actions))
-    if r.comments:
-        add(f"### {tr('Comments from the room')}")
-        add("")
-        out.extend(f"- {_cell(c)}" for c in r.comments)
-        add("")
-    if r.notes:
-        add(f"### {tr('Facilitator’s notes')}")
-        add("")
-        for part in [p.strip() for p in _BLANK_LINE.split(lines_of(r.notes)) if p.strip()]:
-            add(escape_md(part).replace("\n", "  \n"))
-            add("")
-
-    if r.people:
-        add(f"## {titles['appendix']}")
-        add("")
-        out.extend(_table(appendix_table(r)))
-    add("---")
-    add("")
-    add(escape_md(tr("Models used with credit: {c}. Prepared with lpdesk {v}.").format(
-        c="; ".join(r.credits), v=__version__)))
+    doc = build_document(report)
+    out = [f"# {_cell(doc.title)}", ""]
+    if doc.client:
+        out += [f"**{_cell(doc.client)}**", ""]
+    out += [f"- **{escape_md(label)}:** {_cell(value)}" for label, value in doc.details]
+    out.append("")
+    for block in doc.blocks:
+        out += _block(block)
+    out += ["---", "", escape_md(doc.credits)]
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
