@@ -35,6 +35,7 @@ import unicodedata
 
 from lpdesk.export.plain import printable
 from lpdesk.export.report import Report
+from lpdesk.export.tables import ACTION_CSV, action_rows
 
 COLUMNS = (
     "table", "area", "subject_kind", "subject", "group", "measure", "now", "target", "gap",
@@ -113,8 +114,8 @@ def rows(report: Report) -> list[dict[str, str]]:
                 column=_text(pos.column), reference_row=_text(pos.reference_row),
                 reference_column=_text(pos.reference_column),
                 matches_reference="" if pos.match is None else ("yes" if pos.match else "no"))
-    for text in report.actions:
-        add("action", text=_text(text))
+    for action in action_rows(report):  # the columns: tables.ACTION_CSV
+        add("action", **{c: _text(str(getattr(action, c))) for c in ACTION_CSV})
     for text in report.comments:
         add("comment", text=_text(text))
     if report.notes:  # only there when the facilitator chose to include them

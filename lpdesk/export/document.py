@@ -18,6 +18,8 @@ from lpdesk import __version__
 from lpdesk.export.report import AreaReport, BoardReport, ConsensusReport, Report
 from lpdesk.export.tables import (
     Table,
+    action_line,
+    action_rows,
     appendix_table,
     area_table,
     board_title,
@@ -117,7 +119,7 @@ def build_document(report: Report) -> Document:
     else:
         add(Paragraph(tr("Nothing was recorded in this session yet.")))
     if r.actions:
-        out += _actions(r.actions)
+        out += _actions(r)
     add(Heading(tr("About the continuum"), 3))
     add(Paragraph(continuum_intro(r)))
     add(TableBlock(stages_table(r)))
@@ -171,7 +173,7 @@ def build_document(report: Report) -> Document:
     if not (r.actions or r.comments or r.notes):
         add(Paragraph(tr("No notes or actions were recorded.")))
     if r.actions:
-        out += _actions(r.actions)
+        out += _actions(r)
     if r.comments:
         add(Heading(tr("Comments from the room"), 3))
         add(ItemList(r.comments))
@@ -190,7 +192,8 @@ def build_document(report: Report) -> Document:
                     credits, tuple(out))
 
 
-def _actions(actions: tuple[str, ...]) -> list[Block]:
-    """The agreed actions as a numbered list (in the summary and again with the notes).
-    Action rows with more columns (owner, due date) belong here, once, for every format."""
-    return [Heading(tr("Agreed actions"), 3), ItemList(actions, numbered=True)]
+def _actions(report: Report) -> list[Block]:
+    """The agreed actions as a numbered list (in the summary and again with the notes);
+    what one action shows is `tables.action_rows` and `action_line`, shared with the CSV."""
+    return [Heading(tr("Agreed actions"), 3),
+            ItemList(tuple(action_line(a) for a in action_rows(report)), numbered=True)]
