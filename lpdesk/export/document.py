@@ -6,13 +6,14 @@ writers are renderers of these blocks, each drawing a block in its own way (a `F
 chart in the PDF, an embedded picture in HTML and nothing in Markdown, which has the tables).
 Adding a section or a column to a table is one edit here (or in `tables.py`), not three.
 
-Heading levels: 1 is the title (not a block), 2 a section (a new page in the PDF, with an
-anchor for the contents), 3 a part of a section, 4 a part of a part.
+Heading levels: 1 is the title (not a block), 2 a section (with an anchor: a new page in the
+PDF and an entry in the contents), 3 a part of a section, 4 a part of a part. The comparison
+of workshops (`build_comparison_document`) is a document of the same blocks.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lpdesk import __version__
 from lpdesk.export.report import AreaReport, BoardReport, ConsensusReport, Report
@@ -36,6 +37,9 @@ from lpdesk.export.tables import (
 )
 from lpdesk.export.wording import tr
 
+if TYPE_CHECKING:  # compare.py renders through this module: no import back at run time
+    from lpdesk.export.compare import CompareChart, ComparisonReport
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -47,7 +51,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: Literal["body", "small"] = "body"
+    style: Literal["body", "small", "caption"] = "body"  # caption: names the table below
     keep_with_next: bool = False  # an introduction never ends a page without its picture
 
 
@@ -81,6 +85,13 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class ChartFigure:
+    """A comparison's chart: one row per session (or group), medians and middle halves."""
+
+    chart: CompareChart
+
+
+@dataclass(frozen=True)
 class BoardGrid:
     board: BoardReport
 
@@ -90,7 +101,8 @@ class ConsensusGrid:
     view: ConsensusReport
 
 
-Block = Heading | Paragraph | Prose | ItemList | TableBlock | Figure | BoardGrid | ConsensusGrid
+Block = (Heading | Paragraph | Prose | ItemList | TableBlock | Figure | ChartFigure | BoardGrid
+         | ConsensusGrid)
 
 
 @dataclass(frozen=True)
@@ -197,3 +209,22 @@ def _actions(report: Report) -> list[Block]:
     what one action shows is `tables.action_rows` and `action_line`, shared with the CSV."""
     return [Heading(tr("Agreed actions"), 3),
             ItemList(tuple(action_line(a) for a in action_rows(report)), numbered=True)]
+
+
+def build_comparison_document(report: ComparisonReport) -> Document:
+    """The comparison of workshops as blocks: what compared, then a section per area,
+    series, session's groups, matrix template and the quiz, then the files left out."""
+    out: list[Block] = []
+    if report.words:
+        out.append(ItemList(report.words))
+    out += [Heading(tr("Sessions compared"), 2), TableBlock(report.sessions)]
+    for section in report.sections:
+        out.append(Heading(section.title, section.level))
+        out += [Paragraph(p) for p in section.paragraphs]
+        if section.chart is not None and section.chart.rows:
+            out.append(ChartFigure(section.chart))
+        for caption, table in section.tables:
+            out += [Paragraph(caption, "caption"), TableBlock(table)]
+    if report.left_out:
+        out += [Heading(tr("Files left out"), 2), ItemList(report.left_out)]
+    return Document(report.title, report.subtitle, (), (), "", tuple(out))

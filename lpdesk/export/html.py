@@ -9,11 +9,15 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from lpdesk import __version__
 from lpdesk.export.document import (
     Block,
     BoardGrid,
+    ChartFigure,
+    ConsensusGrid,
+    Document,
     Figure,
     Heading,
     ItemList,
@@ -27,6 +31,9 @@ from lpdesk.export.plain import printable
 from lpdesk.export.report import BoardReport, ConsensusReport, Report
 from lpdesk.export.tables import Table
 from lpdesk.export.wording import tr
+
+if TYPE_CHECKING:
+    from lpdesk.export.compare import CompareChart
 
 HTML_DPI = 192  # twice a screen's 96 dpi: sharp on high-density screens
 
@@ -183,13 +190,18 @@ def _consensus_grid(view: ConsensusReport) -> str:
     return _grid(view.columns, "", rows, legend)
 
 
-def _block(block: Block, next_picture: Callable[[str], Picture | None]) -> str:
-    """One block as HTML."""
+def _block(block: Block, next_picture: Callable[[str], Picture | None],
+           chart_png: Callable[[CompareChart], str | None] | None = None) -> str:
+    """One block as HTML (`chart_png`: a comparison chart's PNG, base64)."""
     if isinstance(block, Heading):
         return f"<h{block.level}>{_e(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
-        return f'<p class="small">{_e(block.text)}</p>' if block.style == "small" \
-            else f"<p>{_e(block.text)}</p>"
+        css = "" if block.style == "body" else f' class="{block.style}"'
+        return f"<p{css}>{_e(block.text)}</p>"
+    if isinstance(block, ChartFigure):
+        data = chart_png(block.chart) if chart_png is not None else None
+        return "" if data is None else (f'<figure><img src="data:image/png;base64,{data}" '
+                                        f'alt="{_e(block.chart.title)}"></figure>')
     if isinstance(block, Prose):
         return _paragraphs(block.text)
     if isinstance(block, ItemList):
@@ -201,7 +213,22 @@ def _block(block: Block, next_picture: Callable[[str], Picture | None]) -> str:
         return _figure(next_picture(block.kind))
     if isinstance(block, BoardGrid):
         return _board_grid(block.board)
-    return _consensus_grid(block.view)
+    if isinstance(block, ConsensusGrid):
+        return _consensus_grid(block.view)
+    return ""
+
+
+def comparison_page(doc: Document, charts: dict[int, str]) -> bytes:
+    """The comparison of workshops (document.build_comparison_document) as one HTML file;
+    `charts`: each chart's PNG (base64) by id() of the chart."""
+    parts = [f"<h1>{_e(doc.title)}</h1>", f'<p class="subtitle">{_e(doc.client)}</p>']
+    parts += [html for html in (_block(b, lambda _kind: None, lambda c: charts.get(id(c)))
+                                for b in doc.blocks) if html]
+    body = "\n".join(parts)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_e(doc.title)}</title><style>{CSS}</style></head>"
+            f"<body><main>{body}</main></body></html>\n").encode()
 
 
 def export_html(report: Report, progress: Callable[[int, int], bool] | None = None) -> bytes:

@@ -18,6 +18,7 @@ import re
 from lpdesk.export.document import (
     Block,
     BoardGrid,
+    Document,
     Heading,
     ItemList,
     Paragraph,
@@ -87,7 +88,7 @@ def _block(block: Block) -> list[str]:
         return ["#" * block.level + " " + _cell(block.text), ""]
     if isinstance(block, Paragraph):
         text = _cell(block.text)
-        return [f"*{text}*" if block.style == "small" else text, ""]
+        return [text if block.style == "body" else f"*{text}*", ""]
     if isinstance(block, Prose):
         out = []
         for part in [p.strip() for p in _BLANK_LINE.split(lines_of(block.text)) if p.strip()]:
@@ -128,6 +129,14 @@ def export_markdown(report: Report) -> bytes:
         out += _block(block)
     out += ["---", "", escape_md(doc.credits)]
     return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def comparison_page(doc: Document) -> bytes:
+    """The comparison of workshops (document.build_comparison_document) as Markdown."""
+    out = [f"# {_cell(doc.title)}", "", _cell(doc.client), ""]
+    for block in doc.blocks:
+        out += _block(block)
+    return "\n".join(out).encode("utf-8")
 
 
 def _card(text: str, match: bool | None) -> str:

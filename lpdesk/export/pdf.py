@@ -60,6 +60,7 @@ H3 = TextStyle(10.5, bold=True, colour=INK, leading=1.3)
 CELL = TextStyle(8.5, colour=INK, leading=1.3)
 CELL_BOLD = TextStyle(8.5, bold=True, colour=INK, leading=1.3)
 HEAD = TextStyle(8.0, bold=True, colour=MUTED, leading=1.3)
+CAPTION = TextStyle(9.0, bold=True, colour=MUTED)
 RIGHT = Qt.AlignmentFlag.AlignRight
 
 
@@ -169,41 +170,8 @@ class SummaryDocument:
         self.credits = doc.credits
         out = self._title_page(doc)
         for block in doc.blocks:
-            out += self._block(block)
+            out += block_flowables(block, self.width, self.report)
         return out
-
-    def _block(self, block: blocks.Block) -> list[Flowable]:
-        """One block as flowables: sections start a page, charts and boards are drawn."""
-        w = self.width
-        if isinstance(block, blocks.Heading):
-            if block.anchor is not None:  # a section
-                return [PageBreak(), Heading(block.text, H1, w, block.anchor, rule=ACCENT),
-                        Spacer(4 * PT)]
-            if block.level == 3:
-                return [Spacer(10 * PT), Heading(block.text, H2, w)]
-            return [Spacer(5 * PT), Heading(block.text, H3, w)]
-        if isinstance(block, blocks.Paragraph):
-            flowable = paragraph(block.text, w, SMALL if block.style == "small" else BODY)
-            return [_keep(flowable) if block.keep_with_next else flowable]
-        if isinstance(block, blocks.Prose):
-            return [paragraph(part.strip(), w) for part in block.text.split("\n\n")
-                    if part.strip()]
-        if isinstance(block, blocks.ItemList):
-            return [paragraph(text, w, bullet=f"{i}." if block.numbered else "\u2022",
-                              indent=(16 if block.numbered else 12) * PT, space_after=3 * PT)
-                    for i, text in enumerate(block.items, 1)]
-        if isinstance(block, blocks.TableBlock):
-            return [table(block.table, w, block.bold_first, block.space_after * PT)]
-        if isinstance(block, blocks.Figure):
-            chart = ContinuumChart(self.report, block.area, w)
-            if block.kind == "quiz":
-                return [Drawing(w, chart.height, chart.paint, space_after=8 * PT)]
-            drawing = Drawing(w, chart.height, chart.paint, space_after=6 * PT)
-            drawing.keep_with_next = True  # the chart stays with the first lines about it
-            return [Spacer(3 * PT), drawing]
-        if isinstance(block, blocks.BoardGrid):
-            return [board_block(block.board, w)]
-        return [consensus_block(block.view, w)]
 
     def _title_page(self, doc: blocks.Document) -> list[Flowable]:
         w = self.width
@@ -289,6 +257,46 @@ class SummaryDocument:
         self.paint_page(painter, index)
         painter.end()
         return image
+
+
+def block_flowables(block: blocks.Block, w: float, report: Report | None = None
+                    ) -> list[Flowable]:
+    """One block as flowables of width `w`: sections start a page, charts and boards are
+    drawn (an area's chart needs its `report`; a comparison's chart is drawn by
+    compare_pdf.py, which knows it)."""
+    if isinstance(block, blocks.Heading):
+        if block.anchor is not None:  # a section
+            return [PageBreak(), Heading(block.text, H1, w, block.anchor, rule=ACCENT),
+                    Spacer(4 * PT)]
+        if block.level <= 3:
+            return [Spacer(10 * PT), Heading(block.text, H2, w)]
+        return [Spacer(5 * PT), Heading(block.text, H3, w)]
+    if isinstance(block, blocks.Paragraph):
+        if block.style == "caption":
+            return [paragraph(block.text, w, CAPTION, space_after=2 * PT)]
+        flowable = paragraph(block.text, w, SMALL if block.style == "small" else BODY)
+        return [_keep(flowable) if block.keep_with_next else flowable]
+    if isinstance(block, blocks.Prose):
+        return [paragraph(part.strip(), w) for part in block.text.split("\n\n")
+                if part.strip()]
+    if isinstance(block, blocks.ItemList):
+        return [paragraph(text, w, bullet=f"{i}." if block.numbered else "\u2022",
+                          indent=(16 if block.numbered else 12) * PT, space_after=3 * PT)
+                for i, text in enumerate(block.items, 1)]
+    if isinstance(block, blocks.TableBlock):
+        return [table(block.table, w, block.bold_first, block.space_after * PT)]
+    if isinstance(block, blocks.Figure) and report is not None:
+        chart = ContinuumChart(report, block.area, w)
+        if block.kind == "quiz":
+            return [Drawing(w, chart.height, chart.paint, space_after=8 * PT)]
+        drawing = Drawing(w, chart.height, chart.paint, space_after=6 * PT)
+        drawing.keep_with_next = True  # the chart stays with the first lines about it
+        return [Spacer(3 * PT), drawing]
+    if isinstance(block, blocks.BoardGrid):
+        return [board_block(block.board, w)]
+    if isinstance(block, blocks.ConsensusGrid):
+        return [consensus_block(block.view, w)]
+    return []
 
 
 def write_pages(paper: str, page_count: int, paint_page: Callable[[QPainter, int], None],
