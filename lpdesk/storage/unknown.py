@@ -7,9 +7,9 @@ quiz, matrix and agenda objects, and every object with an id: groups, participan
 quiz runs, boards and their rows, columns and cards, agenda items, room notes), and `merge`
 puts them back into the dictionary a save writes. They travel with their object: removing a
 participant removes its unknown keys. They never override a key this version writes, and a
-value that could not be written again (a lone surrogate: valid JSON, not UTF-8) is dropped
-rather than making the save fail. Placements and quiz answers are tables of ids and are not
-walked.
+value that could not be written again (a lone surrogate: valid JSON, not UTF-8), or one
+nested deeper than MAX_DEPTH, is dropped rather than making a save fail. Placements and
+quiz answers are tables of ids and are not walked.
 """
 from __future__ import annotations
 
@@ -70,7 +70,24 @@ def _objects(data: dict[str, Any], kind: str, where: Where
                 yield from _objects(item, child_kind, (*where, key, item["id"]))
 
 
+MAX_DEPTH = 64  # deeper unknown values are dropped: a save runs deep in the GUI's stack
+
+
+def _depth_ok(value: Any) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > MAX_DEPTH:
+                return False
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return True
+
+
 def _writable(value: Any) -> bool:
+    if not _depth_ok(value):
+        return False
     try:
         json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except (ValueError, TypeError, RecursionError):  # UnicodeEncodeError is a ValueError
