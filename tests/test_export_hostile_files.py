@@ -8,6 +8,7 @@ import io
 import os
 import socket
 import sys
+from pathlib import Path
 
 import pytest
 from export_sessions import with_boards
@@ -241,3 +242,31 @@ def test_a_missing_reference_reads_as_english(tmp_path, what, key, expected):
     with pytest.raises(SessionFileError) as caught:
         load_session(path)
     assert expected in str(caught.value)
+
+
+def test_the_dialogs_writer_never_writes_over_a_protected_file(tmp_path):
+    """File > Export Summary and the compare window write through formats.write_files with
+    the session file(s) protected: nothing is written, not even the other files."""
+    from lpdesk.export.formats import ExportError, write_files
+
+    session_file = tmp_path / "s.md"
+    save_session(demo_session(), session_file)
+    before = _sha(session_file)
+    other = tmp_path / "other.md"
+    with pytest.raises(ExportError, match="nothing was written"):
+        write_files([(other, b"x"), (tmp_path / "." / "s.md", b"y")], protect=[session_file])
+    assert _sha(session_file) == before and not other.exists()
+    write_files([(other, b"x")], protect=[session_file])
+    assert other.read_bytes() == b"x"
+
+
+def test_files_left_out_name_no_one_when_anonymised():
+    from lpdesk.export.compare import left_out_lines
+    from lpdesk.storage.compare import LeftOut
+
+    sessions = [s for _, s in demo_workshops()]
+    someone = sessions[0].participants[0].name
+    problem = [LeftOut(Path(f"{someone}.lpdesk"), "is empty")]
+    assert someone.split()[0] in left_out_lines(problem, sessions, False)[0]
+    line = left_out_lines(problem, sessions, True)[0]
+    assert someone.split()[0] not in line and line.endswith(".lpdesk: is empty")

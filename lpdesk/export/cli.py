@@ -13,7 +13,13 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from lpdesk.export.formats import PAPER_NAMES, ExportError, check_writable, format_for
+from lpdesk.export.formats import (
+    PAPER_NAMES,
+    ExportError,
+    check_writable,
+    format_for,
+    same_file,
+)
 from lpdesk.terminal import say
 
 
@@ -54,17 +60,6 @@ def _quiet_qt(command: str) -> None:
             print(f"lpdesk {command}: Qt: {' '.join(message.split())}", file=sys.stderr)
 
     qInstallMessageHandler(handler)
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether `a` and `b` name one file: the same resolved path (links, `.` and `..`
-    followed) or, when both exist, the same inode (a hard link, another mount's spelling)."""
-    try:
-        if a.resolve() == b.resolve():
-            return True
-        return a.exists() and b.exists() and a.samefile(b)
-    except (OSError, RuntimeError):  # a link loop: cannot be the input, which was read
-        return False
 
 
 def input_clash(command: str, outputs: Iterable[Path], inputs: Iterable[Path]) -> Path | None:
@@ -123,7 +118,7 @@ def write_output(command: str, files: list[tuple[Path, bytes]], force: bool,
         if there is not None:
             say(exists_message(command, there), file=sys.stderr)
             return False
-        write_files(files)
+        write_files(files, protect=inputs)  # checked above too: one line, not two
     except ExportError as exc:
         say(f"lpdesk {command}: {exc}", file=sys.stderr)
         return False

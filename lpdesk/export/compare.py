@@ -70,6 +70,16 @@ def anonymised(session: Session, others: Sequence[Session] = ()) -> Session:
     return anonymised_session(session, others)
 
 
+def left_out_lines(left_out: Sequence[object], sessions: Sequence[Session],
+                   anonymise: bool) -> list[str]:
+    """The report's lines for the files left out; anonymised, they name no one either."""
+    lines = [str(x) for x in left_out]
+    if anonymise and lines:
+        scrub = scrubber(sessions)
+        lines = [scrub(x) for x in lines]
+    return lines
+
+
 def scrubber(sessions: Sequence[Session]) -> Callable[[str], str]:
     """Text (a file name, a file's problem) with every compared session's participant and
     group names replaced by "[participant]" and "[group]"."""

@@ -47,16 +47,12 @@ def _compare(args: argparse.Namespace) -> int:
             f"needed to compare", file=sys.stderr)
         return 1
     prepare("compare", fmt)
-    from lpdesk.export.compare import build_comparison_report, compare_files
+    from lpdesk.export.compare import build_comparison_report, compare_files, left_out_lines
     from lpdesk.export.compare_pdf import render_comparison
 
     comparison = compare_files(found.labelled(), anonymise=args.anonymise)
-    left_out = [str(x) for x in found.left_out]
-    if args.anonymise:  # the report's list of files left out names no one either
-        from lpdesk.export.compare import scrubber
-        scrub = scrubber([s for _, s in found.sessions])
-        left_out = [scrub(x) for x in left_out]
-    report = build_comparison_report(comparison, left_out)
+    report = build_comparison_report(comparison, left_out_lines(
+        found.left_out, [s for _, s in found.sessions], args.anonymise))
     try:
         files = render_comparison(report, out, args.paper)
     except ExportError as exc:
