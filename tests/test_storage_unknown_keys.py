@@ -87,9 +87,10 @@ def test_unknown_keys_go_with_their_object_and_never_override_known_ones():
 def test_an_unknown_value_that_cannot_be_written_never_stops_a_save(tmp_path):
     data = _with_unknown_keys()
     data["future_broken"] = "\ud800"  # valid JSON (\\ud800), not UTF-8
+    data["\udc00"] = None  # a key likewise (found by the storage fuzzer)
     data["future_deep"] = json.loads("[" * 900 + "]" * 900)  # readable, too deep to keep
     session = parse_session(json.dumps(data))
     save_session(session, tmp_path / "x.lpdesk")  # no UnicodeEncodeError
     again = json.loads((tmp_path / "x.lpdesk").read_text(encoding="utf-8"))
     assert again["future_top"] == data["future_top"] and "future_broken" not in again
-    assert "future_deep" not in again
+    assert "future_deep" not in again and len(again) == len(data) - 3

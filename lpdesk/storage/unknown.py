@@ -7,7 +7,7 @@ quiz, matrix and agenda objects, and every object with an id: groups, participan
 quiz runs, boards and their rows, columns and cards, agenda items, room notes), and `merge`
 puts them back into the dictionary a save writes. They travel with their object: removing a
 participant removes its unknown keys. They never override a key this version writes, and a
-value that could not be written again (a lone surrogate: valid JSON, not UTF-8), or one
+key or value that could not be written again (a lone surrogate: valid JSON, not UTF-8), or one
 nested deeper than MAX_DEPTH, is dropped rather than making a save fail. Placements and
 quiz answers are tables of ids and are not walked.
 """
@@ -100,7 +100,7 @@ def collect(data: dict[str, Any]) -> Unknown:
     found: Unknown = {}
     for obj, kind, where in _objects(data, "session", ()):
         known = KNOWN[kind]
-        extra = {k: v for k, v in obj.items() if k not in known and _writable(v)}
+        extra = {k: v for k, v in obj.items() if k not in known and _writable({k: v})}
         if extra:
             found[where] = extra
     return found
