@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from lpdesk.demo import demo_session
 from lpdesk.export.csv_export import COLUMNS, export_csv
+from lpdesk.export.plain import printable
 from lpdesk.export.summary import build_report
 from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import summarise_area
@@ -143,7 +144,8 @@ def test_card_ids_and_every_other_cell_are_defused():
     rows = read(session)
     ids = {r["card_id"] for r in rows if r["table"] == "card_position" and
            r["board"] == "'\n@board"}
-    assert ids == {"'" + payload for payload in FORMULA_PAYLOADS}
+    # control characters are dropped first (lpdesk.export.plain): "\x00=1" is "'=1"
+    assert ids == {"'" + printable(payload) for payload in FORMULA_PAYLOADS}
     cells = [v for r in rows for v in r.values()]
     assert "'\uff1dHYPERLINK(1)" in cells and "' =evil()" in cells
     assert not [c for c in cells if _risky(c)]
@@ -162,7 +164,8 @@ def test_no_cell_can_start_a_formula(texts):
     rows = read(session)
     cells = [v for r in rows for v in r.values()]
     assert not [c for c in cells if _risky(c)]
-    # the apostrophe is the only change, and only where it is needed
+    # besides dropping control characters, the apostrophe is the only change, and only
+    # where it is needed
     ids = [r["card_id"] for r in rows if r["table"] == "card_position"]
-    for card_id in (texts[2] + "-a", texts[2] + "-b"):
+    for card_id in (printable(texts[2] + "-a"), printable(texts[2] + "-b")):
         assert ("'" + card_id if _risky(card_id) else card_id) in ids

@@ -25,8 +25,10 @@ participants cost milliseconds and no call holds the interpreter for long.
 """
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from lpdesk.export.wording import tr
@@ -65,8 +67,13 @@ class Names:
     """Participant and group labels (real names, or P1 ... and G1 ...) and `text`, which
     scrubs free text when anonymising."""
 
-    def __init__(self, session: Session, anonymise: bool) -> None:
+    def __init__(self, session: Session, anonymise: bool,
+                 others: Iterable[Session] = ()) -> None:
+        """`others`: further sessions (a comparison's) whose participants and groups may be
+        mentioned too; their names become "[participant]" and "[group]", as theirs are not
+        labelled here."""
         self.anonymise = anonymise
+        self._others = [o for o in others if o is not session]
         self.label: dict[str, str] = {}
         self.group: dict[str, str] = {}
         for index, p in enumerate(session.participants, 1):
@@ -103,6 +110,14 @@ class Names:
             for start in range(len(parts)):
                 for end in range(start + 1, len(parts) + 1):
                     self._add(parts[start:end], self.label[p.id], 2, someone)
+        for other in self._others:  # a comparison's other sessions, after everyone here
+            for p in other.participants:
+                parts = words(p.name)[:MAX_NAME_WORDS]
+                for start in range(len(parts)):
+                    for end in range(start + 1, len(parts) + 1):
+                        self._add(parts[start:end], someone, 3)
+            for g in other.groups:
+                self._add(words(g.name), tr("[group]"), 3)
 
     def text(self, value: str) -> str:
         """Free text with participant and group names replaced when anonymising."""
@@ -135,3 +150,33 @@ class Names:
             return value
         out.append(value[done:])
         return "".join(out)
+
+
+def anonymised_session(session: Session, others: Iterable[Session] = ()) -> Session:
+    """A copy of `session` as an anonymised document shows it: participants P1, P2 ...,
+    groups G1, G2 ..., and every free text (title, client, notes, areas, boards, rows,
+    columns, cards, agenda, the room's notes and their authors) scrubbed by `Names`. The
+    comparison of workshops reads these copies, so it keeps the promise the summary keeps;
+    the session itself is not touched. `others`: see `Names`."""
+    names = Names(session, True, others)
+    t = names.text
+    out = copy.deepcopy(session)
+    for p in out.participants:
+        p.name = names.label[p.id]
+    for g in out.groups:
+        g.name = names.group[g.id]
+    out.title, out.client, out.notes = t(out.title), t(out.client), t(out.notes)
+    for area in out.continuum.areas:
+        area.name = t(area.name)
+    for board in out.matrix.boards:
+        board.name = t(board.name)
+        for axis in (*board.rows, *board.columns):
+            axis.name = t(axis.name)
+        for card in board.cards:
+            card.text = t(card.text)
+    for item in out.agenda.items:
+        item.title, item.notes = t(item.title), t(item.notes)
+    for note in out.room.notes:
+        note.text = t(note.text)
+        note.author = t(note.author) if note.author else ""
+    return out

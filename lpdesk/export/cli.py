@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from lpdesk.export.formats import PAPER_NAMES, ExportError, check_writable, format_for
+from lpdesk.export.formats import (
+    PAPER_NAMES,
+    ExportError,
+    check_writable,
+    format_for,
+    same_file,
+)
 from lpdesk.terminal import say
 
 
@@ -56,14 +62,33 @@ def _quiet_qt(command: str) -> None:
     qInstallMessageHandler(handler)
 
 
-def check_output(command: str, out: Path, force: bool) -> str | None:
+def input_clash(command: str, outputs: Iterable[Path], inputs: Iterable[Path]) -> Path | None:
+    """The first output that is one of the input files, after saying so in one line: an
+    export never writes over the session it was made from, --force or not."""
+    inputs = list(inputs)
+    for out in outputs:
+        for source in inputs:
+            if same_file(out, source):
+                what = "the session file being exported" if command == "export" else \
+                    "a session file being compared"
+                say(f"lpdesk {command}: {out} is {what}; choose another output name "
+                    f"(nothing was written)", file=sys.stderr)
+                return out
+    return None
+
+
+def check_output(command: str, out: Path, force: bool,
+                 inputs: Iterable[Path] = ()) -> str | None:
     """OUT's format, or None after saying in one line why OUT cannot be made (exit 2).
-    Checked before any slow work: a wrong extension or folder fails at once."""
+    Checked before any slow work: a wrong extension or folder, or an input named as the
+    output, fails at once."""
     try:
         fmt = format_for(out)
         check_writable(out)
     except ExportError as exc:
         say(f"lpdesk {command}: {exc}", file=sys.stderr)
+        return None
+    if input_clash(command, [out], inputs) is not None:
         return None
     if not force and fmt != "png" and _existing([out]):
         say(exists_message(command, out), file=sys.stderr)
@@ -79,17 +104,21 @@ def prepare(command: str, fmt: str) -> None:
         ensure_gui_application()  # offscreen when there is no display
 
 
-def write_output(command: str, files: list[tuple[Path, bytes]], force: bool) -> bool:
-    """Write the rendered files, never over an existing one without --force (PNG names
-    are known only once the pictures are); False after saying why not."""
+def write_output(command: str, files: list[tuple[Path, bytes]], force: bool,
+                 inputs: Iterable[Path] = ()) -> bool:
+    """Write the rendered files, never over an existing one without --force and never
+    over an input at all (PNG names are known only once the pictures are); False after
+    saying why not."""
     from lpdesk.export.formats import write_files
 
+    if input_clash(command, [p for p, _ in files], inputs) is not None:
+        return False
     try:
         there = None if force else _existing([p for p, _ in files])
         if there is not None:
             say(exists_message(command, there), file=sys.stderr)
             return False
-        write_files(files)
+        write_files(files, protect=inputs)  # checked above too: one line, not two
     except ExportError as exc:
         say(f"lpdesk {command}: {exc}", file=sys.stderr)
         return False
@@ -105,7 +134,8 @@ def _export(args: argparse.Namespace) -> int:
     from lpdesk.storage import SessionFileError, load_session
 
     out = Path(args.output)
-    fmt = check_output("export", out, args.force)
+    source = Path(args.file)
+    fmt = check_output("export", out, args.force, [source])
     if fmt is None:
         return 2
     try:
@@ -124,7 +154,7 @@ def _export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         say(f"lpdesk export: {exc}", file=sys.stderr)
         return 2
-    if not write_output("export", files, args.force):
+    if not write_output("export", files, args.force, [source]):
         return 2
     say(f"wrote {written(files)}")
     return 0

@@ -1,17 +1,19 @@
 """The comparison of workshops as a document: what the client reads, in any format.
 
 `build_comparison_report` turns a `lpdesk.model.compare.Comparison` into sections of
-paragraphs, tables and charts; PDF and PNG (compare_pdf.py), HTML, Markdown and CSV (here)
-all draw from it, so every format shows the same figures and words. Anonymising renames the
+paragraphs, tables and charts; `document.build_comparison_document` lays them out once as
+blocks, which the PDF (compare_pdf.py), HTML and Markdown renderers draw, and the CSV and
+PNG (here and compare_pdf.py) draw from the same report, so every format shows the same
+figures and words. Anonymising renames the
 participants and groups of every session (P1 ..., G1 ...) before comparing; session titles
-stay, as they name the workshops being compared.
+stay, as they name the workshops being compared, but with the same names scrubbed from
+them (and from every other text and file name) as in an anonymised summary.
 """
 from __future__ import annotations
 
-import copy
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lpdesk.export.tables import Table
@@ -60,15 +62,29 @@ class ComparisonReport:
     comparison: Comparison = field(repr=False)
 
 
-def anonymised(session: Session) -> Session:
-    """A copy whose participants are P1, P2 ... and groups G1, G2 ... (the file's session
-    is not touched)."""
-    copy_ = copy.deepcopy(session)
-    for n, p in enumerate(copy_.participants, 1):
-        p.name = f"P{n}"
-    for n, g in enumerate(copy_.groups, 1):
-        g.name = f"G{n}"
-    return copy_
+def anonymised(session: Session, others: Sequence[Session] = ()) -> Session:
+    """A copy as an anonymised summary shows it (lpdesk.export.anonymise: labels for
+    people and groups, names scrubbed from every free text); the file's session is not
+    touched."""
+    from lpdesk.export.anonymise import anonymised_session
+    return anonymised_session(session, others)
+
+
+def left_out_lines(left_out: Sequence[object], sessions: Sequence[Session],
+                   anonymise: bool) -> list[str]:
+    """The report's lines for the files left out; anonymised, they name no one either."""
+    lines = [str(x) for x in left_out]
+    if anonymise and lines:
+        scrub = scrubber(sessions)
+        lines = [scrub(x) for x in lines]
+    return lines
+
+
+def scrubber(sessions: Sequence[Session]) -> Callable[[str], str]:
+    """Text (a file name, a file's problem) with every compared session's participant and
+    group names replaced by "[participant]" and "[group]"."""
+    from lpdesk.export.anonymise import Names
+    return Names(Session(), True, sessions).text
 
 
 def compare_files(sessions: Sequence[tuple[str, Session]], *, anonymise: bool = False,
@@ -87,7 +103,13 @@ def compare_files(sessions: Sequence[tuple[str, Session]], *, anonymise: bool = 
         stage = lambda v: content.stage_at(v).name  # noqa: E731
     except ContentError:
         stage = lambda _v: ""  # noqa: E731
-    pairs = [(name, anonymised(s) if anonymise else s) for name, s in sessions]
+    if anonymise:  # file names are scrubbed too: "ben-okafor.lpdesk" -> "P1.lpdesk"
+        from lpdesk.export.anonymise import Names
+        everyone = [s for _, s in sessions]
+        pairs = [(Names(s, True, everyone).text(name), anonymised(s, everyone))
+                 for name, s in sessions]
+    else:
+        pairs = list(sessions)
     return compare(pairs, questions=questions, stage=stage, series=series)
 
 
@@ -213,46 +235,15 @@ def _template_name(template_id: str) -> str:
 
 # -- text formats ---------------------------------------------------------------------------
 def comparison_markdown(report: ComparisonReport) -> bytes:
-    from lpdesk.export.markdown import _table, escape_md
-
-    out = [f"# {escape_md(report.title)}", "", escape_md(report.subtitle), ""]
-    out += [f"- {escape_md(w)}" for w in report.words] + ([""] if report.words else [])
-    out += ["## " + escape_md(tr("Sessions compared")), "", *_table(report.sessions)]
-    for section in report.sections:
-        out += ["#" * section.level + " " + escape_md(section.title), ""]
-        out += [escape_md(p) + "\n" for p in section.paragraphs]
-        for caption, table in section.tables:
-            out += [f"*{escape_md(caption)}*", "", *_table(table)]
-    if report.left_out:
-        out += ["## " + escape_md(tr("Files left out")), ""]
-        out += [f"- {escape_md(x)}" for x in report.left_out] + [""]
-    return "\n".join(out).encode("utf-8")
+    from lpdesk.export.document import build_comparison_document
+    from lpdesk.export.markdown import comparison_page
+    return comparison_page(build_comparison_document(report))
 
 
 def comparison_html(report: ComparisonReport) -> bytes:
-    from lpdesk.export.html import CSS, _e, _table
-
-    parts = [f"<h1>{_e(report.title)}</h1>", f'<p class="subtitle">{_e(report.subtitle)}</p>']
-    if report.words:
-        parts.append("<ul>" + "".join(f"<li>{_e(w)}</li>" for w in report.words) + "</ul>")
-    parts += [f"<h2>{_e(tr('Sessions compared'))}</h2>", _table(report.sessions)]
-    charts = _chart_images(report)
-    for section in report.sections:
-        parts.append(f"<h{section.level}>{_e(section.title)}</h{section.level}>")
-        parts += [f"<p>{_e(p)}</p>" for p in section.paragraphs]
-        if section.chart is not None and id(section.chart) in charts:
-            parts.append(f'<figure><img src="data:image/png;base64,{charts[id(section.chart)]}"'
-                         f' alt="{_e(section.chart.title)}"></figure>')
-        for caption, table in section.tables:
-            parts += [f'<p class="caption">{_e(caption)}</p>', _table(table)]
-    if report.left_out:
-        parts.append(f"<h2>{_e(tr('Files left out'))}</h2><ul>"
-                     + "".join(f"<li>{_e(x)}</li>" for x in report.left_out) + "</ul>")
-    body = "\n".join(parts)
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_e(report.title)}</title><style>{CSS}</style></head>"
-            f"<body><main>{body}</main></body></html>\n").encode()
+    from lpdesk.export.document import build_comparison_document
+    from lpdesk.export.html import comparison_page
+    return comparison_page(build_comparison_document(report), _chart_images(report))
 
 
 def _chart_images(report: ComparisonReport) -> dict[int, str]:
@@ -267,7 +258,8 @@ def _chart_images(report: ComparisonReport) -> dict[int, str]:
 def comparison_csv(report: ComparisonReport) -> bytes:
     """One tidy table with a `table` column: area_row, series_step, group_row,
     matrix_agreement, disputed_card, quiz, left_out."""
-    from lpdesk.export.csv_export import _num, _text
+    from lpdesk.export.csv_export import _num, _text, guard
+    from lpdesk.export.plain import printable
 
     c = report.comparison
     columns = ("table", "session", "client", "date", "file", "area", "group", "count",
@@ -327,5 +319,6 @@ def comparison_csv(report: ComparisonReport) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(out)
+    writer.writerows({key: guard(printable(value)) for key, value in row.items()}
+                     for row in out)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

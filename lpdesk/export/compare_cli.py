@@ -22,7 +22,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True,
                         help="where to write: .pdf, .html, .md, .csv or .png")
     parser.add_argument("--anonymise", "--anonymize", action="store_true",
-                        help="show participants and groups as P1, G1 ... instead of names")
+                        help="show participants as P1, P2 ... and groups as G1, G2 ... "
+                             "everywhere, titles, free text and file names included")
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4",
                         help="PDF paper size (default: a4)")
     parser.add_argument("--force", action="store_true",
@@ -30,13 +31,15 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from lpdesk.storage.compare import read_sessions
+    from lpdesk.storage.compare import expand_quietly, read_sessions
 
     out = Path(args.output)
-    fmt = check_output("compare", out, args.force)
+    inputs = [Path(f) for f in args.files] + expand_quietly(args.files)
+    fmt = check_output("compare", out, args.force, inputs)
     if fmt is None:
         return 2
     found = read_sessions(args.files)
+    inputs += [path for path, _ in found.sessions] + [x.path for x in found.left_out]
     for problem in found.left_out:
         say(f"lpdesk compare: left out {problem}", file=sys.stderr)
     if not found.usable:
@@ -44,17 +47,18 @@ def _compare(args: argparse.Namespace) -> int:
             f"needed to compare", file=sys.stderr)
         return 1
     prepare("compare", fmt)
-    from lpdesk.export.compare import build_comparison_report, compare_files
+    from lpdesk.export.compare import build_comparison_report, compare_files, left_out_lines
     from lpdesk.export.compare_pdf import render_comparison
 
     comparison = compare_files(found.labelled(), anonymise=args.anonymise)
-    report = build_comparison_report(comparison, [str(x) for x in found.left_out])
+    report = build_comparison_report(comparison, left_out_lines(
+        found.left_out, [s for _, s in found.sessions], args.anonymise))
     try:
         files = render_comparison(report, out, args.paper)
     except ExportError as exc:
         say(f"lpdesk compare: {exc}", file=sys.stderr)
         return 2
-    if not write_output("compare", files, args.force):
+    if not write_output("compare", files, args.force, inputs):
         return 2
     say(f"compared {len(found.sessions)} sessions; wrote {written(files)}")
     return 0

@@ -15,10 +15,11 @@ from lpdesk.export.compare_chart import (  # noqa: F401 (names other modules use
     chart_picture,
     paint_chart,
 )
-from lpdesk.export.layout import Drawing, Flowable, PageBreak, Spacer
+from lpdesk.export.document import ChartFigure, build_comparison_document
+from lpdesk.export.layout import Drawing, Flowable
 from lpdesk.export.pages import PAPERS, paginate, paint_page, paper_size, prepare_painter
 from lpdesk.export.palette import ACCENT, MUTED
-from lpdesk.export.pdf import BODY, H1, H2, SMALL, Heading, paragraph, table, write_pages
+from lpdesk.export.pdf import BODY, H1, SMALL, Heading, block_flowables, paragraph, write_pages
 from lpdesk.export.text import MM, PT, TextBox, TextStyle
 from lpdesk.export.wording import tr
 
@@ -43,27 +44,17 @@ class ComparisonDocument:
         out: list[Flowable] = [
             paragraph(tr("COMPARISON OF WORKSHOPS"), w, TextStyle(10, bold=True, colour=ACCENT)),
             Heading(r.title, H1, w, rule=ACCENT), paragraph(r.subtitle, w, SMALL)]
-        for text in r.words:
-            out.append(paragraph(text, w, bullet="\u2022", indent=12 * PT, space_after=3 * PT))
-        out += [Spacer(8 * PT), Heading(tr("Sessions compared"), H2, w), table(r.sessions, w)]
-        if r.left_out:
-            out.append(Heading(tr("Files left out"), H2, w))
-            out += [paragraph(x, w, SMALL, bullet="\u2022", indent=12 * PT) for x in r.left_out]
-        for section in r.sections:
-            out += [Spacer(10 * PT), Heading(section.title, H2, w)]
-            out += [paragraph(p, w) for p in section.paragraphs]
-            if section.chart is not None and section.chart.rows:
-                chart = section.chart
+        for block in build_comparison_document(r).blocks:
+            if isinstance(block, ChartFigure):
+                chart = block.chart
                 drawing = Drawing(w, chart_height(chart),
                                   lambda p, rect, c=chart: paint_chart(c, p, rect),
                                   space_after=6 * PT)
                 drawing.keep_with_next = True
                 out.append(drawing)
-            for caption, data in section.tables:
-                out.append(paragraph(caption, w, TextStyle(9, bold=True, colour=MUTED),
-                                     space_after=2 * PT))
-                out.append(table(data, w))
-        return [f for f in out if not isinstance(f, PageBreak)]
+            else:
+                out += block_flowables(block, w)
+        return out
 
     def paint_page(self, painter: QPainter, index: int) -> None:
         prepare_painter(painter)

@@ -22,7 +22,8 @@ Against CSV injection (OWASP): every cell that is not one of our plain numbers a
 with a character a spreadsheet may read as the start of a formula gets a leading apostrophe:
 = + - @ and their full-width forms ＝ ＋ － ＠, and any leading white space or control
 character (space, tab, CR, LF ...), which spreadsheets skip before looking for a formula.
-The guard runs on every cell as the rows are written, card ids included, so a column added
+Control characters are dropped from every cell first (lpdesk.export.plain). The guard runs on
+every cell as the rows are written, card ids included, so a column added
 later cannot miss it.
 """
 from __future__ import annotations
@@ -32,7 +33,9 @@ import io
 import re
 import unicodedata
 
+from lpdesk.export.plain import printable
 from lpdesk.export.report import Report
+from lpdesk.export.tables import ACTION_CSV, action_rows
 
 COLUMNS = (
     "table", "area", "subject_kind", "subject", "group", "measure", "now", "target", "gap",
@@ -57,7 +60,7 @@ def _num(value: float | int | None, derived: bool = False) -> str:
 
 
 def _text(value: str) -> str:
-    return value or ""
+    return printable(value or "")
 
 
 def guard(cell: str) -> str:
@@ -111,8 +114,8 @@ def rows(report: Report) -> list[dict[str, str]]:
                 column=_text(pos.column), reference_row=_text(pos.reference_row),
                 reference_column=_text(pos.reference_column),
                 matches_reference="" if pos.match is None else ("yes" if pos.match else "no"))
-    for text in report.actions:
-        add("action", text=_text(text))
+    for action in action_rows(report):  # the columns: tables.ACTION_CSV
+        add("action", **{c: _text(str(getattr(action, c))) for c in ACTION_CSV})
     for text in report.comments:
         add("comment", text=_text(text))
     if report.notes:  # only there when the facilitator chose to include them
@@ -124,6 +127,6 @@ def export_csv(report: Report) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, restval="", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({key: guard(value) for key, value in row.items()}
+    writer.writerows({key: guard(printable(value)) for key, value in row.items()}
                      for row in rows(report))
     return buffer.getvalue().encode("utf-8-sig")

@@ -7,7 +7,7 @@ half-written file, and a bad output path is reported in one line (`ExportError`)
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from lpdesk.export.report import Report
@@ -66,10 +66,27 @@ def render(report: Report, out: str | Path, paper: str = "a4",
     return png_files(report, out, progress)
 
 
-def write_files(files: list[tuple[Path, bytes]]) -> None:
-    """Write each file next to its target and rename it into place."""
+def same_file(a: Path, b: Path) -> bool:
+    """Whether `a` and `b` name one file: the same resolved path (links, `.` and `..`
+    followed) or, when both exist, the same inode (a hard link, another spelling)."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and a.samefile(b)
+    except (OSError, RuntimeError):  # a link loop: cannot be an input, which was read
+        return False
+
+
+def write_files(files: list[tuple[Path, bytes]], protect: Iterable[Path] = ()) -> None:
+    """Write each file next to its target and rename it into place; none at all when one
+    of them is a `protect`ed file (the session exported, the sessions compared)."""
     from lpdesk.storage.files import write_text_atomic
 
+    protect = [Path(p) for p in protect]
+    for path, _ in files:
+        if any(same_file(Path(path), source) for source in protect):
+            raise ExportError(f"{path}: is a session file this export reads; choose another "
+                              f"name (nothing was written)")
     for path, data in files:
         try:
             write_text_atomic(path, data)  # as any document: the umask, or the replaced file's

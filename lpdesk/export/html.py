@@ -1,6 +1,7 @@
 """The summary as one self-contained HTML file: styles inline, pictures embedded as PNG
 data URIs, no scripts and no external links, so it opens offline in any browser and can be
-mailed as is. Every text that came from the session is escaped with html.escape: a name
+mailed as is. Every text that came from the session is cleared of control characters
+(lpdesk.export.plain) and escaped with html.escape: a name
 like `<script>alert(1)</script>` is shown, never run.
 """
 from __future__ import annotations
@@ -8,27 +9,31 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from lpdesk import __version__
-from lpdesk.export.images import Picture, pictures, png_bytes
-from lpdesk.export.report import BoardReport, ConsensusReport, Report
-from lpdesk.export.tables import (
-    Table,
-    appendix_table,
-    area_table,
-    board_title,
-    continuum_intro,
-    details,
-    disputed_note,
-    disputed_table,
-    group_table,
-    matrix_intro,
-    mismatch_table,
-    quiz_table,
-    sections,
-    stages_table,
+from lpdesk.export.document import (
+    Block,
+    BoardGrid,
+    ChartFigure,
+    ConsensusGrid,
+    Document,
+    Figure,
+    Heading,
+    ItemList,
+    Paragraph,
+    Prose,
+    TableBlock,
+    build_document,
 )
+from lpdesk.export.images import Picture, pictures, png_bytes
+from lpdesk.export.plain import printable
+from lpdesk.export.report import BoardReport, ConsensusReport, Report
+from lpdesk.export.tables import Table
 from lpdesk.export.wording import tr
+
+if TYPE_CHECKING:
+    from lpdesk.export.compare import CompareChart
 
 HTML_DPI = 192  # twice a screen's 96 dpi: sharp on high-density screens
 
@@ -86,7 +91,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(printable(text), quote=True)
 
 
 def _paragraphs(text: str) -> str:
@@ -185,9 +190,50 @@ def _consensus_grid(view: ConsensusReport) -> str:
     return _grid(view.columns, "", rows, legend)
 
 
+def _block(block: Block, next_picture: Callable[[str], Picture | None],
+           chart_png: Callable[[CompareChart], str | None] | None = None) -> str:
+    """One block as HTML (`chart_png`: a comparison chart's PNG, base64)."""
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{_e(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        css = "" if block.style == "body" else f' class="{block.style}"'
+        return f"<p{css}>{_e(block.text)}</p>"
+    if isinstance(block, ChartFigure):
+        data = chart_png(block.chart) if chart_png is not None else None
+        return "" if data is None else (f'<figure><img src="data:image/png;base64,{data}" '
+                                        f'alt="{_e(block.chart.title)}"></figure>')
+    if isinstance(block, Prose):
+        return _paragraphs(block.text)
+    if isinstance(block, ItemList):
+        tag = "ol" if block.numbered else "ul"
+        return f"<{tag}>" + "".join(f"<li>{_e(i)}</li>" for i in block.items) + f"</{tag}>"
+    if isinstance(block, TableBlock):
+        return _table(block.table)
+    if isinstance(block, Figure):
+        return _figure(next_picture(block.kind))
+    if isinstance(block, BoardGrid):
+        return _board_grid(block.board)
+    if isinstance(block, ConsensusGrid):
+        return _consensus_grid(block.view)
+    return ""
+
+
+def comparison_page(doc: Document, charts: dict[int, str]) -> bytes:
+    """The comparison of workshops (document.build_comparison_document) as one HTML file;
+    `charts`: each chart's PNG (base64) by id() of the chart."""
+    parts = [f"<h1>{_e(doc.title)}</h1>", f'<p class="subtitle">{_e(doc.client)}</p>']
+    parts += [html for html in (_block(b, lambda _kind: None, lambda c: charts.get(id(c)))
+                                for b in doc.blocks) if html]
+    body = "\n".join(parts)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_e(doc.title)}</title><style>{CSS}</style></head>"
+            f"<body><main>{body}</main></body></html>\n").encode()
+
+
 def export_html(report: Report, progress: Callable[[int, int], bool] | None = None) -> bytes:
-    r = report
-    pics = pictures(r, dpi=HTML_DPI, captions=False, progress=progress, boards=False)
+    doc = build_document(report)
+    pics = pictures(report, dpi=HTML_DPI, captions=False, progress=progress, boards=False)
     by_kind: dict[str, list[Picture]] = {}
     for p in pics:
         by_kind.setdefault(p.kind, []).append(p)
@@ -202,94 +248,32 @@ def export_html(report: Report, progress: Callable[[int, int], bool] | None = No
     add('<html lang="en"><head><meta charset="utf-8">')
     add('<meta name="viewport" content="width=device-width, initial-scale=1">')
     add(f'<meta name="generator" content="lpdesk {_e(__version__)}">')
-    add(f"<title>{_e(r.display_title)}</title><style>{CSS}</style></head><body><main>")
+    add(f"<title>{_e(doc.title)}</title><style>{CSS}</style></head><body><main>")
     add('<header class="title">')
     add(f'<div class="kicker">{_e(tr("WORKSHOP SUMMARY"))}</div>')
-    add(f"<h1>{_e(r.display_title)}</h1>")
-    if r.client:
-        add(f'<p class="client">{_e(r.client)}</p>')
+    add(f"<h1>{_e(doc.title)}</h1>")
+    if doc.client:
+        add(f'<p class="client">{_e(doc.client)}</p>')
     add('<dl class="facts">')
-    for label, value in details(r):
+    for label, value in doc.details:
         add(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>")
     add("</dl></header>")
     add(f'<nav aria-label="{_e(tr("Contents"))}"><h3>{_e(tr("Contents"))}</h3><ol>')
-    for anchor, title in sections(r):
+    for anchor, title in doc.contents:
         add(f'<li><a href="#{anchor}">{_e(title)}</a></li>')
     add("</ol></nav>")
-    titles = dict(sections(r))
-
-    add(f'<section id="summary"><h2>{_e(titles["summary"])}</h2>')
-    if r.highlights:
-        add("<ul>" + "".join(f"<li>{_e(h)}</li>" for h in r.highlights) + "</ul>")
-    else:
-        add(f"<p>{_e(tr('Nothing was recorded in this session yet.'))}</p>")
-    if r.actions:
-        add(f"<h3>{_e(tr('Agreed actions'))}</h3><ol>"
-            + "".join(f"<li>{_e(a)}</li>" for a in r.actions) + "</ol>")
-    add(f"<h3>{_e(tr('About the continuum'))}</h3><p>{_e(continuum_intro(r))}</p>")
-    add(_table(stages_table(r)) + "</section>")
-
-    add(f'<section id="continuum"><h2>{_e(titles["continuum"])}</h2>')
-    if not r.areas:
-        add(f"<p>{_e(tr('No areas of learning were placed.'))}</p>")
-    for area in r.areas:
-        add(f"<h3>{_e(area.name)}</h3>")
-        add(_figure(next_picture("continuum")))
-        add(f"<p>{_e(' '.join(area.words))}</p>")
-        add(_table(area_table(area)))
-        add(_table(group_table(area)))
-    add("</section>")
-
-    if r.quiz.runs:
-        add(f'<section id="quiz"><h2>{_e(titles["quiz"])}</h2>')
-        add("".join(f"<p>{_e(w)}</p>" for w in r.quiz.words))
-        add(_figure(next_picture("quiz")))
-        add(_table(quiz_table(r.quiz)))
-        add(f'<p class="small">{_e(tr("How the quiz is scored: ") + r.quiz.rule)}</p>')
+    in_section = False
+    for block in doc.blocks:
+        if isinstance(block, Heading) and block.anchor is not None:  # a section starts
+            if in_section:
+                add("</section>")
+            add(f'<section id="{block.anchor}"><h2>{_e(block.text)}</h2>')
+            in_section = True
+            continue
+        html = _block(block, next_picture)
+        if html:
+            add(html)
+    if in_section:
         add("</section>")
-
-    if r.boards:
-        add(f'<section id="matrix"><h2>{_e(titles["matrix"])}</h2><p>{_e(matrix_intro())}</p>')
-        for board in r.boards:
-            add(f"<h3>{_e(board_title(board))}</h3><p>{_e(' '.join(board.words))}</p>")
-            add(_board_grid(board))
-            mismatches = mismatch_table(board)
-            if mismatches is not None:
-                add(f"<h4>{_e(tr('Cards placed away from the reference'))}</h4>")
-                add(_table(mismatches))
-        add("</section>")
-
-    if r.consensus:
-        add(f'<section id="consensus"><h2>{_e(titles["consensus"])}</h2>')
-        for view in r.consensus:
-            if len(r.consensus) > 1:
-                add(f"<h3>{_e(view.name)}</h3>")
-            add(f"<p>{_e(' '.join(view.words))}</p>")
-            add(_consensus_grid(view))
-            disputed = disputed_table(view)
-            if disputed is not None:
-                add(f"<h4>{_e(tr('Most disputed cards'))}</h4>")
-                add(_table(disputed))
-                add(f'<p class="small">{_e(disputed_note())}</p>')
-        add("</section>")
-
-    add(f'<section id="notes"><h2>{_e(titles["notes"])}</h2>')
-    if not (r.actions or r.comments or r.notes):
-        add(f"<p>{_e(tr('No notes or actions were recorded.'))}</p>")
-    if r.actions:
-        add(f"<h3>{_e(tr('Agreed actions'))}</h3><ol>"
-            + "".join(f"<li>{_e(a)}</li>" for a in r.actions) + "</ol>")
-    if r.comments:
-        add(f"<h3>{_e(tr('Comments from the room'))}</h3><ul>"
-            + "".join(f"<li>{_e(c)}</li>" for c in r.comments) + "</ul>")
-    if r.notes:
-        add(f"<h3>{_e(tr('Facilitator’s notes'))}</h3>{_paragraphs(r.notes)}")
-    add("</section>")
-
-    if r.people:
-        add(f'<section id="appendix"><h2>{_e(titles["appendix"])}</h2>')
-        add(_table(appendix_table(r)) + "</section>")
-    credits = tr("Models used with credit: {c}. Prepared with lpdesk {v}.").format(
-        c="; ".join(r.credits), v=__version__)
-    add(f'<footer class="small">{_e(credits)}</footer></main></body></html>')
+    add(f'<footer class="small">{_e(doc.credits)}</footer></main></body></html>')
     return ("\n".join(out) + "\n").encode("utf-8")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from lpdesk import __version__
+from lpdesk.export import document as blocks
 from lpdesk.export.board_chart import board_block, consensus_block
 from lpdesk.export.continuum_chart import ContinuumChart
 from lpdesk.export.layout import (
@@ -38,23 +39,8 @@ from lpdesk.export.pages import (
     prepare_painter,
 )
 from lpdesk.export.palette import ACCENT, INK, MUTED, RULE, STAGE_TINTS
-from lpdesk.export.report import AreaReport, Report
-from lpdesk.export.tables import (
-    Table,
-    appendix_table,
-    area_table,
-    board_title,
-    continuum_intro,
-    details,
-    disputed_note,
-    disputed_table,
-    group_table,
-    matrix_intro,
-    mismatch_table,
-    quiz_table,
-    stages_table,
-)
-from lpdesk.export.tables import sections as summary_sections
+from lpdesk.export.report import Report
+from lpdesk.export.tables import Table
 from lpdesk.export.text import MM, PT, TextBox, TextStyle
 from lpdesk.export.wording import tr
 
@@ -74,6 +60,7 @@ H3 = TextStyle(10.5, bold=True, colour=INK, leading=1.3)
 CELL = TextStyle(8.5, colour=INK, leading=1.3)
 CELL_BOLD = TextStyle(8.5, bold=True, colour=INK, leading=1.3)
 HEAD = TextStyle(8.0, bold=True, colour=MUTED, leading=1.3)
+CAPTION = TextStyle(9.0, bold=True, colour=MUTED)
 RIGHT = Qt.AlignmentFlag.AlignRight
 
 
@@ -167,6 +154,7 @@ class SummaryDocument:
         self.width = self.page_w - 2 * self.margin_x
         self.body_h = self.page_h - self.margin_top - self.margin_bottom
         self.contents: Contents | None = None
+        self.credits = ""
         flowables = self._flowables()
         self.pagination: Pagination = paginate(flowables, self.body_h)
         if self.contents is not None:
@@ -178,164 +166,31 @@ class SummaryDocument:
 
     # -- content -------------------------------------------------------------------------
     def _flowables(self) -> list[Flowable]:
-        r = self.report
-        out: list[Flowable] = []
-        sections = summary_sections(r)
-        titles = dict(sections)
-        out += self._title_page(sections)
-        out += self._summary(titles["summary"])
-        out += self._continuum(titles["continuum"])
-        if r.quiz.runs:
-            out += self._quiz(titles["quiz"])
-        if r.boards:
-            out += self._boards(titles["matrix"])
-        if r.consensus:
-            out += self._consensus(titles["consensus"])
-        out += self._notes(titles["notes"])
-        if r.people:
-            out += self._appendix(titles["appendix"])
+        doc = blocks.build_document(self.report)
+        self.credits = doc.credits
+        out = self._title_page(doc)
+        for block in doc.blocks:
+            out += block_flowables(block, self.width, self.report)
         return out
 
-    def h1(self, text: str, anchor: str) -> list[Flowable]:
-        return [PageBreak(), Heading(text, H1, self.width, anchor, rule=ACCENT), Spacer(4 * PT)]
-
-    def h2(self, text: str) -> list[Flowable]:
-        return [Spacer(10 * PT), Heading(text, H2, self.width)]
-
-    def h3(self, text: str) -> list[Flowable]:
-        return [Spacer(5 * PT), Heading(text, H3, self.width)]
-
-    def _title_page(self, sections: list[tuple[str, str]]) -> list[Flowable]:
-        r, w = self.report, self.width
+    def _title_page(self, doc: blocks.Document) -> list[Flowable]:
+        w = self.width
         out: list[Flowable] = [Spacer(58 * MM - self.margin_top, keep=True)]
         out.append(paragraph(tr("WORKSHOP SUMMARY"), w, TextStyle(10, bold=True, colour=ACCENT),
                              6 * PT))
-        out.append(paragraph(r.display_title, w, TextStyle(28, bold=True, colour=INK,
-                                                           leading=1.15), 6 * PT))
-        if r.client:
-            out.append(paragraph(r.client, w, TextStyle(16, colour=MUTED, leading=1.25), 14 * PT))
-        rows = details(r)
+        out.append(paragraph(doc.title, w, TextStyle(28, bold=True, colour=INK,
+                                                     leading=1.15), 6 * PT))
+        if doc.client:
+            out.append(paragraph(doc.client, w, TextStyle(16, colour=MUTED, leading=1.25),
+                                 14 * PT))
         out.append(Spacer(6 * PT))
-        for label, value in rows:
+        for label, value in doc.details:
             out.append(_pair(label, value, w))
         out.append(Spacer(22 * PT))
         out.append(Heading(tr("Contents"), H3, w, rule=RULE))
         out.append(Spacer(4 * PT))
-        self.contents = Contents(sections, w)
+        self.contents = Contents(list(doc.contents), w)
         out.append(self.contents)
-        return out
-
-    def _summary(self, title: str) -> list[Flowable]:
-        r, w = self.report, self.width
-        out = self.h1(title, "summary")
-        if r.highlights:
-            for text in r.highlights:
-                out.append(paragraph(text, w, bullet="\u2022", indent=12 * PT,
-                                     space_after=3 * PT))
-        else:
-            out.append(paragraph(tr("Nothing was recorded in this session yet."), w))
-        if r.actions:
-            out += self.h2(tr("Agreed actions"))
-            for i, text in enumerate(r.actions, 1):
-                out.append(paragraph(text, w, bullet=f"{i}.", indent=16 * PT,
-                                     space_after=3 * PT))
-        out += self.h2(tr("About the continuum"))
-        out.append(paragraph(continuum_intro(r), w))
-        out.append(table(stages_table(r), w))
-        return out
-
-    def _continuum(self, title: str) -> list[Flowable]:
-        r, w = self.report, self.width
-        out = self.h1(title, "continuum")
-        if not r.areas:
-            out.append(paragraph(tr("No areas of learning were placed."), w))
-        for area in r.areas:
-            out += self._area(area)
-        return out
-
-    def _area(self, area: AreaReport) -> list[Flowable]:
-        w = self.width
-        out = self.h2(area.name)
-        chart = ContinuumChart(self.report, area, w)
-        out.append(Spacer(3 * PT))
-        drawing = Drawing(w, chart.height, chart.paint, space_after=6 * PT)
-        drawing.keep_with_next = True  # the chart stays with the first lines about it
-        out.append(drawing)
-        out.append(paragraph(" ".join(area.words), w))
-        out.append(table(area_table(area), w, space_after=6 * PT))
-        groups = group_table(area)
-        if groups is not None:
-            out.append(table(groups, w))
-        return out
-
-    def _quiz(self, title: str) -> list[Flowable]:
-        r, w = self.report, self.width
-        out = self.h1(title, "quiz")
-        for text in r.quiz.words:
-            out.append(paragraph(text, w))
-        if r.quiz.chart is not None:
-            chart = ContinuumChart(r, r.quiz.chart, w)
-            out.append(Drawing(w, chart.height, chart.paint, space_after=8 * PT))
-        out.append(table(quiz_table(r.quiz), w))
-        out.append(paragraph(tr("How the quiz is scored: ") + r.quiz.rule, w, SMALL))
-        return out
-
-    def _boards(self, title: str) -> list[Flowable]:
-        r, w = self.report, self.width
-        out = self.h1(title, "matrix")
-        out.append(paragraph(matrix_intro(), w))
-        for board in r.boards:
-            out += self.h2(board_title(board))
-            out.append(_keep(paragraph(" ".join(board.words), w)))
-            out.append(board_block(board, w))
-            mismatches = mismatch_table(board)
-            if mismatches is not None:
-                out += self.h3(tr("Cards placed away from the reference"))
-                out.append(table(mismatches, w, bold_first=False))
-        return out
-
-    def _consensus(self, title: str) -> list[Flowable]:
-        r, w = self.report, self.width
-        out = self.h1(title, "consensus")
-        for view in r.consensus:
-            if len(r.consensus) > 1:
-                out += self.h2(view.name)
-            out.append(_keep(paragraph(" ".join(view.words), w)))
-            out.append(consensus_block(view, w))
-            disputed = disputed_table(view)
-            if disputed is not None:
-                out += self.h3(tr("Most disputed cards"))
-                out.append(table(disputed, w, bold_first=False, space_after=3 * PT))
-                out.append(paragraph(disputed_note(), w, SMALL))
-        return out
-
-    def _notes(self, title: str) -> list[Flowable]:
-        r, w = self.report, self.width
-        out = self.h1(title, "notes")
-        if not (r.actions or r.comments or r.notes):
-            out.append(paragraph(tr("No notes or actions were recorded."), w))
-        if r.actions:
-            out += self.h2(tr("Agreed actions"))
-            for i, text in enumerate(r.actions, 1):
-                out.append(paragraph(text, w, bullet=f"{i}.", indent=16 * PT,
-                                     space_after=3 * PT))
-        if r.comments:
-            out += self.h2(tr("Comments from the room"))
-            for text in r.comments:
-                out.append(paragraph(text, w, bullet="\u2022", indent=12 * PT,
-                                     space_after=3 * PT))
-        if r.notes:
-            out += self.h2(tr("Facilitator\u2019s notes"))
-            for part in [p for p in r.notes.split("\n\n") if p.strip()]:
-                out.append(paragraph(part.strip(), w))
-        return out
-
-    def _appendix(self, title: str) -> list[Flowable]:
-        r, w = self.report, self.width
-        out = self.h1(title, "appendix")
-        out.append(paragraph(tr("Each participant\u2019s positions, today \u2192 target, on "
-                                "the 0\u2013100 scale."), w, SMALL))
-        out.append(table(appendix_table(r), w))
         return out
 
     # -- painting ------------------------------------------------------------------------
@@ -356,9 +211,7 @@ class SummaryDocument:
             painter.fillRect(QRectF(x, 0, self.page_w / len(STAGE_TINTS) + 1, band),
                              QColor(tint).darker(108))
         painter.fillRect(QRectF(0, band, self.page_w, 1.2 * PT), QColor(ACCENT))
-        credits = tr("Models used with credit: {c}. Prepared with lpdesk {v}.").format(
-            c="; ".join(self.report.credits), v=__version__)
-        box = TextBox(credits, SMALL, self.width)
+        box = TextBox(self.credits, SMALL, self.width)
         y = self.page_h - 14 * MM - box.height
         painter.setPen(QPen(QColor(RULE), 0.6 * PT))
         painter.drawLine(QPointF(self.margin_x, y - 3 * PT),
@@ -404,6 +257,46 @@ class SummaryDocument:
         self.paint_page(painter, index)
         painter.end()
         return image
+
+
+def block_flowables(block: blocks.Block, w: float, report: Report | None = None
+                    ) -> list[Flowable]:
+    """One block as flowables of width `w`: sections start a page, charts and boards are
+    drawn (an area's chart needs its `report`; a comparison's chart is drawn by
+    compare_pdf.py, which knows it)."""
+    if isinstance(block, blocks.Heading):
+        if block.anchor is not None:  # a section
+            return [PageBreak(), Heading(block.text, H1, w, block.anchor, rule=ACCENT),
+                    Spacer(4 * PT)]
+        if block.level <= 3:
+            return [Spacer(10 * PT), Heading(block.text, H2, w)]
+        return [Spacer(5 * PT), Heading(block.text, H3, w)]
+    if isinstance(block, blocks.Paragraph):
+        if block.style == "caption":
+            return [paragraph(block.text, w, CAPTION, space_after=2 * PT)]
+        flowable = paragraph(block.text, w, SMALL if block.style == "small" else BODY)
+        return [_keep(flowable) if block.keep_with_next else flowable]
+    if isinstance(block, blocks.Prose):
+        return [paragraph(part.strip(), w) for part in block.text.split("\n\n")
+                if part.strip()]
+    if isinstance(block, blocks.ItemList):
+        return [paragraph(text, w, bullet=f"{i}." if block.numbered else "\u2022",
+                          indent=(16 if block.numbered else 12) * PT, space_after=3 * PT)
+                for i, text in enumerate(block.items, 1)]
+    if isinstance(block, blocks.TableBlock):
+        return [table(block.table, w, block.bold_first, block.space_after * PT)]
+    if isinstance(block, blocks.Figure) and report is not None:
+        chart = ContinuumChart(report, block.area, w)
+        if block.kind == "quiz":
+            return [Drawing(w, chart.height, chart.paint, space_after=8 * PT)]
+        drawing = Drawing(w, chart.height, chart.paint, space_after=6 * PT)
+        drawing.keep_with_next = True  # the chart stays with the first lines about it
+        return [Spacer(3 * PT), drawing]
+    if isinstance(block, blocks.BoardGrid):
+        return [board_block(block.board, w)]
+    if isinstance(block, blocks.ConsensusGrid):
+        return [consensus_block(block.view, w)]
+    return []
 
 
 def write_pages(paper: str, page_count: int, paint_page: Callable[[QPainter, int], None],

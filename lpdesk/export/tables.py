@@ -175,3 +175,25 @@ def details(report: Report) -> list[tuple[str, str]]:
         out.append((tr("Names"), tr("Participants appear as P1, P2 ... and groups as G1, "
                                     "G2 ... in this summary.")))
     return out
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One agreed action as every format shows it. The one place for an action's fields:
+    a new one (an owner, a due date) is added here, to `action_line` and to `ACTION_CSV`,
+    and the PDF, HTML, Markdown and CSV exports all follow."""
+
+    number: int
+    text: str
+
+
+ACTION_CSV = ("text",)  # the CSV columns an action row fills, in `ActionRow` field names
+
+
+def action_rows(report: Report) -> tuple[ActionRow, ...]:
+    return tuple(ActionRow(n, text) for n, text in enumerate(report.actions, 1))
+
+
+def action_line(row: ActionRow) -> str:
+    """An action on one line of the numbered list (PDF, HTML, Markdown)."""
+    return row.text

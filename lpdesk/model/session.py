@@ -97,6 +97,9 @@ class Session:
     room: RoomNotes = field(default_factory=RoomNotes)
     id: str = ""  # the same workshop in two files (a copy) has one id; "" in older files
     changed: Event = field(default_factory=Event, repr=False, compare=False)
+    # keys of the file this version does not know, kept for the next save (storage/unknown)
+    unknown: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict, repr=False,
+                                                           compare=False)
 
     # -- queries -------------------------------------------------------------------
     def participant(self, participant_id: str) -> Participant:

@@ -2,7 +2,8 @@
 
 The file layout is documented in docs/file-format.md and resources/session.schema.json.
 Reading is strict about types, ranges and references (every id a placement, quiz run or
-board points at must exist) and lenient about unknown keys, which are ignored.
+board points at must exist) and lenient about unknown keys, which are kept for the next
+save (lpdesk/storage/unknown.py).
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from lpdesk.model.room import NOTE_KINDS, NOTE_SOURCES, NOTE_STATUSES, RoomNote
 from lpdesk.model.session import Group, Participant, Session
 from lpdesk.storage.errors import SessionFormatError
 from lpdesk.storage.reader import Reader
+from lpdesk.storage.unknown import collect as collect_unknown
+from lpdesk.storage.unknown import merge as merge_unknown
 
 FORMAT = "lpdesk-session"
 SCHEMA_VERSION = 1
@@ -40,7 +43,7 @@ def _placement(p: Placement) -> dict[str, Any]:
 def session_to_dict(session: Session) -> dict[str, Any]:
     """The JSON-ready form of a session (the current schema version)."""
     c, q, m, a = session.continuum, session.quiz, session.matrix, session.agenda
-    return {
+    return merge_unknown({
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
         "id": session.id,
@@ -126,7 +129,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
              "author": n.author}
             for n in session.room.notes
         ],
-    }
+    }, session.unknown)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -150,7 +153,8 @@ class _Ids:
 def _ref(r: Reader, key: str, known: set[str], what: str) -> str | None:
     value = r.optional_text(key, max_len=64)
     if value is not None and value not in known:
-        raise r.fail(key, f"refers to a {what} that does not exist ({value!r:.70})")
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise r.fail(key, f"refers to {article} {what} that does not exist ({value!r:.70})")
     return value
 
 
@@ -213,6 +217,7 @@ def session_from_dict(data: Any) -> Session:
         count = sum(n.kind == kind for n in s.room.notes)
         if count > L[key].most:
             raise root.fail("room", limits.too_many(count, L[key]))
+    s.unknown = collect_unknown(root.data)
     return s
 
 

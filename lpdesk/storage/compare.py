@@ -42,20 +42,31 @@ class SessionsToCompare:
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, with a folder standing for the session files directly in it
-    (sorted by name); the same file named twice counts once."""
+    """The files named, with a folder standing for every entry directly in it named like a
+    session file (sorted by name): files, and also folders, pipes, devices, sockets and
+    broken or looping links, which the reader then lists as left out with their reason
+    rather than passing over them in silence. The same file named twice counts once."""
     result: list[Path] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        found = sorted(p for p in path.iterdir() if p.suffix.lower() == EXTENSION
-                       and p.is_file()) if path.is_dir() else [path]
+        found = sorted(p for p in path.iterdir() if p.suffix.lower() == EXTENSION) \
+            if path.is_dir() else [path]
         for p in found:
             key = p.resolve() if p.exists() else p.absolute()
             if key not in seen:
                 seen.add(key)
                 result.append(p)
     return result
+
+
+def expand_quietly(paths: Iterable[str | Path]) -> list[Path]:
+    """`expand`, or the paths as named when a folder cannot be listed (the caller only
+    wants to know which files are inputs; the reading says what went wrong)."""
+    try:
+        return expand(paths)
+    except OSError:
+        return [Path(p) for p in paths]
 
 
 def read_sessions(paths: Iterable[str | Path]) -> SessionsToCompare:

@@ -13,6 +13,7 @@ import math
 import os
 import re
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,7 +97,11 @@ def parse_session(text: str) -> Session:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated"):
             raise SessionFormatError(f"it ends too early (truncated?) at {where}") from None
         raise SessionFormatError(f"it is not valid JSON ({exc.msg} at {where})") from None
-    except ValueError as exc:  # e.g. an integer with too many digits
+    except ValueError as exc:
+        if "digits" in str(exc):  # Python's own words end in a set_int_max_str_digits() hint
+            raise SessionFormatError(
+                f"it holds a number of more than {sys.get_int_max_str_digits():,} digits, "
+                f"which no session uses") from None
         raise SessionFormatError(f"it holds a value that cannot be read ({exc})") from None
     version = check_header(data)
     data = migrate(data, version)
@@ -123,6 +128,21 @@ def _not_a_file(path: Path, mode: int) -> SessionFileError:
     kind = ("a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode)
             or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file")
     return SessionFileError(path, f"is {kind}, not a session file")
+
+
+def _unreadable(path: Path, exc: OSError) -> SessionFileError:
+    """What an open that failed says about the path: a looping link, a socket (which
+    cannot be opened at all), or the system's words."""
+    if exc.errno == errno.ELOOP:
+        return SessionFileError(path, "is a link that loops back on itself, not a session "
+                                      "file")
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISSOCK(mode) or (mode and not stat.S_ISREG(mode)):
+        return _not_a_file(path, mode)
+    return SessionFileError(path, f"cannot be read ({exc.strerror or exc})")
 
 
 def _read_bounded(path: Path) -> tuple[bytes, os.stat_result]:
@@ -162,6 +182,9 @@ def read_session(path: str | Path) -> tuple[Session, FileStamp]:
         raw, st = _read_bounded(path)
         stamp = FileStamp(st.st_size, st.st_mtime_ns, _digest(raw))
     except FileNotFoundError:
+        if path.is_symlink():
+            raise SessionFileError(path, "is a link to something that does not exist") \
+                from None
         raise SessionFileError(path, "does not exist") from None
     except IsADirectoryError:  # Windows cannot open a folder
         raise SessionFileError(path, "is a folder, not a session file") from None
@@ -170,7 +193,7 @@ def read_session(path: str | Path) -> tuple[Session, FileStamp]:
     except MemoryError:
         raise SessionFileError(path, "cannot be read (not enough memory)") from None
     except OSError as exc:
-        raise SessionFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise _unreadable(path, exc) from None
     try:
         return parse_session_bytes(raw), stamp
     except SessionFormatError as exc:

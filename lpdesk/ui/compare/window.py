@@ -37,6 +37,7 @@ from lpdesk.export.compare import (
     ComparisonReport,
     build_comparison_report,
     compare_files,
+    left_out_lines,
 )
 from lpdesk.export.tables import Table
 from lpdesk.model.compare import propose_series, series_key
@@ -157,8 +158,9 @@ class CompareWindow(QDialog):
             self.series_choice.setdefault(key, True)
         comparison = compare_files(sessions, anonymise=self.anonymise.isChecked(),
                                    series=[k for k, on in self.series_choice.items() if on])
-        self.report = build_comparison_report(comparison,
-                                              [str(x) for x in self.found.left_out])
+        self.report = build_comparison_report(comparison, left_out_lines(
+            self.found.left_out, [s for _, s in self.found.sessions],
+            self.anonymise.isChecked()))
         self._show(self.report)
 
     def _clear(self) -> None:
@@ -271,11 +273,11 @@ class CompareWindow(QDialog):
         except ExportError as exc:
             self._error(str(exc))
             raise
-        report = self.report
+        report, sessions = self.report, list(self.found.sessions)
 
         def work() -> list[Path]:
             files = render_comparison(report, path)
-            write_files(files)
+            write_files(files, protect=[p for p, _ in sessions])  # never over an input
             return [p for p, _ in files]
 
         self._pool = self._pool or ThreadPoolExecutor(1, thread_name_prefix="compare-export")

@@ -382,6 +382,7 @@ class ExportDialog(QDialog):
         or failed export writes nothing."""
         path = Path(path)
         session, paper, anonymise = self.doc.session, self.paper, self.anonymise
+        source = [self.doc.path] if self.doc.path is not None else []
         notes = self.include_notes
         self._save_options()
         settings.put(settings.EXPORT_LAST_DIR, str(path.parent))
@@ -399,7 +400,7 @@ class ExportDialog(QDialog):
                            report_progress)
             if not report_progress(0, 0):
                 raise Cancelled()
-            write_files(files)
+            write_files(files, protect=source)  # never over the session file itself
             return [p for p, _ in files]
 
         self.export_button.setEnabled(False)
