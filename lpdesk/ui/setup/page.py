@@ -117,7 +117,7 @@ class SetupPage(QWidget):
         for label, edit, name in (
             (self.tr("&Title"), self.title_edit, "title"),
             (self.tr("&Client organisation"), self.client_edit, "client"),
-            (self.tr("&Facilitator"), self.facilitator_edit, "facilitator"),
+            (self.tr("Fac&ilitator"), self.facilitator_edit, "facilitator"),
         ):
             edit.setAccessibleName(label.replace("&", ""))
             edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
@@ -158,7 +158,7 @@ class SetupPage(QWidget):
         self.table.installEventFilter(self)
         pl.addWidget(self.table, 1)
         self.count_label = QLabel()
-        remove = QPushButton(self.tr("&Remove selected"))
+        remove = QPushButton(self.tr("Re&move selected"))
         remove.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
         row.addWidget(self.count_label, 1)
@@ -172,7 +172,7 @@ class SetupPage(QWidget):
         self.group_list.setAccessibleName(self.tr("Groups"))
         self.group_list.itemChanged.connect(self._group_renamed)
         gl.addWidget(self.group_list, 1)
-        add_group = QPushButton(self.tr("Add &group"))
+        add_group = QPushButton(self.tr("&Add group"))
         add_group.clicked.connect(self.add_group)
         remove_group = QPushButton(self.tr("Remove group"))
         remove_group.clicked.connect(self.remove_selected_group)

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 # are imported where first used, and autosave starts right after the first paint.
 
 MAX_RECENT = 8
-USUAL_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q", QKeySequence.StandardKey.Close: "Ctrl+W",
-              QKeySequence.StandardKey.Redo: "Ctrl+Shift+Z"}
+USUAL_KEYS = {QKeySequence.StandardKey.Quit: ("Ctrl+Q",),
+              QKeySequence.StandardKey.Close: ("Ctrl+W",),
+              QKeySequence.StandardKey.Redo: ("Ctrl+Shift+Z", "Ctrl+Y")}
 FILE_FILTER = "lpdesk sessions (*.lpdesk);;All files (*)"
 
 
@@ -97,11 +98,11 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             # The platform's keys, plus the usual one where a platform theme has none
-            # (Quit has no key on Linux without a desktop theme).
+            # (Quit has no key on Linux without a desktop theme; Ctrl+Y redoes everywhere).
             keys = QKeySequence.keyBindings(shortcut)
-            usual = USUAL_KEYS.get(shortcut)
-            if usual and all(k != QKeySequence(usual) for k in keys):
-                keys.append(QKeySequence(usual))
+            for key in USUAL_KEYS.get(shortcut, ()):
+                if all(k != QKeySequence(key) for k in keys):
+                    keys.append(QKeySequence(key))
             action.setShortcuts(keys)
         elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
