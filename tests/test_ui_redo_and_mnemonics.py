@@ -83,6 +83,15 @@ def test_no_field_or_button_takes_a_menu_bar_letter_on_any_page(window, qtbot):
             seen += letter is not None
             if letter in menus:
                 clashes.append((item.kind, widget.text(), menus[letter]))
+    from lpdesk.ui.window.start_page import show_start_page
+    start = show_start_page(window)
+    for widget in start.findChildren(QLabel) + start.findChildren(QAbstractButton):
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        letter = mnemonic(widget.text())
+        seen += letter is not None
+        if letter in menus:
+            clashes.append(("start page", widget.text(), menus[letter]))
     assert seen > 10  # labels and buttons of every page were looked at
     assert clashes == []
 

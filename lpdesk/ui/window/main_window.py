@@ -383,7 +383,12 @@ class MainWindow(QMainWindow):
             self.set_document(SessionDocument(new_session()))
 
     def close_session(self) -> None:
-        self.new_session()
+        """Back to the start page (a new, empty session waits behind it), as lpdesk started
+        without a file: an untitled session alone looked like nothing had been closed."""
+        if self.maybe_save():
+            self.set_document(SessionDocument(new_session()))
+            from lpdesk.ui.window.start_page import show_start_page
+            show_start_page(self)
 
     def ask_open(self) -> None:
         path = self.ask_open_path()
