@@ -31,7 +31,8 @@ from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import (
     agreement_in_rows,
     board_agreement,
-    consensus,
+    compared_boards,
+    consensus_overview,
 )
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
@@ -335,27 +336,34 @@ def _consensus(session: Session, names: Names,
             by_template.setdefault(board.template_id, []).append(board)
     result = []
     t = names.text
-    for boards in by_template.values():
-        if len(boards) < 2:
+    for siblings in by_template.values():
+        # only boards with cards placed are compared, and a card no group placed is never
+        # disputed (matrix_stats); the words say how many boards were left out
+        overview, per_card = consensus_overview(siblings)
+        if not overview.possible:
             continue
+        boards = compared_boards(siblings)
         first = boards[0]
         grid = [(r.id, c.id) for r in first.rows for c in first.columns]
         cell_names = tuple(t(_cell_name(first, cell)) for cell in grid)
-        per_card = consensus(boards)
         counts = tuple(tuple(cc.counts.get(cell, 0) for cell in grid) for cc in per_card)
         disputed = []
         for cc in per_card:
-            if cc.disagreement <= 0 or len(disputed) >= MOST_DISPUTED:
+            if not cc.disputed or len(disputed) >= MOST_DISPUTED:
                 continue
             spread = sorted(((t(_cell_name(first, cell)), n) for cell, n in cc.counts.items()),
                             key=lambda x: -x[1])
             disputed.append(DisputedCard(t(cc.text), tuple(spread), cc.placed_by,
                                          cc.disagreement))
         board_names = tuple(t(groups.get(b.group_id or "", "") or b.name) for b in boards)
-        agreed = sum(1 for cc in per_card if cc.placed_by >= 2 and cc.disagreement == 0)
-        judged = sum(1 for cc in per_card if cc.placed_by >= 2)
+        agreed, judged = overview.agreed, overview.judged
         words = [tr("{n} boards compared card by card: {names}.").format(
             n=len(boards), names=tr(", ").join(board_names))]
+        if overview.left_out:
+            words.append(tr("1 board without cards placed is left out.")
+                         if overview.left_out == 1 else
+                         tr("{n} boards without cards placed are left out.").format(
+                             n=overview.left_out))
         if judged:
             words.append(tr("Of the {j} cards placed by two boards or more, {a} sit in the same "
                             "cell on every board that placed them.").format(j=judged, a=agreed))
