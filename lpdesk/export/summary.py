@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from lpdesk.content.stages import ContinuumContent, continuum_content
 from lpdesk.export.anonymise import Names
 from lpdesk.export.report import (
+    ActionItem,
     AreaReport,
     BoardReport,
     CardPosition,
@@ -34,6 +35,7 @@ from lpdesk.model.matrix_stats import (
     compared_boards,
     consensus_overview,
 )
+from lpdesk.model.room import action_line
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
 
@@ -146,9 +148,7 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
         if not area.consensus.is_empty():
             agreed = _position(content, tr("Agreed by the room"), "consensus", "", "#000000",
                                area.consensus)
-        by_groups = counts_groups(area, session.continuum.by_groups,
-                                  (p.id for p in session.participants),
-                                  (g.id for g in session.groups))
+        by_groups = counts_groups(area)  # the area's own switch, as its page shows
         basis = "groups" if by_groups else "participants"
         plotted = people if basis == "participants" else group_positions
         stats = summarise(Placement(p.now, p.target) for p in plotted)
@@ -433,7 +433,12 @@ def build_report(session: Session, anonymise: bool = False,
     boards = [_board(b, names, group_names) for b in session.matrix.boards]
     agreed = _consensus(session, names, group_names)
     # only what the facilitator accepted: a phone's pending or rejected note stays out
-    actions = tuple(t(n.text) for n in session.room.accepted("action") if n.text.strip())
+    # an action's owner and due date ride in its line, one wording for every format
+    # (model.room.action_line); action_items keeps the parts apart for tables
+    action_items = tuple(
+        ActionItem(t(n.text), t(n.owner), n.due, t(action_line(n, words_tr)))
+        for n in session.room.accepted("action") if n.text.strip())
+    actions = tuple(item.line for item in action_items)
     comments = tuple(t(n.text) for n in session.room.accepted("comment") if n.text.strip())
     used = {a.now_stage for a in areas} | {a.target_stage for a in areas}
     for area in areas:
@@ -449,9 +454,10 @@ def build_report(session: Session, anonymise: bool = False,
         people=people, groups=groups,
         stages=tuple(StageInfo(s.name, s.start, s.end, s.description) for s in content.stages),
         left_label=content.left_label, right_label=content.right_label,
-        by_groups=session.continuum.by_groups, areas=tuple(areas), quiz=quiz,
+        by_groups=any(a.by_groups for a in session.continuum.areas), areas=tuple(areas),
+        quiz=quiz,
         boards=tuple(boards), consensus=tuple(agreed),
         notes=t(session.notes.strip()) if include_notes else "",
         actions=actions, comments=comments,
         highlights=_highlights(areas, quiz, boards, actions), credits=credits,
-        stage_names_used=frozenset(used))
+        stage_names_used=frozenset(used), action_items=action_items)
