@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lpdesk.live.protocol import MessageType, ProtocolError, bool_field, register
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.room import NOTE_KINDS
 
 NOTE_MAX = 500  # characters: a comment typed on a phone, not an essay
@@ -134,6 +135,8 @@ def my_quiz_section(run: Any, content: Any, stages: Any, open_: bool, purpose: s
         stage = stages.stage_at(result.position)
         section["result"] = {
             "position": round(result.position, 1), "stage": stage.name,
+            # the desk's, the room's and the exports' wording of the figure (one rule)
+            "position_text": format_position(result.position),
             "description": stage.description,
             "answered": result.answered, "total": result.total,
             "left": [{"topic": c.question.topic, "answer": c.answer.text}

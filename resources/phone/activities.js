@@ -3,6 +3,16 @@
    window.lpdeskActivities(api) once with its helpers. Every text from the session or a
    participant goes in with textContent, never as markup. */
 "use strict";
+/* A position as lpdesk writes it everywhere (lpdesk.model.continuum_words.format_position):
+   at most one decimal, no ".0", a real minus sign; "–" for none. The server sends its own
+   text where it has one (the quiz result's position_text); this is for the phone's own
+   marker, which is already held to one decimal. */
+window.lpdeskFormatPosition = function (v) {
+  if (v === null || v === undefined || typeof v !== "number" || !isFinite(v)) { return "\u2013"; }
+  var text = v.toFixed(1);
+  if (text.slice(-2) === ".0") { text = text.slice(0, -2); }
+  return text === "-0" ? "0" : text.replace("-", "\u2212");
+};
 window.lpdeskActivities = function (api) {
   var NOTE_MAX = 500;
   var draft = { text: "", kind: "comment", anonymous: false, open: false, seq: null };
@@ -133,7 +143,8 @@ window.lpdeskActivities = function (api) {
       var h = el("h1", "stage", r.stage);
       h.id = "quiz-stage";
       s.appendChild(h);
-      s.appendChild(el("p", "big", Math.round(r.position) + " on the continuum"));
+      s.appendChild(el("p", "big", (r.position_text || window.lpdeskFormatPosition(r.position)) +
+        " on the continuum"));
       s.appendChild(el("p", "", r.description));
       s.appendChild(el("p", "muted", r.answered < r.total
         ? "Based on " + r.answered + " of " + r.total + " questions"

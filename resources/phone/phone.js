@@ -323,7 +323,7 @@
       b.id = "set-" + k;
       b.setAttribute("aria-pressed", String(state.active === k));
       var v = placementValue(k);
-      b.appendChild(el("span", "val", v === null || v === undefined ? "not placed" : Math.round(v) + " \u00b7 " + stageAt(v).name));
+      b.appendChild(el("span", "val", v === null || v === undefined ? "not placed" : window.lpdeskFormatPosition(v) + " \u00b7 " + stageAt(v).name));
       which.appendChild(b);
     });
     s.appendChild(which);

@@ -41,6 +41,7 @@ from lpdesk.live.protocol import (
 )
 from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, LiveServer
+from lpdesk.model.continuum_words import format_position
 
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 DEFAULT_PORT = 8470
@@ -265,7 +266,7 @@ class LiveController(QObject):
                         message.get("which")] = message.get("value")
                     value = message.get("value")
                     device.last_sent = (f"{message.get('which')} "
-                                        f"{'cleared' if value is None else f'{value:g}'}")
+                                        f"{'cleared' if value is None else format_position(value)}")
                     waiting.append((device_id, message.seq, event[3]))
                     continue
                 handler = self.handlers.get(message.type)
