@@ -5,7 +5,7 @@ import json
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from lpdesk.commands.room import AddRoomNoteCommand, SetActionFollowUpCommand, new_room_note
+from lpdesk.commands.room import SetActionFollowUpCommand, new_room_note
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.export.summary import build_report
