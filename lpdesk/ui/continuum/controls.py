@@ -89,7 +89,7 @@ class PlacingControls(QGroupBox):
                                                 "reveal them all at once"))
         self.hide_button.setCheckable(True)
         layout.addWidget(self.hide_button)
-        self.by_groups_check = QCheckBox(self.tr("&Place this area by groups"))
+        self.by_groups_check = QCheckBox(self.tr("&Place by groups"))
         self.by_groups_check.setToolTip(self.tr("One now and one target per group instead of "
                                                 "per participant, for this area only"))
         self.by_groups_check.clicked.connect(
