@@ -22,6 +22,7 @@ from lpdesk.model.continuum_words import format_position
 from lpdesk.model.room import NOTE_KINDS
 
 NOTE_MAX = 500  # characters: a comment typed on a phone, not an essay
+OWNER_MAX = 100  # a suggested action's owner, as typed on a phone
 NOTE_BURST = 3
 NOTE_EVERY = 10.0  # seconds per note once the burst is used
 SHOWN_PULLS = 2  # answers per side on a phone's result, as on the projector's result
@@ -48,9 +49,21 @@ def note_text_field(name: str, value: Any) -> str:
     return text
 
 
-# "anonymous": send it without the participant's name
+def note_owner_field(name: str, value: Any) -> str:
+    """A suggested action's owner (optional): one line of plain text, at most OWNER_MAX
+    characters, "" for none."""
+    if not isinstance(value, str):
+        raise ProtocolError("field", f"{name}: expected text")
+    text = " ".join(_NOTE_CONTROL.sub(" ", value).split())
+    if len(text) > OWNER_MAX:
+        raise ProtocolError("long", f"An owner has at most {OWNER_MAX} characters.")
+    return text
+
+
+# "anonymous": send it without the participant's name; "owner": who could take an action on
 COMMENT = register(MessageType("comment", {"kind": note_kind_field, "text": note_text_field,
-                                           "anonymous": bool_field}, ("kind", "text")))
+                                           "anonymous": bool_field, "owner": note_owner_field},
+                               ("kind", "text")))
 
 
 @dataclass

@@ -15,11 +15,12 @@ window.lpdeskFormatPosition = function (v) {
 };
 window.lpdeskActivities = function (api) {
   var NOTE_MAX = 500;
-  var draft = { text: "", kind: "comment", anonymous: false, open: false, seq: null };
+  var OWNER_MAX = 100;
+  var draft = { text: "", kind: "comment", anonymous: false, open: false, seq: null, owner: "" };
 
   function typing() {
     var a = document.activeElement;
-    return !!(a && a.id === "note-text");
+    return !!(a && (a.id === "note-text" || a.id === "note-owner"));
   }
   function noteBox(parent) {
     var el = api.el, box = el("details", "notes");
@@ -31,6 +32,7 @@ window.lpdeskActivities = function (api) {
     [["comment", "Comment"], ["action", "Suggested action"]].forEach(function (k) {
       var b = api.button("kind", k[1], function () {
         draft.kind = k[0];
+        ownerRow.hidden = draft.kind !== "action";
         kinds.childNodes.forEach(function (x) {
           x.setAttribute("aria-pressed", String(x === b));
         });
@@ -53,6 +55,19 @@ window.lpdeskActivities = function (api) {
     counted();
     box.appendChild(text);
     box.appendChild(count);
+    // an action may name who could take it on (optional; the facilitator can change it)
+    var ownerRow = el("label", "owner");
+    ownerRow.appendChild(document.createTextNode("Who could take it on? (optional) "));
+    var owner = el("input");
+    owner.type = "text";
+    owner.id = "note-owner";
+    owner.maxLength = OWNER_MAX;
+    owner.value = draft.owner;
+    owner.addEventListener("input", function () { draft.owner = owner.value; });
+    owner.addEventListener("blur", function () { setTimeout(api.render, 0); });
+    ownerRow.appendChild(owner);
+    ownerRow.hidden = draft.kind !== "action";
+    box.appendChild(ownerRow);
     var label = el("label", "check");
     var anon = el("input");
     anon.type = "checkbox";
@@ -65,8 +80,9 @@ window.lpdeskActivities = function (api) {
     var go = api.button("primary", "Send", function () {
       var t = draft.text.trim();
       if (!t) { text.focus(); return; }
-      var seq = api.send({ type: "comment", kind: draft.kind, text: t,
-                           anonymous: draft.anonymous });
+      var message = { type: "comment", kind: draft.kind, text: t, anonymous: draft.anonymous };
+      if (draft.kind === "action" && draft.owner.trim()) { message.owner = draft.owner.trim(); }
+      var seq = api.send(message);
       if (seq !== null) { draft.seq = seq; api.status("Sending\u2026"); }
     });
     go.id = "note-send";
@@ -299,7 +315,7 @@ window.lpdeskActivities = function (api) {
     ack: function (seq) {
       if (seq !== null && seq === moveSeq) { moveSeq = null; api.status(""); return true; }
       if (seq !== draft.seq || seq === null) { return false; }
-      draft.seq = null; draft.text = ""; draft.open = false;
+      draft.seq = null; draft.text = ""; draft.owner = ""; draft.open = false;
       api.status("Sent to the facilitator \u2713", "ok");
       api.render();
       return true;

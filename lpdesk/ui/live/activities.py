@@ -74,6 +74,8 @@ class PhoneActivities(QObject):
         author = "" if message.get("anonymous") else participant.name
         note = new_room_note(room, kind, message.get("text"), session.agenda.current_id,
                              from_phone=True, author=author)
+        if kind == "action":  # who the participant suggests could take it on (optional)
+            note.owner = message.get("owner") or ""
         c.doc.apply(AddRoomNoteCommand(room, note))
         waiting = sum(n.status == "pending" for n in room.notes)
         who = author or c.tr("anonymous")
