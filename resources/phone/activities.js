@@ -22,6 +22,11 @@ window.lpdeskActivities = function (api) {
     var a = document.activeElement;
     return !!(a && (a.id === "note-text" || a.id === "note-owner"));
   }
+  // frames held while typing are shown once the keyboard goes, not when the finger moves
+  // from the text to the owner field (a re-render then would drop the field under it)
+  function laterUnlessTyping() {
+    setTimeout(function () { if (!typing()) { api.render(); } }, 0);
+  }
   function noteBox(parent) {
     var el = api.el, box = el("details", "notes");
     box.id = "notes";
@@ -51,7 +56,7 @@ window.lpdeskActivities = function (api) {
     var count = el("p", "muted count", "");
     function counted() { count.textContent = draft.text.length + " / " + NOTE_MAX; }
     text.addEventListener("input", function () { draft.text = text.value; counted(); });
-    text.addEventListener("blur", function () { setTimeout(api.render, 0); });
+    text.addEventListener("blur", laterUnlessTyping);
     counted();
     box.appendChild(text);
     box.appendChild(count);
@@ -64,7 +69,7 @@ window.lpdeskActivities = function (api) {
     owner.maxLength = OWNER_MAX;
     owner.value = draft.owner;
     owner.addEventListener("input", function () { draft.owner = owner.value; });
-    owner.addEventListener("blur", function () { setTimeout(api.render, 0); });
+    owner.addEventListener("blur", laterUnlessTyping);
     ownerRow.appendChild(owner);
     ownerRow.hidden = draft.kind !== "action";
     box.appendChild(ownerRow);
