@@ -60,6 +60,14 @@ def _demo_workshops(folder: Path) -> int:
     from lpdesk.demo import demo_workshops
     from lpdesk.storage import SessionFileError, save_session
 
+    try:  # a folder that does not exist yet is made, as `-o` makes its file
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        say(f"{folder}: is not a folder", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        say(f"{folder}: cannot make the folder ({exc.strerror or exc})", file=sys.stderr)
+        return 1
     if not folder.is_dir():
         say(f"{folder}: is not a folder", file=sys.stderr)
         return 1

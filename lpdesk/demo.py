@@ -69,8 +69,9 @@ def demo_session() -> Session:
                  agenda.get("continuum"), "2026-11-23T10:12:00"),
         RoomNote("note-2", "comment", "Onboarding buddies already work well informally.",
                  agenda.get("continuum"), "2026-11-23T10:18:00"),
-        RoomNote("note-3", "action", "Pilot a peer community for new starters (owner: Eva).",
-                 agenda.get("summary"), "2026-11-23T11:20:00"),
+        RoomNote("note-3", "action", "Pilot a peer community for new starters.",
+                 agenda.get("summary"), "2026-11-23T11:20:00", owner="Eva",
+                 due="2027-01-15"),
         RoomNote("note-4", "action", "Review which tracked courses are truly compliance.",
                  agenda.get("summary"), "2026-11-23T11:24:00"),
     ]

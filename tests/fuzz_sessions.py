@@ -195,7 +195,7 @@ def mutated_dicts(draw) -> Any:
                 data = set_at(data, path, _pick(draw, ids))
         elif kind == "version" and isinstance(data, dict):
             data["schema_version"] = copy.deepcopy(draw(st.sampled_from(
-                [0, -1, 2, 999, "1", 1.0, True, None, 10**20, [1]])))
+                [0, -1, 2, 3, 999, "1", 1.0, True, None, 10**20, [1]])))
         elif kind == "bloat":  # just over (or at) a limit: issue 14's 20,000-row board
             target = get_at(data, path)
             if isinstance(target, (list, dict)) and target:

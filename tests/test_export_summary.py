@@ -40,8 +40,8 @@ def test_anonymising_replaces_names_everywhere_in_participant_order():
     joined = " ".join(texts)
     for p in session.participants:
         assert p.name not in joined
-    # "owner: Eva" in an action names Eva Lindqvist, the 5th participant
-    assert any("owner: P5" in a for a in report.actions)
+    # the owner "Eva" of an action names Eva Lindqvist, the 5th participant
+    assert any(a.endswith("\u2014 P5, by 2027-01-15") for a in report.actions)
     assert report.facilitator == session.facilitator  # the author is not anonymised
 
 

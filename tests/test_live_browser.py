@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from lpdesk.model.continuum_words import format_position
+
 CHROMIUM = "/usr/bin/chromium"
 ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
@@ -92,7 +94,8 @@ def test_a_phone_joins_by_the_qr_address_and_places_now_and_target(browser, room
         w.doc.push(SetPlacementCommand(session.continuum, area.id, amira.id, "now", 55.0))
         until(qtbot, lambda: "55" in page.locator("#set-now").text_content())
         w.undo_action.trigger()
-        until(qtbot, lambda: f"{round(placed.now)} " in page.locator("#set-now").text_content())
+        until(qtbot, lambda: f"{format_position(placed.now)} " in  # the desk's figure
+              page.locator("#set-now").text_content())
         ARTEFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTEFACTS / "phone-continuum.png"), full_page=False)
         # what a phone downloads to join (page, style, script), counted by the browser

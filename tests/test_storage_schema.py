@@ -21,7 +21,7 @@ from fuzz_sessions import (
 from hypothesis import HealthCheck, given, settings
 
 from lpdesk.storage import SessionFileError, parse_session, read_session
-from lpdesk.storage.codec import DATE_RE, ID_RE
+from lpdesk.storage.codec import DATE_RE, ID_RE, SCHEMA_VERSION
 from lpdesk.storage.errors import SessionFormatError
 from lpdesk.storage.files import MAX_FILE_BYTES, MIB
 
@@ -61,7 +61,7 @@ CASES = {
                                     False),
     "long quiz answer key": (("quiz", "runs", 0, "answers", "q" * 201), "a", False),
     "long cell id": (("matrix", "boards", 0, "cards", 0, "cell"), ["a" * 65, "b"], False),
-    "newer schema version": (("schema_version",), 2, False),
+    "newer schema version": (("schema_version",), SCHEMA_VERSION + 1, False),
     "minutes written as 10.0": (("agenda", "items", 0, "minutes"), 10.0, True),
     "schema version written as 1.0": (("schema_version",), 1.0, True),
 }

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 
 from lpdesk.content.quiz import quiz_content
+from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.window.after_paint import first_paint_done
 
 NAME = QAccessible.Text.Name
@@ -124,7 +125,7 @@ def test_continuum_markers_are_spoken_by_the_plot(demo_window, qtbot):
     page.select(person.id)
     view = page.plot.view
     name = spoken(view)
-    assert person.name in name and f"now {placement.now:.0f}" in name
+    assert person.name in name and f"now {format_position(placement.now)}" in name
     assert "now marker" in name
     page.set_active("target")
     assert "target marker" in spoken(view)
@@ -133,7 +134,7 @@ def test_continuum_markers_are_spoken_by_the_plot(demo_window, qtbot):
         assert p.name in description
     page.toggle_hidden()
     private = spoken(view) + spoken(view, DESCRIPTION)
-    assert f"now {placement.now:.0f}" not in private and "placed" in private
+    assert f"now {format_position(placement.now)}" not in private and "placed" in private
 
 
 @pytest.mark.parametrize("which", ["paste", "export", "new board", "card"])

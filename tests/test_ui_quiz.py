@@ -11,6 +11,7 @@ from lpdesk.content.quiz import quiz_content
 from lpdesk.content.stages import continuum_content
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.quiz_scoring import score
 from lpdesk.storage import dumps_session, parse_session
 from lpdesk.ui.quiz.page import QuizPage
@@ -159,7 +160,7 @@ def test_result_shows_position_stage_and_what_drove_it(qtbot, page):
     expected = score(QUESTIONS, run_of(page).answers)
     assert expected.position is not None and expected.complete
     view = page.result_view
-    assert view.position_label.text() == f"{expected.position:.0f}"
+    assert view.position_label.text() == format_position(expected.position)  # the one rule
     assert view.stage_label.text() == continuum_content().stage_at(expected.position).name
     assert view.strip.position == pytest.approx(expected.position)
     strongest_left = expected.pulled_left[0]

@@ -40,7 +40,8 @@ def test_recap_shows_the_exports_figures_for_every_area_and_board(qtbot):
     assert "Agreed: 35 (Blended) today, 62 (Facilitated) as the target." in said
     # the actions, with their owners, numbered for the room
     actions = page.lists["action"]
-    assert actions.item(0).text().startswith("1. ") and "owner" in actions.item(0).text()
+    assert actions.item(0).text().startswith("1. ")
+    assert actions.item(0).text().endswith("\u2014 Eva, by 2027-01-15")  # owner and due
 
 
 def test_recap_follows_the_session_and_keeps_a_private_vote_private(qtbot):

@@ -183,14 +183,21 @@ class SetHiddenCommand(QUndoCommand):
 
 
 class SetByGroupsCommand(QUndoCommand):
-    """Place one marker pair per group (True) or per participant (False)."""
+    """Place one area (the one shown unless named) with one marker pair per group (True)
+    or per participant (False); the other areas keep their own choice."""
 
-    def __init__(self, continuum: Continuum, by_groups: bool) -> None:
-        super().__init__(tr("Work by groups") if by_groups else tr("Work by participants"))
-        self.continuum, self.new, self.old = continuum, by_groups, continuum.by_groups
+    def __init__(self, continuum: Continuum, by_groups: bool,
+                 area_id: str | None = None) -> None:
+        area = continuum.area(area_id) if area_id is not None else continuum.current_area
+        if area is None:
+            raise ValueError("no area to place by groups")
+        super().__init__((tr("Place %s by groups") if by_groups
+                          else tr("Place %s by participants")) % area.name)
+        self.continuum, self.area_id = continuum, area.id
+        self.new, self.old = by_groups, area.by_groups
 
     def redo(self) -> None:
-        self.continuum.set_by_groups(self.new)
+        self.continuum.set_by_groups(self.new, self.area_id)
 
     def undo(self) -> None:
-        self.continuum.set_by_groups(self.old)
+        self.continuum.set_by_groups(self.old, self.area_id)

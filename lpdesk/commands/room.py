@@ -83,6 +83,22 @@ class SetNoteStatusCommand(QUndoCommand):
             self.room.set_status(note_id, status)
 
 
+class SetActionFollowUpCommand(QUndoCommand):
+    """Give an agreed action its owner and due date (one undo step for both)."""
+
+    def __init__(self, room: RoomNotes, note_id: str, owner: str, due: str) -> None:
+        note = room.note(note_id)
+        super().__init__(tr("Set owner and due date"))
+        self.room, self.note_id = room, note_id
+        self.new, self.old = (owner.strip(), due.strip()), (note.owner, note.due)
+
+    def redo(self) -> None:
+        self.room.set_follow_up(self.note_id, *self.new)
+
+    def undo(self) -> None:
+        self.room.set_follow_up(self.note_id, *self.old)
+
+
 def new_room_note(room: RoomNotes, kind: str, text: str, activity_id: str | None,
                   created: str | None = None, *, from_phone: bool = False,
                   author: str = "") -> RoomNote:

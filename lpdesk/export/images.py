@@ -32,7 +32,7 @@ from lpdesk.export.palette import INK, MUTED
 from lpdesk.export.report import Report
 from lpdesk.export.tables import board_title
 from lpdesk.export.text import MM, PT, TextBox, TextStyle
-from lpdesk.export.wording import tr
+from lpdesk.export.wording import fmt_position, tr
 
 WIDTH = 170 * MM  # the PDF's text width, so PNGs and PDF pages show the same picture
 PNG_DPI = 200
@@ -177,7 +177,7 @@ def iter_pictures(report: Report, dpi: float = PNG_DPI, captions: bool = True,
 
 
 def _num(value: float | None) -> str:
-    return "\u2013" if value is None else f"{value:.1f}"
+    return fmt_position(value)  # the one rule: '37', '24.6', '–'
 
 
 def png_bytes(image: QImage) -> bytes:

@@ -141,6 +141,17 @@ class DisputedCard:
 
 
 @dataclass(frozen=True)
+class ActionItem:
+    """An agreed action with who takes it on and by when ('' when not said); `line` is the
+    one wording every format prints (model.room.action_line)."""
+
+    text: str
+    owner: str
+    due: str  # 'YYYY-MM-DD' or ''
+    line: str
+
+
+@dataclass(frozen=True)
 class ConsensusReport:
     """The same template's boards compared card by card."""
 
@@ -184,11 +195,12 @@ class Report:
     boards: tuple[BoardReport, ...]
     consensus: tuple[ConsensusReport, ...]
     notes: str
-    actions: tuple[str, ...]
+    actions: tuple[str, ...]  # each with its owner and due date: room.action_line
     comments: tuple[str, ...]
     highlights: tuple[str, ...]  # the key findings, for the first page of the summary
     credits: tuple[str, ...]
     stage_names_used: frozenset[str] = field(default_factory=frozenset)
+    action_items: tuple[ActionItem, ...] = ()  # the same actions, their parts apart
 
     @property
     def display_title(self) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from lpdesk.content.stages import ContinuumContent, continuum_content
 from lpdesk.export.anonymise import Names
 from lpdesk.export.report import (
+    ActionItem,
     AreaReport,
     BoardReport,
     CardPosition,
@@ -31,8 +32,10 @@ from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import (
     agreement_in_rows,
     board_agreement,
-    consensus,
+    compared_boards,
+    consensus_overview,
 )
+from lpdesk.model.room import action_line
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, counts_groups, summarise
 
@@ -145,9 +148,7 @@ def _areas(session: Session, names: Names, content: ContinuumContent) -> list[Ar
         if not area.consensus.is_empty():
             agreed = _position(content, tr("Agreed by the room"), "consensus", "", "#000000",
                                area.consensus)
-        by_groups = counts_groups(area, session.continuum.by_groups,
-                                  (p.id for p in session.participants),
-                                  (g.id for g in session.groups))
+        by_groups = counts_groups(area)  # the area's own switch, as its page shows
         basis = "groups" if by_groups else "participants"
         plotted = people if basis == "participants" else group_positions
         stats = summarise(Placement(p.now, p.target) for p in plotted)
@@ -335,27 +336,34 @@ def _consensus(session: Session, names: Names,
             by_template.setdefault(board.template_id, []).append(board)
     result = []
     t = names.text
-    for boards in by_template.values():
-        if len(boards) < 2:
+    for siblings in by_template.values():
+        # only boards with cards placed are compared, and a card no group placed is never
+        # disputed (matrix_stats); the words say how many boards were left out
+        overview, per_card = consensus_overview(siblings)
+        if not overview.possible:
             continue
+        boards = compared_boards(siblings)
         first = boards[0]
         grid = [(r.id, c.id) for r in first.rows for c in first.columns]
         cell_names = tuple(t(_cell_name(first, cell)) for cell in grid)
-        per_card = consensus(boards)
         counts = tuple(tuple(cc.counts.get(cell, 0) for cell in grid) for cc in per_card)
         disputed = []
         for cc in per_card:
-            if cc.disagreement <= 0 or len(disputed) >= MOST_DISPUTED:
+            if not cc.disputed or len(disputed) >= MOST_DISPUTED:
                 continue
             spread = sorted(((t(_cell_name(first, cell)), n) for cell, n in cc.counts.items()),
                             key=lambda x: -x[1])
             disputed.append(DisputedCard(t(cc.text), tuple(spread), cc.placed_by,
                                          cc.disagreement))
         board_names = tuple(t(groups.get(b.group_id or "", "") or b.name) for b in boards)
-        agreed = sum(1 for cc in per_card if cc.placed_by >= 2 and cc.disagreement == 0)
-        judged = sum(1 for cc in per_card if cc.placed_by >= 2)
+        agreed, judged = overview.agreed, overview.judged
         words = [tr("{n} boards compared card by card: {names}.").format(
             n=len(boards), names=tr(", ").join(board_names))]
+        if overview.left_out:
+            words.append(tr("1 board without cards placed is left out.")
+                         if overview.left_out == 1 else
+                         tr("{n} boards without cards placed are left out.").format(
+                             n=overview.left_out))
         if judged:
             words.append(tr("Of the {j} cards placed by two boards or more, {a} sit in the same "
                             "cell on every board that placed them.").format(j=judged, a=agreed))
@@ -425,7 +433,12 @@ def build_report(session: Session, anonymise: bool = False,
     boards = [_board(b, names, group_names) for b in session.matrix.boards]
     agreed = _consensus(session, names, group_names)
     # only what the facilitator accepted: a phone's pending or rejected note stays out
-    actions = tuple(t(n.text) for n in session.room.accepted("action") if n.text.strip())
+    # an action's owner and due date ride in its line, one wording for every format
+    # (model.room.action_line); action_items keeps the parts apart for tables
+    action_items = tuple(
+        ActionItem(t(n.text), t(n.owner), n.due, t(action_line(n, words_tr)))
+        for n in session.room.accepted("action") if n.text.strip())
+    actions = tuple(item.line for item in action_items)
     comments = tuple(t(n.text) for n in session.room.accepted("comment") if n.text.strip())
     used = {a.now_stage for a in areas} | {a.target_stage for a in areas}
     for area in areas:
@@ -441,9 +454,10 @@ def build_report(session: Session, anonymise: bool = False,
         people=people, groups=groups,
         stages=tuple(StageInfo(s.name, s.start, s.end, s.description) for s in content.stages),
         left_label=content.left_label, right_label=content.right_label,
-        by_groups=session.continuum.by_groups, areas=tuple(areas), quiz=quiz,
+        by_groups=any(a.by_groups for a in session.continuum.areas), areas=tuple(areas),
+        quiz=quiz,
         boards=tuple(boards), consensus=tuple(agreed),
         notes=t(session.notes.strip()) if include_notes else "",
         actions=actions, comments=comments,
         highlights=_highlights(areas, quiz, boards, actions), credits=credits,
-        stage_names_used=frozenset(used))
+        stage_names_used=frozenset(used), action_items=action_items)

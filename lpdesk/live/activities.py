@@ -17,9 +17,11 @@ from typing import Any
 
 from lpdesk.live.budget import Buckets, TokenBucket
 from lpdesk.live.protocol import MessageType, ProtocolError, bool_field, clean_text, register
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.room import NOTE_KINDS
 
 NOTE_MAX = 500  # characters: a comment typed on a phone, not an essay
+OWNER_MAX = 100  # a suggested action's owner, as typed on a phone
 NOTE_BURST = 3
 NOTE_EVERY = 10.0  # seconds per note once the burst is used
 SHOWN_PULLS = 2  # answers per side on a phone's result, as on the projector's result
@@ -43,9 +45,21 @@ def note_text_field(name: str, value: Any) -> str:
     return text
 
 
-# "anonymous": send it without the participant's name
+def note_owner_field(name: str, value: Any) -> str:
+    """A suggested action's owner (optional): one line of plain text, at most OWNER_MAX
+    characters, "" for none."""
+    if not isinstance(value, str):
+        raise ProtocolError("field", f"{name}: expected text")
+    text = clean_text(value)  # live/text.py: one line, cleaned where it enters
+    if len(text) > OWNER_MAX:
+        raise ProtocolError("long", f"An owner has at most {OWNER_MAX} characters.")
+    return text
+
+
+# "anonymous": send it without the participant's name; "owner": who could take an action on
 COMMENT = register(MessageType("comment", {"kind": note_kind_field, "text": note_text_field,
-                                           "anonymous": bool_field}, ("kind", "text")))
+                                           "anonymous": bool_field, "owner": note_owner_field},
+                               ("kind", "text")))
 
 
 class NoteRate:
@@ -128,6 +142,8 @@ def my_quiz_section(run: Any, content: Any, stages: Any, open_: bool, purpose: s
         stage = stages.stage_at(result.position)
         section["result"] = {
             "position": round(result.position, 1), "stage": stage.name,
+            # the desk's, the room's and the exports' wording of the figure (one rule)
+            "position_text": format_position(result.position),
             "description": stage.description,
             "answered": result.answered, "total": result.total,
             "left": [{"topic": c.question.topic, "answer": c.answer.text}

@@ -53,6 +53,24 @@ class Agenda:
         self.changed.emit(None)
         return old
 
+    def insert(self, index: int, item: AgendaItem) -> None:
+        """Add an activity to the plan at `index` (its id must be new in the session)."""
+        if any(i.id == item.id for i in self.items):
+            raise ValueError(f"agenda item {item.id!r} exists already")
+        self.items.insert(index, item)
+        self.changed.emit(item.id)
+
+    def remove(self, item_id: str) -> tuple[int, AgendaItem]:
+        """Take an activity out of the plan; return where it was and the item, for undo.
+        Only the plan changes: what the room did in it (placements, runs, boards) stays in
+        the session, and adding the activity back shows it again."""
+        index = self.index(item_id)
+        item = self.items.pop(index)
+        if self.current_id == item_id:
+            self.current_id = None
+        self.changed.emit(None)
+        return index, item
+
     def update(self, item_id: str, **values: object) -> dict[str, object]:
         """Set fields (title, minutes, skipped, notes); return the old values for undo."""
         item = self.item(item_id)

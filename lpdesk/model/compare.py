@@ -243,7 +243,7 @@ def order(sessions: Sequence[tuple[str, Session]]) -> list[tuple[str, Session]]:
 
 
 def _area_summary(session: Session, area) -> AreaSummary:
-    return summarise_area(area, by_groups=session.continuum.by_groups)
+    return summarise_area(area, by_groups=area.by_groups)
 
 
 def _areas(infos: Sequence[SessionInfo], sessions: Sequence[Session]) -> list[AreaComparison]:
@@ -301,7 +301,7 @@ def _groups(infos: Sequence[SessionInfo], sessions: Sequence[Session]) -> list[G
         for area in session.continuum.areas:
             rows = []
             for group in session.groups:
-                if session.continuum.by_groups:
+                if area.by_groups:
                     placements = [area.group_placements[group.id]] \
                         if group.id in area.group_placements else []
                 else:

@@ -62,6 +62,9 @@ class Area:
     placements: dict[str, Placement] = field(default_factory=dict)  # participant id ->
     group_placements: dict[str, Placement] = field(default_factory=dict)  # group id ->
     consensus: Placement = field(default_factory=Placement)
+    # One marker pair per group (True) or per participant, chosen per area: compliance may
+    # be placed by the tables while the room places "all learning" one by one.
+    by_groups: bool = False
 
 
 @dataclass
@@ -69,7 +72,6 @@ class Continuum:
     """All continuum data of a session. `changed` is emitted with the area id (or None)."""
 
     areas: list[Area] = field(default_factory=list)
-    by_groups: bool = False
     hidden: bool = False  # private vote: markers hidden until the facilitator reveals them
     current_area_id: str | None = None
     changed: Event = field(default_factory=Event, repr=False, compare=False)
@@ -87,6 +89,18 @@ class Continuum:
         if found is not None:
             return found
         return self.areas[0] if self.areas else None
+
+    @property
+    def by_groups(self) -> bool:
+        """Whether the area shown is placed by groups (each area has its own switch)."""
+        area = self.current_area
+        return area.by_groups if area is not None else False
+
+    @by_groups.setter
+    def by_groups(self, by_groups: bool) -> None:
+        """The one switch of schema 1: every area at once (older files, tests)."""
+        for area in self.areas:
+            area.by_groups = by_groups
 
     def placement(self, area_id: str, subject_id: str, *, group: bool = False) -> Placement:
         area = self.area(area_id)
@@ -152,9 +166,13 @@ class Continuum:
         self.hidden = hidden
         self.changed.emit(None)
 
-    def set_by_groups(self, by_groups: bool) -> None:
-        self.by_groups = by_groups
-        self.changed.emit(None)
+    def set_by_groups(self, by_groups: bool, area_id: str | None = None) -> None:
+        """Place `area_id` (the area shown when None) by groups or by participants."""
+        area = self.area(area_id) if area_id is not None else self.current_area
+        if area is None:
+            return
+        area.by_groups = by_groups
+        self.changed.emit(area.id)
 
     # -- used when a participant or group leaves the session -------------------------
     def take_subject(self, subject_id: str, *, group: bool = False) -> dict[str, Placement]:

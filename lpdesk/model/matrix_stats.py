@@ -6,7 +6,10 @@ bottom-up) matches when it is anywhere in that column. Agreement of a row uses t
 whose reference cell is in that row (column-only cards belong to no row).
 Consensus compares boards made from the same template, card by card (cards share
 ids across such boards); the disagreement of a card is 1 - (largest share of boards that put
-it in one cell), over the boards that placed it, so 0 means every group agrees.
+it in one cell), over the boards that placed it, so 0 means every group agrees. Only boards
+with at least one card placed are compared (an untouched board says nothing), and a card is
+*disputed* only when two or more boards placed it in different cells: a card no group placed
+is never disputed, and it is listed after every placed card.
 """
 from __future__ import annotations
 
@@ -90,6 +93,16 @@ class CardConsensus:
         share = self.top_share
         return 0.0 if share is None else 1.0 - share
 
+    @property
+    def disputed(self) -> bool:
+        """Two or more boards placed it, not all in one cell."""
+        return self.placed_by >= 2 and self.disagreement > 0
+
+    @property
+    def agreed(self) -> bool:
+        """Two or more boards placed it, all in the same cell."""
+        return self.placed_by >= 2 and self.disagreement == 0
+
 
 def consensus(boards: Sequence[Board]) -> list[CardConsensus]:
     """Per card of the boards' shared cards, how many boards put it in each cell, with the
@@ -112,5 +125,48 @@ def consensus(boards: Sequence[Board]) -> list[CardConsensus]:
         placed_by = sum(n for c, n in counts.items() if c is not None)
         result.append(CardConsensus(card_id, texts[card_id], dict(counts), placed_by))
     rank = {cid: i for i, cid in enumerate(order)}
-    result.sort(key=lambda cc: (-cc.disagreement, rank[cc.card_id]))
+    result.sort(key=lambda cc: (-cc.disagreement, cc.placed_by == 0, rank[cc.card_id]))
     return result
+
+
+def has_placements(board: Board) -> bool:
+    """Whether any of the board's cards sits in a cell (a board still all in the deck has
+    nothing to compare)."""
+    return any(card.id in board.positions for card in board.cards)
+
+
+def compared_boards(boards: Sequence[Board]) -> list[Board]:
+    """The boards a consensus compares: those with at least one card placed, in order."""
+    return [board for board in boards if has_placements(board)]
+
+
+@dataclass(frozen=True)
+class ConsensusOverview:
+    """The consensus in figures, for one headline on screen and in every export."""
+
+    boards: int  # boards of the template
+    compared: int  # of them, those with cards placed
+    judged: int  # cards placed by two compared boards or more
+    agreed: int  # of those, cards every board that placed them put in the same cell
+    disputed: int  # of those, cards placed in different cells
+
+    @property
+    def left_out(self) -> int:
+        """Boards not compared: none of their cards is placed yet."""
+        return self.boards - self.compared
+
+    @property
+    def possible(self) -> bool:
+        """A consensus needs two boards with cards placed."""
+        return self.compared >= 2
+
+
+def consensus_overview(boards: Sequence[Board]) -> tuple[ConsensusOverview,
+                                                         list[CardConsensus]]:
+    """Compare the boards that have placements; the figures and the per-card list."""
+    compared = compared_boards(boards)
+    per_card = consensus(compared) if len(compared) >= 2 else []
+    judged = sum(1 for cc in per_card if cc.placed_by >= 2)
+    agreed = sum(1 for cc in per_card if cc.agreed)
+    disputed = sum(1 for cc in per_card if cc.disputed)
+    return ConsensusOverview(len(boards), len(compared), judged, agreed, disputed), per_card

@@ -1,6 +1,8 @@
 """What the room said: comments and agreed actions captured during the workshop."""
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -18,6 +20,12 @@ NoteSource = Literal["facilitator", "phone"]
 NOTE_SOURCES: tuple[NoteSource, ...] = ("facilitator", "phone")
 
 
+def is_iso_date(text: str) -> bool:
+    """'2026-12-18': the session date's form (ASCII digits), which the file's schema can
+    say too; the date field on screen only offers real days."""
+    return re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text, re.ASCII) is not None
+
+
 @dataclass
 class RoomNote:
     id: str
@@ -28,10 +36,35 @@ class RoomNote:
     status: NoteStatus = "accepted"
     source: NoteSource = "facilitator"
     author: str = ""  # the participant's name as it was when they sent it; "" = anonymous
+    # An agreed action's follow-up (comments leave them empty): who takes it on, and by
+    # when ('2026-12-18', or "" for no date). Owner is free text: a name, a team, "HR".
+    owner: str = ""
+    due: str = ""
 
     @property
     def accepted(self) -> bool:
         return self.status == "accepted"
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def follow_up_words(owner: str, due: str, tr: Callable[[str], str] = _same) -> str:
+    """Who and by when, one wording for the screen, the room, phones and every export:
+    'Ann Lee, by 2026-12-18', 'Ann Lee', 'by 2026-12-18' or ''."""
+    owner, due = owner.strip(), due.strip()
+    if owner and due:
+        return tr("{owner}, by {due}").format(owner=owner, due=due)
+    if due:
+        return tr("by {due}").format(due=due)
+    return owner
+
+
+def action_line(note: RoomNote, tr: Callable[[str], str] = _same) -> str:
+    """An action with its follow-up: 'Pilot a community — Ann Lee, by 2026-12-18'."""
+    follow = follow_up_words(note.owner, note.due, tr)
+    return f"{note.text} \u2014 {follow}" if follow else note.text
 
 
 @dataclass
@@ -55,6 +88,14 @@ class RoomNotes:
 
     def set_text(self, note_id: str, text: str) -> None:
         self.note(note_id).text = text
+        self.changed.emit(note_id)
+
+    def set_follow_up(self, note_id: str, owner: str, due: str) -> None:
+        """Who takes an action on and by when (`due` is 'YYYY-MM-DD' or "")."""
+        if due and not is_iso_date(due):
+            raise ValueError(f"a due date is YYYY-MM-DD, not {due!r}")
+        note = self.note(note_id)
+        note.owner, note.due = owner, due
         self.changed.emit(note_id)
 
     def set_status(self, note_id: str, status: NoteStatus) -> None:

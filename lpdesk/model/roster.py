@@ -72,6 +72,13 @@ def same_name(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def existing_name(names: Iterable[str], name: str) -> str | None:
+    """The name among `names` that is the same as `name` (by `same_name`), as spelt there;
+    None when `name` is new. The set-up page warns before a second 'Ann Lee' joins."""
+    key = same_name(name)
+    return next((n for n in names if same_name(n) == key), None) if key else None
+
+
 def _tidy(name: str) -> str:
     return " ".join(name.replace("\u00a0", " ").split()).strip(" ,;\"'")
 

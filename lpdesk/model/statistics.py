@@ -74,14 +74,15 @@ def placements_of(area: Area, keys: Iterable[str], *, by_groups: bool = False
     return [p for p in found if p is not None and not p.is_empty()]
 
 
-def counts_groups(area: Area, by_groups: bool, participant_ids: Iterable[str],
-                  group_ids: Iterable[str]) -> bool:
-    """Whose placements the room's figures summarise: the groups' when the room works by
-    groups, the participants' otherwise, unless only the others placed anything. One rule
-    for the closing recap and the exported summary."""
-    people = bool(placements_of(area, participant_ids))
-    groups = bool(placements_of(area, group_ids, by_groups=True))
-    return (groups or not people) if by_groups else (groups and not people)
+def counts_groups(area: Area, by_groups: bool | None = None,
+                  participant_ids: Iterable[str] = (), group_ids: Iterable[str] = ()) -> bool:
+    """Whose placements the room's figures summarise: exactly whose the area's page shows,
+    by the area's own switch (`by_groups` when given). One rule for the page, the closing
+    recap and the exported summary: borrowing the other table when the chosen one was empty
+    had the summary say 'Compliance 29.8 -> 60.5' while the page said nobody had placed.
+    (The id lists are kept for callers of the old rule; they no longer change the answer.)"""
+    del participant_ids, group_ids
+    return area.by_groups if by_groups is None else by_groups
 
 
 def histogram(values: Iterable[float | None], bins: int = 10, low: float = 0.0,

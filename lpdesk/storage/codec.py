@@ -15,7 +15,7 @@ from lpdesk.model.agenda import ACTIVITY_KINDS, Agenda, AgendaItem
 from lpdesk.model.continuum import LEFT_END, RIGHT_END, Area, Continuum, Placement
 from lpdesk.model.matrix import Axis, Board, Card, Matrix
 from lpdesk.model.quiz import SUBJECT_KINDS, Quiz, QuizRun
-from lpdesk.model.room import NOTE_KINDS, NOTE_SOURCES, NOTE_STATUSES, RoomNote
+from lpdesk.model.room import NOTE_KINDS, NOTE_SOURCES, NOTE_STATUSES, RoomNote, is_iso_date
 from lpdesk.model.session import Group, Participant, Session
 from lpdesk.storage.errors import SessionFormatError
 from lpdesk.storage.reader import Reader
@@ -23,7 +23,7 @@ from lpdesk.storage.unknown import collect as collect_unknown
 from lpdesk.storage.unknown import merge as merge_unknown
 
 FORMAT = "lpdesk-session"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: 'place by groups' per area (migrate.py), actions' owner and due
 NAME_MAX = limits.NAME
 L = limits.BY_FIELD
 ROOM_NOTES = limits.Count("room", "comments and actions", limits.COMMENTS + limits.ACTIONS)
@@ -58,7 +58,6 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             for p in session.participants
         ],
         "continuum": {
-            "by_groups": c.by_groups,
             "hidden": c.hidden,
             "current_area": c.current_area_id,
             "areas": [
@@ -70,6 +69,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                         k: _placement(v) for k, v in area.group_placements.items()
                     },
                     "consensus": _placement(area.consensus),
+                    "by_groups": area.by_groups,
                 }
                 for area in c.areas
             ],
@@ -126,7 +126,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "room": [
             {"id": n.id, "kind": n.kind, "text": n.text, "activity": n.activity_id,
              "created": n.created, "status": n.status, "source": n.source,
-             "author": n.author}
+             "author": n.author, "owner": n.owner, "due": n.due}
             for n in session.room.notes
         ],
     }, session.unknown)
@@ -212,7 +212,11 @@ def session_from_dict(data: Any) -> Session:
             # files from before phones sent notes have neither: captured, so accepted
             r.choice("status", NOTE_STATUSES, "accepted"),
             r.choice("source", NOTE_SOURCES, "facilitator"),
-            r.text("author", max_len=500)))
+            r.text("author", max_len=500), r.text("owner", max_len=NAME_MAX),
+            r.text("due", max_len=10)))
+        due = s.room.notes[-1].due
+        if due and not is_iso_date(due):
+            raise r.fail("due", f"expected a date like 2026-11-23, found {due!r}")
     for kind, key in (("comment", "room (comments)"), ("action", "room (actions)")):
         count = sum(n.kind == kind for n in s.room.notes)
         if count > L[key].most:
@@ -222,9 +226,11 @@ def session_from_dict(data: Any) -> Session:
 
 
 def _read_continuum(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Continuum:
-    c = Continuum(by_groups=r.boolean("by_groups"), hidden=r.boolean("hidden"))
+    c = Continuum(hidden=r.boolean("hidden"))
+    r.boolean("by_groups")  # schema 1's one switch: checked; migrate.py gave it to the areas
     for ar in r.items("areas", limit=L["continuum.areas"]):
-        area = Area(ids.take(ar, "area"), ar.text("name", max_len=NAME_MAX))
+        area = Area(ids.take(ar, "area"), ar.text("name", max_len=NAME_MAX),
+                    by_groups=ar.boolean("by_groups"))
         for pid, pr in ar.table("placements", limit=L["continuum.areas[].placements"]):
             if pid not in people:
                 raise pr.fail("", "is a placement for a participant that does not exist")

@@ -83,15 +83,15 @@ class PlacingControls(QGroupBox):
         self.keys_help.setObjectName("KeysHelp")
         # No word wrap: explicit lines keep the panel's height simple (no height-for-width)
         layout.addWidget(self.keys_help)
-        self.hide_button = self._button(self.tr("&Hide markers (private vote)"),
+        self.hide_button = self._button(self.tr("Hide mar&kers (private vote)"),
                                         self.hide_toggled.emit,
                                         self.tr("Hide everyone's markers while people place; "
                                                 "reveal them all at once"))
         self.hide_button.setCheckable(True)
         layout.addWidget(self.hide_button)
-        self.by_groups_check = QCheckBox(self.tr("Place by &groups"))
+        self.by_groups_check = QCheckBox(self.tr("&Place by groups"))
         self.by_groups_check.setToolTip(self.tr("One now and one target per group instead of "
-                                                "per participant"))
+                                                "per participant, for this area only"))
         self.by_groups_check.clicked.connect(
             lambda *_: self.by_groups_chosen.emit(self.by_groups_check.isChecked()))
         layout.addWidget(self.by_groups_check)
@@ -110,7 +110,7 @@ class PlacingControls(QGroupBox):
         grid = QGridLayout(agreed)
         self.consensus_spins: dict[str, QDoubleSpinBox] = {}
         for col, (which, label) in enumerate((("now", self.tr("&Now")),
-                                              ("target", self.tr("Tar&get")))):
+                                              ("target", self.tr("&Target")))):
             spin = QDoubleSpinBox()
             spin.setRange(-1.0, 100.0)  # -1 shows "not set"
             spin.setDecimals(0)
@@ -154,8 +154,8 @@ class PlacingControls(QGroupBox):
             self.now_button.setChecked(active == "now")
             self.target_button.setChecked(active == "target")
             self.hide_button.setChecked(hidden)
-            self.hide_button.setText(self.tr("&Reveal the markers") if hidden
-                                     else self.tr("&Hide markers (private vote)"))
+            self.hide_button.setText(self.tr("Reveal the mar&kers") if hidden
+                                     else self.tr("Hide mar&kers (private vote)"))
             self.by_groups_check.setChecked(by_groups)
             self.by_groups_check.setEnabled(groups_exist or by_groups)
             for which, spin in self.consensus_spins.items():

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QToolTip
 
 from lpdesk.content.stages import ContinuumContent
 from lpdesk.model.continuum import clamp_position
+from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme
@@ -244,7 +245,7 @@ class PlotPointer:
             assert x is not None
             stage = plot.content.stage_at(x).name
             which = _tr("now") if hit[1] == "now" else _tr("target")
-            return f"{row.label}: {which} {x:.1f} ({stage})"
+            return f"{row.label}: {which} {format_position(x)} ({stage})"
         x_range = plot.vb.viewRange()[0]
         if x_range[0] <= point.x() <= x_range[1]:
             stage = plot.content.stage_at(clamp_position(point.x()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.continuum.items import Row
 
 
@@ -14,7 +15,7 @@ def tr(text: str) -> str:
 
 
 def _at(value: float | None) -> str:
-    return tr("not placed") if value is None else f"{value:.0f}"
+    return tr("not placed") if value is None else format_position(value)
 
 
 def marker_words(row: Row, hidden: bool = False) -> str:

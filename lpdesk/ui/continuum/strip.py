@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.statistics import Spread, histogram
 from lpdesk.ui.style.theme import theme
 
@@ -63,5 +64,5 @@ class RoomStrip:
             self.iqr[k].setOpts(x0=[spread.q1], width=[max(0.4, spread.q3 - spread.q1)],
                                 y0=[lane - 0.46], height=[0.92])
             self.median[k].setData([spread.median] * 2, [lane - 0.46, lane + 0.46])
-            self.median_text[k].setText(f"{spread.median:.0f}")
+            self.median_text[k].setText(format_position(spread.median))
             self.median_text[k].setPos(spread.median + 0.8, lane + 0.22)

@@ -79,6 +79,8 @@ class PhoneActivities(QObject):
         author = "" if message.get("anonymous") else participant.name
         note = new_room_note(room, kind, message.get("text"), session.agenda.current_id,
                              from_phone=True, author=author)
+        if kind == "action":  # who the participant suggests could take it on (optional)
+            note.owner = message.get("owner") or ""
         if not c.doc.apply(AddRoomNoteCommand(room, note), quiet=True):
             raise ProtocolError("cap", "The facilitator cannot take more notes.")
         c.room.identity.record(device.id, ("note", note.id), True)

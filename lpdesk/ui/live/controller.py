@@ -50,6 +50,7 @@ from lpdesk.live.protocol import (
 )
 from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
+from lpdesk.model.continuum_words import format_position
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
@@ -397,7 +398,7 @@ class LiveController(QObject):
                                               message.get("value"))
                     value = message.get("value")
                     device.last_sent = (f"{message.get('which')} "
-                                        f"{'cleared' if value is None else f'{value:g}'}")
+                                        f"{'cleared' if value is None else format_position(value)}")
                     waiting.append((device_id, message.seq, event.at))
                     continue
                 handler = self._handlers.get(message.type)

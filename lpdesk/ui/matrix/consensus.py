@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board
-from lpdesk.model.matrix_stats import CardConsensus, consensus
+from lpdesk.model.matrix_stats import (
+    CardConsensus,
+    ConsensusOverview,
+    compared_boards,
+    consensus_overview,
+)
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import follow_theme, theme
 
@@ -55,6 +60,27 @@ def summary(item: CardConsensus, boards: int) -> str:
     if waiting:
         line += "; " + (tr("1 group has not placed it yet") if waiting == 1
                         else tr("%d groups have not placed it yet") % waiting)
+    return line
+
+
+def headline(overview: ConsensusOverview) -> str:
+    """What the comparison rests on, in one line: how many boards are compared (those with
+    cards placed) and how many cards they agree on out of those two or more placed."""
+    if overview.boards < 2:
+        return tr("Consensus needs two or more boards of the same template (one per group).")
+    if not overview.possible:
+        return tr("Consensus needs two or more boards with cards placed: %d of %d boards of "
+                  "this template have cards so far.") % (overview.compared, overview.boards)
+    line = tr("%d boards compared") % overview.compared
+    if overview.left_out:
+        line += " " + (tr("(1 board without cards left out)") if overview.left_out == 1
+                       else tr("(%d boards without cards left out)") % overview.left_out)
+    if not overview.judged:
+        return line + ": " + tr("no card is placed on two boards yet.")
+    line += ": " + tr("the groups agree on %d of the %d cards placed on two boards or more.") \
+        % (overview.agreed, overview.judged)
+    if overview.disputed:
+        line += " " + tr("Most disputed first.")
     return line
 
 
@@ -172,13 +198,10 @@ class ConsensusView(QWidget):
             self.boards = self.matrix.siblings(self.board_id) if self.board_id else []
         except KeyError:
             self.boards = []
-        self.items = consensus(self.boards)
+        overview, self.items = consensus_overview(self.boards)
+        self.boards = compared_boards(self.boards)  # the heat map counts these only
         n = len(self.boards)
-        agreed = sum(1 for i in self.items if i.placed_by and i.disagreement == 0)
-        self.headline.setText(
-            tr("%d boards compared: the groups agree on %d of %d cards. Most disputed first.")
-            % (n, agreed, len(self.items)) if n > 1 else
-            tr("Consensus needs two or more boards of the same template (one per group)."))
+        self.headline.setText(headline(overview))
         t = theme()
         self.cards.blockSignals(True)
         self.cards.clearContents()

@@ -131,7 +131,7 @@ class QuizRunChooser(QWidget):
         self.runs.setAccessibleName(self.tr("Quiz on screen"))
         shown.setBuddy(self.runs)
         self.runs.activated.connect(self._run_activated)
-        self.remove = QPushButton(self.tr("&Remove"))
+        self.remove = QPushButton(self.tr("Re&move"))
         self.remove.setToolTip(self.tr("Remove this quiz and its answers (undoable)"))
         self.remove.clicked.connect(self._remove_clicked)
         new = QLabel(self.tr("New &quiz for:"))
@@ -146,7 +146,7 @@ class QuizRunChooser(QWidget):
         self.start = QPushButton(self.tr("S&tart"))
         self.start.setToolTip(self.tr("Start the quiz (or reopen it if this one exists)"))
         self.start.clicked.connect(self._start_clicked)
-        self.each = QPushButton(self.tr("&Each in turn"))
+        self.each = QPushButton(self.tr("Each &in turn"))
         self.each.setToolTip(self.tr("Each person in turn: start with the first person who "
                                      "has not finished; 'Next person' on the result moves on"))
         self.each.clicked.connect(

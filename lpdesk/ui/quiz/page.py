@@ -24,6 +24,7 @@ from lpdesk.commands.quiz import (
 from lpdesk.content import ContentError
 from lpdesk.content.quiz import QuizContent, quiz_content
 from lpdesk.document import SessionDocument
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import QuizResult, score
 from lpdesk.ui.quiz.chooser import QuizRunChooser, purpose_text, subject_name
@@ -316,7 +317,7 @@ class QuizPage(PresentingQuiz, QWidget):
                 "Placed on \u201c%s\u201d. Ctrl+Z takes it back.") % area.name)
         note = self.tr("On the continuum area \u201c%s\u201d.") % area.name
         if current is not None:
-            note += " " + self.tr("Replaces the marker at %d.") % round(current)
+            note += " " + self.tr("Replaces the marker at %s.") % format_position(current)
         return PlaceState(text, True, note)
 
     def place_result(self) -> None:

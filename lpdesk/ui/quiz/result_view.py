@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from lpdesk.model.continuum_words import format_position
 from lpdesk.model.quiz_scoring import CountedAnswer, QuizResult
 from lpdesk.ui.quiz.widgets import QuizStrip, pixel_font, readable_on
 from lpdesk.ui.style.theme import theme
@@ -109,7 +110,7 @@ class QuizResultView(QWidget):
                                             "this puts you on the continuum."))
         else:
             stage = continuum_content().stage_at(result.position)
-            self.position_label.setText(f"{result.position:.0f}")
+            self.position_label.setText(format_position(result.position))
             self.stage_label.setText(stage.name)
             self.stage_text.setText(stage.description)
         self.basis.setText(

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.style.theme import theme
 
 
@@ -172,7 +173,8 @@ class QuizStrip(QWidget):
     def set_point(self, position: float | None, which: str) -> None:
         self.position, self.which = position, which
         self.setFixedHeight(round(136 * self.unit))
-        self.setAccessibleDescription("" if position is None else f"{position:.0f} / 100")
+        self.setAccessibleDescription("" if position is None
+                                      else f"{format_position(position)} / 100")
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -220,7 +222,7 @@ class QuizStrip(QWidget):
             p.drawPolygon([QPointF(x - pointer_h, tip - pointer_h), QPointF(x + pointer_h,
                           tip - pointer_h), QPointF(x, tip)])
             value_font = pixel_font(self.font(), 20 * u, bold=True)
-            text = f"{self.position:.0f}"
+            text = format_position(self.position)
             width = QFontMetrics(value_font).horizontalAdvance(text) + 20 * u
             box_x = min(max(x - width / 2, 0), self.width() - width)
             box = QRectF(box_x, 0, width, label_h - 1)

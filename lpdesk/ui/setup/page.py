@@ -35,7 +35,9 @@ from lpdesk.commands.session import (
 )
 from lpdesk.document import SessionDocument
 from lpdesk.model import grouping, limits
+from lpdesk.model.roster import existing_name
 from lpdesk.ui.setup.date_field import DateField
+from lpdesk.ui.setup.duplicate_names import DuplicateNameWarning
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.tab_keys import tab_leaves
 from lpdesk.ui.style.text import plain_tip
@@ -117,7 +119,7 @@ class SetupPage(QWidget):
         for label, edit, name in (
             (self.tr("&Title"), self.title_edit, "title"),
             (self.tr("&Client organisation"), self.client_edit, "client"),
-            (self.tr("&Facilitator"), self.facilitator_edit, "facilitator"),
+            (self.tr("Fac&ilitator"), self.facilitator_edit, "facilitator"),
         ):
             edit.setAccessibleName(label.replace("&", ""))
             edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
@@ -147,6 +149,8 @@ class SetupPage(QWidget):
         entry.addWidget(self.name_entry, 1)
         entry.addWidget(self.paste_button)
         pl.addLayout(entry)
+        self.duplicate_warning = DuplicateNameWarning(self.name_entry)
+        pl.addWidget(self.duplicate_warning)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Group")])
         self.table.horizontalHeader().setSectionResizeMode(NAME_COL, QHeaderView.ResizeMode.Stretch)
@@ -158,7 +162,7 @@ class SetupPage(QWidget):
         self.table.installEventFilter(self)
         pl.addWidget(self.table, 1)
         self.count_label = QLabel()
-        remove = QPushButton(self.tr("&Remove selected"))
+        remove = QPushButton(self.tr("Re&move selected"))
         remove.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
         row.addWidget(self.count_label, 1)
@@ -172,7 +176,7 @@ class SetupPage(QWidget):
         self.group_list.setAccessibleName(self.tr("Groups"))
         self.group_list.itemChanged.connect(self._group_renamed)
         gl.addWidget(self.group_list, 1)
-        add_group = QPushButton(self.tr("Add &group"))
+        add_group = QPushButton(self.tr("&Add group"))
         add_group.clicked.connect(self.add_group)
         remove_group = QPushButton(self.tr("Remove group"))
         remove_group.clicked.connect(self.remove_selected_group)
@@ -220,6 +224,7 @@ class SetupPage(QWidget):
             group.setData(Qt.ItemDataRole.UserRole, p.group_id)
             self.table.setItem(row, NAME_COL, name)
             self.table.setItem(row, GROUP_COL, group)
+        self.duplicate_warning.recheck([p.name for p in s.participants])
         count = len(s.participants)
         self.count_label.setText(self.tr("1 participant") if count == 1
                                  else self.tr("%d participants") % count)
@@ -251,7 +256,11 @@ class SetupPage(QWidget):
         self.table.scrollToBottom()
 
     def _add_typed_name(self) -> None:
-        self.add_names([self.name_entry.text()])
+        name = self.name_entry.text().strip()
+        if name and not self.duplicate_warning.allow(
+                name, [p.name for p in self.session.participants]):
+            return  # warned: Enter again keeps both, editing the name drops the warning
+        self.add_names([name])
         # setText (not clear) also empties the field's own undo history: Ctrl+Z now undoes
         # the addition, instead of putting the name back into the field for a duplicate.
         self.name_entry.setText("")
@@ -285,6 +294,9 @@ class SetupPage(QWidget):
             self.refresh_participants()  # an empty name is refused: show the old one again
         elif name != self.session.participant(pid).name:
             self.doc.push(UpdateParticipantCommand(self.session, pid, name=name))
+            others = [p.name for p in self.session.participants if p.id != pid]
+            if existing_name(others, name) is not None:
+                self.duplicate_warning.renamed_to_twin(name)
 
     def selected_participant_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})

@@ -19,7 +19,7 @@ _NOT_GIVEN = object()
 
 
 def key_list(shortcut: Shortcut | Sequence[Shortcut] | None,
-             usual: str | None = None) -> list[QKeySequence]:
+             usual: str | Sequence[str] | None = None) -> list[QKeySequence]:
     """The key sequences for a shortcut: a standard key gives the platform's keys, plus
     `usual` where the platform has none like it (Quit has no key on Linux without a
     desktop theme); a list gives each of its keys."""
@@ -27,8 +27,9 @@ def key_list(shortcut: Shortcut | Sequence[Shortcut] | None,
         return []
     if isinstance(shortcut, QKeySequence.StandardKey):
         keys = list(QKeySequence.keyBindings(shortcut))
-        if usual and all(k != QKeySequence(usual) for k in keys):
-            keys.append(QKeySequence(usual))
+        for key in ([usual] if isinstance(usual, str) else usual or ()):
+            if all(k != QKeySequence(key) for k in keys):
+                keys.append(QKeySequence(key))
         return keys
     if isinstance(shortcut, (list, tuple)):
         return [k for s in shortcut for k in key_list(s)]
@@ -37,7 +38,7 @@ def key_list(shortcut: Shortcut | Sequence[Shortcut] | None,
 
 def make_action(owner: QWidget, text: str, slot: Callable[..., object],
                 shortcut: Shortcut | Sequence[Shortcut] | None = None, tip: str = "", *,
-                usual: str | None = None, keys_in_tip: bool = True,
+                usual: str | Sequence[str] | None = None, keys_in_tip: bool = True,
                 checkable: bool = False, on_toggle: bool = False,
                 add_to: QWidget | None | object = _NOT_GIVEN) -> QAction:
     """An action owned by `owner`. `slot` is called with no argument when the action is

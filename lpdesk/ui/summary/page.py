@@ -30,10 +30,11 @@ from lpdesk.commands.room import (
     AddRoomNoteCommand,
     EditRoomNoteCommand,
     RemoveRoomNoteCommand,
+    SetActionFollowUpCommand,
     new_room_note,
 )
 from lpdesk.document import SessionDocument
-from lpdesk.model.room import RoomNote
+from lpdesk.model.room import RoomNote, action_line, follow_up_words
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
@@ -184,6 +185,12 @@ class SummaryPage(QWidget):
                 remove.clicked.connect(lambda _=False, k=kind: self.remove_selected(k))
                 line = QHBoxLayout()
                 line.addWidget(entry, 1)
+                if kind == "action":  # who takes it on, by when
+                    self.follow_up_button = QPushButton(self.tr("Owner and &due..."))
+                    self.follow_up_button.setToolTip(self.tr(
+                        "Who takes the selected action on, and by when"))
+                    self.follow_up_button.clicked.connect(lambda: self.edit_follow_up())
+                    line.addWidget(self.follow_up_button)
                 line.addWidget(remove)
                 column.addLayout(line)
             row.addWidget(box, 3 if kind == "action" else 2)
@@ -259,11 +266,15 @@ class SummaryPage(QWidget):
             selected = {i.data(Qt.ItemDataRole.UserRole) for i in view.selectedItems()}
             view.clear()
             for number, note in enumerate(notes, 1):
-                text = f"{number}. {note.text}" if self.audience and kind == "action" \
-                    else note.text
+                # the room reads each action with its owner and due date in one line (the
+                # exports' wording); the facilitator edits the text alone, the rest below
+                text = f"{number}. {action_line(note, self.tr)}" \
+                    if self.audience and kind == "action" else note.text
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, note.id)
-                detail = self.describe(note)
+                follow = follow_up_words(note.owner, note.due, self.tr) \
+                    if kind == "action" else ""
+                detail = " \u00b7 ".join(b for b in (follow, self.describe(note)) if b)
                 item.setToolTip(plain_tip(detail))
                 if not self.audience:
                     item.setData(DETAIL_ROLE, detail)
@@ -307,6 +318,34 @@ class SummaryPage(QWidget):
             self.refresh()  # an empty note is refused: remove it with Delete instead
         elif text != self.session.room.note(note_id).text:
             self.doc.push(EditRoomNoteCommand(self.session.room, note_id, text))
+
+    def ask_follow_up(self, note: RoomNote) -> tuple[str, str] | None:
+        """The owner and due date dialog (tests replace this)."""
+        from lpdesk.ui.summary.follow_up import FollowUpDialog  # dialogs load on use
+
+        names = [p.name for p in self.session.participants] + \
+            [g.name for g in self.session.groups]
+        dialog = FollowUpDialog(note, names, self)
+        try:
+            return dialog.values() if dialog.exec() == FollowUpDialog.DialogCode.Accepted \
+                else None
+        finally:
+            dialog.deleteLater()
+
+    def edit_follow_up(self, note_id: str | None = None) -> None:
+        """Owner and due date of the selected action (the first if several), one undo step."""
+        if note_id is None:
+            view = self.lists["action"]
+            items = view.selectedItems() or ([view.currentItem()] if view.currentItem()
+                                             else [])
+            ids = [i.data(Qt.ItemDataRole.UserRole) for i in items]
+            note_id = next((i for i in ids if i), None)
+        if not note_id:
+            return
+        note = self.session.room.note(note_id)
+        answer = self.ask_follow_up(note)
+        if answer is not None and answer != (note.owner, note.due):
+            self.doc.push(SetActionFollowUpCommand(self.session.room, note_id, *answer))
 
     def remove_selected(self, kind: str) -> None:
         ids = [i.data(Qt.ItemDataRole.UserRole) for i in self.lists[kind].selectedItems()]

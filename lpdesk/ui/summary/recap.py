@@ -69,7 +69,7 @@ def area_lines(session: Session, content: ContinuumContent) -> list[AreaLine]:
     groups = [g.id for g in session.groups]
     lines = []
     for area in continuum.areas:
-        by_groups = counts_groups(area, continuum.by_groups, people, groups)
+        by_groups = counts_groups(area)  # the area's own switch, as its page shows
         stats = summarise(placements_of(area, groups if by_groups else people,
                                         by_groups=by_groups))
         agreed = words.agreed_sentence(area.consensus, content, words_tr)

@@ -1,5 +1,6 @@
 """The agenda panel: the workshop's activities in order with their planned minutes, and
-the facilitator's changes to the plan (reorder, skip, rename, minutes), each undoable.
+the facilitator's changes to the plan (add, remove, reorder, skip, rename, minutes), each
+undoable.
 
 It wraps the main window's own agenda list (which does navigation) and adds what the plan
 needs: minutes beside each title, buttons and menu actions, and the planned total.
@@ -10,7 +11,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStyle,
@@ -21,7 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lpdesk.commands.agenda import MoveAgendaItemCommand, rename, set_minutes, set_skipped
+from lpdesk.commands.agenda import (
+    AddAgendaItemCommand,
+    MoveAgendaItemCommand,
+    RemoveAgendaItemCommand,
+    new_agenda_item,
+    rename,
+    set_minutes,
+    set_skipped,
+)
 from lpdesk.model.agenda import AgendaItem
 from lpdesk.ui.style.binding import listen_instead
 from lpdesk.ui.style.theme import theme
@@ -122,7 +131,14 @@ class AgendaActions:
                            tr("Give this activity the title the room will see"))
         self.minutes = make(tr("Planned &minutes..."), self.ask_minutes, "Ctrl+Shift+M",
                             tr("How long you plan for this activity"))
-        self.all = [self.earlier, self.later, self.skip, self.rename, self.minutes]
+        self.add = make(tr("&Add activity..."), self.ask_add, "Ctrl+Shift+I",
+                        tr("Add an activity to the plan, after this one"))
+        self.remove = make(tr("Remove &this activity"), self.remove_current,
+                           "Ctrl+Shift+Del",
+                           tr("Take this activity out of the plan (Undo brings it back, "
+                              "with what the room did in it)"))
+        self.all = [self.earlier, self.later, self.skip, self.rename, self.minutes,
+                    self.add, self.remove]
         window.page_changed.connect(lambda *_: self.update())
 
     def current(self) -> AgendaItem | None:
@@ -144,6 +160,9 @@ class AgendaActions:
             self.earlier.setEnabled(index > 0)
             self.later.setEnabled(index < len(agenda.items) - 1)
             self.skip.setChecked(item.skipped)
+            self.remove.setEnabled(len(agenda.items) > 1)  # a plan keeps one activity
+        if agenda is not None:
+            self.add.setEnabled(True)  # also into a plan shown with nothing selected
 
     def move(self, delta: int) -> None:
         item = self.current()
@@ -162,7 +181,56 @@ class AgendaActions:
                                              not item.skipped))
         self.update()
 
+    def ask_add(self) -> None:
+        """Ask which activity, then add it after the one shown (bundled title, minutes and
+        guidance), in one undo step."""
+        from lpdesk.content.agenda import default_agenda_items
+
+        doc = self.main.doc
+        if doc is None:
+            return
+        bundled = {}
+        for template in default_agenda_items():
+            bundled.setdefault(template.kind, template)
+        choices = [bundled[kind] for kind in bundled if kind in self._page_kinds()]
+        chosen = self.ask_kind([t.title for t in choices])
+        if chosen is None:
+            return
+        template = choices[chosen]
+        agenda = doc.session.agenda
+        current = self.current()
+        index = agenda.index(current.id) + 1 if current is not None else len(agenda.items)
+        item = new_agenda_item(agenda, template.kind, template.title, template.minutes,
+                               template.notes, set(doc.session.all_ids()))
+        doc.push(AddAgendaItemCommand(agenda, item, index))
+        if item.id in [i.id for i in agenda.items]:  # not refused by a limit
+            self.main.show_activity(item.id)
+
+    def remove_current(self) -> None:
+        """Take the activity shown out of the plan, in one undo step, saying how to get it
+        back (no question: Undo is the safety)."""
+        item = self.current()
+        doc = self.main.doc
+        if item is None or doc is None or len(doc.session.agenda.items) < 2:
+            return
+        doc.push(RemoveAgendaItemCommand(doc.session.agenda, item.id))
+        self.main.statusBar().showMessage(
+            self.main.tr("Removed “%s” from the plan (Ctrl+Z brings it back).")
+            % item.title, 6000)
+
+    def _page_kinds(self) -> set[str]:
+        from lpdesk.ui.window.pages import PAGES
+        return set(PAGES)
+
     # separate methods so tests can answer them
+    def ask_kind(self, titles: list[str]) -> int | None:
+        """Which activity to add: the index in `titles`, or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        title, ok = QInputDialog.getItem(self.main, self.main.tr("Add activity"),
+                                         self.main.tr("Activity:"), titles, 0, False)
+        return titles.index(title) if ok and title in titles else None
+
     def ask_title(self, current: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog  # not at start-up: dialogs on use
 
@@ -223,20 +291,25 @@ class AgendaPanel(QWidget):
             signal.connect(self.fit_rows)
         self.list.viewport().installEventFilter(self)  # titles re-wrap with the width: refit
         self.fit_rows()  # the main window filled the list before this panel existed
-        buttons = QGridLayout()
-        buttons.setSpacing(4)
-        for n, (action, short) in enumerate((
-                (actions.earlier, "\u25b2 " + self.tr("Earlier")),
-                (actions.later, "\u25bc " + self.tr("Later")),
-                (actions.skip, self.tr("Skip")), (actions.rename, self.tr("Rename")),
-                (actions.minutes, self.tr("Minutes")))):
-            action.setIconText(short)  # the button's text; menus keep the full text
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setAccessibleName(action.text().replace("&", "").rstrip("."))
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(button, n // 3, n % 3)
-        layout.addLayout(buttons)
+        # Two rows, so the whole plan still shows at 1280x720: the order and Skip, then
+        # the title, the minutes and adding (+) or removing (−) an activity.
+        rows = ([(actions.earlier, "\u25b2 " + self.tr("Earlier")),
+                 (actions.later, "\u25bc " + self.tr("Later")), (actions.skip, self.tr("Skip"))],
+                [(actions.rename, self.tr("Rename")), (actions.minutes, self.tr("Minutes")),
+                 (actions.add, "+"), (actions.remove, "\u2212")])
+        for row in rows:
+            line = QHBoxLayout()
+            line.setSpacing(4)
+            for action, short in row:
+                action.setIconText(short)  # the button's text; menus keep the full text
+                button = QToolButton()
+                button.setDefaultAction(action)
+                button.setAccessibleName(action.text().replace("&", "").rstrip("."))
+                wide = len(short) > 1
+                button.setSizePolicy(QSizePolicy.Policy.Expanding if wide
+                                     else QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+                line.addWidget(button, 2 if wide else 0)
+            layout.addLayout(line)
         self.total = QLabel()
         self.total.setObjectName("AgendaTotal")
         self.total.setWordWrap(True)

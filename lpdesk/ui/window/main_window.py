@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 # are imported where first used, and autosave starts right after the first paint.
 
 MAX_RECENT = 8
-USUAL_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q", QKeySequence.StandardKey.Close: "Ctrl+W",
-              QKeySequence.StandardKey.Redo: "Ctrl+Shift+Z"}
+USUAL_KEYS = {QKeySequence.StandardKey.Quit: ("Ctrl+Q",),
+              QKeySequence.StandardKey.Close: ("Ctrl+W",),
+              QKeySequence.StandardKey.Redo: ("Ctrl+Shift+Z", "Ctrl+Y")}
 FILE_FILTER = "lpdesk sessions (*.lpdesk);;All files (*)"
 
 
@@ -370,7 +371,12 @@ class MainWindow(QMainWindow):
             self.set_document(SessionDocument(new_session()))
 
     def close_session(self) -> None:
-        self.new_session()
+        """Back to the start page (a new, empty session waits behind it), as lpdesk started
+        without a file: an untitled session alone looked like nothing had been closed."""
+        if self.maybe_save():
+            self.set_document(SessionDocument(new_session()))
+            from lpdesk.ui.window.start_page import show_start_page
+            show_start_page(self)
 
     def ask_open(self) -> None:
         path = self.ask_open_path()

@@ -44,7 +44,7 @@ class NotesPanel(QWidget):
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._typed)
         layout.addWidget(self.editor, 1)
-        self.restore_button = QPushButton(self.tr("Restore &guidance"))
+        self.restore_button = QPushButton(self.tr("Restore g&uidance"))
         self.restore_button.setToolTip(self.tr("Put back the guidance lpdesk ships for this "
                                                "kind of activity (undoable)"))
         self.restore_button.clicked.connect(self.restore_bundled)

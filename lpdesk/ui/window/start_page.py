@@ -64,7 +64,7 @@ class StartPage(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.open_button.clicked.connect(self.open_file)
         self.sample_button.clicked.connect(self.open_sample)
-        recent_label = QLabel(self.tr("&Recent sessions:"))
+        recent_label = QLabel(self.tr("Re&cent sessions:"))
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("RecentSessions")
         self.recent_list.setAccessibleName(self.tr("Recent sessions"))

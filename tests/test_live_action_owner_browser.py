@@ -1,0 +1,46 @@
+"""On a real phone-sized browser: the owner field appears for a suggested action only, and
+what is typed there reaches the pending note. Screenshot to artefacts/."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from test_live_activities_browser import join
+from test_live_browser import ARTEFACTS, CHROMIUM, PHONE, until
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                                reason=f"no browser at {CHROMIUM} (Debian package chromium)")
+
+
+@pytest.fixture
+def room(demo_window):
+    w = demo_window
+    continuum = next(i for i in w.visible_items() if i.kind == "continuum")
+    w.show_activity(continuum.id)
+    assert w.live.start("127.0.0.1")
+    yield w
+    w.live.stop()
+
+
+def test_a_suggested_action_carries_its_owner(browser, room, qtbot):
+    w = room
+    s = w.doc.session
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        join(page, w, qtbot, s.participants[1].name)
+        page.locator("#notes summary").tap()
+        assert not page.locator("#note-owner").is_visible()  # a comment has no owner
+        page.locator("#note-action").tap()
+        assert page.locator("#note-owner").is_visible()
+        page.locator("#note-text").fill("Give managers an hour a week for the community")
+        page.locator("#note-owner").fill("<b>Ops</b> leads")
+        ARTEFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTEFACTS / "phone-action-owner.png"), full_page=True)
+        page.locator("#note-send").tap()
+        until(qtbot, lambda: "Sent to the facilitator" in (
+            page.locator("#status").text_content() or ""))
+        note = s.room.notes[-1]
+        assert (note.kind, note.owner) == ("action", "<b>Ops</b> leads")
+    finally:
+        context.close()
