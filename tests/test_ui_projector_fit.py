@@ -1,0 +1,139 @@
+"""Nothing cut on a real projector (issue 26): at 1024x600 and 1280x720, with View > Zoom
++2 in high contrast, the continuum page reflows (its panels under the chart, the page
+scrolling up and down, never sideways) instead of cutting the panels, dropping the names
+or running "Room now" into "Room target"; a 60-character name from a phone elides and the
+chart keeps its share. Geometry is measured from the widgets."""
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics, QScreen
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme
+from lpdesk.ui.style.zoom import set_zoom
+
+LONG_NAME = "Maximiliana Evangelina Rosalind Featherstonehaugh-Cholmondeley"  # 60 chars
+
+
+@pytest.fixture
+def screen(request, monkeypatch):
+    """The (only) screen, as the window manager reports it."""
+    area = QRect(0, 0, *request.param)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: area)
+    monkeypatch.setattr(QScreen, "geometry", lambda self: area)
+    return area
+
+
+@pytest.fixture
+def window(qtbot, app_settings, screen):
+    from PySide6.QtWidgets import QMessageBox
+
+    from lpdesk.demo import demo_session
+    from lpdesk.document import SessionDocument
+    from lpdesk.ui.window.main_window import MainWindow
+
+    apply_theme(QApplication.instance(), NORMAL)
+    w = MainWindow(SessionDocument(demo_session()))
+    w.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.workshop.presentation.stop()
+    set_zoom(1.0, remember=False)
+    apply_theme(QApplication.instance(), NORMAL)
+    w.doc.undo_stack.setClean()
+
+
+def settle():
+    for _ in range(6):
+        QApplication.processEvents()
+
+
+def item_id(w, kind):
+    return next(i.id for i in w.doc.session.agenda.items if i.kind == kind)
+
+
+def continuum(w):
+    w.show_activity(item_id(w, "continuum"))
+    settle()
+    return w.pages[item_id(w, "continuum")]
+
+
+def scroller(page) -> QScrollArea:
+    parent = page.parentWidget()
+    while not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def inside(outer, widget) -> bool:
+    rect = QRect(widget.mapTo(outer, widget.rect().topLeft()), widget.size())
+    return outer.rect().contains(rect)
+
+
+def assert_nothing_cut(page):
+    """No sideways scrolling; the panels whole, apart from the chart, text unsqueezed."""
+    area = scroller(page)
+    assert page.width() <= area.viewport().width(), "the page scrolls sideways"
+    assert not area.horizontalScrollBar().isVisible()
+    plot, summary = page.plot, page.summary
+    for widget in (plot, page.side, page.controls, summary):
+        assert inside(page, widget), f"{widget.objectName() or widget} is cut"
+    plot_rect = QRect(plot.mapTo(page, plot.rect().topLeft()), plot.size())
+    side_rect = QRect(page.side.mapTo(page, page.side.rect().topLeft()), page.side.size())
+    assert not plot_rect.intersects(side_rect), "the panels overlap the chart"
+    controls = page.controls
+    assert controls.height() >= controls.minimumSizeHint().height() - 1
+    # the headline and the median table whole: the summary has the height its text needs
+    assert summary.height() >= summary.layout().totalHeightForWidth(summary.width()) - 1
+    for cells in summary.cells.values():
+        for cell in cells:
+            if cell.isVisible():
+                assert cell.height() >= QFontMetrics(cell.font()).height() - 1
+
+
+def assert_names_and_strip_legible(page):
+    plot = page.plot
+    names = plot.main.getAxis("left")._tickLevels
+    shown = [label for _, label in names[0]] if names else []
+    assert len(shown) == len(plot.rows), "the participants' names vanished"
+    # "Room now" at 1, "Room target" at 0: a line of text apart at least
+    dist = plot.dist
+    px_per_unit = dist.vb.height() / 2.1
+    line = QFontMetrics(dist.getAxis("left").style["tickFont"]).height()
+    assert px_per_unit >= line, "'Room now' and 'Room target' overlap"
+
+
+@pytest.mark.parametrize("screen", [(1024, 600), (1280, 720)], indirect=True,
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("t", [NORMAL, HIGH_CONTRAST], ids=lambda t: t.name)
+@pytest.mark.parametrize("zoom", [1.0, 1.25], ids=lambda z: f"zoom{z}")
+def test_continuum_fits_or_reflows(window, screen, t, zoom):
+    apply_theme(QApplication.instance(), t)
+    set_zoom(zoom, remember=False)
+    page = continuum(window)
+    settle()
+    assert_nothing_cut(page)
+    assert_names_and_strip_legible(page)
+
+
+@pytest.mark.parametrize("screen", [(1280, 720)], indirect=True, ids=["1280x720"])
+def test_a_long_name_elides_and_the_chart_keeps_its_share(window, screen):
+    from lpdesk.commands.session import AddParticipantsCommand
+    from lpdesk.model.session import Participant
+
+    page = continuum(window)
+    width_before = page.plot.vb.width()
+    stage_before = page.plot.main.getAxis("top").style["tickFont"].pointSizeF()
+    session = window.doc.session
+    assert len(LONG_NAME) >= 60
+    window.doc.push(AddParticipantsCommand(session, [Participant("p-long", LONG_NAME)]))
+    settle()
+    plot = page.plot
+    assert plot.vb.width() >= 0.85 * width_before, "the long name squashed the chart"
+    stage = plot.main.getAxis("top").style["tickFont"].pointSizeF()
+    assert stage >= 0.85 * stage_before and stage >= 9.5, "the stage headings shrank"
+    assert plot.main.getAxis("left").width() <= 0.3 * plot.view.width()
+    labels = [label for _, label in plot.main.getAxis("left")._tickLevels[0]]
+    long_label = next(label for label in labels if label.startswith(LONG_NAME[:8]))
+    assert long_label != LONG_NAME and long_label.endswith("\u2026")
