@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 from lpdesk.ui.summary.pending import PendingNotes
+from lpdesk.ui.summary.presenting import PresentingSummary
 from lpdesk.ui.summary.recap import RecapPanel
 
 KINDS = ("action", "comment")
@@ -101,7 +102,9 @@ class NoteDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SummaryPage(QWidget):
+class SummaryPage(PresentingSummary, QWidget):
+    placing_changed = Signal()  # the note from a phone under review (presentation mode)
+
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
         super().__init__(parent)
@@ -280,6 +283,8 @@ class SummaryPage(QWidget):
         if self.pending is not None:
             self.pending.refresh()
         self._refreshing = False
+        if self.interactive:
+            self.sync_room_actions()
 
     def note_ids(self, kind: str) -> list[str]:
         view = self.lists[kind]
