@@ -256,3 +256,31 @@ def test_esc_before_the_rooms_window_is_active_still_leaves_at_once(window, qtbo
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # and Esc on the window afterwards is harmless
     settle()
     assert window.isVisible()
+
+
+# -- tool tips -------------------------------------------------------------------------------
+def test_no_tool_tip_pops_up_over_the_rooms_screen(window, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QCursor, QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    pw = present(qtbot, window, "continuum")
+    button = bar_button(pw, "Private vote")
+    assert button.toolTip()
+    help_event = QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4), button.mapToGlobal(QPoint(4, 4)))
+    QApplication.sendEvent(button, help_event)
+    settle()
+    assert not QToolTip.isVisible(), "a button's tip over the room's screen"
+    # the chart's hover text is shown by hand (QToolTip.showText): it goes at once
+    QToolTip.showText(QCursor.pos(), "Blended: social activity...", pw.view)
+    settle()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=1000)
+    pw.close()
+    settle()
+    # back in the facilitator's window tips work again
+    tip_button = window.workshop.toolbar.widgetForAction(window.workshop.present_action)
+    QApplication.sendEvent(tip_button, QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4),
+                                                  tip_button.mapToGlobal(QPoint(4, 4))))
+    settle()
+    assert QToolTip.isVisible()
+    QToolTip.hideText()

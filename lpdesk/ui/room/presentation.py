@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
 )
-from PySide6.QtWidgets import QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from lpdesk.ui.room.facilitator_bar import FacilitatorBar
 from lpdesk.ui.room.state import RoomDisplay
@@ -32,6 +32,26 @@ from lpdesk.ui.style.zoom import set_room_factor
 
 BREAK_MINUTES = (5, 10, 15, 20, 30)
 BREAK_KEYS = {Qt.Key.Key_Up: 1, Qt.Key.Key_Plus: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_Minus: -1}
+
+
+class NoToolTips(QObject):
+    """While presenting, no tool tip pops up over the room's screen: not a button's, not
+    the chart's hover text (shown with QToolTip.showText), not a long name's."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window_ = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and isinstance(obj, QWidget) and \
+                obj.window() is self.window_:
+            QToolTip.hideText()
+            return True
+        if kind == QEvent.Type.Show and obj.metaObject().className() == "QTipLabel" and \
+                self.window_.isVisible():
+            QTimer.singleShot(0, QToolTip.hideText)
+        return False
 
 
 class PresentationWindow(QWidget):
@@ -65,6 +85,8 @@ class PresentationWindow(QWidget):
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.view.page_shown.connect(self._page_shown)
         self._page_shown(self.view.current_page())
+        self.no_tips = NoToolTips(self)
+        QApplication.instance().installEventFilter(self.no_tips)
         self.pointer_watch = QTimer(self)  # where the mouse is: the bottom edge brings the bar
         self.pointer_watch.setInterval(150)
         self.pointer_watch.timeout.connect(self._watch_pointer)
@@ -216,6 +238,7 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.pointer_watch.stop()
+        QApplication.instance().removeEventFilter(self.no_tips)
         self.view.detach()
         set_room_factor(1.0)  # the facilitator's window back at laptop size (and zoom)
         super().closeEvent(event)
