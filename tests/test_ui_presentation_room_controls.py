@@ -284,3 +284,36 @@ def test_no_tool_tip_pops_up_over_the_rooms_screen(window, qtbot):
     settle()
     assert QToolTip.isVisible()
     QToolTip.hideText()
+
+
+# -- the shortcut list -----------------------------------------------------------------------
+@pytest.mark.parametrize("zoom", [1.0, 1.25])
+def test_the_shortcut_list_shows_every_key_whole_with_f6_and_esc(window, qtbot, zoom):
+    from PySide6.QtGui import QFontMetrics
+
+    from lpdesk.ui.style.zoom import set_zoom
+
+    set_zoom(zoom, remember=False)
+    try:
+        dialog = window.help.show_shortcuts()
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        settle()
+        rows = dialog.rows
+        keys = {r[1] for r in rows}
+        for wanted in ("Esc", "F6", "J", "W", "Ctrl+Return", "Ctrl+Del"):
+            assert any(wanted in k.split("\n") for k in keys), f"{wanted} is not listed"
+        table = dialog.table
+        metrics = QFontMetrics(table.font())
+        for r, row in enumerate(rows):
+            for c in (1, 2):
+                rect = table.visualItemRect(table.item(r, c))
+                for line in row[c].split("\n"):
+                    assert metrics.horizontalAdvance(line) + 6 <= rect.width(), \
+                        f"{line!r} is cut in its column"
+                assert len(row[c].split("\n")) * metrics.lineSpacing() <= rect.height() + 2
+        right = table.mapTo(dialog, table.rect().topRight()).x()
+        assert right <= dialog.width() and not table.horizontalScrollBar().isVisible()
+        dialog.close()
+    finally:
+        set_zoom(1.0, remember=False)
