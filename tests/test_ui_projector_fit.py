@@ -137,3 +137,27 @@ def test_a_long_name_elides_and_the_chart_keeps_its_share(window, screen):
     labels = [label for _, label in plot.main.getAxis("left")._tickLevels[0]]
     long_label = next(label for label in labels if label.startswith(LONG_NAME[:8]))
     assert long_label != LONG_NAME and long_label.endswith("\u2026")
+
+
+@pytest.mark.parametrize("screen", [(1024, 600)], indirect=True, ids=["1024x600"])
+def test_a_zoom_that_cannot_fit_says_so(window, screen, qtbot):
+    page = continuum(window)
+    zoom_in = window.workshop.zoom_actions[0]
+    window.statusBar().clearMessage()
+    zoom_in.trigger()
+    zoom_in.trigger()
+    settle()
+    qtbot.waitUntil(lambda: "does not fit" in window.statusBar().currentMessage(),
+                    timeout=2000)
+    assert "Ctrl+0" in window.statusBar().currentMessage()
+    assert_nothing_cut(page)  # and it reflowed, nothing cut
+
+
+@pytest.mark.parametrize("screen", [(1920, 1080)], indirect=True, ids=["1920x1080"])
+def test_a_zoom_that_fits_says_nothing(window, screen, qtbot):
+    window.resize(1910, 1040)
+    continuum(window)
+    window.statusBar().clearMessage()
+    window.workshop.zoom_actions[0].trigger()
+    qtbot.wait(600)
+    assert "does not fit" not in window.statusBar().currentMessage()
