@@ -161,3 +161,35 @@ def test_a_zoom_that_fits_says_nothing(window, screen, qtbot):
     window.workshop.zoom_actions[0].trigger()
     qtbot.wait(600)
     assert "does not fit" not in window.statusBar().currentMessage()
+
+
+def test_compare_charts_keep_their_labels_inside(qtbot, tmp_path):
+    """The axis' "100" (centred on the chart's right end) and the legend under it used to
+    run off the chart's widget: no ink may touch its right or bottom edge."""
+    from PySide6.QtGui import QColor
+
+    from lpdesk.demo import demo_workshops
+    from lpdesk.storage import save_session
+    from lpdesk.storage.compare import read_sessions
+    from lpdesk.ui.compare.chart_view import CompareChartView
+    from lpdesk.ui.compare.window import CompareWindow
+
+    paths = []
+    for name, session in demo_workshops():
+        save_session(session, tmp_path / name)
+        paths.append(tmp_path / name)
+    window = CompareWindow(read_sessions(paths))
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1016, 560)
+    qtbot.waitUntil(lambda: window.is_complete, timeout=20000)
+    views = window.body.findChildren(CompareChartView)
+    assert views
+    white = QColor("#FFFFFF").rgb()
+    for view in views:
+        image = view.grab().toImage()
+        w, h = image.width(), image.height()
+        right = [image.pixel(x, y) for x in (w - 1, w - 2) for y in range(h)]
+        bottom = [image.pixel(x, y) for y in (h - 1, h - 2) for x in range(w)]
+        assert all(p == white for p in right), f"{view.chart.title}: cut at the right"
+        assert all(p == white for p in bottom), f"{view.chart.title}: cut at the bottom"
