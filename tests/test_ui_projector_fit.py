@@ -193,3 +193,44 @@ def test_compare_charts_keep_their_labels_inside(qtbot, tmp_path):
         bottom = [image.pixel(x, y) for y in (h - 1, h - 2) for x in range(w)]
         assert all(p == white for p in right), f"{view.chart.title}: cut at the right"
         assert all(p == white for p in bottom), f"{view.chart.title}: cut at the bottom"
+
+
+@pytest.mark.parametrize("screen", [(1280, 720)], indirect=True, ids=["1280x720"])
+def test_phones_panel_fits_its_dock_and_counts_with_the_page(window, screen, qtbot):
+    """At 1280x720 the Phones panel needed both scroll bars, its list showed about one row
+    and "Take phone out" was out of sight; its "9 of 9 placed" stayed stale."""
+    from lpdesk.commands.continuum import SetPlacementCommand
+
+    page = continuum(window)
+    live = window.live
+    assert live.start("127.0.0.1")  # the loopback only: nothing leaves this machine
+    try:
+        for _ in range(10):
+            settle()
+        panel = live.panel
+        area = scroller(panel)
+        assert not area.horizontalScrollBar().isVisible()
+        assert not area.verticalScrollBar().isVisible()
+        tree = panel.devices.tree
+        row = tree.fontMetrics().height()
+        header = tree.header().height()
+        assert tree.viewport().height() >= 3 * row, "the list shows several phones"
+        assert tree.height() > header + 3 * row
+        button = panel.devices.remove_button
+        assert button.isVisible() and inside(area.viewport(), button), \
+            "'Take phone out' out of sight"
+        assert panel.address.text() and panel.code.text()
+        # the count follows the page: one marker cleared
+        session = window.doc.session
+        area_ = session.continuum.current_area
+        person = session.participants[0]
+        before = panel.placed.text()
+        assert before == page.summary.count.text()
+        for which in ("now", "target"):
+            window.doc.push(SetPlacementCommand(session.continuum, area_.id, person.id,
+                                                which, None))
+        settle()
+        assert panel.placed.text() != before
+        assert panel.placed.text() == page.summary.count.text()
+    finally:
+        live.stop()
