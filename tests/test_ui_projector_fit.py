@@ -234,3 +234,26 @@ def test_phones_panel_fits_its_dock_and_counts_with_the_page(window, screen, qtb
         assert panel.placed.text() == page.summary.count.text()
     finally:
         live.stop()
+
+
+@pytest.mark.parametrize("screen", [(1024, 600), (1280, 720)], indirect=True,
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_matrix_title_never_runs_under_the_agreement(window, screen):
+    apply_theme(QApplication.instance(), HIGH_CONTRAST)
+    set_zoom(1.25, remember=False)
+    window.show_activity(item_id(window, "matrix"))
+    settle()
+    page = window.pages[item_id(window, "matrix")]
+    page.reveal_action.trigger()
+    settle()
+    title, figure = page.title, page.figure
+    assert figure.isVisible() and "Matches the model" in figure.text()
+    geo = lambda w: QRect(w.mapTo(page, w.rect().topLeft()), w.size())  # noqa: E731
+    assert not geo(title).intersects(geo(figure))
+    # the whole title shows: on one line it is no wider than its label, else it wraps
+    if title.wordWrap():
+        assert title.heightForWidth(title.width()) <= title.height() + 1
+    else:
+        assert title.sizeHint().width() <= title.width()
+    assert figure.sizeHint().width() <= figure.width()
+    assert inside(page, title) and inside(page, figure)
