@@ -257,3 +257,25 @@ def test_matrix_title_never_runs_under_the_agreement(window, screen):
         assert title.sizeHint().width() <= title.width()
     assert figure.sizeHint().width() <= figure.width()
     assert inside(page, title) and inside(page, figure)
+
+
+@pytest.mark.parametrize("screen", [(1280, 720)], indirect=True, ids=["1280x720"])
+def test_summary_lists_keep_their_rows_when_phones_send_notes(window, screen):
+    from lpdesk.model.room import RoomNote
+
+    apply_theme(QApplication.instance(), HIGH_CONTRAST)
+    room = window.doc.session.room
+    for i in range(3):
+        room.insert(len(room.notes), RoomNote(f"n-p{i}", "comment", f"From a phone {i}",
+                                              status="pending", source="phone"))
+    window.show_activity(item_id(window, "summary"))
+    settle()
+    page = window.pages[item_id(window, "summary")]
+    assert page.pending.isVisible()
+    area = scroller(page)
+    assert not area.horizontalScrollBar().isVisible()
+    for view in page.lists.values():
+        shown = [view.visualItemRect(view.item(r)) for r in range(min(2, view.count()))]
+        assert shown, "the sample has notes"
+        for rect in shown:  # whole entries, text and detail line, not a crushed sliver
+            assert view.viewport().rect().contains(rect), f"{view.objectName()} clips"

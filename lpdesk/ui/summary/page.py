@@ -42,6 +42,7 @@ from lpdesk.ui.summary.presenting import PresentingSummary
 from lpdesk.ui.summary.recap import RecapPanel
 
 KINDS = ("action", "comment")
+LIST_ENTRIES = 3  # notes each list shows at least on the facilitator's page (it scrolls)
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # 'during <activity>, 10:12', drawn muted below
 
 
@@ -195,8 +196,11 @@ class SummaryPage(PresentingSummary, QWidget):
         t = theme()
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * (1.25 if self.audience else 1.0))
+        lines = QFontMetrics(font).lineSpacing()
         for view in self.lists.values():
             view.setFont(font)
+            if not self.audience:  # "Sent from phones" must not crush the lists to a row
+                view.setMinimumHeight(LIST_ENTRIES * (2 * lines + 10) + 2 * view.frameWidth())
         heading = QFont(self.font())
         heading.setPointSizeF(self.font().pointSizeF() * 1.5)
         heading.setBold(True)
