@@ -68,6 +68,19 @@ class ShowsPlacing(Protocol):
     def placing_text(self) -> str: ...
 
 
+@runtime_checkable
+class OpensQuizOnPhones(Protocol):
+    """The quiz page in presentation mode: 'Everyone, on phones' from the facilitator bar
+    needs the window's phones feature (None when the window has none)."""
+
+    def set_phones_opener(self, opener: Callable[..., object] | None) -> None: ...
+
+
+def set_phones_opener(page: object, opener: Callable[..., object] | None) -> None:
+    if isinstance(page, OpensQuizOnPhones):
+        page.set_phones_opener(opener)
+
+
 def make_interactive(page: object) -> None:
     if isinstance(page, InteractivePage):
         page.set_interactive(True)

@@ -12,6 +12,9 @@ from lpdesk.export.pages import prepare_painter
 from lpdesk.export.text import MM
 
 DESIGN_WIDTH = 170 * MM  # the chart's width on the page, in layout units
+# The drawing's labels stand over its edges ("100" centred on the axis' end, the legend's
+# descenders): the page margin holds them in the PDF, this margin on screen.
+MARGIN = 6 * MM
 
 
 class CompareChartView(QWidget):
@@ -24,17 +27,19 @@ class CompareChartView(QWidget):
         self._fit()
 
     def _scale(self) -> float:
-        return max(0.05, self.width() / DESIGN_WIDTH)
+        return max(0.05, self.width() / (DESIGN_WIDTH + 2 * MARGIN))
 
     def _fit(self) -> None:
-        self.setFixedHeight(max(60, round(chart_height(self.chart) * self._scale())))
+        self.setFixedHeight(max(60, round((chart_height(self.chart) + MARGIN)
+                                          * self._scale())))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit()
 
     def sizeHint(self) -> QSize:
-        return QSize(600, round(chart_height(self.chart) * 600 / DESIGN_WIDTH))
+        return QSize(600, round((chart_height(self.chart) + MARGIN) * 600
+                                / (DESIGN_WIDTH + 2 * MARGIN)))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -42,5 +47,6 @@ class CompareChartView(QWidget):
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
         scale = self._scale()
         painter.scale(scale, scale)
+        painter.translate(MARGIN, 0)
         paint_chart(self.chart, painter, QRectF(0, 0, DESIGN_WIDTH, chart_height(self.chart)))
         painter.end()

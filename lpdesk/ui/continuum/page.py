@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QBoxLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -46,6 +48,8 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 
+PLOT_LEAST_WIDTH = 470  # px: below this beside the panels, the panels go under the chart
+QWIDGETSIZE_MAX = (1 << 24) - 1
 PLACED = "\u2713"  # the private vote's confirmation: this person has placed, not where
 
 
@@ -79,8 +83,9 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
-        root = QHBoxLayout(self)
+        root = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         root.setContentsMargins(8, 6, 8, 6)
+        self.compact = False  # the side panels under the chart (see _reflow)
         left = QVBoxLayout()
         root.addLayout(left, 1)
         top = QHBoxLayout()
@@ -126,8 +131,9 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
 
         self.side = QWidget()
         self.side.setObjectName("ContinuumSide")
-        side = QVBoxLayout(self.side)
+        side = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side)
         side.setContentsMargins(0, 0, 0, 0)
+        self.side_layout = side
         root.addWidget(self.side)
         if not self.audience:
             self.controls = PlacingControls()
@@ -145,6 +151,7 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         # The controls keep their size; the summary takes what is left and fits its text.
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         side.addWidget(self.summary, 1)
+        self.summary.may_grow = not self.audience
 
     def _make_key_actions(self) -> None:
         """N and T work anywhere on the page (the plot handles its other keys)."""
@@ -226,10 +233,80 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
             self._apply_chrome_fonts()
         self.plot.set_zoom(zoom)
         self.summary.set_zoom(zoom)
-        least = max(300, self.controls.minimumSizeHint().width() if not self.audience else 0)
-        self.side.setFixedWidth(int(max(least, min(400 * room_text_scale(zoom),
-                                                   self.width() * 0.3))))
+        self._reflow()
         self._fit_tabs()
+
+    def _side_least_width(self) -> int:
+        return max(300, self.controls.minimumSizeHint().width() if not self.audience else 0)
+
+    def _viewport(self) -> QSize:
+        """The room the main window's page scroller gives (this page may be taller)."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        return parent.viewport().size() if parent is not None else self.size()
+
+    def _reflow(self) -> None:
+        """Side by side when the chart keeps a fair share beside the panels; otherwise
+        (a 1024x600 screen, a big zoom) the panels go under the chart, side by side, and
+        the page scrolls up and down, never sideways: nothing is cut or overlaps."""
+        least = self._side_least_width()
+        if self.audience:
+            self.side.setFixedWidth(int(max(least, min(400 * room_text_scale(self.zoom),
+                                                       self.width() * 0.3))))
+            return
+        room = self._viewport()
+        beside_height = (self.controls.sizeHint().height()
+                         + self.summary.least_height(least) + 12)
+        wide = room.width() - 16 >= least + PLOT_LEAST_WIDTH
+        tall = room.height() - 12 >= max(beside_height, self.plot.least_height())
+        # hysteresis: a scroll bar coming or going must not flip the layout back and forth
+        if self.compact:
+            wide = room.width() - 16 >= least + PLOT_LEAST_WIDTH + 24
+        compact = not (wide and tall)
+        if compact != self.compact:
+            self.compact = compact
+            self.layout().setDirection(QBoxLayout.Direction.TopToBottom if compact
+                                       else QBoxLayout.Direction.LeftToRight)
+            self.side_layout.setAlignment(self.controls, Qt.AlignmentFlag.AlignTop if compact
+                                          else Qt.AlignmentFlag(0))
+            self.summary.set_grows(compact)
+            self.controls.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                        QSizePolicy.Policy.Minimum if compact
+                                        else QSizePolicy.Policy.Fixed)
+        side = self.side_layout
+        if compact:
+            self.side.setMinimumWidth(0)
+            self.side.setMaximumWidth(QWIDGETSIZE_MAX)
+            controls = max(least, min(room.width() // 2, 420))
+            # the controls and the summary side by side under the chart if both fit
+            pair = controls + self.summary.minimumSizeHint().width() + 40 <= room.width()
+            self.controls.setFixedWidth(controls if pair else max(least, room.width() - 40))
+            side.setDirection(QBoxLayout.Direction.LeftToRight if pair
+                              else QBoxLayout.Direction.TopToBottom)
+            side.setSpacing(12)
+            high = self.controls.minimumSizeHint().height()
+            self.controls.setMinimumHeight(high)
+            # the layout gives the panels less than they need once they wrap: say it
+            width = room.width() - 24 - (controls + 12 if pair else 0)
+            text = self.summary.needed_height(width)
+            self.side.setMinimumHeight(max(high, text) if pair else high + 12 + text)
+            # the wrapped legend and ends make the chart want more than its minimum:
+            # the page asks for what its column needs at this width, and scrolls
+            tall = self.layout().totalHeightForWidth(room.width())
+            if tall != self.minimumHeight():
+                self.setMinimumHeight(tall)
+        else:
+            self.controls.setMinimumHeight(0)
+            self.side.setMinimumHeight(0)
+            self.setMinimumHeight(0)
+            side.setDirection(QBoxLayout.Direction.TopToBottom)
+            side.setSpacing(-1)
+            self.controls.setMinimumWidth(0)
+            self.controls.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.side.setFixedWidth(int(max(least, min(400 * room_text_scale(self.zoom),
+                                                       self.width() * 0.3))))
+        self.plot.setMinimumHeight(self.plot.least_height())
 
     def _model_changed(self, *_args) -> None:
         self.refresh()

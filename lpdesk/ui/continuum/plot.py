@@ -34,6 +34,8 @@ from lpdesk.ui.style.theme import theme
 
 X_MIN, X_MAX = -2.5, 102.5  # the least room beside 0 and 100 (see _fit_x_range)
 MIN_ROWS = 8  # the plot is never divided into fewer rows than this
+NAMED_ROWS = 45  # up to this many rows keep their names on the axis (the page scrolls)
+NAME_SHARE = 0.28  # of the plot's width, at most, for the names before they elide
 
 
 def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> QFont:
@@ -383,8 +385,10 @@ class ContinuumPlot(QWidget):
         if QFontMetrics(names).height() <= row_px * 1.05:
             left.setTickFont(names)
             metrics = QFontMetrics(names)
-            width = int(min(260 * scale, max([metrics.horizontalAdvance(r.label)
-                                               for r in self.rows] + [60])))
+            # A long name (a phone may send 60 characters) elides: the chart keeps its share
+            width = int(min(260 * scale, NAME_SHARE * max(200, self.view.width()),
+                            max([metrics.horizontalAdvance(r.label)
+                                 for r in self.rows] + [60])))
             left.setTicks([[(i, metrics.elidedText(r.label, Qt.TextElideMode.ElideRight,
                                                     width + 4)) for i, r in enumerate(self.rows)]])
         else:
@@ -415,12 +419,36 @@ class ContinuumPlot(QWidget):
                 self.show_row_band(round(band.center().y()))
 
     def _fit_distribution_height(self) -> None:
-        """The room's strip takes at most a quarter of the plot: the rows come first."""
+        """The room's strip takes at most a quarter of the plot: the rows come first; but
+        never so little that "Room now" and "Room target" run into each other."""
         wanted = 118 * room_text_scale(self.zoom)
         available = self.view.height() * 0.27 if self.view.height() > 100 else wanted
-        height = int(round(max(70.0, min(wanted, available))))
+        height = int(round(max(self.least_distribution_height(), min(wanted, available))))
         if height != self.dist.height():
             self.dist.setFixedHeight(height)
+
+    def least_distribution_height(self) -> int:
+        """Room for the strip's two labels, one unit apart on a 2.1-unit axis, plus the
+        0-100 axis under it."""
+        line = QFontMetrics(self.name_font).height()
+        axis = self.dist.getAxis("bottom").height()
+        return int(max(70.0, 2.1 * line * 1.1 + axis))
+
+    def least_height(self) -> int:
+        """The height under which names vanish (rows shorter than a 9 pt line) or the
+        room's strip squeezes: the page scrolls rather than go below it."""
+        rows = max(MIN_ROWS, len(self.rows)) + 0.2
+        names = QFont(self.name_font)
+        names.setPointSizeF(min(names.pointSizeF(), 9.0))
+        row = QFontMetrics(names).height() / 1.05 + 1
+        if len(self.rows) > NAMED_ROWS:  # a crowd: dots, names on hover (as before)
+            rows, row = MIN_ROWS, row * 1.5
+        top = self.main.getAxis("top").height()
+        ends = max(self.left_end.heightForWidth(max(80, self.width() // 2 - 40)),
+                   self.left_end.sizeHint().height())
+        legend = self.legend.heightForWidth(max(80, self.width()))
+        return int(rows * row + top + self.least_distribution_height() + ends
+                   + max(legend, 0) + 24)
 
     def _fit_stage_names(self) -> None:
         """Shrink the stage names, if need be, so each fits inside its band."""

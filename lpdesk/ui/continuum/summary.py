@@ -95,6 +95,8 @@ class SummaryPanel(QWidget):
         layout.addStretch(1)
         self.zoom = 1.0
         self._fit = 1.0  # < 1 when the panel is too short for the text at full size
+        self.grows = False  # takes the height its text needs (the page scrolls)
+        self.may_grow = True  # the facilitator's page may scroll; the room's screen not
         self._fitting = False
         self._styled: tuple | None = None  # what apply_theme last set (fonts, colours)
         self.apply_theme()
@@ -126,11 +128,36 @@ class SummaryPanel(QWidget):
                 needed = self.layout().totalHeightForWidth(max(1, self.width()))
                 wide = self.table.isHidden() or \
                     self.table.sizeHint().width() <= self.width() - 12
-                if fit <= 0.65 or (needed <= self.height() and wide):
+                if self.grows or fit <= 0.65 or (needed <= self.height() and wide):
                     break
                 fit -= 0.05
+            # Still too tall (or free to grow): ask for the height, the page scrolls;
+            # a headline cut in half or a table crushed to lines helps nobody
+            least = needed if (self.grows or needed > self.height()) and self.may_grow else 0
+            if least != self.minimumHeight():
+                self.setMinimumHeight(least)
         finally:
             self._fitting = False
+
+    def set_grows(self, grows: bool) -> None:
+        """Under the chart (a small screen): full-size text, as tall as it needs."""
+        if grows != self.grows:
+            self.grows = grows
+            self.fit()
+
+    def needed_height(self, width: int) -> int:
+        """The height its text needs at full size, `width` wide (it grows, see fit)."""
+        return self.layout().totalHeightForWidth(max(1, width))
+
+    def least_height(self, width: int = 300) -> int:
+        """The height its text needs at the smallest size it shrinks to, `width` wide."""
+        fit = self._fit
+        self._fit = 0.65
+        self.apply_theme()
+        needed = self.layout().totalHeightForWidth(max(1, width))
+        self._fit = fit
+        self.apply_theme()
+        return needed
 
     def apply_theme(self) -> None:
         t = theme()

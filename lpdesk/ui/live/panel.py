@@ -7,12 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,10 @@ from PySide6.QtWidgets import (
 from lpdesk.live.network import LOOPBACK
 from lpdesk.ui.live.devices import DeviceList
 from lpdesk.ui.live.qr import QrCode
+from lpdesk.ui.style.binding import listen
+
+LIST_ROWS = 3.5  # phones the list shows at least
+QR_LEAST = 110  # px: a smaller code is hard to scan from a seat; it steps aside instead
 
 
 def no_network_advice() -> str:
@@ -59,7 +65,8 @@ class JoinPanel(QWidget):
         self.controller = controller
         self.setObjectName("JoinPanel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(3)  # a 720-line screen: the list of phones fits under the code
         self.state = _plain(QLabel())
         self.state.setObjectName("JoinState")
         layout.addWidget(self.state)
@@ -138,10 +145,62 @@ class JoinPanel(QWidget):
         self.devices.remove_requested.connect(controller.remove_device)
         self.devices.free_requested.connect(controller.free_name)
         layout.addWidget(self.devices, 2)
+        # the list shows several phones before anything scrolls (layout, 1280x720 dock)
+        rows = self.devices.tree.fontMetrics().height() + 8
+        tree = self.devices.tree
+        tree.setMinimumHeight(int(rows * LIST_ROWS) + 28)
+        # and takes what the dock has left beyond that, rather than asking for 192 px and
+        # making the dock scroll both ways
+        tree.setSizePolicy(tree.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
         controller.started.connect(lambda *_: self.refresh())
         controller.stopped.connect(self.refresh)
         controller.options_changed.connect(self.refresh)
         controller.devices_changed.connect(self.devices.schedule)
+        # "9 of 9 placed" follows every placement, as the page's own count does
+        session = controller.doc.session
+        for event in (session.continuum.changed, session.changed):
+            listen(self, event, lambda *_: self._count_placed())
+
+    def _count_placed(self) -> None:
+        text = placed_text(self.controller.doc.session)
+        if self.placed.text() != text:
+            self.placed.setText(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_code()
+
+    def _viewport_height(self) -> int:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        return parent.viewport().height() if parent is not None else self.height()
+
+    def fit_code(self) -> None:
+        """The QR code takes the height the rest leaves in the dock (a square as wide as
+        the dock pushed the list of phones and "Take phone out" out of sight on a 720-line
+        screen); too little room and it steps aside: the address and the room code stay,
+        and the join slide shows the code to the room."""
+        if not self.controller.running:
+            return
+        shown = self.qr.height() if self.qr.isVisible() else 0
+        rest = self.layout().totalMinimumSize().height() - min(shown, self.qr.minimumHeight())
+        spare = self._viewport_height() - rest
+        room = max(0, min(spare, self.width() - 16))
+        fits = room >= QR_LEAST
+        if fits:
+            self.qr.setMaximumHeight(room)
+        if fits != self.qr.isVisible():
+            self.qr.setVisible(fits)
+        self._say_state()
+
+    def _say_state(self) -> None:
+        on = self.controller.running
+        text = (self.tr("Phones cannot join now.") if not on else
+                self.tr("Phones can join: scan the code or open the address.")
+                if self.qr.isVisibleTo(self) else self.tr("Phones can join at:"))
+        if self.state.text() != text:
+            self.state.setText(text)
 
     def set_addresses(self, addresses, current: str | None) -> None:
         self.addresses.clear()
@@ -162,10 +221,10 @@ class JoinPanel(QWidget):
     def refresh(self) -> None:
         c = self.controller
         on = c.running
-        self.state.setText(self.tr("Phones can join: scan the code or open the address.")
-                           if on else self.tr("Phones cannot join now."))
         self.qr.set_text(c.join_url() if on else "")
         self.qr.setVisible(on)
+        self.fit_code()
+        self._say_state()
         self.address.setText(c.url.removeprefix("http://").rstrip("/") if on else "")
         self.code.setText(self.tr("Room code: %s") % c.room.code if on else "")
         options = c.room.options

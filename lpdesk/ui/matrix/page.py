@@ -13,8 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QSizePolicy,
@@ -83,8 +83,11 @@ class MatrixPage(QWidget, BoardEdits):
         self._make_actions()
         if not audience:
             layout.addWidget(self._make_toolbar())
-        heading = QWidget()  # title left, agreement right: one line, the board gets the rest
-        row = QHBoxLayout(heading)
+        # title left, agreement right: one line, the board gets the rest; when both do not
+        # fit (a small screen, a big zoom) the agreement goes under the title and the title
+        # wraps, rather than running under the agreement
+        self.heading = heading = QWidget()
+        row = self.heading_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, heading)
         row.setContentsMargins(4, 0, 4, 0)
         row.addWidget(self.title, 1)
         row.addWidget(self.figure)
@@ -250,6 +253,7 @@ class MatrixPage(QWidget, BoardEdits):
         self.title.setText(self._title_html(board))
         self.figure.setText(self._figure_text(board))
         self.figure.setVisible(bool(self.figure.text()))
+        self._fit_heading()
         consensus = self.matrix.comparing
         self.stack.setCurrentWidget(self.empty if board is None
                                     else self.consensus if consensus else self.view)
@@ -291,7 +295,7 @@ class MatrixPage(QWidget, BoardEdits):
         if self.audience and event.type() == QEvent.Type.FontChange:
             self.refresh()  # the room's screen was scaled up or down
 
-    def _title_html(self, board: Board | None) -> str:
+    def _title_html(self, board: Board | None, short: bool = False) -> str:
         """'● Harbour board · Traditional vs new workplace learning' (dot: the group's
         colour). One short line: every pixel of height goes to the cards."""
         if board is None:
@@ -306,7 +310,7 @@ class MatrixPage(QWidget, BoardEdits):
                     title += f" ({escape(group.name)})"
             except KeyError:
                 pass
-        if board.template_id:
+        if board.template_id and not short:
             try:
                 name = template(board.template_id).name
                 if name.lower() not in board.name.lower():
@@ -314,6 +318,36 @@ class MatrixPage(QWidget, BoardEdits):
             except KeyError:
                 pass
         return title
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_heading()
+
+    def _fit_heading(self) -> None:
+        """One line if the title and the agreement fit side by side; else the title
+        without its template's name; else (the facilitator's page) two lines. The room's
+        screen keeps one line: the board needs the height."""
+        margins = self.heading_row.contentsMargins()
+        room = self.width() - 12 - margins.left() - margins.right()
+        figure = (self.figure.sizeHint().width() + max(0, self.heading_row.spacing())
+                  if self.figure.isVisibleTo(self) else 0)
+        wrapped = self.title.wordWrap()
+        self.title.setWordWrap(False)
+        full = self._title_html(self.board)
+        if self.title.text() != full:
+            self.title.setText(full)
+        one_line = self.title.sizeHint().width() + figure <= room
+        if not one_line:
+            self.title.setText(self._title_html(self.board, short=True))
+            one_line = self.audience or self.title.sizeHint().width() + figure <= room
+        self.title.setWordWrap(wrapped)
+        self.heading_row.setDirection(QBoxLayout.Direction.LeftToRight if one_line
+                                      else QBoxLayout.Direction.TopToBottom)
+        self.figure.setAlignment((Qt.AlignmentFlag.AlignRight if one_line
+                                  else Qt.AlignmentFlag.AlignLeft)
+                                 | Qt.AlignmentFlag.AlignVCenter)
+        if wrapped == one_line:
+            self.title.setWordWrap(not one_line)
 
     def _figure_text(self, board: Board | None) -> str:
         if board is None or not board.revealed:

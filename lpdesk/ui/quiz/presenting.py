@@ -1,9 +1,17 @@
 """The quiz in presentation mode: the facilitator bar's actions for it (the answer keys
-and buttons already work on the room's screen). A mixin of QuizPage, kept apart so the
+and buttons already work on the room's screen), and choosing who answers (a person, a
+group, the whole room, or everyone on their phones) with W or the bar's "Who" menu, so
+the facilitator never leaves F5 for the chooser. A mixin of QuizPage, kept apart so the
 page stays about asking and scoring."""
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QMenu
+
+from lpdesk.ui.style.text import plain_tip
 
 
 class PresentingQuiz:
@@ -34,9 +42,90 @@ class PresentingQuiz:
                 action.setToolTip(tip)
                 action.triggered.connect(lambda _=False, s=slot: s())
                 made[key] = action
+            who = QAction(self.tr("Who answers (W)"), self)
+            who.setToolTip(self.tr("A person, a group, the whole room or everyone on "
+                                   "their phones"))
+            who.setMenu(self.who_menu())
+            made = {"who": who, **made}
             self._room_actions = made
             self._sync_room_actions()
         return list(self._room_actions.values())
+
+    # -- who answers -------------------------------------------------------------------------
+    phones_opener: Callable[[str], None] | None = None  # set by presentation mode
+
+    def set_phones_opener(self, opener: Callable[[str], None] | None) -> None:
+        """How to open the quiz on everyone's phones (the phones' feature, if any)."""
+        self.phones_opener = opener
+
+    def who_menu(self) -> QMenu:
+        """The choice of who answers, filled afresh each time it opens."""
+        menu = getattr(self, "_who_menu", None)
+        if menu is None:
+            menu = self._who_menu = QMenu(self)
+            menu.setObjectName("QuizWhoMenu")
+            menu.setToolTipsVisible(False)  # nothing pops up over the room's screen
+            menu.aboutToShow.connect(self._fill_who_menu)
+            self._who_target = False
+            self._fill_who_menu()
+        return menu
+
+    def _fill_who_menu(self) -> None:
+        menu = self._who_menu
+        menu.clear()
+        target = menu.addAction(self.tr("For where we want to be (target)"))
+        target.setCheckable(True)
+        target.setChecked(self._who_target)
+        target.toggled.connect(lambda on: setattr(self, "_who_target", on))
+        menu.addSeparator()
+
+        def add(text: str, slot) -> QAction:
+            action = menu.addAction(text.replace("&", "&&"))  # a name is not a mnemonic
+            action.triggered.connect(lambda _=False: slot(self._purpose()))
+            return action
+
+        add(self.tr("The whole room"), lambda p: self.start_run("room", None, p))
+        phones = add(self.tr("Everyone, on phones"), self._open_on_phones)
+        phones.setEnabled(self.phones_opener is not None)
+        groups = self.session.groups
+        if groups:
+            menu.addSeparator()
+        for g in groups:
+            add(self.tr("Group: %s") % g.name,
+                lambda p, gid=g.id: self.start_run("group", gid, p))
+        if self.session.participants:
+            menu.addSeparator()
+            add(self.tr("Each in turn"), self.start_each_in_turn)
+        people = menu.addMenu(self.tr("One person")) if len(self.session.participants) > 12 \
+            else menu
+        for person in self.session.participants:
+            a = people.addAction(person.name.replace("&", "&&"))
+            a.setToolTip(plain_tip(person.name))
+            a.triggered.connect(lambda _=False, pid=person.id:
+                                self.start_run("participant", pid, self._purpose()))
+
+    def _purpose(self) -> str:
+        return "target" if getattr(self, "_who_target", False) else "now"
+
+    def _open_on_phones(self, purpose: str) -> None:
+        if self.phones_opener is not None:
+            self.phones_opener(purpose)
+
+    def show_who_menu(self) -> QMenu:
+        """W in presentation mode: the choice pops up in the middle of the room's page."""
+        menu = self.who_menu()
+        size = menu.sizeHint()
+        centre = self.mapToGlobal(self.rect().center())
+        menu.popup(centre - QPoint(size.width() // 2, size.height() // 2))
+        return menu
+
+    def room_key(self, event: QKeyEvent) -> bool:
+        """W (no modifier) chooses who answers; the answer keys are the page's own."""
+        if event.key() == Qt.Key.Key_W and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            self.show_who_menu()
+            return True
+        return False
 
     def _sync_room_actions(self) -> None:
         actions = getattr(self, "_room_actions", None)

@@ -13,15 +13,46 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QCursor,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from lpdesk.ui.base import contracts
 from lpdesk.ui.room.facilitator_bar import FacilitatorBar
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.view import RoomView
 from lpdesk.ui.style.zoom import set_room_factor
+
+BREAK_MINUTES = (5, 10, 15, 20, 30)
+BREAK_KEYS = {Qt.Key.Key_Up: 1, Qt.Key.Key_Plus: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_Minus: -1}
+
+
+class NoToolTips(QObject):
+    """While presenting, no tool tip pops up over the room's screen: not a button's, not
+    the chart's hover text (shown with QToolTip.showText), not a long name's."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window_ = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and isinstance(obj, QWidget) and \
+                obj.window() is self.window_:
+            QToolTip.hideText()
+            return True
+        if kind == QEvent.Type.Show and obj.metaObject().className() == "QTipLabel" and \
+                self.window_.isVisible():
+            QTimer.singleShot(0, QToolTip.hideText)
+        return False
 
 
 class PresentationWindow(QWidget):
@@ -44,13 +75,19 @@ class PresentationWindow(QWidget):
         self.bar_action.setShortcut(QKeySequence(Qt.Key.Key_F6))
         self.bar_action.triggered.connect(lambda: self.bar.toggle())
         self.addActions([self.leave_action, self.bar_action])
+        self._make_room_controls(window)
         actions = list(actions)
         self.addActions(actions)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.bar = FacilitatorBar(self)
         self.bar.set_actions(*self._bar_actions(window, actions))
+        for button in self.bar.buttons():
+            if button.defaultAction() is self.break_length_action:
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.view.page_shown.connect(self._page_shown)
         self._page_shown(self.view.current_page())
+        self.no_tips = NoToolTips(self)
+        QApplication.instance().installEventFilter(self.no_tips)
         self.pointer_watch = QTimer(self)  # where the mouse is: the bottom edge brings the bar
         self.pointer_watch.setInterval(150)
         self.pointer_watch.timeout.connect(self._watch_pointer)
@@ -66,10 +103,78 @@ class PresentationWindow(QWidget):
         after = [(getattr(ws, name, None), text) for name, text in (
             ("blank_action", tr("Blank (B)")), ("break_action", tr("Break")),
             ("timer_toggle_action", tr("Timer")), ("comment_action", tr("Comment")))]
+        extra = [(self.break_length_action, tr("Break length"))]
+        if self.join_action is not None:
+            extra.append((self.join_action, tr("Join slide (J)")))
         return ([(a, t) for a, t in before if a in actions],
-                [(a, t) for a, t in after if a in actions] + [(self.leave_action, tr("Esc"))])
+                [(a, t) for a, t in after if a in actions] + extra
+                + [(self.leave_action, tr("Esc"))])
+
+    # -- what F5 offers besides the workshop's actions ------------------------------------
+    def _make_room_controls(self, window) -> None:
+        """The break's length and the phones' join slide, each with a key and a bar
+        control: the facilitator never has to leave presentation mode for them."""
+        tr = self.tr
+        self.display_ = getattr(getattr(window, "workshop", None), "display", None)
+        self.break_length_action = QAction(tr("Break length"), self)
+        self.break_length_action.setToolTip(tr("Start the break slide for 5 to 30 minutes; "
+                                               "on the break, \u2191 and \u2193 add or take "
+                                               "a minute"))
+        menu = QMenu(self)
+        menu.setObjectName("BreakLengthMenu")
+        self.break_menu = menu
+        self.break_length_actions: dict[int, QAction] = {}
+        for minutes in BREAK_MINUTES:
+            action = menu.addAction(tr("Break: back in %d min") % minutes)
+            action.triggered.connect(lambda _=False, m=minutes: self.start_break(m))
+            self.break_length_actions[minutes] = action
+        menu.addSeparator()
+        more = menu.addAction(tr("One minute more (\u2191)"))
+        more.triggered.connect(lambda: self.change_break(1))
+        less = menu.addAction(tr("One minute less (\u2193)"))
+        less.triggered.connect(lambda: self.change_break(-1))
+        self.break_length_action.setMenu(menu)
+        self.break_length_action.setEnabled(self.display_ is not None)
+        self.join_action: QAction | None = None
+        live = getattr(window, "live", None)
+        if live is not None and hasattr(live, "slide_action"):
+            self.live = live
+            join = QAction(tr("Join slide"), self)
+            join.setCheckable(True)
+            join.setShortcut(QKeySequence(Qt.Key.Key_J))
+            join.setToolTip(tr("How to join from a phone on the room's screen (J); starts "
+                               "the phones' server if it is off"))
+            join.setChecked(live.slide_action.isChecked())
+            join.triggered.connect(self.toggle_join_slide)
+            live.slide_action.toggled.connect(self._join_shown)
+            self.join_action = join
+            self.addAction(join)
+
+    def start_break(self, minutes: int) -> None:
+        if self.display_ is not None:
+            self.display_.start_break(max(1, min(120, minutes)))
+
+    def change_break(self, step: int) -> None:
+        """One minute more or less, on the break (the countdown starts again)."""
+        d = self.display_
+        if d is not None and d.on_break:
+            self.start_break(d.break_minutes + step)
+
+    def toggle_join_slide(self) -> None:
+        live = self.live
+        if not live.slide_action.isChecked() and not live.running:
+            live.action.trigger()  # start the phones' server (its panel in the main window)
+        if live.slide_action.isEnabled():
+            live.slide_action.toggle()
+        self._join_shown(live.slide_action.isChecked())
+
+    def _join_shown(self, on: bool) -> None:
+        if self.join_action is not None and self.join_action.isChecked() != on:
+            self.join_action.setChecked(on)
 
     def _page_shown(self, page) -> None:
+        contracts.set_phones_opener(page, self._quiz_on_phones if self.join_action is not None
+                                    else None)
         actions = contracts.room_actions(page)
         self.bar.set_activity(actions)
         self._update_placing()
@@ -87,8 +192,26 @@ class PresentationWindow(QWidget):
         if self.rect().contains(pos):
             self.bar.pointer_moved(pos.y())
 
+    def _quiz_on_phones(self, purpose: str) -> None:
+        """The quiz on everyone's phones, as the quiz chooser's "Everyone, on phones" does
+        (through the facilitator's quiz page, whose bar follows the phones' answers)."""
+        main = self.view.window_
+        page = getattr(main, "pages", {}).get(self.view.item_id)
+        if page is not None and getattr(page, "phones_bar", None) is None:
+            from lpdesk.ui.live.desk import attach
+            attach(self.live, page)
+        bar = getattr(page, "phones_bar", None)
+        if bar is not None:
+            bar.open_quiz(purpose)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Keys no widget took: the activity's own keys, wherever the keyboard is."""
+        """Keys no widget took: the activity's own keys, wherever the keyboard is; on
+        the break slide, \u2191/+ and \u2193/- make the break a minute longer or shorter."""
+        d = self.display_
+        if d is not None and d.on_break and event.key() in BREAK_KEYS:
+            self.change_break(BREAK_KEYS[event.key()])
+            event.accept()
+            return
         page = self.view.current_page()
         if self.view.showing_activity() and contracts.room_key(page, event):
             event.accept()
@@ -114,6 +237,7 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.pointer_watch.stop()
+        QApplication.instance().removeEventFilter(self.no_tips)
         self.view.detach()
         set_room_factor(1.0)  # the facilitator's window back at laptop size (and zoom)
         super().closeEvent(event)
@@ -129,6 +253,7 @@ class Presentation:
         self.display = display
         self.actions = actions
         self.view_window: PresentationWindow | None = None
+        self._escape: QShortcut | None = None
 
     @property
     def active(self) -> bool:
@@ -146,6 +271,9 @@ class Presentation:
             w.raise_()
             w.activateWindow()
             w.view.body.setFocus()
+            # Until the window manager activates the room's window, keys still reach the
+            # facilitator's: Esc there leaves too (one press, never two)
+            self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.main, self.stop)
         return self.view_window
 
     def stop(self) -> None:
@@ -157,5 +285,9 @@ class Presentation:
 
     def _closed(self) -> None:
         self.view_window = None
+        if self._escape is not None:
+            self._escape.setEnabled(False)
+            self._escape.deleteLater()
+            self._escape = None
         self.main.raise_()
         self.main.activateWindow()

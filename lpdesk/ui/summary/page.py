@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,9 +39,11 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 from lpdesk.ui.summary.pending import PendingNotes
+from lpdesk.ui.summary.presenting import PresentingSummary
 from lpdesk.ui.summary.recap import RecapPanel
 
 KINDS = ("action", "comment")
+LIST_ENTRIES = 3  # notes each list shows at least on the facilitator's page (it scrolls)
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # 'during <activity>, 10:12', drawn muted below
 
 
@@ -102,7 +104,9 @@ class NoteDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SummaryPage(QWidget):
+class SummaryPage(PresentingSummary, QWidget):
+    placing_changed = Signal()  # the note from a phone under review (presentation mode)
+
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
         super().__init__(parent)
@@ -199,8 +203,11 @@ class SummaryPage(QWidget):
         t = theme()
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * (1.25 if self.audience else 1.0))
+        lines = QFontMetrics(font).lineSpacing()
         for view in self.lists.values():
             view.setFont(font)
+            if not self.audience:  # "Sent from phones" must not crush the lists to a row
+                view.setMinimumHeight(LIST_ENTRIES * (2 * lines + 10) + 2 * view.frameWidth())
         heading = QFont(self.font())
         heading.setPointSizeF(self.font().pointSizeF() * 1.5)
         heading.setBold(True)
@@ -291,6 +298,8 @@ class SummaryPage(QWidget):
         if self.pending is not None:
             self.pending.refresh()
         self._refreshing = False
+        if self.interactive:
+            self.sync_room_actions()
 
     def note_ids(self, kind: str) -> list[str]:
         view = self.lists[kind]

@@ -2,7 +2,7 @@
 never goes stale) and Help > Facilitator's guide (resources/help/guide.html, offline)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,7 +75,7 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
             while owner is not None and owner not in page_titles and owner is not window:
                 owner = owner.parent()
             where = page_titles.get(owner, QDialog.tr("Everywhere"))
-        shown = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        shown = "\n".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
         row = (text, shown, where)
         if row not in seen:
             seen.add(row)
@@ -83,7 +83,24 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
     order = {_plain(a.menu().title()): i for i, a in enumerate(window.menuBar().actions())
              if isinstance(a.menu(), QMenu)}  # File, Edit, View ... as in the menu bar
     return sorted(rows, key=lambda r: (order.get(r[2].split(" > ")[0], len(order)), r[2],
-                                       r[0].casefold()))
+                                       r[0].casefold())) + presentation_rows()
+
+
+def presentation_rows() -> list[tuple[str, str, str]]:
+    """The keys of presentation mode (F5), whose window exists only while presenting:
+    written here so the list shows them before the first F5."""
+    tr = QDialog.tr
+    where = tr("Presentation (F5)")
+    return [(what, keys, where) for what, keys in (
+        (tr("Leave presentation mode"), tr("Esc")),
+        (tr("Facilitator bar: show or hide"), tr("F6")),
+        (tr("Show how to join from phones"), tr("J")),
+        (tr("Break: one minute more / less"), tr("Up, +\nDown, -")),
+        (tr("Quiz: who answers (person, group, room, phones)"), tr("W")),
+        (tr("Continuum: place now / target"), tr("N\nT")),
+        (tr("Summary: accept the note from a phone"), tr("Ctrl+Return")),
+        (tr("Summary: reject the note from a phone"), tr("Ctrl+Del")),
+        (tr("Summary: next note from a phone"), tr("Ctrl+Down")))]
 
 
 class ShortcutsDialog(QDialog):
@@ -98,10 +115,16 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"),
                                               self.tr("Where")])
+        # Keys and places whole (one key per line); the action's words wrap if they must
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             self.table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -112,8 +135,9 @@ class ShortcutsDialog(QDialog):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         note = QLabel(self.tr("Also: in the quiz 1-4 or A-D answer; on the continuum and the "
-                              "board the arrow keys move the selected marker or card. The "
-                              "facilitator's guide (F1) tells more."))
+                              "board the arrow keys move the selected marker or card, in "
+                              "presentation mode too. The facilitator's guide (F1) tells "
+                              "more."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -123,7 +147,8 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.filter.textChanged.connect(self.apply_filter)
-        self.resize(720, 620)
+        from lpdesk.ui.style.screens import fit_to_screen
+        fit_to_screen(self, self.sizeHint().expandedTo(QSize(760, 620)), centre=False)
 
     def apply_filter(self, text: str) -> None:
         words = text.casefold().split()
