@@ -19,6 +19,16 @@ export function remember() {
   try { localStorage.setItem(KEY, JSON.stringify({ code: state.code, token: state.token })); }
   catch (e) { /* private mode: the phone just asks again after a reload */ }
 }
+/* A position as lpdesk writes it everywhere (lpdesk.model.continuum_words.format_position):
+   at most one decimal, no ".0", a real minus sign; "–" for none. The server sends its own
+   text where it has one (the quiz result's position_text); this is for the phone's own
+   marker, which is already held to one decimal. */
+export function formatPosition(v) {
+  if (typeof v !== "number" || !isFinite(v)) { return "\u2013"; }
+  let text = v.toFixed(1);
+  if (text.slice(-2) === ".0") { text = text.slice(0, -2); }
+  return text === "-0" ? "0" : text.replace("-", "\u2212");
+}
 export function el(tag, cls, text) {
   const node = document.createElement(tag);
   if (cls) { node.className = cls; }
