@@ -19,10 +19,7 @@ export function remember() {
   try { localStorage.setItem(KEY, JSON.stringify({ code: state.code, token: state.token })); }
   catch (e) { /* private mode: the phone just asks again after a reload */ }
 }
-/* A position as lpdesk writes it everywhere (lpdesk.model.continuum_words.format_position):
-   at most one decimal, no ".0", a real minus sign; "–" for none. The server sends its own
-   text where it has one (the quiz result's position_text); this is for the phone's own
-   marker, which is already held to one decimal. */
+// a position as lpdesk.model.continuum_words.format_position writes it: "31", "30.8", "–"
 export function formatPosition(v) {
   if (typeof v !== "number" || !isFinite(v)) { return "\u2013"; }
   let text = v.toFixed(1);
