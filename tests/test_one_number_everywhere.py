@@ -107,6 +107,8 @@ def test_the_continuum_strip_median_uses_the_rule(session, qtbot):
 def test_the_phone_writes_positions_by_the_same_rule():
     values = [None, 0.0, 100.0, 30.8, 31.0, 69.8, 70.0, 32.1, 0.1, 99.9, 50.5, -0.0]
     values += [k / 10 for k in range(0, 1001, 7)]
+    # exact binary halves (x.25, x.75): Python rounds them to even, JS's toFixed away from 0
+    values += [0.25, 0.75, 32.25, 61.75, 99.75, 0.15, 2.675, -0.25, -61.75]
     # core.js is an ES module that reads the page at load: give it an empty one, then import
     # its text as a data: URL (always a module, whatever node's default for .js files)
     script = (

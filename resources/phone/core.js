@@ -22,7 +22,9 @@ export function remember() {
 // a position as lpdesk.model.continuum_words.format_position writes it: "31", "30.8", "–"
 export function formatPosition(v) {
   if (typeof v !== "number" || !isFinite(v)) { return "\u2013"; }
-  let text = v.toFixed(1);
+  // x.25 and x.75 go to the even digit as in Python (toFixed goes up)
+  let text = Number.isInteger(v * 4) && !Number.isInteger(v * 2)
+    ? (Math.round(v * 5) / 5).toFixed(1) : v.toFixed(1);
   if (text.slice(-2) === ".0") { text = text.slice(0, -2); }
   return text === "-0" ? "0" : text.replace("-", "\u2212");
 }
