@@ -21,7 +21,7 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import score
 from lpdesk.model.statistics import summarise_area
 
-PHONE_JS = Path(__file__).resolve().parent.parent / "resources" / "phone" / "activities.js"
+PHONE_JS = Path(__file__).resolve().parent.parent / "resources" / "phone" / "core.js"
 
 
 def awkward_run(session):
@@ -107,12 +107,20 @@ def test_the_continuum_strip_median_uses_the_rule(session, qtbot):
 def test_the_phone_writes_positions_by_the_same_rule():
     values = [None, 0.0, 100.0, 30.8, 31.0, 69.8, 70.0, 32.1, 0.1, 99.9, 50.5, -0.0]
     values += [k / 10 for k in range(0, 1001, 7)]
+    # exact binary halves (x.25, x.75): Python rounds them to even, JS's toFixed away from 0
+    values += [0.25, 0.75, 32.25, 61.75, 99.75, 0.15, 2.675, -0.25, -61.75]
+    # core.js is an ES module that reads the page at load: give it an empty one, then import
+    # its text as a data: URL (always a module, whatever node's default for .js files)
     script = (
-        "const vm = require('vm'); const fs = require('fs');"
-        "const ctx = {window: {}}; vm.createContext(ctx);"
-        f"vm.runInContext(fs.readFileSync({json.dumps(str(PHONE_JS))}, 'utf8'), ctx);"
+        "globalThis.location = {host: '', hash: ''};"
+        "globalThis.document = {getElementById: () => null};"
+        "Object.defineProperty(globalThis, 'localStorage',"
+        " {value: {getItem: () => null, setItem: () => {}}, configurable: true});"
+        "const fs = await import('fs');"
+        f"const src = fs.readFileSync({json.dumps(str(PHONE_JS))}, 'utf8');"
+        "const core = await import('data:text/javascript,' + encodeURIComponent(src));"
         f"const vs = {json.dumps(values)};"
-        "process.stdout.write(JSON.stringify(vs.map(v => ctx.window.lpdeskFormatPosition(v))));")
-    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=30,
-                         check=True).stdout
+        "process.stdout.write(JSON.stringify(vs.map(v => core.formatPosition(v))));")
+    out = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True,
+                         text=True, timeout=30, check=True).stdout
     assert json.loads(out) == [format_position(v) for v in values]

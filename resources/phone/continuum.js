@@ -1,7 +1,7 @@
 /* The continuum: where the organisation is now and where it should be. The screen is built
    when the area or the room's rules change; markers, values, dots and counts are updated in
    place, so the slider keeps focus under the arrow keys. */
-import { state, hooks, el, button, status, screen } from "./core.js";
+import { state, hooks, el, button, status, screen, formatPosition } from "./core.js";
 
 const KEY_SEND_MS = 250;  // arrow keys: the marker moves at once, the last value goes out
 let keyTimer = null;
@@ -125,7 +125,7 @@ function update(s) {
     const v = valueOf(k);
     const b = s.querySelector("#set-" + k);
     b.setAttribute("aria-pressed", String(state.active === k));
-    b.querySelector(".val").textContent = shown(v) ? Math.round(v) + " \u00b7 " + stageAt(v).name : "not placed";
+    b.querySelector(".val").textContent = shown(v) ? formatPosition(v) + " \u00b7 " + stageAt(v).name : "not placed";
     const m = s.querySelector("#marker-" + k);
     m.hidden = !shown(v);
     m.style.left = (v || 0) + "%";
@@ -136,7 +136,7 @@ function update(s) {
   track.setAttribute("aria-label", state.active === "now" ? "Now marker" : "Target marker");
   if (shown(v0)) {
     track.setAttribute("aria-valuenow", String(Math.round(v0)));
-    track.setAttribute("aria-valuetext", Math.round(v0) + ", " + stageAt(v0).name);
+    track.setAttribute("aria-valuetext", formatPosition(v0) + ", " + stageAt(v0).name);
   } else {
     track.removeAttribute("aria-valuenow");
     track.setAttribute("aria-valuetext", "not placed");

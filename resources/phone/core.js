@@ -19,6 +19,15 @@ export function remember() {
   try { localStorage.setItem(KEY, JSON.stringify({ code: state.code, token: state.token })); }
   catch (e) { /* private mode: the phone just asks again after a reload */ }
 }
+// a position as lpdesk.model.continuum_words.format_position writes it: "31", "30.8", "–"
+export function formatPosition(v) {
+  if (typeof v !== "number" || !isFinite(v)) { return "\u2013"; }
+  // x.25 and x.75 go to the even digit as in Python (toFixed goes up)
+  let text = Number.isInteger(v * 4) && !Number.isInteger(v * 2)
+    ? (Math.round(v * 5) / 5).toFixed(1) : v.toFixed(1);
+  if (text.slice(-2) === ".0") { text = text.slice(0, -2); }
+  return text === "-0" ? "0" : text.replace("-", "\u2212");
+}
 export function el(tag, cls, text) {
   const node = document.createElement(tag);
   if (cls) { node.className = cls; }

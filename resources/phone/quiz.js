@@ -1,6 +1,6 @@
 /* The quick quiz on a phone: each phone answers its own new run; its result lands on the
    continuum only when it finishes ("See my result"). */
-import { hooks, el, button, screen } from "./core.js";
+import { hooks, el, button, screen, formatPosition } from "./core.js";
 
 let quiz = null, content = null;
 let shownIndex = null;  // the question on screen: a new one takes focus to its heading
@@ -90,7 +90,7 @@ function resultView(total) {
       const h = el("h1", "stage", r.stage);
       h.id = "quiz-stage";
       s.appendChild(h);
-      s.appendChild(el("p", "big", Math.round(r.position) + " on the continuum"));
+      s.appendChild(el("p", "big", (r.position_text || formatPosition(r.position)) + " on the continuum"));
       s.appendChild(el("p", "", r.description));
       s.appendChild(el("p", "muted", r.answered < r.total
         ? "Based on " + r.answered + " of " + r.total + " questions"
