@@ -266,18 +266,12 @@ class Workshop(QObject):
 
     def focus_page(self) -> None:
         """Focus the first control of the activity page (pages are plain widgets)."""
+        from lpdesk.ui.window.focus_order import first_tab_stop
+
         page = self.main.stack.currentWidget()
-        if page is None:
-            return
-        candidate = page.nextInFocusChain()
-        while candidate is not page and candidate is not None:
-            if page.isAncestorOf(candidate) and candidate.isVisible() and \
-                    candidate.isEnabled() and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
-            candidate = candidate.nextInFocusChain()
-            if candidate is self.main.stack.currentWidget():
-                break
+        first = first_tab_stop(page) if page is not None else None  # no chain walk: see
+        if first is not None:                                          # focus_order.py
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- presentation and the audience window ---------------------------------------------
     @property
