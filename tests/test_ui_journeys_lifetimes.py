@@ -10,7 +10,7 @@ import re
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLayout, QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -141,3 +141,39 @@ def test_the_tab_order_ties_no_wrapper_to_a_widget_that_is_not_its_parent(demo_w
         settle(qtbot, window, 10)
     window.workshop.focus_page()  # Ctrl+2
     assert stranger_links(window) == []
+
+
+def test_the_continuum_page_owns_the_area_actions_it_keeps(demo_window, qtbot):
+    """`_sync_controls` sets the area actions on every refresh: they belong to the page
+    (which lives as long as that code runs), not to a menu inside a tool button."""
+    window = demo_window
+    item = next(i for i in window.visible_items() if i.kind == "continuum")
+    window.show_activity(item.id)
+    page = window.page(item.id)
+    for action in (page.add_area_action, page.rename_area_action, page.remove_area_action):
+        assert action.parent() is page
+        assert action in page.areas_button.menu().actions()
+    page.ask_area_name = lambda title, text="": "Compliance"
+    page.add_area_action.trigger()
+    assert [a.name for a in page.continuum.areas][-1] == "Compliance"
+    count = len(page.continuum.areas)
+    page.remove_area_action.trigger()
+    assert len(page.continuum.areas) == count - 1
+
+
+def test_closing_then_deleting_the_window_at_once_calls_nothing_on_it(qtbot, app_settings):
+    """Close queues a look at the window (closeEvent may still refuse); if the window is
+    deleted first, that look must not run on the dead window (it did: 'MainWindow already
+    deleted' from the phones feature and the workshop)."""
+    from lpdesk.ui.window.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, window)
+    with qtbot.captureExceptions() as raised:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleted now
+        qtbot.wait(50)  # the look queued by close() comes after
+    assert [str(e[1]) for e in raised] == []

@@ -57,7 +57,7 @@ class Workshop(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.main and event.type() == QEvent.Type.Close:
             # closeEvent may still refuse (unsaved changes): look once it has decided
-            QTimer.singleShot(0, self._main_window_closed)
+            QTimer.singleShot(0, self, self._main_window_closed)  # dropped if deleted first
         return False
 
     def _main_window_closed(self) -> None:
