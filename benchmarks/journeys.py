@@ -1,0 +1,130 @@
+"""The long run of the facilitator's journeys (tests/journeys.py, issue 23):
+`python -m benchmarks.journeys --minutes N [--steps K]`.
+
+Random sequences over the real main window, offscreen, in a private HOME (no settings,
+recent files or recovery files of the facilitator are read or written), until N minutes
+have passed. Prints the steps run, the sequences explored, the slowest step, how often each
+rule ran, and every failure with the shortest sequence Hypothesis found for it (the run
+goes on after a failure, looking for others). Exit code 1 if anything failed.
+
+`run()` gives the same figures to the benchmarks runner (two minutes)."""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILD_MARK = "LPDESK_JOURNEYS_CHILD"
+
+
+def _in_private_home(argv: list[str]) -> int:
+    from benchmarks.proc import child_env
+
+    with tempfile.TemporaryDirectory(prefix="lpdesk-journeys-") as home:
+        env = child_env(home)
+        env[CHILD_MARK] = "1"
+        return subprocess.run([sys.executable, "-m", "benchmarks.journeys", *argv],
+                              env=env, cwd=str(ROOT)).returncode
+
+
+def explore(minutes: float, steps: int = 40,
+            examples_per_round: int = 5) -> dict:
+    """Run journeys until `minutes` have passed; the figures and the failures."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hypothesis import HealthCheck, Phase, settings
+    from hypothesis.stateful import run_state_machine_as_test
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from lpdesk.app import make_application
+
+    app = make_application([])
+    app.setApplicationName("lpdesk-journeys")
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    import journeys
+
+    folder = Path(tempfile.mkdtemp(prefix="files-", dir=os.environ.get("HOME")))
+    journeys.prepare(folder)
+    failures: list[str] = []
+    started = time.monotonic()
+    deadline = started + minutes * 60
+    round_no = 0
+    while time.monotonic() < deadline:
+        round_no += 1
+        config = settings(max_examples=examples_per_round, stateful_step_count=steps,
+                          deadline=None, database=None, derandomize=False,
+                          phases=[Phase.generate, Phase.shrink],
+                          suppress_health_check=list(HealthCheck), print_blob=True)
+        try:
+            run_state_machine_as_test(journeys.Journey, settings=config)
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, the run goes on
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            failures.append(f"{type(exc).__name__}: {first}")
+            print(f"\n--- failure {len(failures)} (round {round_no}) ---\n"
+                  f"{type(exc).__name__}: {exc}\n", flush=True)
+        t = journeys.TALLY
+        print(f"[{(time.monotonic() - started) / 60:5.1f} min] steps {t.steps}, "
+              f"sequences {t.sequences}, failures {len(failures)}", flush=True)
+    t = journeys.TALLY
+    return {"minutes": (time.monotonic() - started) / 60, "steps": t.steps,
+            "sequences": t.sequences, "slowest": t.slowest, "slowest_step": t.slowest_step,
+            "rules": dict(sorted(t.rules.items(), key=lambda kv: -kv[1])),
+            "failures": failures}
+
+
+def report(figures: dict) -> None:
+    print("\nThe facilitator's journeys (tests/journeys.py)")
+    print(f"  ran for            {figures['minutes']:.1f} min")
+    print(f"  steps run          {figures['steps']}")
+    print(f"  sequences explored {figures['sequences']} (shrinking included)")
+    print(f"  slowest step       {figures['slowest']:.2f} s ({figures['slowest_step']})")
+    print(f"  failures           {len(figures['failures'])}")
+    for failure in figures["failures"]:
+        print(f"    - {failure}")
+    print("  rules run:")
+    for name, count in figures["rules"].items():
+        print(f"    {count:6d}  {name}")
+    never = [n for n in _all_rules() if n not in figures["rules"]]
+    if never:
+        print(f"  rules never run: {', '.join(never)}")
+
+
+def _all_rules() -> list[str]:
+    import journeys
+    return sorted(r.function.__name__ for r in journeys.Journey.rules())
+
+
+def run() -> list[dict]:
+    """For `python -m benchmarks`: two minutes of journeys."""
+    figures = explore(2.0)
+    return [
+        {"name": "journeys: steps in 2 min", "value": figures["steps"], "unit": "steps",
+         "target": None, "ok": True},
+        {"name": "journeys: failures", "value": len(figures["failures"]), "unit": "",
+         "target": 0, "ok": not figures["failures"]},
+        {"name": "journeys: slowest step", "value": round(figures["slowest"], 2),
+         "unit": "s", "target": 8.0, "ok": figures["slowest"] <= 8.0},
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.journeys",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10.0)
+    parser.add_argument("--steps", type=int, default=40, help="steps per sequence at most")
+    args = parser.parse_args(argv)
+    if os.environ.get(CHILD_MARK) != "1":
+        return _in_private_home(argv)
+    figures = explore(args.minutes, steps=args.steps)
+    report(figures)
+    return 1 if figures["failures"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
