@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,16 +64,21 @@ def explore(minutes: float, steps: int = 40,
         try:
             run_state_machine_as_test(journeys.Journey, settings=config)
         except Exception as exc:  # noqa: BLE001 - every failure is reported, the run goes on
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            failures.append(f"{type(exc).__name__}: {first}")
-            print(f"\n--- failure {len(failures)} (round {round_no}) ---\n"
-                  f"{type(exc).__name__}: {exc}\n", flush=True)
+            found = list(exc.exceptions) if isinstance(exc, ExceptionGroup) else [exc]
+            for one in found:
+                lines = str(one).strip().splitlines()
+                failures.append(f"{type(one).__name__}: {lines[0] if lines else ''}")
+            print(f"\n--- failure in round {round_no} ---", flush=True)
+            # the steps Hypothesis shrank to are in the exception's notes
+            traceback.print_exception(exc, file=sys.stdout)
+            sys.stdout.flush()
         t = journeys.TALLY
         print(f"[{(time.monotonic() - started) / 60:5.1f} min] steps {t.steps}, "
               f"sequences {t.sequences}, failures {len(failures)}", flush=True)
     t = journeys.TALLY
     return {"minutes": (time.monotonic() - started) / 60, "steps": t.steps,
-            "sequences": t.sequences, "slowest": t.slowest, "slowest_step": t.slowest_step,
+            "sequences": t.sequences, "skipped": t.skipped, "slowest": t.slowest,
+            "slowest_step": t.slowest_step,
             "rules": dict(sorted(t.rules.items(), key=lambda kv: -kv[1])),
             "failures": failures}
 
@@ -80,7 +86,8 @@ def explore(minutes: float, steps: int = 40,
 def report(figures: dict) -> None:
     print("\nThe facilitator's journeys (tests/journeys.py)")
     print(f"  ran for            {figures['minutes']:.1f} min")
-    print(f"  steps run          {figures['steps']}")
+    print(f"  steps run          {figures['steps']} (and {figures['skipped']} drawn that "
+          "did not apply)")
     print(f"  sequences explored {figures['sequences']} (shrinking included)")
     print(f"  slowest step       {figures['slowest']:.2f} s ({figures['slowest_step']})")
     print(f"  failures           {len(figures['failures'])}")

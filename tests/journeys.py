@@ -5,9 +5,9 @@ benchmarks.journeys --minutes N` (the long run).
 
 How to add an action (every new feature adds its own, in the same change):
 1. Write one method on `Journey`, named for what the facilitator does
-   (`matrix_add_card`), decorated with `@rule()` (add `@precondition(...)` if it only makes
-   sense sometimes, e.g. `presenting`) and with `@step` right under `@rule` so it is timed,
-   settled and checked like the others.
+   (`matrix_add_card`), decorated with `@rule()`, then `@only_if(...)` if it only makes
+   sense sometimes (e.g. `lambda self: self.presenting()`; not Hypothesis's `precondition`,
+   see `only_if`), then `@step`, so it is timed, settled and checked like the others.
 2. Reach the feature the way a user does: a menu's real QAction (`self.menu_action(...)`,
    which fails if the action is in no menu), a key on the widget that has the keyboard
    (`self.key(...)`), a toolbar button or a start-page button (`self.click(...)`). Call a
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import faulthandler
 import functools
+import os
 import sys
 import time
 import traceback
@@ -35,19 +36,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
 
-STEP_LIMIT = 8.0  # seconds: a step slower than this fails (the box is loaded: be generous)
+# seconds: a step slower than this fails (generous: CI machines are shared and loaded)
+STEP_LIMIT = float(os.environ.get("LPDESK_JOURNEY_STEP_LIMIT", "8"))
 HANG_SECONDS = 90  # no step returns in this long: dump every stack and end the process
 
 # Bugs owned by another branch this round, met by the machine: the rule (or the choice)
 # that hits one is skipped while it is listed here. Remove an entry when its fix lands.
 KNOWN_BUGS: dict[str, str] = {
+    "join_slide_outlives_itself": (
+        "issue 23, branch guard (ui/live/join_slide.py): a lambda connected to the "
+        "controller's `started` outlives the slide; phones off and on again after the slide "
+        "was shown and taken down: 'Internal C++ object (QLabel) already deleted' in "
+        "JoinSlide.refresh. Gates: join_slide_from_the_menu."),
 }
 
 
@@ -64,6 +71,7 @@ LIFETIME_WORDS = ("already deleted", "Unexpected nullptr parameter",
 class Tally:
     """What the machine saw, for the long run's report."""
     steps: int = 0
+    skipped: int = 0  # rules drawn that did not apply (only_if)
     sequences: int = 0
     slowest: float = 0.0
     slowest_step: str = ""
@@ -134,6 +142,21 @@ def settle(ms: int = 15) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QTest.qWait(ms)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def only_if(applies):
+    """The rule does nothing unless `applies(self)`: a no-op step, not a Hypothesis
+    precondition, because whether it applies depends on the window (timers, the server)
+    and Hypothesis needs the same choices to give the same steps when it shrinks."""
+    def wrap(method):
+        @functools.wraps(method)
+        def run(self, *args, **kwargs):
+            if not applies(self):
+                TALLY.skipped += 1
+                return None
+            return method(self, *args, **kwargs)
+        return run
+    return wrap
 
 
 def step(method):
@@ -379,15 +402,15 @@ class Journey(RuleBasedStateMachine):
     def help_start_page(self):
         self.menu_action(self.window.help.start_action)
 
-    @precondition(lambda self: self.start_page_shown())
     @rule(button=st.sampled_from(["new_button", "open_button", "sample_button"]))
+    @only_if(lambda self: self.start_page_shown())
     @step
     def start_page_button(self, button):
         from lpdesk.ui.window.start_page import front
         self.click(getattr(front(self.window).page, button))
 
-    @precondition(lambda self: self.start_page_shown())
     @rule()
+    @only_if(lambda self: self.start_page_shown())
     @step
     def start_page_recent_session(self):
         from lpdesk.ui.window.start_page import front
@@ -414,8 +437,8 @@ class Journey(RuleBasedStateMachine):
     def key_page_down_or_up(self, down):
         self.key(Qt.Key.Key_PageDown if down else Qt.Key.Key_PageUp)
 
-    @precondition(lambda self: not self.start_page_shown())
     @rule(row=st.integers(0, 9))
+    @only_if(lambda self: not self.start_page_shown())
     @step
     def agenda_row_clicked(self, row):
         agenda = self.window.agenda_list
@@ -438,8 +461,8 @@ class Journey(RuleBasedStateMachine):
         actions = self.window.workshop.theme_actions
         self.menu_action(actions.get(name) or next(iter(actions.values())))
 
-    @precondition(lambda self: not self.presenting())
     @rule(size=st.sampled_from([(1024, 600), (1280, 720), (1920, 1080)]))
+    @only_if(lambda self: not self.presenting())
     @step
     def window_resized(self, size):
         self.window.resize(*size)
@@ -450,20 +473,20 @@ class Journey(RuleBasedStateMachine):
     def key_f5(self):
         self.key(Qt.Key.Key_F5)
 
-    @precondition(lambda self: self.presenting())
     @rule()
+    @only_if(lambda self: self.presenting())
     @step
     def key_escape(self):
         self.key(Qt.Key.Key_Escape)
 
-    @precondition(lambda self: self.presenting())
     @rule()
+    @only_if(lambda self: self.presenting())
     @step
     def key_f6(self):
         self.key(Qt.Key.Key_F6)
 
-    @precondition(lambda self: self.presenting())
     @rule(index=st.integers(0, 12))
+    @only_if(lambda self: self.presenting())
     @step
     def facilitator_bar_button(self, index):
         bar = self.window.workshop._presentation.view_window.bar
@@ -500,14 +523,14 @@ class Journey(RuleBasedStateMachine):
     def phones_toolbar_button(self):
         self.click(self.window.live.button)
 
-    @precondition(lambda self: self.phones_on())
     @rule()
+    @only_if(lambda self: self.phones_on() and not known("join_slide_outlives_itself"))
     @step
     def join_slide_from_the_menu(self):
         self.menu_action(self.window.live.slide_action)
 
-    @precondition(lambda self: self.phones_on() and len(self.phones) < 4)
     @rule()
+    @only_if(lambda self: self.phones_on() and len(self.phones) < 4)
     @step
     def phone_joins(self):
         from live_helpers import Phone
@@ -517,9 +540,9 @@ class Journey(RuleBasedStateMachine):
         self.phones.append(phone)
         phone.join(controller.room.code)
 
-    @precondition(lambda self: self.phones_on() and self.phones)
     @rule(index=st.integers(0, 3), which=st.sampled_from(["now", "target"]),
           value=st.one_of(st.none(), st.floats(0, 100)))
+    @only_if(lambda self: self.phones_on() and self.phones)
     @step
     def phone_places(self, index, which, value):
         phone = self.phones[index % len(self.phones)]
@@ -537,16 +560,16 @@ class Journey(RuleBasedStateMachine):
         except AssertionError:
             pass  # the phone was let go (a new session, phones off): it says so itself
 
-    @precondition(lambda self: bool(self.phones))
     @rule(index=st.integers(0, 3))
+    @only_if(lambda self: bool(self.phones))
     @step
     def phone_leaves(self, index):
         phone = self.phones.pop(index % len(self.phones))
         phone.close()
 
     # -- the activities -----------------------------------------------------------------------
-    @precondition(lambda self: self.on_page("continuum"))
     @rule()
+    @only_if(lambda self: self.on_page("continuum"))
     @step
     def continuum_add_area(self):
         """Areas > Add area... (the name dialog answered)."""
@@ -554,30 +577,30 @@ class Journey(RuleBasedStateMachine):
         page.ask_area_name = lambda title, text="": "Compliance"
         page.add_area_action.trigger()
 
-    @precondition(lambda self: self.on_page("continuum"))
     @rule()
+    @only_if(lambda self: self.on_page("continuum"))
     @step
     def continuum_remove_area(self):
         self.page().remove_area_action.trigger()
 
-    @precondition(lambda self: self.on_page("continuum"))
     @rule()
+    @only_if(lambda self: self.on_page("continuum"))
     @step
     def continuum_private_vote_toggled(self):
         """The 'Hide markers (private vote)' button, then Reveal with it again."""
         self.click(self.page().controls.hide_button)
 
-    @precondition(lambda self: self.on_page("continuum"))
     @rule(key=st.sampled_from([Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Down,
                                Qt.Key.Key_T, Qt.Key.Key_N, Qt.Key.Key_Delete]))
+    @only_if(lambda self: self.on_page("continuum"))
     @step
     def continuum_key_on_the_plot(self, key):
         view = self.page().plot.view
         view.setFocus()
         QTest.keyClick(view, key)
 
-    @precondition(lambda self: self.on_page("quiz"))
     @rule(who=st.sampled_from(["participant", "room"]), choice=st.integers(0, 3))
+    @only_if(lambda self: self.on_page("quiz"))
     @step
     def quiz_for_a_person_or_the_room(self, who, choice):
         """A quiz run started and one answer given (the page's own methods: the
@@ -590,9 +613,9 @@ class Journey(RuleBasedStateMachine):
             page.start_run("room", None)
         page.answer(choice)
 
-    @precondition(lambda self: self.on_page("matrix"))
     @rule(which=st.sampled_from(["next_action", "previous_action", "reveal_action",
                                  "consensus_action"]))
+    @only_if(lambda self: self.on_page("matrix"))
     @step
     def matrix_toolbar(self, which):
         """Board switch, reveal the model, consensus view: the page's tool buttons."""
@@ -601,8 +624,8 @@ class Journey(RuleBasedStateMachine):
         if action.isEnabled():
             action.trigger()
 
-    @precondition(lambda self: self.on_page("matrix"))
     @rule()
+    @only_if(lambda self: self.on_page("matrix"))
     @step
     def matrix_add_card(self):
         from lpdesk.ui.matrix.dialogs import CardChoice
@@ -613,8 +636,8 @@ class Journey(RuleBasedStateMachine):
         if page.add_card_action.isEnabled():
             page.add_card_action.trigger()
 
-    @precondition(lambda self: self.on_page("summary"))
     @rule(kind=st.sampled_from(["comment", "action"]))
+    @only_if(lambda self: self.on_page("summary"))
     @step
     def summary_add_note(self, kind):
         """Typed in the summary's box and Enter (the page's add_note does that)."""
