@@ -55,6 +55,14 @@ KNOWN_BUGS: dict[str, str] = {
         "controller's `started` outlives the slide; phones off and on again after the slide "
         "was shown and taken down: 'Internal C++ object (QLabel) already deleted' in "
         "JoinSlide.refresh. Gates: join_slide_from_the_menu."),
+    "quiz_resize_loop": (
+        "issue 23, branch guard (ui/quiz/page.py): an endless resize/restyle loop on the "
+        "quiz page after a resize to 800x600, zooming and the audience window (no event "
+        "processed for 35-75 s). Gates: the 800x600 choice of window_resized."),
+    "facilitator_bar_hides_at_once": (
+        "issue 23, branch guard (ui/room/facilitator_bar.py): F6 shows the bar and the "
+        "pointer watcher hides it within 150 ms unless the mouse is at the bottom edge. "
+        "Nothing fails: facilitator_bar_button mostly finds no bar to click until fixed."),
 }
 
 
@@ -461,10 +469,12 @@ class Journey(RuleBasedStateMachine):
         actions = self.window.workshop.theme_actions
         self.menu_action(actions.get(name) or next(iter(actions.values())))
 
-    @rule(size=st.sampled_from([(1024, 600), (1280, 720), (1920, 1080)]))
+    @rule(size=st.sampled_from([(1024, 600), (1280, 720), (1920, 1080), (800, 600)]))
     @only_if(lambda self: not self.presenting())
     @step
     def window_resized(self, size):
+        if size == (800, 600) and known("quiz_resize_loop"):
+            return
         self.window.resize(*size)
 
     # -- the room ----------------------------------------------------------------------------
