@@ -60,6 +60,13 @@ KNOWN_BUGS: dict[str, str] = {
         "issue 23, branch guard (ui/quiz/page.py): an endless resize/restyle loop on the "
         "quiz page after a resize to 800x600, zooming and the audience window (no event "
         "processed for 35-75 s). Gates: the 800x600 choice of window_resized."),
+    "navigation_not_saved": (
+        "issue 26, branch features ('agenda navigation dirtiness'): moving between "
+        "activities, areas, quiz runs or boards changes what the file keeps (agenda "
+        "'current', 'current_area', 'current_run', 'current_question', 'current_board') "
+        "without marking the session unsaved, so Save, PageDown, reopen shows another "
+        "activity than the one left. Found by the long run (Ctrl+S, agenda click, reopen). "
+        "Gates: reopen_what_was_saved compares without those keys."),
     "facilitator_bar_hides_at_once": (
         "issue 23, branch guard (ui/room/facilitator_bar.py): F6 shows the bar and the "
         "pointer watcher hides it within 150 ms unless the mouse is at the bottom edge. "
@@ -109,6 +116,23 @@ def make_files(folder: Path) -> Files:
     session.title = "Another team"
     other.write_text(dumps_session(session), encoding="utf-8")
     return Files(folder, sample, other)
+
+
+NAVIGATION_KEYS = {"current", "current_area", "current_run", "current_question",
+                   "current_board"}
+
+
+def without_navigation(text: str) -> object:
+    """The session file's data without where the facilitator was (see KNOWN_BUGS)."""
+    import json
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in NAVIGATION_KEYS}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+    return strip(json.loads(text))
 
 
 class Watch:
@@ -388,6 +412,8 @@ class Journey(RuleBasedStateMachine):
             self.window.ask_open_path = lambda: str(self.files.sample)
         settle()
         after = dumps_session(self.window.doc.session)
+        if known("navigation_not_saved"):
+            before, after = without_navigation(before), without_navigation(after)
         assert after == before, "the saved session reopened different"
 
     @rule()
