@@ -7,7 +7,9 @@ How to add an action (every new feature adds its own, in the same change):
 1. Write one method on `Journey`, named for what the facilitator does
    (`matrix_add_card`), decorated with `@rule()`, then `@only_if(...)` if it only makes
    sense sometimes (e.g. `lambda self: self.presenting()`; not Hypothesis's `precondition`,
-   see `only_if`), then `@step`, so it is timed, settled and checked like the others.
+   see `only_if`), then `@step`, so it is timed, settled and checked like the others. An
+   activity's rule goes there first: `@step` then `@only_if(lambda self: self.go_to(KIND))`
+   (the agenda row clicked, timed with the step).
 2. Reach the feature the way a user does: a menu's real QAction (`self.menu_action(...)`,
    which fails if the action is in no menu), a key on the widget that has the keyboard
    (`self.key(...)`), a toolbar button or a start-page button (`self.click(...)`). Call a
@@ -353,6 +355,26 @@ class Journey(RuleBasedStateMachine):
     def on_page(self, kind: str) -> bool:
         return self.page_kind() == kind and not self.presenting()
 
+    def go_to(self, kind: str) -> bool:
+        """Click the agenda row of the first activity of `kind` (as the facilitator would
+        before using it); False if there is none or the agenda is out of reach."""
+        if self.start_page_shown() or self.presenting():
+            return False
+        if self.page_kind() == kind:
+            return True
+        agenda = self.window.agenda_list
+        for row in range(agenda.count()):
+            item_id = agenda.item(row).data(Qt.ItemDataRole.UserRole)
+            if self.window.doc.session.agenda.item(item_id).kind == kind:
+                item = agenda.item(row)
+                agenda.scrollToItem(item)
+                QTest.mouseClick(agenda.viewport(), Qt.MouseButton.LeftButton,
+                                 Qt.KeyboardModifier.NoModifier,
+                                 agenda.visualItemRect(item).center())
+                settle()
+                return self.page_kind() == kind
+        return False
+
     # -- File ---------------------------------------------------------------------------
     @rule()
     @step
@@ -609,8 +631,8 @@ class Journey(RuleBasedStateMachine):
 
     # -- the activities -----------------------------------------------------------------------
     @rule()
-    @only_if(lambda self: self.on_page("continuum"))
     @step
+    @only_if(lambda self: self.go_to("continuum"))
     def continuum_add_area(self):
         """Areas > Add area... (the name dialog answered)."""
         page = self.page()
@@ -618,30 +640,30 @@ class Journey(RuleBasedStateMachine):
         page.add_area_action.trigger()
 
     @rule()
-    @only_if(lambda self: self.on_page("continuum"))
     @step
+    @only_if(lambda self: self.go_to("continuum"))
     def continuum_remove_area(self):
         self.page().remove_area_action.trigger()
 
     @rule()
-    @only_if(lambda self: self.on_page("continuum"))
     @step
+    @only_if(lambda self: self.go_to("continuum"))
     def continuum_private_vote_toggled(self):
         """The 'Hide markers (private vote)' button, then Reveal with it again."""
         self.click(self.page().controls.hide_button)
 
     @rule(key=st.sampled_from([Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Down,
                                Qt.Key.Key_T, Qt.Key.Key_N, Qt.Key.Key_Delete]))
-    @only_if(lambda self: self.on_page("continuum"))
     @step
+    @only_if(lambda self: self.go_to("continuum"))
     def continuum_key_on_the_plot(self, key):
         view = self.page().plot.view
         view.setFocus()
         QTest.keyClick(view, key)
 
     @rule(who=st.sampled_from(["participant", "room"]), choice=st.integers(0, 3))
-    @only_if(lambda self: self.on_page("quiz"))
     @step
+    @only_if(lambda self: self.go_to("quiz"))
     def quiz_for_a_person_or_the_room(self, who, choice):
         """A quiz run started and one answer given (the page's own methods: the
         chooser is a set of combo boxes the quiz tests drive)."""
@@ -655,8 +677,8 @@ class Journey(RuleBasedStateMachine):
 
     @rule(which=st.sampled_from(["next_action", "previous_action", "reveal_action",
                                  "consensus_action"]))
-    @only_if(lambda self: self.on_page("matrix"))
     @step
+    @only_if(lambda self: self.go_to("matrix"))
     def matrix_toolbar(self, which):
         """Board switch, reveal the model, consensus view: the page's tool buttons."""
         page = self.page()
@@ -665,8 +687,8 @@ class Journey(RuleBasedStateMachine):
             action.trigger()
 
     @rule()
-    @only_if(lambda self: self.on_page("matrix"))
     @step
+    @only_if(lambda self: self.go_to("matrix"))
     def matrix_add_card(self):
         from lpdesk.ui.matrix.dialogs import CardChoice
 
@@ -677,8 +699,8 @@ class Journey(RuleBasedStateMachine):
             page.add_card_action.trigger()
 
     @rule(kind=st.sampled_from(["comment", "action"]))
-    @only_if(lambda self: self.on_page("summary"))
     @step
+    @only_if(lambda self: self.go_to("summary"))
     def summary_add_note(self, kind):
         """Typed in the summary's box and Enter (the page's add_note does that)."""
         self.page().add_note(kind, f"{kind} on the summary")
