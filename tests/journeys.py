@@ -592,11 +592,18 @@ class Journey(RuleBasedStateMachine):
         self.menu_action(self.window.live.slide_action)
 
     @rule()
-    @only_if(lambda self: self.phones_on() and len(self.phones) < 4)
+    @only_if(lambda self: len(self.phones) < 4)
     @step
     def phone_joins(self):
+        """A participant scans the code; the facilitator lets phones in first if needed
+        (Room > Let participants join from phones)."""
         from live_helpers import Phone
 
+        if not self.phones_on():
+            self.menu_action(self.window.live.action)
+            settle()
+            if not self.phones_on():
+                return
         controller = self.window.live.controller
         phone = Phone(_Shim(), controller.url)
         self.phones.append(phone)
