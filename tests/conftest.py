@@ -1,5 +1,6 @@
 """Every test runs offscreen with no display, with its own settings and app-data folders."""
 import os
+import re
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -129,3 +130,33 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         for name in markers_for(item.path.name, getattr(item, "fixturenames", ())):
             item.add_marker(getattr(pytest.mark, name))
+
+# Qt's own words for an object used after (or while) it was deleted, or from the wrong
+# thread: each means a lifetime bug (issue 23), so each fails the test that printed it.
+# Harmless warnings (the offscreen platform's "does not support propagateSizeHints", fonts)
+# are not listed: pytest-qt shows them only when a test fails.
+LIFETIME_MESSAGES = re.compile("|".join((
+    r"already deleted",
+    r"Unexpected nullptr parameter",
+    r"Cannot connect \(nullptr\)",
+    r"QObject::connect: Cannot connect",
+    r"destroyed while",
+    r"deleted while",
+    r"different thread",
+    r"QBasicTimer::(start|stop)",
+    r"Recursive repaint detected",
+)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail a test whose run printed a Qt message about a deleted object."""
+    result = yield
+    capture = getattr(item, "qt_log_capture", None)
+    if capture is not None:
+        bad = [r.message for r in capture.records if LIFETIME_MESSAGES.search(r.message)]
+        if bad:
+            pytest.fail("Qt said an object was used after it was deleted (a lifetime "
+                        "bug, see docs/architecture.md):\n" + "\n".join(bad[:10]),
+                        pytrace=False)
+    return result

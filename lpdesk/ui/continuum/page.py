@@ -111,11 +111,16 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
             self.areas_button.setToolTip(self.tr("Add, rename or remove areas of learning"))
             self.areas_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             menu = QMenu(self.areas_button)
-            self.add_area_action = menu.addAction(self.tr("&Add area..."), self.ask_add_area)
-            self.rename_area_action = menu.addAction(self.tr("&Rename area..."),
-                                                     self.ask_rename_area)
-            self.remove_area_action = menu.addAction(self.tr("Re&move area"),
-                                                     self.remove_area)
+            # The page owns the actions it keeps and uses in refresh (_sync_controls): one
+            # owner that outlives every use (docs/architecture.md, "Who owns a Qt object").
+            self.add_area_action = self._area_action(self.tr("&Add area..."),
+                                                     self.ask_add_area)
+            self.rename_area_action = self._area_action(self.tr("&Rename area..."),
+                                                        self.ask_rename_area)
+            self.remove_area_action = self._area_action(self.tr("Re&move area"),
+                                                        self.remove_area)
+            menu.addActions([self.add_area_action, self.rename_area_action,
+                             self.remove_area_action])
             self.add_area_action.setStatusTip(self.tr("Add an area of learning (e.g. "
                                                       "compliance) placed separately"))
             self.remove_area_action.setStatusTip(self.tr("Remove the area shown with its "
@@ -152,6 +157,11 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         side.addWidget(self.summary, 1)
         self.summary.may_grow = not self.audience
+
+    def _area_action(self, text: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _=False: slot())
+        return action
 
     def _make_key_actions(self) -> None:
         """N and T work anywhere on the page (the plot handles its other keys)."""

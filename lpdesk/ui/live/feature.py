@@ -235,7 +235,9 @@ class LiveFeature(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.main and event.type() == QEvent.Type.Close:
-            QTimer.singleShot(0, self._main_window_closed)  # closeEvent may still refuse
+            # closeEvent may still refuse; with `self` as context the call is dropped if the
+            # window (and this, its child) is deleted first
+            QTimer.singleShot(0, self, self._main_window_closed)
         return False
 
     def _main_window_closed(self) -> None:

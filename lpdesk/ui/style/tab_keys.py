@@ -1,22 +1,15 @@
 """Text boxes that let Tab go: Tab / Shift+Tab and Ctrl+Tab / Ctrl+Shift+Tab move the focus
-on instead of being typed or swallowed, so a keyboard user never gets stuck in a box."""
+on instead of being typed or swallowed, so a keyboard user never gets stuck in a box.
+
+Ctrl+Tab is turned into the plain Tab (or Shift+Tab) key that the box, set to let Tab change
+the focus, already passes on: Qt finds the next widget itself. Walking the focus chain from
+Python instead (`nextInFocusChain`) made PySide tie the wrappers of the whole window to each
+other, and one deleted widget then marked live menus as deleted (issue 23)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
-
-
-def next_tab_stop(widget: QWidget, forward: bool = True) -> QWidget | None:
-    """The widget Tab (or Shift+Tab) goes to from `widget`, in its window."""
-    step = QWidget.nextInFocusChain if forward else QWidget.previousInFocusChain
-    candidate = step(widget)
-    while candidate is not None and candidate is not widget:
-        if candidate.window() is widget.window() and candidate.isVisible() and \
-                candidate.isEnabled() and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus \
-                and candidate.focusProxy() is None:
-            return candidate
-        candidate = step(candidate)
-    return None
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 
 
 class _CtrlTabLeaves(QObject):
@@ -26,10 +19,11 @@ class _CtrlTabLeaves(QObject):
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             forward = event.key() == Qt.Key.Key_Tab and not (
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            target = next_tab_stop(obj, forward)
-            if target is not None:
-                target.setFocus(Qt.FocusReason.TabFocusReason if forward
-                                else Qt.FocusReason.BacktabFocusReason)
+            plain = QKeyEvent(QEvent.Type.KeyPress,
+                              Qt.Key.Key_Tab if forward else Qt.Key.Key_Backtab,
+                              Qt.KeyboardModifier.NoModifier if forward
+                              else Qt.KeyboardModifier.ShiftModifier)
+            QApplication.sendEvent(obj, plain)
             return True
         return False
 

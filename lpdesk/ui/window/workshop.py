@@ -62,7 +62,7 @@ class Workshop(RoomTime, QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.main and event.type() == QEvent.Type.Close:
             # closeEvent may still refuse (unsaved changes): look once it has decided
-            QTimer.singleShot(0, self._main_window_closed)
+            QTimer.singleShot(0, self, self._main_window_closed)  # dropped if deleted first
         return False
 
     def _main_window_closed(self) -> None:
@@ -260,18 +260,12 @@ class Workshop(RoomTime, QObject):
 
     def focus_page(self) -> None:
         """Focus the first control of the activity page (pages are plain widgets)."""
+        from lpdesk.ui.window.focus_order import first_tab_stop
+
         page = self.main.stack.currentWidget()
-        if page is None:
-            return
-        candidate = page.nextInFocusChain()
-        while candidate is not page and candidate is not None:
-            if page.isAncestorOf(candidate) and candidate.isVisible() and \
-                    candidate.isEnabled() and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
-            candidate = candidate.nextInFocusChain()
-            if candidate is self.main.stack.currentWidget():
-                break
+        first = first_tab_stop(page) if page is not None else None  # no chain walk: see
+        if first is not None:                                          # focus_order.py
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- presentation and the audience window ---------------------------------------------
     @property
