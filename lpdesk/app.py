@@ -45,7 +45,7 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
             document = SessionDocument.open(path)
         except SessionFileError as exc:
             error = str(exc)
-    window = MainWindow(document)
+    window = MainWindow(document, page_after_paint=document is None)
     if document is None:  # started without a file: the start page first (not on --demo)
         from lpdesk.ui.window.start_page import show_start_page
         show_start_page(window)

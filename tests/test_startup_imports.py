@@ -19,6 +19,8 @@ NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.p
                    "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
                    "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view",
                    "lpdesk.ui.window.capture",
+                   # the session's first page, behind the start page: built after the paint
+                   "lpdesk.ui.setup.page",
                    "secrets", "concurrent.futures",
                    # the phones' server, its QR code and panels: when first turned on
                    "lpdesk.live", "aiohttp", "segno", "asyncio", "lpdesk.ui.live.controller",

@@ -45,11 +45,16 @@ class MainWindow(QMainWindow):
     document_changed = Signal(object)  # the new SessionDocument
     page_changed = Signal(str)  # the agenda item id now shown
 
-    def __init__(self, document: SessionDocument | None = None) -> None:
+    def __init__(self, document: SessionDocument | None = None,
+                 page_after_paint: bool = False) -> None:
+        """`page_after_paint`: the start page goes in front at once (lpdesk started without
+        a file), so the session's first page is built right after the first paint (or when
+        the start page is left, if sooner) instead of delaying the window."""
         super().__init__()
         self.setObjectName("MainWindow")
         self.doc: SessionDocument | None = None
         self.pages: dict[str, QWidget] = {}  # agenda item id -> page, created when first shown
+        self._page_after_paint = page_after_paint
         self.agenda_list = QListWidget()
         self.agenda_list.setObjectName("AgendaList")
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
@@ -255,7 +260,10 @@ class MainWindow(QMainWindow):
     def show_activity(self, item_id: str | None) -> None:
         if item_id is None:
             return
-        self.stack.setCurrentWidget(self.page(item_id))
+        if self._page_after_paint:
+            after_first_paint(self, self.show_waiting_page)
+        else:
+            self.stack.setCurrentWidget(self.page(item_id))
         for row in range(self.agenda_list.count()):
             if self.agenda_list.item(row).data(Qt.ItemDataRole.UserRole) == item_id:
                 if self.agenda_list.currentRow() != row:
@@ -267,6 +275,14 @@ class MainWindow(QMainWindow):
         if agenda.current_id != item_id:
             agenda.current_id = item_id  # where we are is not an edit: no undo, no dirty mark
         self.page_changed.emit(item_id)
+
+    def show_waiting_page(self) -> None:
+        """Build and show the page held back while the start page was in front."""
+        if self._page_after_paint:
+            self._page_after_paint = False
+            item_id = self.current_item_id()
+            if item_id is not None:
+                self.stack.setCurrentWidget(self.page(item_id))
 
     def _tab_into_page(self) -> None:
         from lpdesk.ui.window.focus_order import tab_into

@@ -199,6 +199,7 @@ class _Front(QObject):
     def show_session(self) -> None:
         if not self.showing():
             return
+        self.window_.show_waiting_page()  # before the first paint's turn, if that is sooner
         self.stack.setCurrentWidget(self.session)
         for bar in self.hidden_bars:
             bar.show()
