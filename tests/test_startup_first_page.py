@@ -1,0 +1,48 @@
+"""Started without a file, lpdesk shows the start page first and builds the session's first
+page (set-up) behind it only after the first paint: it only delayed the window. Whichever
+comes first, the paint or the facilitator leaving the start page, builds it."""
+from PySide6.QtWidgets import QMessageBox
+
+from lpdesk.app import create_main_window
+from lpdesk.ui.setup.page import SetupPage
+from lpdesk.ui.window.after_paint import first_paint_done
+from lpdesk.ui.window.start_page import leave, start_page_shown
+
+
+def new_window(qtbot, path=None):
+    window = create_main_window(path, recover=False)
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_first_page_waits_for_the_first_paint(qtbot, app_settings):
+    window = new_window(qtbot)
+    assert start_page_shown(window)
+    assert window.pages == {} and window.stack.currentWidget() is None
+    assert window.current_item_id() is not None  # the agenda already says where we are
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
+    qtbot.waitUntil(lambda: window.pages != {}, timeout=5000)
+    assert isinstance(window.stack.currentWidget(), SetupPage)
+    assert list(window.pages) == [window.current_item_id()]
+
+
+def test_leaving_the_start_page_before_the_paint_builds_the_page(qtbot, app_settings):
+    window = new_window(qtbot)
+    leave(window)
+    assert not start_page_shown(window)
+    assert isinstance(window.stack.currentWidget(), SetupPage)
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
+    assert len(window.pages) == 1  # the paint's turn builds nothing more
+
+
+def test_a_window_for_a_file_builds_its_page_at_once(qtbot, app_settings, tmp_path):
+    from lpdesk.demo import demo_session
+    from lpdesk.storage import save_session
+
+    path = tmp_path / "kick-off.lpdesk"
+    save_session(demo_session(), path)
+    window = new_window(qtbot, str(path))
+    assert window.stack.currentWidget() is not None and len(window.pages) == 1
