@@ -13,7 +13,7 @@ from lpdesk.content.stages import ContinuumContent
 from lpdesk.model import continuum_words as words
 from lpdesk.model.continuum import Placement
 from lpdesk.model.statistics import AreaSummary, Spread
-from lpdesk.ui.style.theme import theme, theme_state
+from lpdesk.ui.style.theme import set_sheet, theme, theme_state
 
 
 def room_text_scale(zoom: float = 1.0) -> float:
@@ -179,23 +179,23 @@ class SummaryPanel(QWidget):
         small.setPointSizeF(14 * scale)
         for label in self.heads:
             label.setFont(small)
-            label.setStyleSheet(f"color: {t.muted_text};")
+            set_sheet(label, f"color: {t.muted_text};")
         for key, cells in self.cells.items():
             colour = {"now": t.now, "target": t.target}.get(key, t.text)
             for c, cell in enumerate(cells):
                 font = QFont(small)
                 font.setBold(c == 0)
                 cell.setFont(font)
-                cell.setStyleSheet(f"color: {colour if c == 0 else t.text};")
-        self.setStyleSheet(f"#ContinuumSummary QLabel {{ background: transparent; }}"
-                           f" #RoomSentence {{ color: {t.text}; }}")
-        self.gap.setStyleSheet(f"color: {t.text};")
+                set_sheet(cell, f"color: {colour if c == 0 else t.text};")
+        set_sheet(self, f"#ContinuumSummary QLabel {{ background: transparent; }}"
+                        f" #RoomSentence {{ color: {t.text}; }}")
+        set_sheet(self.gap, f"color: {t.text};")
         self.count.setFont(normal)
-        self.count.setStyleSheet(f"color: {t.muted_text};")
+        set_sheet(self.count, f"color: {t.muted_text};")
         agreed = QFont(normal)
         agreed.setBold(True)
         self.agreed.setFont(agreed)
-        self.agreed.setStyleSheet(f"color: {t.consensus};")
+        set_sheet(self.agreed, f"color: {t.consensus};")
 
     def show_summary(self, now: list[float], target: list[float], summary: AreaSummary,
                      by_groups: bool, agreed: Placement | None = None) -> None:

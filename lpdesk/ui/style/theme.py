@@ -113,6 +113,13 @@ def set_theme(new: Theme) -> None:
         state.theme_changed.emit(new)
 
 
+def set_sheet(widget, sheet: str) -> None:
+    """Set `widget`'s style sheet only when it changed: every setStyleSheet re-polishes the
+    widget and its children (milliseconds on a page), even when the text is the same."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def scaled(t: Theme, factor: float) -> Theme:
     return replace(t, font_scale=factor)
 

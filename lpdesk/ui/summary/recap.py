@@ -19,7 +19,7 @@ from lpdesk.model import continuum_words as words
 from lpdesk.model.matrix_stats import board_agreement
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import counts_groups, placements_of, summarise
-from lpdesk.ui.style.theme import theme
+from lpdesk.ui.style.theme import set_sheet, theme
 
 
 def tr(text: str) -> str:
@@ -199,7 +199,7 @@ class RecapPanel(QWidget):
         title.setBold(True)
         for label in (self.stand_title, self.boards_title):
             label.setFont(title)
-            label.setStyleSheet(f"color: {t.text};")
+            set_sheet(label, f"color: {t.text};")
         colours = {"head": t.muted_text, "muted": t.muted_text, "now": t.now,
                    "target": t.target, "agreed": t.consensus}
         for label, role in self.cells:
@@ -207,4 +207,4 @@ class RecapPanel(QWidget):
             font.setPointSizeF(size)
             font.setBold(role in ("name", "now", "target", "agreed"))
             label.setFont(font)
-            label.setStyleSheet(f"color: {colours.get(role, t.text)};")
+            set_sheet(label, f"color: {colours.get(role, t.text)};")
