@@ -106,6 +106,8 @@ class ContinuumPlot(QWidget):
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(False, False)
             plot.vb.setMouseEnabled(False, False)
+            for name in ("left", "bottom", "top", "right"):  # stage names and percentages:
+                plot.getAxis(name).enableAutoSIPrefix(False)  # no label re-made per range
             plot.vb.setXRange(X_MIN, X_MAX, padding=0)
         self.dist.setXLink(self.main)
         self.vb.invertY(True)
