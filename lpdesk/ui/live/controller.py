@@ -4,7 +4,8 @@ options) and turns every checked phone message into a command on the open docume
 Server thread -> here: events go into a locked queue and one queued signal wakes the GUI
 thread, which works through what is waiting in slices with a frame budget (`_drain`): it
 reads messages for at most SLICE_MS, turns the placements among them into one command, acks
-them, and leaves the rest in the queue for the next slice, at least FRAME_MS after this one,
+them, and leaves the rest in the queue for the next slice, at least FRAME_MS after this one
+(longer after a slice that took long: phones get at most PHONES_SHARE of the GUI thread),
 so the window paints and takes the facilitator's input between slices whatever the phones
 send (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
@@ -54,6 +55,9 @@ from lpdesk.model.continuum_words import format_position
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
+PHONES_SHARE = 1 / 3  # and further apart when a slice took long: at most this share of the
+# GUI thread goes to phones while a burst lasts, the rest paints and takes the facilitator's
+# input (a slice that cost 30 ms is followed by 60 ms for the window)
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 DEFAULT_PORT = settings.LIVE_PORT.default
@@ -178,6 +182,7 @@ class LiveController(QObject):
         self._next_slice = QTimer(self, singleShot=True)  # the burst's next frame
         self._next_slice.timeout.connect(self._drain)
         self._slice_at = -1.0  # perf_counter of the latest slice that applied something
+        self._slice_gap_ms = FRAME_MS  # from its start to the next slice's, at the least
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush)
         self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
@@ -341,7 +346,7 @@ class LiveController(QObject):
     def _drain(self) -> None:
         """One slice of what phones sent (see the module's docstring)."""
         start = time.perf_counter()
-        wait_ms = (self._slice_at - start) * 1000 + FRAME_MS
+        wait_ms = (self._slice_at - start) * 1000 + self._slice_gap_ms
         if wait_ms > 0:  # a slice ran less than a frame ago: the window paints first
             if not self._next_slice.isActive():
                 self._next_slice.start(max(1, round(wait_ms)))
@@ -363,7 +368,6 @@ class LiveController(QObject):
         for index, event in enumerate(events):
             if index and time.perf_counter() > budget_end:
                 self._inbox.put_back(events[index:])  # the next frame's slice
-                self._next_slice.start(round(FRAME_MS))
                 break
             if isinstance(event, Joined):
                 self.room.joined(event.device_id, event.token, event.address, now)
@@ -435,8 +439,12 @@ class LiveController(QObject):
         self.server.send_many(replies)
         if devices_changed:
             self.devices_changed.emit()
-        self.longest_drain_ms = max(self.longest_drain_ms,
-                                    (time.perf_counter() - start) * 1000)
+        took_ms = (time.perf_counter() - start) * 1000
+        self.longest_drain_ms = max(self.longest_drain_ms, took_ms)
+        self._slice_gap_ms = max(FRAME_MS, took_ms / PHONES_SHARE)
+        if len(self._inbox) and not self._next_slice.isActive():  # the rest: a later slice
+            wait = self._slice_gap_ms - (time.perf_counter() - start) * 1000
+            self._next_slice.start(max(1, round(wait)))
         if done or waiting:
             self.applied.emit([(d, s, t, applied_at) for d, s, t in done + waiting])
 
