@@ -28,7 +28,8 @@ KNOWN: dict[str, frozenset[str]] = {
     "groups": frozenset({"id", "name", "colour"}),
     "participants": frozenset({"id", "name", "group", "colour"}),
     "continuum": frozenset({"by_groups", "hidden", "current_area", "areas"}),
-    "areas": frozenset({"id", "name", "placements", "group_placements", "consensus"}),
+    "areas": frozenset({"id", "name", "by_groups", "placements", "group_placements",
+                        "consensus"}),
     "quiz": frozenset({"current_run", "runs"}),
     "runs": frozenset({"id", "subject_kind", "subject", "purpose", "answers",
                        "current_question"}),
@@ -41,7 +42,7 @@ KNOWN: dict[str, frozenset[str]] = {
     "agenda": frozenset({"current", "items"}),
     "items": frozenset({"id", "kind", "title", "minutes", "skipped", "notes"}),
     "room": frozenset({"id", "kind", "text", "activity", "created", "status", "source",
-                       "author"}),
+                       "author", "owner", "due"}),
 }
 # (parent kind, key of the list, kind of its objects) for the lists of objects with ids
 _LISTS = {"session": (("groups", "groups"), ("participants", "participants"),
