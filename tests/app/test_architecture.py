@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from repo_paths import ROOT, TESTS
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "lpdesk"
 
 # Lowest first. A module belongs to the layer of the longest prefix naming it; it may import
@@ -386,3 +386,44 @@ def test_check_catches_qt_in_the_model_even_lazily():
 def test_layer_of(module, layer):
     index = layer_of(module)
     assert (None if index is None else LAYERS[index][0]) == layer
+
+
+# -- the tests are laid out like the package (issue 27) ------------------------------------
+TEST_FOLDERS_BESIDES_PACKAGES = {"app", "data"}  # entry points; files the tests read
+
+
+def layout_problems(tests: Path, package: Path) -> list[str]:
+    """What breaks the layout: a test file at tests/ top level, two test files with one name
+    (pytest imports each by its name: no __init__.py), or a folder that mirrors nothing."""
+    problems = [f"{p.name} sits at tests/ top level: move it to the folder of its layer"
+                for p in sorted(tests.glob("test_*.py"))]
+    seen: dict[str, Path] = {}
+    for p in sorted(tests.rglob("test_*.py")):
+        if p.name in seen:
+            problems.append(f"{p.relative_to(tests)} has the name of {seen[p.name]}")
+        seen.setdefault(p.name, p.relative_to(tests))
+    for folder in sorted(d for d in tests.rglob("*") if d.is_dir()):
+        rel = folder.relative_to(tests)
+        if rel.parts[0] in TEST_FOLDERS_BESIDES_PACKAGES or any(
+                part.startswith((".", "__")) for part in rel.parts):  # caches
+            continue
+        if not (package / rel).is_dir():
+            problems.append(f"tests/{rel.as_posix()}/ mirrors no package under lpdesk/")
+    return problems
+
+
+def test_the_tests_are_laid_out_like_the_package():
+    assert layout_problems(TESTS, PACKAGE) == []
+
+
+def test_layout_check_catches_a_flat_file_a_twin_and_a_stray_folder(tmp_path):
+    package, tests = tmp_path / "lpdesk", tmp_path / "tests"
+    (package / "ui" / "quiz").mkdir(parents=True)
+    for rel in ("test_model_x.py", "ui/quiz/test_ui_quiz.py", "ui/test_ui_quiz.py",
+                "stuff/test_stuff.py", "app/test_cli.py", "data/old.lpdesk"):
+        (tests / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tests / rel).write_text("")
+    assert layout_problems(tests, package) == [
+        "test_model_x.py sits at tests/ top level: move it to the folder of its layer",
+        "ui/test_ui_quiz.py has the name of ui/quiz/test_ui_quiz.py",
+        "tests/stuff/ mirrors no package under lpdesk/"]

@@ -10,11 +10,10 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "bundle"
 
 

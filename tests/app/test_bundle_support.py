@@ -6,11 +6,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+
+from repo_paths import ROOT
 
 from lpdesk.content import resources_dir
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_frozen_bundle_reads_resources_from_its_own_folder(monkeypatch, tmp_path):

@@ -5,9 +5,10 @@ with its preprocessor defines expanded as Inno Setup's would."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-ISS = Path(__file__).resolve().parent.parent / "bundle" / "windows" / "lpdesk.iss"
+from repo_paths import ROOT
+
+ISS = ROOT / "bundle" / "windows" / "lpdesk.iss"
 
 
 def sections() -> dict[str, list[str]]:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QWidget
+from repo_paths import ROOT, TESTS
 
 from lpdesk.platform_check import known_crash, parse_version
 
@@ -73,14 +74,14 @@ def test_survives_100000_item_paints_in_a_fresh_process():
     script = textwrap.dedent("""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        sys.path.insert(0, %r)
+        sys.path[:0] = [%r, %r]  # lpdesk, and the helpers this test file imports
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from tests.test_platform_crash_guard import PaintedItem, paint_item
+        from tests.app.test_platform_crash_guard import PaintedItem, paint_item
         item = PaintedItem()
         paint_item(item, 100_000)
         print("painted", item.paints)
-    """) % str(__import__("pathlib").Path(__file__).resolve().parent.parent)
+    """) % (str(ROOT), str(TESTS))
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=240)
     assert result.returncode == 0, result.stderr[-500:]

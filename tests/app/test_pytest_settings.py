@@ -4,14 +4,12 @@ Each runs a tiny suite in a child pytest with this project's conftest and settin
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

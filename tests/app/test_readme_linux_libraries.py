@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = ROOT / "README.md"
 # The X helper libraries that a system with only libxcb1/libx11 may lack (the xcb-util family
 # and xkbcommon's X11 part), as Debian names their packages: libxcb-icccm.so.4 -> libxcb-icccm4
 OPTIONAL = re.compile(r"lib(xcb-(?:cursor|icccm|keysyms|image|render-util)|xkbcommon-x11)"

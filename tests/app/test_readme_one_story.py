@@ -1,9 +1,10 @@
 """The README tells one story of what lpdesk opens on: the start page (it said both the
 start page and 'a new session at its first activity, the set-up')."""
 import re
-from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+from repo_paths import ROOT
+
+README = ROOT / "README.md"
 
 
 def test_every_sentence_about_what_lpdesk_opens_on_names_the_start_page():

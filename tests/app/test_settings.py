@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import ast
 import logging
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from repo_paths import ROOT
 
 from lpdesk import settings
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

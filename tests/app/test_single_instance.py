@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
 from lpdesk.demo import demo_session
 from lpdesk.single_instance import (
@@ -21,8 +22,6 @@ from lpdesk.single_instance import (
     unix_socket_path,
 )
 from lpdesk.storage import save_session
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # The first lpdesk, started as `lpdesk` is, with a few lines of report on stdout: when it
 # listens, what it opens, and whether it asked about unsaved changes (answering Cancel).

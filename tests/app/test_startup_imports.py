@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from repo_paths import ROOT
+
 # Loaded when first used: plots, numbers, export, and the pages of the activities; the
 # storage code (first open or save), autosave and crash recovery (right after the first
 # paint), the room's presentation, audience window and quick capture, and `secrets`.

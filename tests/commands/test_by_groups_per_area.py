@@ -2,10 +2,10 @@
 the undoable command, the file (schema 1 files keep their meaning: every area takes the old
 switch), and the summary agrees with each area's page."""
 import json
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
+from repo_paths import DATA
 
 from lpdesk.commands.continuum import SetByGroupsCommand
 from lpdesk.content.stages import continuum_content
@@ -16,7 +16,7 @@ from lpdesk.model.continuum import Placement
 from lpdesk.storage import dumps_session, parse_session, read_session, save_session
 from lpdesk.ui.summary.recap import area_lines
 
-OLD_FILE = Path(__file__).parent / "data" / "schema1-by-groups.lpdesk"
+OLD_FILE = DATA / "schema1-by-groups.lpdesk"
 
 
 @pytest.fixture

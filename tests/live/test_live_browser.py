@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
+from repo_paths import ARTEFACTS
 
 from lpdesk.model.continuum_words import format_position
 
 CHROMIUM = "/usr/bin/chromium"
-ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
 

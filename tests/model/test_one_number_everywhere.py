@@ -6,9 +6,9 @@ import itertools
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
 from lpdesk.content.quiz import quiz_content
 from lpdesk.content.stages import continuum_content
@@ -21,7 +21,7 @@ from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import score
 from lpdesk.model.statistics import summarise_area
 
-PHONE_JS = Path(__file__).resolve().parent.parent / "resources" / "phone" / "core.js"
+PHONE_JS = ROOT / "resources" / "phone" / "core.js"
 
 
 def awkward_run(session):

@@ -5,10 +5,10 @@ lpdesk would refuse to open again."""
 import copy
 import json
 import re
-from pathlib import Path
 
 import pytest
 from fuzz_sessions import check_schema_agrees, schema_validator, seed_dicts, to_text
+from repo_paths import ROOT
 
 from lpdesk.demo import demo_session
 from lpdesk.model import limits
@@ -16,7 +16,6 @@ from lpdesk.model.room import RoomNote
 from lpdesk.storage import SessionFileError, parse_session, save_session
 from lpdesk.storage.errors import SessionFormatError
 
-ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "file-format.md").read_text(encoding="utf-8")
 
 

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
 from lpdesk.demo import demo_session
 from lpdesk.storage import FileStamp, SessionFileError, save_session
@@ -20,8 +21,6 @@ from lpdesk.storage.recovery import (
     read_recovery,
     scan,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # A separate process that writes a recovery file, reports, then waits to be killed.
 WRITER = textwrap.dedent("""

@@ -5,7 +5,6 @@ patterns are the ones in force."""
 import copy
 import json
 import re
-from pathlib import Path
 
 import pytest
 from budget import examples
@@ -19,13 +18,13 @@ from fuzz_sessions import (
     to_text,
 )
 from hypothesis import HealthCheck, given, settings
+from repo_paths import ROOT
 
 from lpdesk.storage import SessionFileError, parse_session, read_session
 from lpdesk.storage.codec import DATE_RE, ID_RE, SCHEMA_VERSION
 from lpdesk.storage.errors import SessionFormatError
 from lpdesk.storage.files import MAX_FILE_BYTES, MIB
 
-ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "docs" / "file-format.md").read_text(encoding="utf-8")
 AGREE = settings(deadline=2000, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QTableWidget
+from repo_paths import ARTEFACTS
 
 from lpdesk.demo import demo_workshops
 from lpdesk.storage import save_session
 from lpdesk.ui.compare import window as compare_window
 from lpdesk.ui.compare.chart_view import CompareChartView
 from lpdesk.ui.compare.window import CompareWindow, open_comparison
-
-ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The set-up page's Notes are the facilitator's private notes: the page says so where the
-text is typed, and the export leaves them out unless asked (tests/test_export_private_notes.py)."""
+text is typed, and the export leaves them out unless asked
+(tests/export/test_export_private_notes.py)."""
 import pytest
 
 from lpdesk.content.defaults import new_session

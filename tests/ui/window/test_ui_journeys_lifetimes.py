@@ -1,6 +1,6 @@
 """The exact sequences of issue 23 that left menus and actions 'already deleted' while they
 still lived (then crashed): each is replayed here step by step, besides the random
-journeys of tests/test_ui_journeys.py.
+journeys of tests/ui/window/test_ui_journeys.py.
 
 The root cause was walking the focus chain from Python (ui/window/focus_order.py says why);
 the rule it broke is in docs/architecture.md, "Who owns a Qt object"."""

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from repo_paths import ARTEFACTS
 
 from lpdesk.ui.style.text import plain_tip
 
 might_be_rich = QtGui.Qt.mightBeRichText  # what Qt's labels and tool tips ask
-ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
 MARK = "Bold-7Q"  # shown only by hostile text; never part of lpdesk's own words
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from repo_paths import ROOT
 
 from lpdesk.app import create_main_window
 from lpdesk.demo import demo_session
@@ -26,7 +27,6 @@ from lpdesk.ui.window.autosave import recovery_folder
 from lpdesk.ui.window.main_window import MainWindow
 from lpdesk.ui.window.recovery_dialog import RecoveryDialog, offer_recovery, when_text
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTEFACTS = ROOT / "artefacts"
 Button = QMessageBox.StandardButton
 

@@ -1,12 +1,12 @@
 """Start and help (issue 17): the start page when lpdesk starts without a file, Help >
 Keyboard shortcuts made from the real actions, the facilitator's guide, lpdesk's own icons
 on menus and toolbars, and the matrix's "New board" as a visible button."""
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QToolBar
+from repo_paths import ROOT
 
 from lpdesk.app import create_main_window
 from lpdesk.demo import demo_session
@@ -216,7 +216,7 @@ def test_icons_follow_the_theme(demo_window, qtbot, qapp):
 
 
 def test_icons_are_packaged():
-    text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text()
+    text = (ROOT / "pyproject.toml").read_text()
     assert '"**/*.svg"' in text and '"**/*.html"' in text
 
 
