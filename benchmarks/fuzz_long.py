@@ -1,5 +1,5 @@
-"""Long fuzzing of the session reader: the generators of tests/test_storage_fuzz.py, with many
-more cases (`python -m benchmarks.fuzz_long [CASES]`, default 12,000; --quick 1,500).
+"""Long fuzzing of the session reader: the generators of tests/storage/test_storage_fuzz.py,
+with many more cases (`python -m benchmarks.fuzz_long [CASES]`, default 12,000; --quick 1,500).
 
 Each case must load into a valid session that saves and reloads unchanged, or be refused
 with SessionFormatError / SessionFileError and a one-line message (tests/fuzz_sessions.py).

@@ -1,9 +1,9 @@
 """Hostile session files for fuzzing the reader: generators and the oracle.
 
-Shared by tests/test_storage_fuzz.py (a few thousand cases in CI) and benchmarks/fuzz_long.py
-(many more). Every case must be either loaded into a valid session (which saves and reloads
-to the same session) or refused with SessionFormatError / SessionFileError and a clear
-one-line message; any other exception is a bug in lpdesk.storage.
+Shared by tests/storage/test_storage_fuzz.py (a few thousand cases in CI) and
+benchmarks/fuzz_long.py (many more). Every case must be either loaded into a valid session
+(which saves and reloads to the same session) or refused with SessionFormatError /
+SessionFileError and a clear one-line message; any other exception is a bug in lpdesk.storage.
 """
 from __future__ import annotations
 

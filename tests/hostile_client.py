@@ -1,6 +1,6 @@
 """A hostile phone client for the tests: raw sockets on 127.0.0.1 that do what a browser
 never does (say nothing, send headers one byte at a time, stop reading, send binary and
-ping frames, lone surrogates) so tests/test_live_hostile*.py can attack the real server."""
+ping frames, lone surrogates) so tests/live/test_live_hostile*.py can attack the real server."""
 from __future__ import annotations
 
 import base64

@@ -1,6 +1,6 @@
 """The facilitator's whole evening, driven by a machine (issue 23): a Hypothesis
 `RuleBasedStateMachine` over the real `MainWindow`, offscreen. Used by
-tests/test_ui_journeys.py (a fixed seed, a short budget) and by `python -m
+tests/ui/window/test_ui_journeys.py (a fixed seed, a short budget) and by `python -m
 benchmarks.journeys --minutes N` (the long run).
 
 How to add an action (every new feature adds its own, in the same change):
@@ -214,7 +214,7 @@ class _Shim:
 class Journey(RuleBasedStateMachine):
     """One facilitator's evening: a fresh main window, started as `lpdesk` with no file."""
 
-    files: Files  # set by the test (tests/test_ui_journeys.py) or the long run
+    files: Files  # set by the test (tests/ui/window/test_ui_journeys.py) or the long run
 
     def __init__(self) -> None:
         super().__init__()

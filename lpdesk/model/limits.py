@@ -5,7 +5,7 @@ boards of 40 cards); they are set where the app still answers at once on a modes
 (benchmarks/large_session.py measures a session at every maximum) and where a file
 crafted to be huge is refused with a message naming the field instead of freezing the
 app. The same numbers are in docs/file-format.md ("Limits") and in
-resources/session.schema.json; tests/test_storage_limits.py checks that all three agree.
+resources/session.schema.json; tests/storage/test_storage_limits.py checks that all three agree.
 """
 from __future__ import annotations
 

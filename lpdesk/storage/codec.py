@@ -29,7 +29,7 @@ L = limits.BY_FIELD
 ROOM_NOTES = limits.Count("room", "comments and actions", limits.COMMENTS + limits.ACTIONS)
 # Used with fullmatch (never `$`, which also matches before a final newline: "p-01\n") and
 # spelled with ASCII classes (`\d` also matches other scripts' digits), so they mean what
-# the schema's patterns mean (resources/session.schema.json; tests/test_storage_schema.py).
+# the schema's patterns mean (resources/session.schema.json; tests/storage/test_storage_schema.py).
 ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}", re.ASCII)
 COLOUR_RE = re.compile(r"#[0-9A-Fa-f]{6}", re.ASCII)
 DATE_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})?", re.ASCII)
