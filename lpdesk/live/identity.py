@@ -66,6 +66,9 @@ class Identities:
     added: dict[str, str] = field(default_factory=dict)  # device -> "new" | "anonymous"
     sent: dict[str, dict[tuple, object]] = field(default_factory=dict)  # device -> key -> value
     runs: dict[str, str] = field(default_factory=dict)  # quiz run id -> device that started it
+    # Devices that sent input in an earlier run of lpdesk (live/keep.py keeps that they did,
+    # never what): 'Not me' stays refused to them after a restart, as it was before.
+    answered: set[str] = field(default_factory=set)
 
     # -- counts shown in the panel ---------------------------------------------------------
     @property
@@ -147,7 +150,7 @@ class Identities:
         pid = self.current.get(device_id)
         if pid is None:
             return
-        if self.sent.get(device_id):
+        if self.sent.get(device_id) or device_id in self.answered:
             raise ProtocolError("release", "You have already answered as this person: ask the "
                                      "facilitator to free your name.")
         del self.current[device_id]
@@ -165,6 +168,7 @@ class Identities:
             if self.current.get(device) == participant_id:
                 del self.current[device]
             self.sent.pop(device, None)
+            self.answered.discard(device)
         return device
 
     def remove(self, device_id: str) -> str | None:
@@ -176,6 +180,7 @@ class Identities:
                 self.reserved.add(participant)
                 self.barred.setdefault(participant, set()).add(device_id)
         self.sent.pop(device_id, None)
+        self.answered.discard(device_id)
         return pid
 
     def forget_missing(self, participant_ids: set[str]) -> list[str]:
@@ -184,12 +189,17 @@ class Identities:
         for device_id in gone:
             del self.current[device_id]
             self.sent.pop(device_id, None)
+            self.answered.discard(device_id)
         for pid in [p for p in self.holder if p not in participant_ids]:
             del self.holder[pid]
         self.reserved &= participant_ids
         return gone
 
     # -- what a phone may see back -------------------------------------------------------------
+    def has_answered(self) -> set[str]:
+        """Devices that have sent input as their name (what they sent is not part of it)."""
+        return {d for d, sent in self.sent.items() if sent} | self.answered
+
     def record(self, device_id: str, key: tuple, value: object) -> None:
         """The device sent this (e.g. ("place", area, subject, "now") -> 42.0)."""
         self.sent.setdefault(device_id, {})[key] = value
