@@ -192,3 +192,17 @@ def test_undo_says_so_when_a_phone_moved_the_marker_since(on, qtbot):
         assert c.placement(area, pid).now == 77.0 and not w.statusBar().currentMessage()
     finally:
         phone.close()
+
+
+def test_stopping_after_the_server_ended_on_its_own_gives_gc_back(on):
+    """While a server exists, Python's garbage collector runs only on the GUI thread (the
+    controller holds it off); a server that ended by itself left it off for good, because
+    Stop only stopped a server still running."""
+    import gc
+
+    w = on
+    assert not gc.isenabled()
+    w.live.controller.server.stop()  # the server thread ends without the controller
+    assert not w.live.controller.running
+    w.live.stop()
+    assert gc.isenabled()

@@ -176,7 +176,9 @@ class LiveFeature(QObject):
         return True
 
     def stop(self) -> None:
-        if self.controller is not None and self.controller.running:
+        # also when the server already ended on its own: stop() gives garbage collection
+        # back to Python (it is held on the GUI thread while a server exists)
+        if self.controller is not None:
             self.controller.stop()
         self.slide_action.setChecked(False)
         self._update()
