@@ -124,7 +124,10 @@ class SummaryPanel(QWidget):
             fit = 1.0
             while True:
                 self._fit = fit
+                styled = self._styled
                 self.apply_theme()
+                if self._styled != styled:  # new fonts: measure them, not the cache
+                    self._forget_sizes()
                 needed = self.layout().totalHeightForWidth(max(1, self.width()))
                 wide = self.table.isHidden() or \
                     self.table.sizeHint().width() <= self.width() - 12
