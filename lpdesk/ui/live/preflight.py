@@ -116,7 +116,7 @@ class Preflight(QGroupBox):
 
     def network_text(self) -> str:
         c = self.controller
-        if not c.running:
+        if not c.running or c.server is None:  # a resize may ask while it starts
             return self.tr("Phones cannot join now.")
         if c.server.address == LOOPBACK:
             return self.tr("This computer only: open the address in a browser here to try "
