@@ -39,6 +39,37 @@ def _isolated_qt_settings(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _app_wide_look_restored():
+    """Put back what a test changed for the whole application: View > Zoom and the themes
+    set QApplication's font (11 pt times the zoom), palette and style sheet and the theme
+    state's zoom and room scale. Left behind, a zoom test made later tests measure with
+    the zoomed font (the quiz chooser's 'choices are not cut' failed only after one)."""
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        yield
+        return
+    app = QApplication.instance()
+    if app is None:  # no GUI yet: nothing app-wide to keep
+        yield
+        return
+    from lpdesk.ui.style import theme as style
+
+    state = style.theme_state()
+    font, palette, sheet = app.font(), app.palette(), app.styleSheet()
+    look = (state.theme, state.zoom, state.room)
+    yield
+    state.zoom, state.room = look[1], look[2]
+    style.set_theme(look[0])
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+    if app.palette() != palette:
+        app.setPalette(palette)
+    if app.font() != font:
+        app.setFont(font)
+
+
 @pytest.fixture
 def app_settings(qapp):
     qapp.setApplicationName("lpdesk-test")

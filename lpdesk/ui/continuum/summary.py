@@ -124,7 +124,10 @@ class SummaryPanel(QWidget):
             fit = 1.0
             while True:
                 self._fit = fit
+                styled = self._styled
                 self.apply_theme()
+                if self._styled != styled:  # new fonts: measure them, not the cache
+                    self._forget_sizes()
                 needed = self.layout().totalHeightForWidth(max(1, self.width()))
                 wide = self.table.isHidden() or \
                     self.table.sizeHint().width() <= self.width() - 12
@@ -154,10 +157,23 @@ class SummaryPanel(QWidget):
         fit = self._fit
         self._fit = 0.65
         self.apply_theme()
+        self._forget_sizes()
         needed = self.layout().totalHeightForWidth(max(1, width))
         self._fit = fit
         self.apply_theme()
+        self._forget_sizes()
         return needed
+
+    def _forget_sizes(self) -> None:
+        """Measured right after a font change, the table's grid and the outer layout's
+        cached size of the table still answer for the old fonts until the posted
+        LayoutRequest (re-setting every style sheet used to re-polish and hide that;
+        set_sheet now skips an unchanged sheet): forget them, inner layouts first."""
+        for widget in reversed(self.findChildren(QWidget)):
+            if widget.layout() is not None:
+                widget.layout().invalidate()
+                widget.updateGeometry()
+        self.layout().invalidate()
 
     def apply_theme(self) -> None:
         t = theme()

@@ -126,9 +126,13 @@ class JoinPanel(QWidget):
         self.new_names.toggled.connect(lambda on: controller.set_options(new_names=on))
         self.placed = _plain(QLabel())
         self.placed.setObjectName("JoinPlaced")
-        layout.addWidget(self.placed)
         from lpdesk.ui.live.preflight import Preflight  # can phones reach me? (issue 25)
         self.preflight = Preflight(controller)
+        placed_row = QHBoxLayout()
+        self.placed.setWordWrap(False)  # "9 of 9 placed": one line beside the button
+        placed_row.addWidget(self.placed, 1)
+        placed_row.addWidget(self.preflight.unfold)  # the folded preflight's one line
+        layout.addLayout(placed_row)
         layout.addWidget(self.preflight)
         # what phones may add (issue 24's caps) and the latest problem with a phone: said
         # here, never in a box on the room's screen
@@ -183,6 +187,14 @@ class JoinPanel(QWidget):
         and the join slide shows the code to the room."""
         if not self.controller.running:
             return
+        flight = self.preflight
+        if self.controller.running:  # fold its lines when they would make the dock scroll
+            others = (self.layout().totalMinimumSize().height()
+                      - (flight.minimumSizeHint().height() if flight.isVisible() else 0)
+                      - (min(self.qr.height(), self.qr.minimumHeight())
+                         if self.qr.isVisible() else 0))
+            flight.set_folded(others + flight.unfolded_height(self.width() - 12)
+                              > self._viewport_height())
         shown = self.qr.height() if self.qr.isVisible() else 0
         rest = self.layout().totalMinimumSize().height() - min(shown, self.qr.minimumHeight())
         spare = self._viewport_height() - rest

@@ -9,7 +9,14 @@ import threading
 import urllib.request
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from lpdesk.live.network import LOOPBACK, Address
 
@@ -71,6 +78,18 @@ class Preflight(QGroupBox):
             "lpdesk is allowed through the firewall; and that the address is typed "
             "exactly, with the number after the colon.")))
         self.help.setObjectName("PreflightHelp")
+        # a short dock (a 720-line screen) folds the lines away behind one button, as the
+        # QR code steps aside: the list of phones and "Take phone out" stay in sight
+        self.folded = False
+        self.unfold = QToolButton()
+        self.unfold.setObjectName("PreflightUnfold")
+        self.unfold.setCheckable(True)
+        self.unfold.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.unfold.setArrowType(Qt.ArrowType.RightArrow)
+        self.unfold.toggled.connect(lambda _on: self.refresh())
+        self.unfold.setAutoRaise(True)
+        self.unfold.setFixedHeight(self.fontMetrics().height() + 2)
+        self.unfold.hide()  # the panel puts it beside "N of M placed" (a line it has anyway)
         for label in (self.network, self.server, self.hotspot, self.phone):
             box.addWidget(label)
         box.addWidget(self.help)
@@ -97,7 +116,7 @@ class Preflight(QGroupBox):
 
     def network_text(self) -> str:
         c = self.controller
-        if not c.running:
+        if not c.running or c.server is None:  # a resize may ask while it starts
             return self.tr("Phones cannot join now.")
         if c.server.address == LOOPBACK:
             return self.tr("This computer only: open the address in a browser here to try "
@@ -135,10 +154,40 @@ class Preflight(QGroupBox):
             if self.phone_seen else
             (self.tr("Test with your phone: open the address on your own phone; a check "
                      "mark shows here when it arrives.")))
+        shown = not self.folded or self.unfold.isChecked()
+        mark = WAIT if self.answered is None else OK if self.answered else BAD
+        self.unfold.setText(mark + " " + self.tr("Checks"))
+        self.unfold.setToolTip(self.tr("Hide the checks") if shown else self.tr(
+            "Show what to check so phones can join"))
+        self.unfold.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.unfold.setVisible(on and self.folded)
+        self.setVisible(shown)
+        self.network.setVisible(shown)
         for label in (self.server, self.hotspot, self.phone):
-            label.setVisible(on)
-        self.help.setVisible(on and not self.phone_seen)  # once one arrived, it is not needed
-        self.again.setVisible(on)
+            label.setVisible(on and shown)
+        # once a phone arrived, the help is not needed
+        self.help.setVisible(on and shown and not self.phone_seen)
+        self.again.setVisible(on and shown)
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold the lines behind one button (a short dock); the facilitator may unfold."""
+        if folded != self.folded:
+            self.folded = folded
+            if not folded:
+                self.unfold.setChecked(False)
+            self.refresh()
+
+    def unfolded_height(self, width: int) -> int:
+        """The height all the lines take at `width` (folded or not)."""
+        m = self.layout().contentsMargins()
+        inner = max(1, width - m.left() - m.right() - 4)
+        labels = [self.network, self.server, self.hotspot, self.phone]
+        if not self.phone_seen:
+            labels.append(self.help)
+        spacing = max(0, self.layout().spacing())
+        title = self.fontMetrics().height() + 6
+        return (title + m.top() + m.bottom() + self.again.sizeHint().height()
+                + sum(label.heightForWidth(inner) + spacing for label in labels))
 
     def check(self) -> None:
         """Ask the server at the address phones use, from a worker thread."""

@@ -23,9 +23,10 @@ def members(protocol) -> set[str]:
 EXPECTED = {
     "setup": set(),
     "continuum": {"InteractivePage", "HasRoomActions", "TakesRoomKeys", "ShowsPlacing"},
-    "quiz": {"HasRoomActions"},
+    "quiz": {"HasRoomActions", "TakesRoomKeys"},  # W: who answers (projector)
     "matrix": {"InteractivePage", "HasRoomActions", "TakesRoomKeys"},
-    "summary": set(),
+    # reviews notes from phones in presentation mode (projector)
+    "summary": {"InteractivePage", "HasRoomActions", "TakesRoomKeys", "ShowsPlacing"},
 }
 OPTIONAL = (contracts.InteractivePage, contracts.HasRoomActions, contracts.TakesRoomKeys,
             contracts.ShowsPlacing)
