@@ -96,6 +96,18 @@ def demo_window(qtbot, app_settings):
     w.doc.undo_stack.setClean()  # in case pytest-qt closes it before this teardown
 
 
+@pytest.fixture
+def room(demo_window):
+    """The facilitator's window on the continuum (the sample session), phones allowed to
+    join on 127.0.0.1; stopped at the end (the phones' browser tests)."""
+    w = demo_window
+    continuum = next(i for i in w.visible_items() if i.kind == "continuum")
+    w.show_activity(continuum.id)
+    assert w.live.start("127.0.0.1")
+    yield w
+    w.live.stop()
+
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's package; never `playwright install` (it downloads)
 
 

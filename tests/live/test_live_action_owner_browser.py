@@ -12,16 +12,6 @@ pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
                                 reason=f"no browser at {CHROMIUM} (Debian package chromium)")
 
 
-@pytest.fixture
-def room(demo_window):
-    w = demo_window
-    continuum = next(i for i in w.visible_items() if i.kind == "continuum")
-    w.show_activity(continuum.id)
-    assert w.live.start("127.0.0.1")
-    yield w
-    w.live.stop()
-
-
 def test_a_suggested_action_carries_its_owner(browser, room, qtbot):
     w = room
     s = w.doc.session

@@ -93,16 +93,6 @@ COVERED_JS = """(where) => {
 }"""
 
 
-@pytest.fixture
-def room(demo_window, qtbot):
-    w = demo_window
-    continuum = next(i for i in w.visible_items() if i.kind == "continuum")
-    w.show_activity(continuum.id)
-    assert w.live.start("127.0.0.1")
-    yield w
-    w.live.stop()
-
-
 def join(page, w, qtbot, name: str) -> None:
     page.goto(w.live.panel.qr.text)
     until(qtbot, lambda: visible(page, "#names"))
