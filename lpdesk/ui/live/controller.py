@@ -52,6 +52,7 @@ from lpdesk.live.protocol import (
 from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
 from lpdesk.model.continuum_words import format_position
+from lpdesk.ui.base.frames import phones_applying
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
@@ -361,10 +362,45 @@ class LiveController(QObject):
         waiting: list[tuple[str, int | None, float]] = []  # placements to ack once applied
         replies: list[tuple[str, str]] = []
         done: list[tuple[str, int | None, float]] = []
-        devices_changed = False
+        budget_end = start + SLICE_MS / 1000
+        with phones_applying():  # views redraw once, after the slice (ui/base/frames.py)
+            self._read(events, budget_end, votes, waiting, replies, done)
+            self._applying = True
+            try:
+                for (area_id, group), table in votes.items():
+                    self.doc.apply(PlaceFromPhonesCommand(session.continuum, area_id, table,
+                                                          group=group))
+                    if group:  # everyone in the group sees the group's markers
+                        self._all_dirty = True
+            finally:
+                self._applying = False
+            self.activities.end_batch()  # card moves from phones: one command per board
+        self._dirty.update(d for d, _s, _t in waiting)
+        applied_at = time.perf_counter()
+        for device_id, seq, _t in done + waiting:
+            replies.append((device_id, encode({"type": "ack", "seq": seq})))
+        self.server.send_many(replies)
+        if self._devices_changed:
+            self.devices_changed.emit()
+        took_ms = (time.perf_counter() - start) * 1000
+        self.longest_drain_ms = max(self.longest_drain_ms, took_ms)
+        self._slice_gap_ms = max(FRAME_MS, took_ms / PHONES_SHARE)
+        if len(self._inbox) and not self._next_slice.isActive():  # the rest: a later slice
+            wait = self._slice_gap_ms - (time.perf_counter() - start) * 1000
+            self._next_slice.start(max(1, round(wait)))
+        if done or waiting:
+            self.applied.emit([(d, s, t, applied_at) for d, s, t in done + waiting])
+
+    def _read(self, events: list[LiveEvent], budget_end: float,
+              votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]],
+              waiting: list[tuple[str, int | None, float]], replies: list[tuple[str, str]],
+              done: list[tuple[str, int | None, float]]) -> None:
+        """Read the slice's messages until its budget ends: placements gather in `votes`
+        (applied together after), every other message is applied now."""
+        session = self.doc.session
         known: KnownIds | None = None  # gathered once per batch (a claim may add a name)
         now = time.time()
-        budget_end = start + SLICE_MS / 1000
+        self._devices_changed = False
         for index, event in enumerate(events):
             if index and time.perf_counter() > budget_end:
                 self._inbox.put_back(events[index:])  # the next frame's slice
@@ -372,12 +408,12 @@ class LiveController(QObject):
             if isinstance(event, Joined):
                 self.room.joined(event.device_id, event.token, event.address, now)
                 self._dirty.add(event.device_id)
-                devices_changed = True
+                self._devices_changed = True
                 self.schedule_flush()  # its own section (a returning phone: who it is)
                 continue
             if isinstance(event, Left):
                 self.room.left(event.device_id)
-                devices_changed = True
+                self._devices_changed = True
                 continue
             if isinstance(event, Trouble):
                 self.report(event.text)
@@ -387,7 +423,7 @@ class LiveController(QObject):
             if device is None or device.removed:  # taken out while it was on the way
                 continue
             device.last_seen = now
-            devices_changed = True
+            self._devices_changed = True
             try:
                 if known is None:
                     known = KnownIds.of(session)
@@ -422,31 +458,6 @@ class LiveController(QObject):
                             % message.type)
                 replies.append((device_id, _error(ProtocolError(
                     "failed", "That did not work: try again."), message.seq)))
-        self._applying = True
-        try:
-            for (area_id, group), table in votes.items():
-                self.doc.apply(PlaceFromPhonesCommand(session.continuum, area_id, table,
-                                                      group=group))
-                if group:  # everyone in the group sees the group's markers
-                    self._all_dirty = True
-        finally:
-            self._applying = False
-        self.activities.end_batch()  # card moves from phones: one command per board
-        self._dirty.update(d for d, _s, _t in waiting)
-        applied_at = time.perf_counter()
-        for device_id, seq, _t in done + waiting:
-            replies.append((device_id, encode({"type": "ack", "seq": seq})))
-        self.server.send_many(replies)
-        if devices_changed:
-            self.devices_changed.emit()
-        took_ms = (time.perf_counter() - start) * 1000
-        self.longest_drain_ms = max(self.longest_drain_ms, took_ms)
-        self._slice_gap_ms = max(FRAME_MS, took_ms / PHONES_SHARE)
-        if len(self._inbox) and not self._next_slice.isActive():  # the rest: a later slice
-            wait = self._slice_gap_ms - (time.perf_counter() - start) * 1000
-            self._next_slice.start(max(1, round(wait)))
-        if done or waiting:
-            self.applied.emit([(d, s, t, applied_at) for d, s, t in done + waiting])
 
     def _placement_subject(self, device, message: Message) -> tuple[str, bool]:
         c = self.doc.session.continuum

@@ -1,0 +1,78 @@
+"""A view's refresh, once per frame while phones' votes arrive (docs/architecture.md, "The
+frame budget").
+
+Model events are synchronous: a command's `redo` tells every view at once. For the
+facilitator's own edit that is what they expect (the marker is where they put it before
+the next paint, and tests can look right after a push). For a slice of phones' votes it is
+not: the slice would pay for every view's redraw, and a view told twice in one slice (a
+placement, then a claim) would redraw twice. So the phones' controller applies a slice
+inside `phones_applying()`, and a view that refreshes through a `FrameRefresh` then only
+marks itself due: its refresh runs once, from the event loop, after the slice has returned
+(before the next paint), whatever the slice changed.
+
+    self._refresh = FrameRefresh(self, self.refresh)
+    listen(self, model.changed, self._refresh.request)
+
+`request()` outside a phones' slice refreshes now (and drops a refresh still due);
+`flush()` runs a due refresh at once (before something reads what the view shows).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QTimer
+
+_applying = 0  # GUI thread only: how many phones' slices are applying now (nested: 1+)
+
+
+@contextmanager
+def phones_applying() -> Iterator[None]:
+    """While this lasts, views refresh once, after it (see the module's docstring)."""
+    global _applying
+    _applying += 1
+    try:
+        yield
+    finally:
+        _applying -= 1
+
+
+def deferring() -> bool:
+    """Whether views' refreshes wait for the end of a phones' slice now."""
+    return _applying > 0
+
+
+class FrameRefresh(QObject):
+    """Runs `refresh` now, or once after the phones' slice under way (see above). It is a
+    child of `owner` and its timer dies with it: a closed view is never refreshed."""
+
+    def __init__(self, owner: QObject, refresh: Callable[[], object]) -> None:
+        super().__init__(owner)
+        self.setObjectName("lpdesk-frame-refresh")
+        self._refresh = refresh
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._run)
+        self.deferred = 0  # requests that waited for the end of a slice (tests, benchmarks)
+        self.runs = 0
+
+    def request(self, *_args: object) -> None:
+        """Accepts and ignores an event's arguments, so it can be the event's handler."""
+        if _applying:
+            self.deferred += 1
+            if not self._timer.isActive():
+                self._timer.start()
+            return
+        self._timer.stop()
+        self._run()
+
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._run()
+
+    def _run(self) -> None:
+        self.runs += 1
+        self._refresh()
