@@ -43,6 +43,7 @@ def _placement(p: Placement) -> dict[str, Any]:
 def session_to_dict(session: Session) -> dict[str, Any]:
     """The JSON-ready form of a session (the current schema version)."""
     c, q, m, a = session.continuum, session.quiz, session.matrix, session.agenda
+    item_ids = {i.id for i in a.items}
     return merge_unknown({
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -126,7 +127,9 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             ],
         },
         "room": [
-            {"id": n.id, "kind": n.kind, "text": n.text, "activity": n.activity_id,
+            {"id": n.id, "kind": n.kind, "text": n.text,
+             # captured in an activity since taken out of the plan: no longer said where
+             "activity": n.activity_id if n.activity_id in item_ids else None,
              "created": n.created, "status": n.status, "source": n.source,
              "author": n.author, "owner": n.owner, "due": n.due}
             for n in session.room.notes
@@ -158,6 +161,11 @@ def _ref(r: Reader, key: str, known: set[str], what: str) -> str | None:
         article = "an" if what[:1] in "aeiou" else "a"
         raise r.fail(key, f"refers to {article} {what} that does not exist ({value!r:.70})")
     return value
+
+
+def _ref_or_none(r: Reader, key: str, known: set[str]) -> str | None:
+    value = r.optional_text(key, max_len=64)
+    return value if value in known else None
 
 
 def _read_placement(r: Reader) -> Placement:
@@ -210,7 +218,9 @@ def session_from_dict(data: Any) -> Session:
     for r in root.items("room", limit=ROOM_NOTES):
         s.room.notes.append(RoomNote(
             ids.take(r, "note"), r.choice("kind", NOTE_KINDS), r.text("text"),
-            _ref(r, "activity", item_ids, "agenda item"), r.text("created", max_len=40),
+            # an activity since taken out of the plan (lpdesk 0.1.0 wrote those): the note
+            # stays, no longer saying where it was captured
+            _ref_or_none(r, "activity", item_ids), r.text("created", max_len=40),
             # files from before phones sent notes have neither: captured, so accepted
             r.choice("status", NOTE_STATUSES, "accepted"),
             r.choice("source", NOTE_SOURCES, "facilitator"),

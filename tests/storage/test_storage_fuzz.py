@@ -139,7 +139,8 @@ def reference_fields(data):
         (("participants", 0, "group"), "participants[0].group"),
         (("continuum", "current_area"), "continuum.current_area"),
         (("agenda", "current"), "agenda.current"),
-        (("room", 0, "activity"), "room[0].activity"),
+        # ("room", 0, "activity") is not refused: a note outlives the activity it was
+        # captured in (tests/storage/test_storage_removed_activity.py)
         (("quiz", "current_run"), "quiz.current_run"),
         (("quiz", "runs", 1, "subject"), "quiz.runs[1].subject"),
         (("quiz", "runs", 2, "subject"), "quiz.runs[2].subject"),
@@ -171,7 +172,7 @@ def test_unknown_ids_are_refused_naming_the_field(seed):
         check_message(refused.value)
         assert refused.value.field == name, (name, str(refused.value))
         checked += 1
-    assert checked >= 7
+    assert checked >= 6
 
 
 @pytest.mark.parametrize("path", [("continuum", "areas", 0, "placements"),
