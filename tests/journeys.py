@@ -227,6 +227,7 @@ class Journey(RuleBasedStateMachine):
         self.saved: Path | None = None
         self.saves = 0
         self.last_step_took = ("start", 0.0, 0.0)
+        self.kind_choice = 0  # which activity Add activity... picks (set by the rule)
         self.window = create_main_window(None, False, recover=False)
         self.answer_dialogs()
         from lpdesk.ui.window.error_guard import install, message_box_notifier
@@ -255,6 +256,10 @@ class Journey(RuleBasedStateMachine):
         ws.ask_capture = lambda kind, title: (kind, f"{kind} from the journey")
         ws.ask_break_minutes = lambda: 5
         ws.ask_timer_minutes = lambda: 3
+        plan = ws.agenda_actions
+        plan.ask_kind = lambda titles: self.kind_choice % len(titles) if titles else None
+        plan.ask_title = lambda current: f"{current} (journey)"[:80]
+        plan.ask_minutes_value = lambda current: (current + 5) % 120
 
     def _save_path(self) -> str:
         self.saves += 1
@@ -546,6 +551,43 @@ class Journey(RuleBasedStateMachine):
     def key_b(self, shift):
         self.key(Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier if shift
                  else Qt.KeyboardModifier.NoModifier)
+
+    @rule(which=st.sampled_from(["earlier", "later", "skip", "remove", "add", "rename",
+                                 "minutes"]), kind=st.integers(0, 4))
+    @only_if(lambda self: not self.start_page_shown())
+    @step
+    def agenda_plan_key(self, which, kind):
+        """The plan's keys on the activity shown (Ctrl+Shift+Up/Down/X/Del/I/R/M); their
+        dialogs (which activity, title, minutes) are answered."""
+        self.kind_choice = kind
+        keys = {"earlier": Qt.Key.Key_Up, "later": Qt.Key.Key_Down, "skip": Qt.Key.Key_X,
+                "remove": Qt.Key.Key_Delete, "add": Qt.Key.Key_I, "rename": Qt.Key.Key_R,
+                "minutes": Qt.Key.Key_M}
+        self.key(keys[which], Qt.KeyboardModifier.ControlModifier
+                 | Qt.KeyboardModifier.ShiftModifier)
+
+    @rule()
+    @only_if(lambda self: self.presenting())
+    @step
+    def key_j_join_slide(self):
+        """J in presentation mode: the join slide (starts the phones' server if off)."""
+        self.key(Qt.Key.Key_J)
+
+    @rule(pick=st.integers(0, 6))
+    @only_if(lambda self: self.presenting() and self.page_kind() == "quiz")
+    @step
+    def key_w_who_answers(self, pick):
+        """W on the quiz in presentation mode: who answers (one of the menu's choices,
+        'Everyone, on phones' included, or Escape)."""
+        self.key(Qt.Key.Key_W)
+        settle()
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            return
+        choices = [a for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+        if pick < len(choices):
+            choices[pick].trigger()
+        menu.close()
 
     @rule()
     @step
