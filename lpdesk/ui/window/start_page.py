@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from lpdesk.content import resources_dir
 from lpdesk.ui.style.text import plain_tip
 
+# a toolbar or panel the start page hid (a property on it: the panel may be deleted meanwhile)
+HIDDEN_BEHIND = "lpdesk_hidden_behind_start_page"
+
 if TYPE_CHECKING:
     from lpdesk.ui.window.main_window import MainWindow
 
@@ -168,7 +171,6 @@ class _Front(QObject):
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(session)
         window.setCentralWidget(self.stack)
-        self.hidden_bars: list[QWidget] = []
         window.document_changed.connect(lambda _doc: self.show_session())
         self.page.installEventFilter(self)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page, self.show_session,
@@ -186,24 +188,29 @@ class _Front(QObject):
         """The start page in front; the session's toolbars and panels wait behind it."""
         if self.showing():
             return
+        self.stack.setCurrentWidget(self.page)
+        for bar in self._bars():
+            if not bar.isHidden():
+                bar.setProperty(HIDDEN_BEHIND, True)  # marked, not held: Close may delete it
+                bar.hide()
+        self.page.new_button.setFocus()
+
+    def _bars(self) -> list[QWidget]:
         from PySide6.QtWidgets import QDockWidget, QToolBar
 
-        self.hidden_bars = [w for w in (*self.window_.findChildren(QToolBar),
-                                        *self.window_.findChildren(QDockWidget))
-                            if w.parent() is self.window_ and not w.isHidden()]
-        self.stack.setCurrentWidget(self.page)
-        for bar in self.hidden_bars:
-            bar.hide()
-        self.page.new_button.setFocus()
+        return [w for w in (*self.window_.findChildren(QToolBar),
+                            *self.window_.findChildren(QDockWidget))
+                if w.parent() is self.window_]
 
     def show_session(self) -> None:
         if not self.showing():
             return
         self.window_.show_waiting_page()  # before the first paint's turn, if that is sooner
         self.stack.setCurrentWidget(self.session)
-        for bar in self.hidden_bars:
-            bar.show()
-        self.hidden_bars = []
+        for bar in self._bars():  # those still there (Close deletes a session's panels)
+            if bar.property(HIDDEN_BEHIND):
+                bar.setProperty(HIDDEN_BEHIND, None)
+                bar.show()
         self.window_.agenda_list.setFocus()
 
 

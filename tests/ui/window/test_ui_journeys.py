@@ -29,3 +29,22 @@ CI_SETTINGS = settings(
 def test_a_facilitators_evening(app_settings, tmp_path, monkeypatch):
     prepare(tmp_path / "files", monkeypatch)
     run_state_machine_as_test(Journey, settings=CI_SETTINGS)
+
+
+def test_start_page_then_close_twice_with_phones_on(app_settings, tmp_path, monkeypatch):
+    """Found by the long run: New, a phone joins (the phones' panel docks), Help > Start
+    page (the session's toolbars and panels hide behind it), Close, Close: the start page
+    showed again a panel that Close had deleted ('QDockWidget already deleted', an error
+    box on the room's screen)."""
+    prepare(tmp_path / "files", monkeypatch)
+    state = Journey()
+    try:
+        state.start_page_button("new_button")
+        state.phone_joins()
+        state.help_start_page()
+        state.file_close_from_the_menu()
+        state.file_close_from_the_menu()
+        state.nothing_went_wrong()
+        state.menus_alive()
+    finally:
+        state.teardown()
