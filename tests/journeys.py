@@ -574,11 +574,17 @@ class Journey(RuleBasedStateMachine):
         self.key(Qt.Key.Key_J)
 
     @rule(pick=st.integers(0, 6))
-    @only_if(lambda self: self.presenting() and self.page_kind() == "quiz")
     @step
+    @only_if(lambda self: self.page_kind() == "quiz" and self.presenting()
+             or self.go_to("quiz"))
     def key_w_who_answers(self, pick):
-        """W on the quiz in presentation mode: who answers (one of the menu's choices,
-        'Everyone, on phones' included, or Escape)."""
+        """W on the quiz in presentation mode (F5 first if not presenting): who answers
+        (one of the menu's choices, 'Everyone, on phones' included)."""
+        if not self.presenting():
+            self.key(Qt.Key.Key_F5)
+            settle()
+            if not self.presenting():
+                return
         self.key(Qt.Key.Key_W)
         settle()
         menu = QApplication.activePopupWidget()
