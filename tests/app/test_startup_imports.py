@@ -1,7 +1,14 @@
 """Start-up loads only what the first screen needs: the facilitator waits for every module
 imported before the window appears (`import pyqtgraph` alone costs ~0.65 s). Runs the real
 entry point (`python -m lpdesk`) in a child process, offscreen, and lists the modules loaded
-when the main window is first painted (probe: benchmarks/first_paint.py)."""
+when the main window is first painted (probe: benchmarks/first_paint.py).
+
+Two checks: the list of heavy modules below must stay unloaded, and every module loaded
+beyond what a bare PySide6 window loads must be one start-up is known to need
+(START_UP_LPDESK, STDLIB_AT_START_UP). The first alone let `logging.handlers` (with socket,
+pickle, queue and selectors: ~18 ms) and four new lpdesk modules join the start-up path
+unnoticed in round 27, because nothing named them: a module that joins now fails the
+second check until it is imported where first used, or added to a list with its cost."""
 from __future__ import annotations
 
 import os
@@ -9,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from repo_paths import ROOT
 
 # Loaded when first used: plots, numbers, export, and the pages of the activities; the
@@ -34,6 +42,56 @@ NOT_AT_START_UP = ("pyqtgraph", "numpy", "lpdesk.export", "lpdesk.ui.continuum.p
 # (e.g. a scroll area's viewport): ~8 ms.
 QT_NOT_AT_START_UP = ("QMessageBox", "QFileDialog", "QInputDialog", "QDialogButtonBox", "QWizard")
 
+# lpdesk's own modules loaded at the first paint of `python -m lpdesk` (no file: the start
+# page). Adding one here is a decision: measure it (`python -X importtime`, benchmarks
+# startup) and say why the first screen needs it.
+START_UP_LPDESK = frozenset((
+    'lpdesk', 'lpdesk.app', 'lpdesk.cli', 'lpdesk.commands', 'lpdesk.commands.agenda',
+    'lpdesk.content', 'lpdesk.content.agenda', 'lpdesk.content.defaults',
+    'lpdesk.content.stages', 'lpdesk.document', 'lpdesk.model', 'lpdesk.model.agenda',
+    'lpdesk.model.continuum', 'lpdesk.model.events', 'lpdesk.model.ids',
+    'lpdesk.model.limits', 'lpdesk.model.matrix', 'lpdesk.model.quiz', 'lpdesk.model.room',
+    'lpdesk.model.session', 'lpdesk.model.timer', 'lpdesk.platform_check', 'lpdesk.settings',
+    'lpdesk.single_instance', 'lpdesk.terminal', 'lpdesk.ui', 'lpdesk.ui.base',
+    'lpdesk.ui.base.after_paint', 'lpdesk.ui.base.pages', 'lpdesk.ui.live',
+    'lpdesk.ui.live.feature', 'lpdesk.ui.room', 'lpdesk.ui.room.state',
+    'lpdesk.ui.room.timer', 'lpdesk.ui.style', 'lpdesk.ui.style.actions',
+    'lpdesk.ui.style.binding', 'lpdesk.ui.style.frame_style', 'lpdesk.ui.style.screens',
+    'lpdesk.ui.style.text', 'lpdesk.ui.style.theme', 'lpdesk.ui.style.zoom',
+    'lpdesk.ui.window', 'lpdesk.ui.window.after_paint', 'lpdesk.ui.window.agenda_panel',
+    'lpdesk.ui.window.error_guard', 'lpdesk.ui.window.help', 'lpdesk.ui.window.main_window',
+    'lpdesk.ui.window.notes_panel', 'lpdesk.ui.window.page_stack', 'lpdesk.ui.window.pages',
+    'lpdesk.ui.window.recent', 'lpdesk.ui.window.room_time', 'lpdesk.ui.window.start_page',
+    'lpdesk.ui.window.workshop', 'lpdesk.ui.window.zoom_menu'))
+# Cheap standard modules start-up may load beyond a bare window's (most are loaded by PySide
+# or site already; a leaner Python may not). Exact names: `logging` is here, its
+# `logging.handlers` is not; "x.*" also allows x's submodules; "_x" goes with "x" (its C
+# part). Not here on purpose: socket, selectors, pickle, queue, asyncio, concurrent, email,
+# http, xml, sqlite3, ssl, secrets, datetime's friends zoneinfo and calendar.
+STDLIB_AT_START_UP = frozenset((
+    "json.*", "dataclasses", "copy", "runpy", "argparse", "gettext", "logging", "pathlib",
+    "fnmatch", "re.*", "typing", "enum", "functools", "collections.*", "contextlib", "math",
+    "binascii", "string", "textwrap", "traceback", "types", "weakref", "inspect", "locale",
+    "struct", "linecache", "tokenize", "token", "dis", "opcode", "keyword", "operator",
+    "reprlib", "warnings", "ast", "importlib.*", "encodings.*", "errno", "stat", "posixpath",
+    "ntpath", "genericpath", "os", "shutil", "tempfile", "random", "bisect", "hashlib",
+    "base64", "urllib", "urllib.parse", "ipaddress", "threading", "itertools", "atexit",
+    "signal", "heapq", "abc", "io", "codecs", "sre_compile", "sre_parse", "sre_constants",
+    "datetime", "time",
+    # the Windows single-instance knock is a QtNetwork named pipe (see NOT_AT_START_UP)
+    *(("PySide6.QtNetwork",) if sys.platform == "win32" else ())))
+
+BARE = """
+import benchmarks.first_paint as probe
+probe.arm(list_modules=True)
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(["bare"])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+app.exec()
+"""
+
 START = """
 import runpy, sys
 {preload}
@@ -44,21 +102,23 @@ runpy.run_module("lpdesk", run_name="__main__", alter_sys=True)
 """
 
 
-def loaded_at_first_paint(tmp_path: Path, preload: str = "") -> tuple[set[str], set[str]]:
+def loaded_at_first_paint(tmp_path: Path, preload: str = "", program: str = START
+                          ) -> tuple[set[str], set[str]]:
     """(modules, initialised Qt classes) when the main window is first painted."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                PYTHONPATH=os.pathsep.join(filter(None, (str(ROOT), os.environ.get(
                    "PYTHONPATH")))))
-    done = subprocess.run([sys.executable, "-c", START.format(preload=preload)],
+    done = subprocess.run([sys.executable, "-c", program.format(preload=preload)],
                           capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=120)
     lines = done.stdout.splitlines()
     assert lines and lines[0] == "first-paint", (done.returncode, done.stderr[-2000:])
     return set(lines[1].split()), set(lines[2].split())
 
 
-def modules_at_first_paint(tmp_path: Path, preload: str = "") -> set[str]:
-    return loaded_at_first_paint(tmp_path, preload)[0]
+def modules_at_first_paint(tmp_path: Path, preload: str = "", program: str = START
+                           ) -> set[str]:
+    return loaded_at_first_paint(tmp_path, preload, program)[0]
 
 
 def heavy(modules: set[str]) -> list[str]:
@@ -92,3 +152,38 @@ def test_the_check_sees_a_widget_made_in_cpp_reaching_python(tmp_path):
         "app = QApplication(['lpdesk'])\n"
         "QListWidget().viewport()"))
     assert "QWizard" in classes
+
+
+def not_known_at_start_up(modules: set[str], bare: set[str]) -> list[str]:
+    """The modules loaded beyond the bare window's that no start-up list names."""
+    def known(name: str) -> bool:
+        if name.startswith("lpdesk"):
+            return name in START_UP_LPDESK
+        plain = name.lstrip("_")
+        return any(plain == allowed or (allowed.endswith(".*") and (
+            plain == allowed[:-2] or plain.startswith(allowed[:-1])))
+            for allowed in STDLIB_AT_START_UP)
+    return sorted(m for m in modules - bare if not known(m))
+
+
+@pytest.fixture(scope="module")
+def bare_modules(tmp_path_factory) -> set[str]:
+    return modules_at_first_paint(tmp_path_factory.mktemp("bare"), program=BARE)
+
+
+def test_start_up_loads_no_module_it_is_not_known_to_need(tmp_path, bare_modules):
+    modules = modules_at_first_paint(tmp_path)
+    assert "lpdesk.ui.window.start_page" in modules and "PySide6.QtWidgets" in bare_modules
+    assert not_known_at_start_up(modules, bare_modules) == [], (
+        "joined the start-up path: import it where it is first used, or add it to "
+        "START_UP_LPDESK / STDLIB_AT_START_UP with its measured cost")
+
+
+@pytest.mark.parametrize("preload, joined", [
+    ("import logging.handlers", "logging.handlers"),  # what joined in round 27
+    ("import lpdesk.ui.window.capture", "lpdesk.ui.window.capture"),
+])
+def test_the_check_sees_any_module_joining_the_start_up_path(tmp_path, bare_modules,
+                                                             preload, joined):
+    found = not_known_at_start_up(modules_at_first_paint(tmp_path, preload), bare_modules)
+    assert joined in found

@@ -7,8 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from lpdesk.model.roster import existing_name, same_name
-
 
 class DuplicateNameWarning(QLabel):
     """The line under the name field; `allow(name, others)` says whether to add now."""
@@ -27,6 +25,10 @@ class DuplicateNameWarning(QLabel):
     def allow(self, name: str, others: list[str]) -> bool:
         """True to add `name` now: it is new, or the facilitator pressed Enter again after
         the warning. Otherwise show the warning and wait."""
+        # the name rules live with the paste-list reader (~8 ms to load, with csv): loaded
+        # with the first name added, not with the page
+        from lpdesk.model.roster import existing_name, same_name
+
         twin = existing_name(others, name)
         if twin is None or self._confirmed == same_name(name):
             self.clear_warning()
@@ -39,6 +41,8 @@ class DuplicateNameWarning(QLabel):
 
     def renamed_to_twin(self, name: str) -> None:
         """A rename in the list gave two participants one name: kept, and said."""
+        from lpdesk.model.roster import same_name
+
         self._confirmed, self._twin = None, same_name(name)
         self.setText(self.tr("Two participants are now called \u201c%s\u201d. Keep both, or "
                              "undo the rename (Ctrl+Z) to tell them apart.") % name)
@@ -47,7 +51,11 @@ class DuplicateNameWarning(QLabel):
     def recheck(self, names: list[str]) -> None:
         """After any change to the list (an undo, a removal): a rename warning whose twins
         are gone goes too."""
-        if self._twin is not None and sum(same_name(n) == self._twin for n in names) < 2:
+        if self._twin is None:
+            return
+        from lpdesk.model.roster import same_name
+
+        if sum(same_name(n) == self._twin for n in names) < 2:
             self.clear_warning()
 
     def clear_warning(self) -> None:

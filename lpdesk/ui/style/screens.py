@@ -46,7 +46,9 @@ class _RefitOnShow(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Show:
             obj.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: self._refit(obj))
+            # named context: if this filter (a child of the window) is gone first, Qt drops
+            # the call instead of running it on a deleted window
+            QTimer.singleShot(0, self, lambda: self._refit(obj))
         return False
 
     def _refit(self, widget: QWidget) -> None:

@@ -37,7 +37,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.room import RoomNote, action_line, follow_up_words
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.text import plain_tip
-from lpdesk.ui.style.theme import theme, theme_state
+from lpdesk.ui.style.theme import set_sheet, theme, theme_state
 from lpdesk.ui.summary.pending import PendingNotes
 from lpdesk.ui.summary.presenting import PresentingSummary
 from lpdesk.ui.summary.recap import RecapPanel
@@ -126,7 +126,7 @@ class SummaryPage(PresentingSummary, QWidget):
                       self.session.matrix.changed):
             listen(self, event, lambda *_: self._results_changed())
         theme_state().theme_changed.connect(self._restyle)
-        self._restyle()
+        self._restyle(recap=False)  # the recap styled itself when it was built
         self.refresh()
 
     # -- building ----------------------------------------------------------------------
@@ -199,7 +199,7 @@ class SummaryPage(PresentingSummary, QWidget):
                 column.addLayout(line)
             row.addWidget(box, 3 if kind == "action" else 2)
 
-    def _restyle(self, *_args) -> None:
+    def _restyle(self, *_args, recap: bool = True) -> None:
         t = theme()
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * (1.25 if self.audience else 1.0))
@@ -212,14 +212,15 @@ class SummaryPage(PresentingSummary, QWidget):
         heading.setPointSizeF(self.font().pointSizeF() * 1.5)
         heading.setBold(True)
         self.heading.setFont(heading)
-        self.heading.setStyleSheet(f"color: {t.text};")
+        set_sheet(self.heading, f"color: {t.text};")
         title = QFont(self.font())
         title.setPointSizeF(self.font().pointSizeF() * (1.4 if self.audience else 1.15))
         title.setBold(True)
         for label in self.column_titles:
             label.setFont(title)
-            label.setStyleSheet(f"color: {t.text};")
-        self.recap.restyle()
+            set_sheet(label, f"color: {t.text};")
+        if recap:
+            self.recap.restyle()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -44,6 +44,9 @@ class AgendaDelegate(QStyledItemDelegate):
     def __init__(self, window) -> None:
         super().__init__(window.agenda_list)
         self.main = window
+        # a row's height by everything it depends on: the list asks ~10 times per row
+        # while a page opens (each layout pass), and wrapping a title costs ~0.1 ms
+        self._heights: dict[tuple, int] = {}
 
     def item(self, index: QModelIndex) -> AgendaItem | None:
         try:
@@ -64,9 +67,20 @@ class AgendaDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         if item is None:
             return QSize(width, fm.height() * 2)
+        key = (item.title, self.minutes_text(item), width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            height = self._measure(option, item, width)
+            if len(self._heights) > 500:  # many widths after resizes: start again
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(width, height)
+
+    def _measure(self, option: QStyleOptionViewItem, item: AgendaItem, width: int) -> int:
+        fm = option.fontMetrics
         text = fm.boundingRect(QRect(0, 0, max(20, self._title_width(option, item, width)),
                                      10000), Qt.TextFlag.TextWordWrap, item.title)
-        return QSize(width, max(fm.height() * 2, text.height() + fm.height() // 2 + 8))
+        return max(fm.height() * 2, text.height() + fm.height() // 2 + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,  # noqa: D102
               index: QModelIndex) -> None:

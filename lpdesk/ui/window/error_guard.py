@@ -13,7 +13,6 @@ size), which Help > Show error log folder opens, and to stderr for the developer
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
@@ -213,6 +212,10 @@ class ErrorGuard(QObject):
     def _log(self, report: ErrorReport) -> None:
         try:
             if self._logger is None:
+                # loaded with the first error: logging.handlers brings socket, pickle and
+                # queue, ~18 ms of start-up for a log most runs never write
+                import logging.handlers
+
                 self.folder.mkdir(parents=True, exist_ok=True)
                 handler = logging.handlers.RotatingFileHandler(
                     self.log_path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,

@@ -464,10 +464,15 @@ class MainWindow(QMainWindow):
         return settings.get(settings.RECENT_FILES)
 
     def remember_recent(self, path: Path) -> None:
+        """`path` first in File > Open Recent, its folder where Open and Save As start:
+        one write of the settings file, none when both are so already (opening the last
+        session again, saving it again)."""
         path_s = str(path.resolve())
-        files = [f for f in self.recent_files() if f != path_s]
-        settings.put(settings.RECENT_FILES, [path_s, *files][:MAX_RECENT])
-        settings.put(settings.LAST_DIR, str(path.resolve().parent))
+        files = self.recent_files()
+        recent = [path_s, *(f for f in files if f != path_s)][:MAX_RECENT]
+        folder = str(Path(path_s).parent)
+        if recent != files or folder != settings.get(settings.LAST_DIR):
+            settings.put_all({settings.RECENT_FILES: recent, settings.LAST_DIR: folder})
 
     def _forget_recent(self, path: Path) -> None:
         path_s = str(path.resolve())

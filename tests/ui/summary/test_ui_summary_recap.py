@@ -105,3 +105,26 @@ def test_six_group_boards_leave_the_actions_room_on_the_room_screen(qtbot):
     assert len(session.matrix.boards) == 6
     assert page.lists["action"].height() >= 150  # two boards a line, not six lines
     assert page.minimumSizeHint().width() <= 1024  # a long area name wraps, never widens
+
+
+def test_building_the_page_styles_the_recap_once_and_a_theme_change_restyles_it(
+        qtbot, monkeypatch):
+    # Each restyle sets a font on every recap label (and a sheet where it changed): the
+    # page's own restyle at construction used to do it a second time, per page open.
+    from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
+    from lpdesk.ui.summary.recap import RecapPanel
+
+    calls = []
+    restyle = RecapPanel.restyle
+    monkeypatch.setattr(RecapPanel, "restyle", lambda self: (calls.append(self),
+                                                             restyle(self))[-1])
+    _doc, page = make_page(qtbot, audience=False)
+    assert calls == [page.recap]
+    app = QApplication.instance()
+    try:
+        apply_theme(app, HIGH_CONTRAST)
+        now = [label for label, role in page.recap.cells if role == "now"]
+        assert now and all(theme().now in label.styleSheet() for label in now)
+        assert theme().text in page.heading.styleSheet()
+    finally:
+        apply_theme(app, NORMAL)

@@ -173,3 +173,30 @@ def test_the_whole_plan_shows_without_scrolling_at_1280x720(window, qtbot):
     assert bar.maximum() == 0 and not bar.isVisible()
     last = window.agenda_list.visualItemRect(window.agenda_list.item(4))
     assert window.agenda_list.viewport().rect().contains(last)
+
+
+def test_agenda_rows_are_measured_once_and_again_when_their_title_changes(window, qtbot,
+                                                                          monkeypatch):
+    # The list asks each row's size on every layout pass (~10 times per row while a page
+    # opens); wrapping the title is measured once per title, width and font.
+    delegate = window.agenda_list.itemDelegate()
+    measured = []
+    measure = type(delegate)._measure
+    monkeypatch.setattr(type(delegate), "_measure", lambda self, option, item, width: (
+        measured.append(item.title), measure(self, option, item, width))[-1])
+    window.agenda_list.doItemsLayout()
+    QApplication.processEvents()
+    window.agenda_list.doItemsLayout()  # the same rows again: nothing to measure
+    QApplication.processEvents()
+    assert measured == []
+    row = window.agenda_list.currentRow()
+    one_line = window.agenda_list.sizeHintForRow(row)
+    actions = window.workshop.agenda_actions
+    actions.ask_title = lambda current: " ".join([current] * 12)  # wraps to more lines
+    actions.rename.trigger()
+    QApplication.processEvents()
+    assert measured  # the new title was measured
+    assert window.agenda_list.sizeHintForRow(row) > one_line
+    window.doc.undo_stack.undo()
+    QApplication.processEvents()
+    assert window.agenda_list.sizeHintForRow(row) == one_line

@@ -127,6 +127,27 @@ def test_recent_files_menu_opens_file(window, tmp_path):
     assert window.doc.session.title == "a"
 
 
+
+def test_opening_the_last_session_again_leaves_the_settings_file_alone(window, tmp_path):
+    # Each write rewrites and syncs the whole settings file on the GUI thread (7-25 ms):
+    # reopening or saving the session already first in Open Recent has nothing to write.
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    for name in ("a", "b"):
+        save_session(demo_session(), tmp_path / f"{name}.lpdesk")
+    window.remember_recent(tmp_path / "a.lpdesk")
+    settings_file = Path(QSettings().fileName())
+    written = os.stat(settings_file)
+    window.remember_recent(tmp_path / "a.lpdesk")
+    again = os.stat(settings_file)
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    window.remember_recent(tmp_path / "b.lpdesk")  # a change is still written at once
+    assert Path(QSettings().fileName()).read_text().count("b.lpdesk") == 1
+    assert [Path(p).name for p in window.recent_files()] == ["b.lpdesk", "a.lpdesk"]
+    assert window._last_dir() == str(tmp_path.resolve())
+
 def test_page_up_down_walk_the_agenda(window):
     window.set_document(SessionDocument(demo_session()))
     first = window.current_item_id()

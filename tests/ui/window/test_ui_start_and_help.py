@@ -101,6 +101,41 @@ def test_any_new_session_leaves_the_start_page_and_it_can_come_back(qtbot, app_s
     assert not start_page_shown(window)
 
 
+def test_the_start_page_is_in_front_from_the_start_with_no_switch(qtbot, app_settings):
+    # Started without a file, the start page is the stack's page from the start: switching
+    # the stack from the session before the window is shown cost ~7 ms of start-up.
+    from PySide6.QtWidgets import QStackedWidget
+
+    from lpdesk.ui.window.main_window import MainWindow
+    from lpdesk.ui.window.start_page import leave, show_start_page
+
+    switches = []
+    set_current = QStackedWidget.setCurrentWidget
+
+    def counted(stack, widget):
+        if stack.objectName() == "FrontStack" and stack.currentWidget() is not widget:
+            switches.append(type(widget).__name__)
+        set_current(stack, widget)
+
+    QStackedWidget.setCurrentWidget = counted
+    try:
+        window = MainWindow(page_after_paint=True)
+        window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+        qtbot.addWidget(window)
+        page = show_start_page(window)
+        assert switches == [] and start_page_shown(window)
+        assert bars(window) and all(bar.isHidden() for bar in bars(window))
+        window.show()
+        qtbot.waitExposed(window)
+        assert page.isVisible()
+        leave(window)
+        assert not start_page_shown(window) and all(not b.isHidden() for b in bars(window))
+        show_start_page(window)  # File > Close: back to it, the bars hidden again
+        assert start_page_shown(window) and all(bar.isHidden() for bar in bars(window))
+    finally:
+        QStackedWidget.setCurrentWidget = set_current
+
+
 # -- help ------------------------------------------------------------------------------------
 def test_help_menu_has_the_guide_the_shortcuts_and_the_start_page(demo_window):
     texts = [a.text() for a in demo_window.help_menu.actions() if not a.isSeparator()]
