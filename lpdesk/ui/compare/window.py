@@ -218,7 +218,8 @@ class CompareWindow(QDialog):
                 add(table_widget(data, self.body))
         del self._pending[:count]
         if self._pending:
-            QTimer.singleShot(0, lambda: self._add_sections(generation, MORE_SECTIONS))
+            # named context: Qt drops the call if the window is deleted first
+            QTimer.singleShot(0, self, lambda: self._add_sections(generation, MORE_SECTIONS))
         else:
             self.complete.emit()
 
@@ -228,7 +229,7 @@ class CompareWindow(QDialog):
 
     def _set_series(self, key: tuple[str, str], on: bool) -> None:
         self.series_choice[key] = on
-        QTimer.singleShot(0, self.refresh)  # not inside the check box's own signal
+        QTimer.singleShot(0, self, self.refresh)  # not inside the check box's own signal
 
     # -- more files ----------------------------------------------------------------------
     def _add(self, paths: Sequence[str | Path]) -> None:
@@ -291,7 +292,7 @@ class CompareWindow(QDialog):
         if self._job is None:
             return
         if not self._job.done():
-            QTimer.singleShot(40, self._poll)
+            QTimer.singleShot(40, self, self._poll)
             return
         job, self._job = self._job, None
         self.export_button.setEnabled(True)
