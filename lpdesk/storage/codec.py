@@ -184,6 +184,11 @@ def _read_axes(r: Reader, key: str) -> list[Axis]:
     return axes
 
 
+def _on_board(cell: tuple[str, str], axes: tuple[set[str], set[str]]) -> bool:
+    """Board.has_cell with the board's row and column ids gathered once, not per card."""
+    return cell[0] in axes[0] and cell[1] in axes[1]
+
+
 def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
     m = Matrix()
     for br in r.items("boards", limit=L["matrix.boards"]):
@@ -193,19 +198,19 @@ def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
                       _read_axes(br, "rows"), _read_axes(br, "columns"),
                       revealed=br.boolean("revealed"))
         card_ids: set[str] = set()
+        axes = {x.id for x in board.rows}, {x.id for x in board.columns}
         for cr in br.items("cards", limit=L["matrix.boards[].cards"]):
             card_id = cr.text("id", required=True, max_len=64)
             if not card_id or card_id in card_ids:
                 raise cr.fail("id", f"missing or duplicate card id {card_id!r:.70}")
             card_ids.add(card_id)
             reference = cr.pair("reference")
-            if reference is not None and not board.has_cell(reference):
+            if reference is not None and not _on_board(reference, axes):
                 raise cr.fail("reference", f"names a cell not on this board {list(reference)}")
-            reference_column = _ref(cr, "reference_column", {c.id for c in board.columns},
-                                    "column")
+            reference_column = _ref(cr, "reference_column", axes[1], "column")
             cell = cr.pair("cell")
             if cell is not None:
-                if not board.has_cell(cell):
+                if not _on_board(cell, axes):
                     raise cr.fail("cell", f"names a cell not on this board {list(cell)}")
                 board.positions[card_id] = cell
             board.cards.append(Card(card_id, cr.text("text", max_len=limits.CARD_TEXT), reference,

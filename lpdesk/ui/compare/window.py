@@ -191,8 +191,8 @@ class CompareWindow(QDialog):
                 box.setChecked(self.series_choice.get(key, True))
                 box.toggled.connect(lambda on, k=key: self._set_series(k, on))
                 add(box)
-        for text in report.words:
-            add(plain_label("\u2022 " + text, self.body))
+        if report.words:  # one label: 50 workshops say ~200 things, each a widget to lay out
+            add(plain_label("\n".join("\u2022 " + text for text in report.words), self.body))
         add(plain_label(self.tr("Sessions compared"), self.body, heading=2))
         add(table_widget(report.sessions, self.body))
         self._pending = list(report.sections)
