@@ -42,6 +42,7 @@ from lpdesk.export.compare import (
 from lpdesk.export.tables import Table
 from lpdesk.model.compare import propose_series, series_key
 from lpdesk.storage.compare import SessionsToCompare, read_sessions
+from lpdesk.ui.base.after_paint import after_first_paint
 from lpdesk.ui.compare.chart_view import CompareChartView
 
 FILTER = "lpdesk sessions (*.lpdesk)"
@@ -197,13 +198,14 @@ class CompareWindow(QDialog):
         add(table_widget(report.sessions, self.body))
         self._pending = list(report.sections)
         self._generation += 1
-        self._add_sections(self._generation, FIRST_SECTIONS)
+        self._add_sections(self._generation, FIRST_SECTIONS, first=True)
         self.status.setText(self.tr("%d sessions compared; the files were only read.")
                             % len(c.sessions))
 
-    def _add_sections(self, generation: int, count: int) -> None:
+    def _add_sections(self, generation: int, count: int, first: bool = False) -> None:
         """Sections a few at a time: the first screen shows at once, the rest follows
-        while the facilitator reads (50 workshops make hundreds of widgets)."""
+        once it is painted, while the facilitator reads (50 workshops make hundreds of
+        widgets)."""
         if generation != self._generation:
             return  # a newer comparison replaced this one
         add = self.body_layout.addWidget
@@ -218,8 +220,11 @@ class CompareWindow(QDialog):
                 add(table_widget(data, self.body))
         del self._pending[:count]
         if self._pending:
-            # named context: Qt drops the call if the window is deleted first
-            QTimer.singleShot(0, self, lambda: self._add_sections(generation, MORE_SECTIONS))
+            more = lambda: self._add_sections(generation, MORE_SECTIONS)  # noqa: E731
+            if first:  # below the first screen: not worth delaying its paint for
+                after_first_paint(self, more)
+            else:  # named context: Qt drops the call if the window is deleted first
+                QTimer.singleShot(0, self, more)
         else:
             self.complete.emit()
 
