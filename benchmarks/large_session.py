@@ -170,8 +170,15 @@ def run(quick: bool = False) -> list[dict]:
         if not consensus.isChecked() or not board_page.consensus.isVisible():
             raise RuntimeError("the consensus view did not open")
         consensus.trigger()
-        snapshots = [_timed(app, lambda: window.autosaver.file.snapshot(
-            doc.session, doc.path, doc.stamp)) for _ in range(3)]
+        # The autosave of the edits above is written first: its worker (making the JSON
+        # text) must not run while the GUI thread's half is timed, or the figure is both.
+        window.autosaver.save_now()
+        snapshots = []
+        for _ in range(3 if quick else 7):
+            window.autosaver.wait()
+            app.processEvents()
+            snapshots.append(_timed(app, lambda: window.autosaver.file.snapshot(
+                doc.session, doc.path, doc.stamp)))
         rows.append(_row("largest session: autosave snapshot, GUI thread (median)",
                          statistics.median(snapshots), "ms", AUTOSAVE_TARGET_MS,
                          _cpu(snapshots)))

@@ -16,7 +16,7 @@ from lpdesk.export.compare_chart import (  # noqa: F401 (names other modules use
     paint_chart,
 )
 from lpdesk.export.document import ChartFigure, build_comparison_document
-from lpdesk.export.layout import Drawing, Flowable
+from lpdesk.export.layout import Drawing, Flowable, shared_boxes
 from lpdesk.export.pages import PAPERS, paginate, paint_page, paper_size, prepare_painter
 from lpdesk.export.palette import ACCENT, MUTED
 from lpdesk.export.pdf import BODY, H1, SMALL, Heading, block_flowables, paragraph, write_pages
@@ -32,8 +32,9 @@ class ComparisonDocument:
         self.page_w, self.page_h = paper_size(paper)
         self.margin_x, self.margin_top, self.margin_bottom = 20 * MM, 22 * MM, 20 * MM
         self.width = self.page_w - 2 * self.margin_x
-        self.pagination = paginate(self._flowables(),
-                                   self.page_h - self.margin_top - self.margin_bottom)
+        with shared_boxes():  # 50 workshops' tables repeat their texts
+            self.pagination = paginate(self._flowables(),
+                                       self.page_h - self.margin_top - self.margin_bottom)
 
     @property
     def page_count(self) -> int:

@@ -115,6 +115,8 @@ def _shows(chars: str, bold: bool, italic: bool) -> bool:
 
 
 def _utf16_len(text: str) -> int:
+    if text.isascii():  # most text: Python knows it without looking at the characters
+        return len(text)
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
 
 
@@ -169,6 +171,7 @@ class TextBox:
             spans = text
         spans = [(part.replace("\r\n", "\n"), how) for part, how in spans]
         self.style = style
+        self._ink = QColor(style.colour)  # made once: every line is drawn on its own
         self.width = max(1.0, width)
         self.line_height = style.size * PT * style.leading
         if not all(_SHOWN.fullmatch(part) for part, _ in spans):
@@ -236,7 +239,7 @@ class TextBox:
              last: int | None = None) -> None:
         """Draw lines[first:last] with the top of line `first` at y."""
         last = self.layout.lineCount() if last is None else last
-        painter.setPen(QColor(self.style.colour))
+        painter.setPen(self._ink)
         offset = QPointF(x, y - self.lines[first] if first < len(self.lines) else y)
         for i in range(first, min(last, self.layout.lineCount())):
             self.layout.lineAt(i).draw(painter, offset)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lpdesk.model.continuum_words import format_position
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.model.matrix_stats import Agreement, agreement_in_rows
-from lpdesk.model.quiz_scoring import Question, position
+from lpdesk.model.quiz_scoring import Question, position_scorer
 from lpdesk.model.session import Session
 from lpdesk.model.statistics import AreaSummary, Spread, summarise, summarise_area
 
@@ -389,8 +389,9 @@ def _templates(infos: Sequence[SessionInfo], sessions: Sequence[Session]
 def _quiz(infos: Sequence[SessionInfo], sessions: Sequence[Session],
           questions: Sequence[Question]) -> list[QuizRow]:
     rows = []
+    position = position_scorer(questions)
     for info, session in zip(infos, sessions, strict=True):
-        positions = [position(questions, run.answers) for run in session.quiz.runs]
+        positions = [position(run.answers) for run in session.quiz.runs]
         values = [p for p in positions if p is not None]
         mean = sum(values) / len(values) if values else None
         rows.append(QuizRow(info, Spread.of(values), mean))

@@ -17,13 +17,12 @@ from lpdesk.model.matrix import Axis, Board, Card, Matrix
 from lpdesk.model.quiz import SUBJECT_KINDS, Quiz, QuizRun
 from lpdesk.model.room import NOTE_KINDS, NOTE_SOURCES, NOTE_STATUSES, RoomNote, is_iso_date
 from lpdesk.model.session import Group, Participant, Session
+from lpdesk.storage.capture import FORMAT, capture, to_dict
+from lpdesk.storage.capture import SCHEMA_VERSION as SCHEMA_VERSION  # migrate.py, tests
 from lpdesk.storage.errors import SessionFormatError
 from lpdesk.storage.reader import Reader
 from lpdesk.storage.unknown import collect as collect_unknown
-from lpdesk.storage.unknown import merge as merge_unknown
 
-FORMAT = "lpdesk-session"
-SCHEMA_VERSION = 2  # 2: 'place by groups' per area (migrate.py), actions' owner and due
 NAME_MAX = limits.NAME
 L = limits.BY_FIELD
 ROOM_NOTES = limits.Count("room", "comments and actions", limits.COMMENTS + limits.ACTIONS)
@@ -36,105 +35,10 @@ DATE_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})?", re.ASCII)
 
 
 # ----------------------------------------------------------------------------- writing
-def _placement(p: Placement) -> dict[str, Any]:
-    return {"now": p.now, "target": p.target}
-
-
 def session_to_dict(session: Session) -> dict[str, Any]:
-    """The JSON-ready form of a session (the current schema version)."""
-    c, q, m, a = session.continuum, session.quiz, session.matrix, session.agenda
-    item_ids = {i.id for i in a.items}
-    return merge_unknown({
-        "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "id": session.id,
-        "title": session.title,
-        "client": session.client,
-        "date": session.date,
-        "facilitator": session.facilitator,
-        "notes": session.notes,
-        "groups": [{"id": g.id, "name": g.name, "colour": g.colour} for g in session.groups],
-        "participants": [
-            {"id": p.id, "name": p.name, "group": p.group_id, "colour": p.colour}
-            for p in session.participants
-        ],
-        "continuum": {
-            "hidden": c.hidden,
-            "current_area": c.current_area_id,
-            "areas": [
-                {
-                    "id": area.id,
-                    "name": area.name,
-                    # inline, not _placement(): 20,000 placements in the largest session, and
-                    # this dict is what autosave snapshots on the GUI thread
-                    "placements": {k: {"now": v.now, "target": v.target}
-                                   for k, v in area.placements.items()},
-                    "group_placements": {k: {"now": v.now, "target": v.target}
-                                         for k, v in area.group_placements.items()},
-                    "consensus": _placement(area.consensus),
-                    "by_groups": area.by_groups,
-                }
-                for area in c.areas
-            ],
-        },
-        "quiz": {
-            "current_run": q.current_run_id,
-            "runs": [
-                {
-                    "id": r.id,
-                    "subject_kind": r.subject_kind,
-                    "subject": r.subject_id,
-                    "purpose": r.purpose,
-                    "answers": dict(r.answers),
-                    "current_question": r.current_question,
-                }
-                for r in q.runs
-            ],
-        },
-        "matrix": {
-            "current_board": m.current_board_id,
-            "boards": [
-                {
-                    "id": b.id,
-                    "name": b.name,
-                    "template": b.template_id,
-                    "group": b.group_id,
-                    "revealed": b.revealed,
-                    "rows": [{"id": x.id, "name": x.name} for x in b.rows],
-                    "columns": [{"id": x.id, "name": x.name} for x in b.columns],
-                    "cards": [
-                        {
-                            "id": card.id,
-                            "text": card.text,
-                            "reference": list(card.reference) if card.reference else None,
-                            "reference_column": card.reference_column,
-                            "custom": card.custom,
-                            "cell": list(b.positions[card.id]) if card.id in b.positions
-                            else None,
-                        }
-                        for card in b.cards
-                    ],
-                }
-                for b in m.boards
-            ],
-        },
-        "agenda": {
-            "current": a.current_id,
-            "items": [
-                {"id": i.id, "kind": i.kind, "title": i.title, "minutes": i.minutes,
-                 "skipped": i.skipped, "notes": i.notes}
-                for i in a.items
-            ],
-        },
-        "room": [
-            {"id": n.id, "kind": n.kind, "text": n.text,
-             # captured in an activity since taken out of the plan: no longer said where
-             "activity": n.activity_id if n.activity_id in item_ids else None,
-             "created": n.created, "status": n.status, "source": n.source,
-             "author": n.author, "owner": n.owner, "due": n.due}
-            for n in session.room.notes
-        ],
-    }, session.unknown)
+    """The JSON-ready form of a session (the current schema version): capture.py, whose
+    two halves let the autosave copy on the GUI thread and build the rest elsewhere."""
+    return to_dict(capture(session))
 
 
 # ----------------------------------------------------------------------------- reading
@@ -161,11 +65,6 @@ def _ref(r: Reader, key: str, known: set[str], what: str) -> str | None:
         article = "an" if what[:1] in "aeiou" else "a"
         raise r.fail(key, f"refers to {article} {what} that does not exist ({value!r:.70})")
     return value
-
-
-def _ref_or_none(r: Reader, key: str, known: set[str]) -> str | None:
-    value = r.optional_text(key, max_len=64)
-    return value if value in known else None
 
 
 def _read_placement(r: Reader) -> Placement:
@@ -237,6 +136,14 @@ def session_from_dict(data: Any) -> Session:
     return s
 
 
+def _ref_or_none(r: Reader, key: str, known: set[str]) -> str | None:
+    """A well-formed id that may name something no longer there (then None)."""
+    value = r.optional_text(key, max_len=64)
+    if value is not None and not ID_RE.fullmatch(value):
+        raise r.fail(key, f"{value!r:.70} is not a valid id")
+    return value if value in known else None
+
+
 def _read_continuum(r: Reader, ids: _Ids, people: set[str], groups: set[str]) -> Continuum:
     c = Continuum(hidden=r.boolean("hidden"))
     r.boolean("by_groups")  # schema 1's one switch: checked; migrate.py gave it to the areas
@@ -287,6 +194,11 @@ def _read_axes(r: Reader, key: str) -> list[Axis]:
     return axes
 
 
+def _on_board(cell: tuple[str, str], axes: tuple[set[str], set[str]]) -> bool:
+    """Board.has_cell with the board's row and column ids gathered once, not per card."""
+    return cell[0] in axes[0] and cell[1] in axes[1]
+
+
 def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
     m = Matrix()
     for br in r.items("boards", limit=L["matrix.boards"]):
@@ -296,19 +208,19 @@ def _read_matrix(r: Reader, ids: _Ids, groups: set[str]) -> Matrix:
                       _read_axes(br, "rows"), _read_axes(br, "columns"),
                       revealed=br.boolean("revealed"))
         card_ids: set[str] = set()
+        axes = {x.id for x in board.rows}, {x.id for x in board.columns}
         for cr in br.items("cards", limit=L["matrix.boards[].cards"]):
             card_id = cr.text("id", required=True, max_len=64)
             if not card_id or card_id in card_ids:
                 raise cr.fail("id", f"missing or duplicate card id {card_id!r:.70}")
             card_ids.add(card_id)
             reference = cr.pair("reference")
-            if reference is not None and not board.has_cell(reference):
+            if reference is not None and not _on_board(reference, axes):
                 raise cr.fail("reference", f"names a cell not on this board {list(reference)}")
-            reference_column = _ref(cr, "reference_column", {c.id for c in board.columns},
-                                    "column")
+            reference_column = _ref(cr, "reference_column", axes[1], "column")
             cell = cr.pair("cell")
             if cell is not None:
-                if not board.has_cell(cell):
+                if not _on_board(cell, axes):
                     raise cr.fail("cell", f"names a cell not on this board {list(cell)}")
                 board.positions[card_id] = cell
             board.cards.append(Card(card_id, cr.text("text", max_len=limits.CARD_TEXT), reference,

@@ -29,6 +29,8 @@ def _number(value: int | float) -> str:
 def is_unicode(text: str) -> bool:
     """False for text with lone surrogates (a JSON file can spell them as \\ud800): such
     text cannot be saved as UTF-8 again."""
+    if text.isascii():  # a flag Python keeps on every string: no surrogate, nothing to scan
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -162,11 +164,12 @@ class Reader:
             raise self.fail(key, f"expected an object, found {_kind(value)}")
         self._count(key, len(value), limit)
         for k, v in value.items():
-            where = f"{self.field(key)}.{_key(k)}"
             if len(k) > 200 or not is_unicode(k):
-                raise SessionFormatError("is not a valid key (too long or broken)", where)
+                raise SessionFormatError("is not a valid key (too long or broken)",
+                                         f"{self.field(key)}.{_key(k)}")
             if not isinstance(v, str) or len(v) > 200 or not is_unicode(v):
-                raise SessionFormatError(f"expected a short text, found {_kind(v)}", where)
+                raise SessionFormatError(f"expected a short text, found {_kind(v)}",
+                                         f"{self.field(key)}.{_key(k)}")
         return dict(value)
 
     def pair(self, key: str) -> tuple[str, str] | None:

@@ -158,3 +158,43 @@ def test_a_long_session_label_keeps_to_its_row_in_the_chart(qapp):
     shown = _one_line(long, LABEL, 40 * PT)
     assert shown.endswith("\u2026") and len(shown) < len(long)
     assert _one_line("Sales", LABEL, 40 * PT) == "Sales"
+
+
+def _page_drawings(pdf: bytes) -> list[bytes]:
+    """What each page draws (its content stream), from a PDF's bytes."""
+    return [page.get_contents().get_data() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_shared_text_boxes_draw_the_same_pdf(qapp, monkeypatch):
+    """The comparison PDF lays each different text out once (layout.shared_boxes); pages
+    must draw exactly what laying out every cell afresh draws."""
+    import contextlib
+
+    from lpdesk.export import compare_pdf
+
+    r = report()
+    shared = _page_drawings(compare_pdf.comparison_pdf(r))
+    monkeypatch.setattr(compare_pdf, "shared_boxes", contextlib.nullcontext)
+    assert _page_drawings(compare_pdf.comparison_pdf(r)) == shared
+
+
+def test_text_boxes_are_shared_only_inside_and_per_thread(qapp):
+    import threading
+
+    from lpdesk.export.layout import shared_boxes, text_items
+    from lpdesk.export.text import TextStyle
+
+    style = TextStyle()
+    assert text_items("Sales", style, 100)[0].box is not text_items("Sales", style, 100)[0].box
+    elsewhere = []
+    with shared_boxes():
+        first = text_items("Sales", style, 100)[0].box
+        assert text_items("Sales", style, 100)[0].box is first
+        assert text_items("Sales", style, 90)[0].box is not first  # another width
+        assert text_items([("Sales", "b")], style, 100)[0].box is not first  # bold
+        worker = threading.Thread(
+            target=lambda: elsewhere.append(text_items("Sales", style, 100)[0].box))
+        worker.start()
+        worker.join()
+    assert elsewhere[0] is not first
+    assert text_items("Sales", style, 100)[0].box is not first

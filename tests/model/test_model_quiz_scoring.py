@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lpdesk.model.quiz_scoring import Answer, Question, position, score
+from lpdesk.model.quiz_scoring import Answer, Question, position, position_scorer, score
 
 
 def question(qid: str, *scores: float) -> Question:
@@ -102,3 +102,5 @@ def test_a_repeated_question_counts_once():
 def test_position_alone_is_the_scored_position(answers):
     for questions in (QUESTIONS, (*QUESTIONS, QUESTIONS[0])):
         assert position(questions, answers) == score(questions, answers).position
+        # the scorer for many runs (comparing workshops) reads the questions once
+        assert position_scorer(list(questions))(answers) == score(questions, answers).position

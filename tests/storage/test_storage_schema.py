@@ -10,6 +10,8 @@ import pytest
 from budget import examples
 from fuzz_sessions import (
     check_schema_agrees,
+    file_schema_validator,
+    inline_refs,
     mutated_dicts,
     mutated_texts,
     schema_validator,
@@ -40,6 +42,39 @@ def test_reader_and_schema_agree_on_mutated_trees(data):
 @given(mutated_texts())
 def test_reader_and_schema_agree_on_mutated_texts(text):
     check_schema_agrees(text)
+
+
+@settings(AGREE, max_examples=examples(150))
+@given(mutated_dicts())
+def test_the_inlined_schema_checks_what_the_file_says(data):
+    """The fuzzing validates with references inlined (fuzz_sessions.inline_refs): the same
+    verdict as the schema file, refusal or not, tree by tree."""
+    try:
+        data = json.loads(to_text(data, ascii_only=False))
+    except ValueError:  # NaN and friends: not JSON, the schema's question does not arise
+        return
+    fast, real = schema_validator(), file_schema_validator()
+    try:
+        expected = real.is_valid(data)
+    except RecursionError:
+        return
+    assert fast.is_valid(data) is expected
+
+
+def test_inlining_leaves_no_reference_and_refuses_what_it_cannot_inline():
+    inlined = json.dumps(schema_validator().schema)
+    assert "$ref" not in inlined and "$defs" not in inlined
+    schema = file_schema_validator().schema
+    refs = json.dumps({k: v for k, v in schema.items() if k != "$defs"})
+    assert inlined.count('"pattern": "^[A-Za-z0-9_.:-]{1,64}') == (  # an id's, at each use
+        refs.count('"$ref": "#/$defs/id"') + refs.count('"$ref": "#/$defs/optional_id"'))
+    with pytest.raises(ValueError):
+        inline_refs({"$defs": {"a": {"$ref": "#/$defs/a"}}, "items": {"$ref": "#/$defs/a"}})
+    with pytest.raises(ValueError):
+        inline_refs({"items": {"$ref": "https://example.invalid/other.json"}})
+    beside = inline_refs({"$defs": {"n": {"type": "string"}},
+                          "properties": {"x": {"$ref": "#/$defs/n", "maxLength": 3}}})
+    assert beside["properties"]["x"] == {"maxLength": 3, "allOf": [{"type": "string"}]}
 
 
 def test_the_seeds_are_valid_for_both():

@@ -42,6 +42,7 @@ from lpdesk.export.compare import (
 from lpdesk.export.tables import Table
 from lpdesk.model.compare import propose_series, series_key
 from lpdesk.storage.compare import SessionsToCompare, read_sessions
+from lpdesk.ui.base.after_paint import after_first_paint
 from lpdesk.ui.compare.chart_view import CompareChartView
 
 FILTER = "lpdesk sessions (*.lpdesk)"
@@ -191,19 +192,20 @@ class CompareWindow(QDialog):
                 box.setChecked(self.series_choice.get(key, True))
                 box.toggled.connect(lambda on, k=key: self._set_series(k, on))
                 add(box)
-        for text in report.words:
-            add(plain_label("\u2022 " + text, self.body))
+        if report.words:  # one label: 50 workshops say ~200 things, each a widget to lay out
+            add(plain_label("\n".join("\u2022 " + text for text in report.words), self.body))
         add(plain_label(self.tr("Sessions compared"), self.body, heading=2))
         add(table_widget(report.sessions, self.body))
         self._pending = list(report.sections)
         self._generation += 1
-        self._add_sections(self._generation, FIRST_SECTIONS)
+        self._add_sections(self._generation, FIRST_SECTIONS, first=True)
         self.status.setText(self.tr("%d sessions compared; the files were only read.")
                             % len(c.sessions))
 
-    def _add_sections(self, generation: int, count: int) -> None:
+    def _add_sections(self, generation: int, count: int, first: bool = False) -> None:
         """Sections a few at a time: the first screen shows at once, the rest follows
-        while the facilitator reads (50 workshops make hundreds of widgets)."""
+        once it is painted, while the facilitator reads (50 workshops make hundreds of
+        widgets)."""
         if generation != self._generation:
             return  # a newer comparison replaced this one
         add = self.body_layout.addWidget
@@ -218,7 +220,11 @@ class CompareWindow(QDialog):
                 add(table_widget(data, self.body))
         del self._pending[:count]
         if self._pending:
-            QTimer.singleShot(0, lambda: self._add_sections(generation, MORE_SECTIONS))
+            more = lambda: self._add_sections(generation, MORE_SECTIONS)  # noqa: E731
+            if first:  # below the first screen: not worth delaying its paint for
+                after_first_paint(self, more)
+            else:  # named context: Qt drops the call if the window is deleted first
+                QTimer.singleShot(0, self, more)
         else:
             self.complete.emit()
 
@@ -228,7 +234,7 @@ class CompareWindow(QDialog):
 
     def _set_series(self, key: tuple[str, str], on: bool) -> None:
         self.series_choice[key] = on
-        QTimer.singleShot(0, self.refresh)  # not inside the check box's own signal
+        QTimer.singleShot(0, self, self.refresh)  # not inside the check box's own signal
 
     # -- more files ----------------------------------------------------------------------
     def _add(self, paths: Sequence[str | Path]) -> None:
@@ -291,7 +297,7 @@ class CompareWindow(QDialog):
         if self._job is None:
             return
         if not self._job.done():
-            QTimer.singleShot(40, self._poll)
+            QTimer.singleShot(40, self, self._poll)
             return
         job, self._job = self._job, None
         self.export_button.setEnabled(True)

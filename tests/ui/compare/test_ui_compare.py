@@ -132,3 +132,31 @@ def test_comparison_page_looks_right(qtbot, workshop_files):
         image.save(str(ARTEFACTS / f"compare_{w}x{h}.png"))
     chart = window.body.findChildren(CompareChartView)[0]
     assert chart.height() > 80 and chart.width() > 300
+
+
+def test_a_closed_comparison_is_not_called_by_its_queued_sections(qtbot, workshop_files,
+                                                                  monkeypatch):
+    """The sections after the first screen are queued with the window as their context
+    (docs/architecture.md, "Who owns a Qt object"): a window closed and deleted before
+    they run, before its first paint or between two steps, is never called, rather than
+    building widgets into a deleted page."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    calls = []
+    real = CompareWindow._add_sections
+    monkeypatch.setattr(CompareWindow, "_add_sections",
+                        lambda self, *args, **kw: (calls.append(args), real(self, *args, **kw)))
+
+    def close_and_delete(window):
+        assert calls and not window.is_complete  # more sections are queued
+        calls.clear()
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait(50)
+        assert calls == []
+
+    close_and_delete(open_comparison(None, workshop_files))  # before the first paint
+    window = open_comparison(None, workshop_files)
+    qtbot.waitUntil(lambda: len(calls) >= 2)  # painted, and a step of the rest added
+    close_and_delete(window)
