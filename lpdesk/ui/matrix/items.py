@@ -67,6 +67,7 @@ class CardItem(QGraphicsItem):
         self.font, self.hint_font, self.scale, self.theme = QFont(), QFont(), 1.0, None
         self.marks = False  # keep MARK_W free on the right for the reveal mark
         self.spoken = ""  # what a screen reader says (the view carries it: see view.py)
+        self.spoken_for: tuple | None = None  # what `spoken` was made from (the scene)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -184,11 +185,18 @@ class ContainerItem(QGraphicsRectItem):
         self.lines: list[tuple[float, float]] = []  # top and bottom of each line of cards
         self.highlighted = False
         self.theme: Theme | None = None
+        self._geometry: tuple | None = None  # what set_geometry was last given
 
     def set_geometry(self, rect: QRectF, content_height: float, pad: float, theme: Theme,
                      fill: str, cards: list[QRectF] | None = None) -> None:
         """Frame `rect` holding content `content_height` tall (pads included) whose cards
-        sit at `cards` (content coordinates)."""
+        sit at `cards` (content coordinates). The same again changes nothing: a phone's
+        move re-lays out a board whose other cells stay as they were."""
+        key = (rect.x(), rect.y(), rect.width(), rect.height(), content_height, pad, theme,
+               fill, [(r.top(), r.bottom()) for r in cards or []])
+        if key == self._geometry:
+            return
+        self._geometry = key
         self.setRect(QRectF(0, 0, rect.width(), rect.height()))
         self.setPos(rect.topLeft())
         self.content_height, self.pad, self.theme, self.fill = content_height, pad, theme, fill
@@ -297,17 +305,26 @@ class HeaderItem(QGraphicsRectItem):
         self.font, self.note_font = QFont(), QFont()
         self.pad, self.centred = PAD_X, False
         self.text_colour = ""
+        self._content: tuple | None = None  # what set_content was last given
         self.setPen(Qt.PenStyle.NoPen)
 
     def set_content(self, rect: QRectF, name: str, font: QFont, theme: Theme,
                     centred: bool, pad: float = PAD_X, note: str = "",
                     note_font: QFont | None = None, note_colour: str = "") -> None:
         """Show `name` (bold, `font`) and below it `note` (`note_font`, `note_colour`) in
-        `rect`, `pad` in from the left and right."""
+        `rect`, `pad` in from the left and right. The same again changes nothing (no
+        repaint)."""
+        note_colour = note_colour or theme.muted_text
+        note_font = note_font or font
+        key = (rect.x(), rect.y(), rect.width(), rect.height(), name, font, theme.text,
+               centred, pad, note, note_font, note_colour)
+        if key == self._content:
+            return
+        self._content = key
         self.setRect(QRectF(0, 0, rect.width(), rect.height()))
         self.setPos(rect.topLeft())
-        self.name, self.note, self.note_colour = name, note, note_colour or theme.muted_text
-        self.font, self.note_font = font, note_font or font
+        self.name, self.note, self.note_colour = name, note, note_colour
+        self.font, self.note_font = font, note_font
         self.pad, self.centred, self.text_colour = pad, centred, theme.text
         self.update()
 

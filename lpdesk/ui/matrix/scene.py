@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.matrix.reveal import reveal_info
@@ -52,6 +53,8 @@ class BoardScene(QGraphicsScene):
         self.press_pos = QPointF()
         self.grab_offset = QPointF()
         self.drop_target: ContainerItem | None = None
+        # a phones' slice (cards moved on their phones) lays the board out once, after it
+        self._refresh = FrameRefresh(self, self.refresh)
         listen(self, self.matrix.changed, self._matrix_changed)
         follow_theme(self, lambda *_: self.refresh())
 
@@ -90,7 +93,11 @@ class BoardScene(QGraphicsScene):
 
     def _matrix_changed(self, board_id: str | None) -> None:
         if board_id is None or board_id == self.board_id:
-            self.refresh()
+            self._refresh.request()
+
+    def up_to_date(self) -> None:
+        """Run a refresh still due from phones' moves: before input reads the layout."""
+        self._refresh.flush()
 
     def refresh(self, *_args) -> None:
         """Bring every item in line with the board: cards, texts, marks and places."""
@@ -132,11 +139,14 @@ class BoardScene(QGraphicsScene):
                                centred=axis_id in column_ids, pad=PAD_X * s, note=note,
                                note_font=layout.note_font,
                                note_colour=t.match if all_match else t.muted_text)
-            header.setToolTip(tr("Double-click to rename") if self.editable else "")
+            tip = tr("Double-click to rename") if self.editable else ""
+            if header.toolTip() != tip:
+                header.setToolTip(tip)
         self.deck_title.show()
         self.deck_title.set_content(layout.deck_title, layout.deck_title_text,
                                     layout.header_font, t, centred=False, pad=PAD_X * s)
         texts = {c.id: c.text for c in board.cards}
+        axes = tuple(names.items())  # a renamed row or column: the cards say it anew
         for key, box in layout.containers.items():
             container = self.containers[key]
             for card_id, rect in box.cards:
@@ -144,8 +154,12 @@ class BoardScene(QGraphicsScene):
                 if item is None:
                     item = self.cards[card_id] = CardItem(card_id, self)
                     self.addItem(item)
-                item.spoken = card_words(board, card_id, hints.get(card_id, ""),
-                                         states.get(card_id))
+                words = (texts[card_id], key, hints.get(card_id, ""), states.get(card_id),
+                         axes)
+                if item.spoken_for != words:  # only the cards that moved or changed
+                    item.spoken_for = words
+                    item.spoken = card_words(board, card_id, hints.get(card_id, ""),
+                                             states.get(card_id))
                 item.set_look(texts[card_id], hints.get(card_id, ""), states.get(card_id),
                               rect.width(), rect.height(), layout.card_font, layout.hint_font,
                               s, t, layout.marks and key is not None)
@@ -227,6 +241,7 @@ class BoardScene(QGraphicsScene):
         """The drop handler: a card let go at `scene_pos` lands in the cell or deck there,
         between the cards it was dropped between. One undo command, or none if it lands
         outside or where it was."""
+        self.up_to_date()
         layout = self.layout
         target = layout.container_at(scene_pos.x(), scene_pos.y()) if layout else None
         if target is None:
@@ -276,6 +291,7 @@ class BoardScene(QGraphicsScene):
             self.ensure_visible(card_id)
 
     def press_card(self, item: CardItem, pos: QPointF) -> None:
+        self.up_to_date()  # the card is lifted from where it shows now
         self.select_card(item.card_id)
         self.press_pos = pos
         self.grab_offset = pos - item.scenePos()
@@ -339,6 +355,7 @@ class BoardScene(QGraphicsScene):
 
     def visual_order(self) -> list[str]:
         """Card ids as the eye reads them: cells row by row, then the deck."""
+        self.up_to_date()
         if self.layout is None:
             return []
         keys = [k for k in self.layout.containers if k is not None] + [None]
