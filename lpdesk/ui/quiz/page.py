@@ -27,6 +27,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum_words import format_position
 from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import QuizResult, score
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.quiz.chooser import QuizRunChooser, purpose_text, subject_name
 from lpdesk.ui.quiz.keys import QuizKeys
 from lpdesk.ui.quiz.presenting import PresentingQuiz
@@ -67,6 +68,8 @@ class QuizPage(PresentingQuiz, QWidget):
         except ContentError as exc:  # edited content is broken: say so, do not crash
             self.content_error = str(exc)
         self._build()
+        # the run on screen changed in a phones' slice: refresh once, after it
+        self._frame_refresh = FrameRefresh(self, self.refresh)
         listen(self, self.quiz.changed, self._quiz_changed)
         listen(self, self.session.changed, self._session_changed)
         listen(self, self.session.continuum.changed, self._continuum_changed)
@@ -197,8 +200,11 @@ class QuizPage(PresentingQuiz, QWidget):
         return score(self.content.questions, run.answers)
 
     def answered_count(self, run: QuizRun) -> int:
-        result = self.result(run)
-        return result.answered if result else 0
+        """The run's answers as `score` counts them, without scoring (the chooser counts
+        every run of a 200-phone room)."""
+        questions = {q.id: q for q in self.content.questions} if self.content else {}
+        return sum(q.answer(a) is not None for q_id, a in run.answers.items()
+                   if (q := questions.get(q_id)) is not None)
 
     def find_run(self, kind: str, subject_id: str | None, purpose: str) -> QuizRun | None:
         for run in self.quiz.runs:
@@ -340,7 +346,7 @@ class QuizPage(PresentingQuiz, QWidget):
             if not self._chooser_timer.isActive():
                 self._chooser_timer.start()
             return
-        self.refresh()
+        self._frame_refresh.request()
 
     def _refresh_chooser(self) -> None:
         if self.chooser is not None:
@@ -348,11 +354,11 @@ class QuizPage(PresentingQuiz, QWidget):
 
     def _session_changed(self, what: str) -> None:
         if what in ("participants", "groups"):
-            self.refresh()
+            self._frame_refresh.request()
 
     def _continuum_changed(self, _area_id=None) -> None:
         if self.views.currentWidget() is self.result_view:
-            self.refresh()
+            self._frame_refresh.request()
 
     def _theme_changed(self, _theme=None) -> None:
         self._fitted_for = None  # fit again with the new sizes,
