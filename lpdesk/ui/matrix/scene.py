@@ -102,7 +102,8 @@ class BoardScene(QGraphicsScene):
     def refresh(self, *_args) -> None:
         """Bring every item in line with the board: cards, texts, marks and places."""
         board, t = self.board, theme()
-        self.setBackgroundBrush(QColor(t.background))
+        if self.backgroundBrush().color() != QColor(t.background):  # repaints the board
+            self.setBackgroundBrush(QColor(t.background))
         if board is None:
             self._clear(set(), set(), set())
             self.deck_title.hide()

@@ -1,0 +1,130 @@
+"""The matrix under phones' traffic (issue 28): the board and its page redraw once after a
+phones' slice, and a refresh changes only what changed."""
+import pytest
+
+from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
+from lpdesk.demo import demo_session
+from lpdesk.document import SessionDocument
+from lpdesk.ui.base.frames import phones_applying
+from lpdesk.ui.matrix.page import MatrixPage
+
+
+@pytest.fixture
+def page(qtbot):
+    doc = SessionDocument(demo_session())
+    page = MatrixPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def phones_move(page, moves, board=None):
+    board = board or page.matrix.current_board
+    page.doc.apply(MoveCardsFromPhonesCommand(page.matrix, board.id, moves))
+
+
+def test_a_phones_slice_lays_the_board_out_once_after_it(page, qtbot):
+    board, scene = page.matrix.current_board, page.scene
+    first, second = [c.id for c in board.cards_in(None)][:2]
+    cell = (board.rows[0].id, board.columns[0].id)
+    runs, page_runs = scene._refresh.runs, page._refresh.runs
+    with phones_applying():
+        phones_move(page, [(first, cell)])
+        phones_move(page, [(second, cell)])  # two commands in one slice
+        # nothing redrawn inside the slice: the card still shows in the deck
+        assert scene.cards[first].parentItem() is scene.containers[None].content
+    qtbot.waitUntil(lambda: scene._refresh.runs == runs + 1)
+    qtbot.wait(20)
+    assert scene._refresh.runs == runs + 1 and page._refresh.runs == page_runs + 1
+    for card in (first, second):
+        assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_drop_while_a_phones_refresh_is_due_uses_the_board_as_it_is(page):
+    """The facilitator's drop reads the layout: a refresh still due runs first."""
+    board, scene = page.matrix.current_board, page.scene
+    card = board.cards_in(None)[0].id
+    cell = (board.rows[-1].id, board.columns[-1].id)
+    with phones_applying():
+        phones_move(page, [(card, (board.rows[0].id, board.columns[0].id))])
+    assert scene._refresh.pending()
+    assert scene.drop_card(card, scene.layout.containers[cell].rect.center())
+    assert not scene._refresh.pending()
+    assert board.cell_of(card) == cell
+    assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_refresh_with_nothing_changed_repaints_nothing(page, qtbot):
+    scene = page.scene
+    qtbot.wait(50)  # the first paints are over
+    regions = []
+    scene.changed.connect(regions.extend)
+    scene.refresh()
+    page.refresh()
+    qtbot.wait(50)
+    assert [r for r in regions if not r.isEmpty()] == []
+
+
+def test_a_phones_move_sets_again_only_the_cells_and_headers_it_changed(page, qtbot):
+    """Cells whose frame and cards stay as they were, and headers whose place and text
+    stay, are not set again (so not repainted) when a phone moves a card."""
+    page.resize(1920, 1080)  # the board fits at its largest text before and after
+    qtbot.wait(20)
+    board, scene = page.matrix.current_board, page.scene
+    card = next(c.id for c in board.cards if board.cell_of(c.id) is not None)
+    here = board.cell_of(card)
+    there = next((r.id, c.id) for r in board.rows for c in board.columns
+                 if r.id == here[0] and (r.id, c.id) != here)
+    scale = scene.layout.scale
+
+    def shown():
+        layout = scene.layout
+        cells = {k: (c.rect, [r for _, r in c.cards]) for k, c in layout.containers.items()}
+        heads = {a: (r, scene.headers[a].note) for a, r in
+                 (*layout.row_headers, *layout.column_headers)}
+        return cells, heads
+
+    cells_before, heads_before = shown()
+    touched = []
+    for key, item in scene.containers.items():
+        item.setRect = lambda *a, key=key: touched.append(key)
+    for header in scene.headers.values():
+        header.update = lambda *a, axis=header.axis_id: touched.append(axis)
+    with phones_applying():
+        phones_move(page, [(card, there)])
+    qtbot.waitUntil(lambda: not scene._refresh.pending())
+    cells_after, heads_after = shown()
+    assert scene.layout.scale == scale
+    same = {k for k in cells_after if cells_before.get(k) == cells_after[k]}
+    same |= {a for a in heads_after if heads_before.get(a) == heads_after[a]}
+    assert same, "the move should leave some cells or headers as they were"
+    assert not same & set(touched)
+    assert here in touched or there in touched
+
+
+def test_a_refresh_sets_the_page_s_style_sheets_and_boards_list_only_when_they_differ(
+        page, monkeypatch):
+    calls = []
+    monkeypatch.setattr(page.title, "setStyleSheet", lambda s: calls.append(s))
+    monkeypatch.setattr(page.figure, "setStyleSheet", lambda s: calls.append(s))
+    monkeypatch.setattr(page.board_combo, "clear", lambda: calls.append("clear"))
+    page.refresh()
+    assert calls == []
+    # a renamed board changes the list
+    board = page.matrix.boards[1]
+    board.name = "Renamed board"
+    page.refresh()
+    assert calls == ["clear"]
+
+
+def test_other_boards_moved_by_phones_do_not_lay_this_board_out(page, qtbot):
+    scene = page.scene
+    other = next(b for b in page.matrix.boards if b is not page.matrix.current_board)
+    card = other.cards_in(None)[0].id
+    runs = scene._refresh.runs
+    with phones_applying():
+        phones_move(page, [(card, (other.rows[0].id, other.columns[0].id))], other)
+    qtbot.wait(30)
+    assert scene._refresh.runs == runs and not scene._refresh.pending()
