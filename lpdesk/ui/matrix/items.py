@@ -158,11 +158,6 @@ class CardItem(QGraphicsItem):
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
         self.input.card_menu(self, event.screenPos())
 
-    def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
-
 
 class ContainerItem(QGraphicsRectItem):
     """A cell of the grid, or the deck: a frame holding its cards. When they do not all

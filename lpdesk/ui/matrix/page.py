@@ -69,14 +69,14 @@ class MatrixPage(QWidget, BoardEdits):
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.scene = BoardScene(doc, editable=not audience, parent=self)
         self.view = BoardView(self.scene)
-        self.consensus = ConsensusView(doc)
+        self._consensus: ConsensusView | None = None  # built when first shown (`consensus`)
         self.empty = QLabel(self.tr("No board yet.") if audience else self.tr(
             "No board yet. Start one from a template with \u201cNew board\u201d: one board "
             "per group lets the groups compare."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack = QStackedWidget()
-        for widget in (self.view, self.consensus, self.empty):
+        for widget in (self.view, self.empty):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -233,6 +233,16 @@ class MatrixPage(QWidget, BoardEdits):
                 Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     @property
+    def consensus(self) -> ConsensusView:
+        """The comparison of the groups' boards, built the first time it is asked for
+        (most pages never show it)."""
+        if self._consensus is None:
+            self._consensus = ConsensusView(self.doc)
+            self.stack.insertWidget(1, self._consensus)
+            self._consensus.set_board(self.board.id if self.board else None)
+        return self._consensus
+
+    @property
     def board(self) -> Board | None:
         return self.matrix.current_board
 
@@ -251,7 +261,8 @@ class MatrixPage(QWidget, BoardEdits):
         scale = self.text_scale()
         self.scene.set_text_scale(scale)
         self.scene.set_board(board.id if board else None)
-        self.consensus.set_board(board.id if board else None)
+        if self._consensus is not None:
+            self._consensus.set_board(board.id if board else None)
         # set only what differs: a style sheet set again restyles the label, a heading
         # fitted again measures rich text (a phone's move changes at most the figure)
         for label, sheet in (

@@ -7,7 +7,7 @@ tests), arrow keys move the selected card between cells, and a card's menu offer
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 
@@ -55,6 +55,10 @@ class BoardScene(QGraphicsScene):
         self.drop_target: ContainerItem | None = None
         # a phones' slice (cards moved on their phones) lays the board out once, after it
         self._refresh = FrameRefresh(self, self.refresh)
+        # the first layout waits for the view's size (or the next event loop turn): a page
+        # being built would otherwise lay the board out for a size it never shows
+        self._first = QTimer(self, singleShot=True, interval=0)
+        self._first.timeout.connect(self.up_to_date)
         listen(self, self.matrix.changed, self._matrix_changed)
         follow_theme(self, lambda *_: self.refresh())
 
@@ -77,11 +81,18 @@ class BoardScene(QGraphicsScene):
         for container in self.containers.values():
             container.set_scroll(0)
         self.board_id = board_id
+        if self.layout is None and not any(v.isVisible() for v in self.views()):
+            self._first.start()
+            return
         self.refresh()
 
     def set_size(self, width: float, height: float) -> None:
-        self.size = (max(200.0, width), max(150.0, height))
+        size = (max(200.0, width), max(150.0, height))
+        if size == self.size and self.layout is not None and not self._first.isActive():
+            return
+        self.size = size
         self.setSceneRect(QRectF(0, 0, *self.size))
+        self._first.stop()
         self.refresh()
 
     def set_text_scale(self, scale: float) -> None:
@@ -96,7 +107,11 @@ class BoardScene(QGraphicsScene):
             self._refresh.request()
 
     def up_to_date(self) -> None:
-        """Run a refresh still due from phones' moves: before input reads the layout."""
+        """Run a refresh still due (the first layout, phones' moves): before input reads
+        the layout."""
+        if self._first.isActive() or (self.layout is None and self.board_id is not None):
+            self._first.stop()
+            self.refresh()
         self._refresh.flush()
 
     def refresh(self, *_args) -> None:

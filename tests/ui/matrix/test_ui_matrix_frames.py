@@ -128,3 +128,64 @@ def test_other_boards_moved_by_phones_do_not_lay_this_board_out(page, qtbot):
         phones_move(page, [(card, (other.rows[0].id, other.columns[0].id))], other)
     qtbot.wait(30)
     assert scene._refresh.runs == runs and not scene._refresh.pending()
+
+
+def accent_pixels(page, card_id) -> int:
+    from PySide6.QtGui import QColor
+
+    from lpdesk.ui.style.theme import theme
+
+    item = page.scene.cards[card_id]
+    rect = page.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    image = page.view.viewport().grab(rect).toImage()
+    accent = QColor(theme().accent)
+    return sum(1 for x in range(image.width()) for y in range(image.height())
+               if abs(QColor(image.pixel(x, y)).red() - accent.red()) < 8
+               and abs(QColor(image.pixel(x, y)).green() - accent.green()) < 8
+               and abs(QColor(image.pixel(x, y)).blue() - accent.blue()) < 8)
+
+
+def test_a_card_shows_when_it_is_selected_and_when_it_no_longer_is(page, qtbot):
+    """Qt repaints an item whose selection changes (its cached pixmap too): cards need no
+    itemChange hook of their own, which cost a Python call for every move of every card."""
+    card = page.matrix.current_board.cards[0].id
+    qtbot.wait(20)
+    assert accent_pixels(page, card) == 0
+    page.scene.select_card(card)
+    qtbot.wait(20)
+    assert accent_pixels(page, card) > 20  # the accent border
+    page.scene.clearSelection()
+    qtbot.wait(20)
+    assert accent_pixels(page, card) == 0
+
+
+def test_a_new_page_lays_its_board_out_for_the_view_s_size_only(qtbot, monkeypatch):
+    from lpdesk.ui.matrix import scene as scene_module
+
+    sizes = []
+    layout_board = scene_module.layout_board
+    monkeypatch.setattr(scene_module, "layout_board", lambda board, w, h, *a, **k: (
+        sizes.append((w, h)), layout_board(board, w, h, *a, **k))[1])
+    page = MatrixPage(SessionDocument(demo_session()))
+    qtbot.addWidget(page)
+    assert sizes == []  # nothing laid out before the view has its size
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.view.viewport().size()
+    assert sizes and set(sizes) == {(view.width(), view.height())}
+
+
+def test_the_consensus_view_is_built_when_first_shown(qtbot):
+    doc = SessionDocument(demo_session())
+    page = MatrixPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page._consensus is None
+    page.consensus_action.trigger()
+    assert page.stack.currentWidget() is page.consensus
+    assert page.consensus.items  # it counted the groups' boards
+    page.consensus_action.trigger()
+    assert page.stack.currentWidget() is page.view
