@@ -302,9 +302,6 @@ class HeaderItem(QGraphicsRectItem):
         self.text_colour = ""
         self._content: tuple | None = None  # what set_content was last given
         self.setPen(Qt.PenStyle.NoPen)
-        # drawn from a pixmap while only its place changes (a row grew): text is the
-        # dearest thing to paint, and a phones' move shifts many headers
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_content(self, rect: QRectF, name: str, font: QFont, theme: Theme,
                     centred: bool, pad: float = PAD_X, note: str = "",
