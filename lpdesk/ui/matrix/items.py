@@ -213,10 +213,11 @@ class ContainerItem(QGraphicsRectItem):
         which the rest all show."""
         if self.content_height <= self.rect().height() + 0.5 or not self.lines:
             return [0.0]
-        last = self.lines[-1][1]
-        stops = [top for top, _ in self.lines if last - top > self.view_height + 0.5]
-        ends = [top for top, _ in self.lines if last - top <= self.view_height + 0.5]
-        return [0.0] + [t for t in stops if t > 0] + ([ends[0]] if ends and ends[0] > 0 else [])
+        last, room = self.lines[-1][1], self.view_height + 0.5
+        stops = [top for top, _ in self.lines if last - top > room]
+        end = next((top for top, _ in self.lines if last - top <= room), None)
+        return [0.0] + [t for t in stops if t > 0] + ([end] if end is not None and end > 0
+                                                      else [])
 
     @property
     def max_scroll(self) -> float:
@@ -225,20 +226,25 @@ class ContainerItem(QGraphicsRectItem):
     def set_scroll(self, value: float) -> None:
         """Scroll to the first stop at or after `value` (so what asked to be seen is)."""
         stops = self.stops()
-        self.scroll = next((x for x in stops if x >= value - 0.5), stops[-1])
+        max_scroll = stops[-1]
+        self.scroll = next((x for x in stops if x >= value - 0.5), max_scroll)
         self.content.setPos(self.pad, self.pad - self.scroll)
         w, h = self.rect().width(), self.rect().height()
-        whole = [(t, b) for t, b in self.lines
-                 if t >= self.scroll - 0.5 and b <= self.scroll + self.view_height + 0.5]
-        if self.max_scroll > 0 and whole:
+        if max_scroll <= 0:  # all of it shows (most cells): no clipping to lines, no bar
+            self.viewport.setRect(QRectF(0, 0, w, h))
+            self.bar.hide()
+            return
+        bottom_edge = self.scroll + self.view_height + 0.5
+        whole = [(t, b) for t, b in self.lines if t >= self.scroll - 0.5 and b <= bottom_edge]
+        if whole:
             top = self.pad + whole[0][0] - self.scroll - self.pad / 2
             bottom = self.pad + whole[-1][1] - self.scroll + self.pad / 2
             self.viewport.setRect(QRectF(0, max(0.0, top), w, min(h, bottom) - max(0.0, top)))
         else:
             self.viewport.setRect(QRectF(0, 0, w, h))
-        if self.max_scroll > 0 and self.theme is not None:
+        if self.theme is not None:
             length = max(24.0, h * h / self.content_height)
-            top = (h - length) * self.scroll / self.max_scroll
+            top = (h - length) * self.scroll / max_scroll
             bar_w = max(3.0, 0.75 * self.pad)
             self.bar.setRect(QRectF(w - (self.pad + bar_w) / 2, top, bar_w, length))
             self.bar.setBrush(QColor(self.theme.muted_text))
