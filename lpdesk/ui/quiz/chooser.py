@@ -59,18 +59,28 @@ class FittingCombo(QComboBox):
         super().__init__(parent)
         self.max_chars = max_chars
         self.tip = tip
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # not AdjustToContents: Qt would measure every choice again at each size hint
+        # (3,000 in the largest session); `sizeHint` measures, once per change
+        self.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(6)
         self.currentIndexChanged.connect(lambda *_: self._update_tip())
         self._widths: dict[str, float] = {}  # a choice's width in `_widths_font`
         self._widths_font = ""
+        self._widest: tuple[tuple, float] | None = None  # (font, placeholder), width
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged,
+                       model.modelReset, model.layoutChanged):
+            signal.connect(self._forget_widest)
+
+    def _forget_widest(self, *_args) -> None:
+        if self._widest is not None:
+            self._widest = None
+            self.updateGeometry()  # the layout asks `sizeHint` again
 
     def _width(self, fm, text: str) -> float:
         """A choice's width, remembered: 200 phones' runs change a few choices at a time,
-        and the size hint measures them all."""
-        font = self.font().key()
-        if font != self._widths_font or len(self._widths) > 5000:
-            self._widths, self._widths_font = {}, font
+        and the size hint measures them all (`_widths` is for the font `_widest` says)."""
         width = self._widths.get(text)
         if width is None:
             width = self._widths[text] = fm.horizontalAdvance(text)
@@ -84,8 +94,14 @@ class FittingCombo(QComboBox):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         fm = self.fontMetrics()
-        widest = max([self._width(fm, self.itemText(i)) for i in range(self.count())]
-                     + [self._width(fm, self.placeholderText())])
+        key = (self.font().key(), self.placeholderText())
+        if self._widest is None or self._widest[0] != key:  # measured once per change
+            if key[0] != self._widths_font or len(self._widths) > 10_000:
+                self._widths, self._widths_font = {}, key[0]
+            self._widest = key, max([self._width(fm, self.itemText(i))
+                                     for i in range(self.count())]
+                                    + [self._width(fm, self.placeholderText())])
+        widest = self._widest[1]
         cap = fm.horizontalAdvance("M") * self.max_chars
         hint = super().sizeHint()
         return QSize(min(widest, cap) + self._chrome() + 4, hint.height())
@@ -129,13 +145,20 @@ class FittingCombo(QComboBox):
 
 def set_choices(combo: QComboBox, choices: list[tuple[str, str]]) -> bool:
     """Make `combo`'s items (text, data) `choices`, setting only those that differ (and
-    adding or removing at the end); True if any did."""
+    adding or removing at the end); True if any did. The items last set are remembered on
+    the combo (`set_choices` alone fills it): asking Qt for 3,000 texts is slow."""
+    shown: list[tuple[str, str]] = getattr(combo, "choices_set", [])
+    if combo.count() != len(shown):  # filled some other way: ask Qt
+        shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    combo.choices_set = list(choices)
+    if shown == choices:
+        return False
     changed = False
-    for i, (text, data) in enumerate(choices[:combo.count()]):
-        if combo.itemText(i) != text:
+    for i, ((text, data), (was_text, was_data)) in enumerate(zip(choices, shown, strict=False)):
+        if was_text != text:
             combo.setItemText(i, text)
             changed = True
-        if combo.itemData(i) != data:
+        if was_data != data:
             combo.setItemData(i, data)
             changed = True
     while combo.count() > len(choices):

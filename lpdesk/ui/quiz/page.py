@@ -51,6 +51,7 @@ class QuizPage(PresentingQuiz, FittingQuiz, QWidget):
         self._laying_out = False
         self._restyle_due = False
         self._looks: dict[QWidget, tuple] = {}  # the unit and theme each view was given
+        self._valid: set[tuple[str, str]] | None = None  # (question, answer) ids: counting
         self._relayout_later = QTimer(self, singleShot=True, interval=0)
         self._relayout_later.timeout.connect(self.refresh)
         self.advance_delay_ms = 450  # long enough for the room to see the chosen answer
@@ -202,10 +203,11 @@ class QuizPage(PresentingQuiz, FittingQuiz, QWidget):
 
     def answered_count(self, run: QuizRun) -> int:
         """The run's answers as `score` counts them, without scoring (the chooser counts
-        every run of a 200-phone room)."""
-        questions = {q.id: q for q in self.content.questions} if self.content else {}
-        return sum(q.answer(a) is not None for q_id, a in run.answers.items()
-                   if (q := questions.get(q_id)) is not None)
+        every run of a 2,000-run session)."""
+        if self._valid is None:
+            self._valid = {(q.id, a.id) for q in self.content.questions
+                           for a in q.answers} if self.content else set()
+        return sum((item in self._valid) for item in run.answers.items())
 
     def find_run(self, kind: str, subject_id: str | None, purpose: str) -> QuizRun | None:
         for run in self.quiz.runs:
@@ -379,6 +381,7 @@ class QuizPage(PresentingQuiz, FittingQuiz, QWidget):
             self._laying_out = False
         self._restyle_due = False
         self._looks: dict[QWidget, tuple] = {}  # the unit and theme each view was given
+        self._valid: set[tuple[str, str]] | None = None  # (question, answer) ids: counting
 
     def _refresh(self) -> None:
         if self.chooser is not None:
