@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from lpdesk.content.quiz import MAX_ANSWERS
 from lpdesk.model.quiz_scoring import Question
-from lpdesk.ui.quiz.widgets import AnswerButton, QuizProgress, pixel_font, set_sheet
-from lpdesk.ui.style.theme import theme
+from lpdesk.ui.quiz.widgets import AnswerButton, QuizProgress, pixel_font
+from lpdesk.ui.style.theme import set_sheet, theme
 
 LETTERS = "ABCDEF"[:MAX_ANSWERS]
 

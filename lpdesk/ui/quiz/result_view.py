@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from lpdesk.model.continuum_words import format_position
 from lpdesk.model.quiz_scoring import CountedAnswer, QuizResult
-from lpdesk.ui.quiz.widgets import QuizStrip, pixel_font, readable_on, set_sheet
-from lpdesk.ui.style.theme import theme
+from lpdesk.ui.quiz.widgets import QuizStrip, pixel_font, readable_on
+from lpdesk.ui.style.theme import set_sheet, theme
 
 SHOWN_PULLS = 2  # answers listed per side: enough to talk about, small enough to read
 

@@ -22,13 +22,6 @@ def readable_on(background: str | QColor) -> QColor:
     return QColor("#000000") if lum > 0.179 else QColor("#FFFFFF")
 
 
-def set_sheet(widget: QWidget, sheet: str) -> None:
-    """Set `widget`'s style sheet if it differs: the same sheet again restyles the widget
-    (and a refit tries several sizes)."""
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)
-
-
 def pixel_font(base: QFont, px: float, bold: bool = False) -> QFont:
     font = QFont(base)
     font.setPixelSize(max(9, round(px)))
