@@ -1,7 +1,8 @@
 """How big the quiz's text is: it grows with the room the page is given (a 1920x1080
 projector gets bigger text than a laptop window) and the theme's presentation scale, and
 shrinks just enough for a long question to fit. A mixin of QuizPage, kept apart so the page
-stays about asking and scoring. Only the view on screen is styled; the other when shown."""
+stays about asking and scoring. A fit tries sizes on the view shown only; the other view
+is styled once, for the size chosen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
@@ -105,18 +106,21 @@ class FittingQuiz:
             self._style_sheet = sheet
             self.setStyleSheet(sheet)
         self._apply_unit(u)
+        for view in (self.question_view, self.result_view):  # the hidden one too: the
+            self._set_look(view, u)  # stack's minimum size counts it
 
     def _apply_unit(self, u: float) -> None:
-        """The fonts (and the views' sizes) for unit `u`."""
+        """The fonts (and the size of the view shown) for unit `u`: a fit tries several,
+        and only the view on screen is measured (`restyle` styles the other)."""
         base = self.font()
         self.empty_title.setFont(pixel_font(base, 32 * u, bold=True))
         self.empty_text.setFont(pixel_font(base, 19 * u))
         shown = self.views.currentWidget()
-        for view in (self.question_view, self.result_view):  # the hidden one when shown
-            if view is shown:
-                self._set_look(view, u)
+        if shown in (self.question_view, self.result_view):
+            self._set_look(shown, u)
 
     def _set_look(self, view, u: float) -> None:
+        """Style `view` for unit `u` and the theme, unless it already is."""
         if self._looks.get(view) != (u, theme()):
             self._looks[view] = (u, theme())
             view.set_unit(u)

@@ -88,17 +88,33 @@ def test_answered_count_counts_as_score_does(qapp, answers):
         page.deleteLater()
 
 
-def test_the_hidden_view_is_styled_only_when_shown(qtbot, monkeypatch):
-    doc = SessionDocument(demo_session())
-    units = []
-    monkeypatch.setattr(QuizPage, "_set_look", lambda self, view, u, original=(
-        QuizPage._set_look): (units.append(type(view).__name__), original(self, view, u)))
-    page = make_page(qtbot, doc)
-    run = page.start_run("room", None)
+def test_every_view_has_the_page_s_text_size(qtbot):
+    """The hidden view too: the stacked views' minimum size counts it, so a view left at
+    its first size would widen the page (and the fitting never styles it twice)."""
+    page = make_page(qtbot)
+    assert page.question_view.unit == page.result_view.unit == page.unit
+    page.start_run("room", None)
     qtbot.wait(20)
-    assert "QuizResultView" not in units
-    for n in range(len(QUESTIONS)):
-        answer(page, run, n)
-    page.go_to(len(QUESTIONS))
-    assert page.views.currentWidget() is page.result_view
-    assert page.result_view.unit == page.unit  # styled for the room it has
+    assert page.question_view.unit == page.result_view.unit == page.unit
+    page.resize(1920, 1080)
+    qtbot.waitUntil(lambda: page.unit > 1.0)
+    assert page.question_view.unit == page.result_view.unit == page.unit
+
+
+def test_a_choice_list_is_measured_once_per_change(qtbot, monkeypatch):
+    from lpdesk.ui.quiz.chooser import FittingCombo, set_choices
+
+    combo = FittingCombo(60)
+    qtbot.addWidget(combo)
+    set_choices(combo, [(f"Participant {i}", str(i)) for i in range(300)])
+    measured = []
+    original = FittingCombo._width
+    monkeypatch.setattr(FittingCombo, "_width", lambda self, fm, text: (
+        measured.append(text), original(self, fm, text))[1])
+    first = combo.sizeHint().width()
+    assert len(measured) == 301  # every choice and the placeholder, once
+    measured.clear()
+    assert combo.sizeHint().width() == first and measured == []  # nothing changed
+    set_choices(combo, [(f"Participant {i}", str(i)) for i in range(299)]
+                + [("A participant with a much longer name than the others", "299")])
+    assert combo.sizeHint().width() > first  # the longer choice widens it
