@@ -60,7 +60,8 @@ class BoardScene(QGraphicsScene):
         self._first = QTimer(self, singleShot=True, interval=0)
         self._first.timeout.connect(self.up_to_date)
         listen(self, self.matrix.changed, self._matrix_changed)
-        follow_theme(self, lambda *_: self.refresh())
+        self._stale = False  # changed while no view showed it: laid out when shown
+        follow_theme(self, lambda *_: self._changed())
 
     # -- what is shown ----------------------------------------------------------------
     @property
@@ -104,18 +105,30 @@ class BoardScene(QGraphicsScene):
 
     def _matrix_changed(self, board_id: str | None) -> None:
         if board_id is None or board_id == self.board_id:
-            self._refresh.request()
+            self._changed()
+
+    def _changed(self) -> None:
+        """The board or the theme changed: redraw (once after a phones' slice), or if no
+        view shows the board now (the consensus or another page is on screen), when one
+        does (`BoardView.showEvent`): a hidden board costs nothing while phones move cards."""
+        views = self.views()
+        if views and self.layout is not None and not any(v.isVisible() for v in views):
+            self._stale = True
+            return
+        self._refresh.request()
 
     def up_to_date(self) -> None:
         """Run a refresh still due (the first layout, phones' moves): before input reads
         the layout."""
-        if self._first.isActive() or (self.layout is None and self.board_id is not None):
+        if self._stale or self._first.isActive() or (self.layout is None
+                                                     and self.board_id is not None):
             self._first.stop()
             self.refresh()
         self._refresh.flush()
 
     def refresh(self, *_args) -> None:
         """Bring every item in line with the board: cards, texts, marks and places."""
+        self._stale = False
         board, t = self.board, theme()
         if self.backgroundBrush().color() != QColor(t.background):  # repaints the board
             self.setBackgroundBrush(QColor(t.background))

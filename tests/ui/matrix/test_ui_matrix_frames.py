@@ -189,3 +189,22 @@ def test_the_consensus_view_is_built_when_first_shown(qtbot):
     assert page.consensus.items  # it counted the groups' boards
     page.consensus_action.trigger()
     assert page.stack.currentWidget() is page.view
+
+
+def test_a_hidden_board_is_laid_out_when_shown_again(page, qtbot):
+    """While the consensus shows, phones' moves do not lay the board out; back on the
+    board, it shows them."""
+    board, scene = page.matrix.current_board, page.scene
+    page.consensus_action.trigger()
+    qtbot.wait(20)
+    card = board.cards_in(None)[0].id
+    cell = (board.rows[0].id, board.columns[0].id)
+    runs = scene._refresh.runs
+    with phones_applying():
+        phones_move(page, [(card, cell)])
+    qtbot.wait(30)
+    assert scene._refresh.runs == runs  # nothing laid out for a board no one sees
+    assert scene.cards[card].parentItem() is scene.containers[None].content
+    page.consensus_action.trigger()
+    assert page.stack.currentWidget() is page.view
+    assert scene.cards[card].parentItem() is scene.containers[cell].content
