@@ -120,11 +120,13 @@ class BoardScene(QGraphicsScene):
     def up_to_date(self) -> None:
         """Run a refresh still due (the first layout, phones' moves): before input reads
         the layout."""
-        if self._stale or self._first.isActive() or (self.layout is None
-                                                     and self.board_id is not None):
-            self._first.stop()
+        due = self._stale or self._first.isActive() or (self.layout is None
+                                                        and self.board_id is not None)
+        self._first.stop()
+        if self._refresh.pending():
+            self._refresh.flush()  # one refresh, whatever made it due
+        elif due:
             self.refresh()
-        self._refresh.flush()
 
     def refresh(self, *_args) -> None:
         """Bring every item in line with the board: cards, texts, marks and places."""
