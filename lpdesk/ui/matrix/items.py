@@ -307,6 +307,7 @@ class HeaderItem(QGraphicsRectItem):
         self.pad, self.centred = PAD_X, False
         self.text_colour = ""
         self._content: tuple | None = None  # what set_content was last given
+        self._rects: list[QRectF] | None = None  # text_rects for that content
         self.setPen(Qt.PenStyle.NoPen)
 
     def set_content(self, rect: QRectF, name: str, font: QFont, theme: Theme,
@@ -321,7 +322,7 @@ class HeaderItem(QGraphicsRectItem):
                centred, pad, note, note_font, note_colour)
         if key == self._content:
             return
-        self._content = key
+        self._content, self._rects = key, None
         self.setRect(QRectF(0, 0, rect.width(), rect.height()))
         self.setPos(rect.topLeft())
         self.name, self.note, self.note_colour = name, note, note_colour
@@ -335,7 +336,13 @@ class HeaderItem(QGraphicsRectItem):
 
     def text_rects(self) -> list[QRectF]:
         """Where the name (and the note) are drawn, in item coordinates: as wide and as
-        tall as the text really is, so tests can check it stays inside the rect."""
+        tall as the text really is, so tests can check it stays inside the rect. Measured
+        once per content: a phones' move repaints every header below a grown row."""
+        if self._rects is None:
+            self._rects = self._measure_rects()
+        return [QRectF(r) for r in self._rects]
+
+    def _measure_rects(self) -> list[QRectF]:
         width = max(1.0, self.rect().width() - 2 * self.pad)
         parts = [(self.name, self.font)] + ([(self.note, self.note_font)] if self.note else [])
         rects = [QFontMetricsF(font).boundingRect(QRectF(self.pad, 0, width, 1e6),

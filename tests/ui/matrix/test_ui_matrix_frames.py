@@ -1,12 +1,14 @@
 """The matrix under phones' traffic (issue 28): the board and its page redraw once after a
 phones' slice, and a refresh changes only what changed."""
 import pytest
+from PySide6.QtCore import QRectF
 
 from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.ui.base.frames import phones_applying
 from lpdesk.ui.matrix.page import MatrixPage
+from lpdesk.ui.style.theme import theme
 
 
 @pytest.fixture
@@ -208,3 +210,19 @@ def test_a_hidden_board_is_laid_out_when_shown_again(page, qtbot):
     page.consensus_action.trigger()
     assert page.stack.currentWidget() is page.view
     assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_header_measures_its_text_again_when_its_content_changes(page):
+    """Headers keep their text's rects between paints: a new name or note is measured."""
+    scene = page.scene
+    row = page.matrix.current_board.rows[0]
+    header = scene.headers[row.id]
+    rect = QRectF(header.pos(), header.rect().size())
+    before = header.text_rects()
+    assert header.text_rects() == before  # kept
+    header.set_content(rect, header.name + " and much more", header.font, theme(),
+                       centred=False, pad=header.pad, note="a long second line here",
+                       note_font=header.note_font)
+    after = header.text_rects()
+    assert len(after) == 2 and sum(r.height() for r in after) > sum(
+        r.height() for r in before)
