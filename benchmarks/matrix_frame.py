@@ -7,8 +7,9 @@ Renders the matrix page offscreen at 1280x720 and times:
   under it lights up, the view repaints; nothing is pushed until release);
 - the drop at the end of a drag (one command, re-layout, repaint);
 - opening the consensus view over the 6 boards.
-Target: under 16 ms for a drag frame (60 frames a second). Run:
-`python -m benchmarks.matrix_frame`.
+Each figure also gives the GUI thread's CPU time (`time.thread_time()`), which other
+processes on a busy machine do not inflate. Target: under 16 ms for a drag frame (60 frames
+a second). Run: `python -m benchmarks.matrix_frame`.
 """
 from __future__ import annotations
 
@@ -74,19 +75,22 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
 
     doc = SessionDocument(_session(cards_per_board))
     cards = sum(len(b.cards) for b in doc.session.matrix.boards)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     page = MatrixPage(doc)
     page.resize(1280, 720)
     page.show()
     app.processEvents()
     first_ms = (time.perf_counter() - t0) * 1000
+    cpu: dict[str, list[float]] = {"first": [(time.thread_time() - c0) * 1000],
+                                   "switch": [], "frame": [], "drop": [], "consensus": []}
 
     switches: list[float] = []
     for _ in range(GROUPS * (1 if quick else 4)):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         page.step_board(1)
         app.processEvents()
         switches.append((time.perf_counter() - t) * 1000)
+        cpu["switch"].append((time.thread_time() - c) * 1000)
 
     scene = page.scene
     frames: list[float] = []
@@ -101,21 +105,24 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
         steps = 30
         for step in range(1, steps + 1):
             pos = start + (target - start) * (step / steps) + QPointF(0, 3 * (step % 2))
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             scene.drag_card(item, pos)
             app.processEvents()  # everything the frame asked for is painted
             frames.append((time.perf_counter() - t) * 1000)
+            cpu["frame"].append((time.thread_time() - c) * 1000)
         before = doc.undo_stack.count()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         scene.release_card(item, target)
         app.processEvents()
         drops.append((time.perf_counter() - t) * 1000)
+        cpu["drop"].append((time.thread_time() - c) * 1000)
         assert doc.undo_stack.count() <= before + 1, "a drag must be at most one command"
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.thread_time()
     page.consensus_action.setChecked(True)
     app.processEvents()
     consensus_ms = (time.perf_counter() - t) * 1000
+    cpu["consensus"].append((time.thread_time() - c) * 1000)
     page.close()
     page.deleteLater()  # gone before the interpreter exits: no theme listener outlives it
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -125,24 +132,32 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
     drop_median, _ = _ms(drops)
     label = f"matrix {GROUPS} boards x {cards_per_board} cards ({cards})"
 
-    def figure(name: str, value: float, target: float) -> dict:
+    def figure(name: str, value: float, target: float, kind: str = "", how=max) -> dict:
+        # the GUI thread's CPU time next to the wall time: on a busy machine the wall
+        # time also counts other processes' turns
+        raw = f"cpu {how(cpu[kind]):.1f} ms" if kind else ""
         return {"name": f"{label}: {name}", "value": round(value, 2), "unit": "ms",
-                "target": target, "ok": value <= target}
+                "raw": raw, "target": target, "ok": value <= target}
 
     return [
-        figure("drag frame, median", frame_median, TARGET_MS),
-        figure("drag frame, 95th percentile", frame_p95, TARGET_MS),
+        figure("drag frame, median", frame_median, TARGET_MS, "frame", statistics.median),
+        figure("drag frame, 95th percentile", frame_p95, TARGET_MS, "frame",
+               lambda xs: _ms(xs)[1]),
         figure("drag frame, worst (usually the first: the card is lifted out of its cell)",
-               max(frames), TARGET_MS),
-        figure("switch group board, median", switch_median, 100.0),
-        figure("switch group board, 95th percentile", switch_p95, 100.0),
-        figure("drop at the end of a drag (command + re-layout), median", drop_median, 50.0),
-        figure("open the consensus view", consensus_ms, 200.0),
-        figure("first render", first_ms, 1000.0),
+               max(frames), TARGET_MS, "frame"),
+        figure("switch group board, median", switch_median, 100.0, "switch",
+               statistics.median),
+        figure("switch group board, 95th percentile", switch_p95, 100.0, "switch",
+               lambda xs: _ms(xs)[1]),
+        figure("drop at the end of a drag (command + re-layout), median", drop_median, 50.0,
+               "drop", statistics.median),
+        figure("open the consensus view", consensus_ms, 200.0, "consensus"),
+        figure("first render", first_ms, 1000.0, "first"),
     ]
 
 
 if __name__ == "__main__":
     for r in run():
         mark = "ok" if r["ok"] else "SLOW"
-        print(f"{r['name']}: {r['value']:.2f} {r['unit']} (target < {r['target']:g}) {mark}")
+        print(f"{r['name']}: {r['value']:.2f} {r['unit']} ({r['raw']}; target < "
+              f"{r['target']:g}) {mark}")

@@ -67,6 +67,7 @@ class CardItem(QGraphicsItem):
         self.font, self.hint_font, self.scale, self.theme = QFont(), QFont(), 1.0, None
         self.marks = False  # keep MARK_W free on the right for the reveal mark
         self.spoken = ""  # what a screen reader says (the view carries it: see view.py)
+        self.spoken_for: tuple | None = None  # what `spoken` was made from (the scene)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -157,11 +158,6 @@ class CardItem(QGraphicsItem):
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
         self.input.card_menu(self, event.screenPos())
 
-    def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
-
 
 class ContainerItem(QGraphicsRectItem):
     """A cell of the grid, or the deck: a frame holding its cards. When they do not all
@@ -184,11 +180,18 @@ class ContainerItem(QGraphicsRectItem):
         self.lines: list[tuple[float, float]] = []  # top and bottom of each line of cards
         self.highlighted = False
         self.theme: Theme | None = None
+        self._geometry: tuple | None = None  # what set_geometry was last given
 
     def set_geometry(self, rect: QRectF, content_height: float, pad: float, theme: Theme,
                      fill: str, cards: list[QRectF] | None = None) -> None:
         """Frame `rect` holding content `content_height` tall (pads included) whose cards
-        sit at `cards` (content coordinates)."""
+        sit at `cards` (content coordinates). The same again changes nothing: a phone's
+        move re-lays out a board whose other cells stay as they were."""
+        key = (rect.x(), rect.y(), rect.width(), rect.height(), content_height, pad, theme,
+               fill, [(r.top(), r.bottom()) for r in cards or []])
+        if key == self._geometry:
+            return
+        self._geometry = key
         self.setRect(QRectF(0, 0, rect.width(), rect.height()))
         self.setPos(rect.topLeft())
         self.content_height, self.pad, self.theme, self.fill = content_height, pad, theme, fill
@@ -210,10 +213,11 @@ class ContainerItem(QGraphicsRectItem):
         which the rest all show."""
         if self.content_height <= self.rect().height() + 0.5 or not self.lines:
             return [0.0]
-        last = self.lines[-1][1]
-        stops = [top for top, _ in self.lines if last - top > self.view_height + 0.5]
-        ends = [top for top, _ in self.lines if last - top <= self.view_height + 0.5]
-        return [0.0] + [t for t in stops if t > 0] + ([ends[0]] if ends and ends[0] > 0 else [])
+        last, room = self.lines[-1][1], self.view_height + 0.5
+        stops = [top for top, _ in self.lines if last - top > room]
+        end = next((top for top, _ in self.lines if last - top <= room), None)
+        return [0.0] + [t for t in stops if t > 0] + ([end] if end is not None and end > 0
+                                                      else [])
 
     @property
     def max_scroll(self) -> float:
@@ -222,20 +226,25 @@ class ContainerItem(QGraphicsRectItem):
     def set_scroll(self, value: float) -> None:
         """Scroll to the first stop at or after `value` (so what asked to be seen is)."""
         stops = self.stops()
-        self.scroll = next((x for x in stops if x >= value - 0.5), stops[-1])
+        max_scroll = stops[-1]
+        self.scroll = next((x for x in stops if x >= value - 0.5), max_scroll)
         self.content.setPos(self.pad, self.pad - self.scroll)
         w, h = self.rect().width(), self.rect().height()
-        whole = [(t, b) for t, b in self.lines
-                 if t >= self.scroll - 0.5 and b <= self.scroll + self.view_height + 0.5]
-        if self.max_scroll > 0 and whole:
+        if max_scroll <= 0:  # all of it shows (most cells): no clipping to lines, no bar
+            self.viewport.setRect(QRectF(0, 0, w, h))
+            self.bar.hide()
+            return
+        bottom_edge = self.scroll + self.view_height + 0.5
+        whole = [(t, b) for t, b in self.lines if t >= self.scroll - 0.5 and b <= bottom_edge]
+        if whole:
             top = self.pad + whole[0][0] - self.scroll - self.pad / 2
             bottom = self.pad + whole[-1][1] - self.scroll + self.pad / 2
             self.viewport.setRect(QRectF(0, max(0.0, top), w, min(h, bottom) - max(0.0, top)))
         else:
             self.viewport.setRect(QRectF(0, 0, w, h))
-        if self.max_scroll > 0 and self.theme is not None:
+        if self.theme is not None:
             length = max(24.0, h * h / self.content_height)
-            top = (h - length) * self.scroll / self.max_scroll
+            top = (h - length) * self.scroll / max_scroll
             bar_w = max(3.0, 0.75 * self.pad)
             self.bar.setRect(QRectF(w - (self.pad + bar_w) / 2, top, bar_w, length))
             self.bar.setBrush(QColor(self.theme.muted_text))
@@ -297,17 +306,27 @@ class HeaderItem(QGraphicsRectItem):
         self.font, self.note_font = QFont(), QFont()
         self.pad, self.centred = PAD_X, False
         self.text_colour = ""
+        self._content: tuple | None = None  # what set_content was last given
+        self._rects: list[QRectF] | None = None  # text_rects for that content
         self.setPen(Qt.PenStyle.NoPen)
 
     def set_content(self, rect: QRectF, name: str, font: QFont, theme: Theme,
                     centred: bool, pad: float = PAD_X, note: str = "",
                     note_font: QFont | None = None, note_colour: str = "") -> None:
         """Show `name` (bold, `font`) and below it `note` (`note_font`, `note_colour`) in
-        `rect`, `pad` in from the left and right."""
+        `rect`, `pad` in from the left and right. The same again changes nothing (no
+        repaint)."""
+        note_colour = note_colour or theme.muted_text
+        note_font = note_font or font
+        key = (rect.x(), rect.y(), rect.width(), rect.height(), name, font, theme.text,
+               centred, pad, note, note_font, note_colour)
+        if key == self._content:
+            return
+        self._content, self._rects = key, None
         self.setRect(QRectF(0, 0, rect.width(), rect.height()))
         self.setPos(rect.topLeft())
-        self.name, self.note, self.note_colour = name, note, note_colour or theme.muted_text
-        self.font, self.note_font = font, note_font or font
+        self.name, self.note, self.note_colour = name, note, note_colour
+        self.font, self.note_font = font, note_font
         self.pad, self.centred, self.text_colour = pad, centred, theme.text
         self.update()
 
@@ -317,7 +336,13 @@ class HeaderItem(QGraphicsRectItem):
 
     def text_rects(self) -> list[QRectF]:
         """Where the name (and the note) are drawn, in item coordinates: as wide and as
-        tall as the text really is, so tests can check it stays inside the rect."""
+        tall as the text really is, so tests can check it stays inside the rect. Measured
+        once per content: a phones' move repaints every header below a grown row."""
+        if self._rects is None:
+            self._rects = self._measure_rects()
+        return [QRectF(r) for r in self._rects]
+
+    def _measure_rects(self) -> list[QRectF]:
         width = max(1.0, self.rect().width() - 2 * self.pad)
         parts = [(self.name, self.font)] + ([(self.note, self.note_font)] if self.note else [])
         rects = [QFontMetricsF(font).boundingRect(QRectF(self.pad, 0, width, 1e6),

@@ -137,11 +137,31 @@ def card_height(text: str, hint: str, width: float, font: QFont, hint_font: QFon
     return h
 
 
+_FLOWS: dict[tuple, tuple[list[tuple[str, QRectF]], float]] = {}
+
+
 def flow(items: list[tuple[str, str, str]], width: float, font: QFont, hint_font: QFont,
          s: float, marks: bool = True, per_line: int | None = None,
          ) -> tuple[list[tuple[str, QRectF]], float]:
     """Lay cards (id, text, hint) out in lines across `width` (`per_line` cards a line, or
-    as many as MIN_CARD_W allows); return their rects and the height they take."""
+    as many as MIN_CARD_W allows); return their rects and the height they take.
+
+    Remembered: a card moved by a phone changes two cells, and the board's other cells
+    (at each size the layout tries) are the very flows of the last layout. The rects
+    returned are shared: read them, never change them."""
+    key = (tuple(items), width, font.pixelSize(), font.bold(), font.italic(),
+           hint_font.pixelSize(), hint_font.italic(), s, marks, per_line)
+    found = _FLOWS.get(key)
+    if found is None:
+        if len(_FLOWS) > 20_000:  # many resizes and boards: start afresh rather than grow
+            _FLOWS.clear()
+        found = _FLOWS[key] = _flow(items, width, font, hint_font, s, marks, per_line)
+    return found
+
+
+def _flow(items: list[tuple[str, str, str]], width: float, font: QFont, hint_font: QFont,
+          s: float, marks: bool, per_line: int | None,
+          ) -> tuple[list[tuple[str, QRectF]], float]:
     if per_line is None:
         per_line = max(1, int((width + CARD_GAP * s) // ((MIN_CARD_W + CARD_GAP) * s)))
     card_w = (width - (per_line - 1) * CARD_GAP * s) / per_line

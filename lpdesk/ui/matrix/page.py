@@ -35,6 +35,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.ids import new_id
 from lpdesk.model.matrix import Board
 from lpdesk.model.matrix_stats import board_agreement
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.matrix.board_edits import BoardEdits
 from lpdesk.ui.matrix.consensus import ConsensusView
 from lpdesk.ui.matrix.dialogs import (
@@ -68,14 +69,14 @@ class MatrixPage(QWidget, BoardEdits):
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.scene = BoardScene(doc, editable=not audience, parent=self)
         self.view = BoardView(self.scene)
-        self.consensus = ConsensusView(doc)
+        self._consensus: ConsensusView | None = None  # built when first shown (`consensus`)
         self.empty = QLabel(self.tr("No board yet.") if audience else self.tr(
             "No board yet. Start one from a template with \u201cNew board\u201d: one board "
             "per group lets the groups compare."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack = QStackedWidget()
-        for widget in (self.view, self.consensus, self.empty):
+        for widget in (self.view, self.empty):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -101,6 +102,9 @@ class MatrixPage(QWidget, BoardEdits):
         # recap follow, coalesced, so six groups sorting at once never stall the page.
         self._later = QTimer(self, singleShot=True, interval=150)
         self._later.timeout.connect(self.refresh)
+        # this board changed in a phones' slice: once, after it (ui/base/frames.py)
+        self._refresh = FrameRefresh(self, self.refresh)
+        self._heading_for: tuple | None = None  # what the heading was last fitted to
         listen(self, self.matrix.changed, self._matrix_changed)
         listen(self, doc.session.changed, lambda what: what == "groups" and self.refresh())
         follow_theme(self, lambda *_: self.refresh())
@@ -229,6 +233,16 @@ class MatrixPage(QWidget, BoardEdits):
                 Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     @property
+    def consensus(self) -> ConsensusView:
+        """The comparison of the groups' boards, built the first time it is asked for
+        (most pages never show it)."""
+        if self._consensus is None:
+            self._consensus = ConsensusView(self.doc)
+            self.stack.insertWidget(1, self._consensus)
+            self._consensus.set_board(self.board.id if self.board else None)
+        return self._consensus
+
+    @property
     def board(self) -> Board | None:
         return self.matrix.current_board
 
@@ -239,7 +253,7 @@ class MatrixPage(QWidget, BoardEdits):
             if not self._later.isActive():
                 self._later.start()
             return
-        self.refresh()
+        self._refresh.request()
 
     def refresh(self) -> None:
         """Show the current board and bring the title, figures and tools up to date."""
@@ -247,12 +261,20 @@ class MatrixPage(QWidget, BoardEdits):
         scale = self.text_scale()
         self.scene.set_text_scale(scale)
         self.scene.set_board(board.id if board else None)
-        self.consensus.set_board(board.id if board else None)
-        self.title.setStyleSheet(f"font-size: {round(22 * scale)}px; color: {t.text};")
-        self.figure.setStyleSheet(f"font-size: {round(16 * scale)}px; color: {t.muted_text};")
-        self.title.setText(self._title_html(board))
-        self.figure.setText(self._figure_text(board))
-        self.figure.setVisible(bool(self.figure.text()))
+        if self._consensus is not None:
+            self._consensus.set_board(board.id if board else None)
+        # set only what differs: a style sheet set again restyles the label, a heading
+        # fitted again measures rich text (a phone's move changes at most the figure)
+        for label, sheet in (
+                (self.title, f"font-size: {round(22 * scale)}px; color: {t.text};"),
+                (self.figure, f"font-size: {round(16 * scale)}px; color: {t.muted_text};")):
+            if label.styleSheet() != sheet:
+                label.setStyleSheet(sheet)
+        figure = self._figure_text(board)
+        if self.figure.text() != figure:
+            self.figure.setText(figure)
+        if self.figure.isHidden() == bool(figure):
+            self.figure.setVisible(bool(figure))
         self._fit_heading()
         consensus = self.matrix.comparing
         self.stack.setCurrentWidget(self.empty if board is None
@@ -271,13 +293,18 @@ class MatrixPage(QWidget, BoardEdits):
         self.consensus_action.setEnabled(len(siblings) > 1 or consensus)
         if self.audience:
             return
-        self.board_combo.blockSignals(True)
-        self.board_combo.clear()
-        for b in self.matrix.boards:
-            self.board_combo.addItem(b.name, b.id)
+        combo = self.board_combo
+        combo.blockSignals(True)
+        boards = [(b.name, b.id) for b in self.matrix.boards]
+        if boards != [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]:
+            combo.clear()
+            for name, board_id in boards:
+                combo.addItem(name, board_id)
         if board is not None:
-            self.board_combo.setCurrentIndex(self.board_combo.findData(board.id))
-        self.board_combo.blockSignals(False)
+            index = combo.findData(board.id)
+            if combo.currentIndex() != index:
+                combo.setCurrentIndex(index)
+        combo.blockSignals(False)
         for action in (self.remove_action, self.add_card_action, self.add_row_action,
                        self.add_column_action):
             action.setEnabled(has)
@@ -326,7 +353,13 @@ class MatrixPage(QWidget, BoardEdits):
     def _fit_heading(self) -> None:
         """One line if the title and the agreement fit side by side; else the title
         without its template's name; else (the facilitator's page) two lines. The room's
-        screen keeps one line: the board needs the height."""
+        screen keeps one line: the board needs the height. Only when the width, the texts
+        or their size changed."""
+        key = (self.width(), self._title_html(self.board), self.figure.text(),
+               self.figure.isVisibleTo(self), self.title.styleSheet(), self.font().key())
+        if key == self._heading_for:
+            return
+        self._heading_for = key
         margins = self.heading_row.contentsMargins()
         room = self.width() - 12 - margins.left() - margins.right()
         figure = (self.figure.sizeHint().width() + max(0, self.heading_row.spacing())

@@ -7,13 +7,14 @@ tests), arrow keys move the selected card between cells, and a card's menu offer
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board
 from lpdesk.ui.matrix.reveal import reveal_info
@@ -52,8 +53,15 @@ class BoardScene(QGraphicsScene):
         self.press_pos = QPointF()
         self.grab_offset = QPointF()
         self.drop_target: ContainerItem | None = None
+        # a phones' slice (cards moved on their phones) lays the board out once, after it
+        self._refresh = FrameRefresh(self, self.refresh)
+        # the first layout waits for the view's size (or the next event loop turn): a page
+        # being built would otherwise lay the board out for a size it never shows
+        self._first = QTimer(self, singleShot=True, interval=0)
+        self._first.timeout.connect(self.up_to_date)
         listen(self, self.matrix.changed, self._matrix_changed)
-        follow_theme(self, lambda *_: self.refresh())
+        self._stale = False  # changed while no view showed it: laid out when shown
+        follow_theme(self, lambda *_: self._changed())
 
     # -- what is shown ----------------------------------------------------------------
     @property
@@ -74,11 +82,18 @@ class BoardScene(QGraphicsScene):
         for container in self.containers.values():
             container.set_scroll(0)
         self.board_id = board_id
+        if self.layout is None and not any(v.isVisible() for v in self.views()):
+            self._first.start()
+            return
         self.refresh()
 
     def set_size(self, width: float, height: float) -> None:
-        self.size = (max(200.0, width), max(150.0, height))
+        size = (max(200.0, width), max(150.0, height))
+        if size == self.size and self.layout is not None and not self._first.isActive():
+            return
+        self.size = size
         self.setSceneRect(QRectF(0, 0, *self.size))
+        self._first.stop()
         self.refresh()
 
     def set_text_scale(self, scale: float) -> None:
@@ -90,12 +105,35 @@ class BoardScene(QGraphicsScene):
 
     def _matrix_changed(self, board_id: str | None) -> None:
         if board_id is None or board_id == self.board_id:
+            self._changed()
+
+    def _changed(self) -> None:
+        """The board or the theme changed: redraw (once after a phones' slice), or if no
+        view shows the board now (the consensus or another page is on screen), when one
+        does (`BoardView.showEvent`): a hidden board costs nothing while phones move cards."""
+        views = self.views()
+        if views and self.layout is not None and not any(v.isVisible() for v in views):
+            self._stale = True
+            return
+        self._refresh.request()
+
+    def up_to_date(self) -> None:
+        """Run a refresh still due (the first layout, phones' moves): before input reads
+        the layout."""
+        due = self._stale or self._first.isActive() or (self.layout is None
+                                                        and self.board_id is not None)
+        self._first.stop()
+        if self._refresh.pending():
+            self._refresh.flush()  # one refresh, whatever made it due
+        elif due:
             self.refresh()
 
     def refresh(self, *_args) -> None:
         """Bring every item in line with the board: cards, texts, marks and places."""
+        self._stale = False
         board, t = self.board, theme()
-        self.setBackgroundBrush(QColor(t.background))
+        if self.backgroundBrush().color() != QColor(t.background):  # repaints the board
+            self.setBackgroundBrush(QColor(t.background))
         if board is None:
             self._clear(set(), set(), set())
             self.deck_title.hide()
@@ -132,11 +170,14 @@ class BoardScene(QGraphicsScene):
                                centred=axis_id in column_ids, pad=PAD_X * s, note=note,
                                note_font=layout.note_font,
                                note_colour=t.match if all_match else t.muted_text)
-            header.setToolTip(tr("Double-click to rename") if self.editable else "")
+            tip = tr("Double-click to rename") if self.editable else ""
+            if header.toolTip() != tip:
+                header.setToolTip(tip)
         self.deck_title.show()
         self.deck_title.set_content(layout.deck_title, layout.deck_title_text,
                                     layout.header_font, t, centred=False, pad=PAD_X * s)
         texts = {c.id: c.text for c in board.cards}
+        axes = tuple(names.items())  # a renamed row or column: the cards say it anew
         for key, box in layout.containers.items():
             container = self.containers[key]
             for card_id, rect in box.cards:
@@ -144,8 +185,12 @@ class BoardScene(QGraphicsScene):
                 if item is None:
                     item = self.cards[card_id] = CardItem(card_id, self)
                     self.addItem(item)
-                item.spoken = card_words(board, card_id, hints.get(card_id, ""),
-                                         states.get(card_id))
+                words = (texts[card_id], key, hints.get(card_id, ""), states.get(card_id),
+                         axes)
+                if item.spoken_for != words:  # only the cards that moved or changed
+                    item.spoken_for = words
+                    item.spoken = card_words(board, card_id, hints.get(card_id, ""),
+                                             states.get(card_id))
                 item.set_look(texts[card_id], hints.get(card_id, ""), states.get(card_id),
                               rect.width(), rect.height(), layout.card_font, layout.hint_font,
                               s, t, layout.marks and key is not None)
@@ -227,6 +272,7 @@ class BoardScene(QGraphicsScene):
         """The drop handler: a card let go at `scene_pos` lands in the cell or deck there,
         between the cards it was dropped between. One undo command, or none if it lands
         outside or where it was."""
+        self.up_to_date()
         layout = self.layout
         target = layout.container_at(scene_pos.x(), scene_pos.y()) if layout else None
         if target is None:
@@ -276,6 +322,7 @@ class BoardScene(QGraphicsScene):
             self.ensure_visible(card_id)
 
     def press_card(self, item: CardItem, pos: QPointF) -> None:
+        self.up_to_date()  # the card is lifted from where it shows now
         self.select_card(item.card_id)
         self.press_pos = pos
         self.grab_offset = pos - item.scenePos()
@@ -339,6 +386,7 @@ class BoardScene(QGraphicsScene):
 
     def visual_order(self) -> list[str]:
         """Card ids as the eye reads them: cells row by row, then the deck."""
+        self.up_to_date()
         if self.layout is None:
             return []
         keys = [k for k in self.layout.containers if k is not None] + [None]

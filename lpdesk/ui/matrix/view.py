@@ -2,7 +2,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from lpdesk.ui.matrix.scene import BoardScene
@@ -34,6 +43,10 @@ class BoardView(QGraphicsView):
         self.setToolTip(tr("Drag cards into the grid. Keyboard: Tab selects a card, arrow "
                            "keys move it, Shift+Up/Down reorders, Delete sends it back to "
                            "the deck, Enter opens \u201cMove to\u201d."))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.board_scene.up_to_date()  # what changed while hidden, before the first paint
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

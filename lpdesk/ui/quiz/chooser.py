@@ -3,7 +3,7 @@ for a person, a group or the whole room (now or target), or for each person in t
 It only asks; the quiz page decides and pushes the commands."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -59,9 +59,32 @@ class FittingCombo(QComboBox):
         super().__init__(parent)
         self.max_chars = max_chars
         self.tip = tip
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # not AdjustToContents: Qt would measure every choice again at each size hint
+        # (3,000 in the largest session); `sizeHint` measures, once per change
+        self.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(6)
         self.currentIndexChanged.connect(lambda *_: self._update_tip())
+        self._widths: dict[str, float] = {}  # a choice's width in `_widths_font`
+        self._widths_font = ""
+        self._widest: tuple[tuple, float] | None = None  # (font, placeholder), width
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged,
+                       model.modelReset, model.layoutChanged):
+            signal.connect(self._forget_widest)
+
+    def _forget_widest(self, *_args) -> None:
+        if self._widest is not None:
+            self._widest = None
+            self.updateGeometry()  # the layout asks `sizeHint` again
+
+    def _width(self, fm, text: str) -> float:
+        """A choice's width, remembered: 200 phones' runs change a few choices at a time,
+        and the size hint measures them all (`_widths` is for the font `_widest` says)."""
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = fm.horizontalAdvance(text)
+        return width
 
     def _chrome(self) -> int:
         opt = QStyleOptionComboBox()
@@ -71,8 +94,14 @@ class FittingCombo(QComboBox):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         fm = self.fontMetrics()
-        widest = max([fm.horizontalAdvance(self.itemText(i)) for i in range(self.count())]
-                     + [fm.horizontalAdvance(self.placeholderText())])
+        key = (self.font().key(), self.placeholderText())
+        if self._widest is None or self._widest[0] != key:  # measured once per change
+            if key[0] != self._widths_font or len(self._widths) > 10_000:
+                self._widths, self._widths_font = {}, key[0]
+            self._widest = key, max([self._width(fm, self.itemText(i))
+                                     for i in range(self.count())]
+                                    + [self._width(fm, self.placeholderText())])
+        widest = self._widest[1]
         cap = fm.horizontalAdvance("M") * self.max_chars
         hint = super().sizeHint()
         return QSize(min(widest, cap) + self._chrome() + 4, hint.height())
@@ -112,6 +141,33 @@ class FittingCombo(QComboBox):
         cut = bool(text) and self.shown_text() != text
         self.setToolTip(plain_tip(f"{text}\n{self.tip}" if cut and self.tip else text if cut
                                   else self.tip))  # the text may be a participant's name
+
+
+def set_choices(combo: QComboBox, choices: list[tuple[str, str]]) -> bool:
+    """Make `combo`'s items (text, data) `choices`, setting only those that differ (and
+    adding or removing at the end); True if any did. The items last set are remembered on
+    the combo (`set_choices` alone fills it): asking Qt for 3,000 texts is slow."""
+    shown: list[tuple[str, str]] = getattr(combo, "choices_set", [])
+    if combo.count() != len(shown):  # filled some other way: ask Qt
+        shown = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    combo.choices_set = list(choices)
+    if shown == choices:
+        return False
+    changed = False
+    for i, ((text, data), (was_text, was_data)) in enumerate(zip(choices, shown, strict=False)):
+        if was_text != text:
+            combo.setItemText(i, text)
+            changed = True
+        if was_data != data:
+            combo.setItemData(i, data)
+            changed = True
+    while combo.count() > len(choices):
+        combo.removeItem(combo.count() - 1)
+        changed = True
+    for text, data in choices[combo.count():]:
+        combo.addItem(text, data)
+        changed = True
+    return changed
 
 
 class QuizRunChooser(QWidget):
@@ -186,33 +242,44 @@ class QuizRunChooser(QWidget):
             self.rows.setDirection(direction)
 
     def refresh(self, session: Session, total: int, answered_of) -> None:
-        """Fill both lists from the session; `answered_of(run)` counts a run's answers."""
+        """Fill both lists from the session; `answered_of(run)` counts a run's answers.
+        Only the choices that differ are set (200 phones' runs move on a few at a time)."""
         self._filling = True
-        self.runs.clear()
+        people = {p.id: p.name for p in session.participants}
+        groups = {g.id: g.name for g in session.groups}
+        whole_room = self.tr("The whole room")
+        room = QCoreApplication.translate("QuizPage", "The whole room")  # as subject_name
+        now, target = self.tr("now"), self.tr("target")
+        runs = []
         for run in session.quiz.runs:
             count = answered_of(run)
             mark = " \u2713" if total and count == total else ""
-            purpose = self.tr("target") if run.purpose == "target" else self.tr("now")
-            self.runs.addItem(f"{subject_name(session, run)} \u00b7 {purpose} \u00b7 "
-                              f"{count}/{total}{mark}", run.id)
+            name = (people if run.subject_kind == "participant" else groups if
+                    run.subject_kind == "group" else {}).get(run.subject_id or "", room)
+            purpose = target if run.purpose == "target" else now
+            runs.append((f"{name} \u00b7 {purpose} \u00b7 {count}/{total}{mark}", run.id))
+        changed = set_choices(self.runs, runs)
         current = session.quiz.current_run_id
-        self.runs.setCurrentIndex(self.runs.findData(current) if current else -1)
+        index = self.runs.findData(current) if current else -1
+        if self.runs.currentIndex() != index:
+            self.runs.setCurrentIndex(index)
         self.remove.setEnabled(current is not None)
         chosen = self.subject.currentData()
-        self.subject.clear()
-        self.subject.addItem(self.tr("The whole room"), subject_key("room", None))
-        # everyone takes it on their own phone; each result goes on the current area
-        self.subject.addItem(self.tr("Everyone, on phones"), PHONES)
-        for g in session.groups:
-            self.subject.addItem(self.tr("Group: %s") % g.name, subject_key("group", g.id))
-        for p in session.participants:
-            self.subject.addItem(p.name, subject_key("participant", p.id))
-        index = self.subject.findData(chosen) if chosen else -1
-        self.subject.setCurrentIndex(max(0, index))  # the whole room unless chosen otherwise
+        subjects = [(whole_room, subject_key("room", None)),
+                    # everyone takes it on their own phone; each result goes on the area
+                    (self.tr("Everyone, on phones"), PHONES)]
+        subjects += [(self.tr("Group: %s") % name, subject_key("group", gid))
+                     for gid, name in groups.items()]
+        subjects += [(name, subject_key("participant", pid)) for pid, name in people.items()]
+        changed = set_choices(self.subject, subjects) or changed
+        index = max(0, self.subject.findData(chosen) if chosen else -1)
+        if self.subject.currentIndex() != index:  # the whole room unless chosen otherwise
+            self.subject.setCurrentIndex(index)
         self.each.setEnabled(bool(session.participants))
         self._filling = False
-        self.updateGeometry()
-        self._fit_rows()
+        if changed:
+            self.updateGeometry()
+            self._fit_rows()
 
     def _run_activated(self, index: int) -> None:
         if not self._filling:

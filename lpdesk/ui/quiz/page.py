@@ -8,9 +8,9 @@ the session without being an undo step (see `lpdesk.commands.quiz`).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lpdesk.commands.quiz import (
     AnswerCommand,
@@ -27,17 +27,18 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum_words import format_position
 from lpdesk.model.quiz import QuizRun
 from lpdesk.model.quiz_scoring import QuizResult, score
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.quiz.chooser import QuizRunChooser, purpose_text, subject_name
+from lpdesk.ui.quiz.fitting import FittingQuiz
 from lpdesk.ui.quiz.keys import QuizKeys
 from lpdesk.ui.quiz.presenting import PresentingQuiz
 from lpdesk.ui.quiz.question_view import LETTERS, QuizQuestionView
 from lpdesk.ui.quiz.result_view import PlaceState, QuizResultView
-from lpdesk.ui.quiz.widgets import pixel_font
 from lpdesk.ui.style.binding import listen
-from lpdesk.ui.style.theme import theme, theme_state
+from lpdesk.ui.style.theme import theme_state
 
 
-class QuizPage(PresentingQuiz, QWidget):
+class QuizPage(PresentingQuiz, FittingQuiz, QWidget):
     def __init__(self, doc: SessionDocument, parent: QWidget | None = None,
                  audience: bool = False) -> None:
         super().__init__(parent)
@@ -49,6 +50,8 @@ class QuizPage(PresentingQuiz, QWidget):
         self._style_sheet = ""  # the one applied: setting it again costs ~70 ms
         self._laying_out = False
         self._restyle_due = False
+        self._looks: dict[QWidget, tuple] = {}  # the unit and theme each view was given
+        self._valid: set[tuple[str, str]] | None = None  # (question, answer) ids: counting
         self._relayout_later = QTimer(self, singleShot=True, interval=0)
         self._relayout_later.timeout.connect(self.refresh)
         self.advance_delay_ms = 450  # long enough for the room to see the chosen answer
@@ -67,11 +70,13 @@ class QuizPage(PresentingQuiz, QWidget):
         except ContentError as exc:  # edited content is broken: say so, do not crash
             self.content_error = str(exc)
         self._build()
+        # the run on screen changed in a phones' slice: refresh once, after it
+        self._frame_refresh = FrameRefresh(self, self.refresh)
         listen(self, self.quiz.changed, self._quiz_changed)
         listen(self, self.session.changed, self._session_changed)
         listen(self, self.session.continuum.changed, self._continuum_changed)
         theme_state().theme_changed.connect(self._theme_changed)
-        self.restyle()
+        self._restyle_due = True  # styled once, by the first fit (it knows the size)
         self.refresh()
 
     # -- building ------------------------------------------------------------------
@@ -197,8 +202,12 @@ class QuizPage(PresentingQuiz, QWidget):
         return score(self.content.questions, run.answers)
 
     def answered_count(self, run: QuizRun) -> int:
-        result = self.result(run)
-        return result.answered if result else 0
+        """The run's answers as `score` counts them, without scoring (the chooser counts
+        every run of a 2,000-run session)."""
+        if self._valid is None:
+            self._valid = {(q.id, a.id) for q in self.content.questions
+                           for a in q.answers} if self.content else set()
+        return sum((item in self._valid) for item in run.answers.items())
 
     def find_run(self, kind: str, subject_id: str | None, purpose: str) -> QuizRun | None:
         for run in self.quiz.runs:
@@ -340,7 +349,7 @@ class QuizPage(PresentingQuiz, QWidget):
             if not self._chooser_timer.isActive():
                 self._chooser_timer.start()
             return
-        self.refresh()
+        self._frame_refresh.request()
 
     def _refresh_chooser(self) -> None:
         if self.chooser is not None:
@@ -348,11 +357,11 @@ class QuizPage(PresentingQuiz, QWidget):
 
     def _session_changed(self, what: str) -> None:
         if what in ("participants", "groups"):
-            self.refresh()
+            self._frame_refresh.request()
 
     def _continuum_changed(self, _area_id=None) -> None:
         if self.views.currentWidget() is self.result_view:
-            self.refresh()
+            self._frame_refresh.request()
 
     def _theme_changed(self, _theme=None) -> None:
         self._fitted_for = None  # fit again with the new sizes,
@@ -371,6 +380,8 @@ class QuizPage(PresentingQuiz, QWidget):
         finally:
             self._laying_out = False
         self._restyle_due = False
+        self._looks: dict[QWidget, tuple] = {}  # the unit and theme each view was given
+        self._valid: set[tuple[str, str]] | None = None  # (question, answer) ids: counting
 
     def _refresh(self) -> None:
         if self.chooser is not None:
@@ -386,56 +397,12 @@ class QuizPage(PresentingQuiz, QWidget):
         self._fit_screen((run.id, index) if run is not None else None)
         self._sync_room_actions()
 
-    def _fit_screen(self, shown: object) -> None:
-        """Shrink the text just enough for the screen to fit (long, edited texts on a small
-        projector) instead of clipping it; start from full size for each new screen or
-        size. Only when what it depends on changed (the room the page is given, the text
-        scale, the screen shown), and with one restyle at most: a fit changes the page's
-        minimum size, and a scroll area that then resizes the page must not start another
-        fit (the quiz page once restyled itself in an endless loop that froze the window)."""
-        available = self._available()
-        key = (available.width(), available.height(), theme().font_scale, shown)
-        force, self._restyle_due = self._restyle_due, False
-        if key == self._fitted_for and not force:
-            return
-        self._fitted_for = key
-        tried = self._best_fit(available)
-        if not self._update_unit(force) and tried:
-            self._apply_unit(self.unit)  # the last try may have been another size
-
-    def _best_fit(self, available: QSize) -> bool:
-        """Set `_fit` to the largest text scale (0.55-1, to within 1%) at which the screen
-        shown fits the room given; True if it tried fonts on the way (fonts only: a
-        style sheet for each try would cost ~70 ms)."""
-        self._fit = 1.0
-        view = self.views.currentWidget()
-        if self.views.width() < 200 or view is self.empty_view:
-            return False
-        layout = view.layout()
-        # the views' share of the room given (not of the page, which a scroll area may
-        # have grown to the page's own minimum)
-        width = self.views.width() - max(0, self.width() - available.width())
-        height = self.views.height() - max(0, self.height() - available.height())
-
-        def fits(scale: float) -> bool:
-            self._fit = scale
-            self._apply_unit(self._unit_for(available))
-            return layout.totalHeightForWidth(width) <= height
-
-        if fits(1.0):
-            return True
-        low, high = 0.55, 1.0
-        for _ in range(6):
-            middle = (low + high) / 2
-            low, high = (middle, high) if fits(middle) else (low, middle)
-        self._fit = low
-        return True
-
     def _title(self, run: QuizRun) -> str:
         return f"{subject_name(self.session, run)} \u00b7 {purpose_text(run.purpose)}"
 
     def _show_question(self, run: QuizRun, index: int) -> None:
         assert self.content is not None
+        self._set_look(self.question_view, self.unit)  # before: one restyle, not two
         questions = self.content.questions
         self.question_view.show_question(
             self._title(run), index, self.total, questions[index],
@@ -446,62 +413,10 @@ class QuizPage(PresentingQuiz, QWidget):
     def _show_result(self, run: QuizRun) -> None:
         result = self.result(run)
         assert result is not None
+        self._set_look(self.result_view, self.unit)
         next_id = self.next_person_id(run)
         self.result_view.show_result(
             self.tr("Result: %s") % self._title(run), result, run.purpose,
             None if self.audience else self.place_state(run, result),
             self.session.participant(next_id).name if next_id else None)
         self.views.setCurrentWidget(self.result_view)
-
-    # -- look ---------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Fit again (if the room given changed: `_fit_screen`) once the layout has settled,
-        # never inside it: a resize may come from a size-hint query, where a restyle
-        # (new fonts, a new minimum size) starts the next resize. Resizes coalesce.
-        self._relayout_later.start()
-
-    def _available(self) -> QSize:
-        """The room the page is given: its own size, or in a scroll area (the main window's
-        page stack) that area's, scroll bars included. A page the scroll area grew to its
-        own minimum must not take its text size from that: bigger text, bigger minimum,
-        bigger page... (and scroll bars coming and going must not change it either)."""
-        parent = self.parentWidget()
-        while parent is not None:
-            if isinstance(parent, QAbstractScrollArea):
-                return parent.contentsRect().size()
-            parent = parent.parentWidget()
-        return self.size()
-
-    def _unit_for(self, available: QSize) -> float:
-        fit = min(available.width() / 1000, available.height() / 640)
-        return theme().font_scale * max(0.75, min(2.2, fit)) * self._fit
-
-    def _update_unit(self, force: bool = False) -> bool:
-        """Scale text with the room given (a 1920x1080 projector gets bigger text than a
-        laptop window) and with the theme's presentation font scale; restyle only when
-        the unit really changed. True if it restyled."""
-        unit = self._unit_for(self._available())
-        if force or abs(unit - self.unit) > 0.01 * self.unit:
-            self.unit = unit
-            self.restyle()
-            return True
-        return False
-
-    def restyle(self) -> None:
-        t, u = theme(), self.unit
-        sheet = (f"#QuizPage {{ background: {t.background}; }}"
-                 f"#QuizPage QLabel {{ color: {t.text}; }}"
-                 f"#QuizPage QPushButton {{ padding: {round(6 * u)}px {round(14 * u)}px; }}")
-        if sheet != self._style_sheet:  # the same sheet again would repolish every child
-            self._style_sheet = sheet
-            self.setStyleSheet(sheet)
-        self._apply_unit(u)
-
-    def _apply_unit(self, u: float) -> None:
-        """The fonts (and the views' sizes) for unit `u`."""
-        base = self.font()
-        self.empty_title.setFont(pixel_font(base, 32 * u, bold=True))
-        self.empty_text.setFont(pixel_font(base, 19 * u))
-        self.question_view.set_unit(u)
-        self.result_view.set_unit(u)

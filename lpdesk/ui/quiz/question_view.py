@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from lpdesk.content.quiz import MAX_ANSWERS
 from lpdesk.model.quiz_scoring import Question
 from lpdesk.ui.quiz.widgets import AnswerButton, QuizProgress, pixel_font
-from lpdesk.ui.style.theme import theme
+from lpdesk.ui.style.theme import set_sheet, theme
 
 LETTERS = "ABCDEF"[:MAX_ANSWERS]
 
@@ -102,12 +102,12 @@ class QuizQuestionView(QWidget):
         self.unit = unit
         self.subject_label.setFont(pixel_font(base, 19 * u, bold=True))
         self.progress_label.setFont(pixel_font(base, 19 * u))
-        self.progress_label.setStyleSheet(f"color: {t.muted_text};")
+        set_sheet(self.progress_label, f"color: {t.muted_text};")
         self.topic_label.setFont(pixel_font(base, 17 * u, bold=True))
-        self.topic_label.setStyleSheet(f"color: {t.accent};")
+        set_sheet(self.topic_label, f"color: {t.accent};")
         self.question_label.setFont(pixel_font(base, 32 * u, bold=True))
         self.hint.setFont(pixel_font(base, 14 * u))
-        self.hint.setStyleSheet(f"color: {t.muted_text};")
+        set_sheet(self.hint, f"color: {t.muted_text};")
         for b in self.answer_buttons:
             b.unit = u
             b.setFont(pixel_font(base, 23 * u))

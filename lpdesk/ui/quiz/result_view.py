@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from lpdesk.model.continuum_words import format_position
 from lpdesk.model.quiz_scoring import CountedAnswer, QuizResult
 from lpdesk.ui.quiz.widgets import QuizStrip, pixel_font, readable_on
-from lpdesk.ui.style.theme import theme
+from lpdesk.ui.style.theme import set_sheet, theme
 
 SHOWN_PULLS = 2  # answers listed per side: enough to talk about, small enough to read
 
@@ -163,16 +163,17 @@ class QuizResultView(QWidget):
         for b in (self.review_button, self.place_button, self.next_button):
             b.setFont(pixel_font(base, 17 * u, bold=b is self.place_button))
         # The one thing to press on this screen stands out in the accent colour.
-        self.place_button.setStyleSheet(
-            f"QPushButton {{ background: {t.accent}; color: {readable_on(t.accent).name()};"
-            f" border: none; border-radius: {round(6 * u)}px;"
-            f" padding: {round(8 * u)}px {round(18 * u)}px; }}"
-            f"QPushButton:disabled {{ background: {t.surface}; color: {t.muted_text};"
-            f" border: 1px solid {t.grid}; }}"
-            f"QPushButton:focus {{ border: 3px solid {t.text}; }}")
+        on_accent = readable_on(t.accent).name()
+        set_sheet(self.place_button,
+                  f"QPushButton {{ background: {t.accent}; color: {on_accent};"
+                  f" border: none; border-radius: {round(6 * u)}px;"
+                  f" padding: {round(8 * u)}px {round(18 * u)}px; }}"
+                  f"QPushButton:disabled {{ background: {t.surface}; color: {t.muted_text};"
+                  f" border: 1px solid {t.grid}; }}"
+                  f"QPushButton:focus {{ border: 3px solid {t.text}; }}")
         which_colour = t.target if self.strip.which == "target" else t.now
-        self.position_label.setStyleSheet(f"color: {which_colour};")
+        set_sheet(self.position_label, f"color: {which_colour};")
         for w in (self.stage_text, self.basis, self.note):
-            w.setStyleSheet(f"color: {t.muted_text};")
-        self.left_title.setStyleSheet(f"color: {t.text};")
-        self.right_title.setStyleSheet(f"color: {t.text};")
+            set_sheet(w, f"color: {t.muted_text};")
+        set_sheet(self.left_title, f"color: {t.text};")
+        set_sheet(self.right_title, f"color: {t.text};")

@@ -1,0 +1,228 @@
+"""The matrix under phones' traffic (issue 28): the board and its page redraw once after a
+phones' slice, and a refresh changes only what changed."""
+import pytest
+from PySide6.QtCore import QRectF
+
+from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
+from lpdesk.demo import demo_session
+from lpdesk.document import SessionDocument
+from lpdesk.ui.base.frames import phones_applying
+from lpdesk.ui.matrix.page import MatrixPage
+from lpdesk.ui.style.theme import theme
+
+
+@pytest.fixture
+def page(qtbot):
+    doc = SessionDocument(demo_session())
+    page = MatrixPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def phones_move(page, moves, board=None):
+    board = board or page.matrix.current_board
+    page.doc.apply(MoveCardsFromPhonesCommand(page.matrix, board.id, moves))
+
+
+def test_a_phones_slice_lays_the_board_out_once_after_it(page, qtbot):
+    board, scene = page.matrix.current_board, page.scene
+    first, second = [c.id for c in board.cards_in(None)][:2]
+    cell = (board.rows[0].id, board.columns[0].id)
+    runs, page_runs = scene._refresh.runs, page._refresh.runs
+    with phones_applying():
+        phones_move(page, [(first, cell)])
+        phones_move(page, [(second, cell)])  # two commands in one slice
+        # nothing redrawn inside the slice: the card still shows in the deck
+        assert scene.cards[first].parentItem() is scene.containers[None].content
+    qtbot.waitUntil(lambda: scene._refresh.runs == runs + 1)
+    qtbot.wait(20)
+    assert scene._refresh.runs == runs + 1 and page._refresh.runs == page_runs + 1
+    for card in (first, second):
+        assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_drop_while_a_phones_refresh_is_due_uses_the_board_as_it_is(page):
+    """The facilitator's drop reads the layout: a refresh still due runs first."""
+    board, scene = page.matrix.current_board, page.scene
+    card = board.cards_in(None)[0].id
+    cell = (board.rows[-1].id, board.columns[-1].id)
+    with phones_applying():
+        phones_move(page, [(card, (board.rows[0].id, board.columns[0].id))])
+    assert scene._refresh.pending()
+    assert scene.drop_card(card, scene.layout.containers[cell].rect.center())
+    assert not scene._refresh.pending()
+    assert board.cell_of(card) == cell
+    assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_refresh_with_nothing_changed_repaints_nothing(page, qtbot):
+    scene = page.scene
+    qtbot.wait(50)  # the first paints are over
+    regions = []
+    scene.changed.connect(regions.extend)
+    scene.refresh()
+    page.refresh()
+    qtbot.wait(50)
+    assert [r for r in regions if not r.isEmpty()] == []
+
+
+def test_a_phones_move_sets_again_only_the_cells_and_headers_it_changed(page, qtbot):
+    """Cells whose frame and cards stay as they were, and headers whose place and text
+    stay, are not set again (so not repainted) when a phone moves a card."""
+    page.resize(1920, 1080)  # the board fits at its largest text before and after
+    qtbot.wait(20)
+    board, scene = page.matrix.current_board, page.scene
+    card = next(c.id for c in board.cards if board.cell_of(c.id) is not None)
+    here = board.cell_of(card)
+    there = next((r.id, c.id) for r in board.rows for c in board.columns
+                 if r.id == here[0] and (r.id, c.id) != here)
+    scale = scene.layout.scale
+
+    def shown():
+        layout = scene.layout
+        cells = {k: (c.rect, [r for _, r in c.cards]) for k, c in layout.containers.items()}
+        heads = {a: (r, scene.headers[a].note) for a, r in
+                 (*layout.row_headers, *layout.column_headers)}
+        return cells, heads
+
+    cells_before, heads_before = shown()
+    touched = []
+    for key, item in scene.containers.items():
+        item.setRect = lambda *a, key=key: touched.append(key)
+    for header in scene.headers.values():
+        header.update = lambda *a, axis=header.axis_id: touched.append(axis)
+    with phones_applying():
+        phones_move(page, [(card, there)])
+    qtbot.waitUntil(lambda: not scene._refresh.pending())
+    cells_after, heads_after = shown()
+    assert scene.layout.scale == scale
+    same = {k for k in cells_after if cells_before.get(k) == cells_after[k]}
+    same |= {a for a in heads_after if heads_before.get(a) == heads_after[a]}
+    assert same, "the move should leave some cells or headers as they were"
+    assert not same & set(touched)
+    assert here in touched or there in touched
+
+
+def test_a_refresh_sets_the_page_s_style_sheets_and_boards_list_only_when_they_differ(
+        page, monkeypatch):
+    calls = []
+    monkeypatch.setattr(page.title, "setStyleSheet", lambda s: calls.append(s))
+    monkeypatch.setattr(page.figure, "setStyleSheet", lambda s: calls.append(s))
+    monkeypatch.setattr(page.board_combo, "clear", lambda: calls.append("clear"))
+    page.refresh()
+    assert calls == []
+    # a renamed board changes the list
+    board = page.matrix.boards[1]
+    board.name = "Renamed board"
+    page.refresh()
+    assert calls == ["clear"]
+
+
+def test_other_boards_moved_by_phones_do_not_lay_this_board_out(page, qtbot):
+    scene = page.scene
+    other = next(b for b in page.matrix.boards if b is not page.matrix.current_board)
+    card = other.cards_in(None)[0].id
+    runs = scene._refresh.runs
+    with phones_applying():
+        phones_move(page, [(card, (other.rows[0].id, other.columns[0].id))], other)
+    qtbot.wait(30)
+    assert scene._refresh.runs == runs and not scene._refresh.pending()
+
+
+def accent_pixels(page, card_id) -> int:
+    from PySide6.QtGui import QColor
+
+    from lpdesk.ui.style.theme import theme
+
+    item = page.scene.cards[card_id]
+    rect = page.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    image = page.view.viewport().grab(rect).toImage()
+    accent = QColor(theme().accent)
+    return sum(1 for x in range(image.width()) for y in range(image.height())
+               if abs(QColor(image.pixel(x, y)).red() - accent.red()) < 8
+               and abs(QColor(image.pixel(x, y)).green() - accent.green()) < 8
+               and abs(QColor(image.pixel(x, y)).blue() - accent.blue()) < 8)
+
+
+def test_a_card_shows_when_it_is_selected_and_when_it_no_longer_is(page, qtbot):
+    """Qt repaints an item whose selection changes (its cached pixmap too): cards need no
+    itemChange hook of their own, which cost a Python call for every move of every card."""
+    card = page.matrix.current_board.cards[0].id
+    qtbot.wait(20)
+    assert accent_pixels(page, card) == 0
+    page.scene.select_card(card)
+    qtbot.wait(20)
+    assert accent_pixels(page, card) > 20  # the accent border
+    page.scene.clearSelection()
+    qtbot.wait(20)
+    assert accent_pixels(page, card) == 0
+
+
+def test_a_new_page_lays_its_board_out_for_the_view_s_size_only(qtbot, monkeypatch):
+    from lpdesk.ui.matrix import scene as scene_module
+
+    sizes = []
+    layout_board = scene_module.layout_board
+    monkeypatch.setattr(scene_module, "layout_board", lambda board, w, h, *a, **k: (
+        sizes.append((w, h)), layout_board(board, w, h, *a, **k))[1])
+    page = MatrixPage(SessionDocument(demo_session()))
+    qtbot.addWidget(page)
+    assert sizes == []  # nothing laid out before the view has its size
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.view.viewport().size()
+    assert sizes and set(sizes) == {(view.width(), view.height())}
+
+
+def test_the_consensus_view_is_built_when_first_shown(qtbot):
+    doc = SessionDocument(demo_session())
+    page = MatrixPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page._consensus is None
+    page.consensus_action.trigger()
+    assert page.stack.currentWidget() is page.consensus
+    assert page.consensus.items  # it counted the groups' boards
+    page.consensus_action.trigger()
+    assert page.stack.currentWidget() is page.view
+
+
+def test_a_hidden_board_is_laid_out_when_shown_again(page, qtbot):
+    """While the consensus shows, phones' moves do not lay the board out; back on the
+    board, it shows them."""
+    board, scene = page.matrix.current_board, page.scene
+    page.consensus_action.trigger()
+    qtbot.wait(20)
+    card = board.cards_in(None)[0].id
+    cell = (board.rows[0].id, board.columns[0].id)
+    runs = scene._refresh.runs
+    with phones_applying():
+        phones_move(page, [(card, cell)])
+    qtbot.wait(30)
+    assert scene._refresh.runs == runs  # nothing laid out for a board no one sees
+    assert scene.cards[card].parentItem() is scene.containers[None].content
+    page.consensus_action.trigger()
+    assert page.stack.currentWidget() is page.view
+    assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_header_measures_its_text_again_when_its_content_changes(page):
+    """Headers keep their text's rects between paints: a new name or note is measured."""
+    scene = page.scene
+    row = page.matrix.current_board.rows[0]
+    header = scene.headers[row.id]
+    rect = QRectF(header.pos(), header.rect().size())
+    before = header.text_rects()
+    assert header.text_rects() == before  # kept
+    header.set_content(rect, header.name + " and much more", header.font, theme(),
+                       centred=False, pad=header.pad, note="a long second line here",
+                       note_font=header.note_font)
+    after = header.text_rects()
+    assert len(after) == 2 and sum(r.height() for r in after) > sum(
+        r.height() for r in before)
