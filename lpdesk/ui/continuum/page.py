@@ -37,6 +37,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Area, Placement
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.placing import Placing
@@ -76,8 +77,11 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         self.zoom = 1.0  # grows with the page size (see resizeEvent)
         self.setObjectName("ContinuumPage")
         self._build()
-        listen(self, self.continuum.changed, self._model_changed)
-        listen(self, self.session.changed, self._model_changed)
+        # Phones' votes: one refresh after their slice, however many changes it made
+        # (docs/architecture.md, "The frame budget"); the facilitator's edits: at once
+        self._refresh = FrameRefresh(self, self.refresh)
+        listen(self, self.continuum.changed, self._refresh.request)
+        listen(self, self.session.changed, self._refresh.request)
         theme_state().theme_changed.connect(self._theme_changed)
         self._theme_changed()
 
@@ -317,9 +321,6 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
             self.side.setFixedWidth(int(max(least, min(400 * room_text_scale(self.zoom),
                                                        self.width() * 0.3))))
         self.plot.setMinimumHeight(self.plot.least_height())
-
-    def _model_changed(self, *_args) -> None:
-        self.refresh()
 
     def subjects(self) -> list[tuple[str, str, str, str]]:
         """(key, name, initials, colour) of each participant, or of each group."""
