@@ -389,13 +389,17 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
             self.tabs.removeTab(self.tabs.count() - 1)
         for i, area in enumerate(areas):
             if i >= self.tabs.count():
-                self.tabs.addTab(area.name)
-            self.tabs.setTabText(i, area.name.replace("&", "&&"))  # "&" is not a shortcut
+                self.tabs.addTab("")
+            text = area.name.replace("&", "&&")  # "&" is not a shortcut
+            if self.tabs.tabText(i) != text:  # (setting a tab's text relays the bar out)
+                self.tabs.setTabText(i, text)
+                self.tabs.setTabToolTip(i, plain_tip(area.name))
             self.tabs.setTabData(i, area.id)
-            self.tabs.setTabToolTip(i, plain_tip(area.name))
-        if current is not None:
+        if current is not None and self.tabs.currentIndex() != areas.index(current):
             self.tabs.setCurrentIndex(areas.index(current))
-        self.area_title.setText(current.name if current else "")
+        title = current.name if current else ""
+        if self.area_title.text() != title:
+            self.area_title.setText(title)
 
     def _sync_controls(self, subjects: list[tuple[str, str, str, str]]) -> None:
         area = self.continuum.current_area

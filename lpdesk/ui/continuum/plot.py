@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,16 @@ def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> 
     font.setPointSizeF(points * room_text_scale(zoom))
     font.setBold(bold)
     return font
+
+
+def _pin_bounds(scatter: pg.ScatterPlotItem) -> None:
+    """Markers' x bounds cover the whole scale, 0 to 100, so a marker moving inside it
+    leaves the item's bounding rect as it is: the move repaints its row, not the plot (a
+    changed bounding rect repaints everything the item covered). A resize forgets the pin
+    (pyqtgraph recomputes bounds from the points), and a move beyond them re-pins."""
+    if len(scatter.data):
+        xs = scatter.data["x"]
+        scatter.bounds[0] = (min(0.0, float(np.nanmin(xs))), max(100.0, float(np.nanmax(xs))))
 
 
 class ContinuumPlot(QWidget):
@@ -162,6 +173,13 @@ class ContinuumPlot(QWidget):
         for item in (self.arrows, *self.scatters.values(), self.halo, self.grabbed_item,
                      self.initials):
             self.main.addItem(item, ignoreBounds=True)
+        # The row layers and the two diagonal lines keep their last picture as a pixmap on
+        # the screen: a repaint around them (the halo, the room's strip, a tooltip) copies
+        # it, and a moved marker repaints its own row into it (RowLayer.move_rows), not 200
+        # rows. (Not the markers' scatter plots: their pixmap markers, drawn into a cache
+        # whose origin moved with their bounds, can land a pixel off the arrows and initials.)
+        for item in (self.arrows, self.initials, self.org_line, self.learner_line):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self.strip = RoomStrip(self.dist)
         self.vb.sigResized.connect(self._fit_sizes)
@@ -250,6 +268,8 @@ class ContinuumPlot(QWidget):
         """Show these rows (top to bottom). With `private`, the private vote: every row
         keeps its name but no marker shows, not even the selected row's (a mirrored
         screen shows the facilitator's window to the room); a click still places."""
+        if self._move_only(rows, selected, active, private):
+            return  # markers shifted where they are; a drag under way stays in hand
         held = self.pointer.held()
         self.pointer.end_grab()
         try:
@@ -260,8 +280,6 @@ class ContinuumPlot(QWidget):
 
     def _set_rows(self, rows: list[Row], selected: str | None, active: str,
                   private: bool) -> None:
-        if self._move_only(rows, selected, active, private):
-            return
         self._shown_as = (selected, active, private)
         self.rows = list(rows)
         self.selected_key, self.active = selected, active
@@ -287,9 +305,12 @@ class ContinuumPlot(QWidget):
     def _move_only(self, rows: list[Row], selected: str | None, active: str,
                    private: bool) -> bool:
         """The fast path of a move: when the same rows show the same markers and only
-        positions changed, shift those points instead of rebuilding every marker."""
+        positions changed, shift those points instead of rebuilding every marker, and
+        repaint only the rows that changed (one row for a key press, not 200)."""
         if (selected, active, private) != self._shown_as or len(rows) != len(self.rows):
             return False
+        if rows == self.rows:
+            return True
         moved: list[tuple[int, str, float]] = []
         for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)):
             if old == new:
@@ -303,20 +324,30 @@ class ContinuumPlot(QWidget):
                     return False  # a marker appears or goes: rebuild
                 if before != after:
                     moved.append((i, which, after))
-        touched = set()
+        touched: dict[pg.ScatterPlotItem, list[int]] = {}
+        grown: set[pg.ScatterPlotItem] = set()
         for i, which, x in moved:
             found = self.point_index.get((i, which))
             if found is not None:
                 scatter, index = found
                 scatter.data["x"][index] = x
-                touched.add(scatter)
-        for scatter in touched:
-            scatter.prepareGeometryChange()
-            scatter.bounds = [None, None]  # pyqtgraph's cached data bounds
-            scatter.update()
+                touched.setdefault(scatter, []).append(i)
+                bounds = scatter.bounds[0]  # pyqtgraph's cached data bounds (x)
+                if bounds is None or not bounds[0] <= x <= bounds[1]:
+                    grown.add(scatter)
+        for scatter, indices in touched.items():
+            if scatter in grown:  # its bounding rect changes: it repaints all it covers
+                scatter.prepareGeometryChange()
+                scatter.bounds = [None, None]
+                _pin_bounds(scatter)
+                scatter.update()
+            else:
+                for i in indices:
+                    scatter.update(self.arrows.row_rect(i))
+        changed = sorted({i for i, _which, _x in moved})
         self.rows = list(rows)
-        self.arrows.set_rows(self.rows, self.visible_rows)
-        self.initials.set_rows(self.rows, self.visible_rows)
+        self.arrows.move_rows(self.rows, changed)
+        self.initials.move_rows(self.rows, changed)
         self.fill_halo()
         return True
 
@@ -342,6 +373,7 @@ class ContinuumPlot(QWidget):
             self.scatters[kind].setData(x=np.array(xs, dtype=float), y=np.array(ys, dtype=float),
                                         brush=bs, pen=edge, symbol=SYMBOLS[kind],
                                         size=self.size_for(kind))
+            _pin_bounds(self.scatters[kind])
         self.fill_halo()
 
     def fill_halo(self) -> None:
@@ -372,6 +404,7 @@ class ContinuumPlot(QWidget):
         self.initials.setVisible(show_initials)
         self.initials.font.setPixelSize(max(8, int(self.marker_px * 0.42)))
         self.arrows.marker_px = self.initials.marker_px = self.marker_px
+        self.arrows.unit_y = self.initials.unit_y = (n + 0.2) / max(1.0, self.vb.height())
         self.arrows.pen_width = 2.5 if self.marker_px >= 12 else 1.2
         for kind, scatter in self.scatters.items():
             if len(scatter.data):

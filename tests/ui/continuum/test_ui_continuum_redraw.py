@@ -2,7 +2,9 @@
 votes refreshes the page once, after it; a moved marker redraws its own row, not the plot;
 the summary, the room's strip and the spoken description are rebuilt only when what they
 show changed; and the facilitator's drag survives all of it."""
-from PySide6.QtCore import QPointF
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QRegion
 from PySide6.QtWidgets import QApplication
 
 from lpdesk.commands.continuum import SetPlacementCommand
@@ -83,3 +85,103 @@ def test_a_drag_survives_a_slice_of_votes_redrawn_after_it(qtbot):
     plot.pointer.drag_to(start + 6)
     plot.pointer.drop()
     assert doc.session.continuum.current_area.placements[mine].now == start + 6
+
+
+def fresh_picture(qtbot, doc, size, selected, active):
+    """The plot of a new page showing the same session: everything drawn from scratch."""
+    page = ContinuumPage(doc)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select(selected)
+    page.set_active(active)
+    QApplication.processEvents()
+    return page.plot.view.grab().toImage()
+
+
+def crowd(people):
+    from benchmarks.continuum_frame import _session
+    return SessionDocument(_session(people))
+
+
+@pytest.mark.parametrize("people", [0, 200], ids=["demo (initials)", "200 (dots)"])
+def test_markers_redrawn_row_by_row_look_as_if_drawn_afresh(qtbot, people):
+    """Moves repaint only their rows (into the layers' cached pictures): after key moves, a
+    drag, a drop and phones' votes, the plot is pixel for pixel what a new page draws."""
+    size = (1280, 720)
+    doc = crowd(people) if people else SessionDocument(demo_session())
+    page = ContinuumPage(doc)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    plot = page.plot
+    ids = [p.id for p in doc.session.participants]
+    mine = ids[len(ids) // 2]
+    page.select(mine)  # the last full redraw: everything below moves markers only
+    QApplication.processEvents()
+    row = [r.key for r in plot.rows].index(mine)
+    start = plot.rows[row].now
+    plot.pointer.grab(QPointF(start, row))
+    for step in range(1, 8):
+        plot.pointer.drag_to(start + 6 * step)
+        QApplication.processEvents()
+        if step == 4:
+            with phones_applying():
+                vote(doc, ids[-1], 97.0)
+                vote(doc, ids[0], 3.0)
+            qtbot.waitUntil(lambda: not page._refresh.pending(), timeout=2000)
+            QApplication.processEvents()
+    plot.pointer.drop()
+    QApplication.processEvents()
+    for key in [Qt.Key.Key_Right] * 3 + [Qt.Key.Key_End, Qt.Key.Key_Home, Qt.Key.Key_Left]:
+        QApplication.sendEvent(plot.view, QKeyEvent(QEvent.Type.KeyPress, key,
+                                                    Qt.KeyboardModifier.NoModifier))
+        QApplication.processEvents()
+    vote(doc, ids[1], 55.0)
+    QApplication.processEvents()
+    assert (page.selected_key, page.active) == (mine, "now")
+    shown = plot.view.grab().toImage()
+    fresh = fresh_picture(qtbot, doc, size, mine, "now")
+    assert shown == fresh
+
+
+class Painted(QObject):
+    """The parts of a widget repainted (its paint events' regions)."""
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.region = QRegion()
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            self.region = self.region.united(event.region())
+        return False
+
+
+def press(page, key):
+    QApplication.sendEvent(page.plot.view, QKeyEvent(QEvent.Type.KeyPress, key,
+                                                     Qt.KeyboardModifier.NoModifier))
+    QApplication.processEvents()
+
+
+def test_a_key_move_repaints_its_row_not_the_plot(qtbot):
+    doc = crowd(200)
+    page = ContinuumPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    page.select(doc.session.participants[100].id)
+    press(page, Qt.Key.Key_Right)
+    qtbot.wait(100)  # the page laid out and painted whole (and earlier tests' windows gone)
+    painted = Painted(page.plot.view.viewport())
+    press(page, Qt.Key.Key_Left)
+    assert not painted.region.isEmpty()  # the marker moved on screen
+    rows = page.plot.main.vb.sceneBoundingRect()
+    # its row with the markers' reach (and the room's strip, if a median moved) - not all
+    # 200 rows: a row is 3 pixels here
+    covered = sum(r.height() for r in painted.region if r.intersects(rows.toRect()))
+    assert covered < rows.height() / 4, [(r.y(), r.height()) for r in painted.region]
