@@ -185,3 +185,30 @@ def test_a_key_move_repaints_its_row_not_the_plot(qtbot):
     # 200 rows: a row is 3 pixels here
     covered = sum(r.height() for r in painted.region if r.intersects(rows.toRect()))
     assert covered < rows.height() / 4, [(r.y(), r.height()) for r in painted.region]
+
+
+def test_a_drag_repaints_its_row_not_the_plot(qtbot):
+    doc = crowd(200)
+    page = ContinuumPage(doc)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    plot = page.plot
+    mine = doc.session.participants[100].id
+    page.select(mine)
+    row = [r.key for r in plot.rows].index(mine)
+    start = plot.rows[row].now
+    plot.pointer.grab(QPointF(start, row))  # the press (the marker leaves its plot)
+    plot.pointer.drag_to(start + 1)
+    qtbot.wait(100)
+    painted = Painted(plot.view.viewport())
+    for step in range(2, 6):
+        plot.pointer.drag_to(start + step)
+        QApplication.processEvents()
+    plot.pointer.drop()
+    QApplication.processEvents()
+    assert doc.session.continuum.current_area.placements[mine].now == start + 5
+    rows = plot.main.vb.sceneBoundingRect()
+    covered = sum(r.height() for r in painted.region if r.intersects(rows.toRect()))
+    assert 0 < covered < rows.height() / 4, [(r.y(), r.height()) for r in painted.region]
