@@ -14,10 +14,11 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
@@ -74,6 +75,7 @@ class ContinuumPlot(QWidget):
         self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
         self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
         self._shown_as: tuple | None = None  # (selected, active, private) last shown
+        self._halo_style: tuple | None = None  # (row, kind, size, colour) of the halo drawn
         self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
         self._build()
         self.apply_theme()
@@ -146,8 +148,9 @@ class ContinuumPlot(QWidget):
         for i, line in enumerate(self.boundaries):
             (self.main if i % 2 == 0 else self.dist).addItem(line, ignoreBounds=True)
             line.setZValue(-90)
-        self.org_line = pg.PlotCurveItem()
-        self.learner_line = pg.PlotCurveItem()
+        # Qt's own line items: painted in C++, no Python paint per repaint
+        self.org_line = QGraphicsLineItem()
+        self.learner_line = QGraphicsLineItem()
         for line in (self.org_line, self.learner_line):
             line.setZValue(-80)
             self.main.addItem(line, ignoreBounds=True)
@@ -173,12 +176,12 @@ class ContinuumPlot(QWidget):
         for item in (self.arrows, *self.scatters.values(), self.halo, self.grabbed_item,
                      self.initials):
             self.main.addItem(item, ignoreBounds=True)
-        # The row layers and the two diagonal lines keep their last picture as a pixmap on
-        # the screen: a repaint around them (the halo, the room's strip, a tooltip) copies
-        # it, and a moved marker repaints its own row into it (RowLayer.move_rows), not 200
-        # rows. (Not the markers' scatter plots: their pixmap markers, drawn into a cache
-        # whose origin moved with their bounds, can land a pixel off the arrows and initials.)
-        for item in (self.arrows, self.initials, self.org_line, self.learner_line):
+        # The row layers keep their last picture as a pixmap on the screen: a repaint
+        # around them (the halo, the room's strip, a tooltip) copies it, and a moved marker
+        # repaints its own row into it (RowLayer.move_rows), not 200 rows. (Not the
+        # markers' scatter plots: their pixmap markers, drawn into a cache whose origin
+        # moved with their bounds, can land a pixel off the arrows and initials.)
+        for item in (self.arrows, self.initials):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self.strip = RoomStrip(self.dist)
@@ -288,8 +291,8 @@ class ContinuumPlot(QWidget):
         self.visible_rows = set() if private else None
         n = max(MIN_ROWS, len(self.rows))  # a few rows stay row-sized, at the top
         self.vb.setRange(xRange=self.x_range, yRange=(-0.6, n - 0.4), padding=0)
-        self.org_line.setData([0.0, 100.0], [-0.5, n - 0.5])
-        self.learner_line.setData([0.0, 100.0], [n - 0.5, -0.5])
+        self.org_line.setLine(QLineF(0.0, -0.5, 100.0, n - 0.5))
+        self.learner_line.setLine(QLineF(0.0, n - 0.5, 100.0, -0.5))
         has_agreed = bool(self.rows) and self.rows[0].key == AGREED
         self.agreed_rule.setVisible(has_agreed and len(self.rows) > 1)
         if sel is None:
@@ -377,17 +380,25 @@ class ContinuumPlot(QWidget):
         self.fill_halo()
 
     def fill_halo(self) -> None:
+        """The ring round the selected row's active marker (none while it is dragged)."""
         keys = [r.key for r in self.rows]
-        if not self.editable or self.selected_key not in keys:
-            self.halo.setData([], [])
-            return
-        i = keys.index(self.selected_key)
-        x = self.rows[i].get(self.active)
+        i = keys.index(self.selected_key) if self.selected_key in keys else None
+        x = None if i is None or not self.editable else self.rows[i].get(self.active)
         hidden = self.visible_rows is not None and i not in self.visible_rows
         if x is None or hidden or self.pointer.grabbed is not None:
-            self.halo.setData([], [])
+            if len(self.halo.data):
+                self.halo.setData([], [])
             return
         kind = "agreed" if self.rows[i].key == AGREED else self.active
+        style = (i, kind, self.size_for(kind), theme().accent)
+        if len(self.halo.data) == 1 and style == self._halo_style:
+            if self.halo.data["x"][0] != x:  # the marker moved along its row: move the ring
+                self.halo.prepareGeometryChange()
+                self.halo.data["x"][0] = x
+                self.halo.bounds = [None, None]
+                self.halo.update()
+            return
+        self._halo_style = style
         self.halo.setData([x], [i], symbol=SYMBOLS[kind], size=self.size_for(kind) + 10,
                           brush=None, pen=pg.mkPen(theme().accent, width=3.5))
 
