@@ -76,6 +76,7 @@ class ContinuumPlot(QWidget):
         self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
         self._shown_as: tuple | None = None  # (selected, active, private) last shown
         self._halo_style: tuple | None = None  # (row, kind, size, colour) of the halo drawn
+        self._styled: tuple | None = None  # (theme, zoom, scale, font) apply_theme last used
         self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
         self._build()
         self.apply_theme()
@@ -192,6 +193,10 @@ class ContinuumPlot(QWidget):
     def apply_theme(self) -> None:
         """Colours and fonts from the current theme (also after a theme or scale change)."""
         t = theme()
+        styled = (t, self.zoom, room_text_scale(self.zoom), self.font().key())
+        if styled == self._styled:  # e.g. the page applying the theme the plot was built in
+            return
+        self._styled = styled
         self._shown_as = None  # markers take the new colours on the next set_rows
         self.view.setBackground(t.background)
         base = self.font()
@@ -418,7 +423,8 @@ class ContinuumPlot(QWidget):
         self.arrows.unit_y = self.initials.unit_y = (n + 0.2) / max(1.0, self.vb.height())
         self.arrows.pen_width = 2.5 if self.marker_px >= 12 else 1.2
         for kind, scatter in self.scatters.items():
-            if len(scatter.data):
+            # (setSize re-renders every marker's pixmap: only when the size changes)
+            if len(scatter.data) and scatter.data["size"][0] != self.size_for(kind):
                 scatter.setSize(self.size_for(kind))
         self.fill_halo()
         self._fit_x_range()
