@@ -89,6 +89,7 @@ class RowLayer(pg.GraphicsObject):
         self.font = QFont()
         self.unit_y = 0.1  # rows per screen pixel (the plot sets it when it lays rows out)
         self._colours: dict[str, QColor] = {}
+        self._order: dict[str, int] = {}  # colour -> drawing order (see set_rows)
         self._text_colours: dict[str, QColor] = {}
         # paint() is told the part to repaint (exposedRect): rows outside it are skipped
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption)
@@ -97,6 +98,11 @@ class RowLayer(pg.GraphicsObject):
         if len(rows) != len(self.rows):
             self.prepareGeometryChange()  # the bounding rect follows the number of rows
         self.rows, self.visible_rows, self.override = rows, visible_rows, None
+        # Colours are drawn in one fixed order (of their first row), whichever rows a paint
+        # covers: where arrows overlap, a repainted row stacks them as a full paint does
+        self._order = {}
+        for row in rows:
+            self._order.setdefault(row.colour, len(self._order))
         self.update()
 
     def move_rows(self, rows: list[Row], changed: list[int]) -> None:
@@ -141,7 +147,8 @@ class RowLayer(pg.GraphicsObject):
         """The rows that reach into the part being repainted (one row, while a marker
         moves; all of them on a full repaint)."""
         rect = option.exposedRect if option is not None else self.boundingRect()
-        reach = 0.5 + self.margin_px() * self.unit_y
+        # (+2 px: the cached picture repaints the exposed rect widened to whole pixels)
+        reach = 0.5 + (self.margin_px() + 2) * self.unit_y
         low = max(0, math.floor(rect.top() - reach))
         return range(low, max(low, min(len(self.rows), math.ceil(rect.bottom() + reach) + 1)))
 
@@ -189,7 +196,8 @@ class RowLayer(pg.GraphicsObject):
                 path = heads[row.colour] = QPainterPath()
             path.addPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * head, y - half),
                                        QPointF(tip - direction * head, y + half)]))
-        for colour_name, lines in shafts.items():
+        for colour_name in sorted(shafts, key=lambda c: self._order.get(c, len(self._order))):
+            lines = shafts[colour_name]
             colour = self._colour(colour_name)
             pen = QPen(colour, self.pen_width)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)

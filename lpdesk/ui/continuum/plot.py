@@ -314,12 +314,15 @@ class ContinuumPlot(QWidget):
                    private: bool) -> bool:
         """The fast path of a move: when the same rows show the same markers and only
         positions changed, shift those points instead of rebuilding every marker, and
-        repaint only the rows that changed (one row for a key press, not 200)."""
+        repaint only the rows that changed (one row for a key press, not 200). When
+        markers appear or go (phones' first votes) but the rows stay, only the markers'
+        scatter plots are refilled: the rows' layout, sizes and names stay."""
         if (selected, active, private) != self._shown_as or len(rows) != len(self.rows):
             return False
         if rows == self.rows:
             return True
         moved: list[tuple[int, str, float]] = []
+        appeared: list[int] = []
         for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)):
             if old == new:
                 continue
@@ -329,9 +332,17 @@ class ContinuumPlot(QWidget):
             for which in ("now", "target"):
                 before, after = old.get(which), new.get(which)
                 if (before is None) != (after is None):
-                    return False  # a marker appears or goes: rebuild
-                if before != after:
+                    appeared.append(i)
+                elif before != after:
                     moved.append((i, which, after))
+        if appeared:
+            self.rows = list(rows)
+            self._fill_markers()
+            self.pointer.hide_grabbed()  # its point was refilled: out of the plot again
+            changed = sorted({*appeared, *(i for i, _which, _x in moved)})
+            self.arrows.move_rows(self.rows, changed)
+            self.initials.move_rows(self.rows, changed)
+            return True
         touched: dict[pg.ScatterPlotItem, list[int]] = {}
         grown: set[pg.ScatterPlotItem] = set()
         for i, which, x in moved:

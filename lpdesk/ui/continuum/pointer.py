@@ -180,6 +180,13 @@ class PlotPointer:
         plot.halo.setData([], [])
         plot.show_row_band(i)
 
+    def hide_grabbed(self) -> None:
+        """After the markers were refilled mid-drag, the grabbed one leaves its plot again."""
+        if self.grabbed is not None:
+            found = self.plot.point_index.get(self.grabbed)
+            if found is not None:
+                _show_point(self.plot, found, self.grabbed[0], False)
+
     def held(self) -> tuple[str, str, float | None] | None:
         """The drag under way as (row key, which marker, where it is now), or None."""
         if self.grabbed is None:

@@ -111,13 +111,14 @@ def test_markers_redrawn_row_by_row_look_as_if_drawn_afresh(qtbot, people):
     drag, a drop and phones' votes, the plot is pixel for pixel what a new page draws."""
     size = (1280, 720)
     doc = crowd(people) if people else SessionDocument(demo_session())
+    ids = [p.id for p in doc.session.participants]
+    doc.session.continuum.current_area.placements.pop(ids[2], None)  # a phone's first vote
     page = ContinuumPage(doc)
     qtbot.addWidget(page)
     page.resize(*size)
     page.show()
     qtbot.waitExposed(page)
     plot = page.plot
-    ids = [p.id for p in doc.session.participants]
     mine = ids[len(ids) // 2]
     page.select(mine)  # the last full redraw: everything below moves markers only
     QApplication.processEvents()
@@ -131,8 +132,12 @@ def test_markers_redrawn_row_by_row_look_as_if_drawn_afresh(qtbot, people):
             with phones_applying():
                 vote(doc, ids[-1], 97.0)
                 vote(doc, ids[0], 3.0)
+                vote(doc, ids[2], 64.0)  # a marker appears: the markers are refilled
             qtbot.waitUntil(lambda: not page._refresh.pending(), timeout=2000)
             QApplication.processEvents()
+            scatter, index = plot.point_index[(row, "now")]
+            assert not scatter.data["visible"][index]  # still in the hand, not in the plot
+            assert plot.pointer.held() == (mine, "now", start + 24)
     plot.pointer.drop()
     QApplication.processEvents()
     for key in [Qt.Key.Key_Right] * 3 + [Qt.Key.Key_End, Qt.Key.Key_Home, Qt.Key.Key_Left]:
@@ -202,13 +207,18 @@ def test_a_drag_repaints_its_row_not_the_plot(qtbot):
     plot.pointer.grab(QPointF(start, row))  # the press (the marker leaves its plot)
     plot.pointer.drag_to(start + 1)
     qtbot.wait(100)
-    painted = Painted(plot.view.viewport())
-    for step in range(2, 6):
-        plot.pointer.drag_to(start + step)
+    rows = plot.main.vb.sceneBoundingRect().toRect()
+    covered = []  # per frame: how much of the rows' area it repainted
+    for step in [2, 3, 4, 5, None]:
+        painted = Painted(plot.view.viewport())
+        if step is None:
+            plot.pointer.drop()
+        else:
+            plot.pointer.drag_to(start + step)
         QApplication.processEvents()
-    plot.pointer.drop()
-    QApplication.processEvents()
+        covered.append(sum(r.height() for r in painted.region if r.intersects(rows)))
+        painted.deleteLater()
     assert doc.session.continuum.current_area.placements[mine].now == start + 5
-    rows = plot.main.vb.sceneBoundingRect()
-    covered = sum(r.height() for r in painted.region if r.intersects(rows.toRect()))
-    assert 0 < covered < rows.height() / 4, [(r.y(), r.height()) for r in painted.region]
+    assert all(covered)  # each frame repainted something
+    # (a stray whole repaint, another test's window going away, may come once)
+    assert sorted(covered)[len(covered) // 2] < rows.height() / 4, covered
