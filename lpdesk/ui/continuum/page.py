@@ -75,6 +75,7 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         self.active = "now"
         self._syncing = False
         self.zoom = 1.0  # grows with the page size (see resizeEvent)
+        self._said: dict = {}  # rows already put in words for a screen reader (spoken.py)
         self.setObjectName("ContinuumPage")
         self._build()
         # Phones' votes: one refresh after their slice, however many changes it made
@@ -379,8 +380,11 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         if view.accessibleName() != name:
             view.setAccessibleName(name)
         view.viewport().setAccessibleName(self.tr("Learner Power continuum"))
-        view.setAccessibleDescription(plot_description(
-            rows, hidden, "" if hidden else self.summary.sentence.text()))
+        described = plot_description(rows, hidden,
+                                     "" if hidden else self.summary.sentence.text(),
+                                     self._said)
+        if view.accessibleDescription() != described:
+            view.setAccessibleDescription(described)
 
     def _sync_tabs(self) -> None:
         areas = self.continuum.areas

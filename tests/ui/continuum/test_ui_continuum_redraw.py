@@ -222,3 +222,26 @@ def test_a_drag_repaints_its_row_not_the_plot(qtbot):
     assert all(covered)  # each frame repainted something
     # (a stray whole repaint, another test's window going away, may come once)
     assert sorted(covered)[len(covered) // 2] < rows.height() / 4, covered
+
+
+def test_the_spoken_markers_follow_each_move_and_the_private_vote(qtbot):
+    """The screen reader's list of markers is worded again only for rows that changed: it
+    still says every marker as it is now."""
+    doc, page = make_page(qtbot)
+    view = page.plot.view
+    people = doc.session.participants
+    mine, other = people[0], people[1]
+    page.select(mine.id)
+    page.place(mine.id, "now", 12.0)
+    vote(doc, other.id, 88.0)
+    qtbot.waitUntil(lambda: f"{other.name}: now 88" in view.accessibleDescription(),
+                    timeout=2000)
+    said = view.accessibleDescription()
+    assert f"{mine.name}: now 12," in said
+    page.place(mine.id, "now", 13.0)
+    said = view.accessibleDescription()
+    assert f"{mine.name}: now 13," in said and f"{mine.name}: now 12," not in said
+    assert f"{other.name}: now 88" in said
+    page.toggle_hidden()
+    said = view.accessibleDescription()
+    assert f"{mine.name}: placed" in said and "now 13" not in said
