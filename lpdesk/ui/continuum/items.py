@@ -15,6 +15,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
 AGREED = "__agreed__"  # the row key of the room's agreed (consensus) position
+FEW_ROWS = 3  # up to this many changed rows repaint row by row; more repaint the layer whole
 
 
 def _rounded_square() -> QPainterPath:
@@ -109,6 +110,9 @@ class RowLayer(pg.GraphicsObject):
         """The same rows with some markers moved: repaint only the `changed` rows (a drag
         under way, `override`, stays)."""
         self.rows = rows
+        if len(changed) > FEW_ROWS:
+            self.update()  # many rows (a slice of votes): one repaint, not one per row
+            return
         for i in changed:
             self.update(self.row_rect(i))
 

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 
-from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer, brush, pen
+from lpdesk.ui.continuum.items import (
+    AGREED,
+    FEW_ROWS,
+    SYMBOLS,
+    Markers,
+    Row,
+    RowLayer,
+    brush,
+    pen,
+)
 from lpdesk.ui.style.theme import theme
 
 if TYPE_CHECKING:
@@ -97,6 +106,8 @@ class MarkerLayers:
                 scatter.prepareGeometryChange()
                 scatter.bounds = [None, None]
                 _pin_bounds(scatter)
+                scatter.update()
+            elif len(indices) > FEW_ROWS:
                 scatter.update()
             else:
                 for i in indices:

@@ -133,6 +133,9 @@ def test_markers_redrawn_row_by_row_look_as_if_drawn_afresh(qtbot, people):
                 vote(doc, ids[-1], 97.0)
                 vote(doc, ids[0], 3.0)
                 vote(doc, ids[2], 64.0)  # a marker appears: the markers are refilled
+            with phones_applying():  # many rows at once: each layer repaints whole
+                for n, pid in enumerate(ids[3:9]):
+                    vote(doc, pid, 20.0 + 9 * n)
             qtbot.waitUntil(lambda: not page._refresh.pending(), timeout=2000)
             QApplication.processEvents()
             scatter, index = plot.point_index[(row, "now")]
