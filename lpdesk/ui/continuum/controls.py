@@ -160,7 +160,8 @@ class PlacingControls(QGroupBox):
             self.by_groups_check.setEnabled(groups_exist or by_groups)
             for which, spin in self.consensus_spins.items():
                 value = consensus.get(which) if consensus else None
-                spin.setValue(-1.0 if value is None else value)
+                if spin.value() != (-1.0 if value is None else round(value)):
+                    spin.setValue(-1.0 if value is None else value)  # (a same value repaints)
                 spin.setEnabled(consensus is not None)
         finally:
             self._syncing = False

@@ -15,6 +15,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
 AGREED = "__agreed__"  # the row key of the room's agreed (consensus) position
+FEW_ROWS = 3  # up to this many changed rows repaint row by row; more repaint the layer whole
 
 
 def _rounded_square() -> QPainterPath:
@@ -87,17 +88,49 @@ class RowLayer(pg.GraphicsObject):
         self.marker_px = 20.0
         self.pen_width = 2.0
         self.font = QFont()
+        self.unit_y = 0.1  # rows per screen pixel (the plot sets it when it lays rows out)
         self._colours: dict[str, QColor] = {}
+        self._order: dict[str, int] = {}  # colour -> drawing order (see set_rows)
         self._text_colours: dict[str, QColor] = {}
+        # paint() is told the part to repaint (exposedRect): rows outside it are skipped
+        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def set_rows(self, rows: list[Row], visible_rows: set[int] | None) -> None:
-        self.prepareGeometryChange()
+        if len(rows) != len(self.rows):
+            self.prepareGeometryChange()  # the bounding rect follows the number of rows
         self.rows, self.visible_rows, self.override = rows, visible_rows, None
+        # Colours are drawn in one fixed order (of their first row), whichever rows a paint
+        # covers: where arrows overlap, a repainted row stacks them as a full paint does
+        self._order = {}
+        for row in rows:
+            self._order.setdefault(row.colour, len(self._order))
         self.update()
 
+    def move_rows(self, rows: list[Row], changed: list[int]) -> None:
+        """The same rows with some markers moved: repaint only the `changed` rows (a drag
+        under way, `override`, stays)."""
+        self.rows = rows
+        if len(changed) > FEW_ROWS:
+            self.update()  # many rows (a slice of votes): one repaint, not one per row
+            return
+        for i in changed:
+            self.update(self.row_rect(i))
+
     def set_override(self, override: tuple[int, str, float] | None) -> None:
-        self.override = override
-        self.update()
+        before, self.override = self.override, override
+        for changed in {o[0] for o in (before, override) if o is not None}:
+            self.update(self.row_rect(changed))
+
+    def margin_px(self) -> float:
+        """How far beyond its row's middle a row's drawing may reach, in pixels: half the
+        largest marker (the agreed star, 1.25x) with the selection halo, and some slack."""
+        return (self.marker_px * 1.25 + 10) / 2 + 6
+
+    def row_rect(self, i: int) -> QRectF:
+        """Where row `i` and everything drawn for it lie, in the plot's coordinates (the
+        markers' scatter plots share them): what a change of that row repaints."""
+        reach = 0.5 + self.margin_px() * self.unit_y
+        return QRectF(-1000.0, i - reach, 2200.0, 2 * reach)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
         return QRectF(-10.0, -3.0, 120.0, len(self.rows) + 6.0)
@@ -114,22 +147,32 @@ class RowLayer(pg.GraphicsObject):
             colour = self._colours[name] = QColor(name)
         return colour
 
-    def paint(self, painter: QPainter, *_args) -> None:
+    def _exposed(self, option) -> range:
+        """The rows that reach into the part being repainted (one row, while a marker
+        moves; all of them on a full repaint)."""
+        rect = option.exposedRect if option is not None else self.boundingRect()
+        # (+2 px: the cached picture repaints the exposed rect widened to whole pixels)
+        reach = 0.5 + (self.margin_px() + 2) * self.unit_y
+        low = max(0, math.floor(rect.top() - reach))
+        return range(low, max(low, min(len(self.rows), math.ceil(rect.bottom() + reach) + 1)))
+
+    def paint(self, painter: QPainter, option=None, *_args) -> None:
         if not self.rows:
             return
         t = painter.transform()
         sx, sy, dx, dy = t.m11(), t.m22(), t.dx(), t.dy()
+        rows = self._exposed(option)
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.kind == "arrows":
-            self._paint_arrows(painter, sx, sy, dx, dy)
+            self._paint_arrows(painter, rows, sx, sy, dx, dy)
         else:
-            self._paint_initials(painter, sx, sy, dx, dy)
+            self._paint_initials(painter, rows, sx, sy, dx, dy)
         painter.restore()
 
-    def _paint_arrows(self, painter: QPainter, sx: float, sy: float, dx: float,
-                      dy: float) -> None:
+    def _paint_arrows(self, painter: QPainter, exposed: range, sx: float, sy: float,
+                      dx: float, dy: float) -> None:
         """All arrows of one colour in two calls (shafts, then heads): 200 arrows cost a
         dozen draw calls, not 400."""
         radius = self.marker_px / 2
@@ -137,7 +180,9 @@ class RowLayer(pg.GraphicsObject):
         half = head * 0.55
         shafts: dict[str, list[QLineF]] = {}
         heads: dict[str, QPainterPath] = {}
-        for i, row in enumerate(self.rows):
+        rows = self.rows
+        for i in exposed:
+            row = rows[i]
             if self.visible_rows is not None and i not in self.visible_rows:
                 continue
             now, target = self._value(i, row, "now"), self._value(i, row, "target")
@@ -155,7 +200,8 @@ class RowLayer(pg.GraphicsObject):
                 path = heads[row.colour] = QPainterPath()
             path.addPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * head, y - half),
                                        QPointF(tip - direction * head, y + half)]))
-        for colour_name, lines in shafts.items():
+        for colour_name in sorted(shafts, key=lambda c: self._order.get(c, len(self._order))):
+            lines = shafts[colour_name]
             colour = self._colour(colour_name)
             pen = QPen(colour, self.pen_width)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
@@ -163,11 +209,13 @@ class RowLayer(pg.GraphicsObject):
             painter.drawLines(lines)
             painter.fillPath(heads[colour_name], QBrush(colour))
 
-    def _paint_initials(self, painter: QPainter, sx: float, sy: float, dx: float,
-                        dy: float) -> None:
+    def _paint_initials(self, painter: QPainter, exposed: range, sx: float, sy: float,
+                        dx: float, dy: float) -> None:
         painter.setFont(self.font)
         box = self.marker_px
-        for i, row in enumerate(self.rows):
+        rows = self.rows
+        for i in exposed:
+            row = rows[i]
             if self.visible_rows is not None and i not in self.visible_rows:
                 continue
             colour = self._text_colours.get(row.colour)

@@ -37,6 +37,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.continuum import Area, Placement
 from lpdesk.model.ids import new_id
 from lpdesk.model.statistics import summarise
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.continuum.controls import PlacingControls
 from lpdesk.ui.continuum.items import AGREED, Row
 from lpdesk.ui.continuum.placing import Placing
@@ -74,10 +75,14 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         self.active = "now"
         self._syncing = False
         self.zoom = 1.0  # grows with the page size (see resizeEvent)
+        self._said: dict = {}  # rows already put in words for a screen reader (spoken.py)
         self.setObjectName("ContinuumPage")
         self._build()
-        listen(self, self.continuum.changed, self._model_changed)
-        listen(self, self.session.changed, self._model_changed)
+        # Phones' votes: one refresh after their slice, however many changes it made
+        # (docs/architecture.md, "The frame budget"); the facilitator's edits: at once
+        self._refresh = FrameRefresh(self, self.refresh)
+        listen(self, self.continuum.changed, self._refresh.request)
+        listen(self, self.session.changed, self._refresh.request)
         theme_state().theme_changed.connect(self._theme_changed)
         self._theme_changed()
 
@@ -318,9 +323,6 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
                                                        self.width() * 0.3))))
         self.plot.setMinimumHeight(self.plot.least_height())
 
-    def _model_changed(self, *_args) -> None:
-        self.refresh()
-
     def subjects(self) -> list[tuple[str, str, str, str]]:
         """(key, name, initials, colour) of each participant, or of each group."""
         if self.continuum.by_groups:
@@ -378,8 +380,11 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         if view.accessibleName() != name:
             view.setAccessibleName(name)
         view.viewport().setAccessibleName(self.tr("Learner Power continuum"))
-        view.setAccessibleDescription(plot_description(
-            rows, hidden, "" if hidden else self.summary.sentence.text()))
+        described = plot_description(rows, hidden,
+                                     "" if hidden else self.summary.sentence.text(),
+                                     self._said)
+        if view.accessibleDescription() != described:
+            view.setAccessibleDescription(described)
 
     def _sync_tabs(self) -> None:
         areas = self.continuum.areas
@@ -388,13 +393,17 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
             self.tabs.removeTab(self.tabs.count() - 1)
         for i, area in enumerate(areas):
             if i >= self.tabs.count():
-                self.tabs.addTab(area.name)
-            self.tabs.setTabText(i, area.name.replace("&", "&&"))  # "&" is not a shortcut
+                self.tabs.addTab("")
+            text = area.name.replace("&", "&&")  # "&" is not a shortcut
+            if self.tabs.tabText(i) != text:  # (setting a tab's text relays the bar out)
+                self.tabs.setTabText(i, text)
+                self.tabs.setTabToolTip(i, plain_tip(area.name))
             self.tabs.setTabData(i, area.id)
-            self.tabs.setTabToolTip(i, plain_tip(area.name))
-        if current is not None:
+        if current is not None and self.tabs.currentIndex() != areas.index(current):
             self.tabs.setCurrentIndex(areas.index(current))
-        self.area_title.setText(current.name if current else "")
+        title = current.name if current else ""
+        if self.area_title.text() != title:
+            self.area_title.setText(title)
 
     def _sync_controls(self, subjects: list[tuple[str, str, str, str]]) -> None:
         area = self.continuum.current_area

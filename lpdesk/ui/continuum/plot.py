@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from lpdesk.content.stages import continuum_content
 from lpdesk.model.statistics import Spread
-from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer, brush, pen
+from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer
+from lpdesk.ui.continuum.markers import MarkerLayers
 from lpdesk.ui.continuum.pointer import ContinuumViewBox, PlotPointer
 from lpdesk.ui.continuum.strip import RoomStrip
 from lpdesk.ui.continuum.summary import room_text_scale
@@ -45,7 +47,7 @@ def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> 
     return font
 
 
-class ContinuumPlot(QWidget):
+class ContinuumPlot(MarkerLayers, QWidget):
     """Renders rows given by the page; asks for placements through signals."""
 
     place_requested = Signal(str, str, float)  # row key, "now"/"target", position
@@ -63,6 +65,8 @@ class ContinuumPlot(QWidget):
         self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
         self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
         self._shown_as: tuple | None = None  # (selected, active, private) last shown
+        self._halo_style: tuple | None = None  # (row, kind, size, colour) of the halo drawn
+        self._styled: tuple | None = None  # (theme, zoom, scale, font) apply_theme last used
         self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
         self._build()
         self.apply_theme()
@@ -135,8 +139,9 @@ class ContinuumPlot(QWidget):
         for i, line in enumerate(self.boundaries):
             (self.main if i % 2 == 0 else self.dist).addItem(line, ignoreBounds=True)
             line.setZValue(-90)
-        self.org_line = pg.PlotCurveItem()
-        self.learner_line = pg.PlotCurveItem()
+        # Qt's own line items: painted in C++, no Python paint per repaint
+        self.org_line = QGraphicsLineItem()
+        self.learner_line = QGraphicsLineItem()
         for line in (self.org_line, self.learner_line):
             line.setZValue(-80)
             self.main.addItem(line, ignoreBounds=True)
@@ -162,6 +167,13 @@ class ContinuumPlot(QWidget):
         for item in (self.arrows, *self.scatters.values(), self.halo, self.grabbed_item,
                      self.initials):
             self.main.addItem(item, ignoreBounds=True)
+        # The row layers keep their last picture as a pixmap on the screen: a repaint
+        # around them (the halo, the room's strip, a tooltip) copies it, and a moved marker
+        # repaints its own row into it (RowLayer.move_rows), not 200 rows. (Not the
+        # markers' scatter plots: their pixmap markers, drawn into a cache whose origin
+        # moved with their bounds, can land a pixel off the arrows and initials.)
+        for item in (self.arrows, self.initials):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self.strip = RoomStrip(self.dist)
         self.vb.sigResized.connect(self._fit_sizes)
@@ -171,6 +183,10 @@ class ContinuumPlot(QWidget):
     def apply_theme(self) -> None:
         """Colours and fonts from the current theme (also after a theme or scale change)."""
         t = theme()
+        styled = (t, self.zoom, room_text_scale(self.zoom), self.font().key())
+        if styled == self._styled:  # e.g. the page applying the theme the plot was built in
+            return
+        self._styled = styled
         self._shown_as = None  # markers take the new colours on the next set_rows
         self.view.setBackground(t.background)
         base = self.font()
@@ -250,6 +266,8 @@ class ContinuumPlot(QWidget):
         """Show these rows (top to bottom). With `private`, the private vote: every row
         keeps its name but no marker shows, not even the selected row's (a mirrored
         screen shows the facilitator's window to the room); a click still places."""
+        if self._move_only(rows, selected, active, private):
+            return  # markers shifted where they are; a drag under way stays in hand
         held = self.pointer.held()
         self.pointer.end_grab()
         try:
@@ -260,8 +278,6 @@ class ContinuumPlot(QWidget):
 
     def _set_rows(self, rows: list[Row], selected: str | None, active: str,
                   private: bool) -> None:
-        if self._move_only(rows, selected, active, private):
-            return
         self._shown_as = (selected, active, private)
         self.rows = list(rows)
         self.selected_key, self.active = selected, active
@@ -270,8 +286,8 @@ class ContinuumPlot(QWidget):
         self.visible_rows = set() if private else None
         n = max(MIN_ROWS, len(self.rows))  # a few rows stay row-sized, at the top
         self.vb.setRange(xRange=self.x_range, yRange=(-0.6, n - 0.4), padding=0)
-        self.org_line.setData([0.0, 100.0], [-0.5, n - 0.5])
-        self.learner_line.setData([0.0, 100.0], [n - 0.5, -0.5])
+        self.org_line.setLine(QLineF(0.0, -0.5, 100.0, n - 0.5))
+        self.learner_line.setLine(QLineF(0.0, n - 0.5, 100.0, -0.5))
         has_agreed = bool(self.rows) and self.rows[0].key == AGREED
         self.agreed_rule.setVisible(has_agreed and len(self.rows) > 1)
         if sel is None:
@@ -283,81 +299,6 @@ class ContinuumPlot(QWidget):
         self.initials.set_rows(self.rows, self.visible_rows)
         self._fill_markers()
         self._fit_sizes()
-
-    def _move_only(self, rows: list[Row], selected: str | None, active: str,
-                   private: bool) -> bool:
-        """The fast path of a move: when the same rows show the same markers and only
-        positions changed, shift those points instead of rebuilding every marker."""
-        if (selected, active, private) != self._shown_as or len(rows) != len(self.rows):
-            return False
-        moved: list[tuple[int, str, float]] = []
-        for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)):
-            if old == new:
-                continue
-            if (old.key, old.label, old.initials, old.colour) != (new.key, new.label,
-                                                                  new.initials, new.colour):
-                return False
-            for which in ("now", "target"):
-                before, after = old.get(which), new.get(which)
-                if (before is None) != (after is None):
-                    return False  # a marker appears or goes: rebuild
-                if before != after:
-                    moved.append((i, which, after))
-        touched = set()
-        for i, which, x in moved:
-            found = self.point_index.get((i, which))
-            if found is not None:
-                scatter, index = found
-                scatter.data["x"][index] = x
-                touched.add(scatter)
-        for scatter in touched:
-            scatter.prepareGeometryChange()
-            scatter.bounds = [None, None]  # pyqtgraph's cached data bounds
-            scatter.update()
-        self.rows = list(rows)
-        self.arrows.set_rows(self.rows, self.visible_rows)
-        self.initials.set_rows(self.rows, self.visible_rows)
-        self.fill_halo()
-        return True
-
-    def _fill_markers(self) -> None:
-        self.point_index.clear()
-        data: dict[str, tuple[list, list, list]] = {k: ([], [], []) for k in self.scatters}
-        for i, row in enumerate(self.rows):
-            if self.visible_rows is not None and i not in self.visible_rows:
-                continue
-            fill = brush(row.colour)
-            for which in ("now", "target"):
-                x = row.get(which)
-                if x is None:
-                    continue
-                kind = "agreed" if row.key == AGREED else which
-                xs, ys, bs = data[kind]
-                self.point_index[(i, which)] = (self.scatters[kind], len(xs))
-                xs.append(x)
-                ys.append(i)
-                bs.append(fill)
-        edge = pen(theme().background, 1.5)
-        for kind, (xs, ys, bs) in data.items():
-            self.scatters[kind].setData(x=np.array(xs, dtype=float), y=np.array(ys, dtype=float),
-                                        brush=bs, pen=edge, symbol=SYMBOLS[kind],
-                                        size=self.size_for(kind))
-        self.fill_halo()
-
-    def fill_halo(self) -> None:
-        keys = [r.key for r in self.rows]
-        if not self.editable or self.selected_key not in keys:
-            self.halo.setData([], [])
-            return
-        i = keys.index(self.selected_key)
-        x = self.rows[i].get(self.active)
-        hidden = self.visible_rows is not None and i not in self.visible_rows
-        if x is None or hidden or self.pointer.grabbed is not None:
-            self.halo.setData([], [])
-            return
-        kind = "agreed" if self.rows[i].key == AGREED else self.active
-        self.halo.setData([x], [i], symbol=SYMBOLS[kind], size=self.size_for(kind) + 10,
-                          brush=None, pen=pg.mkPen(theme().accent, width=3.5))
 
     def size_for(self, kind: str) -> float:
         return self.marker_px * (1.25 if kind == "agreed" else 1.0)
@@ -372,9 +313,11 @@ class ContinuumPlot(QWidget):
         self.initials.setVisible(show_initials)
         self.initials.font.setPixelSize(max(8, int(self.marker_px * 0.42)))
         self.arrows.marker_px = self.initials.marker_px = self.marker_px
+        self.arrows.unit_y = self.initials.unit_y = (n + 0.2) / max(1.0, self.vb.height())
         self.arrows.pen_width = 2.5 if self.marker_px >= 12 else 1.2
         for kind, scatter in self.scatters.items():
-            if len(scatter.data):
+            # (setSize re-renders every marker's pixmap: only when the size changes)
+            if len(scatter.data) and scatter.data["size"][0] != self.size_for(kind):
                 scatter.setSize(self.size_for(kind))
         self.fill_halo()
         self._fit_x_range()

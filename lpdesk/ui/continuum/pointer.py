@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QCursor
@@ -84,6 +83,16 @@ class ContinuumViewBox(pg.ViewBox):
 
     def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802
         ev.ignore()
+
+
+def _show_point(plot: PointedPlot, found: tuple[pg.ScatterPlotItem, int], row: int,
+                visible: bool) -> None:
+    """Hide (or show again) the grabbed marker in its scatter plot, repainting its row
+    only (pyqtgraph's setPointsVisible repaints the whole plot)."""
+    scatter, index = found
+    if index < len(scatter.data):
+        scatter.data["visible"][index] = visible
+        scatter.update(plot.arrows.row_rect(row))
 
 
 class PlotPointer:
@@ -163,16 +172,20 @@ class PlotPointer:
         row = plot.rows[i]
         found = plot.point_index.get(hit)
         if found is not None:
-            scatter, index = found
-            visible = np.ones(len(scatter.data), dtype=bool)
-            visible[index] = False
-            scatter.setPointsVisible(visible)
+            _show_point(plot, found, i, False)
         kind = "agreed" if row.key == AGREED else which
         plot.grabbed_item.setData([0.0], [i], symbol=SYMBOLS[kind], size=plot.size_for(kind),
                                   brush=pg.mkBrush(row.colour),
                                   pen=pg.mkPen(theme().accent, width=3))
         plot.halo.setData([], [])
         plot.show_row_band(i)
+
+    def hide_grabbed(self) -> None:
+        """After the markers were refilled mid-drag, the grabbed one leaves its plot again."""
+        if self.grabbed is not None:
+            found = self.plot.point_index.get(self.grabbed)
+            if found is not None:
+                _show_point(self.plot, found, self.grabbed[0], False)
 
     def held(self) -> tuple[str, str, float | None] | None:
         """The drag under way as (row key, which marker, where it is now), or None."""
@@ -225,10 +238,10 @@ class PlotPointer:
             return
         plot = self.plot
         found = plot.point_index.get(self.grabbed)
+        row = self.grabbed[0]
         self.grabbed, self.grab_x = None, None
         if found is not None:
-            scatter = found[0]
-            scatter.setPointsVisible(np.ones(len(scatter.data), dtype=bool))
+            _show_point(plot, found, row, True)
         plot.grabbed_item.setData([], [])
         plot.arrows.set_override(None)
         plot.initials.set_override(None)

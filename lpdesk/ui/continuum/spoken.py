@@ -37,18 +37,36 @@ def plot_name(selected: Row | None, active: str, hidden: bool) -> str:
         "%2", selected.label).replace("%3", which).replace("%4", marker_words(selected, hidden))
 
 
-def plot_description(rows: list[Row], hidden: bool, sentence: str) -> str:
+def plot_description(rows: list[Row], hidden: bool, sentence: str,
+                     said: dict[tuple[Row, bool], str] | None = None) -> str:
     """Every marker in words. Rebuilt on every change for every row (200 phones voting:
-    200 rows a refresh), so the words are translated once per call, not once per row."""
+    200 rows a refresh), so the words are translated once per call, not once per row, and
+    with `said` (the caller's memory of rows already put in words) only the rows that
+    changed are worded again."""
+    if said is None:
+        said = {}
+    elif len(said) > 4 * len(rows) + 16:
+        said.clear()  # rows long gone (moved markers, other areas) are forgotten
     if hidden:
         placed, waiting = tr("%1: placed"), tr("%1: not placed yet")
-        markers = "; ".join((placed if r.now is not None or r.target is not None
-                             else waiting).replace("%1", r.label) for r in rows)
+
+        def words(r: Row) -> str:
+            return (placed if r.now is not None or r.target is not None
+                    else waiting).replace("%1", r.label)
     else:
         pattern, missing = tr("%1: now %2, target %3"), tr("not placed")
 
         def at(value: float | None) -> str:
             return missing if value is None else f"{value:.0f}"
-        markers = "; ".join(pattern.replace("%1", r.label).replace("%2", at(r.now))
-                            .replace("%3", at(r.target)) for r in rows)
+
+        def words(r: Row) -> str:
+            return pattern.replace("%1", r.label).replace("%2", at(r.now)).replace(
+                "%3", at(r.target))
+    parts = []
+    for r in rows:
+        text = said.get((r, hidden))
+        if text is None:
+            text = said[(r, hidden)] = words(r)
+        parts.append(text)
+    markers = "; ".join(parts)
     return " ".join(p for p in (sentence, markers + "." if markers else "") if p)

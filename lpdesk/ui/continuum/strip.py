@@ -28,9 +28,13 @@ class RoomStrip:
                                       self.median_text[k])):
                 item.setZValue(z)
                 plot.addItem(item, ignoreBounds=True)
+        # What each lane shows now (bin counts and spread): a vote that changes neither
+        # (most of them, with a room of 200) redraws nothing here
+        self._shown: dict[str, tuple | None] = {k: None for k in LANES}
 
     def apply_theme(self, value_font: QFont) -> None:
         t = theme()
+        self._shown = {k: None for k in LANES}
         for k in LANES:
             colour = QColor(t.now if k == "now" else t.target)
             self.hist[k].setOpts(brush=colour, pen=pg.mkPen(t.background, width=1))
@@ -47,20 +51,25 @@ class RoomStrip:
         width = 100.0 / BINS
         for k, values in (("now", now), ("target", target)):
             lane = LANES[k]
+            counts = histogram(values, BINS) if values else []
+            spread = ((spreads or {}).get(k) or Spread.of(values)) if values else None
+            shown = (tuple(counts), spread and (spread.median, spread.q1, spread.q3))
+            if shown == self._shown[k]:
+                continue
+            self._shown[k] = shown
             if not values:
                 self.hist[k].setOpts(x0=[], width=[], y0=[], height=[])
                 self.iqr[k].setOpts(x0=[], width=[], y0=[], height=[])
                 self.median[k].setData([], [])
                 self.median_text[k].setText("")
                 continue
-            counts = np.array(histogram(values, BINS), dtype=float)
+            counts = np.array(counts, dtype=float)
             heights = counts / counts.max() * 0.8
             keep = counts > 0
             self.hist[k].setOpts(x0=(np.arange(BINS) * width)[keep],
                                  width=np.full(keep.sum(), width * 0.92),
                                  y0=np.full(keep.sum(), lane - 0.42), height=heights[keep])
-            spread = (spreads or {}).get(k) or Spread.of(values)
-            assert spread.q1 is not None and spread.q3 is not None
+            assert spread is not None and spread.q1 is not None and spread.q3 is not None
             self.iqr[k].setOpts(x0=[spread.q1], width=[max(0.4, spread.q3 - spread.q1)],
                                 y0=[lane - 0.46], height=[0.92])
             self.median[k].setData([spread.median] * 2, [lane - 0.46, lane + 0.46])
