@@ -67,6 +67,25 @@ def plain_label(text: str, parent: QWidget | None = None, *, heading: int = 0) -
     return label
 
 
+class _ClickTicks(QLabel):
+    """The wrapped sentence of a tick box: a click on it ticks the box, as on a box's own
+    text."""
+
+    def __init__(self, box: QCheckBox, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.box = box
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.box.toggle()
+        super().mouseReleaseEvent(event)
+
+
 def table_widget(data: Table, parent: QWidget | None = None) -> QTableWidget:
     widget = QTableWidget(len(data.rows), len(data.headers), parent)
     widget.setHorizontalHeaderLabels(list(data.headers))
@@ -186,12 +205,8 @@ class CompareWindow(QDialog):
             add(plain_label(self.tr("The same team over time?"), self.body, heading=2))
             for key in c.proposed_series:
                 members = [i.label for i in c.sessions if series_key(i.client, i.title) == key]
-                box = QCheckBox(self.body)
-                box.setText(self.tr("Read %s as one team over time")  # "&" is no shortcut
-                            % ", ".join(members).replace("&", "&&"))
-                box.setChecked(self.series_choice.get(key, True))
-                box.toggled.connect(lambda on, k=key: self._set_series(k, on))
-                add(box)
+                add(self._series_choice(key, self.tr("Read %s as one team over time")
+                                        % ", ".join(members)))
         if report.words:  # one label: 50 workshops say ~200 things, each a widget to lay out
             add(plain_label("\n".join("\u2022 " + text for text in report.words), self.body))
         add(plain_label(self.tr("Sessions compared"), self.body, heading=2))
@@ -201,6 +216,22 @@ class CompareWindow(QDialog):
         self._add_sections(self._generation, FIRST_SECTIONS, first=True)
         self.status.setText(self.tr("%d sessions compared; the files were only read.")
                             % len(c.sessions))
+
+    def _series_choice(self, key, text: str) -> QWidget:
+        """A tick box with its sentence beside it, wrapped: the names of many workshops
+        made one unwrapped tick box wider than the window (a sideways scroll bar, and the
+        page's sentences cut at the right)."""
+        row = QWidget(self.body)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        box = QCheckBox(row)
+        box.setAccessibleName(text)
+        box.setChecked(self.series_choice.get(key, True))
+        box.toggled.connect(lambda on: self._set_series(key, on))
+        label = _ClickTicks(box, text, row)
+        line.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(label, 1)
+        return row
 
     def _add_sections(self, generation: int, count: int, first: bool = False) -> None:
         """Sections a few at a time: the first screen shows at once, the rest follows

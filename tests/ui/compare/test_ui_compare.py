@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QTableWidget
 from repo_paths import ARTEFACTS
 
@@ -61,7 +62,7 @@ def test_unticking_a_series_takes_the_over_time_part_away(qtbot, workshop_files)
     qtbot.addWidget(window)
     assert window.report.comparison.series
     (box,) = [b for b in window.body.findChildren(QCheckBox)
-              if "one team over time" in b.text()]
+              if "one team over time" in b.accessibleName()]
     box.setChecked(False)
     qtbot.waitUntil(lambda: not window.report.comparison.series)
     assert not any("since May 2026" in t for t in texts(qtbot, window))
@@ -160,3 +161,34 @@ def test_a_closed_comparison_is_not_called_by_its_queued_sections(qtbot, worksho
     window = open_comparison(None, workshop_files)
     qtbot.waitUntil(lambda: len(calls) >= 2)  # painted, and a step of the rest added
     close_and_delete(window)
+
+
+def test_a_long_series_wraps_and_the_page_never_scrolls_sideways(qtbot, tmp_path):
+    """Eight workshops of one team, each a long title: the tick box's sentence names them
+    all. As one unwrapped tick box it made the page wider than the window (a sideways
+    scroll bar; the page's sentences cut at the right)."""
+    paths = []
+    for index, (_name, session) in enumerate(demo_workshops()[:1] * 8):
+        session.id = f"session-long-{index}"
+        session.title = "Sales team quarterly learning culture check-in"
+        session.date = f"2026-{index + 1:02d}-15"
+        paths.append(tmp_path / f"sales-{index}.lpdesk")
+        save_session(session, paths[-1])
+    window = open_comparison(None, paths)
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_complete)
+    (box,) = [b for b in window.body.findChildren(QCheckBox)
+              if "one team over time" in b.accessibleName()]
+    assert "2026-08-15" in box.accessibleName() or "Sales team" in box.accessibleName()
+    qtbot.wait(50)
+    assert not window.scroll.horizontalScrollBar().isVisible()
+    assert window.body.width() <= window.scroll.viewport().width()
+    # a click on the sentence ticks the box, as on a box's own text
+    (sentence,) = [label for label in window.body.findChildren(QLabel)
+                   if label.buddy() is box]
+    assert sentence.textFormat() == Qt.TextFormat.PlainText
+    ticked = box.isChecked()
+    qtbot.mouseClick(sentence, Qt.MouseButton.LeftButton)
+    assert box.isChecked() is not ticked
