@@ -116,12 +116,16 @@ def consensus(boards: Sequence[Board]) -> list[CardConsensus]:
             if card.id not in texts:
                 order.append(card.id)
                 texts[card.id] = card.text
+    # each board's cards counted in one pass (a card's boards were looked up by walking
+    # every board's cards for every card: 1.2 million steps for 60 boards of 150 cards)
+    tallies: dict[str, Counter[Cell | None]] = {card_id: Counter() for card_id in order}
+    for board in boards:
+        positions = board.positions
+        for card_id in {c.id for c in board.cards}:
+            tallies[card_id][positions.get(card_id)] += 1
     result = []
     for card_id in order:
-        counts: Counter[Cell | None] = Counter()
-        for board in boards:
-            if any(c.id == card_id for c in board.cards):
-                counts[board.positions.get(card_id)] += 1
+        counts = tallies[card_id]
         placed_by = sum(n for c, n in counts.items() if c is not None)
         result.append(CardConsensus(card_id, texts[card_id], dict(counts), placed_by))
     rank = {cid: i for i, cid in enumerate(order)}

@@ -2,6 +2,8 @@
 import copy
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lpdesk.model.matrix import Axis, Board, Card, Matrix
 from lpdesk.model.matrix_stats import (
@@ -173,3 +175,29 @@ def test_consensus_ties_keep_board_order_and_custom_cards_count_where_present():
     assert [c.card_id for c in result] == ["p", "q", "extra"]
     assert result[2].counts == {B1: 1}
     assert consensus([]) == []
+
+
+def _naive_counts(boards, card_id):
+    """The consensus's counts the plain way: every board that has the card, its cell."""
+    counts = {}
+    for board in boards:
+        if any(c.id == card_id for c in board.cards):
+            cell = board.positions.get(card_id)
+            counts[cell] = counts.get(cell, 0) + 1
+    return counts
+
+
+@given(st.lists(st.tuples(st.sets(st.sampled_from("pqrstu"), min_size=1),
+                          st.dictionaries(st.sampled_from("pqrstu"),
+                                          st.sampled_from([A1, A2, B1, B2]))),
+                min_size=1, max_size=6))
+def test_consensus_counts_what_each_board_says_of_each_card(spec):
+    """The one-pass tally gives the counts of the plain per-card walk, in its order."""
+    boards = []
+    for index, (cards, places) in enumerate(spec):
+        board = make_board(f"g{index}", cards="".join(sorted(cards)))
+        board.positions.update({k: v for k, v in places.items() if k in cards})
+        boards.append(board)
+    for cc in consensus(boards):
+        naive = _naive_counts(boards, cc.card_id)
+        assert cc.counts == naive and list(cc.counts) == list(naive)
