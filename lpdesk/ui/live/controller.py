@@ -4,10 +4,12 @@ options) and turns every checked phone message into a command on the open docume
 Server thread -> here: events go into a locked queue and one queued signal wakes the GUI
 thread, which works through what is waiting in slices with a frame budget (`_drain`): it
 reads messages for at most SLICE_MS, turns the placements among them into one command, acks
-them, and leaves the rest in the queue for the next slice, at least FRAME_MS after this one
-(longer after a slice that took long: phones get at most PHONES_SHARE of the GUI thread),
-so the window paints and takes the facilitator's input between slices whatever the phones
-send (docs/architecture.md, "The frame budget").
+them, and leaves the rest in the queue for the next slice. Views that follow the model
+through FrameRefresh redraw once after the slice (ui/base/frames.py); once they have
+(`_slice_settled`), the next slice waits until FRAME_MS after this one started and the
+window has had an idle gap of twice what the phones' work cost (slice and redraws: phones
+get at most PHONES_SHARE of the GUI thread) but never more than a frame: a slow slice is
+not followed by a slower queue (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
 (`FLUSH_MS`) builds the phones' sections from the model once and hands them to the server
 (`LiveServer.publish`), which sends each phone only what changed for it.
@@ -18,11 +20,8 @@ marker, stay ordinary undoable steps, and their undo never overwrites a newer ph
 """
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -34,7 +33,7 @@ from lpdesk.commands.live import PlaceFromPhonesCommand
 from lpdesk.commands.session import AddParticipantsCommand, UpdateParticipantCommand
 from lpdesk.content.stages import continuum_content
 from lpdesk.document import SessionDocument
-from lpdesk.live.events import INBOX_MAX, Arrived, Joined, Left, LiveEvent, Trouble
+from lpdesk.live.events import Joined, Left, LiveEvent, Trouble
 from lpdesk.live.identity import Person
 from lpdesk.live.protocol import (
     KnownIds,
@@ -53,106 +52,17 @@ from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
 from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.base.frames import phones_applying
+from lpdesk.ui.live.gui_thread import Inbox, gui_gc
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
-PHONES_SHARE = 1 / 3  # and further apart when a slice took long: at most this share of the
-# GUI thread goes to phones while a burst lasts, the rest paints and takes the facilitator's
-# input (a slice that cost 30 ms is followed by 60 ms for the window)
+PHONES_SHARE = 1 / 3  # and the window gets twice what the phones' work cost (the slice and
+# the redraws it caused) before the next slice, at most one frame: a slice and its redraws
+# that cost 6 ms are followed by 12 ms for the window, one that cost 30 ms by 16 ms
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 DEFAULT_PORT = settings.LIVE_PORT.default
 PORT_KEY = settings.LIVE_PORT.key
-
-
-class _GuiThreadGc(QObject):
-    """While a phones' server thread runs, Python's cyclic garbage collector would run on
-    whichever thread happens to allocate, and could free Qt objects caught in garbage cycles
-    (a closed page, an old document) on the server thread: a segfault. So while any server
-    runs, automatic collection is off and this GUI-thread timer collects instead, by the
-    same thresholds (gc.get_threshold), so nothing piles up."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.users = 0
-        self.disabled_here = False
-        self.timer = QTimer(self, interval=100)
-        self.timer.timeout.connect(self.collect)
-
-    def acquire(self) -> None:
-        self.users += 1
-        if self.users == 1 and gc.isenabled():
-            gc.disable()
-            self.disabled_here = True
-            self.timer.start()
-
-    def release(self) -> None:
-        self.users = max(0, self.users - 1)
-        if self.users == 0 and self.disabled_here:
-            self.timer.stop()
-            self.disabled_here = False
-            gc.enable()
-
-    @staticmethod
-    def collect() -> None:
-        counts, limits = gc.get_count(), gc.get_threshold()
-        generation = -1
-        for g in range(3):
-            if counts[g] >= max(1, limits[g]):
-                generation = g
-        if generation >= 0:
-            gc.collect(generation)
-
-
-_GC: list[_GuiThreadGc] = []  # made on first use, on the GUI thread
-
-
-def _gui_gc() -> _GuiThreadGc:
-    if not _GC:
-        _GC.append(_GuiThreadGc())
-    return _GC[0]
-
-
-class _Inbox(QObject):
-    """Events from the server thread; `arrived` is emitted once per batch, not per event.
-    Bounded: past INBOX_MAX waiting events a phone's message is refused (`put` returns
-    False and the server answers "busy"); joins and leaves always go in."""
-
-    arrived = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lock = threading.Lock()
-        self._queue: deque[LiveEvent] = deque()
-        self._signalled = False
-
-    def put(self, event: LiveEvent) -> bool:  # server thread
-        with self._lock:
-            if isinstance(event, Arrived) and len(self._queue) >= INBOX_MAX:
-                return False
-            self._queue.append(event)
-            if self._signalled:
-                return True
-            self._signalled = True
-        self.arrived.emit()
-        return True
-
-    def put_back(self, events: list[LiveEvent]) -> None:
-        """Events a slice had no time for, back at the front (they still count towards
-        the bound); the controller's frame timer drains them, no signal is needed."""
-        with self._lock:
-            self._queue.extendleft(reversed(events))
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._queue)
-
-    def take_all(self) -> list[LiveEvent]:
-        with self._lock:
-            events = list(self._queue)
-            self._queue.clear()
-            self._signalled = False
-        return events
 
 
 class LiveController(QObject):
@@ -178,12 +88,19 @@ class LiveController(QObject):
         self.new_devices_per_address = NEW_DEVICES_PER_ADDRESS
         self.longest_drain_ms = 0.0  # GUI time of the longest batch (benchmark, tests)
         self.longest_flush_ms = 0.0
-        self._inbox = _Inbox(self)
+        # of a slice (benchmarks: the batch with the views' work separated): the longest time
+        # inside SessionDocument.apply (the model and the views that still redraw at once),
+        # the longest outside it (reading, checking, acks), the longest from a slice's end
+        # until the views that redraw once after it have (FrameRefresh)
+        self.longest_apply_ms = self.longest_own_ms = self.longest_after_ms = 0.0
+        self._inbox = Inbox(self)
         self._inbox.arrived.connect(self._drain)
         self._next_slice = QTimer(self, singleShot=True)  # the burst's next frame
         self._next_slice.timeout.connect(self._drain)
-        self._slice_at = -1.0  # perf_counter of the latest slice that applied something
-        self._slice_gap_ms = FRAME_MS  # from its start to the next slice's, at the least
+        self._next_at = -1.0  # perf_counter before which no slice runs (the window's turn)
+        self._slice_at = self._slice_end = 0.0  # the latest slice that read something
+        self._settled = QTimer(self, singleShot=True, interval=0)  # after the views' redraw
+        self._settled.timeout.connect(self._slice_settled)
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush)
         self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
@@ -273,11 +190,11 @@ class LiveController(QObject):
             self.stop()
         wanted = port if port is not None else settings.get(settings.LIVE_PORT)
         content = continuum_content()
-        _gui_gc().acquire()  # before the server thread allocates anything
+        gui_gc().acquire()  # before the server thread allocates anything
         try:
             server = self._listen(address, wanted, content)
         except BaseException:
-            _gui_gc().release()
+            gui_gc().release()
             raise
         self.server = server
         self._all_dirty = True
@@ -312,7 +229,7 @@ class LiveController(QObject):
         self._flush_timer.stop()
         if server is not None:
             server.stop()
-            _gui_gc().release()
+            gui_gc().release()
             self._inbox.take_all()
             for device in self.room.devices.values():
                 device.connected = False
@@ -347,16 +264,16 @@ class LiveController(QObject):
     def _drain(self) -> None:
         """One slice of what phones sent (see the module's docstring)."""
         start = time.perf_counter()
-        wait_ms = (self._slice_at - start) * 1000 + self._slice_gap_ms
-        if wait_ms > 0:  # a slice ran less than a frame ago: the window paints first
+        if start < self._next_at or self._settled.isActive():  # the window's turn first
             if not self._next_slice.isActive():
-                self._next_slice.start(max(1, round(wait_ms)))
+                self._next_slice.start(max(1, round((self._next_at - start) * 1000)))
             return
         self._next_slice.stop()
         events = self._inbox.take_all()
         if not events or self.server is None:
             return
         self._slice_at = start
+        applying_before = self.doc.apply_seconds
         session = self.doc.session
         votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]] = {}
         waiting: list[tuple[str, int | None, float]] = []  # placements to ack once applied
@@ -375,21 +292,33 @@ class LiveController(QObject):
             finally:
                 self._applying = False
             self.activities.end_batch()  # card moves from phones: one command per board
+            if self._devices_changed:  # the device list and bars: once, after the slice
+                self.devices_changed.emit()
         self._dirty.update(d for d, _s, _t in waiting)
         applied_at = time.perf_counter()
         for device_id, seq, _t in done + waiting:
             replies.append((device_id, encode({"type": "ack", "seq": seq})))
         self.server.send_many(replies)
-        if self._devices_changed:
-            self.devices_changed.emit()
-        took_ms = (time.perf_counter() - start) * 1000
+        self._slice_end = end = time.perf_counter()
+        took_ms = (end - start) * 1000
+        apply_ms = (self.doc.apply_seconds - applying_before) * 1000
         self.longest_drain_ms = max(self.longest_drain_ms, took_ms)
-        self._slice_gap_ms = max(FRAME_MS, took_ms / PHONES_SHARE)
-        if len(self._inbox) and not self._next_slice.isActive():  # the rest: a later slice
-            wait = self._slice_gap_ms - (time.perf_counter() - start) * 1000
-            self._next_slice.start(max(1, round(wait)))
+        self.longest_apply_ms = max(self.longest_apply_ms, apply_ms)
+        self.longest_own_ms = max(self.longest_own_ms, took_ms - apply_ms)
+        self._next_at = start + FRAME_MS / 1000
+        self._settled.start()  # after the views' timers started in the slice: they redraw first
         if done or waiting:
             self.applied.emit([(d, s, t, applied_at) for d, s, t in done + waiting])
+
+    def _slice_settled(self) -> None:
+        """The views have redrawn after the slice: the window's turn, then the next slice."""
+        now = time.perf_counter()
+        self.longest_after_ms = max(self.longest_after_ms, (now - self._slice_end) * 1000)
+        work = now - self._slice_at  # the slice and the redraws it caused
+        rest = min(work * (1 / PHONES_SHARE - 1), FRAME_MS / 1000)
+        self._next_at = max(self._slice_at + FRAME_MS / 1000, now + rest)
+        if len(self._inbox):  # the rest: a later slice
+            self._next_slice.start(max(1, round((self._next_at - now) * 1000)))
 
     def _read(self, events: list[LiveEvent], budget_end: float,
               votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]],
@@ -398,7 +327,8 @@ class LiveController(QObject):
         """Read the slice's messages until its budget ends: placements gather in `votes`
         (applied together after), every other message is applied now."""
         session = self.doc.session
-        known: KnownIds | None = None  # gathered once per batch (a claim may add a name)
+        known: KnownIds | None = None  # gathered once per batch, again after a new name
+        names = -1  # how many participants `known` has
         now = time.time()
         self._devices_changed = False
         for index, event in enumerate(events):
@@ -425,8 +355,8 @@ class LiveController(QObject):
             device.last_seen = now
             self._devices_changed = True
             try:
-                if known is None:
-                    known = KnownIds.of(session)
+                if known is None or names != len(session.participants):
+                    known, names = KnownIds.of(session), len(session.participants)
                 check_ids(message, session, known)
                 if message.type == "place":
                     subject, group = self._placement_subject(device, message)
@@ -445,7 +375,6 @@ class LiveController(QObject):
                 if handler is None:
                     raise ProtocolError("type", "lpdesk does not know that kind of message.")
                 device.last_sent = handler(device, message)
-                known = None  # a claim may have added a participant
                 self._dirty.add(device_id)
                 self.schedule_flush()
                 done.append((device_id, message.seq, event.at))
