@@ -93,6 +93,8 @@ class LiveController(QObject):
         # the longest outside it (reading, checking, acks), the longest from a slice's end
         # until the views that redraw once after it have (FrameRefresh)
         self.longest_apply_ms = self.longest_own_ms = self.longest_after_ms = 0.0
+        self.longest_drain_cpu_ms = 0.0  # the GUI thread's CPU in the longest slice (the rest
+        # of a slice's wall time: waiting for the interpreter lock or a busy machine's cores)
         self._inbox = Inbox(self)
         self._inbox.arrived.connect(self._drain)
         self._next_slice = QTimer(self, singleShot=True)  # the burst's next frame
@@ -273,6 +275,7 @@ class LiveController(QObject):
         if not events or self.server is None:
             return
         self._slice_at = start
+        cpu = time.thread_time()
         applying_before = self.doc.apply_seconds
         session = self.doc.session
         votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]] = {}
@@ -303,6 +306,8 @@ class LiveController(QObject):
         took_ms = (end - start) * 1000
         apply_ms = (self.doc.apply_seconds - applying_before) * 1000
         self.longest_drain_ms = max(self.longest_drain_ms, took_ms)
+        self.longest_drain_cpu_ms = max(self.longest_drain_cpu_ms,
+                                        (time.thread_time() - cpu) * 1000)
         self.longest_apply_ms = max(self.longest_apply_ms, apply_ms)
         self.longest_own_ms = max(self.longest_own_ms, took_ms - apply_ms)
         self._next_at = start + FRAME_MS / 1000
