@@ -27,13 +27,13 @@ class StandInServer:
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, str]] = []
-        self.published = 0
+        self.published: list[tuple[dict, dict]] = []
 
     def send_many(self, messages):
         self.sent.extend(messages)
 
     def publish(self, shared, personal):
-        self.published += 1
+        self.published.append((dict(shared), dict(personal)))
 
     def stop(self):
         pass
@@ -101,7 +101,8 @@ def test_a_session_already_over_a_limit_keeps_a_phones_edit_that_adds_nothing(qa
     assert len(session.participants) == 3  # one more over the limit: refused
 
 
-def test_the_quiz_desk_hears_once_per_slice_however_many_answers(qapp):
+def test_the_quiz_desk_hears_once_per_slice_however_many_answers(qapp, monkeypatch):
+    monkeypatch.setattr(live_controller, "SLICE_MS", 10_000.0)  # all six in one slice
     c = room(6)
     c.activities.open_quiz("now")
     heard = []
@@ -160,7 +161,6 @@ def test_after_a_slow_slice_the_window_gets_one_frame_not_twice_the_slice(qtbot)
     qtbot.waitUntil(lambda: not c._settled.isActive(), timeout=1000)
     settled = time.perf_counter()
     assert c._next_at - settled <= FRAME_MS / 1000 + 0.002
-    assert c._next_slice.isActive()  # the waiting vote: in the next slice
     qtbot.waitUntil(lambda: slow[0] == 2, timeout=1000)
 
 
@@ -220,3 +220,65 @@ def test_while_phones_are_on_the_apps_heap_is_frozen_for_the_collector(qapp):
     finally:
         keeper.release()
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def vote(c: LiveController, device: int, value: float) -> None:
+    area = c.doc.session.continuum.current_area.id
+    c._inbox.put(Arrived(f"d{device}", Message("place", 50 + int(value), f"t{device}", {
+        "area": area, "which": "now", "value": value}), 0.0))
+    slice_now(c)
+
+
+def test_votes_reach_every_phone_at_most_every_room_interval_the_voters_at_once(qtbot):
+    """Every vote changed the room section ("34 placed", the distribution) that all phones
+    get: 200 phones were sent it every FLUSH_MS through a burst, and the server woke every
+    phone's writer for each flush. Now the voter's own section goes at once, the room at
+    most every ROOM_EVERY_S after votes alone (the last of a burst by a timer)."""
+    c = room(4)
+    c.set_options(locked=False)  # the facilitator: the room goes at once
+    c.flush()
+    server = c.server
+    assert "room" in server.published[-1][0]
+    vote(c, 0, 10.0)
+    c.flush()
+    shared, personal = server.published[-1]
+    assert "room" not in shared and set(personal) == {"d0"}  # only the voter's own part
+    vote(c, 1, 20.0)
+    c.flush()
+    assert "room" not in server.published[-1][0]
+    qtbot.waitUntil(lambda: "room" in server.published[-1][0], timeout=2000)
+    assert '"placed":2' in server.published[-1][0]["room"]  # the last of the burst
+    c.set_options(locked=True)
+    c.flush()
+    assert '"locked":true' in server.published[-1][0]["room"]  # the facilitator's: at once
+
+
+def test_nothing_new_for_any_phone_hands_nothing_to_the_server(qapp):
+    c = room(3)
+    c.flush()
+    handed = len(c.server.published)
+    c.flush()  # nothing changed since
+    assert len(c.server.published) == handed
+
+
+def test_the_server_wakes_only_the_phones_a_publish_is_for(qapp):
+    from types import SimpleNamespace
+
+    from lpdesk.live.server import LiveServer
+
+    class Wake:
+        def __init__(self):
+            self.woken = 0
+
+        def set(self):
+            self.woken += 1
+
+    server = LiveServer("127.0.0.1", 0, "CODE", lambda event: True)
+    phones = {d: SimpleNamespace(pending={}, wake=Wake()) for d in ("a", "b", "c")}
+    server.phones.update(phones)
+    server._publish({}, {"b": {"me": "{}"}})
+    assert [phones[d].wake.woken for d in "abc"] == [0, 1, 0]
+    assert phones["b"].pending == {"me": "{}"}
+    server._publish({"room": "{}"}, {})
+    assert [phones[d].wake.woken for d in "abc"] == [1, 2, 1]
+    assert all(p.pending.get("room") == "{}" for p in phones.values())

@@ -11,8 +11,8 @@ window has had an idle gap of twice what the phones' work cost (slice and redraw
 get at most PHONES_SHARE of the GUI thread) but never more than a frame: a slow slice is
 not followed by a slower queue (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
-(`FLUSH_MS`) builds the phones' sections from the model once and hands them to the server
-(`LiveServer.publish`), which sends each phone only what changed for it.
+(`FLUSH_MS`) builds the phones' sections from the model once (ui/live/snapshot.py) and hands
+them to the server (`LiveServer.publish`), which sends each phone only what changed for it.
 
 Undo: phone input goes through `SessionDocument.apply`, not the undo stack (see
 commands/live.py). The facilitator's own edits, including moving or clearing a participant's
@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -42,10 +41,6 @@ from lpdesk.live.protocol import (
     RoomOptions,
     check_ids,
     encode,
-    me_section,
-    people_section,
-    room_section,
-    session_index,
     welcome,
 )
 from lpdesk.live.room import LiveRoom
@@ -53,6 +48,7 @@ from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, Liv
 from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.base.frames import phones_applying
 from lpdesk.ui.live.gui_thread import Inbox, gui_gc
+from lpdesk.ui.live.snapshot import PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
@@ -60,12 +56,11 @@ PHONES_SHARE = 1 / 3  # and the window gets twice what the phones' work cost (th
 # the redraws it caused) before the next slice, at most one frame: a slice and its redraws
 # that cost 6 ms are followed by 12 ms for the window, one that cost 30 ms by 16 ms
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
-PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 DEFAULT_PORT = settings.LIVE_PORT.default
 PORT_KEY = settings.LIVE_PORT.key
 
 
-class LiveController(QObject):
+class LiveController(PhonesSnapshot, QObject):
     started = Signal(str)  # the join address
     stopped = Signal()
     devices_changed = Signal()
@@ -112,6 +107,10 @@ class LiveController(QObject):
         self.register_handler("release", self._release)
         self.last_trouble = ""
         self._people_sent_at = 0.0  # when choosing phones last got the list of names
+        self._shared_sent: dict[str, str] = {}  # the sections every phone has (this server)
+        self._room_sent_at = 0.0
+        self._room_timer = QTimer(self, singleShot=True, interval=int(ROOM_EVERY_S * 1000))
+        self._room_timer.timeout.connect(self.schedule_flush)
         # Which phones' own sections to rebuild on the next flush: after a batch of votes
         # only the senders' (and their group mates'), after anything else every phone's.
         self._applying = False
@@ -200,6 +199,7 @@ class LiveController(QObject):
             raise
         self.server = server
         self._all_dirty = True
+        self._shared_sent = {}  # a new server has sent nothing yet
         settings.put(settings.LIVE_PORT, server.port)
         self.schedule_flush()
         self.flush()
@@ -442,54 +442,6 @@ class LiveController(QObject):
     def _release(self, device, message: Message) -> str:
         self.room.release(device.id)
         return self.tr("chose again")
-
-    # -- GUI -> phones ------------------------------------------------------------------------
-    def schedule_flush(self) -> None:
-        if self.server is not None and not self._flush_timer.isActive():
-            self._flush_timer.start()
-
-    def flush(self) -> None:
-        """Build what phones see from the model (once for all) and hand it to the server."""
-        server = self.server
-        if server is None:
-            return
-        start = time.perf_counter()
-        session, options = self.doc.session, self.room.options
-        shared = {"room": encode(room_section(session, options, self.activity)),
-                  **self.activities.shared_sections()}
-        index = session_index(session)
-        # the list of names goes only to phones still choosing (it changes with every claim,
-        # and 200 phones x 200 names on every claim would flood the room's Wi-Fi)
-        # Throttled: a claim changes the list for everyone, so phones still choosing get it
-        # at most every PEOPLE_EVERY_S (the claiming phone itself at once).
-        people: str | None = None
-        people_due = time.monotonic() - self._people_sent_at >= PEOPLE_EVERY_S
-        personal: dict[str, dict[str, str]] = {}
-        everyone, self._all_dirty = self._all_dirty, False
-        dirty, self._dirty = self._dirty, set()
-        identity = self.room.identity
-        held_back = False
-        for d in self.room.devices.values():
-            if not d.connected or not (everyone or d.id in dirty or d.participant_id is None):
-                continue
-            own = partial(identity.visible, d.id)
-            mine = personal[d.id] = {
-                "me": encode(me_section(session, d.participant_id, index, own)),
-                **self.activities.personal_sections(d)}
-            if d.participant_id is None:
-                if not (people_due or d.id in dirty):
-                    held_back = True
-                    continue
-                if people is None:
-                    people = encode(people_section(session, options, self.room.taken()))
-                mine["people"] = people
-        if people is not None and people_due:
-            self._people_sent_at = time.monotonic()
-        if held_back and not self._people_timer.isActive():
-            self._people_timer.start()
-        server.publish(shared, personal)
-        self.longest_flush_ms = max(self.longest_flush_ms, (time.perf_counter() - start) * 1000)
-
 
 def _error(exc: ProtocolError, seq: int | None) -> str:
     payload: dict[str, Any] = {"type": "error", "code": exc.code, "message": exc.text}
