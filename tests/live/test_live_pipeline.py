@@ -138,10 +138,11 @@ def test_a_phones_run_undone_by_the_facilitator_is_not_its_run_any_more(qapp):
     assert c.activities._own_run(c.room.devices["d0"]).answers  # the others' runs stay
 
 
-def test_after_a_slow_slice_the_window_gets_one_frame_not_twice_the_slice(qtbot):
+def test_after_a_slow_slice_the_window_gets_as_long_as_the_slice_not_twice(qtbot):
     """The next slice used to wait took/PHONES_SHARE from the slice's start (a 37 ms slice:
     111 ms): votes arriving meanwhile waited that long. Now the window gets an idle gap of
-    twice the phones' work, at most one frame, after the slice and its redraws."""
+    twice the phones' work after the slice and its redraws, at most a frame or that work
+    (phones get at most half of the GUI thread)."""
     c = room(3)
     area = c.doc.session.continuum.current_area.id
     slow = [0]
@@ -160,7 +161,8 @@ def test_after_a_slow_slice_the_window_gets_one_frame_not_twice_the_slice(qtbot)
                                                          "value": 20.0}), 0.0))
     qtbot.waitUntil(lambda: not c._settled.isActive(), timeout=1000)
     settled = time.perf_counter()
-    assert c._next_at - settled <= FRAME_MS / 1000 + 0.002
+    work = settled - c._slice_at
+    assert c._next_at - settled <= max(FRAME_MS / 1000, work) + 0.002  # not 2 x the work
     qtbot.waitUntil(lambda: slow[0] == 2, timeout=1000)
 
 
@@ -229,11 +231,13 @@ def vote(c: LiveController, device: int, value: float) -> None:
     slice_now(c)
 
 
-def test_votes_reach_every_phone_at_most_every_room_interval_the_voters_at_once(qtbot):
+def test_votes_reach_every_phone_at_most_every_room_interval_the_voters_at_once(qtbot,
+                                                                                monkeypatch):
     """Every vote changed the room section ("34 placed", the distribution) that all phones
     get: 200 phones were sent it every FLUSH_MS through a burst, and the server woke every
     phone's writer for each flush. Now the voter's own section goes at once, the room at
     most every ROOM_EVERY_S after votes alone (the last of a burst by a timer)."""
+    monkeypatch.setattr("lpdesk.ui.live.snapshot.ROOM_EVERY_S", 1.0)  # a slow machine too
     c = room(4)
     c.set_options(locked=False)  # the facilitator: the room goes at once
     c.flush()

@@ -8,8 +8,10 @@ them, and leaves the rest in the queue for the next slice. Views that follow the
 through FrameRefresh redraw once after the slice (ui/base/frames.py); once they have
 (`_slice_settled`), the next slice waits until FRAME_MS after this one started and the
 window has had an idle gap of twice what the phones' work cost (slice and redraws: phones
-get at most PHONES_SHARE of the GUI thread) but never more than a frame: a slow slice is
-not followed by a slower queue (docs/architecture.md, "The frame budget").
+get at most PHONES_SHARE of the GUI thread), but no longer than a frame or that work itself,
+whichever is longer: a slow slice is not followed by a queue twice as slow, and phones never
+get more than half of the GUI thread (the window paints, takes input, and the server thread
+reads the next messages) (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
 (`FLUSH_MS`) builds the phones' sections from the model once (ui/live/snapshot.py) and hands
 them to the server (`LiveServer.publish`), which sends each phone only what changed for it.
@@ -53,8 +55,9 @@ from lpdesk.ui.live.snapshot import PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
 PHONES_SHARE = 1 / 3  # and the window gets twice what the phones' work cost (the slice and
-# the redraws it caused) before the next slice, at most one frame: a slice and its redraws
-# that cost 6 ms are followed by 12 ms for the window, one that cost 30 ms by 16 ms
+# the redraws it caused) before the next slice, at most a frame or that work, whichever is
+# longer: work of 6 ms is followed by 12 ms for the window, 12 ms by 16, 40 ms by 40 (it was
+# 80: the slice's votes waited 120 ms); phones get a third of the GUI thread, half at most
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 DEFAULT_PORT = settings.LIVE_PORT.default
 PORT_KEY = settings.LIVE_PORT.key
@@ -320,7 +323,7 @@ class LiveController(PhonesSnapshot, QObject):
         now = time.perf_counter()
         self.longest_after_ms = max(self.longest_after_ms, (now - self._slice_end) * 1000)
         work = now - self._slice_at  # the slice and the redraws it caused
-        rest = min(work * (1 / PHONES_SHARE - 1), FRAME_MS / 1000)
+        rest = min(work * (1 / PHONES_SHARE - 1), max(FRAME_MS / 1000, work))
         self._next_at = max(self._slice_at + FRAME_MS / 1000, now + rest)
         if len(self._inbox):  # the rest: a later slice
             self._next_slice.start(max(1, round((self._next_at - now) * 1000)))
