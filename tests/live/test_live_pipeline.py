@@ -167,26 +167,26 @@ def test_after_a_slow_slice_the_window_gets_as_long_as_the_slice_not_twice(qtbot
     qtbot.waitUntil(lambda: slow[0] == 2, timeout=1000)
 
 
-def test_the_next_slice_waits_for_the_redraws_the_slice_caused(qtbot):
-    """Views that redraw once after a slice (FrameRefresh) are the phones' work too: the next
-    slice comes after them and the window's gap, never between the slice and its redraw."""
+def test_the_redraws_a_slice_caused_run_before_the_next_slice_and_are_measured(qtbot):
+    """Views that redraw once after a slice (FrameRefresh) run before the next slice (their
+    timers are due first), and the controller measures how long they took (benchmarks)."""
     c = room(3)
     area = c.doc.session.continuum.current_area.id
     order = []
 
     def redraw():
         time.sleep(0.03)
-        order.append(("redraw", time.perf_counter()))
+        order.append("redraw")
 
     frame = FrameRefresh(c, redraw)
     c.doc.session.continuum.changed.connect(frame.request)
     real_drain = c._drain
 
     def drain():
-        at, waiting = time.perf_counter(), len(c._inbox)
+        waiting = len(c._inbox)
         real_drain()
         if len(c._inbox) < waiting:
-            order.append(("slice", at))
+            order.append("slice")
 
     c._next_slice.timeout.disconnect(c._drain)
     c._next_slice.timeout.connect(drain)
@@ -201,9 +201,7 @@ def test_the_next_slice_waits_for_the_redraws_the_slice_caused(qtbot):
         qtbot.waitUntil(lambda: len(c._inbox) == 0, timeout=2000)
     finally:
         monkey.undo()
-    assert [what for what, _t in order[:2]] == ["redraw", "slice"]
-    (_, redrawn), (_, next_slice) = order[:2]
-    assert next_slice - redrawn >= FRAME_MS / 1000  # the window's frame after the redraw
+    assert order[:2] == ["redraw", "slice"]
     assert c.longest_after_ms >= 30
 
 

@@ -5,13 +5,13 @@ Server thread -> here: events go into a locked queue and one queued signal wakes
 thread, which works through what is waiting in slices with a frame budget (`_drain`): it
 reads messages for at most SLICE_MS, turns the placements among them into one command, acks
 them, and leaves the rest in the queue for the next slice. Views that follow the model
-through FrameRefresh redraw once after the slice (ui/base/frames.py); once they have
-(`_slice_settled`), the next slice waits until FRAME_MS after this one started and the
-window has had an idle gap of twice what the phones' work cost (slice and redraws: phones
-get at most PHONES_SHARE of the GUI thread), but no longer than a frame or that work itself,
-whichever is longer: a slow slice is not followed by a queue twice as slow, and phones never
-get more than half of the GUI thread (the window paints, takes input, and the server thread
-reads the next messages) (docs/architecture.md, "The frame budget").
+through FrameRefresh redraw once after the slice (ui/base/frames.py: their timers are due
+before the next slice's). The next slice runs FRAME_MS after this one started at the
+earliest, and after an idle gap from this one's end of twice what it cost (phones get at
+most PHONES_SHARE of the GUI thread), but no longer than a frame or the slice itself,
+whichever is longer: a slow slice is not followed by a queue twice as slow, and phones
+never get more than about half of the GUI thread (the window paints, takes input, and the
+server thread reads the next messages) (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
 (`FLUSH_MS`) builds the phones' sections from the model once (ui/live/snapshot.py) and hands
 them to the server (`LiveServer.publish`), which sends each phone only what changed for it.
@@ -54,10 +54,9 @@ from lpdesk.ui.live.snapshot import PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
-PHONES_SHARE = 1 / 3  # and the window gets twice what the phones' work cost (the slice and
-# the redraws it caused) before the next slice, at most a frame or that work, whichever is
-# longer: work of 6 ms is followed by 12 ms for the window, 12 ms by 16, 40 ms by 40 (it was
-# 80: the slice's votes waited 120 ms); phones get a third of the GUI thread, half at most
+PHONES_SHARE = 1 / 3  # and the window gets twice what the slice cost before the next one,
+# at most a frame or the slice, whichever is longer: a slice of 6 ms is followed by 12 ms for
+# the window, 12 ms by 16, 40 ms by 40 (it was 80: the votes behind it waited 120 ms)
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
 DEFAULT_PORT = settings.LIVE_PORT.default
 PORT_KEY = settings.LIVE_PORT.key
@@ -98,6 +97,7 @@ class LiveController(PhonesSnapshot, QObject):
         self._next_slice = QTimer(self, singleShot=True)  # the burst's next frame
         self._next_slice.timeout.connect(self._drain)
         self._next_at = -1.0  # perf_counter before which no slice runs (the window's turn)
+        # measured only (benchmarks): when the redraws and paint after a slice are done
         self._slice_at = self._slice_end = 0.0  # the latest slice that read something
         self._settled = QTimer(self, singleShot=True, interval=0)  # after the views' redraw
         self._settled.timeout.connect(self._slice_settled)
@@ -269,7 +269,7 @@ class LiveController(PhonesSnapshot, QObject):
     def _drain(self) -> None:
         """One slice of what phones sent (see the module's docstring)."""
         start = time.perf_counter()
-        if start < self._next_at or self._settled.isActive():  # the window's turn first
+        if start < self._next_at:  # the window's turn first
             if not self._next_slice.isActive():
                 self._next_slice.start(max(1, round((self._next_at - start) * 1000)))
             return
@@ -313,20 +313,20 @@ class LiveController(PhonesSnapshot, QObject):
                                         (time.thread_time() - cpu) * 1000)
         self.longest_apply_ms = max(self.longest_apply_ms, apply_ms)
         self.longest_own_ms = max(self.longest_own_ms, took_ms - apply_ms)
-        self._next_at = start + FRAME_MS / 1000
-        self._settled.start()  # after the views' timers started in the slice: they redraw first
+        rest = min(took_ms * (1 / PHONES_SHARE - 1), max(FRAME_MS, took_ms)) / 1000
+        self._next_at = max(start + FRAME_MS / 1000, end + rest)
+        if len(self._inbox) and not self._next_slice.isActive():  # the rest: a later slice
+            self._next_slice.start(max(1, round((self._next_at - end) * 1000)))
+        self._settled.start()  # after the views' timers started in the slice (measured only)
         if done or waiting:
             self.applied.emit([(d, s, t, applied_at) for d, s, t in done + waiting])
 
     def _slice_settled(self) -> None:
-        """The views have redrawn after the slice: the window's turn, then the next slice."""
+        """The views have redrawn after the slice (and the window painted, as a rule): how
+        long that took is a benchmark's figure. It does not delay the next slice: counting
+        the window's paint as the phones' work halved a slow view's throughput."""
         now = time.perf_counter()
         self.longest_after_ms = max(self.longest_after_ms, (now - self._slice_end) * 1000)
-        work = now - self._slice_at  # the slice and the redraws it caused
-        rest = min(work * (1 / PHONES_SHARE - 1), max(FRAME_MS / 1000, work))
-        self._next_at = max(self._slice_at + FRAME_MS / 1000, now + rest)
-        if len(self._inbox):  # the rest: a later slice
-            self._next_slice.start(max(1, round((self._next_at - now) * 1000)))
 
     def _read(self, events: list[LiveEvent], budget_end: float,
               votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]],
