@@ -33,6 +33,56 @@ def _rss_mb() -> float:
     return 0.0
 
 
+class GcClock:
+    """The garbage collections on the GUI thread while it is on (gc.callbacks): their
+    longest and their total, in ms."""
+
+    def __init__(self) -> None:
+        import threading
+        self.thread = threading.get_ident()
+        self.longest = self.total = 0.0
+        self._start = 0.0
+
+    def __enter__(self) -> GcClock:
+        import gc
+        gc.callbacks.append(self._seen)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        import gc
+        gc.callbacks.remove(self._seen)
+
+    def _seen(self, phase: str, _info: dict) -> None:
+        import threading
+        if threading.get_ident() != self.thread:
+            return
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            ms = (time.perf_counter() - self._start) * 1000
+            self.longest, self.total = max(self.longest, ms), self.total + ms
+
+
+def batch_rows(controller, gc_clock: GcClock, fig) -> list[dict]:
+    """The longest batch taken apart (the controller's figures; code without them, e.g. an
+    older lpdesk measured with this file, shows only the garbage collections)."""
+    rows = []
+    for attribute, what in (
+            ("longest_apply_ms", "longest batch: inside SessionDocument.apply (the model "
+                                 "and the views that still redraw at once)"),
+            ("longest_own_ms", "longest batch: the pipeline's own part (reading, checks, "
+                               "acks)"),
+            ("longest_drain_cpu_ms", "longest batch: GUI-thread CPU (thread_time; the rest "
+                                     "is waiting for the GIL or a core)"),
+            ("longest_after_ms", "longest from a slice's end until the window redrew "
+                                 "(FrameRefresh views, paint)")):
+        value = getattr(controller, attribute, None)
+        if value is not None:
+            rows.append(fig(what, value, "ms"))
+    rows.append(fig("longest garbage collection on the GUI thread", gc_clock.longest, "ms"))
+    return rows
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
@@ -180,11 +230,12 @@ def _burst(app, n: int) -> list[dict]:
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     rss_joined = 0.0
     deadline = time.monotonic() + 120
-    while child.poll() is None and time.monotonic() < deadline:
-        app.processEvents()
-        if not rss_joined and len(controller.room.devices) == n:
-            rss_joined = _rss_mb()
-        time.sleep(0.0005)
+    with GcClock() as gc_clock:
+        while child.poll() is None and time.monotonic() < deadline:
+            app.processEvents()
+            if not rss_joined and len(controller.room.devices) == n:
+                rss_joined = _rss_mb()
+            time.sleep(0.0005)
     heart.stop()
     out, err = child.communicate(timeout=30)
     result = json.loads(out.strip().splitlines()[-1]) if out.strip() else None
@@ -231,6 +282,7 @@ def _burst(app, n: int) -> list[dict]:
             STALL_MS),
         fig("longest phones' snapshot built on the GUI thread", controller.longest_flush_ms,
             "ms", STALL_MS),
+        *batch_rows(controller, gc_clock, fig),
         fig("longest repaint of the facilitator's page (part of the stall)",
             max((e - b) * 1000 for b, e in paints if b >= burst) if paints else 0.0, "ms"),
         fig("placements applied", len(to_model), "of " + str(2 * n)),

@@ -5,6 +5,7 @@ mark and autosave all follow from the QUndoStack.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ class SessionDocument(QObject):
         self.stamp = stamp  # the file as we last read or wrote it
         self.undo_stack = QUndoStack(self)
         self._macro_before: object = _NO_MACRO  # the limit problem before an open macro
+        self.apply_seconds = 0.0  # GUI time spent in `apply` (the phones' controller's figures)
         self.undo_stack.indexChanged.connect(self._step_done)
 
     @classmethod
@@ -87,15 +89,27 @@ class SessionDocument(QObject):
         input). It is an ordinary command, but not on the undo stack; the session becomes
         unsaved until the next save, and autosave follows `applied`. Returns whether it
         was made; `quiet`: a refusal is the caller's to report (a phone's claim over a
-        limit is answered to the phone, never with a box on the room's screen)."""
-        before = count_problem(self.session)
+        limit is answered to the phone, never with a box on the room's screen).
+
+        Phones send many of these a second: the session is counted once, after the edit;
+        only when it is over a limit then is the edit undone to count the session before
+        it (a session already over that limit keeps the edit, as `push` does)."""
+        start = time.perf_counter()
+        try:
+            return self._apply(command, quiet)
+        finally:
+            self.apply_seconds += time.perf_counter() - start
+
+    def _apply(self, command: QUndoCommand, quiet: bool) -> bool:
         command.redo()
         after = count_problem(self.session)
-        if after is not None and after != before:  # e.g. the 1,001st phone joining
+        if after is not None:
             command.undo()
-            if not quiet:
-                self.limit_reached.emit(f"{after[0]}: {after[1]}")
-            return False
+            if after != count_problem(self.session):  # e.g. the 1,001st phone joining
+                if not quiet:
+                    self.limit_reached.emit(f"{after[0]}: {after[1]}")
+                return False
+            command.redo()  # it was over that limit before: the edit did not take it there
         self.undo_stack.resetClean()
         self.applied.emit()
         return True

@@ -676,6 +676,13 @@ class LiveServer:
 
     def _publish(self, shared: dict[str, str], personal: dict[str, dict[str, str]]) -> None:
         self.shared.update(shared)
+        if not shared:  # only some phones' own sections: wake only those phones
+            for device_id, sections in personal.items():
+                phone = self.phones.get(device_id)
+                if phone is not None:
+                    phone.pending.update(sections)
+                    phone.wake.set()
+            return
         for device_id, phone in self.phones.items():
             phone.pending.update(shared)
             phone.pending.update(personal.get(device_id, {}))

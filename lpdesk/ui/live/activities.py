@@ -59,6 +59,8 @@ class PhoneActivities(QObject):
         # from the laptop, another area or an earlier opening are never reused (their result
         # would replace a marker the facilitator never asked to replace)
         self.phone_run_ids: dict[str, str] = {}
+        self._run_at: dict[str, int] = {}  # run id -> its place in quiz.runs (checked on use)
+        self._quiz_moved = False  # a phone's run moved in this slice: quiz_changed after it
         self.quiz_opening = 0  # tells a phone that a new opening starts afresh
         self._content = None
         self._stages = None
@@ -170,10 +172,23 @@ class PhoneActivities(QObject):
             c.room.identity.start_run(device.id, run.id)
         return run
 
+    def _phone_run(self, participant_id: str | None):
+        """phone_runs()[participant_id] without building it: a look-up per message, not a
+        walk over every run (the run's place in the list is remembered and checked)."""
+        run_id = self.phone_run_ids.get(participant_id) if participant_id else None
+        if run_id is None:
+            return None
+        runs = self.controller.doc.session.quiz.runs
+        at = self._run_at.get(run_id)
+        if at is None or at >= len(runs) or runs[at].id != run_id:  # added, moved or undone
+            self._run_at = {r.id: i for i, r in enumerate(runs)}
+            at = self._run_at.get(run_id)
+        return runs[at] if at is not None else None
+
     def _own_run(self, device):
         """The device's run, never one it did not start (the laptop's or an earlier phone's
         under the same name): a phone sees only the answers it sent (live/identity.py)."""
-        run = self.phone_runs().get(device.participant_id) if device.participant_id else None
+        run = self._phone_run(device.participant_id)
         if run is not None and not self.controller.room.identity.owns_run(device.id, run.id):
             return None
         return run
@@ -200,7 +215,7 @@ class PhoneActivities(QObject):
         if run.answers.get(message.get("question")) != message.get("answer"):
             self.controller.doc.apply(AnswerCommand(quiz, run.id, message.get("question"),
                                                     message.get("answer"), index))
-        self.quiz_changed.emit()
+        self._quiz_moved = True  # quiz_changed once, after the slice (end_batch)
         return self.controller.tr("answered question %d") % (index + 1)
 
     def _quiz_go(self, device, message: Message) -> str:
@@ -213,9 +228,9 @@ class PhoneActivities(QObject):
         show_question(self.controller.doc.session.quiz, run.id, index)
         if index == total:  # finished: the result goes on the continuum at once
             self.place(run)
-            self.quiz_changed.emit()
+            self._quiz_moved = True
             return self.controller.tr("finished the quiz")
-        self.quiz_changed.emit()
+        self._quiz_moved = True
         return self.controller.tr("on question %d") % (index + 1)
 
     def place(self, run) -> int:
@@ -286,8 +301,12 @@ class PhoneActivities(QObject):
 
     def end_batch(self) -> None:
         """After a batch of phones' messages (the controller's drain): each board's moves
-        become one command, so the board is laid out once however many moves came in."""
+        become one command, so the board is laid out once however many moves came in, and
+        the quiz's followers hear once that phones' runs moved."""
         c = self.controller
+        if self._quiz_moved:  # the desk's "11 of 14 finished": once per slice, not per answer
+            self._quiz_moved = False
+            self.quiz_changed.emit()
         waiting, self._moves = self._moves, {}
         matrix = c.doc.session.matrix
         for board_id, moves in waiting.items():

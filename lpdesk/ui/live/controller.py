@@ -4,13 +4,17 @@ options) and turns every checked phone message into a command on the open docume
 Server thread -> here: events go into a locked queue and one queued signal wakes the GUI
 thread, which works through what is waiting in slices with a frame budget (`_drain`): it
 reads messages for at most SLICE_MS, turns the placements among them into one command, acks
-them, and leaves the rest in the queue for the next slice, at least FRAME_MS after this one
-(longer after a slice that took long: phones get at most PHONES_SHARE of the GUI thread),
-so the window paints and takes the facilitator's input between slices whatever the phones
-send (docs/architecture.md, "The frame budget").
+them, and leaves the rest in the queue for the next slice. Views that follow the model
+through FrameRefresh redraw once after the slice (ui/base/frames.py: their timers are due
+before the next slice's). The next slice runs FRAME_MS after this one started at the
+earliest, and after an idle gap from this one's end of twice what it cost (phones get at
+most PHONES_SHARE of the GUI thread), but no longer than a frame or the slice itself,
+whichever is longer: a slow slice is not followed by a queue twice as slow, and phones
+never get more than about half of the GUI thread (the window paints, takes input, and the
+server thread reads the next messages) (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
-(`FLUSH_MS`) builds the phones' sections from the model once and hands them to the server
-(`LiveServer.publish`), which sends each phone only what changed for it.
+(`FLUSH_MS`) builds the phones' sections from the model once (ui/live/snapshot.py) and hands
+them to the server (`LiveServer.publish`), which sends each phone only what changed for it.
 
 Undo: phone input goes through `SessionDocument.apply`, not the undo stack (see
 commands/live.py). The facilitator's own edits, including moving or clearing a participant's
@@ -18,13 +22,9 @@ marker, stay ordinary undoable steps, and their undo never overwrites a newer ph
 """
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -34,7 +34,7 @@ from lpdesk.commands.live import PlaceFromPhonesCommand
 from lpdesk.commands.session import AddParticipantsCommand, UpdateParticipantCommand
 from lpdesk.content.stages import continuum_content
 from lpdesk.document import SessionDocument
-from lpdesk.live.events import INBOX_MAX, Arrived, Joined, Left, LiveEvent, Trouble
+from lpdesk.live.events import Joined, Left, LiveEvent, Trouble
 from lpdesk.live.identity import Person
 from lpdesk.live.protocol import (
     KnownIds,
@@ -43,119 +43,26 @@ from lpdesk.live.protocol import (
     RoomOptions,
     check_ids,
     encode,
-    me_section,
-    people_section,
-    room_section,
-    session_index,
     welcome,
 )
 from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
 from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.base.frames import phones_applying
+from lpdesk.ui.live.gui_thread import Inbox, gui_gc
+from lpdesk.ui.live.snapshot import PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
-PHONES_SHARE = 1 / 3  # and further apart when a slice took long: at most this share of the
-# GUI thread goes to phones while a burst lasts, the rest paints and takes the facilitator's
-# input (a slice that cost 30 ms is followed by 60 ms for the window)
+PHONES_SHARE = 1 / 3  # and the window gets twice what the slice cost before the next one,
+# at most a frame or the slice, whichever is longer: a slice of 6 ms is followed by 12 ms for
+# the window, 12 ms by 16, 40 ms by 40 (it was 80: the votes behind it waited 120 ms)
 FLUSH_MS = 60  # phones hear about changes at most this often (coalesced)
-PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 DEFAULT_PORT = settings.LIVE_PORT.default
 PORT_KEY = settings.LIVE_PORT.key
 
 
-class _GuiThreadGc(QObject):
-    """While a phones' server thread runs, Python's cyclic garbage collector would run on
-    whichever thread happens to allocate, and could free Qt objects caught in garbage cycles
-    (a closed page, an old document) on the server thread: a segfault. So while any server
-    runs, automatic collection is off and this GUI-thread timer collects instead, by the
-    same thresholds (gc.get_threshold), so nothing piles up."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.users = 0
-        self.disabled_here = False
-        self.timer = QTimer(self, interval=100)
-        self.timer.timeout.connect(self.collect)
-
-    def acquire(self) -> None:
-        self.users += 1
-        if self.users == 1 and gc.isenabled():
-            gc.disable()
-            self.disabled_here = True
-            self.timer.start()
-
-    def release(self) -> None:
-        self.users = max(0, self.users - 1)
-        if self.users == 0 and self.disabled_here:
-            self.timer.stop()
-            self.disabled_here = False
-            gc.enable()
-
-    @staticmethod
-    def collect() -> None:
-        counts, limits = gc.get_count(), gc.get_threshold()
-        generation = -1
-        for g in range(3):
-            if counts[g] >= max(1, limits[g]):
-                generation = g
-        if generation >= 0:
-            gc.collect(generation)
-
-
-_GC: list[_GuiThreadGc] = []  # made on first use, on the GUI thread
-
-
-def _gui_gc() -> _GuiThreadGc:
-    if not _GC:
-        _GC.append(_GuiThreadGc())
-    return _GC[0]
-
-
-class _Inbox(QObject):
-    """Events from the server thread; `arrived` is emitted once per batch, not per event.
-    Bounded: past INBOX_MAX waiting events a phone's message is refused (`put` returns
-    False and the server answers "busy"); joins and leaves always go in."""
-
-    arrived = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lock = threading.Lock()
-        self._queue: deque[LiveEvent] = deque()
-        self._signalled = False
-
-    def put(self, event: LiveEvent) -> bool:  # server thread
-        with self._lock:
-            if isinstance(event, Arrived) and len(self._queue) >= INBOX_MAX:
-                return False
-            self._queue.append(event)
-            if self._signalled:
-                return True
-            self._signalled = True
-        self.arrived.emit()
-        return True
-
-    def put_back(self, events: list[LiveEvent]) -> None:
-        """Events a slice had no time for, back at the front (they still count towards
-        the bound); the controller's frame timer drains them, no signal is needed."""
-        with self._lock:
-            self._queue.extendleft(reversed(events))
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._queue)
-
-    def take_all(self) -> list[LiveEvent]:
-        with self._lock:
-            events = list(self._queue)
-            self._queue.clear()
-            self._signalled = False
-        return events
-
-
-class LiveController(QObject):
+class LiveController(PhonesSnapshot, QObject):
     started = Signal(str)  # the join address
     stopped = Signal()
     devices_changed = Signal()
@@ -178,12 +85,22 @@ class LiveController(QObject):
         self.new_devices_per_address = NEW_DEVICES_PER_ADDRESS
         self.longest_drain_ms = 0.0  # GUI time of the longest batch (benchmark, tests)
         self.longest_flush_ms = 0.0
-        self._inbox = _Inbox(self)
+        # of a slice (benchmarks: the batch with the views' work separated): the longest time
+        # inside SessionDocument.apply (the model and the views that still redraw at once),
+        # the longest outside it (reading, checking, acks), the longest from a slice's end
+        # until the views that redraw once after it have (FrameRefresh)
+        self.longest_apply_ms = self.longest_own_ms = self.longest_after_ms = 0.0
+        self.longest_drain_cpu_ms = 0.0  # the GUI thread's CPU in the longest slice (the rest
+        # of a slice's wall time: waiting for the interpreter lock or a busy machine's cores)
+        self._inbox = Inbox(self)
         self._inbox.arrived.connect(self._drain)
         self._next_slice = QTimer(self, singleShot=True)  # the burst's next frame
         self._next_slice.timeout.connect(self._drain)
-        self._slice_at = -1.0  # perf_counter of the latest slice that applied something
-        self._slice_gap_ms = FRAME_MS  # from its start to the next slice's, at the least
+        self._next_at = -1.0  # perf_counter before which no slice runs (the window's turn)
+        # measured only (benchmarks): when the redraws and paint after a slice are done
+        self._slice_at = self._slice_end = 0.0  # the latest slice that read something
+        self._settled = QTimer(self, singleShot=True, interval=0)  # after the views' redraw
+        self._settled.timeout.connect(self._slice_settled)
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush)
         self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
@@ -193,6 +110,10 @@ class LiveController(QObject):
         self.register_handler("release", self._release)
         self.last_trouble = ""
         self._people_sent_at = 0.0  # when choosing phones last got the list of names
+        self._shared_sent: dict[str, str] = {}  # the sections every phone has (this server)
+        self._room_sent_at = 0.0
+        self._room_timer = QTimer(self, singleShot=True, interval=int(ROOM_EVERY_S * 1000))
+        self._room_timer.timeout.connect(self.schedule_flush)
         # Which phones' own sections to rebuild on the next flush: after a batch of votes
         # only the senders' (and their group mates'), after anything else every phone's.
         self._applying = False
@@ -273,14 +194,15 @@ class LiveController(QObject):
             self.stop()
         wanted = port if port is not None else settings.get(settings.LIVE_PORT)
         content = continuum_content()
-        _gui_gc().acquire()  # before the server thread allocates anything
+        gui_gc().acquire()  # before the server thread allocates anything
         try:
             server = self._listen(address, wanted, content)
         except BaseException:
-            _gui_gc().release()
+            gui_gc().release()
             raise
         self.server = server
         self._all_dirty = True
+        self._shared_sent = {}  # a new server has sent nothing yet
         settings.put(settings.LIVE_PORT, server.port)
         self.schedule_flush()
         self.flush()
@@ -312,7 +234,7 @@ class LiveController(QObject):
         self._flush_timer.stop()
         if server is not None:
             server.stop()
-            _gui_gc().release()
+            gui_gc().release()
             self._inbox.take_all()
             for device in self.room.devices.values():
                 device.connected = False
@@ -347,16 +269,17 @@ class LiveController(QObject):
     def _drain(self) -> None:
         """One slice of what phones sent (see the module's docstring)."""
         start = time.perf_counter()
-        wait_ms = (self._slice_at - start) * 1000 + self._slice_gap_ms
-        if wait_ms > 0:  # a slice ran less than a frame ago: the window paints first
+        if start < self._next_at:  # the window's turn first
             if not self._next_slice.isActive():
-                self._next_slice.start(max(1, round(wait_ms)))
+                self._next_slice.start(max(1, round((self._next_at - start) * 1000)))
             return
         self._next_slice.stop()
         events = self._inbox.take_all()
         if not events or self.server is None:
             return
         self._slice_at = start
+        cpu = time.thread_time()
+        applying_before = self.doc.apply_seconds
         session = self.doc.session
         votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]] = {}
         waiting: list[tuple[str, int | None, float]] = []  # placements to ack once applied
@@ -375,21 +298,35 @@ class LiveController(QObject):
             finally:
                 self._applying = False
             self.activities.end_batch()  # card moves from phones: one command per board
+            if self._devices_changed:  # the device list and bars: once, after the slice
+                self.devices_changed.emit()
         self._dirty.update(d for d, _s, _t in waiting)
         applied_at = time.perf_counter()
         for device_id, seq, _t in done + waiting:
             replies.append((device_id, encode({"type": "ack", "seq": seq})))
         self.server.send_many(replies)
-        if self._devices_changed:
-            self.devices_changed.emit()
-        took_ms = (time.perf_counter() - start) * 1000
+        self._slice_end = end = time.perf_counter()
+        took_ms = (end - start) * 1000
+        apply_ms = (self.doc.apply_seconds - applying_before) * 1000
         self.longest_drain_ms = max(self.longest_drain_ms, took_ms)
-        self._slice_gap_ms = max(FRAME_MS, took_ms / PHONES_SHARE)
+        self.longest_drain_cpu_ms = max(self.longest_drain_cpu_ms,
+                                        (time.thread_time() - cpu) * 1000)
+        self.longest_apply_ms = max(self.longest_apply_ms, apply_ms)
+        self.longest_own_ms = max(self.longest_own_ms, took_ms - apply_ms)
+        rest = min(took_ms * (1 / PHONES_SHARE - 1), max(FRAME_MS, took_ms)) / 1000
+        self._next_at = max(start + FRAME_MS / 1000, end + rest)
         if len(self._inbox) and not self._next_slice.isActive():  # the rest: a later slice
-            wait = self._slice_gap_ms - (time.perf_counter() - start) * 1000
-            self._next_slice.start(max(1, round(wait)))
+            self._next_slice.start(max(1, round((self._next_at - end) * 1000)))
+        self._settled.start()  # after the views' timers started in the slice (measured only)
         if done or waiting:
             self.applied.emit([(d, s, t, applied_at) for d, s, t in done + waiting])
+
+    def _slice_settled(self) -> None:
+        """The views have redrawn after the slice (and the window painted, as a rule): how
+        long that took is a benchmark's figure. It does not delay the next slice: counting
+        the window's paint as the phones' work halved a slow view's throughput."""
+        now = time.perf_counter()
+        self.longest_after_ms = max(self.longest_after_ms, (now - self._slice_end) * 1000)
 
     def _read(self, events: list[LiveEvent], budget_end: float,
               votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]],
@@ -398,7 +335,8 @@ class LiveController(QObject):
         """Read the slice's messages until its budget ends: placements gather in `votes`
         (applied together after), every other message is applied now."""
         session = self.doc.session
-        known: KnownIds | None = None  # gathered once per batch (a claim may add a name)
+        known: KnownIds | None = None  # gathered once per batch, again after a new name
+        names = -1  # how many participants `known` has
         now = time.time()
         self._devices_changed = False
         for index, event in enumerate(events):
@@ -425,8 +363,8 @@ class LiveController(QObject):
             device.last_seen = now
             self._devices_changed = True
             try:
-                if known is None:
-                    known = KnownIds.of(session)
+                if known is None or names != len(session.participants):
+                    known, names = KnownIds.of(session), len(session.participants)
                 check_ids(message, session, known)
                 if message.type == "place":
                     subject, group = self._placement_subject(device, message)
@@ -445,7 +383,6 @@ class LiveController(QObject):
                 if handler is None:
                     raise ProtocolError("type", "lpdesk does not know that kind of message.")
                 device.last_sent = handler(device, message)
-                known = None  # a claim may have added a participant
                 self._dirty.add(device_id)
                 self.schedule_flush()
                 done.append((device_id, message.seq, event.at))
@@ -508,54 +445,6 @@ class LiveController(QObject):
     def _release(self, device, message: Message) -> str:
         self.room.release(device.id)
         return self.tr("chose again")
-
-    # -- GUI -> phones ------------------------------------------------------------------------
-    def schedule_flush(self) -> None:
-        if self.server is not None and not self._flush_timer.isActive():
-            self._flush_timer.start()
-
-    def flush(self) -> None:
-        """Build what phones see from the model (once for all) and hand it to the server."""
-        server = self.server
-        if server is None:
-            return
-        start = time.perf_counter()
-        session, options = self.doc.session, self.room.options
-        shared = {"room": encode(room_section(session, options, self.activity)),
-                  **self.activities.shared_sections()}
-        index = session_index(session)
-        # the list of names goes only to phones still choosing (it changes with every claim,
-        # and 200 phones x 200 names on every claim would flood the room's Wi-Fi)
-        # Throttled: a claim changes the list for everyone, so phones still choosing get it
-        # at most every PEOPLE_EVERY_S (the claiming phone itself at once).
-        people: str | None = None
-        people_due = time.monotonic() - self._people_sent_at >= PEOPLE_EVERY_S
-        personal: dict[str, dict[str, str]] = {}
-        everyone, self._all_dirty = self._all_dirty, False
-        dirty, self._dirty = self._dirty, set()
-        identity = self.room.identity
-        held_back = False
-        for d in self.room.devices.values():
-            if not d.connected or not (everyone or d.id in dirty or d.participant_id is None):
-                continue
-            own = partial(identity.visible, d.id)
-            mine = personal[d.id] = {
-                "me": encode(me_section(session, d.participant_id, index, own)),
-                **self.activities.personal_sections(d)}
-            if d.participant_id is None:
-                if not (people_due or d.id in dirty):
-                    held_back = True
-                    continue
-                if people is None:
-                    people = encode(people_section(session, options, self.room.taken()))
-                mine["people"] = people
-        if people is not None and people_due:
-            self._people_sent_at = time.monotonic()
-        if held_back and not self._people_timer.isActive():
-            self._people_timer.start()
-        server.publish(shared, personal)
-        self.longest_flush_ms = max(self.longest_flush_ms, (time.perf_counter() - start) * 1000)
-
 
 def _error(exc: ProtocolError, seq: int | None) -> str:
     payload: dict[str, Any] = {"type": "error", "code": exc.code, "message": exc.text}

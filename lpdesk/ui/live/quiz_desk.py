@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from lpdesk.ui.base.frames import FrameRefresh
 from lpdesk.ui.style.text import plain_tip
 
 
@@ -27,14 +28,16 @@ class QuizPhonesBar(QWidget):
         line.addWidget(self.label, 1)
         line.addWidget(self.close_button)
         self._bound = None
+        # phones' answers and devices: once after their slice (ui/base/frames.py)
+        self._frame = FrameRefresh(self, self.refresh)
         self.hide()
 
     def activities(self):
         controller = self.feature.controller
         activities = controller.activities if controller is not None else None
         if activities is not None and activities is not self._bound:
-            activities.quiz_changed.connect(self.refresh)
-            controller.devices_changed.connect(self.refresh)
+            activities.quiz_changed.connect(self._frame.request)
+            controller.devices_changed.connect(self._frame.request)
             self._bound = activities
         return activities
 

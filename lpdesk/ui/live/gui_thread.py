@@ -1,0 +1,116 @@
+"""What the GUI thread keeps for the phones' server thread: the inbox between the two
+threads and the garbage collector's timer (docs/architecture.md, "The frame budget").
+"""
+from __future__ import annotations
+
+import gc
+import threading
+from collections import deque
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from lpdesk.live.events import INBOX_MAX, Arrived, LiveEvent
+
+
+class GuiThreadGc(QObject):
+    """While a phones' server thread runs, Python's cyclic garbage collector would run on
+    whichever thread happens to allocate, and could free Qt objects caught in garbage cycles
+    (a closed page, an old document) on the server thread: a segfault. So while any server
+    runs, automatic collection is off and this GUI-thread timer collects instead, by the
+    same thresholds (gc.get_threshold), so nothing piles up.
+
+    A full collection walks every object of the app (its widgets, pages, modules): 30-100 ms
+    on the GUI thread in the middle of a burst, a dropped frame or six. So when the server
+    starts, what exists then is collected once and frozen (`gc.freeze`: the start of a room
+    session is a moment the facilitator waits anyway), and collections while phones are on
+    look only at what was made since: the phones' traffic, not the app. When the last
+    server stops, the heap is unfrozen and collected as usual; a cycle made garbage among the
+    frozen objects meanwhile (a page closed while phones were on) waits until then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.users = 0
+        self.disabled_here = False
+        self.timer = QTimer(self, interval=100)
+        self.timer.timeout.connect(self.collect)
+
+    def acquire(self) -> None:
+        self.users += 1
+        if self.users == 1 and gc.isenabled():
+            gc.disable()
+            self.disabled_here = True
+            gc.collect()
+            gc.freeze()
+            self.timer.start()
+
+    def release(self) -> None:
+        self.users = max(0, self.users - 1)
+        if self.users == 0 and self.disabled_here:
+            self.timer.stop()
+            self.disabled_here = False
+            gc.unfreeze()
+            gc.enable()
+
+    @staticmethod
+    def collect() -> None:
+        counts, limits = gc.get_count(), gc.get_threshold()
+        generation = -1
+        for g in range(3):
+            if counts[g] >= max(1, limits[g]):
+                generation = g
+        if generation >= 0:
+            gc.collect(generation)
+
+
+_GC: list[GuiThreadGc] = []  # made on first use, on the GUI thread
+
+
+def gui_gc() -> GuiThreadGc:
+    if not _GC:
+        _GC.append(GuiThreadGc())
+    return _GC[0]
+
+
+class Inbox(QObject):
+    """Events from the server thread; `arrived` is emitted once per batch, not per event
+    (one queued signal wakes the GUI thread for everything that came meanwhile). Bounded:
+    past INBOX_MAX waiting events a phone's message is refused (`put` returns False and the
+    server answers "busy"); joins and leaves always go in."""
+
+    arrived = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._queue: deque[LiveEvent] = deque()
+        self._signalled = False
+        self.wakes = 0  # queued signals sent (benchmarks: hand-offs server -> GUI thread)
+
+    def put(self, event: LiveEvent) -> bool:  # server thread
+        with self._lock:
+            if isinstance(event, Arrived) and len(self._queue) >= INBOX_MAX:
+                return False
+            self._queue.append(event)
+            if self._signalled:
+                return True
+            self._signalled = True
+            self.wakes += 1
+        self.arrived.emit()
+        return True
+
+    def put_back(self, events: list[LiveEvent]) -> None:
+        """Events a slice had no time for, back at the front (they still count towards
+        the bound); the controller's frame timer drains them, no signal is needed."""
+        with self._lock:
+            self._queue.extendleft(reversed(events))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._queue)
+
+    def take_all(self) -> list[LiveEvent]:
+        with self._lock:
+            events = list(self._queue)
+            self._queue.clear()
+            self._signalled = False
+        return events
