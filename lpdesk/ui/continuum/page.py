@@ -15,7 +15,6 @@ from dataclasses import replace
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QBoxLayout,
     QHBoxLayout,
     QInputDialog,
@@ -46,6 +45,7 @@ from lpdesk.ui.continuum.presenting import PresentingContinuum
 from lpdesk.ui.continuum.spoken import plot_description, plot_name
 from lpdesk.ui.continuum.summary import SummaryPanel, room_text_scale
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.screens import scroll_area_around
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import theme, theme_state
 
@@ -256,10 +256,8 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
 
     def _viewport(self) -> QSize:
         """The room the main window's page scroller gives (this page may be taller)."""
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QAbstractScrollArea):
-            parent = parent.parentWidget()
-        return parent.viewport().size() if parent is not None else self.size()
+        area = scroll_area_around(self)
+        return area.viewport().size() if area is not None else self.size()
 
     def _reflow(self) -> None:
         """Side by side when the chart keeps a fair share beside the panels; otherwise

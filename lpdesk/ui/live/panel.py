@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -23,6 +22,7 @@ from lpdesk.live.network import LOOPBACK
 from lpdesk.ui.live.devices import DeviceList
 from lpdesk.ui.live.qr import QrCode
 from lpdesk.ui.style.binding import listen
+from lpdesk.ui.style.screens import scroll_area_around
 
 LIST_ROWS = 3.5  # phones the list shows at least
 QR_LEAST = 110  # px: a smaller code is hard to scan from a seat; it steps aside instead
@@ -175,10 +175,8 @@ class JoinPanel(QWidget):
         self.fit_code()
 
     def _viewport_height(self) -> int:
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QAbstractScrollArea):
-            parent = parent.parentWidget()
-        return parent.viewport().height() if parent is not None else self.height()
+        area = scroll_area_around(self)
+        return area.viewport().height() if area is not None else self.height()
 
     def fit_code(self) -> None:
         """The QR code takes the height the rest leaves in the dock (a square as wide as

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea
 
 from lpdesk.ui.quiz.widgets import pixel_font
+from lpdesk.ui.style.screens import scroll_area_around
 from lpdesk.ui.style.theme import theme
 
 
@@ -75,12 +75,8 @@ class FittingQuiz:
         page stack) that area's, scroll bars included. A page the scroll area grew to its
         own minimum must not take its text size from that: bigger text, bigger minimum,
         bigger page... (and scroll bars coming and going must not change it either)."""
-        parent = self.parentWidget()
-        while parent is not None:
-            if isinstance(parent, QAbstractScrollArea):
-                return parent.contentsRect().size()
-            parent = parent.parentWidget()
-        return self.size()
+        area = scroll_area_around(self)
+        return area.contentsRect().size() if area is not None else self.size()
 
     def _unit_for(self, available: QSize) -> float:
         fit = min(available.width() / 1000, available.height() / 640)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from shiboken6 import isValid
 
 # Before a window is first shown its frame is unknown: reserve a usual title bar and border.
@@ -17,6 +17,16 @@ def available(widget: QWidget | None = None) -> QRect:
     screen = widget.screen() if widget is not None else None
     screen = screen or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 600)
+
+
+def scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    """The nearest scroll area `widget` sits in (the main window's page scroller, a dock's),
+    or None: what a page or panel sizes itself to, rather than its own size, which the
+    scroll area may have grown to the page's minimum."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def frame_margins(widget: QWidget) -> QMargins:
