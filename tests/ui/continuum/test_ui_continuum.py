@@ -5,6 +5,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QTabBar
+from shown import shown
 
 from lpdesk.content.stages import continuum_content
 from lpdesk.demo import demo_session
@@ -27,13 +28,7 @@ def doc():
 
 
 def make_page(qtbot, doc, audience=False, size=(1280, 720)):
-    page = ContinuumPage(doc, audience=audience)
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    qtbot.waitExposed(page)
-    QApplication.processEvents()
-    return page
+    return shown(qtbot, ContinuumPage(doc, audience=audience), size)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
+from shown import shown
 
 import lpdesk.ui.continuum.pointer as pointer_module
 from lpdesk.commands.continuum import SetPlacementCommand
@@ -14,13 +15,7 @@ from lpdesk.ui.continuum.page import ContinuumPage
 
 def make_page(qtbot, size, audience=False):
     doc = SessionDocument(demo_session())
-    page = ContinuumPage(doc, audience=audience)
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    qtbot.waitExposed(page)
-    QApplication.processEvents()
-    return doc, page
+    return doc, shown(qtbot, ContinuumPage(doc, audience=audience), size)
 
 
 def test_no_stage_tooltip_while_dragging(qtbot, monkeypatch):

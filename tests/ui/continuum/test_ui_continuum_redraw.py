@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QRegion
 from PySide6.QtWidgets import QApplication
+from shown import shown
 
 from lpdesk.commands.continuum import SetPlacementCommand
 from lpdesk.commands.live import PlaceFromPhonesCommand
@@ -17,13 +18,7 @@ from lpdesk.ui.continuum.page import ContinuumPage
 
 def make_page(qtbot, size=(1280, 720)):
     doc = SessionDocument(demo_session())
-    page = ContinuumPage(doc)
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    qtbot.waitExposed(page)
-    QApplication.processEvents()
-    return doc, page
+    return doc, shown(qtbot, ContinuumPage(doc), size)
 
 
 def counting(monkeypatch, obj, name):

@@ -1,6 +1,7 @@
 """The consensus view says how many boards it compares (those with cards placed) and never
 puts a card no group placed among the disputed ones."""
 import pytest
+from shown import shown
 
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
@@ -9,14 +10,7 @@ from lpdesk.ui.matrix.page import MatrixPage
 
 @pytest.fixture
 def page(qtbot):
-    session = demo_session()
-    doc = SessionDocument(session)
-    page = MatrixPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, MatrixPage(SessionDocument(demo_session())), (1280, 800))
 
 
 def siblings(page):

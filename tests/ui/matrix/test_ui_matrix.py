@@ -3,6 +3,7 @@ consensus, board switching, facilitator edits, and the save/open round trip."""
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from shown import shown
 
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
@@ -16,13 +17,7 @@ from lpdesk.ui.matrix.page import MatrixPage
 
 @pytest.fixture
 def page(qtbot):
-    doc = SessionDocument(demo_session())
-    page = MatrixPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, MatrixPage(SessionDocument(demo_session())), (1280, 800))
 
 
 def board_of(page):

@@ -2,6 +2,7 @@
 phones' slice, and a refresh changes only what changed."""
 import pytest
 from PySide6.QtCore import QRectF
+from shown import shown
 
 from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
 from lpdesk.demo import demo_session
@@ -13,13 +14,7 @@ from lpdesk.ui.style.theme import theme
 
 @pytest.fixture
 def page(qtbot):
-    doc = SessionDocument(demo_session())
-    page = MatrixPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, MatrixPage(SessionDocument(demo_session())), (1280, 800))
 
 
 def phones_move(page, moves, board=None):
@@ -178,13 +173,7 @@ def test_a_new_page_lays_its_board_out_for_the_view_s_size_only(qtbot, monkeypat
     assert sizes and set(sizes) == {(view.width(), view.height())}
 
 
-def test_the_consensus_view_is_built_when_first_shown(qtbot):
-    doc = SessionDocument(demo_session())
-    page = MatrixPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
+def test_the_consensus_view_is_built_when_first_shown(page):
     assert page._consensus is None
     page.consensus_action.trigger()
     assert page.stack.currentWidget() is page.consensus

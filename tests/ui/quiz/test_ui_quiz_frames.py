@@ -3,6 +3,7 @@ slice, the chooser sets only the choices that differ, and the hidden view is sty
 when shown."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shown import shown
 
 from lpdesk.commands.quiz import AddRunCommand, AnswerCommand, new_run
 from lpdesk.content.quiz import quiz_content
@@ -17,12 +18,7 @@ QUESTIONS = quiz_content().questions
 
 
 def make_page(qtbot, doc=None):
-    page = QuizPage(doc or SessionDocument(demo_session()))
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, QuizPage(doc or SessionDocument(demo_session())))
 
 
 def answer(page, run, n, choice=0):
