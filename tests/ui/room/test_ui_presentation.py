@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from presenting import item_id
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,10 +43,6 @@ def key(qtbot, widget, k, modifier=Qt.KeyboardModifier.NoModifier):
         with qtbot.waitActive(top):
             top.activateWindow()
     qtbot.keyClick(widget, k, modifier)
-
-
-def item_id(w, kind):
-    return next(i.id for i in w.doc.session.agenda.items if i.kind == kind)
 
 
 def present(qtbot, window):

@@ -3,6 +3,7 @@ work on the room's screen, the clicker's PageDown/PageUp and B too, and a facili
 (mouse to the bottom edge, or F6) offers the same as buttons without ever showing notes.
 What the room sees in F5 is what the audience window shows, the consensus view included."""
 import pytest
+from presenting import item_id, present, settle
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit
@@ -26,28 +27,6 @@ def window(demo_window):
     if w.workshop.audience is not None:
         w.workshop.audience.close()
     apply_theme(QApplication.instance(), NORMAL)
-
-
-def settle():
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def item_id(w, kind):
-    return next(i.id for i in w.doc.session.agenda.items if i.kind == kind)
-
-
-def present(qtbot, window, kind):
-    window.show_activity(item_id(window, kind))
-    window.workshop.present_action.trigger()
-    pw = window.workshop.presentation.view_window
-    qtbot.waitExposed(pw)
-    pw.showNormal()
-    pw.resize(1280, 720)
-    with qtbot.waitActive(pw):
-        pw.activateWindow()
-    settle()
-    return pw
 
 
 def key(qtbot, pw, k, modifier=NO_MOD):

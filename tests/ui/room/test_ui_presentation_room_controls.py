@@ -4,6 +4,7 @@ person, a group, the whole room or everyone on phones), accepts or rejects notes
 phones, shows the join slide and chooses the break's length; Esc leaves at the first
 press, on the continuum too. Driven by keys and the bar's buttons inside F5."""
 import pytest
+from presenting import item_id, present, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -21,29 +22,6 @@ def window(demo_window):
     w.workshop.presentation.stop()
     w.live.stop()
     apply_theme(QApplication.instance(), NORMAL)
-
-
-def settle():
-    for _ in range(4):
-        QApplication.processEvents()
-
-
-def item_id(w, kind):
-    return next(i.id for i in w.doc.session.agenda.items if i.kind == kind)
-
-
-def present(qtbot, window, kind):
-    window.show_activity(item_id(window, kind))
-    window.workshop.present_action.trigger()
-    pw = window.workshop.presentation.view_window
-    qtbot.waitExposed(pw)
-    pw.showNormal()
-    pw.resize(1280, 720)
-    pw.pointer_watch.stop()  # the offscreen mouse sits far from the bar and would hide it
-    with qtbot.waitActive(pw):
-        pw.activateWindow()
-    settle()
-    return pw
 
 
 def key(qtbot, pw, k, modifier=NO_MOD):
@@ -75,7 +53,7 @@ def menu_action(menu: QMenu, text: str):
 
 # -- the quiz: who answers -------------------------------------------------------------------
 def test_w_chooses_a_person_or_a_group_for_the_quiz_inside_f5(window, qtbot):
-    pw = present(qtbot, window, "quiz")
+    pw = present(qtbot, window, "quiz", bar_stays=True)
     page = pw.view.current_page()
     session = window.doc.session
     key(qtbot, pw, Qt.Key.Key_W)
@@ -102,7 +80,7 @@ def test_w_chooses_a_person_or_a_group_for_the_quiz_inside_f5(window, qtbot):
 
 
 def test_everyone_on_phones_opens_the_quiz_on_phones_inside_f5(window, qtbot):
-    pw = present(qtbot, window, "quiz")
+    pw = present(qtbot, window, "quiz", bar_stays=True)
     page = pw.view.current_page()
     opened = []
     facilitator = window.pages[item_id(window, "quiz")]
@@ -131,7 +109,7 @@ def phone_notes(window):
 
 def test_notes_from_phones_are_accepted_or_rejected_inside_f5(window, qtbot):
     room = phone_notes(window)
-    pw = present(qtbot, window, "summary")
+    pw = present(qtbot, window, "summary", bar_stays=True)
     page = pw.view.current_page()
     pw.bar.reveal()
     settle()
@@ -160,7 +138,7 @@ def test_notes_from_phones_are_accepted_or_rejected_inside_f5(window, qtbot):
 def test_j_shows_the_join_slide_inside_f5(window, qtbot, monkeypatch):
     live = window.live
     monkeypatch.setattr(live, "start", lambda address=None: fake_start(live))
-    pw = present(qtbot, window, "continuum")
+    pw = present(qtbot, window, "continuum", bar_stays=True)
     key(qtbot, pw, Qt.Key.Key_J)
     assert live.slide_action.isChecked()
     assert pw.view.screens.currentWidget().objectName() == "JoinSlide"
@@ -184,7 +162,7 @@ def fake_start(live):
 # -- the break's length ----------------------------------------------------------------------
 def test_the_breaks_length_is_chosen_inside_f5(window, qtbot):
     display = window.workshop.display
-    pw = present(qtbot, window, "matrix")
+    pw = present(qtbot, window, "matrix", bar_stays=True)
     button = bar_button(pw, "Break length")
     menu = button.defaultAction().menu()
     menu_action(menu, "Break: back in 15 min").trigger()
@@ -204,7 +182,7 @@ def test_the_breaks_length_is_chosen_inside_f5(window, qtbot):
 # -- Esc, once -------------------------------------------------------------------------------
 @pytest.mark.parametrize("kind", ["continuum", "quiz", "matrix", "summary"])
 def test_one_esc_leaves_presentation(window, qtbot, kind):
-    pw = present(qtbot, window, kind)
+    pw = present(qtbot, window, kind, bar_stays=True)
     page = pw.view.current_page()
     if kind == "continuum":  # with a marker being placed and the plot's keyboard
         page.plot.view.setFocus()
@@ -218,7 +196,7 @@ def test_one_esc_leaves_even_with_a_tool_tip_showing(window, qtbot):
     from PySide6.QtGui import QCursor
     from PySide6.QtWidgets import QToolTip
 
-    pw = present(qtbot, window, "continuum")
+    pw = present(qtbot, window, "continuum", bar_stays=True)
     page = pw.view.current_page()
     page.plot.view.setFocus()
     QToolTip.showText(QCursor.pos(), "Blended: social activity is one planned part",
@@ -231,7 +209,7 @@ def test_one_esc_leaves_even_with_a_tool_tip_showing(window, qtbot):
 def test_one_esc_leaves_after_a_click_on_the_chart(window, qtbot):
     from PySide6.QtTest import QTest
 
-    pw = present(qtbot, window, "continuum")
+    pw = present(qtbot, window, "continuum", bar_stays=True)
     page = pw.view.current_page()
     view = page.plot.view
     centre = view.rect().center()
@@ -246,7 +224,7 @@ def test_one_esc_leaves_after_a_click_on_the_chart(window, qtbot):
 def test_esc_before_the_rooms_window_is_active_still_leaves_at_once(window, qtbot):
     """F5 then Esc at once: the window manager may not have activated the room's window
     yet, so the key reaches the facilitator's window; that one press must leave."""
-    pw = present(qtbot, window, "continuum")
+    pw = present(qtbot, window, "continuum", bar_stays=True)
     with qtbot.waitActive(window):
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
@@ -264,7 +242,7 @@ def test_no_tool_tip_pops_up_over_the_rooms_screen(window, qtbot):
     from PySide6.QtGui import QCursor, QHelpEvent
     from PySide6.QtWidgets import QToolTip
 
-    pw = present(qtbot, window, "continuum")
+    pw = present(qtbot, window, "continuum", bar_stays=True)
     button = bar_button(pw, "Private vote")
     assert button.toolTip()
     help_event = QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4), button.mapToGlobal(QPoint(4, 4)))
