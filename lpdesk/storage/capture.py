@@ -187,7 +187,7 @@ def to_dict(captured: Captured) -> dict[str, Any]:
     any thread: it reads the capture only."""
     session_id, title, client, date, facilitator, notes = captured.details
     hidden, current_area = captured.continuum
-    item_ids = set(captured.items[0]) if captured.items else set()
+    item_ids = set(captured.items[0])  # the agenda items' ids (a list per field)
     return merge_unknown({
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
