@@ -12,6 +12,7 @@ from lpdesk.commands.session import SetDetailCommand
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.storage import files, load_session, save_session
+from tests.saved import EDITED_TITLE, opened_and_edited, saved_demo
 
 Button = QMessageBox.StandardButton
 
@@ -25,17 +26,13 @@ def folder(tmp_path):
 
 @pytest.fixture
 def original(folder):
-    path = folder / "workshop.lpdesk"
-    save_session(demo_session(), path)
-    return path
+    return saved_demo(folder)
 
 
 @pytest.fixture
 def window(main_window, original):
-    w = main_window  # tests/conftest.py: errors collected, closes without asking
-    assert w.open_path(original)
-    w.doc.push(SetDetailCommand(w.doc.session, "title", "Edited in the room"))
-    return w
+    # tests/conftest.py's window: errors collected, closes without asking
+    return opened_and_edited(main_window, original)
 
 
 def assert_refused(window, original, before, *fragments):
@@ -49,7 +46,7 @@ def assert_refused(window, original, before, *fragments):
         assert fragment in text
     assert "still open and unsaved" in text
     assert window.doc.is_modified and window.isWindowModified()
-    assert window.doc.session.title == "Edited in the room"
+    assert window.doc.session.title == EDITED_TITLE
     assert window.doc.path == original
     if before is not None:
         assert original.read_bytes() == before
@@ -73,7 +70,7 @@ def test_read_only_folder(window, original, folder, monkeypatch):
     finally:
         folder.chmod(0o755)
     assert window.save()  # writable again: the same session saves
-    assert load_session(original).title == "Edited in the room"
+    assert load_session(original).title == EDITED_TITLE
 
 
 def test_write_protected_disk(window, original, monkeypatch):
@@ -118,7 +115,7 @@ def test_full_disk(window, original, monkeypatch, where):
     monkeypatch.undo()  # space freed: saving works and the old file is replaced
     assert window.save()
     assert not window.doc.is_modified
-    assert load_session(original).title == "Edited in the room"
+    assert load_session(original).title == EDITED_TITLE
 
 
 def test_vanished_folder(window, original, folder, tmp_path):
@@ -207,7 +204,7 @@ def test_changed_file_cancel_keeps_theirs(window, original):
     assert not window.save()
     assert asked == [original]
     assert original.read_bytes() == theirs
-    assert window.doc.is_modified and window.doc.session.title == "Edited in the room"
+    assert window.doc.is_modified and window.doc.session.title == EDITED_TITLE
     assert not window.errors
 
 
@@ -219,7 +216,7 @@ def test_changed_file_save_as_keeps_theirs_and_writes_ours_elsewhere(window, ori
     assert window.save()
     assert original.read_bytes() == theirs
     assert window.doc.path == mine.with_suffix(".lpdesk")
-    assert load_session(window.doc.path).title == "Edited in the room"
+    assert load_session(window.doc.path).title == EDITED_TITLE
     assert not window.doc.is_modified
 
 
@@ -227,7 +224,7 @@ def test_changed_file_overwrite_replaces_theirs(window, original):
     change_behind_our_back(original)
     window.ask_file_changed = lambda path: "overwrite"
     assert window.save()
-    assert load_session(original).title == "Edited in the room"
+    assert load_session(original).title == EDITED_TITLE
     assert not window.doc.is_modified
     window.doc.push(SetDetailCommand(window.doc.session, "title", "Again"))
     window.ask_file_changed = lambda path: pytest.fail("our own save is not someone else's")
@@ -239,11 +236,11 @@ def test_touched_but_identical_file_is_not_a_conflict(window, original):
     os.utime(original, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))  # a sync tool
     window.ask_file_changed = lambda path: pytest.fail("the content did not change")
     assert window.save()
-    assert load_session(original).title == "Edited in the room"
+    assert load_session(original).title == EDITED_TITLE
 
 
 def test_deleted_file_is_simply_saved_again(window, original):
     original.unlink()
     window.ask_file_changed = lambda path: pytest.fail("nothing to overwrite")
     assert window.save()
-    assert load_session(original).title == "Edited in the room"
+    assert load_session(original).title == EDITED_TITLE

@@ -7,29 +7,23 @@ import stat
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from lpdesk.commands.session import SetDetailCommand
 from lpdesk.demo import demo_session
 from lpdesk.storage import load_session, save_session
 from lpdesk.storage.errors import FileProtectedError
+from tests.saved import EDITED_TITLE, opened_and_edited, saved_demo
 
 Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
 def original(tmp_path):
-    folder = tmp_path / "shared"
-    folder.mkdir()
-    path = folder / "workshop.lpdesk"
-    save_session(demo_session(), path)
-    return path
+    return saved_demo(tmp_path / "shared")
 
 
 @pytest.fixture
 def window(main_window, original):
-    w = main_window  # tests/conftest.py: errors collected, closes without asking
-    assert w.open_path(original)
-    w.doc.push(SetDetailCommand(w.doc.session, "title", "Edited in the room"))
-    return w
+    # tests/conftest.py's window: errors collected, closes without asking
+    return opened_and_edited(main_window, original)
 
 
 def protect(path, how):
@@ -68,7 +62,7 @@ def test_overwrite_replaces_it_and_keeps_it_read_only(window, original):
     protect(original, "read_only")
     window.ask_file_protected = lambda path, kind: "overwrite"
     assert window.save()
-    assert load_session(original).title == "Edited in the room"
+    assert load_session(original).title == EDITED_TITLE
     assert stat.S_IMODE(original.stat().st_mode) == 0o444
     assert not window.doc.is_modified
 
@@ -81,7 +75,7 @@ def test_save_as_writes_elsewhere(window, original):
     window.ask_save_path = lambda: str(mine)
     assert window.save()
     assert original.read_bytes() == before
-    assert window.doc.path == mine and load_session(mine).title == "Edited in the room"
+    assert window.doc.path == mine and load_session(mine).title == EDITED_TITLE
 
 
 def test_the_question_names_the_file_in_plain_text(window, original, qtbot, monkeypatch):
