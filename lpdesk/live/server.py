@@ -23,7 +23,8 @@ Budgets (docs/architecture.md, "The phones' server under attack"):
    UNPROVEN_PER_ADDRESS from one address, or the server's total (max devices +
    UNPROVEN_MAX), the oldest unproven one of the busiest address is closed;
  - per address: wrong room codes (WRONG_CODES_PER_MINUTE; over it, a hello's code is
-   not even compared, so guesses sent at once are bounded too) and new devices;
+   not even compared, so guesses sent at once are bounded too, and a new connection is
+   told so at once and closed, code 4010) and new devices;
  - per phone: one token bucket for every frame kind (text, ping, pong); a binary frame
    closes the connection; a phone that does not read is dropped once DIRECT_MAX replies
    wait for it or a send takes longer than SEND_TIMEOUT_S.
@@ -81,6 +82,7 @@ STOP_WAIT_S = 2.0  # and stop() waits for the server thread at most this long
 CLOSE_CODES = {"room": 4001, "token": 4002, "removed": 4003, "full": 4004, "flood": 4005,
                "timeout": 4006, "format": 4007, "hello": 4008, "replaced": 4009,
                "guesses": 4010, "busy": 4011, "slow": 4012}
+GUESSES_TEXT = "Too many wrong room codes from this network: wait a minute."
 MIME = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".js": "text/javascript; charset=utf-8"}
 PAGE_FILES = ("index.html", "phone.css", "phone.js", "core.js", "join.js", "continuum.js",
@@ -454,15 +456,18 @@ class LiveServer:
             self.refused += 1
             return web.Response(status=403, text="Wrong origin.")
         address = request.remote or ""
-        # room-code guesses: WRONG_CODES_PER_MINUTE wrong ones per address; checked here
-        # and again when the hello arrives (guesses sent at once are not even compared)
-        guesses = self.wrong_codes.get(address)
-        if guesses.wait(time.monotonic()) > 0:
-            self.refused += 1
-            return web.Response(status=429, text="Too many wrong room codes; wait a minute.")
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=64 * 1024, autoping=False,
                                    timeout=1.0)
         await ws.prepare(request)
+        # room-code guesses: WRONG_CODES_PER_MINUTE wrong ones per address; checked here
+        # and again when the hello arrives (guesses sent at once are not even compared).
+        # Over it, the refusal is said in the WebSocket, not as an HTTP status: a browser
+        # cannot read why an upgrade failed, and an honest phone behind the same Wi-Fi as
+        # the guesser would only say "connection lost" (its page says why, and waits)
+        guesses = self.wrong_codes.get(address)
+        if guesses.wait(time.monotonic()) > 0:
+            await self._refuse(ws, "guesses", GUESSES_TEXT, close=True)
+            return ws
         phone: _Phone | None = None
         try:
             phone = await self._hello(ws, address, guesses)
@@ -527,8 +532,7 @@ class LiveServer:
             await self._refuse(ws, exc.code, exc.text, close=True)
             return None
         if guesses.wait(time.monotonic()) > 0:  # over the budget: the code is not compared
-            await self._refuse(ws, "guesses", "Too many wrong room codes from this network: "
-                                              "wait a minute.", close=True)
+            await self._refuse(ws, "guesses", GUESSES_TEXT, close=True)
             return None
         if hello.get("room") != self.room_code:
             guesses.take()

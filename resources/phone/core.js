@@ -10,7 +10,7 @@ export const state = {
   code: fromLink || saved.code || "", token: saved.token || null, ws: null, seq: 0,
   welcome: null, room: null, people: null, me: null, active: "now", ended: "", endedDetail: "",
   removed: false, replaced: false, claimSeq: null, retry: 0, retryTimer: null, typing: false,
-  codeError: "", groupFor: null, drag: null, pendingSeq: null, meVersion: 0, ackedAt: -1
+  codeError: "", refusedWith: null, groupFor: null, drag: null, pendingSeq: null, meVersion: 0, ackedAt: -1
 };
 // filled in by phone.js: sending and drawing live there, every module calls them
 export const hooks = { send: () => null, render: () => {} };

@@ -420,3 +420,40 @@ def test_the_preflight_says_so_when_the_server_does_not_answer(demo_window, qtbo
     finally:
         w.live.controller.stop()  # not w.live.stop(): it skips a server that is not running,
         # which would leave automatic gc off (the GUI-thread collector on) for later tests
+
+
+def test_a_phone_held_off_for_wrong_codes_from_its_wi_fi_says_why_and_waits(
+        browser, room, qtbot, monkeypatch):
+    """Someone on the client's Wi-Fi guessed room codes: an honest phone with the right
+    code is refused for a minute. It says so (not "connection lost") and does not knock
+    again every half second."""
+    import lpdesk.live.server as server
+
+    monkeypatch.setattr(server, "WRONG_CODES_PER_MINUTE", 2)
+    w = room
+    address = w.live.panel.qr.text
+    code = w.live.controller.room.code
+    guesser = browser.new_context(**PHONE)  # on the same network (127.0.0.1)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        for wrong in ("WRONG1", "WRONG2"):
+            guess = guesser.new_page()
+            guess.goto(address.replace(code, wrong))
+            until(qtbot, lambda g=guess: "not right" in (g.text_content("body") or ""))
+        connects = []
+        page.on("websocket", lambda ws: connects.append(ws))
+        page.goto(address)  # an honest phone, the right code
+        until(qtbot, lambda: "wrong room codes" in (page.locator("#status").text_content()
+                                                    or ""))
+        qtbot.wait(3000)  # the old page would have retried 3 times and said "Connection lost"
+        status = page.locator("#status").text_content() or ""
+        assert "wrong room codes" in status and "Trying again by itself" in status
+        assert "Connection lost" not in status
+        assert len(connects) == 1
+        assert not w.live.controller.room.devices
+        ARTEFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTEFACTS / "phone-held-off.png"), full_page=True)
+    finally:
+        context.close()
+        guesser.close()
