@@ -7,6 +7,7 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 from shown import shown
 
@@ -116,3 +117,26 @@ def test_a_board_moved_by_phones_shows_what_a_board_built_afresh_shows(moved_pag
     finally:
         fresh.close()
         fresh.deleteLater()
+
+
+def test_a_card_dragged_and_let_go_where_it_was_goes_back_into_its_cell(qtbot):
+    """Cells the board did not change are not touched by a refresh; a card lifted out of
+    one by a drag still goes back into it when the drop changes nothing."""
+    page = shown(qtbot, MatrixPage(SessionDocument(demo_session())), (1280, 720))
+    board, scene = page.matrix.current_board, page.scene
+    card = next(c.id for c in board.cards if board.cell_of(c.id) is not None)
+    item, cell = scene.cards[card], board.cell_of(card)
+    where = item.sceneBoundingRect().getRect()
+    other = next(c.id for c in board.cards_in(None))
+    scene.refresh()  # every cell as shown: refreshes from now on skip those unchanged
+    steps = page.doc.undo_stack.count()
+    start = item.sceneBoundingRect().center()
+    scene.press_card(item, start)
+    scene.drag_card(item, start + QPointF(40, 30))
+    assert item.parentItem() is None  # lifted
+    phones_slice(page, [(other, (board.rows[-1].id, board.columns[-1].id))])
+    assert item.parentItem() is None  # still in the facilitator's hand
+    scene.release_card(item, start)
+    assert page.doc.undo_stack.count() == steps  # nothing changed
+    assert item.parentItem() is scene.containers[cell].content
+    assert item.sceneBoundingRect().getRect() == where
