@@ -308,9 +308,6 @@ def _choose(width: float, height: float, scale: float, make,
     return found
 
 
-CAPACITY_SLACK = 0  # cards a cell is sized for beyond its even share of the board's
-
-
 _STEADY: dict[tuple, _Plan] = {}
 
 
@@ -320,12 +317,12 @@ def steady_plan(board: Board, width: float, height: float, scale: float,
                 marks: bool) -> _Plan:
     """The frame of a board sized for its capacity: the text size, deck width and row
     heights `_choose` picks for the board with every cell holding its even share of the
-    cards plus `CAPACITY_SLACK` (the tallest card among them: none is ever cut) and the
-    deck holding all of them. Cells holding more scroll a line at a time. Remembered by
-    what decides it (the view, the texts, the axes, the deck's title with its count as
-    zeros), so a phone's move re-uses it and lays out only the two cells it changed."""
+    cards (the tallest card among them: none is ever cut), the deck then as wide as that
+    text size allows. Cells holding more scroll a line at a time. Remembered by what
+    decides it (the view, the texts, the axes, the deck's title with its count as zeros),
+    so a phone's move re-uses it and lays out only the two cells it changed."""
     cells = max(1, len(board.rows) * len(board.columns))
-    capacity = -(-len(board.cards) // cells) + CAPACITY_SLACK
+    capacity = -(-len(board.cards) // cells)  # (rounded up)
     title = re.sub(r"\d", "0", deck_title)
     key = (width, height, scale, tuple((a.id, a.name) for a in board.rows),
            tuple((a.id, a.name) for a in board.columns), tuple(sorted(row_notes.items())),
@@ -335,6 +332,7 @@ def steady_plan(board: Board, width: float, height: float, scale: float,
     if found is None:
         if len(_STEADY) > 2_000:  # many resizes and boards: start afresh rather than grow
             _STEADY.clear()
+
         def make(size: float, share: float) -> _Plan:
             return _plan(board, width, height, size, share, by_cell, deck, row_notes, title,
                          marks, capacity)
