@@ -6,7 +6,10 @@ Renders the matrix page offscreen at 1280x720 and times:
 - a frame while dragging a card across the grid (the card follows the mouse, the cell
   under it lights up, the view repaints; nothing is pushed until release);
 - the drop at the end of a drag (one command, re-layout, repaint);
-- opening the consensus view over the 6 boards.
+- opening the consensus view over the 6 boards;
+- the redraw after a phones' slice: 1-3 cards moved on the shown board by phones (one
+  command, applied inside `phones_applying()` as the phones' controller does), then the
+  board's refresh and the paint, which run back to back after the slice (target 16 ms).
 Each figure also gives the GUI thread's CPU time (`time.thread_time()`), which other
 processes on a busy machine do not inflate. Target: under 16 ms for a drag frame (60 frames
 a second). Run: `python -m benchmarks.matrix_frame`.
@@ -82,7 +85,8 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
     app.processEvents()
     first_ms = (time.perf_counter() - t0) * 1000
     cpu: dict[str, list[float]] = {"first": [(time.thread_time() - c0) * 1000],
-                                   "switch": [], "frame": [], "drop": [], "consensus": []}
+                                   "switch": [], "frame": [], "drop": [], "consensus": [],
+                                   "phones": []}
 
     switches: list[float] = []
     for _ in range(GROUPS * (1 if quick else 4)):
@@ -92,6 +96,7 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
         switches.append((time.perf_counter() - t) * 1000)
         cpu["switch"].append((time.thread_time() - c) * 1000)
 
+    phones = _phones_slices(app, doc, page, cpu["phones"], 30 if quick else 120)
     scene = page.scene
     frames: list[float] = []
     drops: list[float] = []
@@ -128,6 +133,7 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     switch_median, switch_p95 = _ms(switches)
+    phones_median, phones_p95 = _ms(phones)
     frame_median, frame_p95 = _ms(frames)
     drop_median, _ = _ms(drops)
     label = f"matrix {GROUPS} boards x {cards_per_board} cards ({cards})"
@@ -152,8 +158,38 @@ def _run(cards_per_board: int, quick: bool) -> list[dict]:
         figure("drop at the end of a drag (command + re-layout), median", drop_median, 50.0,
                "drop", statistics.median),
         figure("open the consensus view", consensus_ms, 200.0, "consensus"),
+        figure("redraw after a phones' slice (refresh + paint), median", phones_median,
+               TARGET_MS, "phones", statistics.median),
+        figure("redraw after a phones' slice (refresh + paint), 95th percentile", phones_p95,
+               TARGET_MS, "phones", lambda xs: _ms(xs)[1]),
         figure("first render", first_ms, 1000.0, "first"),
     ]
+
+
+def _phones_slices(app, doc, page, cpu: list[float], count: int) -> list[float]:
+    """Wall ms of the redraw after each of `count` phones' slices on the shown board (CPU
+    ms into `cpu`); the board is put back as it was after."""
+    from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
+    from lpdesk.ui.base.frames import phones_applying
+
+    rnd = random.Random(5)
+    matrix = doc.session.matrix
+    board = matrix.current_board
+    places = [(r.id, c.id) for r in board.rows for c in board.columns] + [None]
+    before = (list(board.positions.items()), [c.id for c in board.cards])
+    walls: list[float] = []
+    for _ in range(count):
+        moves = [(rnd.choice(board.cards).id, rnd.choice(places))
+                 for _ in range(rnd.randint(1, 3))]
+        with phones_applying():
+            doc.apply(MoveCardsFromPhonesCommand(matrix, board.id, moves))
+        t, c = time.perf_counter(), time.thread_time()
+        app.processEvents()  # the board's refresh, due after the slice, and the paint
+        walls.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.thread_time() - c) * 1000)
+    matrix.restore_board(board.id, before[1], dict(before[0]))
+    app.processEvents()
+    return walls
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lpdesk.model.matrix import Cell
-from lpdesk.ui.matrix.layout import MARK_W, PAD_X, PAD_Y, WRAP
+from lpdesk.ui.matrix.flow import MARK_W, PAD_X, PAD_Y, WRAP
 from lpdesk.ui.style.text import plain_tip
 from lpdesk.ui.style.theme import Theme
 

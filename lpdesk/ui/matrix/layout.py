@@ -9,24 +9,38 @@ tallest card (a card is never cut). Headers (row and column names, the deck's ti
 measured with the font they are drawn in and are never narrower than their longest word,
 so they never run into the grid; every length grows with the card font, so a big card
 keeps its shape. Kept apart from the scene so the rules are easy to read and to test.
+
+That is the room's screen, where no placed card may hide. The facilitator's board is
+`steady`: the same rules choose its frame (text size, rows, columns, deck) for the board's
+capacity, every cell holding its even share of the cards (the tallest among them), never
+for where they are; a cell holding more scrolls a line at a time. So a card a phone moves
+moves only the cards of the two cells it changes, and a room sorting at once never makes
+the board jump under the facilitator's hand (docs/architecture.md, "The frame budget").
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont
 
 from lpdesk.model.matrix import Board, Cell
+from lpdesk.ui.matrix.flow import (
+    CARD_GAP,
+    MEASURE,
+    MIN_CARD_W,
+    PAD_X,
+    PAD_Y,
+    card_height,
+    flow,
+    font_px,
+)
 
 MARGIN = 8.0
 GAP = 5.0  # between cells, and between the grid and the deck
 CELL_PAD = 4.0
-CARD_GAP = 4.0
-PAD_X, PAD_Y = 7.0, 5.0  # inside a card, and around a header's text
-MARK_W = 16.0  # right of a card's text once the model is revealed: room for the mark
-MIN_CARD_W = 190.0  # a cell wider than two of these shows its cards side by side
 MIN_FONT = 12.0  # px at font scale 1: the smallest card text we still call legible
 DECK_SHARES = (0.2, 0.27, 0.34, 0.41)  # of the width: a long deck widens (more cards a
 # line) rather than scroll, as long as the grid still fits
@@ -36,7 +50,6 @@ HEADER_RATIO = 1.1  # header text to card text: names stand out without eating t
 NOTE_RATIO = 0.85  # a row's second line (its agreement) to card text
 HINT_RATIO = 0.82  # "Model: ..." under a card, to card text
 ROW_HEAD_SHARE = 0.13  # of the width: row names longer than this wrap (never mid-word)
-WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
 
 DeckKey = None  # the deck is the container whose key is None, like a card's "no cell"
 
@@ -75,105 +88,6 @@ class BoardLayout:
             if container.rect.contains(x, y):
                 return container
         return None
-
-
-def font_px(size: float, bold: bool = False, italic: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(max(1, round(size)))
-    font.setBold(bold)
-    font.setItalic(italic)
-    return font
-
-
-class _Measure:
-    """Text sizes, cached: layouts are recomputed on every resize and change."""
-
-    def __init__(self) -> None:
-        self.cache: dict[tuple, float] = {}
-        self.metrics: dict[tuple[int, bool, bool], QFontMetricsF] = {}
-
-    def _metrics(self, font: QFont) -> QFontMetricsF:
-        key = (font.pixelSize(), font.bold(), font.italic())
-        if key not in self.metrics:
-            self.metrics[key] = QFontMetricsF(font)
-        return self.metrics[key]
-
-    def _cached(self, key: tuple, compute) -> float:
-        if key not in self.cache:
-            if len(self.cache) > 50_000:  # many resizes: start afresh rather than grow
-                self.cache.clear()
-            self.cache[key] = compute()
-        return self.cache[key]
-
-    def height(self, font: QFont, width: float, text: str) -> float:
-        """Height of `text` wrapped at word boundaries in `width`."""
-        key = ("h", font.pixelSize(), font.bold(), font.italic(), round(width, 1), text)
-        return self._cached(key, lambda: self._metrics(font).boundingRect(
-            QRectF(0, 0, max(1.0, width), 1e6), WRAP, text).height())
-
-    def width(self, font: QFont, text: str) -> float:
-        """Width of `text` on one line."""
-        key = ("w", font.pixelSize(), font.bold(), font.italic(), text)
-        return self._cached(key, lambda: self._metrics(font).horizontalAdvance(text))
-
-    def word_width(self, font: QFont, text: str) -> float:
-        """Width of the longest word: wrapping never breaks a word, so no less will do."""
-        return max((self.width(font, w) for w in text.split()), default=0.0)
-
-
-MEASURE = _Measure()
-
-
-def card_text_width(card_width: float, s: float, marks: bool = True) -> float:
-    return card_width - 2 * PAD_X * s - (MARK_W * s if marks else 0.0)
-
-
-def card_height(text: str, hint: str, width: float, font: QFont, hint_font: QFont,
-                s: float, marks: bool = True) -> float:
-    tw = card_text_width(width, s, marks)
-    h = MEASURE.height(font, tw, text) + 2 * PAD_Y * s
-    if hint:
-        h += MEASURE.height(hint_font, tw, hint) + 2 * s
-    return h
-
-
-_FLOWS: dict[tuple, tuple[list[tuple[str, QRectF]], float]] = {}
-
-
-def flow(items: list[tuple[str, str, str]], width: float, font: QFont, hint_font: QFont,
-         s: float, marks: bool = True, per_line: int | None = None,
-         ) -> tuple[list[tuple[str, QRectF]], float]:
-    """Lay cards (id, text, hint) out in lines across `width` (`per_line` cards a line, or
-    as many as MIN_CARD_W allows); return their rects and the height they take.
-
-    Remembered: a card moved by a phone changes two cells, and the board's other cells
-    (at each size the layout tries) are the very flows of the last layout. The rects
-    returned are shared: read them, never change them."""
-    key = (tuple(items), width, font.pixelSize(), font.bold(), font.italic(),
-           hint_font.pixelSize(), hint_font.italic(), s, marks, per_line)
-    found = _FLOWS.get(key)
-    if found is None:
-        if len(_FLOWS) > 20_000:  # many resizes and boards: start afresh rather than grow
-            _FLOWS.clear()
-        found = _FLOWS[key] = _flow(items, width, font, hint_font, s, marks, per_line)
-    return found
-
-
-def _flow(items: list[tuple[str, str, str]], width: float, font: QFont, hint_font: QFont,
-          s: float, marks: bool, per_line: int | None,
-          ) -> tuple[list[tuple[str, QRectF]], float]:
-    if per_line is None:
-        per_line = max(1, int((width + CARD_GAP * s) // ((MIN_CARD_W + CARD_GAP) * s)))
-    card_w = (width - (per_line - 1) * CARD_GAP * s) / per_line
-    rects, y = [], 0.0
-    for start in range(0, len(items), per_line):
-        line = items[start:start + per_line]
-        heights = [card_height(t, h, card_w, font, hint_font, s, marks) for _, t, h in line]
-        line_h = max(heights)
-        for i, (cid, _, _) in enumerate(line):
-            rects.append((cid, QRectF(i * (card_w + CARD_GAP * s), y, card_w, line_h)))
-        y += line_h + CARD_GAP * s
-    return rects, max(0.0, y - CARD_GAP * s)
 
 
 def base_font_size(width: float, height: float, scale: float) -> float:
@@ -243,7 +157,11 @@ class _Plan:
 
 def _plan(board: Board, width: float, height: float, size: float, deck_share: float,
           by_cell: dict[Cell, list[tuple[str, str, str]]], deck: list[tuple[str, str, str]],
-          row_notes: dict[str, str], deck_title: str, marks: bool) -> _Plan:
+          row_notes: dict[str, str], deck_title: str, marks: bool,
+          capacity: int = 0) -> _Plan:
+    """One try at `size` and `deck_share`. With `capacity` (a steady board), every cell is
+    planned as if it held `capacity` cards (the board's tallest, then its median ones)
+    and the deck as if it held them all: the plan then says nothing of where cards are."""
     s = size / 16.0  # paddings and marks grow with the text, so big cards keep their shape
     card_font = font_px(size)
     hint_font = font_px(size * HINT_RATIO, italic=True)
@@ -269,6 +187,9 @@ def _plan(board: Board, width: float, height: float, size: float, deck_share: fl
     title_h = MEASURE.height(header_font, deck_w - pad_x, deck_title) + 2 * PAD_Y * s
     grid_h = max(60.0, height - (MARGIN + head_h + GAP) - MARGIN)
     inner_w = col_w - 2 * CELL_PAD * s
+    if capacity:
+        by_cell, deck = _capacity_cells(board, by_cell, deck, inner_w, card_font, hint_font,
+                                        s, marks, capacity)
     flows = {cell: flow(items, inner_w, card_font, hint_font, s, marks)
              for cell, items in by_cell.items()}
     row_need, row_least = [], []
@@ -288,6 +209,26 @@ def _plan(board: Board, width: float, height: float, size: float, deck_share: fl
                  row_head_w, col_w, head_h, title_h, deck_w, grid_h,
                  max(40.0, height - 2 * MARGIN - title_h), row_need, row_least, flows,
                  deck_flow, deck_columns, headers_fit)
+
+
+def _capacity_cells(board: Board, by_cell: dict[Cell, list[tuple[str, str, str]]],
+                    deck: list[tuple[str, str, str]], inner_w: float, font: QFont,
+                    hint_font: QFont, s: float, marks: bool, capacity: int,
+                    ) -> tuple[dict[Cell, list[tuple[str, str, str]]], list[tuple[str, str, str]]]:
+    """Every cell of the board holding `capacity` cards (the board's tallest card, so no
+    card is ever cut wherever it goes, then its median one), and an empty deck (it
+    scrolls when full: it never makes the text smaller). Only texts and the view decide
+    it, never where the cards are."""
+    cards = [*deck, *(item for held in by_cell.values() for item in held)]
+    cells = [(r.id, c.id) for r in board.rows for c in board.columns]
+    if not cards:
+        return {cell: [] for cell in cells}, []
+    per_line = max(1, int((inner_w + CARD_GAP * s) // ((MIN_CARD_W + CARD_GAP) * s)))
+    card_w = (inner_w - (per_line - 1) * CARD_GAP * s) / per_line
+    by_height = sorted(sorted(cards), key=lambda i: card_height(
+        i[1], i[2], card_w, font, hint_font, s, marks))
+    held = [by_height[-1]] + [by_height[len(by_height) // 2]] * (capacity - 1)
+    return {cell: held for cell in cells}, []
 
 
 def _largest(low: int, high: int, attempt) -> _Plan | None:
@@ -367,6 +308,45 @@ def _choose(width: float, height: float, scale: float, make,
     return found
 
 
+_STEADY: dict[tuple, _Plan] = {}
+
+
+def steady_plan(board: Board, width: float, height: float, scale: float,
+                by_cell: dict[Cell, list[tuple[str, str, str]]],
+                deck: list[tuple[str, str, str]], row_notes: dict[str, str], deck_title: str,
+                marks: bool) -> _Plan:
+    """The frame of a board sized for its capacity: the text size, deck width and row
+    heights `_choose` picks for the board with every cell holding its even share of the
+    cards (the tallest card among them: none is ever cut), the deck then as wide as that
+    text size allows. Cells holding more scroll a line at a time. Remembered by what
+    decides it (the view, the texts, the axes, the deck's title with its count as zeros),
+    so a phone's move re-uses it and lays out only the two cells it changed."""
+    cells = max(1, len(board.rows) * len(board.columns))
+    capacity = -(-len(board.cards) // cells)  # (rounded up)
+    title = re.sub(r"\d", "0", deck_title)
+    key = (width, height, scale, tuple((a.id, a.name) for a in board.rows),
+           tuple((a.id, a.name) for a in board.columns), tuple(sorted(row_notes.items())),
+           tuple(sorted([*deck, *(i for items in by_cell.values() for i in items)])),
+           title, marks, capacity)
+    found = _STEADY.get(key)
+    if found is None:
+        if len(_STEADY) > 2_000:  # many resizes and boards: start afresh rather than grow
+            _STEADY.clear()
+
+        def make(size: float, share: float) -> _Plan:
+            return _plan(board, width, height, size, share, by_cell, deck, row_notes, title,
+                         marks, capacity)
+
+        found = _choose(width, height, scale, make)
+        for share in reversed(DECK_SHARES[1:]):  # the deck as wide as the text size allows
+            wider = make(found.size, share)
+            if wider.grid_fits:
+                found = wider
+                break
+        _STEADY[key] = found
+    return found
+
+
 def row_heights(need: list[float], least: list[float], room: float) -> list[float]:
     """Row heights filling `room`: all rows get what they need and share the rest evenly
     (an even grid reads calmly); if that is too much, every row still gets its `least`
@@ -387,13 +367,16 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
                  hints: dict[str, str] | None = None,
                  row_notes: dict[str, str] | None = None,
                  deck_title: str = "Cards to sort",
-                 show_every_card: bool = False) -> BoardLayout:
+                 show_every_card: bool = False, steady: bool = False) -> BoardLayout:
     """The layout of `board` in a view of `width` x `height` pixels.
 
     `hints` are extra lines under some cards (e.g. where the model puts them); `row_notes`
     a second line under row names (e.g. the row's agreement figure); `deck_title` the
     heading over the deck, as it will be shown. `show_every_card`: the room's screen,
-    where no placed card may hide in a scrolling cell (the text shrinks instead)."""
+    where no placed card may hide in a scrolling cell (the text shrinks instead).
+    `steady`: the facilitator's board, whose frame (text size, rows, columns, deck) is
+    sized for the board's capacity (`steady_plan`), never for where its cards are: a card
+    entering a cell moves only the cards of that cell and of the one it left."""
     hints, row_notes = hints or {}, row_notes or {}
     marks = board.revealed
     by_cell: dict[Cell, list[tuple[str, str, str]]] = {}
@@ -403,9 +386,20 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
         entry = (card.id, card.text, hints.get(card.id, ""))
         (by_cell.setdefault(cell, []) if cell is not None else deck).append(entry)
 
-    p = _choose(width, height, scale, lambda size, share: _plan(
-        board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks),
-        show_every_card)
+    if steady and not show_every_card:
+        p = steady_plan(board, width, height, scale, by_cell, deck, row_notes, deck_title,
+                        marks)
+        card_font, hint_font = p.fonts[:2]
+        inner_w = p.col_w - 2 * CELL_PAD * p.s
+        flows = {cell: flow(items, inner_w, card_font, hint_font, p.s, marks)
+                 for cell, items in by_cell.items()}
+        deck_flow = flow(deck, p.deck_w - 2 * CELL_PAD * p.s, card_font, hint_font, p.s,
+                         False)
+    else:
+        p = _choose(width, height, scale, lambda size, share: _plan(
+            board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks),
+            show_every_card)
+        flows, deck_flow = p.flows, p.deck_flow
     s = p.s
     heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)
 
@@ -421,7 +415,7 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
         row_headers.append((r.id, QRectF(MARGIN, y, p.row_head_w, heights[i])))
         for j, c in enumerate(board.columns):
             rect = QRectF(grid_x + j * (p.col_w + GAP), y, p.col_w, heights[i])
-            cards, content_h = p.flows.get((r.id, c.id), ([], 0.0))
+            cards, content_h = flows.get((r.id, c.id), ([], 0.0))
             containers[(r.id, c.id)] = Container((r.id, c.id), rect, cards,
                                                  content_h + 2 * CELL_PAD * s)
         y += heights[i] + GAP
@@ -429,7 +423,7 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     deck_x = width - MARGIN - p.deck_w
     deck_top = MARGIN + p.title_h
     deck_rect = QRectF(deck_x, deck_top, p.deck_w, p.deck_h)
-    cards, content_h = p.deck_flow
+    cards, content_h = deck_flow
     containers[DeckKey] = Container(DeckKey, deck_rect, cards, content_h + 2 * CELL_PAD * s)
     card_font, hint_font, header_font, note_font = p.fonts
     return BoardLayout(s, card_font, hint_font, header_font,

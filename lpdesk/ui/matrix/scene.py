@@ -61,6 +61,9 @@ class BoardScene(QGraphicsScene):
         self._first.timeout.connect(self.up_to_date)
         listen(self, self.matrix.changed, self._matrix_changed)
         self._stale = False  # changed while no view showed it: laid out when shown
+        # what each cell's items show (`_changed_containers`), and the look they show it in
+        self._drawn: dict[Cell | None, tuple] = {}
+        self._drawn_look: tuple | None = None
         follow_theme(self, lambda *_: self._changed())
 
     # -- what is shown ----------------------------------------------------------------
@@ -146,19 +149,23 @@ class BoardScene(QGraphicsScene):
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
         layout = layout_board(board, *self.size, max(t.font_scale, self.text_scale), hints,
                               {row: note for row, (note, _) in notes.items()}, title,
-                              show_every_card=self.for_room)
+                              show_every_card=self.for_room, steady=True)
         self.layout = layout
         s = layout.scale
         self._clear({c.id for c in board.cards}, set(layout.containers),
                     {a.id for a in (*board.rows, *board.columns)})
-        for key, box in layout.containers.items():
-            item = self.containers.get(key)
+        names = {a.id: a.name for a in (*board.rows, *board.columns)}
+        texts = {c.id: c.text for c in board.cards}
+        axes = tuple(names.items())  # a renamed row or column: the cards say it anew
+        changed = self._changed_containers(layout, texts, hints, states, (
+            layout.card_font.key(), layout.hint_font.key(), s, t, layout.marks, axes))
+        for key in changed:
+            box, item = layout.containers[key], self.containers.get(key)
             if item is None:
                 item = self.containers[key] = ContainerItem(key)
                 self.addItem(item)
             item.set_geometry(box.rect, box.content_height, CELL_PAD * s, t, t.surface,
                               [rect for _, rect in box.cards])
-        names = {a.id: a.name for a in (*board.rows, *board.columns)}
         column_ids = {c.id for c in board.columns}
         for axis_id, rect in [*layout.row_headers, *layout.column_headers]:
             header = self.headers.get(axis_id)
@@ -176,10 +183,8 @@ class BoardScene(QGraphicsScene):
         self.deck_title.show()
         self.deck_title.set_content(layout.deck_title, layout.deck_title_text,
                                     layout.header_font, t, centred=False, pad=PAD_X * s)
-        texts = {c.id: c.text for c in board.cards}
-        axes = tuple(names.items())  # a renamed row or column: the cards say it anew
-        for key, box in layout.containers.items():
-            container = self.containers[key]
+        for key in changed:
+            box, container = layout.containers[key], self.containers[key]
             for card_id, rect in box.cards:
                 item = self.cards.get(card_id)
                 if item is None:
@@ -199,10 +204,30 @@ class BoardScene(QGraphicsScene):
                         item.setParentItem(container.content)
                         item.setZValue(0)
                     item.setPos(rect.topLeft())
+            if self.dragging is None:  # (a lifted card is in no cell: all again after)
+                self._drawn[key] = self._shown(key, box, texts, hints, states)
         focus = self.focusItem()
         if isinstance(focus, CardItem):
             self.ensure_visible(focus.card_id)
         self.layout_done.emit()
+
+    def _changed_containers(self, layout: BoardLayout, texts: dict[str, str],
+                            hints: dict[str, str], states: dict, look: tuple) -> list:
+        """The cells (and the deck) whose frame, cards or cards' looks differ from what
+        their items show: a phone's move changes two, and the others are not touched
+        (their items are neither set nor walked). All of them after a change of the look
+        (text size, theme, reveal, axes' names) and while or after a card is dragged."""
+        if self.dragging is not None or look != self._drawn_look:
+            self._drawn, self._drawn_look = {}, look
+        return [key for key, box in layout.containers.items()
+                if self._drawn.get(key) != self._shown(key, box, texts, hints, states)]
+
+    def _shown(self, key, box, texts: dict[str, str], hints: dict[str, str],
+               states: dict) -> tuple:
+        """What the items of a cell (or the deck) show, to compare with the layout."""
+        return (self.containers.get(key), box.rect.getRect(), box.content_height, box.cards,
+                [(self.cards.get(c), texts[c], hints.get(c, ""), states.get(c))
+                 for c, _ in box.cards])
 
     def _clear(self, card_ids: set[str], keys: set, axis_ids: set[str]) -> None:
         """Remove items of cards, cells and headers the board no longer has. Cards still
@@ -333,6 +358,7 @@ class BoardScene(QGraphicsScene):
                 return
             start = item.scenePos()
             self.dragging = item
+            self._drawn = {}  # the card leaves its cell: the next refresh puts it anywhere
             item.setParentItem(None)
             item.setPos(start)
             item.setZValue(1000)

@@ -68,15 +68,28 @@ class FittingCombo(QComboBox):
         self._widths: dict[str, float] = {}  # a choice's width in `_widths_font`
         self._widths_font = ""
         self._widest: tuple[tuple, float] | None = None  # (font, placeholder), width
+        self._measured: list[str] | None = None  # `measure_as`: None, the choices
         model = self.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged,
                        model.modelReset, model.layoutChanged):
             signal.connect(self._forget_widest)
 
     def _forget_widest(self, *_args) -> None:
-        if self._widest is not None:
+        if self._widest is not None and self._measured is None:
             self._widest = None
             self.updateGeometry()  # the layout asks `sizeHint` again
+
+    def measure_as(self, texts: list[str]) -> bool:
+        """Take the width from `texts`, each choice at its widest (a run's "13/13 ✓"),
+        rather than from the choices: choices that change by the hundred while phones
+        answer then never measure again nor re-lay out the page. The same texts again
+        change nothing (False)."""
+        if texts == self._measured:
+            return False
+        self._measured = list(texts)
+        self._widest = None
+        self.updateGeometry()
+        return True
 
     def _width(self, fm, text: str) -> float:
         """A choice's width, remembered: 200 phones' runs change a few choices at a time,
@@ -98,8 +111,9 @@ class FittingCombo(QComboBox):
         if self._widest is None or self._widest[0] != key:  # measured once per change
             if key[0] != self._widths_font or len(self._widths) > 10_000:
                 self._widths, self._widths_font = {}, key[0]
-            self._widest = key, max([self._width(fm, self.itemText(i))
-                                     for i in range(self.count())]
+            texts = self._measured if self._measured is not None else [
+                self.itemText(i) for i in range(self.count())]
+            self._widest = key, max([self._width(fm, text) for text in texts]
                                     + [self._width(fm, self.placeholderText())])
         widest = self._widest[1]
         cap = fm.horizontalAdvance("M") * self.max_chars
@@ -250,7 +264,7 @@ class QuizRunChooser(QWidget):
         whole_room = self.tr("The whole room")
         room = QCoreApplication.translate("QuizPage", "The whole room")  # as subject_name
         now, target = self.tr("now"), self.tr("target")
-        runs = []
+        runs, widest = [], []
         for run in session.quiz.runs:
             count = answered_of(run)
             mark = " \u2713" if total and count == total else ""
@@ -258,7 +272,9 @@ class QuizRunChooser(QWidget):
                     run.subject_kind == "group" else {}).get(run.subject_id or "", room)
             purpose = target if run.purpose == "target" else now
             runs.append((f"{name} \u00b7 {purpose} \u00b7 {count}/{total}{mark}", run.id))
-        changed = set_choices(self.runs, runs)
+            widest.append(f"{name} \u00b7 {purpose} \u00b7 {total}/{total} \u2713")
+        set_choices(self.runs, runs)
+        changed = self.runs.measure_as(widest)  # progress alone never re-lays out the page
         current = session.quiz.current_run_id
         index = self.runs.findData(current) if current else -1
         if self.runs.currentIndex() != index:

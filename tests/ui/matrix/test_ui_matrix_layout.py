@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Axis
-from lpdesk.ui.matrix.layout import WRAP, layout_board, min_card_font
+from lpdesk.ui.matrix.flow import WRAP
+from lpdesk.ui.matrix.layout import layout_board, min_card_font
 from lpdesk.ui.matrix.page import MatrixPage
 from lpdesk.ui.style.theme import HIGH_CONTRAST, NORMAL, apply_theme, theme
 

@@ -114,3 +114,33 @@ def test_a_choice_list_is_measured_once_per_change(qtbot, monkeypatch):
     set_choices(combo, [(f"Participant {i}", str(i)) for i in range(299)]
                 + [("A participant with a much longer name than the others", "299")])
     assert combo.sizeHint().width() > first  # the longer choice widens it
+
+
+def test_phones_progress_changes_the_run_list_without_laying_the_page_out_again(
+        qtbot, monkeypatch):
+    """While the room answers on phones, every run's "3/13" changes: the chooser's width
+    is measured from each run at its widest ("13/13 ✓"), so the choices change and the
+    page is not laid out again; a new run is measured."""
+    doc = SessionDocument(demo_session())
+    page = make_page(qtbot, doc)
+    runs = []
+    for p in doc.session.participants[:3]:
+        run = new_run(page.quiz, "participant", p.id)
+        doc.apply(AddRunCommand(page.quiz, run))
+        runs.append(run)
+    page._refresh_chooser()
+    chooser = page.chooser
+    geometry = []
+    for widget in (chooser, chooser.runs):
+        monkeypatch.setattr(widget, "updateGeometry", lambda w=widget: geometry.append(w))
+    for n in range(len(QUESTIONS)):  # a run from nothing to done, on its phone
+        answer(page, runs[0], n)
+        page._refresh_chooser()
+    texts = [chooser.runs.itemText(i) for i in range(chooser.runs.count())]
+    assert f"{len(QUESTIONS)}/{len(QUESTIONS)} \u2713" in texts[0]
+    assert geometry == []
+    fm = chooser.runs.fontMetrics()
+    assert chooser.runs.sizeHint().width() > max(fm.horizontalAdvance(t) for t in texts)
+    doc.apply(AddRunCommand(page.quiz, new_run(page.quiz, "room", None)))
+    page._refresh_chooser()
+    assert chooser.runs in geometry
