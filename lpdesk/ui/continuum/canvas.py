@@ -1,0 +1,485 @@
+"""The continuum drawn with QPainter on one widget: the stage bands and names, one row per
+subject (its name, now and target markers, the arrow between them, initials), the room's
+agreed position, the selection's halo, and the room's strip underneath on the same x axis.
+
+It replaces a pyqtgraph plot (issue 28): importing pyqtgraph cost ~0.6 s on a page's first
+open, its plot items ~80 ms per open, and its redraws after phones' votes ~20 ms. Here a
+paint walks only the rows that reach into the part repainted, so a moved marker repaints
+its own row (`update_rows`), and a phones' vote that changes no bin of the strip repaints
+nothing else. The canvas keeps no model state of its own: it draws what its plot
+(`ContinuumPlot`, plot.py) holds, and the plot's pointer (pointer.py) takes its mouse.
+
+Coordinates: x in positions (0-100 with a margin, `plot.x_range`), y in rows (row i's
+middle at i; the axis runs from -0.6 to n - 0.4 with n >= MIN_ROWS rows, top to bottom).
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from lpdesk.ui.continuum.items import FEW_ROWS, Row, brush, kind_of, shape, text_colour_on
+from lpdesk.ui.continuum.strip import HIGH, LOW
+from lpdesk.ui.style.theme import theme
+
+if TYPE_CHECKING:
+    from lpdesk.ui.continuum.plot import ContinuumPlot
+
+MIN_ROWS = 8  # the rows' axis is never divided into fewer rows than this
+MARGIN = (4, 4, 18, 4)  # left, top, right, bottom: room round the plot
+DRAG_START_PX = 5  # a press that moves this far is a drag, not a click
+
+
+@cache
+def sized(kind: str, size: float) -> QPainterPath:
+    """A marker's outline `size` pixels across, centred on (0, 0)."""
+    return QTransform.fromScale(size, size).map(shape(kind))
+
+
+class ContinuumCanvas(QWidget):
+    def __init__(self, plot: ContinuumPlot) -> None:
+        super().__init__(plot)
+        self.plot = plot
+        self.setObjectName("ContinuumView")
+        self.setMouseTracking(True)  # hover names
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel
+        # laid out by the plot (_fit_sizes):
+        self.name_width = 120.0  # the names' column, left of the plot
+        self.header = 30.0  # the stage names' band, above the rows
+        self.strip_height = 118.0  # the room's strip with its 0-100 axis, under the rows
+        self.axis_height = 28.0  # the 0-100 axis, the bottom of the strip
+        self.names: list[tuple[int, str]] = []  # (row, name as shown): [] = a crowd, on hover
+        self.stage_names: list[str] = []  # as shown (shrunk, elided if need be)
+        self.stage_font = QFont()
+        self.name_font = QFont()
+        self.tick_font = QFont()
+        self.initials_font = QFont()
+        self.show_initials = True
+        self.marker_px = 24.0
+        self.pen_width = 2.5
+        self._press: QPointF | None = None
+        self._diagonals_for: tuple | None = None
+        self._diagonals_path = QPainterPath()
+        self._dragging = False
+
+    # -- geometry ------------------------------------------------------------------
+    def rows_count(self) -> int:
+        return max(MIN_ROWS, len(self.plot.rows))
+
+    def rows_rect(self) -> QRectF:
+        """Where the rows are drawn (the plot's area above the room's strip)."""
+        left, top, right, bottom = MARGIN
+        x = left + self.name_width
+        y = top + self.header
+        return QRectF(x, y, max(1.0, self.width() - right - x),
+                      max(1.0, self.height() - bottom - self.strip_height - y))
+
+    def strip_rect(self) -> QRectF:
+        """The room's two lanes (without the 0-100 axis under them)."""
+        rows = self.rows_rect()
+        return QRectF(rows.left(), rows.bottom(), rows.width(),
+                      max(1.0, self.strip_height - self.axis_height))
+
+    def to_px(self, x: float) -> float:
+        rect = self.rows_rect()
+        low, high = self.plot.x_range
+        return rect.left() + (x - low) * rect.width() / (high - low)
+
+    def row_px(self, row: float) -> float:
+        rect = self.rows_rect()
+        return rect.top() + (row + 0.6) * rect.height() / self.rows_count()
+
+    def to_pixel(self, x: float, row: float) -> QPointF:
+        """Where position `x` on row `row` is on the canvas."""
+        return QPointF(self.to_px(x), self.row_px(row))
+
+    def to_data(self, point: QPointF) -> QPointF:
+        """The position (x) and row (y, fractional) at a point of the canvas."""
+        rect = self.rows_rect()
+        low, high = self.plot.x_range
+        return QPointF(low + (point.x() - rect.left()) * (high - low) / rect.width(),
+                       (point.y() - rect.top()) * self.rows_count() / rect.height() - 0.6)
+
+    def units_per_px(self) -> float:
+        low, high = self.plot.x_range
+        return (high - low) / self.rows_rect().width()
+
+    def row_height(self) -> float:
+        return self.rows_rect().height() / self.rows_count()
+
+    def reach_px(self) -> float:
+        """How far beyond its row's middle a row's drawing may reach, in pixels: half a row,
+        or half the largest marker (the agreed star, 1.25x) with the selection halo."""
+        return max(self.row_height() / 2 + 1, (self.marker_px * 1.25 + 10) / 2 + 4)
+
+    def row_rect(self, i: int) -> QRect:
+        """What a change of row `i` repaints: the row and all drawn for it, full width."""
+        y, reach = self.row_px(i), self.reach_px()
+        return QRectF(0.0, y - reach, self.width(), 2 * reach).toAlignedRect()
+
+    def rows_reaching(self, rect: QRect) -> range:
+        """The rows whose drawing reaches into `rect` (one row for a moved marker)."""
+        n = len(self.plot.rows)
+        if n == 0:
+            return range(0)
+        reach, height = self.reach_px(), self.row_height()
+        top = self.rows_rect().top()
+        first = int((rect.top() - reach - top) / height - 0.6) - 1
+        last = int((rect.bottom() + 1 + reach - top) / height - 0.6) + 2
+        return range(max(0, first), max(0, min(n, last)))
+
+    def update_rows(self, rows: list[int]) -> None:
+        if len(rows) > FEW_ROWS:  # a slice of votes: one repaint of the rows, not one each
+            self.update(self.rows_rect().adjusted(-self.name_width, -6, 0, 6).toAlignedRect())
+            return
+        for i in rows:
+            self.update(self.row_rect(i))
+
+    def update_strip(self) -> None:
+        self.update(self.strip_rect().adjusted(-self.name_width, 0, 0, 0).toAlignedRect())
+
+    # -- what is drawn ---------------------------------------------------------------
+    def dragged(self) -> tuple[int, str, float] | None:
+        """The marker in the facilitator's hand: (row, which, where it is drawn)."""
+        grabbed = self.plot.pointer.grabbed
+        if grabbed is None:
+            return None
+        i, which = grabbed
+        x = self.plot.pointer.grab_x
+        if x is None:
+            x = self.plot.rows[i].get(which)
+        return None if x is None else (i, which, x)
+
+    def markers(self, kind: str, rows: range | None = None) -> list[tuple[int, float]]:
+        """The markers of a kind ("now", "target", "agreed") drawn in their rows, as
+        (row, position): not those of the private vote, nor the one being dragged."""
+        plot = self.plot
+        visible, grabbed = plot.visible_rows, plot.pointer.grabbed
+        found = []
+        for i in rows if rows is not None else range(len(plot.rows)):
+            if visible is not None and i not in visible:
+                continue
+            row = plot.rows[i]
+            for which in ("now", "target"):
+                x = row.get(which)
+                if x is not None and kind_of(row, which) == kind and grabbed != (i, which):
+                    found.append((i, x))
+        return found
+
+    def halo(self) -> tuple[int, str, float] | None:
+        """The ring round the selected row's active marker, as (row, kind, position); none
+        while it is dragged, in the room's view, or in the private vote."""
+        plot = self.plot
+        i = plot.selected_row
+        if i is None or not plot.editable or plot.pointer.grabbed is not None:
+            return None
+        if plot.visible_rows is not None and i not in plot.visible_rows:
+            return None
+        x = plot.rows[i].get(plot.active)
+        return None if x is None else (i, kind_of(plot.rows[i], plot.active), x)
+
+    def band_row(self) -> int | None:
+        """The row under a light band: the one being dragged, else the selected one."""
+        grabbed = self.plot.pointer.grabbed
+        if grabbed is not None:
+            return grabbed[0]
+        return self.plot.selected_row if self.plot.editable else None
+
+    def _position(self, i: int, row: Row, which: str,
+                  dragged: tuple[int, str, float] | None) -> float | None:
+        if dragged is not None and dragged[0] == i and dragged[1] == which:
+            return dragged[2]
+        return row.get(which)
+
+    # -- painting --------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        area = event.rect()
+        p = QPainter(self)
+        t = theme()
+        p.fillRect(area, QColor(t.background))
+        rows_rect, strip = self.rows_rect(), self.strip_rect()
+        self._paint_stages(p, area, rows_rect, strip)
+        exposed = self.rows_reaching(area)
+        p.save()
+        p.setClipRect(rows_rect.adjusted(-self.name_width, 0, 0, 0), Qt.ClipOperation.IntersectClip)
+        self._paint_guides(p, rows_rect)
+        self._paint_names(p, exposed, rows_rect)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_arrows(p, exposed)
+        self._paint_markers(p, exposed)
+        if self.show_initials:
+            self._paint_initials(p, exposed)
+        p.restore()
+        if area.bottom() >= strip.top() - 1:
+            self._paint_strip(p, strip)
+        p.end()
+
+    def _paint_stages(self, p: QPainter, area: QRect, rows: QRectF, strip: QRectF) -> None:
+        """The stages' bands behind the rows and the strip, their boundaries, their names
+        above, and the axes' lines."""
+        t = theme()
+        stages = self.plot.content.stages
+        fills = t.stage_fills
+        both = QRectF(rows.left(), rows.top(), rows.width(), strip.bottom() - rows.top())
+        p.save()
+        p.setClipRect(both)
+        for i, s in enumerate(stages):
+            left, right = self.to_px(s.start), self.to_px(s.end)
+            p.fillRect(QRectF(left, both.top(), right - left, both.height()),
+                       QColor(fills[i % len(fills)]))
+        dashed = QPen(QColor(t.grid), 1, Qt.PenStyle.DashLine)
+        p.setPen(dashed)
+        for s in stages[1:]:
+            x = round(self.to_px(s.start)) + 0.5
+            p.drawLine(QLineF(x, both.top(), x, both.bottom()))
+        p.restore()
+        grid = QPen(QColor(t.grid), 1)
+        p.setPen(grid)
+        left = round(rows.left()) - 0.5
+        p.drawLine(QLineF(left, rows.top(), left, strip.bottom()))  # the names' axis
+        top = round(rows.top()) - 0.5
+        p.drawLine(QLineF(left, top, rows.right(), top))  # the stages' axis
+        p.drawLine(QLineF(left, strip.top(), rows.right(), strip.top()))
+        bottom = round(strip.bottom()) + 0.5
+        p.drawLine(QLineF(left, bottom, rows.right(), bottom))  # the 0-100 axis
+        if area.top() <= rows.top():
+            p.setFont(self.stage_font)
+            p.setPen(QColor(t.text))
+            for s, name in zip(stages, self.stage_names, strict=False):
+                left_x, right_x = self.to_px(s.start), self.to_px(s.end)
+                p.drawText(QRectF(left_x, MARGIN[1], right_x - left_x, rows.top() - MARGIN[1] - 6),
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, name)
+        if area.bottom() >= strip.bottom():
+            p.setFont(self.tick_font)
+            ticks = sorted({0.0, 100.0} | {s.start for s in stages})
+            metrics = QFontMetricsF(self.tick_font)
+            for v in ticks:
+                x = round(self.to_px(v)) + 0.5
+                p.setPen(grid)
+                p.drawLine(QLineF(x, bottom, x, bottom + 5))
+                text = f"{v:g}"
+                w = metrics.horizontalAdvance(text)
+                p.setPen(QColor(t.text))
+                p.drawText(QRectF(x - w / 2 - 2, bottom + 6, w + 4, metrics.height() + 2),
+                           Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_guides(self, p: QPainter, rows: QRectF) -> None:
+        """The two diagonals (who controls learning), the selected row's band and the rule
+        under the agreed position."""
+        t = theme()
+        n = self.rows_count()
+        faint = QColor(t.muted_text)
+        faint.setAlpha(95)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.save()
+        p.setClipRect(rows, Qt.ClipOperation.IntersectClip)
+        p.fillPath(self._diagonals(n), faint)
+        p.restore()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        plot = self.plot
+        band = self.band_row()
+        if band is not None:
+            colour = QColor(t.accent)
+            colour.setAlpha(22)
+            top, bottom = self.row_px(band - 0.5), self.row_px(band + 0.5)
+            p.setPen(QPen(QColor(t.accent), 1.5))
+            p.setBrush(colour)
+            p.drawRect(QRectF(rows.left() + 0.75, top, rows.width() - 1.5, bottom - top))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        if plot.has_agreed_rule():
+            y = round(self.row_px(0.5)) + 0.5
+            p.setPen(QPen(QColor(t.grid), 1))
+            p.drawLine(QLineF(rows.left(), y, rows.right(), y))
+
+    def _diagonals(self, n: int) -> QPainterPath:
+        """The two diagonals' dashes as one filled outline, made once per layout: a dashed
+        line stroked under a clip dashes differently from one stroked whole, so a row
+        repainted alone would not match its neighbours."""
+        ends = (self.to_pixel(0.0, -0.5), self.to_pixel(100.0, n - 0.5),
+                self.to_pixel(0.0, n - 0.5), self.to_pixel(100.0, -0.5))
+        key = tuple((e.x(), e.y()) for e in ends)
+        if self._diagonals_for != key:
+            outline = QPainterPath()
+            for style, (start, end) in ((Qt.PenStyle.DashLine, ends[:2]),
+                                        (Qt.PenStyle.DotLine, ends[2:])):
+                stroker = QPainterPathStroker(QPen(Qt.GlobalColor.black, 2.5, style))
+                line = QPainterPath(start)
+                line.lineTo(end)
+                outline.addPath(stroker.createStroke(line))
+            outline.setFillRule(Qt.FillRule.WindingFill)
+            self._diagonals_path, self._diagonals_for = outline, key
+        return self._diagonals_path
+
+    def _paint_names(self, p: QPainter, exposed: range, rows: QRectF) -> None:
+        if not self.names:
+            return
+        p.setFont(self.name_font)
+        p.setPen(QColor(theme().text))
+        height = self.row_height() + 4
+        right = rows.left() - 6
+        for i, name in self.names[exposed.start:exposed.stop]:
+            y = self.row_px(i)
+            p.drawText(QRectF(MARGIN[0], y - height / 2, right - MARGIN[0], height),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+
+    def _paint_arrows(self, p: QPainter, exposed: range) -> None:
+        """From now to target, one colour at a time: shafts in one call, heads in one."""
+        plot = self.plot
+        radius = self.marker_px / 2
+        head = max(5.0, min(14.0, self.marker_px * 0.45))
+        half = head * 0.55
+        shafts: dict[str, list[QLineF]] = {}
+        heads: dict[str, QPainterPath] = {}
+        dragged = self.dragged()
+        visible = plot.visible_rows
+        for i in exposed:
+            if visible is not None and i not in visible:
+                continue
+            row = plot.rows[i]
+            now = self._position(i, row, "now", dragged)
+            target = self._position(i, row, "target", dragged)
+            if now is None or target is None:
+                continue
+            x0, x1, y = self.to_px(now), self.to_px(target), self.row_px(i)
+            if abs(x1 - x0) <= 2 * radius + head * 0.6:
+                continue  # markers touch: an arrow would only clutter them
+            direction = 1.0 if x1 > x0 else -1.0
+            start, tip = x0 + direction * radius, x1 - direction * (radius + 1)
+            shafts.setdefault(row.colour, []).append(
+                QLineF(start, y, tip - direction * head * 0.8, y))
+            path = heads.setdefault(row.colour, QPainterPath())
+            path.addPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * head, y - half),
+                                       QPointF(tip - direction * head, y + half)]))
+        order = self.plot.colour_order  # fixed, whichever rows a paint covers: where arrows
+        # overlap, a row repainted alone stacks them as a whole paint does
+        for colour in sorted(shafts, key=lambda c: order.get(c, len(order))):
+            lines = shafts[colour]
+            line = QPen(QColor(colour), self.pen_width)
+            line.setCapStyle(Qt.PenCapStyle.FlatCap)
+            p.setPen(line)
+            p.drawLines(lines)
+            p.fillPath(heads[colour], brush(colour))
+
+    def _marker(self, p: QPainter, kind: str, x: float, y: float, size: float) -> None:
+        p.translate(x, y)
+        p.drawPath(sized(kind, size))
+        p.translate(-x, -y)
+
+    def _paint_markers(self, p: QPainter, exposed: range) -> None:
+        plot = self.plot
+        p.setPen(QPen(QColor(theme().background), 1.5))
+        for kind in ("now", "target", "agreed"):
+            size = plot.size_for(kind)
+            for i, x in self.markers(kind, exposed):
+                p.setBrush(brush(plot.rows[i].colour))
+                self._marker(p, kind, self.to_px(x), self.row_px(i), size)
+        halo = self.halo()
+        if halo is not None and halo[0] in exposed:
+            i, kind, x = halo
+            size = plot.size_for(kind) + 10
+            p.setPen(QPen(QColor(theme().accent), 3.5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            self._marker(p, kind, self.to_px(x), self.row_px(i), size)
+        dragged = self.dragged()
+        if dragged is not None and dragged[0] in exposed:
+            i, which, x = dragged
+            row = plot.rows[i]
+            kind = kind_of(row, which)
+            size = plot.size_for(kind)
+            p.setPen(QPen(QColor(theme().accent), 3))
+            p.setBrush(brush(row.colour))
+            self._marker(p, kind, self.to_px(x), self.row_px(i), size)
+
+    def _paint_initials(self, p: QPainter, exposed: range) -> None:
+        plot = self.plot
+        p.setFont(self.initials_font)
+        box = self.marker_px
+        dragged = self.dragged()
+        visible = plot.visible_rows
+        for i in exposed:
+            if visible is not None and i not in visible:
+                continue
+            row = plot.rows[i]
+            p.setPen(text_colour_on(row.colour))
+            y = self.row_px(i)
+            for which in ("now", "target"):
+                x = self._position(i, row, which, dragged)
+                if x is not None:
+                    p.drawText(QRectF(self.to_px(x) - box / 2, y - box / 2, box, box),
+                               Qt.AlignmentFlag.AlignCenter, row.initials)
+
+    def _paint_strip(self, p: QPainter, strip: QRectF) -> None:
+        """The room's lanes ("Room now", "Room target"), their names on the left."""
+        plot = self.plot
+
+        def to_y(v: float) -> float:
+            return strip.top() + (HIGH - v) / (HIGH - LOW) * strip.height()
+
+        p.save()
+        p.setClipRect(strip.adjusted(-self.name_width, 0, 0, 1))
+        p.setFont(self.name_font)
+        p.setPen(QColor(theme().text))
+        line = QFontMetricsF(self.name_font).height() + 2
+        for v, text in ((1.0, plot.tr("Room now")), (0.0, plot.tr("Room target"))):
+            p.drawText(QRectF(MARGIN[0], to_y(v) - line / 2, strip.left() - 6 - MARGIN[0], line),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        p.setClipRect(strip.adjusted(1, 1, 0, 0))
+        plot.strip.paint(p, self.to_px, to_y)
+        p.restore()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.plot._fit_sizes()
+
+    # -- the mouse (the pointer decides; see pointer.py) --------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        if event.button() != Qt.MouseButton.LeftButton or not self.plot.editable:
+            event.ignore()
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._press, self._dragging = event.position(), False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position()
+        if self._press is None:
+            self.plot.pointer.hover(pos)
+            return
+        pointer = self.plot.pointer
+        if not self._dragging:
+            if (pos - self._press).manhattanLength() < DRAG_START_PX:
+                return
+            self._dragging = True
+            pointer.grab(self.to_data(self._press))
+        pointer.drag_to(self.to_data(pos).x())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        pointer = self.plot.pointer
+        if self._dragging:
+            pointer.drag_to(self.to_data(event.position()).x())
+            pointer.drop()
+        else:
+            pointer.click(self.to_data(event.position()))
+        self._press, self._dragging = None, False
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        if self._press is not None and not QApplication.mouseButtons():
+            self._press, self._dragging = None, False
