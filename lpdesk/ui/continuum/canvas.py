@@ -14,6 +14,7 @@ middle at i; the axis runs from -0.6 to n - 0.4 with n >= MIN_ROWS rows, top to 
 """
 from __future__ import annotations
 
+import math
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -25,9 +26,9 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
     QTransform,
 )
@@ -66,15 +67,17 @@ class ContinuumCanvas(QWidget):
         self.names: list[tuple[int, str]] = []  # (row, name as shown): [] = a crowd, on hover
         self.stage_names: list[str] = []  # as shown (shrunk, elided if need be)
         self.stage_font = QFont()
-        self.name_font = QFont()
+        self.name_font = QFont()  # the rows' names (smaller for many rows)
+        self.lane_font = QFont()  # the strip's "Room now" and "Room target"
         self.tick_font = QFont()
         self.initials_font = QFont()
         self.show_initials = True
         self.marker_px = 24.0
         self.pen_width = 2.5
+        self._map = (0.0, 1.0, 0.0, 1.0)  # x = ox + position * sx, y = oy + row * sy
         self._press: QPointF | None = None
-        self._diagonals_for: tuple | None = None
-        self._diagonals_path = QPainterPath()
+        self._picture = QPixmap()  # what only a new layout changes (see _background)
+        self._picture_stale = True
         self._dragging = False
 
     # -- geometry ------------------------------------------------------------------
@@ -95,14 +98,22 @@ class ContinuumCanvas(QWidget):
         return QRectF(rows.left(), rows.bottom(), rows.width(),
                       max(1.0, self.strip_height - self.axis_height))
 
-    def to_px(self, x: float) -> float:
+    def relaid(self) -> None:
+        """The plot changed the layout (sizes, x range, number of rows): map anew."""
         rect = self.rows_rect()
         low, high = self.plot.x_range
-        return rect.left() + (x - low) * rect.width() / (high - low)
+        sx, sy = rect.width() / (high - low), rect.height() / self.rows_count()
+        self._map = (rect.left() - low * sx, sx, rect.top() + 0.6 * sy, sy)
+        self._picture_stale = True
+        self.update()
+
+    def to_px(self, x: float) -> float:
+        ox, sx, _oy, _sy = self._map
+        return ox + x * sx
 
     def row_px(self, row: float) -> float:
-        rect = self.rows_rect()
-        return rect.top() + (row + 0.6) * rect.height() / self.rows_count()
+        _ox, _sx, oy, sy = self._map
+        return oy + row * sy
 
     def to_pixel(self, x: float, row: float) -> QPointF:
         """Where position `x` on row `row` is on the canvas."""
@@ -120,7 +131,7 @@ class ContinuumCanvas(QWidget):
         return (high - low) / self.rows_rect().width()
 
     def row_height(self) -> float:
-        return self.rows_rect().height() / self.rows_count()
+        return self._map[3]
 
     def reach_px(self) -> float:
         """How far beyond its row's middle a row's drawing may reach, in pixels: half a row,
@@ -137,10 +148,10 @@ class ContinuumCanvas(QWidget):
         n = len(self.plot.rows)
         if n == 0:
             return range(0)
-        reach, height = self.reach_px(), self.row_height()
-        top = self.rows_rect().top()
-        first = int((rect.top() - reach - top) / height - 0.6) - 1
-        last = int((rect.bottom() + 1 + reach - top) / height - 0.6) + 2
+        reach = self.reach_px()
+        _ox, _sx, oy, sy = self._map
+        first = math.floor((rect.top() - reach - oy) / sy)
+        last = math.ceil((rect.bottom() + 1 + reach - oy) / sy) + 1
         return range(max(0, first), max(0, min(n, last)))
 
     def update_rows(self, rows: list[int]) -> None:
@@ -208,28 +219,68 @@ class ContinuumCanvas(QWidget):
 
     # -- painting --------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
-        area = event.rect()
+        """Each part of the repainted region on its own: a moved marker's row and the
+        strip under the rows are two small parts, not the rows between them."""
+        parts = list(event.region())
+        if len(parts) > 6:  # many rows at once: one pass over what they span
+            parts = [event.rect()]
         p = QPainter(self)
-        t = theme()
-        p.fillRect(area, QColor(t.background))
-        rows_rect, strip = self.rows_rect(), self.strip_rect()
-        self._paint_stages(p, area, rows_rect, strip)
-        exposed = self.rows_reaching(area)
-        p.save()
-        p.setClipRect(rows_rect.adjusted(-self.name_width, 0, 0, 0), Qt.ClipOperation.IntersectClip)
-        self._paint_guides(p, rows_rect)
-        self._paint_names(p, exposed, rows_rect)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_arrows(p, exposed)
-        self._paint_markers(p, exposed)
-        if self.show_initials:
-            self._paint_initials(p, exposed)
-        p.restore()
-        if area.bottom() >= strip.top() - 1:
-            self._paint_strip(p, strip)
+        for area in parts:
+            p.save()
+            p.setClipRect(area)
+            self._paint_area(p, area)
+            p.restore()
         p.end()
 
-    def _paint_stages(self, p: QPainter, area: QRect, rows: QRectF, strip: QRectF) -> None:
+    def _paint_area(self, p: QPainter, area: QRect) -> None:
+        """What does not move (stages, axes, diagonals, names) is copied from a picture
+        made once per layout; the band, arrows, markers and the strip are drawn on it."""
+        p.drawPixmap(area, self._background(), self._background_part(area))
+        rows_rect, strip = self.rows_rect(), self.strip_rect()
+        if area.top() <= rows_rect.bottom() + self.reach_px():
+            exposed = self.rows_reaching(area)
+            p.save()
+            p.setClipRect(rows_rect.adjusted(-self.name_width, 0, 0, 0),
+                          Qt.ClipOperation.IntersectClip)
+            self._paint_band(p, rows_rect)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_arrows(p, exposed)
+            self._paint_markers(p, exposed)
+            if self.show_initials:
+                self._paint_initials(p, exposed)
+            p.restore()
+        if area.bottom() >= strip.top() - 1:
+            p.save()
+            p.setClipRect(strip.adjusted(1, 1, 0, 0), Qt.ClipOperation.IntersectClip)
+            self.plot.strip.paint(p, self.to_px, self.lane_px)
+            p.restore()
+
+    def _background_part(self, area: QRect) -> QRect:
+        ratio = self._picture.devicePixelRatio()
+        return QRect(round(area.x() * ratio), round(area.y() * ratio),
+                     round(area.width() * ratio), round(area.height() * ratio))
+
+    def _background(self) -> QPixmap:
+        """The picture of what only a new layout changes, made on first need."""
+        if self._picture_stale:
+            ratio = self.devicePixelRatioF()
+            picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(QColor(theme().background))
+            p = QPainter(picture)
+            rows_rect, strip = self.rows_rect(), self.strip_rect()
+            self._paint_stages(p, rows_rect, strip)
+            p.save()
+            p.setClipRect(rows_rect.adjusted(-self.name_width, 0, 0, 0))
+            self._paint_guides(p, rows_rect)
+            self._paint_names(p, rows_rect)
+            p.restore()
+            self._paint_lane_names(p, strip)
+            p.end()
+            self._picture, self._picture_stale = picture, False
+        return self._picture
+
+    def _paint_stages(self, p: QPainter, rows: QRectF, strip: QRectF) -> None:
         """The stages' bands behind the rows and the strip, their boundaries, their names
         above, and the axes' lines."""
         t = theme()
@@ -237,7 +288,7 @@ class ContinuumCanvas(QWidget):
         fills = t.stage_fills
         both = QRectF(rows.left(), rows.top(), rows.width(), strip.bottom() - rows.top())
         p.save()
-        p.setClipRect(both)
+        p.setClipRect(both, Qt.ClipOperation.IntersectClip)
         for i, s in enumerate(stages):
             left, right = self.to_px(s.start), self.to_px(s.end)
             p.fillRect(QRectF(left, both.top(), right - left, both.height()),
@@ -257,30 +308,27 @@ class ContinuumCanvas(QWidget):
         p.drawLine(QLineF(left, strip.top(), rows.right(), strip.top()))
         bottom = round(strip.bottom()) + 0.5
         p.drawLine(QLineF(left, bottom, rows.right(), bottom))  # the 0-100 axis
-        if area.top() <= rows.top():
-            p.setFont(self.stage_font)
+        p.setFont(self.stage_font)
+        p.setPen(QColor(t.text))
+        for s, name in zip(stages, self.stage_names, strict=False):
+            left_x, right_x = self.to_px(s.start), self.to_px(s.end)
+            p.drawText(QRectF(left_x, MARGIN[1], right_x - left_x, rows.top() - MARGIN[1] - 6),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, name)
+        p.setFont(self.tick_font)
+        metrics = QFontMetricsF(self.tick_font)
+        for v in sorted({0.0, 100.0} | {s.start for s in stages}):
+            x = round(self.to_px(v)) + 0.5
+            p.setPen(grid)
+            p.drawLine(QLineF(x, bottom, x, bottom + 5))
+            text = f"{v:g}"
+            w = metrics.horizontalAdvance(text)
             p.setPen(QColor(t.text))
-            for s, name in zip(stages, self.stage_names, strict=False):
-                left_x, right_x = self.to_px(s.start), self.to_px(s.end)
-                p.drawText(QRectF(left_x, MARGIN[1], right_x - left_x, rows.top() - MARGIN[1] - 6),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, name)
-        if area.bottom() >= strip.bottom():
-            p.setFont(self.tick_font)
-            ticks = sorted({0.0, 100.0} | {s.start for s in stages})
-            metrics = QFontMetricsF(self.tick_font)
-            for v in ticks:
-                x = round(self.to_px(v)) + 0.5
-                p.setPen(grid)
-                p.drawLine(QLineF(x, bottom, x, bottom + 5))
-                text = f"{v:g}"
-                w = metrics.horizontalAdvance(text)
-                p.setPen(QColor(t.text))
-                p.drawText(QRectF(x - w / 2 - 2, bottom + 6, w + 4, metrics.height() + 2),
-                           Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(QRectF(x - w / 2 - 2, bottom + 6, w + 4, metrics.height() + 2),
+                       Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_guides(self, p: QPainter, rows: QRectF) -> None:
-        """The two diagonals (who controls learning), the selected row's band and the rule
-        under the agreed position."""
+        """The two diagonals (who controls learning) and the rule under the agreed
+        position."""
         t = theme()
         n = self.rows_count()
         faint = QColor(t.muted_text)
@@ -288,51 +336,39 @@ class ContinuumCanvas(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.save()
         p.setClipRect(rows, Qt.ClipOperation.IntersectClip)
-        p.fillPath(self._diagonals(n), faint)
+        for style, (y0, y1) in ((Qt.PenStyle.DashLine, (-0.5, n - 0.5)),
+                                (Qt.PenStyle.DotLine, (n - 0.5, -0.5))):
+            p.setPen(QPen(faint, 2.5, style))
+            p.drawLine(self.to_pixel(0.0, y0), self.to_pixel(100.0, y1))
         p.restore()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        plot = self.plot
-        band = self.band_row()
-        if band is not None:
-            colour = QColor(t.accent)
-            colour.setAlpha(22)
-            top, bottom = self.row_px(band - 0.5), self.row_px(band + 0.5)
-            p.setPen(QPen(QColor(t.accent), 1.5))
-            p.setBrush(colour)
-            p.drawRect(QRectF(rows.left() + 0.75, top, rows.width() - 1.5, bottom - top))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-        if plot.has_agreed_rule():
+        if self.plot.has_agreed_rule():
             y = round(self.row_px(0.5)) + 0.5
             p.setPen(QPen(QColor(t.grid), 1))
             p.drawLine(QLineF(rows.left(), y, rows.right(), y))
 
-    def _diagonals(self, n: int) -> QPainterPath:
-        """The two diagonals' dashes as one filled outline, made once per layout: a dashed
-        line stroked under a clip dashes differently from one stroked whole, so a row
-        repainted alone would not match its neighbours."""
-        ends = (self.to_pixel(0.0, -0.5), self.to_pixel(100.0, n - 0.5),
-                self.to_pixel(0.0, n - 0.5), self.to_pixel(100.0, -0.5))
-        key = tuple((e.x(), e.y()) for e in ends)
-        if self._diagonals_for != key:
-            outline = QPainterPath()
-            for style, (start, end) in ((Qt.PenStyle.DashLine, ends[:2]),
-                                        (Qt.PenStyle.DotLine, ends[2:])):
-                stroker = QPainterPathStroker(QPen(Qt.GlobalColor.black, 2.5, style))
-                line = QPainterPath(start)
-                line.lineTo(end)
-                outline.addPath(stroker.createStroke(line))
-            outline.setFillRule(Qt.FillRule.WindingFill)
-            self._diagonals_path, self._diagonals_for = outline, key
-        return self._diagonals_path
+    def _paint_band(self, p: QPainter, rows: QRectF) -> None:
+        """The light band under the selected (or dragged) row."""
+        band = self.band_row()
+        if band is None:
+            return
+        t = theme()
+        colour = QColor(t.accent)
+        colour.setAlpha(22)
+        top, bottom = self.row_px(band - 0.5), self.row_px(band + 0.5)
+        p.setPen(QPen(QColor(t.accent), 1.5))
+        p.setBrush(colour)
+        p.drawRect(QRectF(rows.left() + 0.75, top, rows.width() - 1.5, bottom - top))
+        p.setBrush(Qt.BrushStyle.NoBrush)
 
-    def _paint_names(self, p: QPainter, exposed: range, rows: QRectF) -> None:
+    def _paint_names(self, p: QPainter, rows: QRectF) -> None:
         if not self.names:
             return
         p.setFont(self.name_font)
         p.setPen(QColor(theme().text))
         height = self.row_height() + 4
         right = rows.left() - 6
-        for i, name in self.names[exposed.start:exposed.stop]:
+        for i, name in self.names:
             y = self.row_px(i)
             p.drawText(QRectF(MARGIN[0], y - height / 2, right - MARGIN[0], height),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
@@ -423,24 +459,20 @@ class ContinuumCanvas(QWidget):
                     p.drawText(QRectF(self.to_px(x) - box / 2, y - box / 2, box, box),
                                Qt.AlignmentFlag.AlignCenter, row.initials)
 
-    def _paint_strip(self, p: QPainter, strip: QRectF) -> None:
-        """The room's lanes ("Room now", "Room target"), their names on the left."""
-        plot = self.plot
+    def lane_px(self, v: float) -> float:
+        """Where a lane's unit (now at 1, target at 0) is, in the strip."""
+        strip = self.strip_rect()
+        return strip.top() + (HIGH - v) / (HIGH - LOW) * strip.height()
 
-        def to_y(v: float) -> float:
-            return strip.top() + (HIGH - v) / (HIGH - LOW) * strip.height()
-
-        p.save()
-        p.setClipRect(strip.adjusted(-self.name_width, 0, 0, 1))
-        p.setFont(self.name_font)
+    def _paint_lane_names(self, p: QPainter, strip: QRectF) -> None:
+        """"Room now" and "Room target" left of the strip's lanes."""
+        p.setFont(self.lane_font)
         p.setPen(QColor(theme().text))
-        line = QFontMetricsF(self.name_font).height() + 2
-        for v, text in ((1.0, plot.tr("Room now")), (0.0, plot.tr("Room target"))):
-            p.drawText(QRectF(MARGIN[0], to_y(v) - line / 2, strip.left() - 6 - MARGIN[0], line),
+        line = QFontMetricsF(self.lane_font).height() + 2
+        for v, text in ((1.0, self.plot.tr("Room now")), (0.0, self.plot.tr("Room target"))):
+            p.drawText(QRectF(MARGIN[0], self.lane_px(v) - line / 2,
+                              strip.left() - 6 - MARGIN[0], line),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-        p.setClipRect(strip.adjusted(1, 1, 0, 0))
-        plot.strip.paint(p, self.to_px, to_y)
-        p.restore()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)

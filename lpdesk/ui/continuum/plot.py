@@ -105,6 +105,7 @@ class ContinuumPlot(QWidget):
         self.name_font = _font(base, 13, zoom=z)
         self.stage_font = _font(base, 17, bold=True, zoom=z)
         self.view.tick_font = self.tick_font
+        self.view.lane_font = self.name_font
         self.view.axis_height = QFontMetrics(self.tick_font).height() + 14
         self.strip.value_font = _font(base, 11, bold=True, zoom=z)
         self.view.initials_font = _font(base, 10, bold=True)
@@ -233,7 +234,7 @@ class ContinuumPlot(QWidget):
         view.marker_px = self.marker_px
         view.pen_width = 2.5 if self.marker_px >= 12 else 1.2
         self.ends_layout.setContentsMargins(int(MARGIN[0] + view.name_width), 0, MARGIN[2], 0)
-        view.update()
+        view.relaid()
 
     def _fit_x_range(self) -> None:
         """Room beside 0 and 100 for half the largest marker with its halo: markers are sized
