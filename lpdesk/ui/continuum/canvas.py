@@ -15,7 +15,7 @@ middle at i; the axis runs from -0.6 to n - 0.4 with n >= MIN_ROWS rows, top to 
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
@@ -46,7 +46,30 @@ MARGIN = (4, 4, 18, 4)  # left, top, right, bottom: room round the plot
 DRAG_START_PX = 5  # a press that moves this far is a drag, not a click
 
 
-@cache
+def sprite_reach(size: float) -> int:
+    """Half a marker's picture: the shape, its 1.5 px edge and a pixel for smoothing."""
+    return math.ceil(size / 2 + 2)
+
+
+@lru_cache(maxsize=256)  # kinds x colours x the sizes a session's windows had
+def sprite(kind: str, colour: str, size: float, edge: str, ratio: float) -> QPixmap:
+    """A marker drawn once: its shape filled with `colour`, outlined in `edge` (the
+    background, so touching markers stay apart), centred in its picture."""
+    half = sprite_reach(size)
+    picture = QPixmap(round(2 * half * ratio), round(2 * half * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    p = QPainter(picture)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor(edge), 1.5))
+    p.setBrush(brush(colour))
+    p.translate(half, half)
+    p.drawPath(sized(kind, size))
+    p.end()
+    return picture
+
+
+@lru_cache(maxsize=64)
 def sized(kind: str, size: float) -> QPainterPath:
     """A marker's outline `size` pixels across, centred on (0, 0)."""
     return QTransform.fromScale(size, size).map(shape(kind))
@@ -411,35 +434,45 @@ class ContinuumCanvas(QWidget):
             p.drawLines(lines)
             p.fillPath(heads[colour], brush(colour))
 
-    def _marker(self, p: QPainter, kind: str, x: float, y: float, size: float) -> None:
-        p.translate(x, y)
+    def centre(self, x: float, row: int, kind: str) -> QPointF:
+        """Where a marker's middle is drawn: its picture sits on whole pixels."""
+        half = sprite_reach(self.plot.size_for(kind))
+        ox, sx, oy, sy = self._map
+        return QPointF(round(ox + x * sx - half) + half, round(oy + row * sy - half) + half)
+
+    def _marker(self, p: QPainter, kind: str, centre: QPointF, size: float) -> None:
+        p.translate(centre)
         p.drawPath(sized(kind, size))
-        p.translate(-x, -y)
+        p.translate(-centre)
 
     def _paint_markers(self, p: QPainter, exposed: range) -> None:
+        """Each marker is a picture made once per kind, colour and size, copied to its
+        place (on whole pixels): 400 markers cost 400 copies, not 400 shapes drawn."""
         plot = self.plot
-        p.setPen(QPen(QColor(theme().background), 1.5))
+        ratio = self.devicePixelRatioF()
+        edge = theme().background
+        ox, sx, oy, sy = self._map
+        rows = plot.rows
         for kind in ("now", "target", "agreed"):
             size = plot.size_for(kind)
+            half = sprite_reach(size)
             for i, x in self.markers(kind, exposed):
-                p.setBrush(brush(plot.rows[i].colour))
-                self._marker(p, kind, self.to_px(x), self.row_px(i), size)
+                p.drawPixmap(QPointF(round(ox + x * sx - half), round(oy + i * sy - half)),
+                             sprite(kind, rows[i].colour, size, edge, ratio))
         halo = self.halo()
         if halo is not None and halo[0] in exposed:
             i, kind, x = halo
-            size = plot.size_for(kind) + 10
             p.setPen(QPen(QColor(theme().accent), 3.5))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            self._marker(p, kind, self.to_px(x), self.row_px(i), size)
+            self._marker(p, kind, self.centre(x, i, kind), plot.size_for(kind) + 10)
         dragged = self.dragged()
         if dragged is not None and dragged[0] in exposed:
             i, which, x = dragged
             row = plot.rows[i]
             kind = kind_of(row, which)
-            size = plot.size_for(kind)
             p.setPen(QPen(QColor(theme().accent), 3))
             p.setBrush(brush(row.colour))
-            self._marker(p, kind, self.to_px(x), self.row_px(i), size)
+            self._marker(p, kind, self.centre(x, i, kind), plot.size_for(kind))
 
     def _paint_initials(self, p: QPainter, exposed: range) -> None:
         plot = self.plot
@@ -451,12 +484,14 @@ class ContinuumCanvas(QWidget):
             if visible is not None and i not in visible:
                 continue
             row = plot.rows[i]
+            if not row.initials:
+                continue
             p.setPen(text_colour_on(row.colour))
-            y = self.row_px(i)
             for which in ("now", "target"):
                 x = self._position(i, row, which, dragged)
                 if x is not None:
-                    p.drawText(QRectF(self.to_px(x) - box / 2, y - box / 2, box, box),
+                    centre = self.centre(x, i, kind_of(row, which))
+                    p.drawText(QRectF(centre.x() - box / 2, centre.y() - box / 2, box, box),
                                Qt.AlignmentFlag.AlignCenter, row.initials)
 
     def lane_px(self, v: float) -> float:
