@@ -6,7 +6,9 @@ It replaces a pyqtgraph plot (issue 28): importing pyqtgraph cost ~0.6 s on a pa
 open, its plot items ~80 ms per open, and its redraws after phones' votes ~20 ms. Here a
 paint walks only the rows that reach into the part repainted, so a moved marker repaints
 its own row (`update_rows`), and a phones' vote that changes no bin of the strip repaints
-nothing else. The canvas keeps no model state of its own: it draws what its plot
+nothing else. What only a new layout changes (stages, axes, diagonals, names) is drawn
+once into a picture (backdrop.py) copied under each repaint; markers are pictures too
+(items.py, `sprite`). The canvas keeps no model state of its own: it draws what its plot
 (`ContinuumPlot`, plot.py) holds, and the plot's pointer (pointer.py) takes its mouse.
 
 Coordinates: x in positions (0-100 with a margin, `plot.x_range`), y in rows (row i's
@@ -15,14 +17,12 @@ middle at i; the axis runs from -0.6 to n - 0.4 with n >= MIN_ROWS rows, top to 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -30,11 +30,20 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
-    QTransform,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lpdesk.ui.continuum.items import FEW_ROWS, Row, brush, kind_of, shape, text_colour_on
+from lpdesk.ui.continuum.backdrop import MARGIN, paint_backdrop
+from lpdesk.ui.continuum.items import (
+    FEW_ROWS,
+    Row,
+    brush,
+    kind_of,
+    sized,
+    sprite,
+    sprite_reach,
+    text_colour_on,
+)
 from lpdesk.ui.continuum.strip import HIGH, LOW
 from lpdesk.ui.style.theme import theme
 
@@ -42,37 +51,7 @@ if TYPE_CHECKING:
     from lpdesk.ui.continuum.plot import ContinuumPlot
 
 MIN_ROWS = 8  # the rows' axis is never divided into fewer rows than this
-MARGIN = (4, 4, 18, 4)  # left, top, right, bottom: room round the plot
 DRAG_START_PX = 5  # a press that moves this far is a drag, not a click
-
-
-def sprite_reach(size: float) -> int:
-    """Half a marker's picture: the shape, its 1.5 px edge and a pixel for smoothing."""
-    return math.ceil(size / 2 + 2)
-
-
-@lru_cache(maxsize=256)  # kinds x colours x the sizes a session's windows had
-def sprite(kind: str, colour: str, size: float, edge: str, ratio: float) -> QPixmap:
-    """A marker drawn once: its shape filled with `colour`, outlined in `edge` (the
-    background, so touching markers stay apart), centred in its picture."""
-    half = sprite_reach(size)
-    picture = QPixmap(round(2 * half * ratio), round(2 * half * ratio))
-    picture.setDevicePixelRatio(ratio)
-    picture.fill(Qt.GlobalColor.transparent)
-    p = QPainter(picture)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(QPen(QColor(edge), 1.5))
-    p.setBrush(brush(colour))
-    p.translate(half, half)
-    p.drawPath(sized(kind, size))
-    p.end()
-    return picture
-
-
-@lru_cache(maxsize=64)
-def sized(kind: str, size: float) -> QPainterPath:
-    """A marker's outline `size` pixels across, centred on (0, 0)."""
-    return QTransform.fromScale(size, size).map(shape(kind))
 
 
 class ContinuumCanvas(QWidget):
@@ -275,7 +254,8 @@ class ContinuumCanvas(QWidget):
         if area.bottom() >= strip.top() - 1:
             p.save()
             p.setClipRect(strip.adjusted(1, 1, 0, 0), Qt.ClipOperation.IntersectClip)
-            self.plot.strip.paint(p, self.to_px, self.lane_px)
+            top, unit = strip.top(), strip.height() / (HIGH - LOW)
+            self.plot.strip.paint(p, self.to_px, lambda v: top + (HIGH - v) * unit)
             p.restore()
 
     def _background_part(self, area: QRect) -> QRect:
@@ -291,84 +271,10 @@ class ContinuumCanvas(QWidget):
             picture.setDevicePixelRatio(ratio)
             picture.fill(QColor(theme().background))
             p = QPainter(picture)
-            rows_rect, strip = self.rows_rect(), self.strip_rect()
-            self._paint_stages(p, rows_rect, strip)
-            p.save()
-            p.setClipRect(rows_rect.adjusted(-self.name_width, 0, 0, 0))
-            self._paint_guides(p, rows_rect)
-            self._paint_names(p, rows_rect)
-            p.restore()
-            self._paint_lane_names(p, strip)
+            paint_backdrop(self, p)
             p.end()
             self._picture, self._picture_stale = picture, False
         return self._picture
-
-    def _paint_stages(self, p: QPainter, rows: QRectF, strip: QRectF) -> None:
-        """The stages' bands behind the rows and the strip, their boundaries, their names
-        above, and the axes' lines."""
-        t = theme()
-        stages = self.plot.content.stages
-        fills = t.stage_fills
-        both = QRectF(rows.left(), rows.top(), rows.width(), strip.bottom() - rows.top())
-        p.save()
-        p.setClipRect(both, Qt.ClipOperation.IntersectClip)
-        for i, s in enumerate(stages):
-            left, right = self.to_px(s.start), self.to_px(s.end)
-            p.fillRect(QRectF(left, both.top(), right - left, both.height()),
-                       QColor(fills[i % len(fills)]))
-        dashed = QPen(QColor(t.grid), 1, Qt.PenStyle.DashLine)
-        p.setPen(dashed)
-        for s in stages[1:]:
-            x = round(self.to_px(s.start)) + 0.5
-            p.drawLine(QLineF(x, both.top(), x, both.bottom()))
-        p.restore()
-        grid = QPen(QColor(t.grid), 1)
-        p.setPen(grid)
-        left = round(rows.left()) - 0.5
-        p.drawLine(QLineF(left, rows.top(), left, strip.bottom()))  # the names' axis
-        top = round(rows.top()) - 0.5
-        p.drawLine(QLineF(left, top, rows.right(), top))  # the stages' axis
-        p.drawLine(QLineF(left, strip.top(), rows.right(), strip.top()))
-        bottom = round(strip.bottom()) + 0.5
-        p.drawLine(QLineF(left, bottom, rows.right(), bottom))  # the 0-100 axis
-        p.setFont(self.stage_font)
-        p.setPen(QColor(t.text))
-        for s, name in zip(stages, self.stage_names, strict=False):
-            left_x, right_x = self.to_px(s.start), self.to_px(s.end)
-            p.drawText(QRectF(left_x, MARGIN[1], right_x - left_x, rows.top() - MARGIN[1] - 6),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, name)
-        p.setFont(self.tick_font)
-        metrics = QFontMetricsF(self.tick_font)
-        for v in sorted({0.0, 100.0} | {s.start for s in stages}):
-            x = round(self.to_px(v)) + 0.5
-            p.setPen(grid)
-            p.drawLine(QLineF(x, bottom, x, bottom + 5))
-            text = f"{v:g}"
-            w = metrics.horizontalAdvance(text)
-            p.setPen(QColor(t.text))
-            p.drawText(QRectF(x - w / 2 - 2, bottom + 6, w + 4, metrics.height() + 2),
-                       Qt.AlignmentFlag.AlignCenter, text)
-
-    def _paint_guides(self, p: QPainter, rows: QRectF) -> None:
-        """The two diagonals (who controls learning) and the rule under the agreed
-        position."""
-        t = theme()
-        n = self.rows_count()
-        faint = QColor(t.muted_text)
-        faint.setAlpha(95)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.save()
-        p.setClipRect(rows, Qt.ClipOperation.IntersectClip)
-        for style, (y0, y1) in ((Qt.PenStyle.DashLine, (-0.5, n - 0.5)),
-                                (Qt.PenStyle.DotLine, (n - 0.5, -0.5))):
-            p.setPen(QPen(faint, 2.5, style))
-            p.drawLine(self.to_pixel(0.0, y0), self.to_pixel(100.0, y1))
-        p.restore()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if self.plot.has_agreed_rule():
-            y = round(self.row_px(0.5)) + 0.5
-            p.setPen(QPen(QColor(t.grid), 1))
-            p.drawLine(QLineF(rows.left(), y, rows.right(), y))
 
     def _paint_band(self, p: QPainter, rows: QRectF) -> None:
         """The light band under the selected (or dragged) row."""
@@ -383,18 +289,6 @@ class ContinuumCanvas(QWidget):
         p.setBrush(colour)
         p.drawRect(QRectF(rows.left() + 0.75, top, rows.width() - 1.5, bottom - top))
         p.setBrush(Qt.BrushStyle.NoBrush)
-
-    def _paint_names(self, p: QPainter, rows: QRectF) -> None:
-        if not self.names:
-            return
-        p.setFont(self.name_font)
-        p.setPen(QColor(theme().text))
-        height = self.row_height() + 4
-        right = rows.left() - 6
-        for i, name in self.names:
-            y = self.row_px(i)
-            p.drawText(QRectF(MARGIN[0], y - height / 2, right - MARGIN[0], height),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
 
     def _paint_arrows(self, p: QPainter, exposed: range) -> None:
         """From now to target, one colour at a time: shafts in one call, heads in one."""
@@ -498,16 +392,6 @@ class ContinuumCanvas(QWidget):
         """Where a lane's unit (now at 1, target at 0) is, in the strip."""
         strip = self.strip_rect()
         return strip.top() + (HIGH - v) / (HIGH - LOW) * strip.height()
-
-    def _paint_lane_names(self, p: QPainter, strip: QRectF) -> None:
-        """"Room now" and "Room target" left of the strip's lanes."""
-        p.setFont(self.lane_font)
-        p.setPen(QColor(theme().text))
-        line = QFontMetricsF(self.lane_font).height() + 2
-        for v, text in ((1.0, self.plot.tr("Room now")), (0.0, self.plot.tr("Room target"))):
-            p.drawText(QRectF(MARGIN[0], self.lane_px(v) - line / 2,
-                              strip.left() - 6 - MARGIN[0], line),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)

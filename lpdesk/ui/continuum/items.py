@@ -1,12 +1,23 @@
 """What the continuum draws, shared by its canvas and pointer: a row of the plot, the marker
-shapes, and the colours text takes on a marker. Plain Qt (QPainter), no plotting library."""
+shapes and their pictures, and the colours text takes on a marker. Plain Qt (QPainter), no
+plotting library."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 
 AGREED = "__agreed__"  # the row key of the room's agreed (consensus) position
 FEW_ROWS = 3  # up to this many changed rows repaint row by row; more repaint the rows whole
@@ -75,3 +86,32 @@ def text_colour_on(fill: str) -> QColor:
 
     lum = 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
     return QColor("#000000") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("#FFFFFF")
+
+
+def sprite_reach(size: float) -> int:
+    """Half a marker's picture: the shape, its 1.5 px edge and a pixel for smoothing."""
+    return math.ceil(size / 2 + 2)
+
+
+@lru_cache(maxsize=256)  # kinds x colours x the sizes a session's windows had
+def sprite(kind: str, colour: str, size: float, edge: str, ratio: float) -> QPixmap:
+    """A marker drawn once: its shape filled with `colour`, outlined in `edge` (the
+    background, so touching markers stay apart), centred in its picture."""
+    half = sprite_reach(size)
+    picture = QPixmap(round(2 * half * ratio), round(2 * half * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    p = QPainter(picture)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor(edge), 1.5))
+    p.setBrush(brush(colour))
+    p.translate(half, half)
+    p.drawPath(sized(kind, size))
+    p.end()
+    return picture
+
+
+@lru_cache(maxsize=64)
+def sized(kind: str, size: float) -> QPainterPath:
+    """A marker's outline `size` pixels across, centred on (0, 0)."""
+    return QTransform.fromScale(size, size).map(shape(kind))
