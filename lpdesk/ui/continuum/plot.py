@@ -31,6 +31,21 @@ NAMED_ROWS = 45  # up to this many rows keep their names on the axis (the page s
 NAME_SHARE = 0.28  # of the plot's width, at most, for the names before they elide
 
 
+_METRICS: dict[str, QFontMetrics] = {}
+
+
+def metrics_of(font: QFont) -> QFontMetrics:
+    """The metrics of a font, made once per font (making them resolves the font: a
+    layout asks for the same few fonts many times)."""
+    key = font.key()
+    found = _METRICS.get(key)
+    if found is None:
+        if len(_METRICS) > 64:  # sizes come and go with the window: keep the recent ones
+            _METRICS.clear()
+        found = _METRICS[key] = QFontMetrics(font)
+    return found
+
+
 def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> QFont:
     font = QFont(base)
     font.setPointSizeF(points * room_text_scale(zoom))
@@ -59,6 +74,8 @@ class ContinuumPlot(QWidget):
         self._shown_as: tuple | None = None  # (selected, active, private) last shown
         self._styled: tuple | None = None  # (theme, zoom, scale, font) apply_theme last used
         self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
+        self._name_widths: tuple[str, dict[str, int]] = ("", {})  # font key -> label widths
+        self._stages_fitted: tuple | None = None  # (stage font, px per unit) last fitted
         self.strip = RoomStrip()
         self.pointer = PlotPointer(self)
         self._build()
@@ -106,7 +123,7 @@ class ContinuumPlot(QWidget):
         self.stage_font = _font(base, 17, bold=True, zoom=z)
         self.view.tick_font = self.tick_font
         self.view.lane_font = self.name_font
-        self.view.axis_height = QFontMetrics(self.tick_font).height() + 14
+        self.view.axis_height = metrics_of(self.tick_font).height() + 14
         self.strip.value_font = _font(base, 11, bold=True, zoom=z)
         self.view.initials_font = _font(base, 10, bold=True)
         for label in (self.left_end, self.right_end):
@@ -211,20 +228,13 @@ class ContinuumPlot(QWidget):
             row_px = max(1.0, view.rows_rect().height() / (n + 0.2))
             self.marker_px = float(min(34.0 * scale, max(6.0, row_px * 0.74)))
             names = QFont(self.name_font)  # shrink names to the row height, down to 9 pt
-            while QFontMetrics(names).height() > row_px * 1.05 and names.pointSizeF() > 9:
+            while metrics_of(names).height() > row_px * 1.05 and names.pointSizeF() > 9:
                 names.setPointSizeF(names.pointSizeF() - 0.5)
-            if QFontMetrics(names).height() <= row_px * 1.05:
-                metrics = QFontMetrics(names)
-                # A long name (a phone may send 60 characters) elides: the chart keeps its
-                # share
-                width = int(min(260 * scale, NAME_SHARE * max(200, view.width()),
-                                max([metrics.horizontalAdvance(r.label)
-                                     for r in self.rows] + [60])))
-                shown = [(i, metrics.elidedText(r.label, Qt.TextElideMode.ElideRight,
-                                                width + 4)) for i, r in enumerate(self.rows)]
+            if metrics_of(names).height() <= row_px * 1.05:
+                width, shown = self._fit_names(names, scale)
             else:
                 width, shown = int(120 * scale), []
-            room = QFontMetrics(self.name_font).horizontalAdvance(self.tr("Room target"))
+            room = metrics_of(self.name_font).horizontalAdvance(self.tr("Room target"))
             view.name_width = float(max(width, room) + 14)
             view.names, view.name_font = shown, names if shown else QFont(self.name_font)
             self._fit_x_range()
@@ -235,6 +245,24 @@ class ContinuumPlot(QWidget):
         view.pen_width = 2.5 if self.marker_px >= 12 else 1.2
         self.ends_layout.setContentsMargins(int(MARGIN[0] + view.name_width), 0, MARGIN[2], 0)
         view.relaid()
+
+    def _fit_names(self, font: QFont, scale: float) -> tuple[int, list[tuple[int, str]]]:
+        """The names' column width and each row's name as shown in it. A long name (a
+        phone may send 60 characters) elides: the chart keeps its share. Each name's
+        width is measured once per font."""
+        metrics = metrics_of(font)
+        key = font.key()
+        if self._name_widths[0] != key:
+            self._name_widths = (key, {})
+        widths = self._name_widths[1]
+        for r in self.rows:
+            if r.label not in widths:
+                widths[r.label] = metrics.horizontalAdvance(r.label)
+        width = int(min(260 * scale, NAME_SHARE * max(200, self.view.width()),
+                        max([widths[r.label] for r in self.rows] + [60])))
+        return width, [(i, r.label if widths[r.label] <= width + 4 else
+                        metrics.elidedText(r.label, Qt.TextElideMode.ElideRight, width + 4))
+                       for i, r in enumerate(self.rows)]
 
     def _fit_x_range(self) -> None:
         """Room beside 0 and 100 for half the largest marker with its halo: markers are sized
@@ -258,7 +286,7 @@ class ContinuumPlot(QWidget):
     def least_distribution_height(self) -> int:
         """Room for the strip's two labels, one unit apart on a 2.1-unit axis, plus the
         0-100 axis under it."""
-        line = QFontMetrics(self.name_font).height()
+        line = metrics_of(self.name_font).height()
         return int(max(70.0, 2.1 * line * 1.1 + self.view.axis_height))
 
     def least_height(self) -> int:
@@ -267,7 +295,7 @@ class ContinuumPlot(QWidget):
         rows = max(MIN_ROWS, len(self.rows)) + 0.2
         names = QFont(self.name_font)
         names.setPointSizeF(min(names.pointSizeF(), 9.0))
-        row = QFontMetrics(names).height() / 1.05 + 1
+        row = metrics_of(names).height() / 1.05 + 1
         if len(self.rows) > NAMED_ROWS:  # a crowd: dots, names on hover (as before)
             rows, row = MIN_ROWS, row * 1.5
         top = self.view.header
@@ -281,15 +309,19 @@ class ContinuumPlot(QWidget):
         """Shrink the stage names, if need be, so each fits inside its band; still too long
         for a narrow band, an ellipsis, never a name that vanishes."""
         px_per_unit = 1.0 / self.view.units_per_px()
+        fitted = (self.stage_font.key(), round(px_per_unit, 4))
+        if fitted == self._stages_fitted:  # (the second pass of _fit_sizes, most resizes)
+            return
+        self._stages_fitted = fitted
         font = QFont(self.stage_font)
         smallest = 6.0  # a narrow facilitator window; the room's screen is much wider
         while font.pointSizeF() > smallest:
-            metrics = QFontMetrics(font)
+            metrics = metrics_of(font)
             if all(metrics.horizontalAdvance(s.name) <= (s.end - s.start) * px_per_unit * 0.94
                    for s in self.content.stages):
                 break
             font.setPointSizeF(font.pointSizeF() - 0.5)
-        metrics = QFontMetrics(font)
+        metrics = metrics_of(font)
         self.view.stage_font = font
         self.view.header = float(metrics.height() + 14)
         self.view.stage_names = [
