@@ -25,19 +25,20 @@ from PySide6.QtGui import (
     QFont,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lpdesk.ui.continuum.backdrop import MARGIN, paint_backdrop
 from lpdesk.ui.continuum.items import (
+    AGREED,
     FEW_ROWS,
     Row,
+    arrow_head,
     brush,
+    head_reach,
     kind_of,
     sized,
     sprite,
@@ -181,17 +182,22 @@ class ContinuumCanvas(QWidget):
     def markers(self, kind: str, rows: range | None = None) -> list[tuple[int, float]]:
         """The markers of a kind ("now", "target", "agreed") drawn in their rows, as
         (row, position): not those of the private vote, nor the one being dragged."""
+        return self._markers(rows if rows is not None else range(len(self.plot.rows)))[kind]
+
+    def _markers(self, rows: range) -> dict[str, list[tuple[int, float]]]:
         plot = self.plot
         visible, grabbed = plot.visible_rows, plot.pointer.grabbed
-        found = []
-        for i in rows if rows is not None else range(len(plot.rows)):
+        found: dict[str, list[tuple[int, float]]] = {"now": [], "target": [], "agreed": []}
+        now, target, agreed = found["now"], found["target"], found["agreed"]
+        all_rows = plot.rows
+        for i in rows:
             if visible is not None and i not in visible:
                 continue
-            row = plot.rows[i]
-            for which in ("now", "target"):
-                x = row.get(which)
-                if x is not None and kind_of(row, which) == kind and grabbed != (i, which):
-                    found.append((i, x))
+            row = all_rows[i]
+            if row.now is not None and grabbed != (i, "now"):
+                (agreed if row.key == AGREED else now).append((i, row.now))
+            if row.target is not None and grabbed != (i, "target"):
+                (agreed if row.key == AGREED else target).append((i, row.target))
         return found
 
     def halo(self) -> tuple[int, str, float] | None:
@@ -291,42 +297,51 @@ class ContinuumCanvas(QWidget):
         p.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_arrows(self, p: QPainter, exposed: range) -> None:
-        """From now to target, one colour at a time: shafts in one call, heads in one."""
+        """From now to target, one colour at a time: the shafts in one call, the heads
+        copied from a picture made once per colour, size and direction."""
         plot = self.plot
         radius = self.marker_px / 2
         head = max(5.0, min(14.0, self.marker_px * 0.45))
-        half = head * 0.55
+        ratio = self.devicePixelRatioF()
+        ox, sx, oy, sy = self._map
         shafts: dict[str, list[QLineF]] = {}
-        heads: dict[str, QPainterPath] = {}
+        heads: dict[str, list[tuple[float, float, float]]] = {}
         dragged = self.dragged()
         visible = plot.visible_rows
+        all_rows = plot.rows
+        shortest = 2 * radius + head * 0.6  # markers touch: an arrow would only clutter them
         for i in exposed:
             if visible is not None and i not in visible:
                 continue
-            row = plot.rows[i]
-            now = self._position(i, row, "now", dragged)
-            target = self._position(i, row, "target", dragged)
+            row = all_rows[i]
+            now, target = row.now, row.target
+            if dragged is not None and dragged[0] == i:
+                now, target = (dragged[2], target) if dragged[1] == "now" else (now, dragged[2])
             if now is None or target is None:
                 continue
-            x0, x1, y = self.to_px(now), self.to_px(target), self.row_px(i)
-            if abs(x1 - x0) <= 2 * radius + head * 0.6:
-                continue  # markers touch: an arrow would only clutter them
+            x0, x1 = ox + now * sx, ox + target * sx
+            if abs(x1 - x0) <= shortest:
+                continue
             direction = 1.0 if x1 > x0 else -1.0
-            start, tip = x0 + direction * radius, x1 - direction * (radius + 1)
+            y = round(oy + i * sy)
+            tip = round(x1 - direction * (radius + 1))
             shafts.setdefault(row.colour, []).append(
-                QLineF(start, y, tip - direction * head * 0.8, y))
-            path = heads.setdefault(row.colour, QPainterPath())
-            path.addPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * head, y - half),
-                                       QPointF(tip - direction * head, y + half)]))
+                QLineF(x0 + direction * radius, y, tip - direction * head * 0.8, y))
+            heads.setdefault(row.colour, []).append((tip, y, direction))
         order = self.plot.colour_order  # fixed, whichever rows a paint covers: where arrows
         # overlap, a row repainted alone stacks them as a whole paint does
         for colour in sorted(shafts, key=lambda c: order.get(c, len(order))):
-            lines = shafts[colour]
             line = QPen(QColor(colour), self.pen_width)
             line.setCapStyle(Qt.PenCapStyle.FlatCap)
             p.setPen(line)
-            p.drawLines(lines)
-            p.fillPath(heads[colour], brush(colour))
+            p.drawLines(shafts[colour])
+            for direction in (1.0, -1.0):
+                picture = arrow_head(colour, head, direction, ratio)
+                reach_x, reach_y = head_reach(head)
+                for tip, y, d in heads[colour]:
+                    if d == direction:
+                        p.drawPixmap(QPointF(tip - reach_x if d > 0 else tip - 1,
+                                             y - reach_y), picture)
 
     def centre(self, x: float, row: int, kind: str) -> QPointF:
         """Where a marker's middle is drawn: its picture sits on whole pixels."""

@@ -115,3 +115,34 @@ def sprite(kind: str, colour: str, size: float, edge: str, ratio: float) -> QPix
 def sized(kind: str, size: float) -> QPainterPath:
     """A marker's outline `size` pixels across, centred on (0, 0)."""
     return QTransform.fromScale(size, size).map(shape(kind))
+
+
+def head_reach(head: float) -> tuple[int, int]:
+    """An arrow head's picture: the pixel column of its tip, and half its height."""
+    return math.ceil(head) + 1, math.ceil(head * 0.55) + 1
+
+
+@lru_cache(maxsize=128)
+def arrow_head(colour: str, head: float, direction: float, ratio: float) -> QPixmap:
+    """An arrow head `head` pixels long pointing right (direction 1) or left (-1), its tip
+    on the middle row of its picture: at the right edge's last pixel, or the left's."""
+    reach_x, reach_y = head_reach(head)
+    picture = QPixmap(round((reach_x + 1) * ratio), round(2 * reach_y * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    p = QPainter(picture)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    tip = reach_x if direction > 0 else 1
+    base = tip - direction * head
+    half = head * 0.55
+    p.fillPath(_triangle(QPointF(tip, reach_y), QPointF(base, reach_y - half),
+                         QPointF(base, reach_y + half)), brush(colour))
+    p.end()
+    return picture
+
+
+def _triangle(a: QPointF, b: QPointF, c: QPointF) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([a, b, c]))
+    path.closeSubpath()
+    return path
