@@ -13,9 +13,8 @@ runs, 2,000 comments and 2,000 actions; `benchmarks.sessions.maximum_session`):
 - the autosave's snapshot (taken on the GUI thread every few seconds while the
   facilitator edits; the JSON text is made on the worker): under 50 ms;
 - peak memory (VmHWM): under 500 MB.
-Timed in a running app whose page code is already loaded (as benchmarks/open_save.py does);
-loading pyqtgraph and numpy the first time adds about half a second to the first continuum
-page of a just-started app, whatever the session.
+Timed in a running app whose page code is already loaded (as benchmarks/open_save.py does):
+loading it the first time is benchmarks/open_save.py's "first open" figure.
 Each figure also shows the CPU time of the process (`cpu N ms`): on a shared 2-core machine
 the wall clock includes waiting for a core, the CPU time is lpdesk's own work.
 Run: `python -m benchmarks.large_session` (or `python -m benchmarks --only large_session`).
@@ -60,9 +59,7 @@ def _vm_hwm_mb() -> float:
 
 def _load_page_code() -> None:
     """Figures are for a running app (File > Open during a workshop): the page code
-    (pyqtgraph, numpy) is loaded once per run and timed by benchmarks.startup/open_save."""
-    import pyqtgraph  # noqa: F401
-
+    is loaded once per run and timed by benchmarks.startup/open_save."""
     from lpdesk.ui.window.pages import PAGES
     for spec in PAGES.values():
         __import__(spec.module)

@@ -202,13 +202,13 @@ def _burst(app, n: int) -> list[dict]:
         def eventFilter(self, obj, event):  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 start = time.perf_counter()
-                view.viewportEvent(event)
+                view.event(event)
                 paints.append((start, time.perf_counter()))
                 return True
             return False
 
     clock = PaintClock()
-    view.viewport().installEventFilter(clock)
+    view.installEventFilter(clock)
     rss_before = _rss_mb()
     controller = LiveController(doc)
     # the simulated phones all come from 127.0.0.1; a room's phones each have their own

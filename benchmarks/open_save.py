@@ -3,7 +3,7 @@
 - Open and render: `lpdesk FILE`'s path (`create_main_window(path)`: main window, read and
   validate the file, agenda) then show every activity page once and let it paint. Timed in a
   running app whose page code is already loaded (File > Open during a workshop); the first
-  open in a just-started app, which also loads the page code (pyqtgraph among it), is shown
+  open in a just-started app, which also loads the page code, is shown
   next to it. Targets: demo under 150 ms, 1,000 participants under 1 s.
   Each page's share of the demo open is a row of its own (median, wall clock and the GUI
   thread's CPU), so each page's owner sees theirs: a page's share is its construction
@@ -158,8 +158,6 @@ def _memory_child(path: str) -> None:
 
 def _warm_up() -> None:
     """Fill the byte-code cache with the page code, so no figure includes compiling it."""
-    import pyqtgraph  # noqa: F401
-
     from lpdesk.ui.window.pages import PAGES
     for spec in PAGES.values():
         __import__(spec.module)

@@ -75,7 +75,7 @@ def run_pyinstaller(out: Path, icons: Path) -> None:
 def strip_python(folder: Path) -> None:
     """Linux: drop the debugging symbols of Python's own libraries (libpython alone carries
     17 MB of them). Only these: stripping the libraries that wheels ship patched breaks
-    them (numpy's OpenBLAS), and those come stripped already."""
+    them (auditwheel's), and those come stripped already."""
     strip = shutil.which("strip")
     if strip is None:
         return

@@ -2,12 +2,9 @@
 
 Measured (on Linux, with /proc/self/maps after a session that visits every activity and
 exports PDF, HTML, PNG, Markdown and CSV): lpdesk's Qt is QtCore, QtGui, QtWidgets, QtSvg
-(icons, and pyqtgraph imports it), QtOpenGL, QtOpenGLWidgets and QtTest (pyqtgraph imports
-them at its own import, and never uses them for lpdesk), QtNetwork (the single-instance
-channel) and QtDBus (QtGui's desktop integration on Linux), with one platform plug-in.
-QtTest (which pyqtgraph imports only if it is there) is left out, and so are QtOpenGL and
-QtOpenGLWidgets, replaced by stand-ins (bundle/runtime/no_opengl.py). PDF export is
-QPdfWriter, part of QtGui.
+(icons), QtNetwork (the single-instance channel) and QtDBus (QtGui's desktop integration on
+Linux), with one platform plug-in. Everything lpdesk draws is QPainter on widgets (no
+plotting library since issue 28, no OpenGL). PDF export is QPdfWriter, part of QtGui.
 
 PyInstaller's Qt hooks add every plug-in of every type a module might use (Wayland, EGL
 devices, TLS back-ends, network information, print support, SQL drivers...) and the Qt
@@ -19,33 +16,29 @@ from __future__ import annotations
 import re
 
 # Python modules PyInstaller would otherwise follow from the standard library or from
-# optional imports of pyqtgraph and numpy; lpdesk uses none of them.
+# optional imports of lpdesk's dependencies; lpdesk uses none of them.
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "pydoc_data", "lib2to3",
     "test", "unittest.test", "distutils", "setuptools", "pip", "ensurepip", "venv",
     "IPython", "jupyter_client", "ipykernel", "matplotlib", "scipy", "pandas", "h5py",
-    "OpenGL", "cupy", "numba", "colorcet", "pyqtgraph.opengl", "pyqtgraph.jupyter",
-    "pyqtgraph.examples", "numpy.f2py", "numpy.testing.tests", "numpy.distutils",
+    "OpenGL",
+    # lpdesk draws with QPainter (issue 28): a plotting library, or the numbers library
+    # under it, coming back with some optional import would be 40 MB the app never uses
+    "pyqtgraph", "numpy",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtPrintSupport",
     "PySide6.QtSql", "PySide6.QtUiTools", "PySide6.QtDesigner", "PySide6.QtHelp",
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtMultimedia",
     "PySide6.Qt3DCore", "PySide6.QtCharts", "PySide6.QtDataVisualization", "PySide6.QtPdf",
     "PySide6.QtSvgWidgets", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtDBus",
     "PySide6.QtStateMachine", "PySide6.QtAxContainer",
-    # pyqtgraph imports it only if it can (try/except) and lpdesk does not use it.
-    "PySide6.QtTest",
-    # pyqtgraph imports these at its import, for its OpenGL mode, which lpdesk never uses:
-    # bundle/runtime/no_opengl.py puts stand-ins in their place (9 MB less).
-    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
-    "readline", "yaml",  # an interactive prompt; numpy's optional config printer
+    # the tests' module, and OpenGL, which lpdesk never draws with (9 MB)
+    "PySide6.QtTest", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
+    "readline", "yaml",  # an interactive prompt; an optional config printer
     # TLS (5 MB of OpenSSL): lpdesk talks to nobody on the internet, and the phone page is
     # served over the room's LAN in plain HTTP; hashlib has its own SHA-2 without OpenSSL.
     "ssl", "_ssl", "_hashlib",
     # yarl (under aiohttp, for the live feature) supports pydantic models if it is there.
     "pydantic", "pydantic_core",
-    # numpy parts that neither pyqtgraph's drawing nor lpdesk use (measured: not loaded
-    # after every activity and every export format).
-    "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.ma",
 ]
 
 # The live feature's web server (aiohttp) has a pure-Python twin of each of these compiled
@@ -159,7 +152,5 @@ def keep_data(dest: str) -> bool:
     if "/plugins/" in f"/{path}":
         return keep_binary(path)
     if path.startswith("PySide6/") and path.endswith((".pyi", ".typed")):
-        return False
-    if path.startswith("pyqtgraph/") and ("/examples/" in path or path.endswith(".ui")):
         return False
     return True

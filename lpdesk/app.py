@@ -1,5 +1,5 @@
-"""QApplication set-up, theme and main window creation. Imports stay light: pyqtgraph,
-export and activity pages load when first used."""
+"""QApplication set-up, theme and main window creation. Imports stay light: export and
+activity pages load when first used."""
 from __future__ import annotations
 
 import sys

@@ -28,7 +28,7 @@ SKIPPED = {"lpdesk.__main__"}  # importing it would start lpdesk again
 
 
 def one_line(exc: BaseException) -> str:
-    """The exception's last line of text (numpy's import errors are a page long)."""
+    """The exception's last line of text (some libraries' import errors are a page long)."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     return f"{exc.__class__.__name__}: {lines[-1] if lines else ''}"
 

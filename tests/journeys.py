@@ -797,16 +797,16 @@ class Journey(RuleBasedStateMachine):
 
 
 def warm_up() -> None:
-    """Import what the first visit to each page and window imports (pyqtgraph, numpy,
-    the room's windows, the phones' server): a step is timed for its work, not for a
-    module loaded once per process."""
+    """Import what the first visit to each page and window imports (the room's windows,
+    the phones' server): a step is timed for its work, not for a module loaded once per
+    process."""
     import importlib
 
     from lpdesk.ui.window.pages import PAGES
 
     for spec in PAGES.values():
         importlib.import_module(spec.module)
-    for name in ("pyqtgraph", "lpdesk.ui.room.presentation", "lpdesk.ui.room.audience_window",
+    for name in ("lpdesk.ui.room.presentation", "lpdesk.ui.room.audience_window",
                  "lpdesk.ui.live.controller", "lpdesk.ui.live.panel",
                  "lpdesk.ui.live.join_slide", "lpdesk.ui.compare.window", "lpdesk.storage",
                  "lpdesk.ui.window.autosave", "lpdesk.ui.window.capture", "aiohttp"):

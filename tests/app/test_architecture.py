@@ -34,7 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 # Packages that must not import Qt at all, not even lazily: they run and are tested without
 # a QApplication (the phones' protocol is validated off the GUI thread).
 QT_FREE = ("lpdesk.model", "lpdesk.live.protocol")
-QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph")
+QT_MODULES = ("PySide6", "shiboken6")
 # Inside ui/: the shared look (style) and what every room shares below the window (base:
 # the frame refresh, after-first-paint, contracts; it imports only style) are the floor,
 # and an activity is a room of its own. Each package named here may import, of the other
@@ -376,6 +376,39 @@ def test_check_catches_qt_in_the_model_even_lazily():
     problems = qt_imports(synthetic_imports())
     assert problems == ["lpdesk.model.room (line 2) imports PySide6.QtCore",
                         "lpdesk.live.protocol (line 1) imports PySide6.QtCore"]
+
+
+# What lpdesk may import beyond the standard library and itself: the dependencies declared
+# in pyproject.toml, by the name they are imported under. The continuum is drawn with
+# QPainter (issue 28): a plotting library (pyqtgraph, numpy) coming back fails here.
+DECLARED = {"PySide6-Essentials": ("PySide6", "shiboken6"), "aiohttp": ("aiohttp",),
+            "segno": ("segno",)}
+
+
+def undeclared_imports(imports: Iterable[Import]) -> list[str]:
+    import sys
+    allowed = {name for names in DECLARED.values() for name in names}
+    return [f"{i.importer} (line {i.line}) imports {i.target}" for i in imports
+            if (top := i.target.split(".")[0]) != "lpdesk" and top not in allowed
+            and top not in sys.stdlib_module_names and top != "__future__"]
+
+
+def test_lpdesk_imports_only_its_declared_dependencies():
+    import tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {d.split(";")[0].split(">")[0].split("<")[0].split("=")[0].strip()
+                for d in project["project"]["dependencies"]}
+    assert declared == set(DECLARED)
+    problems = undeclared_imports(project_imports())
+    assert not problems, "\n".join(problems)
+
+
+def test_check_catches_an_undeclared_library_even_lazily():
+    source = "import math\ndef plot():\n    import pyqtgraph as pg\n    import numpy\n"
+    found = imports_of("lpdesk.ui.continuum.plot", source, False, lpdesk_modules())
+    assert undeclared_imports(found) == [
+        "lpdesk.ui.continuum.plot (line 3) imports pyqtgraph",
+        "lpdesk.ui.continuum.plot (line 4) imports numpy"]
 
 
 @pytest.mark.parametrize(("module", "layer"), [

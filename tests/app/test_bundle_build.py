@@ -1,6 +1,6 @@
 """The build's own parts, without building (a build takes ~30 s: .ci/run does one):
-what bundle/contents.py keeps, the icon files bundle/icons.py writes, the OpenGL stand-ins
-of bundle/runtime/no_opengl.py, and the Linux desktop files."""
+what bundle/contents.py keeps, the icon files bundle/icons.py writes, and the Linux desktop
+files."""
 from __future__ import annotations
 
 import configparser
@@ -47,7 +47,7 @@ icons = load("icons")
     ("PySide6/Qt/lib/libQt6Network.so.6", True),
     ("PySide6/Qt/lib/libQt6Quick.so.6", False),
     ("PySide6/Qt/lib/libQt6WaylandClient.so.6", False),
-    ("PySide6/Qt/lib/libQt6OpenGL.so.6", False),  # a stand-in replaces its module
+    ("PySide6/Qt/lib/libQt6OpenGL.so.6", False),  # lpdesk draws no OpenGL
     ("PySide6/Qt6Widgets.dll", True),
     ("PySide6/Qt6Pdf.dll", False),
     ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", True),
@@ -68,7 +68,6 @@ def test_qt_translations_and_type_stubs_are_left_out():
     assert not contents.keep_data("PySide6/Qt/translations/qtbase_de.qm")
     assert not contents.keep_data("PySide6/QtCore.pyi")
     assert contents.keep_data("lpdesk/resources/phone/index.html")
-    assert contents.keep_data("pyqtgraph/colors/maps/CET-L1.csv")
 
 
 def test_libraries_only_left_out_parts_needed_go_too():
@@ -118,34 +117,6 @@ def test_icons_are_drawn_in_every_size_with_ico_and_icns_indexes_that_add_up(tmp
         found.append(kind)
         at += length
     assert at == len(icns) and found == [k for k, _ in icons.ICNS_TYPES]
-
-
-STAND_INS = """
-import runpy, sys
-runpy.run_path({hook!r})
-import pyqtgraph as pg
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-plot = pg.PlotWidget()
-plot.plot([0, 1, 2], [2, 0, 1])
-plot.resize(200, 100)
-assert not plot.grab().isNull()
-from PySide6.QtOpenGLWidgets import QOpenGLWidget
-from PySide6 import QtOpenGL
-assert QtOpenGL.QOpenGLBuffer.Type.VertexBuffer is not None
-try:
-    QOpenGLWidget()
-except RuntimeError as exc:
-    print("refused:", exc)
-"""
-
-
-def test_pyqtgraph_draws_with_the_opengl_stand_ins_and_using_them_says_why():
-    code = STAND_INS.format(hook=str(BUNDLE / "runtime" / "no_opengl.py"))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "refused: QOpenGLWidget: OpenGL drawing is not part of the lpdesk app" in done.stdout
 
 
 def test_desktop_entry_and_mime_type_agree():

@@ -71,12 +71,12 @@ def test_smoke_start_paints_every_activity_of_a_file_and_exits_cleanly(tmp_path)
 def test_smoke_fails_when_a_module_cannot_be_imported(tmp_path):
     # As in a bundle that lacks a library: the smoke start says which module and exits 1.
     shadow = tmp_path / "shadow"
-    (shadow / "pyqtgraph").mkdir(parents=True)
-    (shadow / "pyqtgraph" / "__init__.py").write_text("raise ImportError('left out')\n")
+    (shadow / "aiohttp").mkdir(parents=True)
+    (shadow / "aiohttp" / "__init__.py").write_text("raise ImportError('left out')\n")
     done = smoke(tmp_path, env_extra={"PYTHONPATH": os.pathsep.join((str(ROOT), str(shadow)))})
     assert done.returncode == 1
     assert done.stdout.splitlines()[0] == "first-paint"
-    assert "ImportError: left out" in done.stderr and "lpdesk.ui.continuum" in done.stderr
+    assert "ImportError: left out" in done.stderr and "lpdesk.live.server" in done.stderr
 
 
 def test_smoke_is_hidden_from_help(tmp_path):

@@ -100,7 +100,7 @@ def test_the_continuum_strip_median_uses_the_rule(session, qtbot):
         qtbot.addWidget(page)
         page.show()
         strip = page.plot.strip
-        assert strip.median_text["now"].toPlainText() == format_position(stats.now.median)
+        assert strip.median_label["now"] == format_position(stats.now.median)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

@@ -1,49 +1,26 @@
-"""Drawing pieces of the continuum plot that scatter plots cannot do in one item: the arrows
-from now to target and the initials on the markers.
-
-Each is ONE graphics item that paints every row in screen pixels, so 200 participants cost
-one paint call, not 400 items. Imported only by the continuum plot (pyqtgraph is heavy).
-"""
+"""What the continuum draws, shared by its canvas and pointer: a row of the plot, the marker
+shapes and their pictures, and the colours text takes on a marker. Plain Qt (QPainter), no
+plotting library."""
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 
 AGREED = "__agreed__"  # the row key of the room's agreed (consensus) position
-FEW_ROWS = 3  # up to this many changed rows repaint row by row; more repaint the layer whole
-
-
-def _rounded_square() -> QPainterPath:
-    path = QPainterPath()
-    path.addRoundedRect(QRectF(-0.5, -0.5, 1.0, 1.0), 0.18, 0.18)
-    return path
-
-
-# Marker shapes by kind: the shape says now or target, the colour says who.
-SYMBOLS = {"now": "o", "target": _rounded_square(), "agreed": "star"}
-
-
-@cache
-def brush(colour: str) -> QBrush:
-    return pg.mkBrush(colour)
-
-
-@cache
-def pen(colour: str, width: float) -> QPen:
-    return pg.mkPen(colour, width=width)
-
-
-class Markers(pg.ScatterPlotItem):
-    """All markers of one kind in one item. They leave every click to the view box,
-    which hit-tests rows itself."""
-
-    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
-        ev.ignore()
+FEW_ROWS = 3  # up to this many changed rows repaint row by row; more repaint the rows whole
 
 
 @dataclass(frozen=True)
@@ -61,6 +38,44 @@ class Row:
         return self.now if which == "now" else self.target
 
 
+def kind_of(row: Row, which: str) -> str:
+    """The marker's kind: its shape says now, target or the room's agreed position."""
+    return "agreed" if row.key == AGREED else which
+
+
+@cache
+def shape(kind: str) -> QPainterPath:
+    """A marker's outline one unit across, centred on (0, 0) (y down): a disc for now, a
+    rounded square for target, a five-pointed star for the agreed position."""
+    path = QPainterPath()
+    if kind == "now":
+        path.addEllipse(QRectF(-0.5, -0.5, 1.0, 1.0))
+    elif kind == "target":
+        path.addRoundedRect(QRectF(-0.5, -0.5, 1.0, 1.0), 0.18, 0.18)
+    else:
+        outer = [(0.0, -0.5), (0.4755, -0.1545), (0.2939, 0.4045), (-0.2939, 0.4045),
+                 (-0.4755, -0.1545)]
+        inner = [(0.1123, -0.1545), (0.1816, 0.059), (0.0, 0.191), (-0.1816, 0.059),
+                 (-0.1123, -0.1545)]
+        points = []
+        for (ox, oy), (ix, iy) in zip(outer, inner, strict=True):
+            points += [QPointF(ox, oy), QPointF(ix, iy)]
+        path.addPolygon(QPolygonF(points))
+        path.closeSubpath()
+    return path
+
+
+@cache
+def brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
+@cache
+def pen(colour: str, width: float) -> QPen:
+    return QPen(QColor(colour), width)
+
+
+@cache
 def text_colour_on(fill: str) -> QColor:
     """Black or white, whichever reads better on a marker of colour `fill` (WCAG luminance)."""
     c = QColor(fill)
@@ -73,158 +88,61 @@ def text_colour_on(fill: str) -> QColor:
     return QColor("#000000") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("#FFFFFF")
 
 
-class RowLayer(pg.GraphicsObject):
-    """Paints per-row decorations (arrows or initials) in device pixels.
+def sprite_reach(size: float) -> int:
+    """Half a marker's picture: the shape, its 1.5 px edge and a pixel for smoothing."""
+    return math.ceil(size / 2 + 2)
 
-    `override` = (row index, which, x) replaces one marker's position while it is dragged,
-    so only this cheap layer and the grabbed marker repaint during a drag."""
 
-    def __init__(self, kind: str) -> None:
-        super().__init__()
-        self.kind = kind  # "arrows" or "initials"
-        self.rows: list[Row] = []
-        self.visible_rows: set[int] | None = None  # None = all rows
-        self.override: tuple[int, str, float] | None = None
-        self.marker_px = 20.0
-        self.pen_width = 2.0
-        self.font = QFont()
-        self.unit_y = 0.1  # rows per screen pixel (the plot sets it when it lays rows out)
-        self._colours: dict[str, QColor] = {}
-        self._order: dict[str, int] = {}  # colour -> drawing order (see set_rows)
-        self._text_colours: dict[str, QColor] = {}
-        # paint() is told the part to repaint (exposedRect): rows outside it are skipped
-        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+@lru_cache(maxsize=256)  # kinds x colours x the sizes a session's windows had
+def sprite(kind: str, colour: str, size: float, edge: str, ratio: float) -> QPixmap:
+    """A marker drawn once: its shape filled with `colour`, outlined in `edge` (the
+    background, so touching markers stay apart), centred in its picture."""
+    half = sprite_reach(size)
+    picture = QPixmap(round(2 * half * ratio), round(2 * half * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    p = QPainter(picture)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor(edge), 1.5))
+    p.setBrush(brush(colour))
+    p.translate(half, half)
+    p.drawPath(sized(kind, size))
+    p.end()
+    return picture
 
-    def set_rows(self, rows: list[Row], visible_rows: set[int] | None) -> None:
-        if len(rows) != len(self.rows):
-            self.prepareGeometryChange()  # the bounding rect follows the number of rows
-        self.rows, self.visible_rows, self.override = rows, visible_rows, None
-        # Colours are drawn in one fixed order (of their first row), whichever rows a paint
-        # covers: where arrows overlap, a repainted row stacks them as a full paint does
-        self._order = {}
-        for row in rows:
-            self._order.setdefault(row.colour, len(self._order))
-        self.update()
 
-    def move_rows(self, rows: list[Row], changed: list[int]) -> None:
-        """The same rows with some markers moved: repaint only the `changed` rows (a drag
-        under way, `override`, stays)."""
-        self.rows = rows
-        if len(changed) > FEW_ROWS:
-            self.update()  # many rows (a slice of votes): one repaint, not one per row
-            return
-        for i in changed:
-            self.update(self.row_rect(i))
+@lru_cache(maxsize=64)
+def sized(kind: str, size: float) -> QPainterPath:
+    """A marker's outline `size` pixels across, centred on (0, 0)."""
+    return QTransform.fromScale(size, size).map(shape(kind))
 
-    def set_override(self, override: tuple[int, str, float] | None) -> None:
-        before, self.override = self.override, override
-        for changed in {o[0] for o in (before, override) if o is not None}:
-            self.update(self.row_rect(changed))
 
-    def margin_px(self) -> float:
-        """How far beyond its row's middle a row's drawing may reach, in pixels: half the
-        largest marker (the agreed star, 1.25x) with the selection halo, and some slack."""
-        return (self.marker_px * 1.25 + 10) / 2 + 6
+def head_reach(head: float) -> tuple[int, int]:
+    """An arrow head's picture: the pixel column of its tip, and half its height."""
+    return math.ceil(head) + 1, math.ceil(head * 0.55) + 1
 
-    def row_rect(self, i: int) -> QRectF:
-        """Where row `i` and everything drawn for it lie, in the plot's coordinates (the
-        markers' scatter plots share them): what a change of that row repaints."""
-        reach = 0.5 + self.margin_px() * self.unit_y
-        return QRectF(-1000.0, i - reach, 2200.0, 2 * reach)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
-        return QRectF(-10.0, -3.0, 120.0, len(self.rows) + 6.0)
+@lru_cache(maxsize=128)
+def arrow_head(colour: str, head: float, direction: float, ratio: float) -> QPixmap:
+    """An arrow head `head` pixels long pointing right (direction 1) or left (-1), its tip
+    on the middle row of its picture: at the right edge's last pixel, or the left's."""
+    reach_x, reach_y = head_reach(head)
+    picture = QPixmap(round((reach_x + 1) * ratio), round(2 * reach_y * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    p = QPainter(picture)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    tip = reach_x if direction > 0 else 1
+    base = tip - direction * head
+    half = head * 0.55
+    p.fillPath(_triangle(QPointF(tip, reach_y), QPointF(base, reach_y - half),
+                         QPointF(base, reach_y + half)), brush(colour))
+    p.end()
+    return picture
 
-    def _value(self, index: int, row: Row, which: str) -> float | None:
-        if self.override is not None and self.override[0] == index and \
-                self.override[1] == which:
-            return self.override[2]
-        return row.get(which)
 
-    def _colour(self, name: str) -> QColor:
-        colour = self._colours.get(name)
-        if colour is None:
-            colour = self._colours[name] = QColor(name)
-        return colour
-
-    def _exposed(self, option) -> range:
-        """The rows that reach into the part being repainted (one row, while a marker
-        moves; all of them on a full repaint)."""
-        rect = option.exposedRect if option is not None else self.boundingRect()
-        # (+2 px: the cached picture repaints the exposed rect widened to whole pixels)
-        reach = 0.5 + (self.margin_px() + 2) * self.unit_y
-        low = max(0, math.floor(rect.top() - reach))
-        return range(low, max(low, min(len(self.rows), math.ceil(rect.bottom() + reach) + 1)))
-
-    def paint(self, painter: QPainter, option=None, *_args) -> None:
-        if not self.rows:
-            return
-        t = painter.transform()
-        sx, sy, dx, dy = t.m11(), t.m22(), t.dx(), t.dy()
-        rows = self._exposed(option)
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.kind == "arrows":
-            self._paint_arrows(painter, rows, sx, sy, dx, dy)
-        else:
-            self._paint_initials(painter, rows, sx, sy, dx, dy)
-        painter.restore()
-
-    def _paint_arrows(self, painter: QPainter, exposed: range, sx: float, sy: float,
-                      dx: float, dy: float) -> None:
-        """All arrows of one colour in two calls (shafts, then heads): 200 arrows cost a
-        dozen draw calls, not 400."""
-        radius = self.marker_px / 2
-        head = max(5.0, min(14.0, self.marker_px * 0.45))
-        half = head * 0.55
-        shafts: dict[str, list[QLineF]] = {}
-        heads: dict[str, QPainterPath] = {}
-        rows = self.rows
-        for i in exposed:
-            row = rows[i]
-            if self.visible_rows is not None and i not in self.visible_rows:
-                continue
-            now, target = self._value(i, row, "now"), self._value(i, row, "target")
-            if now is None or target is None:
-                continue
-            x0, x1, y = now * sx + dx, target * sx + dx, i * sy + dy
-            if abs(x1 - x0) <= 2 * radius + head * 0.6:
-                continue  # markers touch: an arrow would only clutter them
-            direction = 1.0 if x1 > x0 else -1.0
-            start, tip = x0 + direction * radius, x1 - direction * (radius + 1)
-            shafts.setdefault(row.colour, []).append(
-                QLineF(start, y, tip - direction * head * 0.8, y))
-            path = heads.get(row.colour)
-            if path is None:
-                path = heads[row.colour] = QPainterPath()
-            path.addPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * head, y - half),
-                                       QPointF(tip - direction * head, y + half)]))
-        for colour_name in sorted(shafts, key=lambda c: self._order.get(c, len(self._order))):
-            lines = shafts[colour_name]
-            colour = self._colour(colour_name)
-            pen = QPen(colour, self.pen_width)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(pen)
-            painter.drawLines(lines)
-            painter.fillPath(heads[colour_name], QBrush(colour))
-
-    def _paint_initials(self, painter: QPainter, exposed: range, sx: float, sy: float,
-                        dx: float, dy: float) -> None:
-        painter.setFont(self.font)
-        box = self.marker_px
-        rows = self.rows
-        for i in exposed:
-            row = rows[i]
-            if self.visible_rows is not None and i not in self.visible_rows:
-                continue
-            colour = self._text_colours.get(row.colour)
-            if colour is None:
-                colour = self._text_colours[row.colour] = text_colour_on(row.colour)
-            painter.setPen(colour)
-            for which in ("now", "target"):
-                x = self._value(i, row, which)
-                if x is None or math.isnan(x):
-                    continue
-                rect = QRectF(x * sx + dx - box / 2, i * sy + dy - box / 2, box, box)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, row.initials)
+def _triangle(a: QPointF, b: QPointF, c: QPointF) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([a, b, c]))
+    path.closeSubpath()
+    return path

@@ -377,7 +377,6 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         name = plot_name(selected, self.active, hidden)
         if view.accessibleName() != name:
             view.setAccessibleName(name)
-        view.viewport().setAccessibleName(self.tr("Learner Power continuum"))
         described = plot_description(rows, hidden,
                                      "" if hidden else self.summary.sentence.text(),
                                      self._said)

@@ -4,40 +4,46 @@ the room's distribution underneath on the same axis.
 
 One row per subject keeps markers apart and lets the left axis name everyone: with 12 people
 markers are large with initials inside; with 200 they shrink to dots (names on hover) and
-the distribution strip carries the picture. All markers of a kind are ONE ScatterPlotItem;
-only a grabbed marker is a separate item, so a drag repaints cheaply. The plot never edits
-the model: it asks, by signals, and the page pushes the commands.
+the distribution strip carries the picture. This widget holds what is shown (the rows, the
+selection, the private vote) and lays it out; its canvas (canvas.py) paints it with
+QPainter and its pointer (pointer.py) takes the mouse. The plot never edits the model: it
+asks, by signals, and the page pushes the commands.
 """
 from __future__ import annotations
 
 import html
 
-import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsLineItem,
-    QGraphicsRectItem,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lpdesk.content.stages import continuum_content
 from lpdesk.model.statistics import Spread
-from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer
-from lpdesk.ui.continuum.markers import MarkerLayers
-from lpdesk.ui.continuum.pointer import ContinuumViewBox, PlotPointer
+from lpdesk.ui.continuum.canvas import MARGIN, MIN_ROWS, ContinuumCanvas
+from lpdesk.ui.continuum.items import AGREED, Row
+from lpdesk.ui.continuum.pointer import PlotPointer
 from lpdesk.ui.continuum.strip import RoomStrip
 from lpdesk.ui.continuum.summary import room_text_scale
 from lpdesk.ui.style.theme import theme
 
 X_MIN, X_MAX = -2.5, 102.5  # the least room beside 0 and 100 (see _fit_x_range)
-MIN_ROWS = 8  # the plot is never divided into fewer rows than this
 NAMED_ROWS = 45  # up to this many rows keep their names on the axis (the page scrolls)
 NAME_SHARE = 0.28  # of the plot's width, at most, for the names before they elide
+
+
+_METRICS: dict[str, QFontMetrics] = {}
+
+
+def metrics_of(font: QFont) -> QFontMetrics:
+    """The metrics of a font, made once per font (making them resolves the font: a
+    layout asks for the same few fonts many times)."""
+    key = font.key()
+    found = _METRICS.get(key)
+    if found is None:
+        if len(_METRICS) > 64:  # sizes come and go with the window: keep the recent ones
+            _METRICS.clear()
+        found = _METRICS[key] = QFontMetrics(font)
+    return found
 
 
 def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> QFont:
@@ -47,7 +53,7 @@ def _font(base: QFont, points: float, bold: bool = False, zoom: float = 1.0) -> 
     return font
 
 
-class ContinuumPlot(MarkerLayers, QWidget):
+class ContinuumPlot(QWidget):
     """Renders rows given by the page; asks for placements through signals."""
 
     place_requested = Signal(str, str, float)  # row key, "now"/"target", position
@@ -59,15 +65,19 @@ class ContinuumPlot(MarkerLayers, QWidget):
         self.content = continuum_content()
         self.rows: list[Row] = []
         self.selected_key: str | None = None
+        self.selected_row: int | None = None
         self.active = "now"
         self.visible_rows: set[int] | None = None  # private vote: rows whose markers show
+        self.colour_order: dict[str, int] = {}  # colour -> its arrows' drawing order
         self.marker_px = 24.0
         self.zoom = 1.0  # the page grows text with its size, so a big screen stays legible
-        self.point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]] = {}
         self._shown_as: tuple | None = None  # (selected, active, private) last shown
-        self._halo_style: tuple | None = None  # (row, kind, size, colour) of the halo drawn
         self._styled: tuple | None = None  # (theme, zoom, scale, font) apply_theme last used
         self.x_range = (X_MIN, X_MAX)  # widened so a marker (and its halo) at 0 or 100 is whole
+        self._name_widths: tuple[str, dict[str, int]] = ("", {})  # font key -> label widths
+        self._stages_fitted: tuple | None = None  # (stage font, px per unit) last fitted
+        self.strip = RoomStrip()
+        self.pointer = PlotPointer(self)
         self._build()
         self.apply_theme()
 
@@ -81,13 +91,10 @@ class ContinuumPlot(MarkerLayers, QWidget):
         self.legend.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.legend.setWordWrap(True)  # a narrow window wraps it instead of growing
         layout.addWidget(self.legend)
-        self.view = pg.GraphicsLayoutWidget()
-        self.view.setObjectName("ContinuumView")
+        self.view = ContinuumCanvas(self)
         self.view.setAccessibleName(self.tr("Learner Power continuum"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.editable
                                  else Qt.FocusPolicy.NoFocus)
-        self.view.ci.setContentsMargins(4, 4, 18, 4)
-        self.view.ci.setSpacing(0)
         layout.addWidget(self.view, 1)
         ends = QHBoxLayout()
         self.left_end = QLabel("\u25C0 " + self.content.left_label)
@@ -97,87 +104,9 @@ class ContinuumPlot(MarkerLayers, QWidget):
         for label in (self.left_end, self.right_end):
             label.setWordWrap(True)  # two lines on a narrow plot rather than overlapping
             ends.addWidget(label, 1)
-        ends.setContentsMargins(0, 0, 18, 0)
+        ends.setContentsMargins(0, 0, MARGIN[2], 0)
         self.ends_layout = ends
         layout.addLayout(ends)
-
-        self.pointer = PlotPointer(self)
-        self.vb = ContinuumViewBox(self.pointer)
-        self.main = self.view.addPlot(row=0, col=0, viewBox=self.vb)
-        self.dist = self.view.addPlot(row=1, col=0)
-        for plot in (self.main, self.dist):
-            plot.hideButtons()
-            plot.setMenuEnabled(False)
-            plot.setMouseEnabled(False, False)
-            plot.vb.setMouseEnabled(False, False)
-            for name in ("left", "bottom", "top", "right"):  # stage names and percentages:
-                plot.getAxis(name).enableAutoSIPrefix(False)  # no label re-made per range
-            plot.vb.setXRange(X_MIN, X_MAX, padding=0)
-        self.dist.setXLink(self.main)
-        self.vb.invertY(True)
-        self.main.showAxis("top")
-        self.main.hideAxis("bottom")
-        self.main.getAxis("top").setTicks([[(s.middle, s.name) for s in self.content.stages]])
-        self.dist.getAxis("bottom").setTicks(
-            [[(v, f"{v:g}") for v in sorted({0.0, 100.0} | {s.start for s in
-                                                            self.content.stages})]])
-        self.dist.vb.setYRange(-0.55, 1.55, padding=0)
-        self.dist.getAxis("left").setTicks([[(1.0, self.tr("Room now")),
-                                             (0.0, self.tr("Room target"))]])
-
-        self.bands: list[QGraphicsRectItem] = []
-        for plot in (self.main, self.dist):
-            for stage in self.content.stages:
-                band = QGraphicsRectItem(QRectF(stage.start, -1e4, stage.end - stage.start,
-                                                2e4))
-                band.setZValue(-100)
-                plot.addItem(band, ignoreBounds=True)
-                self.bands.append(band)
-        self.boundaries = [pg.InfiniteLine(s.start, angle=90, movable=False)
-                           for s in self.content.stages[1:]
-                           for _plot in (self.main, self.dist)]
-        for i, line in enumerate(self.boundaries):
-            (self.main if i % 2 == 0 else self.dist).addItem(line, ignoreBounds=True)
-            line.setZValue(-90)
-        # Qt's own line items: painted in C++, no Python paint per repaint
-        self.org_line = QGraphicsLineItem()
-        self.learner_line = QGraphicsLineItem()
-        for line in (self.org_line, self.learner_line):
-            line.setZValue(-80)
-            self.main.addItem(line, ignoreBounds=True)
-        self.row_band = QGraphicsRectItem()
-        self.row_band.setZValue(-70)
-        self.main.addItem(self.row_band, ignoreBounds=True)
-        self.agreed_rule = pg.InfiniteLine(0.5, angle=0, movable=False)
-        self.agreed_rule.setZValue(-60)
-        self.main.addItem(self.agreed_rule, ignoreBounds=True)
-
-        self.arrows = RowLayer("arrows")
-        self.arrows.setZValue(10)
-        self.scatters = {kind: Markers(pxMode=True, symbol=SYMBOLS[kind])
-                         for kind in ("now", "target", "agreed")}
-        for z, scatter in enumerate(self.scatters.values()):
-            scatter.setZValue(20 + z)
-        self.halo = Markers(pxMode=True)
-        self.halo.setZValue(30)
-        self.grabbed_item = Markers(pxMode=True)
-        self.grabbed_item.setZValue(40)
-        self.initials = RowLayer("initials")
-        self.initials.setZValue(50)
-        for item in (self.arrows, *self.scatters.values(), self.halo, self.grabbed_item,
-                     self.initials):
-            self.main.addItem(item, ignoreBounds=True)
-        # The row layers keep their last picture as a pixmap on the screen: a repaint
-        # around them (the halo, the room's strip, a tooltip) copies it, and a moved marker
-        # repaints its own row into it (RowLayer.move_rows), not 200 rows. (Not the
-        # markers' scatter plots: their pixmap markers, drawn into a cache whose origin
-        # moved with their bounds, can land a pixel off the arrows and initials.)
-        for item in (self.arrows, self.initials):
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-        self.strip = RoomStrip(self.dist)
-        self.vb.sigResized.connect(self._fit_sizes)
-        self.view.scene().sigMouseMoved.connect(self.pointer.hover)
 
     # -- theme ---------------------------------------------------------------------
     def apply_theme(self) -> None:
@@ -187,53 +116,23 @@ class ContinuumPlot(MarkerLayers, QWidget):
         if styled == self._styled:  # e.g. the page applying the theme the plot was built in
             return
         self._styled = styled
-        self._shown_as = None  # markers take the new colours on the next set_rows
-        self.view.setBackground(t.background)
         base = self.font()
         z = self.zoom
         self.tick_font = _font(base, 12, zoom=z)
         self.name_font = _font(base, 13, zoom=z)
         self.stage_font = _font(base, 17, bold=True, zoom=z)
-        for plot in (self.main, self.dist):
-            for name in ("left", "bottom", "top"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(t.grid))
-                axis.setTextPen(pg.mkPen(t.text))
-                axis.setTickFont(self.name_font if name == "left" else self.tick_font)
-        top = self.main.getAxis("top")
-        top.setTickFont(self.stage_font)
-        top.setStyle(tickLength=0, tickTextOffset=6)
-        top.setHeight(QFontMetrics(self.stage_font).height() + 14)
-        self.dist.getAxis("bottom").setHeight(QFontMetrics(self.tick_font).height() + 14)
-        self.dist.getAxis("bottom").setStyle(hideOverlappingLabels=40)  # keep "100" whole
-        self.main.getAxis("left").setStyle(tickLength=0)
-        self.dist.getAxis("left").setStyle(tickLength=0)
-        self._fit_distribution_height()
-        fills = t.stage_fills
-        for i, band in enumerate(self.bands):
-            band.setBrush(QColor(fills[i % len(self.content.stages) % len(fills)]))
-            band.setPen(QPen(Qt.PenStyle.NoPen))
-        for line in self.boundaries:
-            line.setPen(pg.mkPen(t.grid, width=1, style=Qt.PenStyle.DashLine))
-        faint = QColor(t.muted_text)
-        faint.setAlpha(95)
-        self.org_line.setPen(pg.mkPen(faint, width=2.5, style=Qt.PenStyle.DashLine))
-        self.learner_line.setPen(pg.mkPen(faint, width=2.5, style=Qt.PenStyle.DotLine))
-        band = QColor(t.accent)
-        band.setAlpha(22)
-        self.row_band.setBrush(band)
-        edge = QPen(QColor(t.accent), 1.5)
-        edge.setCosmetic(True)
-        self.row_band.setPen(edge)
-        self.agreed_rule.setPen(pg.mkPen(t.grid, width=1))
-        self.strip.apply_theme(_font(base, 11, bold=True, zoom=z))
-        self.initials.font = _font(base, 10, bold=True)
+        self.view.tick_font = self.tick_font
+        self.view.lane_font = self.name_font
+        self.view.axis_height = metrics_of(self.tick_font).height() + 14
+        self.strip.value_font = _font(base, 11, bold=True, zoom=z)
+        self.view.initials_font = _font(base, 10, bold=True)
         for label in (self.left_end, self.right_end):
             label.setFont(_font(base, 13, bold=True, zoom=z))
             label.setStyleSheet(f"color: {t.text};")
         self.legend.setFont(_font(base, 12, zoom=z))
         self._fill_legend()
         self._fit_sizes()
+        self.view.update()
 
     def _fill_legend(self) -> None:
         t = theme()
@@ -282,102 +181,113 @@ class ContinuumPlot(MarkerLayers, QWidget):
         self.rows = list(rows)
         self.selected_key, self.active = selected, active
         keys = [r.key for r in self.rows]
-        sel = keys.index(selected) if selected in keys else None
+        self.selected_row = keys.index(selected) if selected in keys else None
         self.visible_rows = set() if private else None
-        n = max(MIN_ROWS, len(self.rows))  # a few rows stay row-sized, at the top
-        self.vb.setRange(xRange=self.x_range, yRange=(-0.6, n - 0.4), padding=0)
-        self.org_line.setLine(QLineF(0.0, -0.5, 100.0, n - 0.5))
-        self.learner_line.setLine(QLineF(0.0, n - 0.5, 100.0, -0.5))
-        has_agreed = bool(self.rows) and self.rows[0].key == AGREED
-        self.agreed_rule.setVisible(has_agreed and len(self.rows) > 1)
-        if sel is None:
-            self.row_band.setVisible(False)
-        else:
-            self.show_row_band(sel)
-            self.row_band.setVisible(self.editable)
-        self.arrows.set_rows(self.rows, self.visible_rows)
-        self.initials.set_rows(self.rows, self.visible_rows)
-        self._fill_markers()
+        self.colour_order = {}
+        for row in self.rows:
+            self.colour_order.setdefault(row.colour, len(self.colour_order))
         self._fit_sizes()
+        self.view.update()
+
+    def _move_only(self, rows: list[Row], selected: str | None, active: str,
+                   private: bool) -> bool:
+        """The same rows, selection and private vote as shown, only markers moved (or
+        appeared or went, phones' first votes): repaint the rows that changed, nothing
+        else. Says whether that was all."""
+        if (selected, active, private) != self._shown_as or len(rows) != len(self.rows):
+            return False
+        changed = []
+        for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)):
+            if old == new:
+                continue
+            if (old.key, old.label, old.initials, old.colour) != (new.key, new.label,
+                                                                  new.initials, new.colour):
+                return False
+            changed.append(i)
+        self.rows = list(rows)
+        self.view.update_rows(changed)
+        return True
+
+    def has_agreed_rule(self) -> bool:
+        """A rule parts the agreed position from the people under it."""
+        return len(self.rows) > 1 and self.rows[0].key == AGREED
 
     def size_for(self, kind: str) -> float:
         return self.marker_px * (1.25 if kind == "agreed" else 1.0)
 
-    def _fit_sizes(self, *_args) -> None:
-        """Marker size, initials and names follow the height of a row on screen."""
-        n = max(MIN_ROWS, len(self.rows))
-        row_px = max(1.0, self.vb.height() / (n + 0.2))
+    # -- layout ----------------------------------------------------------------------
+    def _fit_sizes(self) -> None:
+        """Marker size, initials and names follow the height of a row on screen; the
+        x range, the stage names and the strip follow the canvas's size (the canvas calls
+        this when it is resized)."""
+        view = self.view
         scale = room_text_scale(self.zoom)
-        self.marker_px = float(min(34.0 * scale, max(6.0, row_px * 0.74)))
-        show_initials = self.marker_px >= 17
-        self.initials.setVisible(show_initials)
-        self.initials.font.setPixelSize(max(8, int(self.marker_px * 0.42)))
-        self.arrows.marker_px = self.initials.marker_px = self.marker_px
-        self.arrows.unit_y = self.initials.unit_y = (n + 0.2) / max(1.0, self.vb.height())
-        self.arrows.pen_width = 2.5 if self.marker_px >= 12 else 1.2
-        for kind, scatter in self.scatters.items():
-            # (setSize re-renders every marker's pixmap: only when the size changes)
-            if len(scatter.data) and scatter.data["size"][0] != self.size_for(kind):
-                scatter.setSize(self.size_for(kind))
-        self.fill_halo()
-        self._fit_x_range()
         self._fit_distribution_height()
-        self._fit_stage_names()
-        left = self.main.getAxis("left")
-        names = QFont(self.name_font)  # shrink names to the row height, down to 9 pt
-        while QFontMetrics(names).height() > row_px * 1.05 and names.pointSizeF() > 9:
-            names.setPointSizeF(names.pointSizeF() - 0.5)
-        if QFontMetrics(names).height() <= row_px * 1.05:
-            left.setTickFont(names)
-            metrics = QFontMetrics(names)
-            # A long name (a phone may send 60 characters) elides: the chart keeps its share
-            width = int(min(260 * scale, NAME_SHARE * max(200, self.view.width()),
-                            max([metrics.horizontalAdvance(r.label)
-                                 for r in self.rows] + [60])))
-            left.setTicks([[(i, metrics.elidedText(r.label, Qt.TextElideMode.ElideRight,
-                                                    width + 4)) for i, r in enumerate(self.rows)]])
-        else:
-            width = int(120 * scale)
-            left.setTicks([[]])
-        room = QFontMetrics(self.name_font).horizontalAdvance(self.tr("Room target"))
-        width = max(width, room) + 14
-        left.setWidth(width)
-        self.dist.getAxis("left").setWidth(width)
-        self.ends_layout.setContentsMargins(width, 0, 18, 0)
-        self.arrows.update()
-        self.initials.update()
+        for _pass in range(2):  # the names' width and the stages' height depend on each other
+            n = max(MIN_ROWS, len(self.rows))
+            row_px = max(1.0, view.rows_rect().height() / (n + 0.2))
+            self.marker_px = float(min(34.0 * scale, max(6.0, row_px * 0.74)))
+            names = QFont(self.name_font)  # shrink names to the row height, down to 9 pt
+            while metrics_of(names).height() > row_px * 1.05 and names.pointSizeF() > 9:
+                names.setPointSizeF(names.pointSizeF() - 0.5)
+            if metrics_of(names).height() <= row_px * 1.05:
+                width, shown = self._fit_names(names, scale)
+            else:
+                width, shown = int(120 * scale), []
+            room = metrics_of(self.name_font).horizontalAdvance(self.tr("Room target"))
+            view.name_width = float(max(width, room) + 14)
+            view.names, view.name_font = shown, names if shown else QFont(self.name_font)
+            self._fit_x_range()
+            self._fit_stage_names()
+        view.show_initials = self.marker_px >= 17
+        view.initials_font.setPixelSize(max(8, int(self.marker_px * 0.42)))
+        view.marker_px = self.marker_px
+        view.pen_width = 2.5 if self.marker_px >= 12 else 1.2
+        self.ends_layout.setContentsMargins(int(MARGIN[0] + view.name_width), 0, MARGIN[2], 0)
+        view.relaid()
+
+    def _fit_names(self, font: QFont, scale: float) -> tuple[int, list[tuple[int, str]]]:
+        """The names' column width and each row's name as shown in it. A long name (a
+        phone may send 60 characters) elides: the chart keeps its share. Each name's
+        width is measured once per font."""
+        metrics = metrics_of(font)
+        key = font.key()
+        if self._name_widths[0] != key:
+            self._name_widths = (key, {})
+        widths = self._name_widths[1]
+        for r in self.rows:
+            if r.label not in widths:
+                widths[r.label] = metrics.horizontalAdvance(r.label)
+        width = int(min(260 * scale, NAME_SHARE * max(200, self.view.width()),
+                        max([widths[r.label] for r in self.rows] + [60])))
+        return width, [(i, r.label if widths[r.label] <= width + 4 else
+                        metrics.elidedText(r.label, Qt.TextElideMode.ElideRight, width + 4))
+                       for i, r in enumerate(self.rows)]
 
     def _fit_x_range(self) -> None:
         """Room beside 0 and 100 for half the largest marker with its halo: markers are sized
         in pixels, so the margin in positions depends on the plot's width."""
         half = (self.size_for("agreed") + 10) / 2 + 2
-        width = self.vb.width()
+        width = self.view.rows_rect().width()
         pad = X_MAX - 100.0
         if width > 4 * half:
             pad = max(pad, half * 100.0 / (width - 2 * half))
-        wanted = (-pad, 100.0 + pad)
-        if any(abs(a - b) > 1e-6 for a, b in zip(wanted, self.x_range, strict=True)):
-            self.x_range = wanted
-            self.vb.setXRange(*wanted, padding=0)
-            band = self.row_band.rect()
-            if self.row_band.isVisible() and band.height() > 0:
-                self.show_row_band(round(band.center().y()))
+        self.x_range = (-pad, 100.0 + pad)
 
     def _fit_distribution_height(self) -> None:
         """The room's strip takes at most a quarter of the plot: the rows come first; but
         never so little that "Room now" and "Room target" run into each other."""
         wanted = 118 * room_text_scale(self.zoom)
-        available = self.view.height() * 0.27 if self.view.height() > 100 else wanted
-        height = int(round(max(self.least_distribution_height(), min(wanted, available))))
-        if height != self.dist.height():
-            self.dist.setFixedHeight(height)
+        height = self.view.height()
+        available = height * 0.27 if height > 100 else wanted
+        self.view.strip_height = float(round(max(self.least_distribution_height(),
+                                                 min(wanted, available))))
 
     def least_distribution_height(self) -> int:
         """Room for the strip's two labels, one unit apart on a 2.1-unit axis, plus the
         0-100 axis under it."""
-        line = QFontMetrics(self.name_font).height()
-        axis = self.dist.getAxis("bottom").height()
-        return int(max(70.0, 2.1 * line * 1.1 + axis))
+        line = metrics_of(self.name_font).height()
+        return int(max(70.0, 2.1 * line * 1.1 + self.view.axis_height))
 
     def least_height(self) -> int:
         """The height under which names vanish (rows shorter than a 9 pt line) or the
@@ -385,45 +295,45 @@ class ContinuumPlot(MarkerLayers, QWidget):
         rows = max(MIN_ROWS, len(self.rows)) + 0.2
         names = QFont(self.name_font)
         names.setPointSizeF(min(names.pointSizeF(), 9.0))
-        row = QFontMetrics(names).height() / 1.05 + 1
+        row = metrics_of(names).height() / 1.05 + 1
         if len(self.rows) > NAMED_ROWS:  # a crowd: dots, names on hover (as before)
             rows, row = MIN_ROWS, row * 1.5
-        top = self.main.getAxis("top").height()
+        top = self.view.header
         ends = max(self.left_end.heightForWidth(max(80, self.width() // 2 - 40)),
                    self.left_end.sizeHint().height())
         legend = self.legend.heightForWidth(max(80, self.width()))
         return int(rows * row + top + self.least_distribution_height() + ends
-                   + max(legend, 0) + 24)
+                   + max(legend, 0) + 24 + MARGIN[1] + MARGIN[3])
 
     def _fit_stage_names(self) -> None:
-        """Shrink the stage names, if need be, so each fits inside its band."""
-        px_per_unit = max(1.0, self.vb.width()) / (self.x_range[1] - self.x_range[0])
+        """Shrink the stage names, if need be, so each fits inside its band; still too long
+        for a narrow band, an ellipsis, never a name that vanishes."""
+        px_per_unit = 1.0 / self.view.units_per_px()
+        fitted = (self.stage_font.key(), round(px_per_unit, 4))
+        if fitted == self._stages_fitted:  # (the second pass of _fit_sizes, most resizes)
+            return
+        self._stages_fitted = fitted
         font = QFont(self.stage_font)
         smallest = 6.0  # a narrow facilitator window; the room's screen is much wider
         while font.pointSizeF() > smallest:
-            metrics = QFontMetrics(font)
+            metrics = metrics_of(font)
             if all(metrics.horizontalAdvance(s.name) <= (s.end - s.start) * px_per_unit * 0.94
                    for s in self.content.stages):
                 break
             font.setPointSizeF(font.pointSizeF() - 0.5)
-        top = self.main.getAxis("top")
-        if top.style.get("tickFont") is None or top.style["tickFont"] != font:
-            top.setTickFont(font)
-            top.setHeight(QFontMetrics(font).height() + 14)
-        # Still too long for a narrow band: an ellipsis, never a name that vanishes (the
-        # axis silently drops a label that would touch its neighbour)
-        metrics = QFontMetrics(font)
-        names = [(s.middle, metrics.elidedText(s.name, Qt.TextElideMode.ElideRight,
-                                               int((s.end - s.start) * px_per_unit * 0.99)))
-                 for s in self.content.stages]
-        if names != getattr(self, "_stage_ticks", None):
-            self._stage_ticks = names
-            top.setTicks([names])
+        metrics = metrics_of(font)
+        self.view.stage_font = font
+        self.view.header = float(metrics.height() + 14)
+        self.view.stage_names = [
+            metrics.elidedText(s.name, Qt.TextElideMode.ElideRight,
+                               int((s.end - s.start) * px_per_unit * 0.99))
+            for s in self.content.stages]
 
     def set_distribution(self, now: list[float] | None, target: list[float] | None,
                          spreads: dict[str, Spread] | None = None) -> None:
         """The room's now and target positions under the rows; None hides them."""
-        self.strip.show(now, target, spreads)
+        if self.strip.show(now, target, spreads):
+            self.view.update_strip()
 
     # -- the mouse (see pointer.py) ---------------------------------------------------
     def marker_at(self, point: QPointF) -> tuple[int, str] | None:
@@ -431,8 +341,3 @@ class ContinuumPlot(MarkerLayers, QWidget):
 
     def hover_text(self, point: QPointF) -> str:
         return self.pointer.hover_text(point)
-
-    def show_row_band(self, row: int) -> None:
-        low, high = self.x_range
-        self.row_band.setRect(QRectF(low, row - 0.5, high - low, 1.0))
-        self.row_band.setVisible(True)

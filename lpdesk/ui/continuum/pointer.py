@@ -1,27 +1,29 @@
 """What the mouse does on the continuum plot: hover names, a click places, a drag moves.
 
-The view box is fixed (no pan or zoom) and hands clicks and drags to `PlotPointer`, which
-hit-tests rows itself. During a drag only the grabbed marker (a separate one-point item)
-and the arrow layers change; the plot asks for ONE placement on release.
+The canvas (canvas.py) hands presses, moves and releases here, in the plot's units
+(position, row). Hit testing is ours: a row is found by rounding, a marker within its
+radius (in pixels) plus a slop. During a drag only the grabbed marker's row repaints; the
+plot asks for ONE placement on release.
 
 The pointer does not know the plot's class: it works on anything shaped like
-`PointedPlot` (the few rows, layers and signals it reads), which ContinuumPlot is.
+`PointedPlot` (the few rows, the canvas and signals it reads), which ContinuumPlot is.
 """
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from lpdesk.content.stages import ContinuumContent
 from lpdesk.model.continuum import clamp_position
 from lpdesk.model.continuum_words import format_position
-from lpdesk.ui.continuum.items import AGREED, SYMBOLS, Markers, Row, RowLayer
+from lpdesk.ui.continuum.items import Row, kind_of
 from lpdesk.ui.style.text import plain_tip
-from lpdesk.ui.style.theme import theme
+
+if TYPE_CHECKING:
+    from lpdesk.ui.continuum.canvas import ContinuumCanvas
 
 HIT_SLOP_PX = 4  # a marker is hit this many pixels beyond its edge (fingers, projectors)
 
@@ -32,7 +34,7 @@ def _tr(text: str) -> str:
 
 class PointedPlot(Protocol):
     """What the pointer needs of the plot it serves: its rows and what is selected, the
-    layers a drag changes, and the two requests it may make (signals)."""
+    canvas it draws on, and the two requests it may make (signals)."""
 
     editable: bool
     content: ContinuumContent
@@ -40,59 +42,12 @@ class PointedPlot(Protocol):
     visible_rows: set[int] | None
     selected_key: str | None
     active: str
-    vb: pg.ViewBox
-    view: Any  # the widget a tooltip belongs to
-    point_index: dict[tuple[int, str], tuple[pg.ScatterPlotItem, int]]
-    grabbed_item: Markers
-    halo: Markers
-    arrows: RowLayer
-    initials: RowLayer
+    x_range: tuple[float, float]
+    view: ContinuumCanvas
     select_requested: Any  # Signal(str, str): row key, "now"/"target"
     place_requested: Any  # Signal(str, str, float): row key, which, position
 
     def size_for(self, kind: str) -> float: ...
-    def show_row_band(self, row: int) -> None: ...
-    def fill_halo(self) -> None: ...
-
-
-class ContinuumViewBox(pg.ViewBox):
-    """A fixed view (no pan or zoom) whose clicks and drags go to the pointer."""
-
-    def __init__(self, pointer: PlotPointer) -> None:
-        super().__init__(enableMouse=False, enableMenu=False)
-        self._pointer = pointer
-
-    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph name)
-        if ev.button() == Qt.MouseButton.LeftButton and self._pointer.plot.editable:
-            ev.accept()
-            self._pointer.click(self.mapToView(ev.pos()))
-        else:
-            ev.ignore()
-
-    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802
-        if ev.button() != Qt.MouseButton.LeftButton or not self._pointer.plot.editable:
-            ev.ignore()
-            return
-        ev.accept()
-        pointer = self._pointer
-        if ev.isStart():
-            pointer.grab(self.mapToView(ev.buttonDownPos()))
-        pointer.drag_to(self.mapToView(ev.pos()).x())
-        if ev.isFinish():
-            pointer.drop()
-
-    def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802
-        ev.ignore()
-
-
-def _show_point(plot: PointedPlot, found: tuple[pg.ScatterPlotItem, int], row: int,
-                visible: bool) -> None:
-    """Hide (or show again) the grabbed marker in its scatter plot, repainting its row
-    only (pyqtgraph's setPointsVisible repaints the whole plot)."""
-    scatter, index = found
-    if index < len(scatter.data):
-        scatter.data["visible"][index] = visible
-        scatter.update(plot.arrows.row_rect(row))
 
 
 class PlotPointer:
@@ -111,7 +66,7 @@ class PlotPointer:
             return None
         if plot.visible_rows is not None and i not in plot.visible_rows:
             return None
-        px = plot.vb.viewPixelSize()[0] or 1.0
+        px = plot.view.units_per_px() or 1.0
         row = plot.rows[i]
         best: tuple[float, str] | None = None
         for which in (plot.active, "target" if plot.active == "now" else "now"):
@@ -119,7 +74,7 @@ class PlotPointer:
             if x is None:
                 continue
             dist = abs(point.x() - x) / px
-            kind = "agreed" if row.key == AGREED else which
+            kind = kind_of(row, which)
             if dist <= plot.size_for(kind) / 2 + HIT_SLOP_PX and (best is None or
                                                                   dist < best[0]):
                 best = (dist, which)
@@ -163,29 +118,18 @@ class PlotPointer:
         self._take(hit)
 
     def _take(self, hit: tuple[int, str]) -> None:
-        """Row `i`'s `which` marker leaves its scatter plot for the item that follows the
-        mouse."""
-        plot = self.plot
+        """Row `i`'s `which` marker follows the mouse (drawn with an accent edge, the
+        row under a band; the selection's halo goes meanwhile)."""
         self.grabbed = hit
+        self.grab_x = None
         QToolTip.hideText()  # a stage's name must not cover the rows while dragging
-        i, which = hit
-        row = plot.rows[i]
-        found = plot.point_index.get(hit)
-        if found is not None:
-            _show_point(plot, found, i, False)
-        kind = "agreed" if row.key == AGREED else which
-        plot.grabbed_item.setData([0.0], [i], symbol=SYMBOLS[kind], size=plot.size_for(kind),
-                                  brush=pg.mkBrush(row.colour),
-                                  pen=pg.mkPen(theme().accent, width=3))
-        plot.halo.setData([], [])
-        plot.show_row_band(i)
+        self._repaint(hit[0])
 
-    def hide_grabbed(self) -> None:
-        """After the markers were refilled mid-drag, the grabbed one leaves its plot again."""
-        if self.grabbed is not None:
-            found = self.plot.point_index.get(self.grabbed)
-            if found is not None:
-                _show_point(self.plot, found, self.grabbed[0], False)
+    def _repaint(self, row: int) -> None:
+        """Repaint a grabbed row and the selected one (where the band and halo were)."""
+        selected = getattr(self.plot, "selected_row", None)
+        self.plot.view.update_rows(sorted({row} | ({selected} if selected is not None
+                                                   else set())))
 
     def held(self) -> tuple[str, str, float | None] | None:
         """The drag under way as (row key, which marker, where it is now), or None."""
@@ -204,20 +148,15 @@ class PlotPointer:
             return  # the row went, or the private vote began: the drag ends
         i = keys.index(key)
         self._take((i, which))
-        if x is not None:
+        if x is not None:  # (pressed, not moved yet: it is drawn where it was)
             self.drag_to(x)
-        elif plot.rows[i].get(which) is not None:  # pressed, not moved yet: where it was
-            plot.grabbed_item.setData([plot.rows[i].get(which)], [i])
 
     def drag_to(self, x: float) -> None:
         if self.grabbed is None:
             return
         i, which = self.grabbed
         self.grab_x = clamp_position(x)
-        plot = self.plot
-        plot.grabbed_item.setData([self.grab_x], [i])
-        plot.arrows.set_override((i, which, self.grab_x))
-        plot.initials.set_override((i, which, self.grab_x))
+        self.plot.view.update_rows([i])
 
     def drop(self) -> None:
         """End of a drag: ask for one placement (the page pushes one command)."""
@@ -233,19 +172,12 @@ class PlotPointer:
         plot.place_requested.emit(key, which, x)
 
     def end_grab(self) -> None:
-        """Put the grabbed marker back into its scatter plot."""
+        """Let go of the grabbed marker: it is drawn where its row says again."""
         if self.grabbed is None:
             return
-        plot = self.plot
-        found = plot.point_index.get(self.grabbed)
         row = self.grabbed[0]
         self.grabbed, self.grab_x = None, None
-        if found is not None:
-            _show_point(plot, found, row, True)
-        plot.grabbed_item.setData([], [])
-        plot.arrows.set_override(None)
-        plot.initials.set_override(None)
-        plot.fill_halo()
+        self._repaint(row)
 
     def hover_text(self, point: QPointF) -> str:
         """What the tooltip says at a point in data coordinates: a marker's owner and
@@ -259,19 +191,20 @@ class PlotPointer:
             stage = plot.content.stage_at(x).name
             which = _tr("now") if hit[1] == "now" else _tr("target")
             return f"{row.label}: {which} {format_position(x)} ({stage})"
-        x_range = plot.vb.viewRange()[0]
+        x_range = plot.x_range
         if x_range[0] <= point.x() <= x_range[1]:
             stage = plot.content.stage_at(clamp_position(point.x()))
             return f"{stage.name}: {stage.description}"
         return ""
 
-    def hover(self, scene_pos: QPointF) -> None:
+    def hover(self, pos: QPointF) -> None:
+        """The tooltip for the mouse at `pos`, a point of the canvas."""
         if self.grabbed is not None:  # dragging: the moving marker says enough
             return
-        vb = self.plot.vb
-        if not vb.sceneBoundingRect().contains(scene_pos):
+        view = self.plot.view
+        if not view.rows_rect().contains(pos):
             return
-        text = self.hover_text(vb.mapSceneToView(scene_pos))
+        text = self.hover_text(view.to_data(pos))
         if text:
             QToolTip.showText(QCursor.pos(), plain_tip(text), self.plot.view)
 

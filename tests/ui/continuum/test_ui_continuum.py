@@ -18,6 +18,7 @@ from lpdesk.ui.continuum.page import ContinuumPage
 from lpdesk.ui.continuum.summary import gap_sentence, room_sentence
 from lpdesk.ui.style.theme import NORMAL, scaled, set_theme
 
+KINDS = ("now", "target", "agreed")
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
 
@@ -45,21 +46,19 @@ def row_of(page, key):
 
 
 def view_point(page, x, key):
-    """Viewport pixel of position x on the row of `key`."""
-    plot = page.plot
-    scene = plot.vb.mapViewToScene(QPointF(x, row_of(page, key)))
-    return plot.view.mapFromScene(scene)
+    """The plot's pixel of position x on the row of `key`."""
+    return page.plot.view.to_pixel(x, row_of(page, key)).toPoint()
 
 
 def data_per_pixel(page):
-    return page.plot.vb.viewPixelSize()[0]
+    return page.plot.view.units_per_px()
 
 
 # -- placing by click ---------------------------------------------------------------------
 def test_click_on_a_row_places_that_persons_active_marker(page, doc):
     ben = doc.session.participants[1]
     before = doc.undo_stack.count()
-    QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 88.0, ben.id))
+    QTest.mouseClick(page.plot.view, LEFT, NO_MOD, view_point(page, 88.0, ben.id))
     assert area(doc).placements[ben.id].now == pytest.approx(88.0, abs=2 * data_per_pixel(page))
     assert doc.undo_stack.count() == before + 1
     assert page.selected_key == ben.id
@@ -71,7 +70,7 @@ def test_click_on_a_marker_selects_it_without_moving_it(page, doc):
     eva = doc.session.participants[4]
     target = area(doc).placements[eva.id].target
     before = doc.undo_stack.count()
-    QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, target, eva.id))
+    QTest.mouseClick(page.plot.view, LEFT, NO_MOD, view_point(page, target, eva.id))
     assert (page.selected_key, page.active) == (eva.id, "target")
     assert doc.undo_stack.count() == before
     assert page.controls.subject_combo.currentData() == eva.id
@@ -79,7 +78,7 @@ def test_click_on_a_marker_selects_it_without_moving_it(page, doc):
 
 
 def test_clicking_the_agreed_row_sets_the_consensus(page, doc):
-    QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 90.0, AGREED))
+    QTest.mouseClick(page.plot.view, LEFT, NO_MOD, view_point(page, 90.0, AGREED))
     assert area(doc).consensus.now == pytest.approx(90.0, abs=2 * data_per_pixel(page))
     assert area(doc).consensus.target == 62.0
     doc.undo_stack.undo()
@@ -90,7 +89,7 @@ def test_clicking_the_agreed_row_sets_the_consensus(page, doc):
 def test_a_real_mouse_drag_is_exactly_one_undo_command(page, doc):
     amira = doc.session.participants[0]
     old = Placement(area(doc).placements[amira.id].now, area(doc).placements[amira.id].target)
-    viewport = page.plot.view.viewport()
+    viewport = page.plot.view
     start = view_point(page, old.now, amira.id)
     before = doc.undo_stack.count()
     QTest.mousePress(viewport, LEFT, NO_MOD, start)
@@ -103,7 +102,7 @@ def test_a_real_mouse_drag_is_exactly_one_undo_command(page, doc):
     moved = area(doc).placements[amira.id]
     assert moved.now == pytest.approx(old.now + 240 * data_per_pixel(page), abs=1.0)
     assert moved.target == old.target
-    assert not page.plot.grabbed_item.data.size  # the grabbed marker went back to the scatter
+    assert page.plot.view.dragged() is None  # the marker is drawn in its row again
     doc.undo_stack.undo()
     assert area(doc).placements[amira.id] == old
 
@@ -111,7 +110,7 @@ def test_a_real_mouse_drag_is_exactly_one_undo_command(page, doc):
 def test_dragging_from_an_empty_spot_places_and_moves_in_one_command(page, doc):
     liam = doc.session.participants[11]
     page.set_active("target")
-    viewport = page.plot.view.viewport()
+    viewport = page.plot.view
     start = view_point(page, 80.0, liam.id)
     before = doc.undo_stack.count()
     QTest.mousePress(viewport, LEFT, NO_MOD, start)
@@ -125,7 +124,7 @@ def test_dragging_from_an_empty_spot_places_and_moves_in_one_command(page, doc):
 
 def test_a_drag_past_the_end_stops_at_the_end(page, doc):
     grace = doc.session.participants[6]
-    viewport = page.plot.view.viewport()
+    viewport = page.plot.view
     start = view_point(page, area(doc).placements[grace.id].target, grace.id)
     QTest.mousePress(viewport, LEFT, NO_MOD, start)
     for step in range(1, 8):
@@ -208,15 +207,15 @@ def test_hide_shows_no_markers_only_who_has_placed_then_reveal(page, doc):
     theirs), only a neutral tick for who has placed; clicks still place."""
     amira = doc.session.participants[0]
     page.select(amira.id)
-    assert len(page.plot.scatters["now"].data) == 12
+    assert len(page.plot.view.markers("now")) == 12
     QTest.mouseClick(page.controls.hide_button, LEFT)
     assert doc.session.continuum.hidden
-    assert all(len(s.data) == 0 for s in page.plot.scatters.values())
-    assert len(page.plot.halo.data) == 0  # the selection's ring would show where, too
-    assert page.plot.arrows.visible_rows == set() == page.plot.initials.visible_rows
+    assert not any(map(page.plot.view.markers, KINDS))
+    assert page.plot.view.halo() is None  # the selection's ring would show where, too
+    assert page.plot.visible_rows == set()  # no arrows, no initials
     assert "hidden" in page.summary.sentence.text()
     assert "12 of 12" in page.summary.gap.text()
-    assert len(page.plot.strip.hist["now"].opts["x0"]) == 0  # no distribution either
+    assert page.plot.strip.lanes["now"] is None  # no distribution either
     labels = {r.key: r.label for r in page.plot.rows}
     assert labels[amira.id] == f"{amira.name} \u2713"
     # placing another person during the private vote: placed, and still nothing shows
@@ -224,17 +223,17 @@ def test_hide_shows_no_markers_only_who_has_placed_then_reveal(page, doc):
     del area(doc).placements[ben.id]
     page.refresh()
     assert {r.key: r.label for r in page.plot.rows}[ben.id] == ben.name  # not placed yet
-    QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 70.0, ben.id))
+    QTest.mouseClick(page.plot.view, LEFT, NO_MOD, view_point(page, 70.0, ben.id))
     assert page.selected_key == ben.id
     assert area(doc).placements[ben.id].now == pytest.approx(70.0, abs=1.0)
-    assert all(len(s.data) == 0 for s in page.plot.scatters.values())
+    assert not any(map(page.plot.view.markers, KINDS))
     assert {r.key: r.label for r in page.plot.rows}[ben.id] == f"{ben.name} \u2713"
     # a drag would show the marker moving: during the private vote it does nothing
     page.plot.pointer.grab(QPointF(40.0, row_of(page, ben.id)))
     assert page.plot.pointer.grabbed is None
     QTest.mouseClick(page.controls.hide_button, LEFT)  # reveal
     assert not doc.session.continuum.hidden
-    assert len(page.plot.scatters["now"].data) == 12
+    assert len(page.plot.view.markers("now")) == 12
     assert "Most of the room" in page.summary.sentence.text()
     doc.undo_stack.undo()
     assert doc.session.continuum.hidden
@@ -243,7 +242,7 @@ def test_hide_shows_no_markers_only_who_has_placed_then_reveal(page, doc):
 def test_audience_view_during_a_private_vote_shows_no_marker(qtbot, doc):
     doc.session.continuum.hidden = True
     audience = make_page(qtbot, doc, audience=True)
-    assert all(len(s.data) == 0 for s in audience.plot.scatters.values())
+    assert not any(map(audience.plot.view.markers, KINDS))
     assert "hidden" in audience.summary.sentence.text()
 
 
@@ -255,7 +254,7 @@ def test_add_rename_remove_areas_with_undo(page, doc, monkeypatch):
     assert [a.name for a in continuum.areas][-1] == "Leadership"
     assert page.tabs.count() == 4 and page.tabs.tabText(page.tabs.currentIndex()) == \
         "Leadership"
-    assert len(page.plot.scatters["now"].data) == 0  # a new area starts empty
+    assert len(page.plot.view.markers("now")) == 0  # a new area starts empty
     monkeypatch.setattr(page, "ask_area_name", lambda title, text="": "Leading people")
     page.ask_rename_area()
     assert page.tabs.tabText(3) == "Leading people"
@@ -278,10 +277,10 @@ def test_each_area_has_its_own_placements_and_summary(page, doc):
     continuum = doc.session.continuum
     page.tabs.setCurrentIndex(2)  # Compliance: six people placed
     assert continuum.current_area.name == "Compliance"
-    assert len(page.plot.scatters["now"].data) == 6
+    assert len(page.plot.view.markers("now")) == 6
     assert "Embedded" in page.summary.sentence.text()
     page.tabs.setCurrentIndex(0)
-    assert len(page.plot.scatters["now"].data) == 12
+    assert len(page.plot.view.markers("now")) == 12
 
 
 def test_the_last_area_cannot_be_removed(page, doc):
@@ -299,10 +298,10 @@ def test_by_groups_shows_one_row_per_group(page, doc):
     page.controls.by_groups_check.click()
     assert doc.session.continuum.by_groups
     assert [r.label for r in page.plot.rows[1:]] == ["Harbour", "Lighthouse", "Quay"]
-    assert len(page.plot.scatters["now"].data) == 3
+    assert len(page.plot.view.markers("now")) == 3
     assert "groups" in page.summary.sentence.text().lower()
     harbour = doc.session.groups[0]
-    QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 5.0, harbour.id))
+    QTest.mouseClick(page.plot.view, LEFT, NO_MOD, view_point(page, 5.0, harbour.id))
     assert area(doc).group_placements[harbour.id].now == pytest.approx(
         5.0, abs=2 * data_per_pixel(page))
     doc.undo_stack.undo()
@@ -350,10 +349,10 @@ def test_hover_names_the_marker_and_the_stage(page, doc):
 
 
 def test_names_on_the_axis_and_initials_on_markers(page, doc):
-    ticks = page.plot.main.getAxis("left")._tickLevels[0]
+    ticks = page.plot.view.names
     assert [label for _, label in ticks][1:4] == ["Amira Haddad", "Ben Okafor",
                                                   "Chloé Martin"]
-    assert page.plot.initials.isVisible()
+    assert page.plot.view.show_initials
 
 
 def test_two_hundred_people_shrink_to_dots(qtbot):
@@ -366,9 +365,9 @@ def test_two_hundred_people_shrink_to_dots(qtbot):
         session.participants.append(p)
         area_.placements[p.id] = Placement(float(i % 100), float((i * 7) % 100))
     page = make_page(qtbot, SessionDocument(session))
-    assert len(page.plot.scatters["now"].data) == 200
-    assert page.plot.marker_px < 17 and not page.plot.initials.isVisible()
-    assert page.plot.main.getAxis("left")._tickLevels == [[]]  # names on hover only
+    assert len(page.plot.view.markers("now")) == 200
+    assert page.plot.marker_px < 17 and not page.plot.view.show_initials
+    assert page.plot.view.names == []  # names on hover only
 
 
 def test_theme_scale_grows_the_text_and_colours_follow(page):
@@ -383,12 +382,28 @@ def test_theme_scale_grows_the_text_and_colours_follow(page):
 
 
 def test_a_theme_change_recolours_markers_even_when_no_placement_changed(page):
+    """Markers are outlined in the background colour: a theme that changes only the
+    background changes their outline (the stage band under them and their fill stay)."""
     from dataclasses import replace
     softer = replace(NORMAL, name="softer", background="#FAF7F0")
+    ben = page.plot.rows[2]
+    centre = page.plot.view.to_pixel(ben.now, 2)
+    top = round(centre.y() - page.plot.marker_px / 2)
+    column = [(round(centre.x()), y) for y in range(top - 2, top + 3)]
+
+    def edge():
+        picture = page.plot.view.grab().toImage()
+        return picture.pixelColor(1, 1).name(), [picture.pixelColor(x, y).name()
+                                                 for x, y in column]
+    before = edge()
     try:
         set_theme(softer)
-        edge = page.plot.scatters["now"].opts["pen"].color().name()
-        assert edge == "#faf7f0"  # markers are outlined in the background colour
+        QApplication.processEvents()
+        after = edge()
+        assert after[0] == "#faf7f0"  # the canvas's own background
+        assert after[1] != before[1]  # the outline took the new background
+        set_theme(NORMAL)
+        assert edge() == before
     finally:
         set_theme(NORMAL)
 
@@ -402,7 +417,7 @@ def test_audience_has_no_editing_controls_and_cannot_edit(qtbot, doc):
     assert audience.area_title.text() == "All learning"
     before = doc.undo_stack.count()
     amira = doc.session.participants[0]
-    QTest.mouseClick(audience.plot.view.viewport(), LEFT, NO_MOD,
+    QTest.mouseClick(audience.plot.view, LEFT, NO_MOD,
                      view_point(audience, 90.0, amira.id))
     QTest.keyClick(audience.plot.view, Qt.Key.Key_Right)
     assert doc.undo_stack.count() == before
@@ -418,8 +433,7 @@ def test_audience_follows_the_facilitator(qtbot, doc):
     facilitator.select(amira.id)
     QTest.keyClick(facilitator.plot.view, Qt.Key.Key_End)
     index = row_of(audience, amira.id)
-    assert 100.0 in list(audience.plot.scatters["now"].data["x"][
-        audience.plot.scatters["now"].data["y"] == index])
+    assert 100.0 in [x for i, x in audience.plot.view.markers("now") if i == index]
 
 
 # -- wording ------------------------------------------------------------------------------------
@@ -456,7 +470,7 @@ def test_a_new_session_says_what_to_do_and_can_place_the_agreed_position(qtbot):
     assert page.plot.rows[0].key == AGREED and len(page.plot.rows) == 1
     assert "add them on the set-up page" in page.summary.gap.text()
     assert page.selected_key == AGREED
-    QTest.mouseClick(page.plot.view.viewport(), LEFT, NO_MOD, view_point(page, 20.0, AGREED))
+    QTest.mouseClick(page.plot.view, LEFT, NO_MOD, view_point(page, 20.0, AGREED))
     assert doc.session.continuum.current_area.consensus.now == pytest.approx(
         20.0, abs=2 * data_per_pixel(page))
     assert page.summary.agreed.text().startswith("Agreed: 20")

@@ -27,7 +27,7 @@ def test_no_stage_tooltip_while_dragging(qtbot, monkeypatch):
     hidden = []
     monkeypatch.setattr(pointer_module.QToolTip, "hideText", lambda: hidden.append(True))
     row = [r.key for r in plot.rows].index(page.selected_key)
-    over_row = plot.vb.mapViewToScene(QPointF(60.0, row))
+    over_row = plot.view.to_pixel(60.0, row)
     plot.pointer.hover(over_row)
     assert shown  # hovering a row names its stage (not dragging)
     shown.clear()
@@ -54,12 +54,12 @@ def test_markers_at_the_ends_are_whole(qtbot, size, audience):
     page.select(first)
     QApplication.processEvents()
     plot = page.plot
-    box = plot.vb.sceneBoundingRect()
+    box = plot.view.rows_rect()
     keys = [r.key for r in plot.rows]
     # the selected marker wears a halo 10 px larger than the marker
     half = (plot.size_for("now") + 10) / 2
-    right = plot.vb.mapViewToScene(QPointF(100.0, keys.index(first))).x()
-    left = plot.vb.mapViewToScene(QPointF(0.0, keys.index(last))).x()
+    right = plot.view.to_pixel(100.0, keys.index(first)).x()
+    left = plot.view.to_pixel(0.0, keys.index(last)).x()
     assert right + half <= box.right() + 0.5, (right + half, box.right())
     assert left - plot.size_for("target") / 2 >= box.left() - 0.5
 
@@ -111,7 +111,7 @@ def test_a_drag_survives_votes_from_phones_arriving_meanwhile(qtbot, first_vote)
     doc.apply(PlaceFromPhonesCommand(session.continuum, area.id,
                                      {pid: {"now": 11.0} for pid in others}))
     assert plot.pointer.held() == (mine, "now", start + 5)
-    assert plot.grabbed_item.data["x"][0] == start + 5  # still where the hand is
+    assert plot.view.dragged() == (row, "now", start + 5)  # still drawn where the hand is
     plot.pointer.drag_to(start + 9)
     plot.pointer.drop()
     assert area.placements[mine].now == start + 9

@@ -391,9 +391,11 @@ def test_main_window_shows_the_quiz_page(qtbot, doc):
     assert isinstance(window.stack.currentWidget(), QuizPage)
 
 
-def test_quiz_page_does_not_load_pyqtgraph():
+def test_quiz_page_does_not_load_the_continuum_page():
+    """The quiz draws its own small continuum strip: opening it loads none of the
+    continuum page's code (its canvas, pointer and summary)."""
     code = ("import sys, lpdesk.ui.quiz.page; "
-            "print('pyqtgraph' in sys.modules)")
+            "print([m for m in sys.modules if m.startswith('lpdesk.ui.continuum')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "[]"

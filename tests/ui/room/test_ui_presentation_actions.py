@@ -4,7 +4,7 @@ work on the room's screen, the clicker's PageDown/PageUp and B too, and a facili
 What the room sees in F5 is what the audience window shows, the consensus view included."""
 import pytest
 from presenting import item_id, present, settle
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit
 
@@ -115,8 +115,8 @@ def test_continuum_keys_and_drags_place_markers_in_presentation(window, qtbot):
     old = area.placements[other.id].now
     plot = page.plot
     row = [r.key for r in plot.rows].index(other.id)
-    start = plot.view.mapFromScene(plot.vb.mapViewToScene(QPointF(old, row)))
-    viewport = plot.view.viewport()
+    start = plot.view.to_pixel(old, row).toPoint()
+    viewport = plot.view
     QTest.mousePress(viewport, LEFT, NO_MOD, start)
     for step in range(1, 9):
         QTest.mouseMove(viewport, start + QPoint(15 * step, 0))

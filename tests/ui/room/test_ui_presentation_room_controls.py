@@ -213,9 +213,9 @@ def test_one_esc_leaves_after_a_click_on_the_chart(window, qtbot):
     page = pw.view.current_page()
     view = page.plot.view
     centre = view.rect().center()
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO_MOD, centre)
+    QTest.mouseClick(view, Qt.MouseButton.LeftButton, NO_MOD, centre)
     settle()
-    qtbot.keyClick(view.viewport() if view.viewport().hasFocus() else
+    qtbot.keyClick(view if view.hasFocus() else
                    (QApplication.focusWidget() or pw), Qt.Key.Key_Escape)
     settle()
     assert not window.workshop.presentation.active, "one Esc leaves"

@@ -94,13 +94,11 @@ def assert_nothing_cut(page):
 
 def assert_names_and_strip_legible(page):
     plot = page.plot
-    names = plot.main.getAxis("left")._tickLevels
-    shown = [label for _, label in names[0]] if names else []
+    shown = [label for _row, label in plot.view.names]
     assert len(shown) == len(plot.rows), "the participants' names vanished"
     # "Room now" at 1, "Room target" at 0: a line of text apart at least
-    dist = plot.dist
-    px_per_unit = dist.vb.height() / 2.1
-    line = QFontMetrics(dist.getAxis("left").style["tickFont"]).height()
+    px_per_unit = plot.view.strip_rect().height() / 2.1
+    line = QFontMetrics(plot.view.lane_font).height()
     assert px_per_unit >= line, "'Room now' and 'Room target' overlap"
 
 
@@ -123,18 +121,19 @@ def test_a_long_name_elides_and_the_chart_keeps_its_share(window, screen):
     from lpdesk.model.session import Participant
 
     page = continuum(window)
-    width_before = page.plot.vb.width()
-    stage_before = page.plot.main.getAxis("top").style["tickFont"].pointSizeF()
+    width_before = page.plot.view.rows_rect().width()
+    stage_before = page.plot.view.stage_font.pointSizeF()
     session = window.doc.session
     assert len(LONG_NAME) >= 60
     window.doc.push(AddParticipantsCommand(session, [Participant("p-long", LONG_NAME)]))
     settle()
     plot = page.plot
-    assert plot.vb.width() >= 0.85 * width_before, "the long name squashed the chart"
-    stage = plot.main.getAxis("top").style["tickFont"].pointSizeF()
+    assert plot.view.rows_rect().width() >= 0.85 * width_before, \
+        "the long name squashed the chart"
+    stage = plot.view.stage_font.pointSizeF()
     assert stage >= 0.85 * stage_before and stage >= 9.5, "the stage headings shrank"
-    assert plot.main.getAxis("left").width() <= 0.3 * plot.view.width()
-    labels = [label for _, label in plot.main.getAxis("left")._tickLevels[0]]
+    assert plot.view.name_width <= 0.3 * plot.view.width()
+    labels = [label for _row, label in plot.view.names]
     long_label = next(label for label in labels if label.startswith(LONG_NAME[:8]))
     assert long_label != LONG_NAME and long_label.endswith("\u2026")
 

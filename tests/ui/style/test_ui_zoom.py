@@ -131,10 +131,9 @@ def assert_continuum_names_whole(page, may_elide=False):
     from PySide6.QtGui import QFontMetrics
 
     plot = page.plot
-    top = plot.main.getAxis("top")
-    metrics = QFontMetrics(top.style["tickFont"])
-    px_per_unit = plot.vb.width() / (plot.x_range[1] - plot.x_range[0])
-    shown = [label for _, label in top._tickLevels[0]]
+    metrics = QFontMetrics(plot.view.stage_font)
+    px_per_unit = 1 / plot.view.units_per_px()
+    shown = plot.view.stage_names
     stages = plot.content.stages
     assert len(shown) == len(stages)
     for s, label in zip(stages, shown, strict=True):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, Qt, QTimer
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -402,8 +402,7 @@ def _continuum_hover_problems(qtbot, page) -> list[str]:
     """The plot's hover tool tip names the marker's owner: it must show the name as typed."""
     plot = page.plot
     row = next(i for i, r in enumerate(plot.rows) if r.now is not None)
-    scene_pos = plot.vb.mapViewToScene(QPointF(plot.rows[row].now, row))
-    plot.pointer.hover(scene_pos)
+    plot.pointer.hover(plot.view.to_pixel(plot.rows[row].now, row))
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     text = QToolTip.text()
     QToolTip.hideText()
