@@ -28,6 +28,7 @@ class _FirstPaint(QObject):
         self.setObjectName("lpdesk-after-first-paint")
         self.callbacks: list[Callable[[], object]] = []
         self.queued = False
+        self.next_slot: int | None = None  # while one runs: where what it queues goes
         widget.setProperty(STATE, "waiting")
         widget.installEventFilter(self)
 
@@ -50,8 +51,13 @@ class _FirstPaint(QObject):
         if not widget.isVisible():  # closed at once: the work was for the open window
             self.callbacks.clear()
         try:
-            while self.callbacks:  # callbacks may queue more: they run in this pass too
-                self.callbacks.pop(0)()
+            while self.callbacks:  # callbacks may queue more: they run in this pass too,
+                callback = self.callbacks.pop(0)  # right after the one that queued them
+                self.next_slot = 0
+                try:
+                    callback()
+                finally:
+                    self.next_slot = None
         finally:
             if self.callbacks:  # one of them raised: the others still get their turn
                 QTimer.singleShot(0, self, self._run)
@@ -62,7 +68,9 @@ class _FirstPaint(QObject):
 
 def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Run `callback` right after `widget`'s first paint (at once, through the event loop,
-    if that paint is over). Callbacks run in the order they were given."""
+    if that paint is over). Callbacks run in the order they were given; those given by a
+    callback while it runs come right after it, before the rest (what a part built after
+    the paint queues runs as if that part had been built before it)."""
     if widget.property(STATE) == "done":
         QTimer.singleShot(0, widget, callback)
         return
@@ -70,7 +78,11 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
                             Qt.FindChildOption.FindDirectChildrenOnly)
     if hook is None:
         hook = _FirstPaint(widget)
-    hook.callbacks.append(callback)
+    if hook.next_slot is None:
+        hook.callbacks.append(callback)
+    else:  # queued by a callback running now (e.g. a part built after the paint): next
+        hook.callbacks.insert(hook.next_slot, callback)
+        hook.next_slot += 1
 
 
 def first_paint_done(widget: QWidget) -> bool:

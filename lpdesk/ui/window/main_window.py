@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from lpdesk import __version__, settings
-from lpdesk.content.defaults import new_session
-from lpdesk.document import SessionDocument
 from lpdesk.ui.style.actions import make_action
 from lpdesk.ui.style.screens import fit_to_screen
 from lpdesk.ui.style.text import plain_message, plain_tip
@@ -29,6 +27,7 @@ from lpdesk.ui.window.pages import PAGES
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from lpdesk.document import SessionDocument
     from lpdesk.ui.window.autosave import Autosaver
 
 # Start-up loads neither the storage code nor the dialogs (QMessageBox, QFileDialog): they
@@ -41,20 +40,71 @@ USUAL_KEYS = {QKeySequence.StandardKey.Quit: ("Ctrl+Q",),
 FILE_FILTER = "lpdesk sessions (*.lpdesk);;All files (*)"
 
 
+def new_document() -> SessionDocument:
+    """A new, empty session (the model loads here: not before the first paint)."""
+    from lpdesk.content.defaults import new_session
+    from lpdesk.document import SessionDocument
+
+    return SessionDocument(new_session())
+
+
 class MainWindow(QMainWindow):
     document_changed = Signal(object)  # the new SessionDocument
     page_changed = Signal(str)  # the agenda item id now shown
+    session_ready = Signal()  # build_session is done: doc, workshop and live are there
 
     def __init__(self, document: SessionDocument | None = None,
                  page_after_paint: bool = False) -> None:
         """`page_after_paint`: the start page goes in front at once (lpdesk started without
-        a file), so the session's first page is built right after the first paint (or when
-        the start page is left, if sooner) instead of delaying the window."""
+        a file). The first screen is then only the window's frame (menu bar, status bar)
+        and the start page: the session behind it (a new, empty one), its agenda, docks,
+        room toolbar and phones are built right after the first paint, or when first used
+        if sooner (`build_session`), and its first page after that."""
         super().__init__()
         self.setObjectName("MainWindow")
-        self.doc: SessionDocument | None = None
+        self._session_built = False
         self.pages: dict[str, QWidget] = {}  # agenda item id -> page, created when first shown
         self._page_after_paint = page_after_paint
+        # The status bar is there from the start: made by the first message, it pushed
+        # the page up a line under the facilitator's mouse.
+        self.statusBar().setSizeGripEnabled(False)
+        self._make_actions()
+        self._autosaver: Autosaver | None = None
+        if page_after_paint:
+            from lpdesk.ui.window.start_page import show_start_page
+            show_start_page(self)
+            after_first_paint(self, self.build_session)  # first in the queue
+        else:
+            self.build_session(document)
+        from lpdesk.ui.window.help import install as install_help
+        self.help = install_help(self)  # Help menu entries, start page, action icons
+        # Sized once the docks and the toolbars are in (hidden behind the start page, they
+        # change nothing): 1280x800, or less on a 1280x720 or 1024x600 screen
+        fit_to_screen(self, QSize(1280, 800), again=True)
+        after_first_paint(self, self.start_autosave)
+
+    SESSION_PARTS = frozenset(("doc", "agenda_list", "stack", "workshop", "live"))
+
+    def __getattr__(self, name: str):
+        """Only for attributes not there yet: the session's parts, while the start page is
+        the only thing painted, are built on first use."""
+        if name in MainWindow.SESSION_PARTS and not self.__dict__.get("_session_built", True):
+            self.build_session()
+            return getattr(self, name)
+        raise AttributeError(f"'MainWindow' object has no attribute '{name}'")
+
+    def session_built(self) -> bool:
+        return self._session_built
+
+    def build_session(self, document: SessionDocument | None = None) -> None:
+        """The session's half of the window: the agenda and the page stack, the document
+        (a new session unless given), then the workshop (presenting, timer, agenda and
+        notes panels, capture) and the phones. Once; their keyboard shortcuts work from
+        then on, menus opened or not."""
+        if self._session_built:
+            return
+        self._session_built = True
+        self.doc: SessionDocument | None = None
         self.agenda_list = QListWidget()
         self.agenda_list.setObjectName("AgendaList")
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
@@ -65,23 +115,17 @@ class MainWindow(QMainWindow):
         splitter.addWidget(scrolling(self.stack))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
-        self.setCentralWidget(splitter)
-        # The status bar is there from the start: made by the first message, it pushed
-        # the page up a line under the facilitator's mouse.
-        self.statusBar().setSizeGripEnabled(False)
-        self._make_actions()
-        self._autosaver: Autosaver | None = None
-        self.set_document(document or SessionDocument(new_session()))
+        self.set_document(document or new_document())
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
         from lpdesk.ui.live.feature import install as install_live
         self.live = install_live(self)  # participants join from their phones (issue 15)
-        from lpdesk.ui.window.help import install as install_help
-        self.help = install_help(self)  # Help menu entries, start page, action icons
-        # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
-        # 1024x600 screen
-        fit_to_screen(self, QSize(1280, 800), again=True)
-        after_first_paint(self, self.start_autosave)
+        if self.centralWidget() is None:
+            self.setCentralWidget(splitter)
+        else:  # behind the start page, which is in front since the first paint
+            from lpdesk.ui.window.start_page import front
+            front(self).set_session(splitter)
+        self.session_ready.emit()
 
     @property
     def autosaver(self) -> Autosaver:
@@ -140,6 +184,9 @@ class MainWindow(QMainWindow):
         self.previous_action = self._action(self.tr("&Previous activity"),
                                             self.previous_activity, Qt.Key.Key_PageUp)
         self.view_menu.addActions([self.next_action, self.previous_action])
+        # filled by the workshop (ui/window/workshop.py), in the menu bar from the first paint
+        self.agenda_menu = self.menuBar().addMenu(self.tr("A&genda"))
+        self.room_menu = self.menuBar().addMenu(self.tr("&Room"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self._action(self.tr("&About lpdesk"), self.about))
 
@@ -373,7 +420,7 @@ class MainWindow(QMainWindow):
     # -- file operations ---------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True if it is fine to throw the current session away (saved, or discarded)."""
-        if self.doc is None or not self.doc.is_modified:
+        if not self._session_built or self.doc is None or not self.doc.is_modified:
             return True
         from PySide6.QtWidgets import QMessageBox
 
@@ -384,13 +431,13 @@ class MainWindow(QMainWindow):
 
     def new_session(self) -> None:
         if self.maybe_save():
-            self.set_document(SessionDocument(new_session()))
+            self.set_document(new_document())
 
     def close_session(self) -> None:
         """Back to the start page (a new, empty session waits behind it), as lpdesk started
         without a file: an untitled session alone looked like nothing had been closed."""
         if self.maybe_save():
-            self.set_document(SessionDocument(new_session()))
+            self.set_document(new_document())
             from lpdesk.ui.window.start_page import show_start_page
             show_start_page(self)
 
@@ -403,6 +450,7 @@ class MainWindow(QMainWindow):
         """Open a session file; on a bad file say what is wrong and keep the current one."""
         if not self.maybe_save():
             return False
+        from lpdesk.document import SessionDocument
         from lpdesk.storage import SessionFileError
 
         try:

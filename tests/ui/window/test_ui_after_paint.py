@@ -40,6 +40,26 @@ def test_work_runs_after_the_first_paint_in_order_once(qtbot):
     qtbot.waitUntil(lambda: "late" in log, timeout=2000)
 
 
+def test_work_queued_by_work_after_the_paint_runs_right_after_it(qtbot):
+    # The session built after the paint queues its own first-paint work (its page, icons):
+    # it runs next, as it would have had the session been built before the paint.
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    log = []
+
+    def build():
+        log.append("build")
+        after_first_paint(window, lambda: log.append("page"))
+        after_first_paint(window, lambda: log.append("icons"))
+
+    after_first_paint(window, build)
+    after_first_paint(window, lambda: log.append("autosave"))
+    window.resize(400, 300)
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
+    assert log == ["build", "page", "icons", "autosave"]
+
+
 def shown_window(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
