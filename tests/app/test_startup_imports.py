@@ -59,7 +59,8 @@ START_UP_LPDESK = frozenset((
     'lpdesk.ui.style.screens', 'lpdesk.ui.style.text', 'lpdesk.ui.style.theme',
     'lpdesk.ui.window', 'lpdesk.ui.window.after_paint', 'lpdesk.ui.window.error_guard',
     'lpdesk.ui.window.help', 'lpdesk.ui.window.main_window', 'lpdesk.ui.window.page_stack',
-    'lpdesk.ui.window.pages', 'lpdesk.ui.window.recent', 'lpdesk.ui.window.start_page',
+    'lpdesk.ui.window.pages', 'lpdesk.ui.window.recent', 'lpdesk.ui.window.session_files',
+    'lpdesk.ui.window.start_page',
 ))
 # Cheap standard modules start-up may load beyond a bare window's (most are loaded by PySide
 # or site already; a leaner Python may not). Exact names: `logging` is here, its
