@@ -11,9 +11,10 @@ repaint; Qt paints the children in the same synchronous pass, so a zero-delay ti
 then fires once the whole window is painted and flushed.
 
 With `until_idle`, a second line `idle` follows at the first moment the event loop has
-nothing left to do after the first paint (a zero-interval QTimer): by then the work a
-program queued behind its first paint (lpdesk: autosave and the crash-recovery check) has
-run. The first line is written at the same moment either way.
+nothing left to do after the first paint (a zero-interval QTimer) and no window still has
+work queued behind its first paint (lpdesk runs that work one piece per turn of the event
+loop: the session behind the start page, autosave, the crash-recovery check). The first
+line is written at the same moment either way.
 """
 from __future__ import annotations
 
@@ -62,6 +63,9 @@ def arm(list_modules: bool = False, until_idle: bool = False, cpu: bool = False)
         os._exit(0)  # teardown is not part of start-up; leave nothing behind
 
     def report_idle() -> None:
+        if any(w.property("lpdesk_first_paint") == "waiting"  # ui/base/after_paint.py: its
+               for w in QApplication.topLevelWidgets()):     # work runs a turn at a time
+            return
         sys.stdout.write(IDLE_MARK + "\n")
         sys.stdout.flush()
         os._exit(0)
