@@ -12,9 +12,9 @@ then fires once the whole window is painted and flushed.
 
 With `until_idle`, a second line `idle` follows at the first moment the event loop has
 nothing left to do after the first paint (a zero-interval QTimer) and no window still has
-work queued behind its first paint (lpdesk runs that work one piece per turn of the event
-loop: the session behind the start page, autosave, the crash-recovery check). The first
-line is written at the same moment either way.
+work queued behind its first paint (lpdesk runs that work in turns of the event loop of
+about a frame: the session behind the start page, autosave, the crash-recovery check). The
+first line is written at the same moment either way.
 """
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ def _open_and_render(app, path: Path, shares: dict | None = None) -> tuple[float
         window.show()
         app.processEvents()
         # the window's work queued behind its first paint (autosave, the recovery check,
-        # icons: ui/base/after_paint.py, a piece per turn) is its own, not the next page's
+        # icons: ui/base/after_paint.py, in turns of a frame) is its own, not the next page's
         while not first_paint_done(window):
             app.processEvents()
         # the first page is built inside the window's step: it goes to its own share

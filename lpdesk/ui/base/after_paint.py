@@ -6,20 +6,22 @@ folder) are not needed to see the window, so they are queued behind its first pa
 recovery offer then appears over the painted window.
 
 The first Paint event of the watched widget queues the callbacks (a zero-delay timer), so
-they run once the whole window has been painted and flushed, one per turn of the event loop
-so that input and paints go between them. A window manager that never
+they run once the whole window has been painted and flushed, in turns of the event loop of
+about a frame each, so that input and paints go between them. A window manager that never
 sends a paint (hidden, minimised) does not hold the work back for long: it also runs a
 little after the widget is shown (FALLBACK_MS). A widget closed before then drops the
 work (it was for the open window).
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 FALLBACK_MS = 1000
+FRAME_S = 0.016  # a turn of after-paint work stops taking callbacks once it used this much
 STATE = "lpdesk_first_paint"  # dynamic property on the widget: "waiting" or "done"
 
 
@@ -48,20 +50,25 @@ class _FirstPaint(QObject):
             QTimer.singleShot(0, self, self._run)
 
     def _run(self) -> None:
-        """One callback per turn of the event loop: the facilitator's clicks and keys, and
-        the window's paints, go between them, so the window is never held for all of them
-        at once (together ~170 ms of CPU at start-up)."""
+        """The callbacks, in turns of the event loop of at most about a frame (FRAME_S):
+        the facilitator's clicks and keys, and the window's paints, go between turns, so
+        the window is never held for all of them at once (together ~170 ms of CPU at
+        start-up). A turn takes callbacks until it has used a frame: small ones share a
+        turn (and one repaint), a long one has a turn of its own."""
         widget = self.parent()
         if not widget.isVisible():  # closed at once: the work was for the open window
             self.callbacks.clear()
+        start = time.perf_counter()
         try:
-            if self.callbacks:  # callbacks may queue more: they run before the rest,
+            while self.callbacks:  # callbacks may queue more: they run before the rest,
                 callback = self.callbacks.pop(0)  # right after the one that queued them
                 self.next_slot = 0
                 try:
                     callback()
                 finally:
                     self.next_slot = None
+                if time.perf_counter() - start >= FRAME_S:
+                    break  # the rest in the next turn, after input and paints
         finally:
             if self.callbacks:  # the next in a turn of its own; also after one raised
                 QTimer.singleShot(0, self, self._run)

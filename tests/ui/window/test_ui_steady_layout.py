@@ -7,8 +7,8 @@ from lpdesk.ui.window.after_paint import first_paint_done
 
 
 def settle():
-    # the work behind the first paint (icons on the toolbar among it) runs a piece per turn
-    # of the event loop: measured before it is done, the toolbar is still to grow
+    # the work behind the first paint (icons on the toolbar among it) runs in turns of the
+    # event loop of about a frame: measured before it is done, the toolbar is still to grow
     while not all(first_paint_done(w) for w in QApplication.topLevelWidgets()
                   if w.objectName() == "MainWindow" and w.isVisible()):
         QApplication.processEvents()
