@@ -50,7 +50,9 @@ class MainWindow(SessionFiles, QMainWindow):
         if sooner (`build_session`), and its first page after that."""
         super().__init__()
         self.setObjectName("MainWindow")
-        self._session_built = False
+        self._session_built = False  # build_session: the document, then the workshop
+        self._session_building = False
+        self._session_view: QSplitter | None = None  # the agenda and the page stack
         self.pages: dict[str, QWidget] = {}  # agenda item id -> page, created when first shown
         self._page_after_paint = page_after_paint
         # The status bar is there from the start: made by the first message, it pushed
@@ -61,7 +63,7 @@ class MainWindow(SessionFiles, QMainWindow):
         if page_after_paint:
             from lpdesk.ui.window.start_page import show_start_page
             show_start_page(self)
-            after_first_paint(self, self.build_session)  # first in the queue
+            after_first_paint(self, self._build_session_in_turns)  # first in the queue
         else:
             self.build_session(document)
         from lpdesk.ui.window.help import install as install_help
@@ -76,7 +78,9 @@ class MainWindow(SessionFiles, QMainWindow):
     def __getattr__(self, name: str):
         """Only for attributes not there yet: the session's parts, while the start page is
         the only thing painted, are built on first use."""
-        if name in MainWindow.SESSION_PARTS and not self.__dict__.get("_session_built", True):
+        state = self.__dict__
+        if name in MainWindow.SESSION_PARTS and not state.get("_session_built", True) \
+                and not state.get("_session_building"):
             self.build_session()
             return getattr(self, name)
         raise AttributeError(f"'MainWindow' object has no attribute '{name}'")
@@ -85,13 +89,35 @@ class MainWindow(SessionFiles, QMainWindow):
         return self._session_built
 
     def build_session(self, document: SessionDocument | None = None) -> None:
-        """The session's half of the window: the agenda and the page stack, the document
-        (a new session unless given), then the workshop (presenting, timer, agenda and
-        notes panels, capture) and the phones. Once; their keyboard shortcuts work from
-        then on, menus opened or not."""
+        """The session's half of the window, at once: the agenda, the page stack and the
+        document (a new session unless given), then the workshop (presenting, timer, agenda
+        and notes panels, capture) and the phones. Once; their keyboard shortcuts work
+        from then on, menus opened or not. After the first paint it is built in two turns
+        of the event loop instead (`_build_session_in_turns`)."""
+        while not self._session_built:
+            self._build_session_step(document)
+
+    def _build_session_in_turns(self) -> None:
+        """The document (with the model's import, ~30 ms) in one turn, the workshop and
+        the phones (~25 ms) in the next, so a click on the start page waits for neither
+        whole."""
         if self._session_built:
             return
-        self._session_built = True
+        if self._session_view is None:  # the workshop next, before what the document queues
+            after_first_paint(self, self._build_session_in_turns)
+        self._build_session_step()
+
+    def _build_session_step(self, document: SessionDocument | None = None) -> None:
+        self._session_building = True
+        try:
+            if self._session_view is None:
+                self._build_document(document)
+            else:
+                self._build_workshop()
+        finally:
+            self._session_building = False
+
+    def _build_document(self, document: SessionDocument | None) -> None:
         self.doc: SessionDocument | None = None
         self.agenda_list = QListWidget()
         self.agenda_list.setObjectName("AgendaList")
@@ -103,16 +129,20 @@ class MainWindow(SessionFiles, QMainWindow):
         splitter.addWidget(scrolling(self.stack))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
+        self._session_view = splitter
         self.set_document(document or new_document())
+
+    def _build_workshop(self) -> None:
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
         from lpdesk.ui.live.feature import install as install_live
         self.live = install_live(self)  # participants join from their phones (issue 15)
         if self.centralWidget() is None:
-            self.setCentralWidget(splitter)
+            self.setCentralWidget(self._session_view)
         else:  # behind the start page, which is in front since the first paint
             from lpdesk.ui.window.start_page import front
-            front(self).set_session(splitter)
+            front(self).set_session(self._session_view)
+        self._session_built = True
         self.session_ready.emit()
 
     @property

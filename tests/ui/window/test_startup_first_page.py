@@ -92,3 +92,21 @@ def test_using_the_session_before_the_paint_builds_it_once(qtbot, app_settings):
     window.show()
     qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
     assert window.doc is doc and len(window.findChildren(type(window.workshop))) == 1
+
+
+def test_after_the_paint_the_session_is_built_in_two_turns(qtbot, app_settings, monkeypatch):
+    # The document (the model's import) and the workshop each take a turn of the event
+    # loop: a click on the start page waits for one of them, not both.
+    from PySide6.QtCore import QTimer
+
+    from lpdesk.ui.base import after_paint
+
+    monkeypatch.setattr(after_paint, "FRAME_S", 0.0)  # each piece uses up its frame
+    window = new_window(qtbot)
+    seen = []
+    window.document_changed.connect(  # a click arriving while the document is made
+        lambda _doc: QTimer.singleShot(0, lambda: seen.append(window.session_built())))
+    window.show()
+    qtbot.waitUntil(lambda: first_paint_done(window), timeout=5000)
+    assert seen == [False] and window.session_built() and start_page_shown(window)
+    assert window.workshop.agenda_dock.isHidden()
