@@ -30,25 +30,24 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     any lpdesk that crashed, over the window; a recovered session replaces the one shown
     (the user saves it first). Waiting for the paint keeps the storage code and the folder
     scan out of the time the facilitator waits for the window."""
-    from lpdesk.document import SessionDocument
     from lpdesk.ui.window.after_paint import after_first_paint
     from lpdesk.ui.window.main_window import MainWindow
 
     document, error = None, None
     if demo:
         from lpdesk.demo import demo_session
+        from lpdesk.document import SessionDocument
         document = SessionDocument(demo_session())
     elif path:
         # Read the file before building the window: one window, built once, for it.
+        from lpdesk.document import SessionDocument
         from lpdesk.storage import SessionFileError
         try:
             document = SessionDocument.open(path)
         except SessionFileError as exc:
             error = str(exc)
+    # started without a file: the start page first (not on --demo), the session behind it
     window = MainWindow(document, page_after_paint=document is None)
-    if document is None:  # started without a file: the start page first (not on --demo)
-        from lpdesk.ui.window.start_page import show_start_page
-        show_start_page(window)
     if document is not None and document.path is not None:
         window.remember_recent(document.path)
     if error is not None:

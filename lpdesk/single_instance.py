@@ -21,7 +21,6 @@ first.
 from __future__ import annotations
 
 import binascii
-import json
 import os
 import sys
 from pathlib import Path
@@ -50,12 +49,16 @@ def channel_name() -> str:
 
 
 def encode_request(path: str | Path | None) -> bytes:
+    import json  # here, not at start-up: with nobody to hand over to, never needed
+
     target = None if path is None else str(Path(path).expanduser().absolute())
     return (json.dumps({"open": target}) + "\n").encode("utf-8")
 
 
 def decode_request(data: bytes) -> tuple[bool, str | None]:
     """(valid, path to open or None). Anything but a well-formed request is not valid."""
+    import json
+
     try:
         request = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

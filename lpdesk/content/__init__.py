@@ -6,7 +6,6 @@ naming the file and the item.
 """
 from __future__ import annotations
 
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -40,6 +39,8 @@ def resource_path(name: str) -> Path:
 
 def load_json(path: str | Path) -> Any:
     """Read a content JSON file; any problem becomes a ContentError naming the file."""
+    import json  # here: the first screen (the start page) reads no content file
+
     path = Path(path)
     try:
         return json.loads(path.read_text(encoding="utf-8"))

@@ -29,6 +29,11 @@ NOT_AT_START_UP = ("lpdesk.export", "lpdesk.ui.continuum.page",
                    "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
                    "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view",
                    "lpdesk.ui.window.capture",
+                   # the session behind the start page, built right after the paint: the
+                   # model (~25 ms), the workshop's menus, docks and toolbar, the phones
+                   "lpdesk.model", "lpdesk.document", "lpdesk.commands",
+                   "lpdesk.content.defaults", "lpdesk.ui.window.workshop",
+                   "lpdesk.ui.window.agenda_panel", "lpdesk.ui.room", "lpdesk.ui.live.feature",
                    # the session's first page, behind the start page: built after the paint
                    "lpdesk.ui.setup.page",
                    "secrets", "concurrent.futures",
@@ -44,33 +49,28 @@ NOT_AT_START_UP = ("lpdesk.export", "lpdesk.ui.continuum.page",
 QT_NOT_AT_START_UP = ("QMessageBox", "QFileDialog", "QInputDialog", "QDialogButtonBox", "QWizard")
 
 # lpdesk's own modules loaded at the first paint of `python -m lpdesk` (no file: the start
-# page). Adding one here is a decision: measure it (`python -X importtime`, benchmarks
-# startup) and say why the first screen needs it.
+# page, the window's frame and menu bar; the session behind the start page is built right
+# after the paint). Adding one here is a decision: measure it (`python -X importtime`,
+# benchmarks startup) and say why the first screen needs it.
 START_UP_LPDESK = frozenset((
-    'lpdesk', 'lpdesk.app', 'lpdesk.cli', 'lpdesk.commands', 'lpdesk.commands.agenda',
-    'lpdesk.content', 'lpdesk.content.agenda', 'lpdesk.content.defaults',
-    'lpdesk.content.stages', 'lpdesk.document', 'lpdesk.model', 'lpdesk.model.agenda',
-    'lpdesk.model.continuum', 'lpdesk.model.events', 'lpdesk.model.ids',
-    'lpdesk.model.limits', 'lpdesk.model.matrix', 'lpdesk.model.quiz', 'lpdesk.model.room',
-    'lpdesk.model.session', 'lpdesk.model.timer', 'lpdesk.platform_check', 'lpdesk.settings',
-    'lpdesk.single_instance', 'lpdesk.terminal', 'lpdesk.ui', 'lpdesk.ui.base',
-    'lpdesk.ui.base.after_paint', 'lpdesk.ui.base.pages', 'lpdesk.ui.live',
-    'lpdesk.ui.live.feature', 'lpdesk.ui.room', 'lpdesk.ui.room.state',
-    'lpdesk.ui.room.timer', 'lpdesk.ui.style', 'lpdesk.ui.style.actions',
-    'lpdesk.ui.style.binding', 'lpdesk.ui.style.frame_style', 'lpdesk.ui.style.screens',
-    'lpdesk.ui.style.text', 'lpdesk.ui.style.theme', 'lpdesk.ui.style.zoom',
-    'lpdesk.ui.window', 'lpdesk.ui.window.after_paint', 'lpdesk.ui.window.agenda_panel',
-    'lpdesk.ui.window.error_guard', 'lpdesk.ui.window.help', 'lpdesk.ui.window.main_window',
-    'lpdesk.ui.window.notes_panel', 'lpdesk.ui.window.page_stack', 'lpdesk.ui.window.pages',
-    'lpdesk.ui.window.recent', 'lpdesk.ui.window.room_time', 'lpdesk.ui.window.start_page',
-    'lpdesk.ui.window.workshop', 'lpdesk.ui.window.zoom_menu'))
+    'lpdesk', 'lpdesk.app', 'lpdesk.cli', 'lpdesk.content', 'lpdesk.platform_check',
+    'lpdesk.settings', 'lpdesk.single_instance', 'lpdesk.terminal', 'lpdesk.ui',
+    'lpdesk.ui.base', 'lpdesk.ui.base.after_paint', 'lpdesk.ui.base.pages',
+    'lpdesk.ui.style', 'lpdesk.ui.style.actions', 'lpdesk.ui.style.frame_style',
+    'lpdesk.ui.style.screens', 'lpdesk.ui.style.text', 'lpdesk.ui.style.theme',
+    'lpdesk.ui.window', 'lpdesk.ui.window.after_paint', 'lpdesk.ui.window.error_guard',
+    'lpdesk.ui.window.help', 'lpdesk.ui.window.main_window', 'lpdesk.ui.window.page_stack',
+    'lpdesk.ui.window.pages', 'lpdesk.ui.window.recent', 'lpdesk.ui.window.session_files',
+    'lpdesk.ui.window.start_page',
+))
 # Cheap standard modules start-up may load beyond a bare window's (most are loaded by PySide
 # or site already; a leaner Python may not). Exact names: `logging` is here, its
 # `logging.handlers` is not; "x.*" also allows x's submodules; "_x" goes with "x" (its C
 # part). Not here on purpose: socket, selectors, pickle, queue, asyncio, concurrent, email,
-# http, xml, sqlite3, ssl, secrets, datetime's friends zoneinfo and calendar.
+# http, xml, sqlite3, ssl, secrets, datetime's friends zoneinfo and calendar; json (~4 ms:
+# the start page reads no JSON, the single-instance knock needs none with nobody running).
 STDLIB_AT_START_UP = frozenset((
-    "json.*", "dataclasses", "copy", "runpy", "argparse", "gettext", "logging", "pathlib",
+    "dataclasses", "copy", "runpy", "argparse", "gettext", "logging", "pathlib",
     "fnmatch", "re.*", "typing", "enum", "functools", "collections.*", "contextlib", "math",
     "binascii", "string", "textwrap", "traceback", "types", "weakref", "inspect", "locale",
     "struct", "linecache", "tokenize", "token", "dis", "opcode", "keyword", "operator",
@@ -184,6 +184,8 @@ def test_start_up_loads_no_module_it_is_not_known_to_need(tmp_path, bare_modules
 @pytest.mark.parametrize("preload, joined", [
     ("import logging.handlers", "logging.handlers"),  # what joined in round 27
     ("import lpdesk.ui.window.capture", "lpdesk.ui.window.capture"),
+    ("import lpdesk.document", "lpdesk.model.session"),  # the session: after the paint
+    ("import json", "json.decoder"),
 ])
 def test_the_check_sees_any_module_joining_the_start_up_path(tmp_path, bare_modules,
                                                              preload, joined):

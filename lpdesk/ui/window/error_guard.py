@@ -23,8 +23,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 
-from lpdesk.model import events
-
 Notify = Callable[[str], None]
 
 LOG_NAME = "errors.log"
@@ -47,9 +45,12 @@ def _report_of(kind: type[BaseException], error: BaseException,
     return ErrorReport(f"{kind.__name__}: {error}", (kind.__name__, *where), details)
 
 
-def install_reporter(report: Callable[[ErrorReport], None]) -> Callable[[], None]:
+def install_reporter(report: Callable[[ErrorReport], None],
+                     model_events: bool = True) -> Callable[[], None]:
     """Route uncaught exceptions, and errors of model-event handlers, to `report`; returns a
-    function that undoes it. A failing `report` never hides the original error."""
+    function that undoes it. A failing `report` never hides the original error. With
+    `model_events` False the model's events are routed only once the returned function's
+    `hook_model_events()` is called: the model is not loaded before the first paint."""
     previous = sys.excepthook
     busy = False
 
@@ -74,16 +75,28 @@ def install_reporter(report: Callable[[ErrorReport], None]) -> Callable[[], None
         hook(type(error), error, error.__traceback__)
 
     sys.excepthook = hook
-    previous_events = events.set_error_hook(event_hook)
+    hooked: list = []  # the model's previous hook, once ours is in
+
+    def hook_model_events() -> None:
+        from lpdesk.model import events
+
+        if not hooked:
+            hooked.append(events.set_error_hook(event_hook))
 
     def uninstall() -> None:
         """Put the previous hooks back, once, and only if nobody replaced ours since."""
         if sys.excepthook is hook:
             sys.excepthook = previous
-        current = events.set_error_hook(previous_events)
-        if current is not event_hook:
-            events.set_error_hook(current)
+        if hooked:
+            from lpdesk.model import events
 
+            current = events.set_error_hook(hooked.pop())
+            if current is not event_hook:
+                events.set_error_hook(current)
+
+    if model_events:
+        hook_model_events()
+    uninstall.hook_model_events = hook_model_events  # type: ignore[attr-defined]
     return uninstall
 
 
@@ -126,13 +139,22 @@ class ErrorGuard(QObject):
         self._logger: logging.Logger | None = None
         self.log_action = None
         self._add_help_entry()
-        workshop = getattr(window, "workshop", None)
+        self._uninstall = install_reporter(self.report, model_events=False)
+        self.destroyed.connect(self._uninstall)
+        built = getattr(window, "session_built", None)
+        if built is None or built():
+            self._follow_session()
+        else:  # started on the start page: the session comes right after the first paint
+            window.session_ready.connect(self._follow_session)
+
+    def _follow_session(self) -> None:
+        """The model's events and the room's screen: once the window has a session."""
+        self._uninstall.hook_model_events()
+        workshop = getattr(self.main, "workshop", None)
         for name in ("present_action", "audience_action"):
             action = getattr(workshop, name, None)
             if action is not None:  # a box still open when the room's screen comes up
                 action.triggered.connect(self._room_screen_changed)
-        self._uninstall = install_reporter(self.report)
-        self.destroyed.connect(self._uninstall)
 
     def uninstall(self) -> None:
         self._uninstall()

@@ -2,7 +2,6 @@
 the right, File and Edit menus, and the save/discard/cancel guard around losing work."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -16,45 +15,110 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from lpdesk import __version__, settings
-from lpdesk.content.defaults import new_session
-from lpdesk.document import SessionDocument
+from lpdesk import __version__
 from lpdesk.ui.style.actions import make_action
 from lpdesk.ui.style.screens import fit_to_screen
-from lpdesk.ui.style.text import plain_message, plain_tip
 from lpdesk.ui.window.after_paint import after_first_paint
 from lpdesk.ui.window.page_stack import PageStack, scrolling
 from lpdesk.ui.window.pages import PAGES
+from lpdesk.ui.window.session_files import SessionFiles, new_document
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
 
+    from lpdesk.document import SessionDocument
     from lpdesk.ui.window.autosave import Autosaver
 
 # Start-up loads neither the storage code nor the dialogs (QMessageBox, QFileDialog): they
 # are imported where first used, and autosave starts right after the first paint.
 
-MAX_RECENT = 8
 USUAL_KEYS = {QKeySequence.StandardKey.Quit: ("Ctrl+Q",),
               QKeySequence.StandardKey.Close: ("Ctrl+W",),
               QKeySequence.StandardKey.Redo: ("Ctrl+Shift+Z", "Ctrl+Y")}
-FILE_FILTER = "lpdesk sessions (*.lpdesk);;All files (*)"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SessionFiles, QMainWindow):
     document_changed = Signal(object)  # the new SessionDocument
     page_changed = Signal(str)  # the agenda item id now shown
+    session_ready = Signal()  # build_session is done: doc, workshop and live are there
 
     def __init__(self, document: SessionDocument | None = None,
                  page_after_paint: bool = False) -> None:
         """`page_after_paint`: the start page goes in front at once (lpdesk started without
-        a file), so the session's first page is built right after the first paint (or when
-        the start page is left, if sooner) instead of delaying the window."""
+        a file). The first screen is then only the window's frame (menu bar, status bar)
+        and the start page: the session behind it (a new, empty one), its agenda, docks,
+        room toolbar and phones are built right after the first paint, or when first used
+        if sooner (`build_session`), and its first page after that."""
         super().__init__()
         self.setObjectName("MainWindow")
-        self.doc: SessionDocument | None = None
+        self._session_built = False  # build_session: the document, then the workshop
+        self._session_building = False
+        self._session_view: QSplitter | None = None  # the agenda and the page stack
         self.pages: dict[str, QWidget] = {}  # agenda item id -> page, created when first shown
         self._page_after_paint = page_after_paint
+        # The status bar is there from the start: made by the first message, it pushed
+        # the page up a line under the facilitator's mouse.
+        self.statusBar().setSizeGripEnabled(False)
+        self._make_actions()
+        self._autosaver: Autosaver | None = None
+        if page_after_paint:
+            from lpdesk.ui.window.start_page import show_start_page
+            show_start_page(self)
+            after_first_paint(self, self._build_session_in_turns)  # first in the queue
+        else:
+            self.build_session(document)
+        from lpdesk.ui.window.help import install as install_help
+        self.help = install_help(self)  # Help menu entries, start page, action icons
+        # Sized once the docks and the toolbars are in (hidden behind the start page, they
+        # change nothing): 1280x800, or less on a 1280x720 or 1024x600 screen
+        fit_to_screen(self, QSize(1280, 800), again=True)
+        after_first_paint(self, self.start_autosave)
+
+    SESSION_PARTS = frozenset(("doc", "agenda_list", "stack", "workshop", "live"))
+
+    def __getattr__(self, name: str):
+        """Only for attributes not there yet: the session's parts, while the start page is
+        the only thing painted, are built on first use."""
+        state = self.__dict__
+        if name in MainWindow.SESSION_PARTS and not state.get("_session_built", True) \
+                and not state.get("_session_building"):
+            self.build_session()
+            return getattr(self, name)
+        raise AttributeError(f"'MainWindow' object has no attribute '{name}'")
+
+    def session_built(self) -> bool:
+        return self._session_built
+
+    def build_session(self, document: SessionDocument | None = None) -> None:
+        """The session's half of the window, at once: the agenda, the page stack and the
+        document (a new session unless given), then the workshop (presenting, timer, agenda
+        and notes panels, capture) and the phones. Once; their keyboard shortcuts work
+        from then on, menus opened or not. After the first paint it is built in two turns
+        of the event loop instead (`_build_session_in_turns`)."""
+        while not self._session_built:
+            self._build_session_step(document)
+
+    def _build_session_in_turns(self) -> None:
+        """The document (with the model's import, ~30 ms) in one turn, the workshop and
+        the phones (~25 ms) in the next, so a click on the start page waits for neither
+        whole."""
+        if self._session_built:
+            return
+        if self._session_view is None:  # the workshop next, before what the document queues
+            after_first_paint(self, self._build_session_in_turns)
+        self._build_session_step()
+
+    def _build_session_step(self, document: SessionDocument | None = None) -> None:
+        self._session_building = True
+        try:
+            if self._session_view is None:
+                self._build_document(document)
+            else:
+                self._build_workshop()
+        finally:
+            self._session_building = False
+
+    def _build_document(self, document: SessionDocument | None) -> None:
+        self.doc: SessionDocument | None = None
         self.agenda_list = QListWidget()
         self.agenda_list.setObjectName("AgendaList")
         self.agenda_list.setAccessibleName(self.tr("Agenda"))
@@ -65,23 +129,21 @@ class MainWindow(QMainWindow):
         splitter.addWidget(scrolling(self.stack))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
-        self.setCentralWidget(splitter)
-        # The status bar is there from the start: made by the first message, it pushed
-        # the page up a line under the facilitator's mouse.
-        self.statusBar().setSizeGripEnabled(False)
-        self._make_actions()
-        self._autosaver: Autosaver | None = None
-        self.set_document(document or SessionDocument(new_session()))
+        self._session_view = splitter
+        self.set_document(document or new_document())
+
+    def _build_workshop(self) -> None:
         from lpdesk.ui.window.workshop import install
         self.workshop = install(self)  # presenting, timer, agenda/notes panels, capture
         from lpdesk.ui.live.feature import install as install_live
         self.live = install_live(self)  # participants join from their phones (issue 15)
-        from lpdesk.ui.window.help import install as install_help
-        self.help = install_help(self)  # Help menu entries, start page, action icons
-        # Sized once the docks and the toolbars are in: 1280x800, or less on a 1280x720 or
-        # 1024x600 screen
-        fit_to_screen(self, QSize(1280, 800), again=True)
-        after_first_paint(self, self.start_autosave)
+        if self.centralWidget() is None:
+            self.setCentralWidget(self._session_view)
+        else:  # behind the start page, which is in front since the first paint
+            from lpdesk.ui.window.start_page import front
+            front(self).set_session(self._session_view)
+        self._session_built = True
+        self.session_ready.emit()
 
     @property
     def autosaver(self) -> Autosaver:
@@ -140,6 +202,9 @@ class MainWindow(QMainWindow):
         self.previous_action = self._action(self.tr("&Previous activity"),
                                             self.previous_activity, Qt.Key.Key_PageUp)
         self.view_menu.addActions([self.next_action, self.previous_action])
+        # filled by the workshop (ui/window/workshop.py), in the menu bar from the first paint
+        self.agenda_menu = self.menuBar().addMenu(self.tr("A&genda"))
+        self.room_menu = self.menuBar().addMenu(self.tr("&Room"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self._action(self.tr("&About lpdesk"), self.about))
 
@@ -308,191 +373,6 @@ class MainWindow(QMainWindow):
 
     def previous_activity(self) -> None:
         self._step(-1)
-
-    # -- asking the user (separate methods so tests can answer them) ----------------------
-    def ask_save_changes(self) -> QMessageBox.StandardButton:
-        from PySide6.QtWidgets import QMessageBox
-
-        assert self.doc is not None
-        return plain_message(
-            self, QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-            self.tr("Save the changes to \u201c%s\u201d before closing it?")
-            % self.doc.display_name,
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-
-    def ask_open_path(self) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
-        return QFileDialog.getOpenFileName(self, self.tr("Open session"), self._last_dir(),
-                                           FILE_FILTER)[0]
-
-    def ask_save_path(self) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
-        from lpdesk.storage import EXTENSION
-
-        assert self.doc is not None
-        suggested = str(Path(self._last_dir()) / (
-            (self.doc.session.title or "session").replace("/", "-") + EXTENSION))
-        return QFileDialog.getSaveFileName(self, self.tr("Save session"), suggested,
-                                           FILE_FILTER)[0]
-
-    def show_error(self, title: str, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        plain_message(self, QMessageBox.Icon.Warning, title, text)  # may repeat file text
-
-    def ask_file_changed(self, path: Path) -> str:
-        """The file was changed by someone else: 'overwrite', 'save_as' or 'cancel'."""
-        return self._ask_overwrite(self.tr("File changed by someone else"), self.tr(
-            "\u201c%s\u201d was changed by someone else since you opened or last saved it. "
-            "Overwrite their changes with yours, or save yours as a new file?") % path.name)
-
-    def ask_file_protected(self, path: Path, kind: str) -> str:
-        """The file is write-protected (a FileProtectedError kind): 'overwrite', 'save_as'
-        or 'cancel'."""
-        reason = (self.tr("it belongs to another user") if kind == "other_user"
-                  else self.tr("it is marked read-only"))
-        return self._ask_overwrite(self.tr("File is write-protected"), self.tr(
-            "\u201c%s\u201d is write-protected (%s). Replace it anyway (it stays "
-            "write-protected), or save as a new file?") % (path.name, reason))
-
-    def _ask_overwrite(self, title: str, text: str) -> str:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the file name is the user's text
-        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
-        save_as = box.addButton(self.tr("Save &As..."), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        return {overwrite: "overwrite", save_as: "save_as"}.get(box.clickedButton(), "cancel")
-
-    # -- file operations ---------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """True if it is fine to throw the current session away (saved, or discarded)."""
-        if self.doc is None or not self.doc.is_modified:
-            return True
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = self.ask_save_changes()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_session(self) -> None:
-        if self.maybe_save():
-            self.set_document(SessionDocument(new_session()))
-
-    def close_session(self) -> None:
-        """Back to the start page (a new, empty session waits behind it), as lpdesk started
-        without a file: an untitled session alone looked like nothing had been closed."""
-        if self.maybe_save():
-            self.set_document(SessionDocument(new_session()))
-            from lpdesk.ui.window.start_page import show_start_page
-            show_start_page(self)
-
-    def ask_open(self) -> None:
-        path = self.ask_open_path()
-        if path:
-            self.open_path(path)
-
-    def open_path(self, path: str | Path) -> bool:
-        """Open a session file; on a bad file say what is wrong and keep the current one."""
-        if not self.maybe_save():
-            return False
-        from lpdesk.storage import SessionFileError
-
-        try:
-            doc = SessionDocument.open(path)
-        except SessionFileError as exc:
-            self.show_error(self.tr("Cannot open session"), str(exc))
-            self._forget_recent(Path(path)) if not Path(path).exists() else None
-            return False
-        self.set_document(doc)
-        self.remember_recent(Path(path))
-        return True
-
-    def save(self) -> bool:
-        assert self.doc is not None
-        if self.doc.path is None:
-            return self.save_as()
-        return self._save_to(self.doc.path)
-
-    def save_as(self) -> bool:
-        from lpdesk.storage import EXTENSION
-
-        path = self.ask_save_path()
-        if not path:
-            return False
-        if not path.endswith(EXTENSION):
-            path += EXTENSION
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path, overwrite_changes: bool = False,
-                 overwrite_protected: bool = False) -> bool:
-        from lpdesk.storage.errors import FileChangedError, FileProtectedError, SessionFileError
-
-        assert self.doc is not None
-        try:
-            self.doc.save(path, overwrite_changes=overwrite_changes,
-                          overwrite_protected=overwrite_protected)
-        except FileChangedError:
-            answer = self.ask_file_changed(path)
-            if answer == "overwrite":
-                return self._save_to(path, True, overwrite_protected)
-            return self.save_as() if answer == "save_as" else False
-        except FileProtectedError as exc:
-            answer = self.ask_file_protected(path, exc.kind)
-            if answer == "overwrite":
-                return self._save_to(path, overwrite_changes, True)
-            return self.save_as() if answer == "save_as" else False
-        except SessionFileError as exc:
-            self.show_error(self.tr("Cannot save session"),
-                            str(exc) + "\n\n" + self.tr("Your session is still open and "
-                                                         "unsaved. Try Save As to another "
-                                                         "place."))
-            return False
-        self.remember_recent(path)
-        self.statusBar().showMessage(self.tr("Saved %s") % path.name, 4000)
-        return True
-
-    # -- recent files --------------------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        return settings.get(settings.RECENT_FILES)
-
-    def remember_recent(self, path: Path) -> None:
-        """`path` first in File > Open Recent, its folder where Open and Save As start:
-        one write of the settings file, none when both are so already (opening the last
-        session again, saving it again)."""
-        path_s = str(path.resolve())
-        files = self.recent_files()
-        recent = [path_s, *(f for f in files if f != path_s)][:MAX_RECENT]
-        folder = str(Path(path_s).parent)
-        if recent != files or folder != settings.get(settings.LAST_DIR):
-            settings.put_all({settings.RECENT_FILES: recent, settings.LAST_DIR: folder})
-
-    def _forget_recent(self, path: Path) -> None:
-        path_s = str(path.resolve())
-        settings.put(settings.RECENT_FILES, [f for f in self.recent_files() if f != path_s])
-
-    def _last_dir(self) -> str:
-        return settings.get(settings.LAST_DIR) or str(Path.home())
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        from lpdesk.ui.window.recent import recent_labels
-
-        files = self.recent_files()
-        for number, (path, label) in enumerate(zip(files, recent_labels(files), strict=True), 1):
-            action = self.recent_menu.addAction(
-                f"&{number} {label.replace('&', '&&')}")  # a name's & is no key
-            action.setToolTip(plain_tip(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        if not files:
-            self.recent_menu.addAction(self.tr("(no recent sessions)")).setEnabled(False)
 
     # -- misc ---------------------------------------------------------------------------
     def export_summary(self) -> None:

@@ -157,27 +157,38 @@ class StartPage(QWidget):
 
 class _Front(QObject):
     """Keeps the stack of start page and session, and leaves the start page when a session
-    arrives by any way (File > New or Open, the sample, a recovered session)."""
+    arrives by any way (File > New or Open, the sample, a recovered session). Started
+    without a file, the window has no session yet when the start page is made: it comes
+    right after the first paint (MainWindow.build_session), behind the start page."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
-        session = window.takeCentralWidget()
+        session = window.takeCentralWidget()  # None: the session is not built yet
         self.stack = QStackedWidget()
         self.stack.setObjectName("FrontStack")
         self.page = StartPage(window, self.stack)
-        self.session = session
+        self.session: QWidget | None = None
+        self._bars_hidden = False
         # The start page first, so it is current from the start: made for show_start, it
         # is shown at once, and a switch of the stack before the window is shown costs
         # ~7 ms of start-up (show_start still hides the bars the first time).
         self.stack.addWidget(self.page)
-        self.stack.addWidget(session)
+        if session is not None:
+            self.set_session(session)
         window.setCentralWidget(self.stack)
-        self._bars_hidden = False
-        window.document_changed.connect(lambda _doc: self.show_session())
         self.page.installEventFilter(self)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page, self.show_session,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def set_session(self, session: QWidget) -> None:
+        """The session's agenda and pages, behind the start page; its toolbars and panels
+        wait hidden while the start page is in front."""
+        self.session = session
+        self.stack.addWidget(session)
+        self.window_.document_changed.connect(lambda _doc: self.show_session())
+        if self.showing() and self._bars_hidden:
+            self._hide_bars()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if obj is self.page and event.type() == QEvent.Type.Show:
@@ -192,12 +203,18 @@ class _Front(QObject):
         if self.showing() and self._bars_hidden:
             return
         self.stack.setCurrentWidget(self.page)
-        for bar in self._bars():
-            if not bar.isHidden():
-                bar.setProperty(HIDDEN_BEHIND, True)  # marked, not held: Close may delete it
-                bar.hide()
+        self._hide_bars()
         self._bars_hidden = True
         self.page.new_button.setFocus()
+
+    def _hide_bars(self) -> None:
+        for bar in self._bars():
+            # a bar made after the window was shown is hidden only until it is shown: it
+            # was not hidden on purpose, so it comes back with the session too
+            if not bar.isHidden() or not bar.testAttribute(
+                    Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                bar.setProperty(HIDDEN_BEHIND, True)  # marked, not held: Close may delete it
+                bar.hide()
 
     def _bars(self) -> list[QWidget]:
         from PySide6.QtWidgets import QDockWidget, QToolBar
@@ -209,6 +226,7 @@ class _Front(QObject):
     def show_session(self) -> None:
         if not self.showing():
             return
+        self.window_.build_session()  # if the first paint has not come yet
         self.window_.show_waiting_page()  # before the first paint's turn, if that is sooner
         self.stack.setCurrentWidget(self.session)
         for bar in self._bars():  # those still there (Close deletes a session's panels)
@@ -219,8 +237,12 @@ class _Front(QObject):
         self.window_.agenda_list.setFocus()
 
 
+def front_of(window: MainWindow) -> _Front | None:
+    return window.findChild(_Front)
+
+
 def front(window: MainWindow) -> _Front:
-    existing = window.findChild(_Front)
+    existing = front_of(window)
     return existing if existing is not None else _Front(window)
 
 

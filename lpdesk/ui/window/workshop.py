@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QMenu,
     QToolBar,
     QToolButton,
 )
@@ -161,12 +160,11 @@ class Workshop(RoomTime, QObject):
     # -- menus, toolbar, docks ---------------------------------------------------------
     def _make_menus(self) -> None:
         w, tr = self.main, self.main.tr
-        before = w.help_menu.menuAction()
-        self.agenda_menu = QMenu(tr("A&genda"), w)
+        self.agenda_menu = w.agenda_menu  # in the menu bar from the first paint
         self.agenda_menu.addActions([w.next_action, w.previous_action])
         self.agenda_menu.addSeparator()
         self.agenda_menu.addActions(self.agenda_actions.all)
-        self.room_menu = QMenu(tr("&Room"), w)
+        self.room_menu = w.room_menu
         self.room_menu.addActions([self.present_action, self.audience_action])
         self.room_menu.addSeparator()
         self.room_menu.addActions([self.blank_action, self.break_action,
@@ -182,8 +180,6 @@ class Workshop(RoomTime, QObject):
         self.timer_menu.addAction(self.timer_hide_action)
         self.room_menu.addSeparator()
         self.room_menu.addActions([self.comment_action, self.action_action])
-        w.menuBar().insertMenu(before, self.agenda_menu)
-        w.menuBar().insertMenu(before, self.room_menu)
         w.view_menu.addSeparator()
         w.view_menu.addActions(self.zoom_actions)
         self.theme_menu = w.view_menu.addMenu(tr("&Theme"))

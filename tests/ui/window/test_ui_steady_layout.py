@@ -3,8 +3,15 @@ push the page up a line, and toolbar buttons stay put when a label changes (the 
 slide's "back in 5 min"), so a click aimed at one never lands on its neighbour."""
 from PySide6.QtWidgets import QApplication, QToolButton
 
+from lpdesk.ui.window.after_paint import first_paint_done
+
 
 def settle():
+    # the work behind the first paint (icons on the toolbar among it) runs in turns of the
+    # event loop of about a frame: measured before it is done, the toolbar is still to grow
+    while not all(first_paint_done(w) for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "MainWindow" and w.isVisible()):
+        QApplication.processEvents()
     for _ in range(3):
         QApplication.processEvents()
 
