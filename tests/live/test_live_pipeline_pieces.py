@@ -1,0 +1,96 @@
+"""The phones' pipeline in bounded pieces (issue 28, docs/architecture.md "The frame
+budget"): a slice's quiz answers are one command, and what phones receive is built in
+pieces a frame apart. Driven without sockets, as in test_live_pipeline.py."""
+from test_live_pipeline import answers, room, slice_now
+
+from lpdesk.commands.live import AnswersFromPhonesCommand
+from lpdesk.content.quiz import quiz_content
+from lpdesk.live.events import Arrived
+from lpdesk.live.protocol import Message
+from lpdesk.model import limits
+from lpdesk.ui.live import controller as live_controller
+
+
+def test_a_slices_quiz_answers_are_counted_against_the_limits_once(qapp, monkeypatch):
+    """Each answer was its own command, and the session was counted against the file's
+    limits after each: two-thirds of a slice's CPU with 200 phones answering."""
+    monkeypatch.setattr(live_controller, "SLICE_MS", 10_000.0)  # all in one slice
+    c = room(6)
+    c.activities.open_quiz("now")
+    for event in answers(c, 0):  # the phones' runs are made (one command each)
+        c._inbox.put(event)
+    slice_now(c)
+    counted = []
+    real = limits.count_problem
+    monkeypatch.setattr("lpdesk.document.count_problem",
+                        lambda s: counted.append(1) or real(s))
+    for event in answers(c, 1):
+        c._inbox.put(event)
+    slice_now(c)
+    q1 = quiz_content().questions[1]
+    runs = c.activities.phone_runs()
+    assert all(r.answers[q1.id] == q1.answers[0].id for r in runs.values())
+    assert all(r.current_question == 1 for r in runs.values())  # the question answered
+    assert counted == [1]
+    acked = [d for d, text in c.server.sent if '"ack"' in text and '"seq":11' in text]
+    assert sorted(acked) == [f"d{i}" for i in range(6)]  # every answer acked
+
+
+def test_answers_then_finishing_in_one_slice_score_every_answer(qapp, monkeypatch):
+    """A phone's answers wait for the end of the slice; moving on (here: finishing, which
+    places the result) takes them first, in the order they came."""
+    monkeypatch.setattr(live_controller, "SLICE_MS", 10_000.0)
+    c = room(1)
+    c.activities.open_quiz("now")
+    questions = quiz_content().questions
+    for j, q in enumerate(questions):
+        c._inbox.put(Arrived("d0", Message("quiz_answer", 10 + j, "t0", {
+            "question": q.id, "answer": q.answers[-1].id}), 0.0))
+    c._inbox.put(Arrived("d0", Message("quiz_go", 99, "t0", {"index": len(questions)}),
+                         0.0))
+    slice_now(c)
+    run = next(iter(c.activities.phone_runs().values()))
+    assert len(run.answers) == len(questions)
+    assert run.current_question == len(questions)  # the result screen, not the last answer
+    area = c.doc.session.continuum.current_area
+    pid = c.doc.session.participants[0].id
+    assert area.placements[pid].now is not None  # scored with every answer
+
+
+def test_an_answer_sent_again_moves_nothing(qapp, monkeypatch):
+    """As before the batching: the same answer again makes no edit, so the run stays on
+    the question the phone is on."""
+    monkeypatch.setattr(live_controller, "SLICE_MS", 10_000.0)
+    c = room(1)
+    c.activities.open_quiz("now")
+    q0, q1 = quiz_content().questions[:2]
+    for seq, q in ((10, q0), (11, q1)):
+        c._inbox.put(Arrived("d0", Message("quiz_answer", seq, "t0", {
+            "question": q.id, "answer": q.answers[0].id}), 0.0))
+    slice_now(c)
+    c._inbox.put(Arrived("d0", Message("quiz_answer", 12, "t0", {
+        "question": q0.id, "answer": q0.answers[0].id}), 0.0))
+    slice_now(c)
+    run = next(iter(c.activities.phone_runs().values()))
+    assert run.current_question == 1
+
+
+def test_answers_from_phones_undo_as_one_step(qapp):
+    c = room(2)
+    quiz = c.doc.session.quiz
+    c.activities.open_quiz("now")
+    for event in answers(c, 0):
+        c._inbox.put(event)
+    slice_now(c)
+    runs = list(c.activities.phone_runs().values())
+    before = [(dict(r.answers), r.current_question) for r in runs]
+    q1, q2 = quiz_content().questions[1:3]
+    command = AnswersFromPhonesCommand(quiz, {
+        runs[0].id: [(q1.id, q1.answers[0].id, 1), (q2.id, q2.answers[1].id, 2),
+                     (q1.id, q1.answers[2].id, 1)],  # changed again: the last one wins
+        runs[1].id: [(q1.id, q1.answers[0].id, 1)]})
+    command.redo()
+    assert runs[0].answers[q1.id] == q1.answers[2].id and runs[0].current_question == 1
+    assert runs[1].current_question == 1
+    command.undo()
+    assert [(dict(r.answers), r.current_question) for r in runs] == before
