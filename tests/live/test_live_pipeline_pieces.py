@@ -94,3 +94,47 @@ def test_answers_from_phones_undo_as_one_step(qapp):
     assert runs[1].current_question == 1
     command.undo()
     assert [(dict(r.answers), r.current_question) for r in runs] == before
+
+
+def test_phones_sections_are_built_in_pieces_a_frame_apart(qtbot):
+    """After the facilitator's edit every phone's own section is built again: 200 phones
+    took 18 ms in one go. The timers' flush builds them in pieces (here a budget of 0 ms:
+    one phone a piece), the phones left a frame later, and every phone gets its own."""
+    c = room(5)
+    c.flush()  # all of them, now (as at the start)
+    published = len(c.server.published)
+    c.set_options(locked=True)  # every phone's own part, and the room
+    c.flush(budget_ms=0.0)
+    shared, personal = c.server.published[-1]
+    assert "room" in shared and len(personal) == 1
+    assert c._flush_more.isActive()  # the rest, a frame later
+    for _ in range(4):
+        c.flush(budget_ms=0.0)
+    pieces = c.server.published[published:]
+    assert [len(p) for _s, p in pieces] == [1] * 5
+    assert sorted(d for _s, p in pieces for d in p) == [f"d{i}" for i in range(5)]
+    c._flush_more.stop()
+    c.flush(budget_ms=0.0)
+    assert len(c.server.published) == published + 5  # nothing left: nothing handed over
+    assert not c._flush_more.isActive()
+
+
+def test_phones_that_sent_are_built_in_the_order_they_sent(qapp):
+    """What waits longest goes first: a phone that keeps sending cannot keep another's
+    section waiting."""
+    c = room(4)
+    c.flush()
+    area = c.doc.session.continuum.current_area.id
+    for device in (2, 0, 3):
+        c._inbox.put(Arrived(f"d{device}", Message("place", 60 + device, f"t{device}", {
+            "area": area, "which": "now", "value": 10.0 + device}), 0.0))
+        slice_now(c)
+    c.flush(budget_ms=0.0)
+    c._inbox.put(Arrived("d2", Message("place", 70, "t2", {
+        "area": area, "which": "now", "value": 44.0}), 0.0))
+    slice_now(c)  # d2 again: it waits behind those who sent before
+    c.flush(budget_ms=0.0)
+    c.flush(budget_ms=0.0)
+    c.flush(budget_ms=0.0)
+    order = [d for _s, p in c.server.published[-4:] for d in p]
+    assert order == ["d2", "d0", "d3", "d2"]

@@ -50,7 +50,7 @@ from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, Liv
 from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.base.frames import phones_applying
 from lpdesk.ui.live.gui_thread import Inbox, gui_gc
-from lpdesk.ui.live.snapshot import PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
+from lpdesk.ui.live.snapshot import FLUSH_MORE_MS, PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
@@ -102,7 +102,9 @@ class LiveController(PhonesSnapshot, QObject):
         self._settled = QTimer(self, singleShot=True, interval=0)  # after the views' redraw
         self._settled.timeout.connect(self._slice_settled)
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer.timeout.connect(self._flush_piece)
+        self._flush_more = QTimer(self, singleShot=True, interval=FLUSH_MORE_MS)  # the rest
+        self._flush_more.timeout.connect(self._flush_piece)
         self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
         self._people_timer.timeout.connect(self.schedule_flush)
         self._handlers: dict[str, Callable[[Any, Message], str]] = {}
@@ -118,7 +120,9 @@ class LiveController(PhonesSnapshot, QObject):
         # only the senders' (and their group mates'), after anything else every phone's.
         self._applying = False
         self._all_dirty = True
-        self._dirty: set[str] = set()
+        # (ordered: who waits longest is built first; a dict used as an ordered set)
+        self._dirty: dict[str, None] = {}
+        self._everyone_left: dict[str, None] = {}  # of every phone's, what a piece left
         self._follow(doc)
         from lpdesk.ui.live.activities import install  # quiz, matrix, comments from phones
         self.activities = install(self)
@@ -232,6 +236,7 @@ class LiveController(PhonesSnapshot, QObject):
         restart within the same session keeps every phone's identity)."""
         server, self.server = self.server, None
         self._flush_timer.stop()
+        self._flush_more.stop()
         if server is not None:
             server.stop()
             gui_gc().release()
@@ -300,7 +305,7 @@ class LiveController(PhonesSnapshot, QObject):
             self.activities.end_batch()  # card moves from phones: one command per board
             if self._devices_changed:  # the device list and bars: once, after the slice
                 self.devices_changed.emit()
-        self._dirty.update(d for d, _s, _t in waiting)
+        self._dirty.update(dict.fromkeys(d for d, _s, _t in waiting))
         applied_at = time.perf_counter()
         for device_id, seq, _t in done + waiting:
             replies.append((device_id, encode({"type": "ack", "seq": seq})))
@@ -345,7 +350,7 @@ class LiveController(PhonesSnapshot, QObject):
                 break
             if isinstance(event, Joined):
                 self.room.joined(event.device_id, event.token, event.address, now)
-                self._dirty.add(event.device_id)
+                self._dirty[event.device_id] = None
                 self._devices_changed = True
                 self.schedule_flush()  # its own section (a returning phone: who it is)
                 continue
@@ -383,7 +388,7 @@ class LiveController(PhonesSnapshot, QObject):
                 if handler is None:
                     raise ProtocolError("type", "lpdesk does not know that kind of message.")
                 device.last_sent = handler(device, message)
-                self._dirty.add(device_id)
+                self._dirty[device_id] = None
                 self.schedule_flush()
                 done.append((device_id, message.seq, event.at))
             except ProtocolError as exc:
