@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 import lpdesk.live.activities  # noqa: F401 (registers comment, quiz and matrix kinds)
 from lpdesk.live.budget import Buckets, TokenBucket
 from lpdesk.live.identity import ClaimPlan, Identities, Person
-from lpdesk.live.protocol import MESSAGE_TYPES, ProtocolError, parse_message, seq_of
+from lpdesk.live.protocol import (
+    MAX_DEPTH,
+    MESSAGE_TYPES,
+    ProtocolError,
+    _too_deep,
+    parse_message,
+    seq_of,
+)
 from lpdesk.live.text import BrokenTextError, clean, name_key
 
 TOKEN = "t" * 32
@@ -149,6 +156,27 @@ def test_deeply_nested_json_is_refused_with_an_error_not_a_recursion_error():
         parse_message(nested)
     assert info.value.code == "format"
     assert seq_of(nested) is None and seq_of("[" * 3000) is None
+
+
+class _NotWalked(str):
+    def __iter__(self):
+        raise AssertionError("walked character by character")
+
+
+def test_a_message_with_few_brackets_is_not_walked_for_its_depth():
+    """The depth walk ran in Python over every character of every message, on the server
+    thread that shares the interpreter with the window: a fifth of reading a message. A
+    message cannot be deeper than its brackets are many, so most are not walked."""
+    text = json.dumps({"type": "place", "seq": 3, "area": "a1", "which": "now",
+                       "value": 40.0, "token": "t" * 32})
+    assert not _too_deep(_NotWalked(text))
+    shallow_but_many = '{"x":[' + ",".join(["[]"] * (MAX_DEPTH + 2)) + "]}"
+    assert not _too_deep(shallow_but_many)  # walked: depth 3
+    with pytest.raises(AssertionError):
+        _too_deep(_NotWalked(shallow_but_many))
+    in_strings = '{"x":"' + "[" * 50 + '"}'  # brackets in a string do not nest
+    assert not _too_deep(in_strings)
+    assert _too_deep('{"x":' + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "}")
 
 
 # -- budgets ----------------------------------------------------------------------------------
