@@ -219,3 +219,34 @@ def test_every_message_either_parses_to_storable_text_or_is_refused(kind, fields
         if isinstance(value, str):
             value.encode("utf-8")  # never a lone surrogate in what gets stored
             assert value == clean(value, newlines=True) and value.strip()
+
+
+def test_a_phone_whose_send_never_completes_is_dropped_after_the_send_timeout(monkeypatch,
+                                                                               tmp_path):
+    """A phone that stops reading fills its socket; the send that then waits for ever is
+    cut off at SEND_TIMEOUT_S and the phone dropped (its frames are not held)."""
+    import asyncio
+
+    from lpdesk.live import server as live_server
+
+    monkeypatch.setattr(live_server, "SEND_TIMEOUT_S", 0.05)
+    for name in live_server.PAGE_FILES:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    left = []
+    srv = live_server.LiveServer("127.0.0.1", 0, "ABCD", left.append, folder=tmp_path)
+
+    class StuckSocket:
+        closed = False
+
+        async def send_str(self, text):
+            await asyncio.Event().wait()  # never
+
+    async def go():
+        phone = live_server._Phone("d1", "t" * 32, StuckSocket())
+        srv.phones["d1"] = phone
+        await srv._send_text(phone, "{}")
+        return phone
+
+    phone = asyncio.run(go())
+    assert phone.dropped and "d1" not in srv.phones
+    assert [type(e).__name__ for e in left] == ["Left"] and srv.frames_out == 0
