@@ -49,12 +49,13 @@ class PlaceFromPhonesCommand(QUndoCommand):
 
 class AnswersFromPhonesCommand(QUndoCommand):
     """Quiz answers sent from phones in one slice: `answers` maps a run id to what its phone
-    sent, in order ((question id, answer id or None, question index)). Each is applied as
-    an AnswerCommand would be, one after the other: the last answer to a question wins and
-    the run shows the question last answered."""
+    sent, in order: (question id, answer id or None, question index) is an answer, applied
+    as an AnswerCommand would be (the last answer to a question wins, the run shows the
+    question answered); (None, None, index) is the phone moving to another question
+    (`show_question`). The run ends on the question of the last of them."""
 
     def __init__(self, quiz: Quiz,
-                 answers: dict[str, list[tuple[str, str | None, int]]]) -> None:
+                 answers: dict[str, list[tuple[str | None, str | None, int]]]) -> None:
         super().__init__(tr("Quiz answers from phones (%d)") % len(answers))
         self.quiz, self.answers = quiz, answers
         self.old: dict[str, tuple[dict[str, str], int]] = {}
@@ -67,7 +68,9 @@ class AnswersFromPhonesCommand(QUndoCommand):
             self.old[run_id] = (dict(run.answers), run.current_question)
             answers, current = dict(run.answers), run.current_question
             for question_id, answer_id, index in given:
-                if answer_id is None:
+                if question_id is None:  # moving on alone
+                    pass
+                elif answer_id is None:
                     answers.pop(question_id, None)
                 else:
                     answers[question_id] = answer_id

@@ -36,6 +36,31 @@ def test_a_slices_quiz_answers_are_counted_against_the_limits_once(qapp, monkeyp
     assert sorted(acked) == [f"d{i}" for i in range(6)]  # every answer acked
 
 
+def test_answers_and_moves_as_a_phones_page_sends_them_are_one_command(qapp, monkeypatch):
+    """The phone's page sends an answer, then a move to the next question, every time; a
+    move that applied the answers before it would count the session once per phone."""
+    monkeypatch.setattr(live_controller, "SLICE_MS", 10_000.0)
+    c = room(6)
+    c.activities.open_quiz("now")
+    for event in answers(c, 0):  # the phones' runs are made
+        c._inbox.put(event)
+    slice_now(c)
+    counted = []
+    real = limits.count_problem
+    monkeypatch.setattr("lpdesk.document.count_problem",
+                        lambda s: counted.append(1) or real(s))
+    q1 = quiz_content().questions[1]
+    for i in range(6):
+        c._inbox.put(Arrived(f"d{i}", Message("quiz_answer", 20, f"t{i}", {
+            "question": q1.id, "answer": q1.answers[1].id}), 0.0))
+        c._inbox.put(Arrived(f"d{i}", Message("quiz_go", 21, f"t{i}", {"index": 2}), 0.0))
+    slice_now(c)
+    runs = c.activities.phone_runs().values()
+    assert all(r.answers[q1.id] == q1.answers[1].id for r in runs)
+    assert all(r.current_question == 2 for r in runs)  # the move came after the answer
+    assert counted == [1]
+
+
 def test_answers_then_finishing_in_one_slice_score_every_answer(qapp, monkeypatch):
     """A phone's answers wait for the end of the slice; moving on (here: finishing, which
     places the result) takes them first, in the order they came."""

@@ -62,10 +62,11 @@ class PhoneActivities(QObject):
         self.phone_run_ids: dict[str, str] = {}
         self._run_at: dict[str, int] = {}  # run id -> its place in quiz.runs (checked on use)
         self._quiz_moved = False  # a phone's run moved in this slice: quiz_changed after it
-        # answers read in this slice, applied as one command after it (end_batch) or before
-        # anything that reads the runs (a phone moving on): run id -> [(question, answer,
-        # index)]; the session's limits are checked once per slice, not once per answer
-        self._answers: dict[str, list[tuple[str, str | None, int]]] = {}
+        # answers and moves to a question read in this slice, applied as one command after
+        # it (end_batch), or before a phone's result is scored: run id -> [(question or None
+        # for a move alone, answer, index)]; the session's limits are checked once per
+        # slice, not once per answer (a phone's page sends an answer and a move each time)
+        self._answers: dict[str, list[tuple[str | None, str | None, int]]] = {}
         self.quiz_opening = 0  # tells a phone that a new opening starts afresh
         self._content = None
         self._stages = None
@@ -219,7 +220,7 @@ class PhoneActivities(QObject):
         question, answer = message.get("question"), message.get("answer")
         pending = self._answers.get(run.id)
         had = run.answers.get(question)
-        for q, a, _i in pending or ():  # what this slice already has for the run
+        for q, a, _i in pending or ():  # what this slice already has for the run's question
             if q == question:
                 had = a
         if had != answer:  # an unchanged answer moves nothing (as AnswerCommand was not made)
@@ -228,19 +229,24 @@ class PhoneActivities(QObject):
         return self.controller.tr("answered question %d") % (index + 1)
 
     def _quiz_go(self, device, message: Message) -> str:
+        """A phone moves to a question (its page sends this after every answer) or to its
+        result. Moving to a question joins the slice's batch, after the answers before it;
+        finishing applies the batch first: the result is scored with every answer."""
         total = len(self.content().questions)
         index = message.get("index")
         if index > total:
             raise ProtocolError("field", "index: there is no such question")
-        self.apply_answers()  # moving on reads the run: the slice's answers first, in order
         run = self._my_run(device, create=True)
-        from lpdesk.commands.quiz import show_question
-        show_question(self.controller.doc.session.quiz, run.id, index)
-        if index == total:  # finished: the result goes on the continuum at once
-            self.place(run)
-            self._quiz_moved = True
-            return self.controller.tr("finished the quiz")
         self._quiz_moved = True
+        if index == total:  # finished: the result goes on the continuum at once
+            self.apply_answers()
+            from lpdesk.commands.quiz import show_question
+            show_question(self.controller.doc.session.quiz, run.id, index)
+            self.place(run)
+            return self.controller.tr("finished the quiz")
+        pending = self._answers.get(run.id)
+        if (pending[-1][2] if pending else run.current_question) != index:
+            self._answers.setdefault(run.id, []).append((None, None, index))
         return self.controller.tr("on question %d") % (index + 1)
 
     def place(self, run) -> int:
