@@ -163,3 +163,10 @@ def test_phones_that_sent_are_built_in_the_order_they_sent(qapp):
     c.flush(budget_ms=0.0)
     order = [d for _s, p in c.server.published[-4:] for d in p]
     assert order == ["d2", "d0", "d3", "d2"]
+
+
+def test_an_ack_is_what_the_json_encoder_would_write():
+    from lpdesk.live.protocol import encode
+    from lpdesk.ui.live.controller import ack_text
+    for seq in (None, 0, 1, 2 ** 31 - 1):
+        assert ack_text(seq) == encode({"type": "ack", "seq": seq})

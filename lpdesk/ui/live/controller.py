@@ -308,7 +308,7 @@ class LiveController(PhonesSnapshot, QObject):
         self._dirty.update(dict.fromkeys(d for d, _s, _t in waiting))
         applied_at = time.perf_counter()
         for device_id, seq, _t in done + waiting:
-            replies.append((device_id, encode({"type": "ack", "seq": seq})))
+            replies.append((device_id, ack_text(seq)))
         self.server.send_many(replies)
         self._slice_end = end = time.perf_counter()
         took_ms = (end - start) * 1000
@@ -450,6 +450,12 @@ class LiveController(PhonesSnapshot, QObject):
     def _release(self, device, message: Message) -> str:
         self.room.release(device.id)
         return self.tr("chose again")
+
+def ack_text(seq: int | None) -> str:
+    """encode({"type": "ack", "seq": seq}) without the JSON encoder: a slice of 400
+    placements spent a millisecond of its budget encoding acks (seq is a checked counter)."""
+    return '{"type":"ack","seq":%s}' % ("null" if seq is None else int(seq))
+
 
 def _error(exc: ProtocolError, seq: int | None) -> str:
     payload: dict[str, Any] = {"type": "error", "code": exc.code, "message": exc.text}
