@@ -1,7 +1,8 @@
 """Phones in the other activities (issue 18), simulated as in live_burst.py (WebSocket
 clients on 127.0.0.1 in a child process):
  - quiz burst: 200 phones take the quick quiz on their phones at once (one answer every
-   0.25 s each, then "see my result"), the facilitator's quiz page shown at 1280x720;
+   0.25 s each, sent as the phone's page does: the answer and the move to the next
+   question, then "see my result"), the facilitator's quiz page shown at 1280x720;
  - matrix burst: 6 groups x 6 phones move cards on their group's board (one move every
    0.1 s each), the facilitator's matrix page shown.
 Measured: latency from a phone's send to the model updated (median, p95; goals p95 < 150 ms
@@ -60,9 +61,12 @@ async def _phones(url: str, code: str, plan: dict) -> dict:
 
             task = asyncio.create_task(reader())
             await go.wait()
-            for seq, move in enumerate(moves, 2):
-                sends.append((device, seq, time.perf_counter()))
-                await ws.send(json.dumps({**move, "token": token, "seq": seq}))
+            seq = 1
+            for move in moves:  # a tap: one message, or the few a phone's page sends at once
+                for message in move if isinstance(move, list) else [move]:
+                    seq += 1
+                    sends.append((device, seq, time.perf_counter()))
+                    await ws.send(json.dumps({**message, "token": token, "seq": seq}))
                 await asyncio.sleep(gap)
             await asyncio.sleep(1.0)
             task.cancel()
@@ -173,10 +177,15 @@ def _quiz(app, n: int) -> list[dict]:
     questions = quiz_content().questions
     people = []
     for i, p in enumerate(session.participants):
-        moves = [{"type": "quiz_answer", "question": q.id,
-                  "answer": q.answers[(i + j) % len(q.answers)].id}
-                 for j, q in enumerate(questions)]
-        moves.append({"type": "quiz_go", "index": len(questions)})
+        # as the phone's page sends them (resources/phone/quiz.js): each tap on an answer is
+        # the answer and the move to the next question (the last one stays), then "See my
+        # result" moves to the result
+        total = len(questions)
+        moves: list = [[{"type": "quiz_answer", "question": q.id,
+                         "answer": q.answers[(i + j) % len(q.answers)].id},
+                        {"type": "quiz_go", "index": min(j + 1, total - 1)}]
+                       for j, q in enumerate(questions)]
+        moves.append({"type": "quiz_go", "index": total})
         people.append({"id": p.id, "moves": moves})
     return _measure(app, f"quiz on {n} phones", doc, QuizPage(doc),
                     lambda c: c.activities.open_quiz("now"),
