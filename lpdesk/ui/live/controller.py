@@ -3,8 +3,9 @@ options) and turns every checked phone message into a command on the open docume
 
 Server thread -> here: events go into a locked queue and one queued signal wakes the GUI
 thread, which works through what is waiting in slices with a frame budget (`_drain`): it
-reads messages for at most SLICE_MS, turns the placements among them into one command, acks
-them, and leaves the rest in the queue for the next slice. Views that follow the model
+reads messages for at most SLICE_MS, turns the placements among them into one command (and
+the quiz answers, and each board's card moves: ui/live/activities.py), acks them, and
+leaves the rest in the queue for the next slice. Views that follow the model
 through FrameRefresh redraw once after the slice (ui/base/frames.py: their timers are due
 before the next slice's). The next slice runs FRAME_MS after this one started at the
 earliest, and after an idle gap from this one's end of twice what it cost (phones get at
@@ -13,8 +14,9 @@ whichever is longer: a slow slice is not followed by a queue twice as slow, and 
 never get more than about half of the GUI thread (the window paints, takes input, and the
 server thread reads the next messages) (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
-(`FLUSH_MS`) builds the phones' sections from the model once (ui/live/snapshot.py) and hands
-them to the server (`LiveServer.publish`), which sends each phone only what changed for it.
+(`FLUSH_MS`) builds the phones' sections from the model, in pieces of a few ms a frame apart
+(ui/live/snapshot.py), and hands them to the server (`LiveServer.publish`), which sends each
+phone only what changed for it.
 
 Undo: phone input goes through `SessionDocument.apply`, not the undo stack (see
 commands/live.py). The facilitator's own edits, including moving or clearing a participant's
