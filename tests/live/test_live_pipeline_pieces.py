@@ -1,7 +1,7 @@
 """The phones' pipeline in bounded pieces (issue 28, docs/architecture.md "The frame
 budget"): a slice's quiz answers are one command, and what phones receive is built in
 pieces a frame apart. Driven without sockets, as in test_live_pipeline.py."""
-from test_live_pipeline import answers, room, slice_now
+from test_live_pipeline import answers, queue, room, slice_now
 
 from lpdesk.commands.live import AnswersFromPhonesCommand
 from lpdesk.content.quiz import quiz_content
@@ -17,15 +17,13 @@ def test_a_slices_quiz_answers_are_counted_against_the_limits_once(qapp, monkeyp
     monkeypatch.setattr(live_controller, "SLICE_MS", 10_000.0)  # all in one slice
     c = room(6)
     c.activities.open_quiz("now")
-    for event in answers(c, 0):  # the phones' runs are made (one command each)
-        c._inbox.put(event)
+    queue(c, answers(c, 0))  # the phones' runs are made (one command each)
     slice_now(c)
     counted = []
     real = limits.count_problem
     monkeypatch.setattr("lpdesk.document.count_problem",
                         lambda s: counted.append(1) or real(s))
-    for event in answers(c, 1):
-        c._inbox.put(event)
+    queue(c, answers(c, 1))
     slice_now(c)
     q1 = quiz_content().questions[1]
     runs = c.activities.phone_runs()
@@ -42,8 +40,7 @@ def test_answers_and_moves_as_a_phones_page_sends_them_are_one_command(qapp, mon
     monkeypatch.setattr(live_controller, "SLICE_MS", 10_000.0)
     c = room(6)
     c.activities.open_quiz("now")
-    for event in answers(c, 0):  # the phones' runs are made
-        c._inbox.put(event)
+    queue(c, answers(c, 0))  # the phones' runs are made
     slice_now(c)
     counted = []
     real = limits.count_problem
@@ -51,9 +48,9 @@ def test_answers_and_moves_as_a_phones_page_sends_them_are_one_command(qapp, mon
                         lambda s: counted.append(1) or real(s))
     q1 = quiz_content().questions[1]
     for i in range(6):
-        c._inbox.put(Arrived(f"d{i}", Message("quiz_answer", 20, f"t{i}", {
-            "question": q1.id, "answer": q1.answers[1].id}), 0.0))
-        c._inbox.put(Arrived(f"d{i}", Message("quiz_go", 21, f"t{i}", {"index": 2}), 0.0))
+        queue(c, [Arrived(f"d{i}", Message("quiz_answer", 20, f"t{i}", {
+            "question": q1.id, "answer": q1.answers[1].id}), 0.0)])
+        queue(c, [Arrived(f"d{i}", Message("quiz_go", 21, f"t{i}", {"index": 2}), 0.0)])
     slice_now(c)
     runs = c.activities.phone_runs().values()
     assert all(r.answers[q1.id] == q1.answers[1].id for r in runs)
@@ -69,10 +66,10 @@ def test_answers_then_finishing_in_one_slice_score_every_answer(qapp, monkeypatc
     c.activities.open_quiz("now")
     questions = quiz_content().questions
     for j, q in enumerate(questions):
-        c._inbox.put(Arrived("d0", Message("quiz_answer", 10 + j, "t0", {
-            "question": q.id, "answer": q.answers[-1].id}), 0.0))
-    c._inbox.put(Arrived("d0", Message("quiz_go", 99, "t0", {"index": len(questions)}),
-                         0.0))
+        queue(c, [Arrived("d0", Message("quiz_answer", 10 + j, "t0", {
+            "question": q.id, "answer": q.answers[-1].id}), 0.0)])
+    queue(c, [Arrived("d0", Message("quiz_go", 99, "t0", {"index": len(questions)}),
+                         0.0)])
     slice_now(c)
     run = next(iter(c.activities.phone_runs().values()))
     assert len(run.answers) == len(questions)
@@ -90,11 +87,11 @@ def test_an_answer_sent_again_moves_nothing(qapp, monkeypatch):
     c.activities.open_quiz("now")
     q0, q1 = quiz_content().questions[:2]
     for seq, q in ((10, q0), (11, q1)):
-        c._inbox.put(Arrived("d0", Message("quiz_answer", seq, "t0", {
-            "question": q.id, "answer": q.answers[0].id}), 0.0))
+        queue(c, [Arrived("d0", Message("quiz_answer", seq, "t0", {
+            "question": q.id, "answer": q.answers[0].id}), 0.0)])
     slice_now(c)
-    c._inbox.put(Arrived("d0", Message("quiz_answer", 12, "t0", {
-        "question": q0.id, "answer": q0.answers[0].id}), 0.0))
+    queue(c, [Arrived("d0", Message("quiz_answer", 12, "t0", {
+        "question": q0.id, "answer": q0.answers[0].id}), 0.0)])
     slice_now(c)
     run = next(iter(c.activities.phone_runs().values()))
     assert run.current_question == 1
@@ -104,8 +101,7 @@ def test_answers_from_phones_undo_as_one_step(qapp):
     c = room(2)
     quiz = c.doc.session.quiz
     c.activities.open_quiz("now")
-    for event in answers(c, 0):
-        c._inbox.put(event)
+    queue(c, answers(c, 0))
     slice_now(c)
     runs = list(c.activities.phone_runs().values())
     before = [(dict(r.answers), r.current_question) for r in runs]
@@ -151,12 +147,12 @@ def test_phones_that_sent_are_built_in_the_order_they_sent(qapp):
     c.flush()
     area = c.doc.session.continuum.current_area.id
     for device in (2, 0, 3):
-        c._inbox.put(Arrived(f"d{device}", Message("place", 60 + device, f"t{device}", {
-            "area": area, "which": "now", "value": 10.0 + device}), 0.0))
+        queue(c, [Arrived(f"d{device}", Message("place", 60 + device, f"t{device}", {
+            "area": area, "which": "now", "value": 10.0 + device}), 0.0)])
         slice_now(c)
     c.flush(budget_ms=0.0)
-    c._inbox.put(Arrived("d2", Message("place", 70, "t2", {
-        "area": area, "which": "now", "value": 44.0}), 0.0))
+    queue(c, [Arrived("d2", Message("place", 70, "t2", {
+        "area": area, "which": "now", "value": 44.0}), 0.0)])
     slice_now(c)  # d2 again: it waits behind those who sent before
     c.flush(budget_ms=0.0)
     c.flush(budget_ms=0.0)
@@ -170,3 +166,21 @@ def test_an_ack_is_what_the_json_encoder_would_write():
     from lpdesk.ui.live.controller import ack_text
     for seq in (None, 0, 1, 2 ** 31 - 1):
         assert ack_text(seq) == encode({"type": "ack", "seq": seq})
+
+
+def test_a_slice_keeps_room_in_its_budget_for_applying_what_it_read(qapp):
+    """Reading stopped at the budget, then applying and acking what was read came on top:
+    a slice of 400 cheap placements ran twice its budget. Now the messages read count at
+    what applying and acking each cost in the last slices (measured, averaged)."""
+    c = room(6)
+    area = c.doc.session.continuum.current_area.id
+    c._after_per_message = 1.0  # as if applying one message took a second
+    queue(c, [Arrived(f"d{i}", Message("place", 80, f"t{i}", {
+        "area": area, "which": "now", "value": 50.0}), 0.0) for i in range(6)])
+    slice_now(c)
+    assert len(c._inbox) == 5  # one message read (a slice always reads one), five wait
+    assert 0.0 < c._after_per_message < 1.0  # measured on this slice, averaged in
+    while len(c._inbox):
+        slice_now(c)
+    placed = c.doc.session.continuum.current_area.placements
+    assert all(placed[p.id].now == 50.0 for p in c.doc.session.participants)
