@@ -3,11 +3,14 @@ process so they do not share the app's interpreter) join at once, then each plac
 target at the same moment, while the facilitator's continuum page is shown at 1280x720.
 
 Measured in the app: time until all joined; latency from a phone's send to the model
-updated and to the facilitator's page repainted (median, p95; goals p95 < 50 ms at 40 and
-< 150 ms at 200); the longest GUI-thread stall during the burst (a 2 ms heartbeat timer's
-longest gap; goal < 16 ms); bytes a phone downloads to join (page, style, script gzipped
-as served, plus the welcome and first state frames) and per update; the app's extra memory
-with 200 phones. Clock: time.perf_counter is CLOCK_MONOTONIC on Linux, shared by processes.
+updated and to the facilitator's page repainted (median, p95; issue 28's goals: repainted
+p95 < 50 ms at 40 phones and < 100 ms at 200, so the model, which comes first, within the
+same); the longest GUI-thread stall during the burst (a 2 ms heartbeat timer's longest gap;
+goal < 16 ms: a frame) and the longest batch of phones' messages applied on the GUI thread
+(goal < 8 ms: half a frame, the rest is the window's) and phones' snapshot (< 16 ms); bytes
+a phone downloads to join (page, style, script gzipped as served, plus the welcome and
+first state frames) and per update; the app's extra memory with 200 phones.
+Clock: time.perf_counter is CLOCK_MONOTONIC on Linux, shared by processes.
 Run: `python -m benchmarks.live_burst`.
 """
 from __future__ import annotations
@@ -21,8 +24,9 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-GOALS_P95 = {40: 50.0, 200: 150.0}
-STALL_MS = 16.0
+GOALS_P95 = {40: 50.0, 200: 100.0}  # send -> repainted (and -> model), issue 28
+STALL_MS = 16.0  # a frame: the longest stall and the longest snapshot
+BATCH_MS = 8.0  # the longest batch: half a frame, the window gets the rest
 
 
 def _rss_mb() -> float:
@@ -81,6 +85,51 @@ def batch_rows(controller, gc_clock: GcClock, fig) -> list[dict]:
             rows.append(fig(what, value, "ms"))
     rows.append(fig("longest garbage collection on the GUI thread", gc_clock.longest, "ms"))
     return rows
+
+
+class PhonesChild:
+    """The simulated phones' child process (`python -m MODULE --phones OUT ARGS...`). It
+    writes its result (JSON) to the file OUT and its complaints to a file, never to a pipe:
+    the parent reads nothing while the burst runs, and a result past a pipe's 64 KB (the
+    quiz's 2,600 sends) blocked the child on its last write until the parent's deadline, so
+    every quiz run took 120 s."""
+
+    def __init__(self, module: str, *args: str) -> None:
+        import tempfile
+        self._dir = tempfile.TemporaryDirectory(prefix="lpdesk-phones-")
+        self.out = os.path.join(self._dir.name, "result.json")
+        self._err = open(os.path.join(self._dir.name, "stderr.txt"), "w+",  # noqa: SIM115
+                         encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", module, "--phones", self.out, *args],
+            stdout=subprocess.DEVNULL, stderr=self._err, text=True, env=dict(os.environ))
+
+    def poll(self) -> int | None:
+        return self.process.poll()
+
+    def result(self, timeout: float = 30.0) -> dict:
+        """What the child wrote once it ended; RuntimeError with its error output if none."""
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        try:
+            with open(self.out, encoding="utf-8") as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            self._err.seek(0)
+            raise RuntimeError(f"the phones failed: {self._err.read()[-500:]}") from None
+        finally:
+            self._err.close()
+            self._dir.cleanup()
+
+
+def write_result(path: str, result: dict) -> None:
+    """The child's side of PhonesChild: the result, whole, in one go."""
+    with open(path + ".part", "w", encoding="utf-8") as f:
+        json.dump(result, f)
+    os.replace(path + ".part", path)
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -172,8 +221,8 @@ async def _phones(url: str, code: str, ids: list[str], area: str) -> dict:
 def _phones_main(argv: list[str]) -> None:
     import asyncio
 
-    url, code, area, ids_json = argv
-    print(json.dumps(asyncio.run(_phones(url, code, json.loads(ids_json), area))))
+    out, url, code, area, ids_json = argv
+    write_result(out, asyncio.run(_phones(url, code, json.loads(ids_json), area)))
 
 
 # -- the app ------------------------------------------------------------------------------
@@ -223,11 +272,8 @@ def _burst(app, n: int) -> list[dict]:
     heart.timeout.connect(lambda: beats.append(time.perf_counter()))
     heart.start()
     ids = [p.id for p in session.participants]
-    env = dict(os.environ)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.live_burst", "--phones", url, controller.room.code,
-         session.continuum.current_area.id, json.dumps(ids)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = PhonesChild("benchmarks.live_burst", url, controller.room.code,
+                        session.continuum.current_area.id, json.dumps(ids))
     rss_joined = 0.0
     deadline = time.monotonic() + 120
     with GcClock() as gc_clock:
@@ -237,10 +283,7 @@ def _burst(app, n: int) -> list[dict]:
                 rss_joined = _rss_mb()
             time.sleep(0.0005)
     heart.stop()
-    out, err = child.communicate(timeout=30)
-    result = json.loads(out.strip().splitlines()[-1]) if out.strip() else None
-    if result is None:
-        raise RuntimeError(f"the phones failed: {err[-500:]}")
+    result = child.result()
     rss_end = _rss_mb()
     controller.stop()
     page.close()
@@ -279,7 +322,7 @@ def _burst(app, n: int) -> list[dict]:
         fig("longest GUI-thread stall during the burst", max(gaps) if gaps else 0.0, "ms",
             STALL_MS),
         fig("longest batch applied on the GUI thread", controller.longest_drain_ms, "ms",
-            STALL_MS),
+            BATCH_MS),
         fig("longest phones' snapshot built on the GUI thread", controller.longest_flush_ms,
             "ms", STALL_MS),
         *batch_rows(controller, gc_clock, fig),

@@ -668,8 +668,9 @@ class LiveServer:
     async def _send_text(self, phone: _Phone, text: str) -> None:
         if phone.ws.closed:
             return
-        try:
-            await asyncio.wait_for(phone.ws.send_str(text), SEND_TIMEOUT_S)
+        try:  # a deadline, not wait_for: no task made for every frame on the server thread
+            async with asyncio.timeout(SEND_TIMEOUT_S):
+                await phone.ws.send_str(text)
         except TimeoutError:  # it stopped reading: drop it rather than hold its frames
             self._drop(phone, "slow")
             return

@@ -59,6 +59,26 @@ class Quiz:
             run.answers[question_id] = answer_id
         self.changed.emit(run_id)
 
+    def set_answers(self, changes: dict[str, tuple[dict[str, str], int]]) -> None:
+        """Several runs at once (the answers phones sent in one slice): run id -> (all its
+        answers, its current question). One walk over the runs, not one per answer;
+        `changed` still names each run. KeyError (naming it) for a run that is not here."""
+        found = 0
+        for run in self.runs:
+            change = changes.get(run.id)
+            if change is not None:
+                answers, index = change
+                if run.answers != answers:
+                    run.answers.clear()
+                    run.answers.update(answers)
+                run.current_question = max(0, index)
+                found += 1
+        if found != len(changes):
+            known = {r.id for r in self.runs}
+            raise KeyError(next(r for r in changes if r not in known))
+        for run_id in changes:
+            self.changed.emit(run_id)
+
     def set_current_question(self, run_id: str, index: int) -> None:
         self.run(run_id).current_question = max(0, index)
         self.changed.emit(run_id)

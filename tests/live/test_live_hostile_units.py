@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 import lpdesk.live.activities  # noqa: F401 (registers comment, quiz and matrix kinds)
 from lpdesk.live.budget import Buckets, TokenBucket
 from lpdesk.live.identity import ClaimPlan, Identities, Person
-from lpdesk.live.protocol import MESSAGE_TYPES, ProtocolError, parse_message, seq_of
+from lpdesk.live.protocol import (
+    MAX_DEPTH,
+    MESSAGE_TYPES,
+    ProtocolError,
+    _too_deep,
+    parse_message,
+    seq_of,
+)
 from lpdesk.live.text import BrokenTextError, clean, name_key
 
 TOKEN = "t" * 32
@@ -151,6 +158,27 @@ def test_deeply_nested_json_is_refused_with_an_error_not_a_recursion_error():
     assert seq_of(nested) is None and seq_of("[" * 3000) is None
 
 
+class _NotWalked(str):
+    def __iter__(self):
+        raise AssertionError("walked character by character")
+
+
+def test_a_message_with_few_brackets_is_not_walked_for_its_depth():
+    """The depth walk ran in Python over every character of every message, on the server
+    thread that shares the interpreter with the window: a fifth of reading a message. A
+    message cannot be deeper than its brackets are many, so most are not walked."""
+    text = json.dumps({"type": "place", "seq": 3, "area": "a1", "which": "now",
+                       "value": 40.0, "token": "t" * 32})
+    assert not _too_deep(_NotWalked(text))
+    shallow_but_many = '{"x":[' + ",".join(["[]"] * (MAX_DEPTH + 2)) + "]}"
+    assert not _too_deep(shallow_but_many)  # walked: depth 3
+    with pytest.raises(AssertionError):
+        _too_deep(_NotWalked(shallow_but_many))
+    in_strings = '{"x":"' + "[" * 50 + '"}'  # brackets in a string do not nest
+    assert not _too_deep(in_strings)
+    assert _too_deep('{"x":' + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "}")
+
+
 # -- budgets ----------------------------------------------------------------------------------
 def test_the_token_bucket_allows_a_burst_then_the_rate():
     bucket = TokenBucket(rate=2.0, burst=3.0)
@@ -191,3 +219,34 @@ def test_every_message_either_parses_to_storable_text_or_is_refused(kind, fields
         if isinstance(value, str):
             value.encode("utf-8")  # never a lone surrogate in what gets stored
             assert value == clean(value, newlines=True) and value.strip()
+
+
+def test_a_phone_whose_send_never_completes_is_dropped_after_the_send_timeout(monkeypatch,
+                                                                               tmp_path):
+    """A phone that stops reading fills its socket; the send that then waits for ever is
+    cut off at SEND_TIMEOUT_S and the phone dropped (its frames are not held)."""
+    import asyncio
+
+    from lpdesk.live import server as live_server
+
+    monkeypatch.setattr(live_server, "SEND_TIMEOUT_S", 0.05)
+    for name in live_server.PAGE_FILES:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    left = []
+    srv = live_server.LiveServer("127.0.0.1", 0, "ABCD", left.append, folder=tmp_path)
+
+    class StuckSocket:
+        closed = False
+
+        async def send_str(self, text):
+            await asyncio.Event().wait()  # never
+
+    async def go():
+        phone = live_server._Phone("d1", "t" * 32, StuckSocket())
+        srv.phones["d1"] = phone
+        await srv._send_text(phone, "{}")
+        return phone
+
+    phone = asyncio.run(go())
+    assert phone.dropped and "d1" not in srv.phones
+    assert [type(e).__name__ for e in left] == ["Left"] and srv.frames_out == 0

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from lpdesk.commands.live import AnswersFromPhonesCommand
 from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
-from lpdesk.commands.quiz import AddRunCommand, AnswerCommand, PlaceQuizResultCommand, new_run
+from lpdesk.commands.quiz import AddRunCommand, PlaceQuizResultCommand, new_run
 from lpdesk.commands.room import AddRoomNoteCommand, new_room_note
 from lpdesk.live.activities import (
     NoteRate,
@@ -61,6 +62,11 @@ class PhoneActivities(QObject):
         self.phone_run_ids: dict[str, str] = {}
         self._run_at: dict[str, int] = {}  # run id -> its place in quiz.runs (checked on use)
         self._quiz_moved = False  # a phone's run moved in this slice: quiz_changed after it
+        # answers and moves to a question read in this slice, applied as one command after
+        # it (end_batch), or before a phone's result is scored: run id -> [(question or None
+        # for a move alone, answer, index)]; the session's limits are checked once per
+        # slice, not once per answer (a phone's page sends an answer and a move each time)
+        self._answers: dict[str, list[tuple[str | None, str | None, int]]] = {}
         self.quiz_opening = 0  # tells a phone that a new opening starts afresh
         self._content = None
         self._stages = None
@@ -211,26 +217,36 @@ class PhoneActivities(QObject):
         index = check_quiz_answer(self.content(), message.get("question"),
                                   message.get("answer"))
         run = self._my_run(device, create=True)
-        quiz = self.controller.doc.session.quiz
-        if run.answers.get(message.get("question")) != message.get("answer"):
-            self.controller.doc.apply(AnswerCommand(quiz, run.id, message.get("question"),
-                                                    message.get("answer"), index))
+        question, answer = message.get("question"), message.get("answer")
+        pending = self._answers.get(run.id)
+        had = run.answers.get(question)
+        for q, a, _i in pending or ():  # what this slice already has for the run's question
+            if q == question:
+                had = a
+        if had != answer:  # an unchanged answer moves nothing (as AnswerCommand was not made)
+            self._answers.setdefault(run.id, []).append((question, answer, index))
         self._quiz_moved = True  # quiz_changed once, after the slice (end_batch)
         return self.controller.tr("answered question %d") % (index + 1)
 
     def _quiz_go(self, device, message: Message) -> str:
+        """A phone moves to a question (its page sends this after every answer) or to its
+        result. Moving to a question joins the slice's batch, after the answers before it;
+        finishing applies the batch first: the result is scored with every answer."""
         total = len(self.content().questions)
         index = message.get("index")
         if index > total:
             raise ProtocolError("field", "index: there is no such question")
         run = self._my_run(device, create=True)
-        from lpdesk.commands.quiz import show_question
-        show_question(self.controller.doc.session.quiz, run.id, index)
-        if index == total:  # finished: the result goes on the continuum at once
-            self.place(run)
-            self._quiz_moved = True
-            return self.controller.tr("finished the quiz")
         self._quiz_moved = True
+        if index == total:  # finished: the result goes on the continuum at once
+            self.apply_answers()
+            from lpdesk.commands.quiz import show_question
+            show_question(self.controller.doc.session.quiz, run.id, index)
+            self.place(run)
+            return self.controller.tr("finished the quiz")
+        pending = self._answers.get(run.id)
+        if (pending[-1][2] if pending else run.current_question) != index:
+            self._answers.setdefault(run.id, []).append((None, None, index))
         return self.controller.tr("on question %d") % (index + 1)
 
     def place(self, run) -> int:
@@ -300,10 +316,12 @@ class PhoneActivities(QObject):
         return c.tr("moved a card") if cell else c.tr("put a card back in the deck")
 
     def end_batch(self) -> None:
-        """After a batch of phones' messages (the controller's drain): each board's moves
-        become one command, so the board is laid out once however many moves came in, and
-        the quiz's followers hear once that phones' runs moved."""
+        """After a batch of phones' messages (the controller's drain): the quiz answers and
+        each board's moves become one command each, so the session is counted and the board
+        laid out once however many came in, and the quiz's followers hear once that phones'
+        runs moved."""
         c = self.controller
+        self.apply_answers()
         if self._quiz_moved:  # the desk's "11 of 14 finished": once per slice, not per answer
             self._quiz_moved = False
             self.quiz_changed.emit()
@@ -320,9 +338,21 @@ class PhoneActivities(QObject):
                 finally:
                     self._moving = False
             group = {p.id for p in c.doc.session.members(board.group_id)}
-            c._dirty.update(d.id for d in c.room.devices.values()
-                            if d.participant_id in group)
+            c._dirty.update(dict.fromkeys(d.id for d in c.room.devices.values()
+                                          if d.participant_id in group))
             c.schedule_flush()
+
+    def apply_answers(self) -> None:
+        """The quiz answers read so far in this slice, as one command."""
+        if not self._answers:
+            return
+        answers, self._answers = self._answers, {}
+        self._answering = True  # only the senders' own sections change (already marked)
+        try:
+            self.controller.doc.apply(AnswersFromPhonesCommand(
+                self.controller.doc.session.quiz, answers))
+        finally:
+            self._answering = False
 
     # -- sections (GUI thread, from the model) -------------------------------------------------
     def shared_sections(self) -> dict[str, str]:

@@ -3,8 +3,9 @@ options) and turns every checked phone message into a command on the open docume
 
 Server thread -> here: events go into a locked queue and one queued signal wakes the GUI
 thread, which works through what is waiting in slices with a frame budget (`_drain`): it
-reads messages for at most SLICE_MS, turns the placements among them into one command, acks
-them, and leaves the rest in the queue for the next slice. Views that follow the model
+reads messages for at most SLICE_MS, turns the placements among them into one command (and
+the quiz answers, and each board's card moves: ui/live/activities.py), acks them, and
+leaves the rest in the queue for the next slice. Views that follow the model
 through FrameRefresh redraw once after the slice (ui/base/frames.py: their timers are due
 before the next slice's). The next slice runs FRAME_MS after this one started at the
 earliest, and after an idle gap from this one's end of twice what it cost (phones get at
@@ -13,8 +14,9 @@ whichever is longer: a slow slice is not followed by a queue twice as slow, and 
 never get more than about half of the GUI thread (the window paints, takes input, and the
 server thread reads the next messages) (docs/architecture.md, "The frame budget").
 Here -> phones: whenever the model, the options or the devices change, a coalescing timer
-(`FLUSH_MS`) builds the phones' sections from the model once (ui/live/snapshot.py) and hands
-them to the server (`LiveServer.publish`), which sends each phone only what changed for it.
+(`FLUSH_MS`) builds the phones' sections from the model, in pieces of a few ms a frame apart
+(ui/live/snapshot.py), and hands them to the server (`LiveServer.publish`), which sends each
+phone only what changed for it.
 
 Undo: phone input goes through `SessionDocument.apply`, not the undo stack (see
 commands/live.py). The facilitator's own edits, including moving or clearing a participant's
@@ -50,7 +52,7 @@ from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, Liv
 from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.base.frames import phones_applying
 from lpdesk.ui.live.gui_thread import Inbox, gui_gc
-from lpdesk.ui.live.snapshot import PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
+from lpdesk.ui.live.snapshot import FLUSH_MORE_MS, PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
 FRAME_MS = 16.0  # slices are at least this far apart while a burst lasts: one per frame
@@ -97,12 +99,19 @@ class LiveController(PhonesSnapshot, QObject):
         self._next_slice = QTimer(self, singleShot=True)  # the burst's next frame
         self._next_slice.timeout.connect(self._drain)
         self._next_at = -1.0  # perf_counter before which no slice runs (the window's turn)
+        # s of the GUI thread's CPU applying and acking, per message read (measured): CPU, not
+        # wall time, so waiting for the interpreter lock (handing the acks to the server
+        # thread wakes it) is not taken for a cost per message, which would make the next
+        # slice read fewer and fewer
+        self._after_per_message = 0.0
         # measured only (benchmarks): when the redraws and paint after a slice are done
         self._slice_at = self._slice_end = 0.0  # the latest slice that read something
         self._settled = QTimer(self, singleShot=True, interval=0)  # after the views' redraw
         self._settled.timeout.connect(self._slice_settled)
         self._flush_timer = QTimer(self, singleShot=True, interval=FLUSH_MS)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_timer.timeout.connect(self._flush_piece)
+        self._flush_more = QTimer(self, singleShot=True, interval=FLUSH_MORE_MS)  # the rest
+        self._flush_more.timeout.connect(self._flush_piece)
         self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
         self._people_timer.timeout.connect(self.schedule_flush)
         self._handlers: dict[str, Callable[[Any, Message], str]] = {}
@@ -118,7 +127,9 @@ class LiveController(PhonesSnapshot, QObject):
         # only the senders' (and their group mates'), after anything else every phone's.
         self._applying = False
         self._all_dirty = True
-        self._dirty: set[str] = set()
+        # (ordered: who waits longest is built first; a dict used as an ordered set)
+        self._dirty: dict[str, None] = {}
+        self._everyone_left: dict[str, None] = {}  # of every phone's, what a piece left
         self._follow(doc)
         from lpdesk.ui.live.activities import install  # quiz, matrix, comments from phones
         self.activities = install(self)
@@ -232,6 +243,7 @@ class LiveController(PhonesSnapshot, QObject):
         restart within the same session keeps every phone's identity)."""
         server, self.server = self.server, None
         self._flush_timer.stop()
+        self._flush_more.stop()
         if server is not None:
             server.stop()
             gui_gc().release()
@@ -287,7 +299,8 @@ class LiveController(PhonesSnapshot, QObject):
         done: list[tuple[str, int | None, float]] = []
         budget_end = start + SLICE_MS / 1000
         with phones_applying():  # views redraw once, after the slice (ui/base/frames.py)
-            self._read(events, budget_end, votes, waiting, replies, done)
+            read = self._read(events, budget_end, votes, waiting, replies, done)
+            read_cpu = time.thread_time()
             self._applying = True
             try:
                 for (area_id, group), table in votes.items():
@@ -300,12 +313,15 @@ class LiveController(PhonesSnapshot, QObject):
             self.activities.end_batch()  # card moves from phones: one command per board
             if self._devices_changed:  # the device list and bars: once, after the slice
                 self.devices_changed.emit()
-        self._dirty.update(d for d, _s, _t in waiting)
+        self._dirty.update(dict.fromkeys(d for d, _s, _t in waiting))
         applied_at = time.perf_counter()
         for device_id, seq, _t in done + waiting:
-            replies.append((device_id, encode({"type": "ack", "seq": seq})))
+            replies.append((device_id, ack_text(seq)))
         self.server.send_many(replies)
         self._slice_end = end = time.perf_counter()
+        if read:  # what applying and acking cost per message read, for the next slice's reading
+            after = (time.thread_time() - read_cpu) / read
+            self._after_per_message = (self._after_per_message + after) / 2
         took_ms = (end - start) * 1000
         apply_ms = (self.doc.apply_seconds - applying_before) * 1000
         self.longest_drain_ms = max(self.longest_drain_ms, took_ms)
@@ -331,21 +347,25 @@ class LiveController(PhonesSnapshot, QObject):
     def _read(self, events: list[LiveEvent], budget_end: float,
               votes: dict[tuple[str, bool], dict[str, dict[str, float | None]]],
               waiting: list[tuple[str, int | None, float]], replies: list[tuple[str, str]],
-              done: list[tuple[str, int | None, float]]) -> None:
+              done: list[tuple[str, int | None, float]]) -> int:
         """Read the slice's messages until its budget ends: placements gather in `votes`
-        (applied together after), every other message is applied now."""
+        (applied together after), every other message is applied now or joins its batch.
+        The budget covers what comes after reading too: the messages read so far, at what
+        applying and acking each cost in the last slices (`_after_per_message`), so a slice
+        of 400 cheap placements does not run twice its budget. Returns how many were read."""
         session = self.doc.session
         known: KnownIds | None = None  # gathered once per batch, again after a new name
         names = -1  # how many participants `known` has
         now = time.time()
+        after = self._after_per_message
         self._devices_changed = False
         for index, event in enumerate(events):
-            if index and time.perf_counter() > budget_end:
+            if index and time.perf_counter() + index * after > budget_end:
                 self._inbox.put_back(events[index:])  # the next frame's slice
-                break
+                return index
             if isinstance(event, Joined):
                 self.room.joined(event.device_id, event.token, event.address, now)
-                self._dirty.add(event.device_id)
+                self._dirty[event.device_id] = None
                 self._devices_changed = True
                 self.schedule_flush()  # its own section (a returning phone: who it is)
                 continue
@@ -383,7 +403,7 @@ class LiveController(PhonesSnapshot, QObject):
                 if handler is None:
                     raise ProtocolError("type", "lpdesk does not know that kind of message.")
                 device.last_sent = handler(device, message)
-                self._dirty.add(device_id)
+                self._dirty[device_id] = None
                 self.schedule_flush()
                 done.append((device_id, message.seq, event.at))
             except ProtocolError as exc:
@@ -395,6 +415,7 @@ class LiveController(PhonesSnapshot, QObject):
                             % message.type)
                 replies.append((device_id, _error(ProtocolError(
                     "failed", "That did not work: try again."), message.seq)))
+        return len(events)
 
     def _placement_subject(self, device, message: Message) -> tuple[str, bool]:
         c = self.doc.session.continuum
@@ -445,6 +466,12 @@ class LiveController(PhonesSnapshot, QObject):
     def _release(self, device, message: Message) -> str:
         self.room.release(device.id)
         return self.tr("chose again")
+
+def ack_text(seq: int | None) -> str:
+    """encode({"type": "ack", "seq": seq}) without the JSON encoder: a slice of 400
+    placements spent a millisecond of its budget encoding acks (seq is a checked counter)."""
+    return '{"type":"ack","seq":%s}' % ("null" if seq is None else int(seq))
+
 
 def _error(exc: ProtocolError, seq: int | None) -> str:
     payload: dict[str, Any] = {"type": "error", "code": exc.code, "message": exc.text}

@@ -4,7 +4,10 @@ changed for it (docs/architecture.md, "The frame budget").
 
 The build is coalesced (FLUSH_MS) and incremental: after a slice of votes only the senders'
 own sections are built again (`_dirty`), after anything the facilitator did every phone's
-(`_all_dirty`); the sections every phone sees alike go only when they differ from what the
+(`_all_dirty`), and in pieces of at most FLUSH_SLICE_MS a frame apart (first what waits
+longest): like the phones' slices, the snapshot never holds the window for more than
+a piece, however many phones changed (`_everyone_left`: what a piece left of every phone's);
+the sections every phone sees alike go only when they differ from what the
 phones have, and the room (which every vote changes) at most every ROOM_EVERY_S after votes
 alone. The list of names reaches phones still choosing at most every PEOPLE_EVERY_S.
 """
@@ -16,6 +19,8 @@ from functools import partial
 from lpdesk.live.protocol import encode, me_section, people_section, room_section, session_index
 
 PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
+FLUSH_SLICE_MS = 4.0  # phones' own sections built per turn of the event loop, at most; the
+FLUSH_MORE_MS = 16  # phones left get theirs a frame later (200 answers: 18 ms in one go)
 ROOM_EVERY_S = 0.25  # what every phone sees alike, when only phones' votes changed it ("34
 # placed", the revealed distribution): at most this often, not every FLUSH_MS to every phone
 
@@ -28,12 +33,16 @@ class PhonesSnapshot:
         if self.server is not None and not self._flush_timer.isActive():
             self._flush_timer.start()
 
-    def flush(self) -> None:
-        """Build what phones see from the model (once for all) and hand it to the server."""
+    def flush(self, budget_ms: float | None = None) -> None:
+        """Build what phones see from the model (once for all) and hand it to the server.
+        With `budget_ms` (the coalescing timer's flush), phones' own sections are built
+        until that much time has passed: the phones left wait a frame (FLUSH_MORE_MS) for
+        the next piece (what waits longest first); without it, all of them now."""
         server = self.server
         if server is None:
             return
         start = time.perf_counter()
+        budget_end = start + budget_ms / 1000 if budget_ms is not None else None
         session, options = self.doc.session, self.room.options
         everyone = self._all_dirty
         shared = self._shared_changes(everyone, {
@@ -47,19 +56,35 @@ class PhonesSnapshot:
         people: str | None = None
         people_due = time.monotonic() - self._people_sent_at >= PEOPLE_EVERY_S
         personal: dict[str, dict[str, str]] = {}
+        devices = self.room.devices
         self._all_dirty = False
-        dirty, self._dirty = self._dirty, set()
+        if everyone:  # every phone's own part (what an earlier piece left is in here too)
+            self._everyone_left = dict.fromkeys(devices)
+        # who is built: every phone after the facilitator's edit (a list that only shrinks
+        # until the next edit), then the senders in the order they sent (neither waits
+        # for ever however much phones send), then phones still choosing (the list of names)
+        order = [*self._everyone_left, *self._dirty,
+                 *(i for i, d in devices.items() if d.participant_id is None)]
         identity = self.room.identity
         held_back = False
-        for d in self.room.devices.values():
-            if not d.connected or not (everyone or d.id in dirty or d.participant_id is None):
+        built = 0
+        for device_id in order:
+            if budget_end is not None and built and time.perf_counter() > budget_end:
+                break  # the rest: the next piece, a frame later
+            sent = self._dirty.pop(device_id, False) is None  # it sent something
+            listed = self._everyone_left.pop(device_id, False) is None
+            d = devices.get(device_id)
+            if d is None or not d.connected or device_id in personal:
                 continue
+            if not (sent or listed or d.participant_id is None):
+                continue
+            built += 1
             own = partial(identity.visible, d.id)
             mine = personal[d.id] = {
                 "me": encode(me_section(session, d.participant_id, index, own)),
                 **self.activities.personal_sections(d)}
             if d.participant_id is None:
-                if not (people_due or d.id in dirty):
+                if not (people_due or sent):
                     held_back = True
                     continue
                 if people is None:
@@ -69,9 +94,15 @@ class PhonesSnapshot:
             self._people_sent_at = time.monotonic()
         if held_back and not self._people_timer.isActive():
             self._people_timer.start()
+        if (self._dirty or self._everyone_left) and not self._flush_more.isActive():
+            self._flush_more.start()
         if shared or personal:  # the server wakes only the phones with something new
             server.publish(shared, personal)
         self.longest_flush_ms = max(self.longest_flush_ms, (time.perf_counter() - start) * 1000)
+
+    def _flush_piece(self) -> None:
+        """The timers' flush: one piece of at most FLUSH_SLICE_MS."""
+        self.flush(FLUSH_SLICE_MS)
 
     def _shared_changes(self, everyone: bool, sections: dict[str, str]) -> dict[str, str]:
         """The sections every phone sees alike that differ from what they have. The room
