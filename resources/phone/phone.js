@@ -50,27 +50,18 @@ function connect() {
     if (state.removed || !state.code) { render(); return; }
     // a dropped Wi-Fi, a locked screen, or the facilitator stopping or restarting the app:
     // keep trying with the same token (with jitter, so 30 phones do not knock at once).
-    // Refused for a while (too many wrong codes or new phones from this network): say so,
-    // not "connection lost", and do not knock again before it can help.
-    const why = state.refusedWith || HELD_OFF[event.code];
+    // held off (4010 wrong codes, 4011 new phones from this Wi-Fi): say why, wait longer
+    const why = state.refusedWith;
     state.refusedWith = null;
-    if (why) {
-      status(why.message + " Trying again by itself\u2026", "bad");
-    } else if (!state.ended) { offline(); }
-    const wait = Math.max(why ? why.wait : 0,
+    if (why) { status(why + " Trying again by itself\u2026", "bad"); }
+    else if (!state.ended) { offline(); }
+    const wait = Math.max(HELD_OFF[event.code] || 0,
       Math.min(8000, 500 * Math.pow(2, state.retry++))) * (0.5 + Math.random() / 2);
     clearTimeout(state.retryTimer);
     state.retryTimer = setTimeout(connect, wait);
   };
 }
-/* The server's refusals that end a connection for a while (lpdesk/live/server.py
-   CLOSE_CODES): what the phone says if the message before the close did not arrive, and the
-   least wait before trying again (halved at most by the jitter). */
-const HELD_OFF = {
-  4010: { message: "Too many wrong room codes from this network: wait a minute.", wait: 30000 },
-  4011: { message: "Too many new phones from this network at once.", wait: 6000 }
-};
-const HELD_OFF_BY_NAME = { guesses: 4010, busy: 4011 };
+const HELD_OFF = { 4010: 30000, 4011: 6000 };  // least wait (ms) by close code
 function online() { return state.ws && state.ws.readyState === 1 && state.token && state.welcome; }
 function transmit(message) {
   message.token = state.token;
@@ -179,10 +170,7 @@ function refused(m) {
   if (code === "token") { state.token = null; remember(); return; }  // join afresh
   if (code === "removed") { receive({ type: "bye", reason: "removed" }); return; }
   if (code === "full") { state.removed = true; state.ended = m.message; render(); return; }
-  if (HELD_OFF_BY_NAME[code]) {  // the close follows: onclose says it and waits
-    state.refusedWith = { message: m.message || HELD_OFF[HELD_OFF_BY_NAME[code]].message,
-      wait: HELD_OFF[HELD_OFF_BY_NAME[code]].wait };
-  }
+  if (code === "guesses" || code === "busy") { state.refusedWith = m.message; }  // closing
   status(m.message || "Not accepted.", "bad");
 }
 

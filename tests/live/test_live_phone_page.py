@@ -53,5 +53,7 @@ def test_nothing_is_loaded_from_elsewhere():
 def test_the_page_a_phone_downloads_is_small():
     total = sum(len(gzip.compress((FOLDER / n).read_bytes(), 9)) for n in PAGE_FILES)
     # ten files gzipped one by one (ES modules, issue 27): ~5 KB more than one bundle would
-    # be, still a blink on a busy Wi-Fi
-    assert total < 18_000, total
+    # be, still a blink on a busy Wi-Fi. 17.9 KB after issue 27; 18.1 KB since a phone held
+    # off for wrong codes says why (issue 28's round); the whole join, frames included, is
+    # a benchmark row with its own target (< 60 KB)
+    assert total < 18_500, total
