@@ -99,6 +99,7 @@ class SummaryPanel(QWidget):
         self.may_grow = True  # the facilitator's page may scroll; the room's screen not
         self._fitting = False
         self._styled: tuple | None = None  # what apply_theme last set (fonts, colours)
+        self._least: tuple[tuple, int] | None = None  # least_height's last answer, and for what
         self.apply_theme()
 
     def set_zoom(self, zoom: float) -> None:
@@ -153,7 +154,17 @@ class SummaryPanel(QWidget):
         return self.layout().totalHeightForWidth(max(1, width))
 
     def least_height(self, width: int = 300) -> int:
-        """The height its text needs at the smallest size it shrinks to, `width` wide."""
+        """The height its text needs at the smallest size it shrinks to, `width` wide.
+        Measured once per width, size and words: the page asks on every resize (its
+        _reflow), and each measure sets every label's font twice (a page's open resizes
+        it four or five times)."""
+        labels = [self.sentence, self.gap, self.count, self.agreed, *self.heads,
+                  *(cell for cells in self.cells.values() for cell in cells)]
+        key = (width, round(room_text_scale(self.zoom), 4), self.font().key(),
+               self.table.isHidden(), tuple((label.text(), label.isHidden())
+                                            for label in labels))
+        if self._least is not None and self._least[0] == key:
+            return self._least[1]
         fit = self._fit
         self._fit = 0.65
         self.apply_theme()
@@ -162,6 +173,7 @@ class SummaryPanel(QWidget):
         self._fit = fit
         self.apply_theme()
         self._forget_sizes()
+        self._least = (key, needed)
         return needed
 
     def _forget_sizes(self) -> None:

@@ -251,3 +251,35 @@ def test_the_spoken_markers_follow_each_move_and_the_private_vote(qtbot):
     page.toggle_hidden()
     said = view.accessibleDescription()
     assert f"{mine.name}: placed" in said and "now 13" not in said
+
+
+def test_the_summary_measures_its_least_height_once_per_width_and_words(qtbot, monkeypatch):
+    """The page asks on every resize (a page's open resizes it four or five times); each
+    measure re-sets every label's font twice. The same width and words: the same answer,
+    not measured again; new words or another width: measured again."""
+    _doc, page = make_page(qtbot)
+    summary = page.summary
+    first = summary.least_height(300)
+    themed = counting(monkeypatch, summary, "apply_theme")
+    assert summary.least_height(300) == first
+    assert themed == []  # not measured again
+    summary.show_hint("A much longer line of advice that needs more room to wrap, " * 4)
+    themed.clear()
+    longer = summary.least_height(300)
+    assert themed and longer > first  # new words: measured again, and they need more room
+    themed.clear()
+    assert summary.least_height(600) < longer and themed  # wider: measured again
+
+
+def test_the_area_tabs_are_fitted_once_per_width_and_names(qtbot, monkeypatch):
+    """Each fit measures every name at each size it tries; a page's open resizes the page
+    four or five times to the same room for the tabs."""
+    import lpdesk.ui.continuum.page as page_module
+
+    _doc, page = make_page(qtbot)
+    measured = counting(monkeypatch, page_module, "QFontMetrics")
+    page._fit_tabs()
+    assert measured == []  # the same room and names: nothing measured
+    page.tabs.setTabText(0, page.tabs.tabText(0) + " and a much longer name")
+    page._fit_tabs()
+    assert measured  # new names: measured again
