@@ -251,3 +251,78 @@ def test_the_spoken_markers_follow_each_move_and_the_private_vote(qtbot):
     page.toggle_hidden()
     said = view.accessibleDescription()
     assert f"{mine.name}: placed" in said and "now 13" not in said
+
+
+def test_the_summary_measures_its_least_height_once_per_width_and_words(qtbot, monkeypatch):
+    """The page asks on every resize (a page's open resizes it four or five times); each
+    measure re-sets every label's font twice. The same width and words: the same answer,
+    not measured again; new words or another width: measured again."""
+    _doc, page = make_page(qtbot)
+    summary = page.summary
+    first = summary.least_height(300)
+    themed = counting(monkeypatch, summary, "apply_theme")
+    assert summary.least_height(300) == first
+    assert themed == []  # not measured again
+    summary.show_hint("A much longer line of advice that needs more room to wrap, " * 4)
+    themed.clear()
+    longer = summary.least_height(300)
+    assert themed and longer > first  # new words: measured again, and they need more room
+    themed.clear()
+    assert summary.least_height(600) < longer and themed  # wider: measured again
+
+
+def test_the_area_tabs_are_fitted_once_per_width_and_names(qtbot, monkeypatch):
+    """Each fit measures every name at each size it tries; a page's open resizes the page
+    four or five times to the same room for the tabs."""
+    import lpdesk.ui.continuum.page as page_module
+
+    _doc, page = make_page(qtbot)
+    measured = counting(monkeypatch, page_module, "QFontMetrics")
+    page._fit_tabs()
+    assert measured == []  # the same room and names: nothing measured
+    page.tabs.setTabText(0, page.tabs.tabText(0) + " and a much longer name")
+    page._fit_tabs()
+    assert measured  # new names: measured again
+
+
+def _largest_that_fits(summary) -> float:
+    """What the fit must choose: the largest size that fits, tried one by one from full
+    size down (the smallest if none does)."""
+    from lpdesk.ui.continuum.summary import FITS
+
+    chosen = next((f for f in FITS if summary._measure(f)[1]), FITS[-1])
+    summary.fit()  # back to what the panel showed
+    return chosen
+
+
+def test_the_summary_fits_new_words_from_the_size_shown_to_the_largest_that_fits(qtbot):
+    """A small screen: the summary's text is shrunk. Shorter words grow it back, longer
+    ones shrink it again, always to the largest size that fits (as a search from full
+    size would find)."""
+    doc, page = make_page(qtbot, size=(1024, 600))
+    summary = page.summary
+    shrunk = summary._fit
+    assert shrunk < 1.0 and shrunk == _largest_that_fits(summary)
+    summary.show_hint("Short.")
+    summary.sentence.setText("Short.")
+    summary.fit()
+    assert summary._fit > shrunk and summary._fit == _largest_that_fits(summary)
+    page.refresh()  # the room's own words again
+    assert summary._fit == shrunk == _largest_that_fits(summary)
+
+
+def test_a_vote_refits_the_summary_without_trying_every_larger_size(qtbot, monkeypatch):
+    """A phone's vote changes a figure in the gap sentence on every refresh: the fit
+    starts from the size shown, not from full size down (8 sizes, every label's font set
+    at each: ~4 ms a vote on a 1024x600 screen)."""
+    doc, page = make_page(qtbot, size=(1024, 600))
+    assert page.summary._fit < 0.9  # several sizes below full size
+    fitted = counting(monkeypatch, page.summary, "fit")
+    restyled = counting(monkeypatch, page.summary, "_forget_sizes")  # fonts set anew
+    shown, gap = page.summary._fit, page.summary.gap.text()
+    people = [p.id for p in doc.session.participants]
+    vote(doc, people[0], 3.0)
+    assert page.summary.gap.text() != gap and fitted  # new words, fitted again
+    # the size shown still fits, the one above still does not: one size tried and back
+    # (from full size down, the fonts were set at each of the sizes above it, and back)
+    assert page.summary._fit == shown and len(restyled) <= 2
