@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.proc import child_env, run_child
+from benchmarks.proc import child_env, offscreen_platform, run_child
 
 HERE = Path(__file__).resolve().parent
 # The order of the table: start-up and files first, then responsiveness, then long runs.
@@ -135,8 +135,10 @@ def machine() -> str:
     except ImportError:
         pyside = "?"
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    screen = ("Qt's offscreen 800x800" if offscreen_platform() == "offscreen"
+              else "offscreen 1920x1080 (benchmarks/screen.json)")
     return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, load {load}; "
-            f"Python {platform.python_version()}, PySide6 {pyside}")
+            f"Python {platform.python_version()}, PySide6 {pyside}; screen {screen}")
 
 
 def main(argv: list[str] | None = None) -> int:
