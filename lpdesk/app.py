@@ -64,7 +64,7 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     after_first_paint(window, report_content)
     if recover:
         def offer() -> None:
-            from lpdesk.ui.window.recovery_dialog import offer_recovery
+            from lpdesk.ui.window.recovery import offer_recovery
             offer_recovery(window)
 
         after_first_paint(window, offer)
