@@ -30,9 +30,10 @@ class _SvgEngine(QIconEngine):
     for it, then kept. Clones (Qt makes one when a copy of the icon is changed) share what
     is drawn. The disabled and selected looks are the style's, as for any pixmap icon."""
 
-    def __init__(self, renderer, drawn: dict | None = None) -> None:
+    def __init__(self, svg: bytes, drawn: dict | None = None) -> None:
         super().__init__()
-        self._renderer = renderer
+        self._svg = svg  # parsed with the first drawing: most icons wait in closed menus
+        self._renderer = None
         self._drawn: dict = {} if drawn is None else drawn  # (w, h, mode) -> QPixmap
         # The icon owns it in C++, but Python must keep the object its drawing lives in
         # (without this reference the app crashed on the first paint); those of icons gone
@@ -46,12 +47,16 @@ class _SvgEngine(QIconEngine):
         pixmap = self._drawn.get(key)
         if pixmap is None:
             if mode in (QIcon.Mode.Normal, QIcon.Mode.Active):
+                if self._renderer is None:
+                    from PySide6.QtSvg import QSvgRenderer
+                    self._renderer = QSvgRenderer(QByteArray(self._svg))
                 pixmap = QPixmap(size)
                 pixmap.fill(Qt.GlobalColor.transparent)
-                painter = QPainter(pixmap)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                self._renderer.render(painter)
-                painter.end()
+                if self._renderer.isValid():  # a broken file: an empty icon, never a crash
+                    painter = QPainter(pixmap)
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                    self._renderer.render(painter)
+                    painter.end()
             else:  # disabled, selected: derived from the normal look, as Qt does
                 from PySide6.QtWidgets import QApplication, QStyleOption
                 pixmap = QApplication.style().generatedIconPixmap(
@@ -81,7 +86,7 @@ class _SvgEngine(QIconEngine):
         return size  # a drawing: any size is its own
 
     def clone(self) -> QIconEngine:
-        return _SvgEngine(self._renderer, self._drawn)
+        return _SvgEngine(self._svg, self._drawn)
 
     def key(self) -> str:
         return "lpdesk-svg"
@@ -90,18 +95,14 @@ class _SvgEngine(QIconEngine):
 @lru_cache(maxsize=128)
 def icon(name: str, colour: str) -> QIcon:
     """The icon `name` drawn in `colour` (drawn when first shown, at the size shown); a null
-    QIcon if there is no such file (an edited or missing resource never stops the app)."""
-    from PySide6.QtSvg import QSvgRenderer
-
+    QIcon if there is no such file, an empty one if it is not a drawing (an edited or
+    missing resource never stops the app)."""
     path = resources_dir() / "icons" / "actions" / f"{name}.svg"
     try:
         svg = path.read_text(encoding="utf-8").replace("currentColor", colour)
     except OSError:
         return QIcon()
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    if not renderer.isValid():
-        return QIcon()
-    return QIcon(_SvgEngine(renderer))
+    return QIcon(_SvgEngine(svg.encode("utf-8")))
 
 
 def themed_icon(name: str) -> QIcon:
