@@ -4,7 +4,8 @@
   validate the file, agenda) then show every activity page once and let it paint. Timed in a
   running app whose page code is already loaded (File > Open during a workshop); the first
   open in a just-started app, which also loads the page code, is shown
-  next to it. Targets: demo under 150 ms, 1,000 participants under 1 s.
+  next to it, with the GUI thread's CPU time. Targets: demo under 150 ms, 1,000
+  participants under 1 s; the first open of the demo under 400 ms.
   Each page's share of the demo open is a row of its own (median, wall clock and the GUI
   thread's CPU), so each page's owner sees theirs: a page's share is its construction
   (wherever it happens: the first page is built inside the window) plus showing it and
@@ -30,6 +31,7 @@ from pathlib import Path
 from benchmarks.proc import child_env, print_result, run_child
 
 OPEN_TARGET_MS = {"demo": 150.0, "large": 1000.0}
+FIRST_OPEN_TARGET_MS = 400.0  # issue 28; its CPU beside it (a busy machine inflates the wall)
 SAVE_TARGET_MS = {"demo": 50.0, "large": 300.0}
 RSS_TARGET_MB = 300.0
 LABEL = {"demo": "demo session", "large": "1,000 participants"}
@@ -126,8 +128,10 @@ def _timing_child(folder: str, quick: bool) -> None:
         result[key] = dict(save_ms=statistics.median(saves) * 1000, save_best=min(saves) * 1000,
                            size=path.stat().st_size, path=str(path))
     first_shares: dict[str, list[float]] = {}
+    cpu = time.thread_time()
     first, window = _open_and_render(app, Path(result["demo"]["path"]), first_shares)
     result["demo"]["first_open_ms"] = first * 1000
+    result["demo"]["first_open_cpu_ms"] = (time.thread_time() - cpu) * 1000
     result["demo"]["first_shares"] = first_shares
     _close(app, window)
     for key in ("demo", "large"):
@@ -215,7 +219,8 @@ def run(quick: bool = False) -> list[dict]:
                          round(timing[key]["open_ms"]), "ms", OPEN_TARGET_MS[key],
                          f"best {timing[key]['open_best']:.0f}"))
     rows.append(_row("  first open in a just-started app, demo (loads page code)",
-                     round(timing["demo"]["first_open_ms"]), "ms"))
+                     round(timing["demo"]["first_open_ms"]), "ms", FIRST_OPEN_TARGET_MS,
+                     f"GUI-thread CPU {timing['demo']['first_open_cpu_ms']:.0f}"))
     rows.extend(_share_rows(timing))
     rows.append(_row("  first open in a just-started app, 1,000 participants",
                      round(memory["first_open_ms"]), "ms"))

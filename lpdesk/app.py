@@ -54,8 +54,8 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
         after_first_paint(window, lambda: window.show_error(
             window.tr("Cannot open session"), error))
     def report_content() -> None:
-        from lpdesk.content.check import content_problems
-        problems = content_problems()
+        from lpdesk.content.check import problems_since_last_check
+        problems = problems_since_last_check()
         if problems:
             window.show_error(window.tr("Some content files are broken"), window.tr(
                 "lpdesk uses what still works; the activities that need these files say "
@@ -64,7 +64,7 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
     after_first_paint(window, report_content)
     if recover:
         def offer() -> None:
-            from lpdesk.ui.window.recovery_dialog import offer_recovery
+            from lpdesk.ui.window.recovery import offer_recovery
             offer_recovery(window)
 
         after_first_paint(window, offer)

@@ -99,10 +99,13 @@ COMPARE_FOLDER: Setting[str] = Setting(
 LIVE_PORT: Setting[int] = Setting(
     "live/port", int, 8470, "the phones' server port, kept so phones' bookmarks still work",
     minimum=1, maximum=65535)
+CONTENT_CHECKED: Setting[list[str]] = Setting(
+    "content/checked", list, [], "the content files (path, size, time modified) as they were "
+    "when last found whole: unchanged, they are not read and checked again at start-up")
 
 ALL: tuple[Setting[Any], ...] = (RECENT_FILES, LAST_DIR, THEME, ZOOM, EXPORT_FORMAT,
                                  EXPORT_PAPER, EXPORT_ANONYMISE, EXPORT_LAST_DIR,
-                                 COMPARE_FOLDER, LIVE_PORT)
+                                 COMPARE_FOLDER, LIVE_PORT, CONTENT_CHECKED)
 
 
 def get(setting: Setting[T]) -> T:

@@ -27,6 +27,41 @@ def content_problems() -> list[str]:
     return problems
 
 
+def _stamps() -> list[str]:
+    """Each content file as `path|size|modified (ns)`, from its directory entry alone."""
+    from lpdesk.content import resources_dir
+
+    root = resources_dir()
+    stamps = []
+    for path in [root / "continuum.json", root / "agenda.json", root / "quiz.json",
+                 *sorted((root / "templates").glob("*.json"))]:
+        try:
+            stat = path.stat()
+        except OSError:
+            stamps.append(f"{path}|missing")
+            continue
+        stamps.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
+    return stamps
+
+
+def problems_since_last_check() -> list[str]:
+    """As content_problems(), at start-up: when every content file is as it was the last
+    time all were found whole (path, size and time modified, remembered in the settings),
+    none is read; a file edited, added or removed since has them all checked again. Why:
+    reading and checking them all (with their modules) cost ~15-30 ms of the GUI thread
+    after every start, to find what the previous start had found; an activity still
+    reads the file it needs when first shown, and says so if it is broken."""
+    from lpdesk import settings
+
+    stamps = _stamps()
+    if stamps == settings.get(settings.CONTENT_CHECKED):
+        return []
+    problems = content_problems()
+    if not problems:
+        settings.put(settings.CONTENT_CHECKED, stamps)
+    return problems
+
+
 def clear_caches() -> None:
     """Forget loaded content (tests that point lpdesk at other content files use this)."""
     from lpdesk.content import agenda, quiz, resources_dir, stages, templates

@@ -49,7 +49,8 @@ def test_every_value_round_trips(app_settings):
               settings.THEME: "high_contrast", settings.ZOOM: 1.4,
               settings.EXPORT_FORMAT: "markdown", settings.EXPORT_PAPER: "letter",
               settings.EXPORT_ANONYMISE: True, settings.EXPORT_LAST_DIR: "/c",
-              settings.COMPARE_FOLDER: "/d", settings.LIVE_PORT: 9123}
+              settings.COMPARE_FOLDER: "/d", settings.LIVE_PORT: 9123,
+              settings.CONTENT_CHECKED: ["/r/quiz.json|8976|1765084560000000000"]}
     assert set(values) == set(settings.ALL)
     for setting, value in values.items():
         settings.put(setting, value)

@@ -26,7 +26,8 @@ from repo_paths import ROOT
 NOT_AT_START_UP = ("lpdesk.export", "lpdesk.ui.continuum.page",
                    "lpdesk.ui.quiz.page", "lpdesk.ui.matrix.page", "lpdesk.ui.summary.page",
                    "lpdesk.ui.export.dialog", "lpdesk.storage", "lpdesk.ui.window.autosave",
-                   "lpdesk.ui.window.recovery_dialog", "lpdesk.ui.room.presentation",
+                   "lpdesk.ui.window.recovery", "lpdesk.ui.window.recovery_dialog",
+                   "lpdesk.ui.room.presentation",
                    "lpdesk.ui.room.audience_window", "lpdesk.ui.room.view",
                    "lpdesk.ui.window.capture",
                    # the session behind the start page, built right after the paint: the
@@ -191,3 +192,29 @@ def test_the_check_sees_any_module_joining_the_start_up_path(tmp_path, bare_modu
                                                              preload, joined):
     found = not_known_at_start_up(modules_at_first_paint(tmp_path, preload), bare_modules)
     assert joined in found
+
+
+AFTER_PAINT = """
+import sys
+from lpdesk.app import create_main_window, make_application
+from lpdesk.ui.window.after_paint import first_paint_done
+app = make_application(["lpdesk"])
+window = create_main_window()
+window.show()
+while not first_paint_done(window):
+    app.processEvents()
+print("first-paint")
+print(" ".join(sorted(sys.modules)))
+print("")
+"""
+
+
+def test_the_work_after_the_paint_loads_no_dialog_or_worker_it_does_not_use(tmp_path):
+    # Nothing crashed, nothing edited yet: the recovery scan finds nothing, so the dialog
+    # that would offer it (Qt's dialog classes: ~8 ms) is not loaded, and autosave's worker
+    # (concurrent.futures: ~6 ms) waits for the first write. Both were loaded at every start.
+    modules = modules_at_first_paint(tmp_path, program=AFTER_PAINT)
+    assert {"lpdesk.ui.window.autosave", "lpdesk.ui.window.recovery",
+            "lpdesk.storage.recovery"} <= modules  # the work ran: autosave on, folder scanned
+    assert "lpdesk.ui.window.recovery_dialog" not in modules
+    assert "concurrent.futures" not in modules

@@ -90,3 +90,37 @@ def test_cli_export_with_broken_content_says_which_file(content, tmp_path, capsy
     err = capsys.readouterr().err.strip()
     assert err.startswith("lpdesk: broken content file: ") and "continuum.json" in err
     assert "\n" not in err
+
+
+def test_unchanged_content_is_not_read_again_at_the_next_start(content, app_settings,
+                                                               monkeypatch):
+    # Every start read and checked every content file after the first paint (~15-30 ms of
+    # the GUI thread) to find what the previous start had found. Unchanged files are now
+    # not read; a file edited since has them all checked, and a broken one is reported at
+    # every start until it is mended.
+    from lpdesk.content import agenda, check, quiz, stages, templates
+
+    def forget():  # what a new start has not loaded (the folder stays the test's copy)
+        for cached in (stages.continuum_content, agenda._default_items, quiz.quiz_content,
+                       templates._bundled):
+            cached.cache_clear()
+
+    checks = []
+    real = check.content_problems
+    monkeypatch.setattr(check, "content_problems", lambda: checks.append(1) or real())
+    assert check.problems_since_last_check() == [] and len(checks) == 1  # first start
+    forget()
+    assert check.problems_since_last_check() == [] and len(checks) == 1  # nothing read
+    whole = (content / "quiz.json").read_text(encoding="utf-8")
+    edit(content / "quiz.json", lambda d: d["questions"][0].__setitem__("answers", []))
+    for start in (2, 3):  # broken: said at each start
+        forget()
+        problems = check.problems_since_last_check()
+        assert len(checks) == start and len(problems) == 1 and "quiz.json" in problems[0]
+    (content / "quiz.json").write_text(whole, encoding="utf-8")  # mended
+    forget()
+    assert check.problems_since_last_check() == [] and len(checks) == 4
+    (content / "templates" / "today-and-tomorrow.json").unlink()  # a file gone: checked
+    forget()
+    check.problems_since_last_check()
+    assert len(checks) == 5

@@ -14,15 +14,18 @@ returns to its clean state, and on a clean close.
 from __future__ import annotations
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from lpdesk.document import SessionDocument
 from lpdesk.storage.files import save_error
 from lpdesk.storage.recovery import RecoveryFile
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 DEFAULT_DELAY_MS = 2000
 DEFAULT_MAX_WAIT_MS = 5000
@@ -49,7 +52,9 @@ class Autosaver(QObject):
         self.last_written: datetime | None = None
         self.last_error = ""
         self.last_encode_ms = 0.0  # GUI-thread time of the latest snapshot
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lpdesk-autosave")
+        # The worker (and concurrent.futures, ~6 ms to import) comes with the first write:
+        # a window just opened has nothing to write yet (`_worker`).
+        self._pool: ThreadPoolExecutor | None = None
         self._pending: list[Future] = []
         self._on_disk = False  # whether a recovery file may exist (skip needless removes)
         self._idle = QTimer(self, singleShot=True, interval=delay_ms)
@@ -159,11 +164,21 @@ class Autosaver(QObject):
         self.wait()
         self._on_disk = False
         try:
-            self._pool.submit(self.file.close).result(10.0)
+            if self._pool is None:  # nothing was ever written: nothing queued to wait for
+                self.file.close()
+            else:
+                self._pool.submit(self.file.close).result(10.0)
         except OSError:
             pass
 
     # -- worker side ------------------------------------------------------------------
+    def _worker(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+            self._pool = ThreadPoolExecutor(max_workers=1,
+                                            thread_name_prefix="lpdesk-autosave")
+        return self._pool
+
     def _submit(self, what: str, func, *args) -> None:
         def job() -> None:
             try:
@@ -179,7 +194,7 @@ class Autosaver(QObject):
             self._done.emit(what, None)
 
         try:
-            future = self._pool.submit(job)
+            future = self._worker().submit(job)
         except RuntimeError:  # shut down: the window is closing
             return
         self._pending = [f for f in self._pending if not f.done()] + [future]

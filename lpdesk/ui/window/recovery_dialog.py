@@ -9,9 +9,7 @@ Cancel. A session that was never saved stays without a file name (Save asks wher
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -27,9 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lpdesk.document import SessionDocument
-from lpdesk.storage.errors import SessionFileError
-from lpdesk.storage.recovery import Claim, RecoveryInfo, claim_orphans
+from lpdesk.storage.recovery import RecoveryInfo
 from lpdesk.ui.style.screens import fit_to_screen
 from lpdesk.ui.style.text import plain_message, plain_tip
 
@@ -187,61 +183,8 @@ def ask_recovery(parent: QWidget | None, infos: list[RecoveryInfo]) -> tuple[Act
     return dialog.choice
 
 
-def _recover_into(window, claim: Claim) -> bool:
-    """Show the claimed session in `window`; our own autosave takes over before the dead
-    instance's file is deleted, so there is never a moment with no copy on disk."""
-    session = claim.read()
-    if not window.maybe_save():
-        return False
-    doc = SessionDocument(session, claim.info.original, claim.info.original_stamp)
-    doc.undo_stack.resetClean()  # unsaved work: the title shows it, closing asks
-    window.set_document(doc)
-    autosaver = getattr(window, "autosaver", None)
-    if autosaver is not None:
-        autosaver.save_now()
-        autosaver.wait()
-        if autosaver.last_error:
-            claim.release()  # our copy failed: keep theirs for the next start
-            return True
-    claim.discard()
-    return True
+# The offer lives in recovery.py (imported at every start, this module only when there is
+# something to offer); this name stays so code written against it still works.
+from lpdesk.ui.window.recovery import offer_recovery  # noqa: E402
 
-
-def offer_recovery(window, folder: Path | None = None, ask=None) -> bool:
-    """At start-up: offer the sessions of dead instances found in `folder` (default: the
-    autosave folder) and restore the one chosen into `window`. True if one was restored."""
-    if folder is None:
-        from lpdesk.ui.window.autosave import recovery_folder
-        folder = recovery_folder()
-    ask = ask or ask_recovery
-    claims = claim_orphans(folder)
-    recovered = False
-    try:
-        while claims and not recovered:
-            action, index = ask(window, [c.info for c in claims])
-            if action == "later" or not 0 <= index < len(claims):
-                break
-            claim = claims[index]
-            if action == "discard":
-                claims.pop(index).discard()
-                continue
-            if claim.info.problem:  # nothing to recover: keep it for a later decision
-                claims.pop(index).release()
-                continue
-            try:
-                recovered = _recover_into(window, claim)
-            except SessionFileError as exc:
-                window.show_error(tr("Cannot recover session"), str(exc))
-                claim.info = replace(claim.info, problem=exc.problem)  # offer discard only
-                continue
-            if not recovered:
-                break
-            claims.pop(index)
-            saved_at = claim.info.saved_at
-            window.statusBar().showMessage(
-                tr("Recovered the work autosaved %s. Save it to keep it.")
-                % when_text(saved_at), 15000)
-    finally:
-        for claim in claims:
-            claim.release()
-    return recovered
+__all__ = ["RecoveryDialog", "ask_recovery", "offer_recovery", "when_text"]

@@ -205,6 +205,42 @@ def test_every_icon_file_draws_in_the_colour_asked(qapp):
     assert icon("no-such-icon", "#000000").isNull()
 
 
+def test_an_icon_is_drawn_when_first_shown_at_the_size_shown_and_kept(qapp, monkeypatch):
+    # A new window's thirty icons were parsed and rendered at ten sizes each right after
+    # the first paint (~300 renders, 40-70 ms), menus never opened included: now each is
+    # parsed when first shown and drawn once per size and pixel ratio it is shown at.
+    from PySide6 import QtSvg
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+    from PySide6.QtSvg import QSvgRenderer
+
+    drawn = []
+    render = QSvgRenderer.render
+
+    def counted(renderer, painter, *args):
+        drawn.append(painter.device().width())
+        return render(renderer, painter, *args)
+
+    monkeypatch.setattr(QSvgRenderer, "render", counted)
+    parsed = []
+
+    class Parsed(QSvgRenderer):
+        def __init__(self, *args):
+            parsed.append(args)
+            super().__init__(*args)
+
+    monkeypatch.setattr(QtSvg, "QSvgRenderer", Parsed)
+    new = icon("new", "#123457")  # a colour no other test asks for: a fresh icon
+    assert not new.isNull() and drawn == [] and parsed == []  # nothing before it is shown
+    assert new.pixmap(17, 17).size() == QSize(17, 17)  # the toolbar's size, drawn for it
+    new.pixmap(17, 17)
+    assert not new.pixmap(17, 17, QIcon.Mode.Disabled).isNull()  # the style's, from it
+    assert drawn == [17] and len(parsed) == 1
+    crisp = new.pixmap(QSize(24, 24), 2.0)  # a high-density screen: its own pixels
+    assert (crisp.size(), crisp.devicePixelRatio()) == (QSize(48, 48), 2.0)
+    assert drawn == [17, 48]
+
+
 def test_menus_and_the_room_toolbar_get_the_icons_after_the_first_paint(demo_window, qtbot):
     qtbot.waitUntil(lambda: first_paint_done(demo_window), timeout=3000)
     for attribute in WINDOW_ICONS:
