@@ -49,6 +49,15 @@ from shiboken6 import isValid
 # seconds: a step slower than this fails (generous: CI machines are shared and loaded)
 STEP_LIMIT = float(os.environ.get("LPDESK_JOURNEY_STEP_LIMIT", "5"))
 HANG_SECONDS = 120  # no step returns in this long: dump every stack and end the process
+# A file to write every step to before it runs: a hang or a crash ends the process without
+# Hypothesis's report of the steps that led there; the file's end is that report
+TRACE = os.environ.get("LPDESK_JOURNEYS_TRACE")
+
+
+def trace(line: str) -> None:
+    if TRACE:
+        with open(TRACE, "a", encoding="utf-8") as out:
+            out.write(line + "\n")
 
 # Bugs owned by another branch this round, met by the machine: the rule (or the choice)
 # that hits one is skipped while it is listed here. Remove an entry when its fix lands.
@@ -186,6 +195,7 @@ def step(method):
         name = method.__name__
         TALLY.steps += 1
         TALLY.rules[name] = TALLY.rules.get(name, 0) + 1
+        trace(f"{name} {args!r} {kwargs!r}")
         faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
         started, cpu = time.monotonic(), time.process_time()
         try:
@@ -219,6 +229,7 @@ class Journey(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         TALLY.sequences += 1
+        trace(f"--- sequence {TALLY.sequences}")
         from lpdesk.app import create_main_window
 
         self.errors: list[str] = []
@@ -237,6 +248,7 @@ class Journey(RuleBasedStateMachine):
         self.window.resize(1280, 720)
         self.window.show()
         QTest.qWaitForWindowExposed(self.window)
+        self._popup_seen = None
         self.watchdog = QTimer()
         self.watchdog.setInterval(50)
         self.watchdog.timeout.connect(self._answer_modal)
@@ -268,6 +280,10 @@ class Journey(RuleBasedStateMachine):
     def _answer_modal(self) -> None:
         """Any modal window nobody answered: an error box is a failure, others are
         closed (the journey goes on)."""
+        popup = QApplication.activePopupWidget()  # a menu a step opened and left open:
+        if popup is not None and popup is self._popup_seen:  # closed at its second look
+            popup.close()
+        self._popup_seen = popup
         modal = QApplication.activeModalWidget()
         if modal is None:
             return
@@ -543,8 +559,20 @@ class Journey(RuleBasedStateMachine):
         if not bar.isVisible():
             return
         buttons = [b for b in bar.buttons() if b.isVisible() and b.isEnabled()]
-        if buttons:
-            self.click(buttons[index % len(buttons)])
+        if not buttons:
+            return
+        button = buttons[index % len(buttons)]
+        menu = button.menu() or (button.defaultAction().menu()
+                                 if button.defaultAction() is not None else None)
+        if menu is None:
+            self.click(button)
+            return
+        # a button that opens a menu (Break length): its menu waits for a choice in a loop
+        # of its own, so the choice is made as a user's would be, one of its entries
+        menu.aboutToShow.emit()
+        choices = [a for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+        if choices:
+            choices[index % len(choices)].trigger()
 
     @rule(shift=st.booleans())
     @step
