@@ -224,23 +224,18 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
         margins = self.layout().contentsMargins()
         room = (self.width() - self.side.width() - self.areas_button.sizeHint().width()
                 - margins.left() - margins.right() - 3 * self.layout().spacing() - 8)
-        names = tuple(self.tabs.tabText(i) for i in range(self.tabs.count()))
-        fitted = (room, names, self._tab_font.key(), self.tabs.font().key())  # once per
-        if fitted == getattr(self, "_tabs_fitted", None):  # width and names (an open
-            return  # resizes the page 4-5 times), unless the bar's font was set since
         font = QFont(self._tab_font)
         floor = min(font.pointSizeF(), 10.0)
         while True:
             metrics = QFontMetrics(font)
             # a tab is its text plus the style's padding (about one line height)
-            need = sum(metrics.horizontalAdvance(name) + metrics.height() + 8
-                       for name in names)
+            need = sum(metrics.horizontalAdvance(self.tabs.tabText(i)) + metrics.height()
+                       + 8 for i in range(self.tabs.count()))
             if need <= room or font.pointSizeF() <= floor:
                 break
             font.setPointSizeF(max(floor, font.pointSizeF() - 0.5))
         if self.tabs.font() != font:
             self.tabs.setFont(font)
-        self._tabs_fitted = fitted[:3] + (self.tabs.font().key(),)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Grow the room's text with the page: a 1080p projector is no less far away."""

@@ -50,18 +50,6 @@ def _fmt(value: float | None, signed: bool = False) -> str:
     return words.format_gap(value) if signed else words.format_position(value)
 
 
-def _fits() -> tuple[float, ...]:
-    """The text sizes the summary tries (a share of full size): full, then 5 % less each
-    time, down to 65 % (the same floats the fit has always stepped through)."""
-    fits = [1.0]
-    while fits[-1] > 0.65:
-        fits.append(fits[-1] - 0.05)
-    return tuple(fits)
-
-
-FITS = _fits()
-
-
 class SummaryPanel(QWidget):
     """Sentence, gap sentence and a small table of median, middle half (IQR) and stage."""
 
@@ -111,7 +99,6 @@ class SummaryPanel(QWidget):
         self.may_grow = True  # the facilitator's page may scroll; the room's screen not
         self._fitting = False
         self._styled: tuple | None = None  # what apply_theme last set (fonts, colours)
-        self._least: tuple[tuple, int] | None = None  # least_height's last answer, and for what
         self.apply_theme()
 
     def set_zoom(self, zoom: float) -> None:
@@ -129,28 +116,24 @@ class SummaryPanel(QWidget):
 
     def fit(self) -> None:
         """Shrink the text (to 65 % at most) until it all fits the panel's height:
-        smaller text beats text cut off. The largest of the sizes in FITS that fits,
-        searched from the size shown: a phone's vote changes a figure in the gap sentence
-        on every refresh, and starting from full size re-set every label's font at each
-        size down to the one shown (a 1024x600 screen: ~8 sizes, ~4 ms a vote)."""
+        smaller text beats text cut off."""
         if self._fitting:
             return
         self._fitting = True
         try:
-            sizes = FITS if not self.grows else FITS[:1]  # under the chart: full size
-            at = sizes.index(self._fit) if self._fit in sizes else 0
-            needed, fits = self._measure(sizes[at])
-            if fits:  # larger sizes while they fit (the words may have got shorter)
-                while at > 0:
-                    needed_up, fits_up = self._measure(sizes[at - 1])
-                    if not fits_up:
-                        needed, _ = self._measure(sizes[at])  # back to the one that fits
-                        break
-                    at, needed = at - 1, needed_up
-            else:  # smaller sizes until one fits, or the smallest
-                while at < len(sizes) - 1 and not fits:
-                    at += 1
-                    needed, fits = self._measure(sizes[at])
+            fit = 1.0
+            while True:
+                self._fit = fit
+                styled = self._styled
+                self.apply_theme()
+                if self._styled != styled:  # new fonts: measure them, not the cache
+                    self._forget_sizes()
+                needed = self.layout().totalHeightForWidth(max(1, self.width()))
+                wide = self.table.isHidden() or \
+                    self.table.sizeHint().width() <= self.width() - 12
+                if self.grows or fit <= 0.65 or (needed <= self.height() and wide):
+                    break
+                fit -= 0.05
             # Still too tall (or free to grow): ask for the height, the page scrolls;
             # a headline cut in half or a table crushed to lines helps nobody
             least = needed if (self.grows or needed > self.height()) and self.may_grow else 0
@@ -158,14 +141,6 @@ class SummaryPanel(QWidget):
                 self.setMinimumHeight(least)
         finally:
             self._fitting = False
-
-    def _measure(self, fit: float) -> tuple[int, bool]:
-        """Style the text at size `fit`: the height it needs, and whether it fits (or
-        needs no fitting: the panel grows)."""
-        self._style_at(fit)
-        needed = self.layout().totalHeightForWidth(max(1, self.width()))
-        wide = self.table.isHidden() or self.table.sizeHint().width() <= self.width() - 12
-        return needed, self.grows or (needed <= self.height() and wide)
 
     def set_grows(self, grows: bool) -> None:
         """Under the chart (a small screen): full-size text, as tall as it needs."""
@@ -178,31 +153,16 @@ class SummaryPanel(QWidget):
         return self.layout().totalHeightForWidth(max(1, width))
 
     def least_height(self, width: int = 300) -> int:
-        """The height its text needs at the smallest size it shrinks to, `width` wide.
-        Measured once per width, size and words: the page asks on every resize (its
-        _reflow), and each measure sets every label's font twice (a page's open resizes
-        it four or five times)."""
-        labels = [self.sentence, self.gap, self.count, self.agreed, *self.heads,
-                  *(cell for cells in self.cells.values() for cell in cells)]
-        key = (width, round(room_text_scale(self.zoom), 4), self.font().key(),
-               self.table.isHidden(), tuple((label.text(), label.isHidden())
-                                            for label in labels))
-        if self._least is not None and self._least[0] == key:
-            return self._least[1]
+        """The height its text needs at the smallest size it shrinks to, `width` wide."""
         fit = self._fit
-        self._style_at(0.65)
-        needed = self.layout().totalHeightForWidth(max(1, width))
-        self._style_at(fit)
-        self._least = (key, needed)
-        return needed
-
-    def _style_at(self, fit: float) -> None:
-        """The text at size `fit` (fonts set only if they change)."""
-        self._fit = fit
-        styled = self._styled
+        self._fit = 0.65
         self.apply_theme()
-        if self._styled != styled:  # new fonts: measure them, not the cache
-            self._forget_sizes()
+        self._forget_sizes()
+        needed = self.layout().totalHeightForWidth(max(1, width))
+        self._fit = fit
+        self.apply_theme()
+        self._forget_sizes()
+        return needed
 
     def _forget_sizes(self) -> None:
         """Measured right after a font change, the table's grid and the outer layout's
