@@ -183,8 +183,4 @@ def ask_recovery(parent: QWidget | None, infos: list[RecoveryInfo]) -> tuple[Act
     return dialog.choice
 
 
-# The offer lives in recovery.py (imported at every start, this module only when there is
-# something to offer); this name stays so code written against it still works.
-from lpdesk.ui.window.recovery import offer_recovery  # noqa: E402
-
-__all__ = ["RecoveryDialog", "ask_recovery", "offer_recovery", "when_text"]
+__all__ = ["RecoveryDialog", "ask_recovery", "when_text"]

@@ -25,7 +25,8 @@ from lpdesk.ui.window import recovery_dialog
 from lpdesk.ui.window.after_paint import first_paint_done
 from lpdesk.ui.window.autosave import recovery_folder
 from lpdesk.ui.window.main_window import MainWindow
-from lpdesk.ui.window.recovery_dialog import RecoveryDialog, offer_recovery, when_text
+from lpdesk.ui.window.recovery import offer_recovery
+from lpdesk.ui.window.recovery_dialog import RecoveryDialog, when_text
 
 ARTEFACTS = ROOT / "artefacts"
 Button = QMessageBox.StandardButton
