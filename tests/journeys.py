@@ -173,6 +173,11 @@ def settle(ms: int = 15) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def choices_in(menu) -> list:
+    """The entries of `menu` a user could choose now (enabled, not separators)."""
+    return [a for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+
+
 def only_if(applies):
     """The rule does nothing unless `applies(self)`: a no-op step, not a Hypothesis
     precondition, because whether it applies depends on the window (timers, the server)
@@ -570,7 +575,7 @@ class Journey(RuleBasedStateMachine):
         # a button that opens a menu (Break length): its menu waits for a choice in a loop
         # of its own, so the choice is made as a user's would be, one of its entries
         menu.aboutToShow.emit()
-        choices = [a for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+        choices = choices_in(menu)
         if choices:
             choices[index % len(choices)].trigger()
 
@@ -618,7 +623,7 @@ class Journey(RuleBasedStateMachine):
         menu = QApplication.activePopupWidget()
         if not isinstance(menu, QMenu):
             return
-        choices = [a for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
+        choices = choices_in(menu)
         if pick < len(choices):
             choices[pick].trigger()
         menu.close()

@@ -108,6 +108,11 @@ def crowd(people):
     return SessionDocument(_session(people))
 
 
+def crowd_page(qtbot, people):
+    doc = crowd(people)
+    return doc, shown(qtbot, ContinuumPage(doc))
+
+
 @pytest.mark.parametrize("people", [0, 200], ids=["demo (initials)", "200 (dots)"])
 def test_markers_redrawn_row_by_row_look_as_if_drawn_afresh(qtbot, people):
     """Moves repaint only their rows: after key moves, a drag, a drop and phones' votes,
@@ -179,12 +184,7 @@ def press(page, key):
 
 
 def test_a_key_move_repaints_its_row_not_the_plot(qtbot):
-    doc = crowd(200)
-    page = ContinuumPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    qtbot.waitExposed(page)
+    doc, page = crowd_page(qtbot, 200)
     page.select(doc.session.participants[100].id)
     press(page, Qt.Key.Key_Right)
     qtbot.wait(100)  # the page laid out and painted whole (and earlier tests' windows gone)
@@ -199,12 +199,7 @@ def test_a_key_move_repaints_its_row_not_the_plot(qtbot):
 
 
 def test_a_drag_repaints_its_row_not_the_plot(qtbot):
-    doc = crowd(200)
-    page = ContinuumPage(doc)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    qtbot.waitExposed(page)
+    doc, page = crowd_page(qtbot, 200)
     plot = page.plot
     mine = doc.session.participants[100].id
     page.select(mine)
