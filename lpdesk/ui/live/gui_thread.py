@@ -4,6 +4,7 @@ threads and the garbage collector's timer (docs/architecture.md, "The frame budg
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections import deque
 
@@ -69,6 +70,46 @@ def gui_gc() -> GuiThreadGc:
     if not _GC:
         _GC.append(GuiThreadGc())
     return _GC[0]
+
+
+PHONES_SWITCH_S = 0.0005  # the interpreter's hand-over interval while phones are on
+
+
+class LockHandOver:
+    """While a phones' server thread runs, the GUI thread shares the interpreter lock with
+    it. PySide lets go of the lock in each call into Qt and takes it back after; when the
+    server thread is reading phones at that moment, the GUI thread waits until the
+    interpreter makes it hand over, every `sys.getswitchinterval()`: 5 ms by default. A
+    slice or a paint makes hundreds of calls into Qt, so on a 2-core laptop a 4 ms slice of
+    200 phones' votes took 11-13 ms, most of it waiting. While any server runs the interval
+    is 0.5 ms (a GUI-thread wait is at most that long; the server thread, which waits on
+    its sockets most of the time, hands over more often, at a cost of microseconds), and
+    the app's own value comes back when the last server stops."""
+
+    def __init__(self) -> None:
+        self.users = 0
+        self.previous: float | None = None
+
+    def acquire(self) -> None:
+        self.users += 1
+        if self.users == 1:
+            self.previous = sys.getswitchinterval()
+            sys.setswitchinterval(min(self.previous, PHONES_SWITCH_S))
+
+    def release(self) -> None:
+        self.users = max(0, self.users - 1)
+        if self.users == 0 and self.previous is not None:
+            sys.setswitchinterval(self.previous)
+            self.previous = None
+
+
+_LOCK: list[LockHandOver] = []
+
+
+def lock_hand_over() -> LockHandOver:
+    if not _LOCK:
+        _LOCK.append(LockHandOver())
+    return _LOCK[0]
 
 
 class Inbox(QObject):
