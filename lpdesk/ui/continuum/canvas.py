@@ -17,9 +17,10 @@ middle at i; the axis runs from -0.6 to n - 0.4 with n >= MIN_ROWS rows, top to 
 from __future__ import annotations
 
 import math
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
 
 MIN_ROWS = 8  # the rows' axis is never divided into fewer rows than this
 DRAG_START_PX = 5  # a press that moves this far is a drag, not a click
+WARM_MS = 4.0  # the longest turn of making pictures ahead of need
+WARM_COLOURS = 48  # colours warmed at most: within the pictures' caches (items.py)
 
 
 class ContinuumCanvas(QWidget):
@@ -82,6 +85,9 @@ class ContinuumCanvas(QWidget):
         self._picture = QPixmap()  # what only a new layout changes (see _background)
         self._picture_stale = True
         self._dragging = False
+        self._warm = QTimer(self, singleShot=True, interval=0)  # see warm_pictures
+        self._warm.timeout.connect(self.warm_pictures)
+        self._warm_left: list[tuple] = []
 
     # -- geometry ------------------------------------------------------------------
     def rows_count(self) -> int:
@@ -109,6 +115,42 @@ class ContinuumCanvas(QWidget):
         self._map = (rect.left() - low * sx, sx, rect.top() + 0.6 * sy, sy)
         self._picture_stale = True
         self.update()
+        self._warm_left = []
+        self._warm.start()
+
+    def warm_pictures(self) -> None:
+        """Make the markers' and arrow heads' pictures of every row's colour at this
+        layout's sizes before the first votes need them, in turns of the event loop of at
+        most WARM_MS each: the first slice of a room's votes painted every colour's
+        pictures at once (and PySide made its enums on first touch), a 9 ms paint in a
+        stall of 25 ms; now that paint only copies them."""
+        if not self._warm_left:
+            self._warm_left = self._pictures_wanted()
+        started = time.thread_time()
+        while self._warm_left:
+            make, args = self._warm_left.pop()
+            make(*args)
+            if (time.thread_time() - started) * 1000 >= WARM_MS:
+                break
+        if self._warm_left:
+            self._warm.start()
+
+    def _pictures_wanted(self) -> list[tuple]:
+        plot = self.plot
+        ratio = self.devicePixelRatioF()
+        edge = theme().background
+        head = max(5.0, min(14.0, self.marker_px * 0.45))
+        wanted: list[tuple] = []
+        for colour in list(plot.colour_order)[:WARM_COLOURS]:
+            for kind in ("now", "target"):
+                wanted.append((sprite, (kind, colour, plot.size_for(kind), edge, ratio)))
+            for direction in (1.0, -1.0):
+                wanted.append((arrow_head, (colour, head, direction, ratio)))
+        agreed = next((row.colour for row in plot.rows if row.key == AGREED), None)
+        if agreed is not None:
+            wanted.append((sprite, ("agreed", agreed, plot.size_for("agreed"), edge, ratio)))
+        wanted.reverse()  # popped from the end: the first rows' colours first
+        return wanted
 
     def to_px(self, x: float) -> float:
         ox, sx, _oy, _sy = self._map
