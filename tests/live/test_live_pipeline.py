@@ -15,7 +15,8 @@ from lpdesk.document import SessionDocument
 from lpdesk.live.events import Arrived, Joined
 from lpdesk.live.protocol import Message
 from lpdesk.model import limits
-from lpdesk.ui.base.frames import FrameRefresh
+from lpdesk.ui.base import frames
+from lpdesk.ui.base.frames import BREATH_MS, FrameRefresh, phones_applying, piece_ended
 from lpdesk.ui.live import controller as live_controller
 from lpdesk.ui.live.controller import FRAME_MS, LiveController
 from lpdesk.ui.live.gui_thread import PHONES_SWITCH_S, GuiThreadGc
@@ -59,6 +60,7 @@ def room(n: int = 6):
 
 def slice_now(c: LiveController) -> None:
     """One slice at once, whatever the schedule says (the schedule has its own tests)."""
+    frames._piece_end = 0.0  # no breath owed to the window (the breath has its own test)
     c._next_at = -1.0
     c._settled.stop()
     c._drain()
@@ -213,6 +215,39 @@ def test_the_redraws_a_slice_caused_run_before_the_next_slice_and_are_measured(q
         monkey.undo()
     assert order[:2] == ["redraw", "slice"]
     assert c.longest_after_ms >= 30
+
+
+def test_pieces_of_phones_work_never_run_back_to_back(qtbot):
+    """A slice, a piece of what phones are sent and a view's refresh after a slice were
+    timers due together: one pass of the event loop ran them back to back (4 + 6 + 8 ms, a
+    19 ms stall at 200 phones). Each now waits BREATH_MS after the last one ended, so the
+    window's input, paint and timers get a turn between them."""
+    c = room()
+    # a view's refresh due after a slice
+    ran: list[float] = []
+    view = FrameRefresh(c, lambda: ran.append(time.perf_counter()))
+    with phones_applying():
+        view.request()
+    piece_ended()
+    ended = time.perf_counter()
+    qtbot.waitUntil(lambda: bool(ran), timeout=2000)
+    assert (ran[0] - ended) * 1000 >= BREATH_MS - 0.2
+    # a slice right after another piece: it waits, then reads
+    queue(c, [Arrived("d0", Message("place", 90, "t0", {
+        "area": c.doc.session.continuum.current_area.id, "which": "now", "value": 42.0}),
+        0.0)])
+    c._next_at = -1.0
+    piece_ended()
+    c._drain()
+    assert len(c._inbox) == 1 and c._next_slice.isActive()
+    qtbot.waitUntil(lambda: len(c._inbox) == 0, timeout=2000)
+    # a piece of the phones' sections right after the slice: it waits too
+    published = len(c.server.published)
+    c._all_dirty = True
+    piece_ended()
+    c._flush_piece()
+    assert len(c.server.published) == published and c._flush_breath.isActive()
+    qtbot.waitUntil(lambda: len(c.server.published) > published, timeout=2000)
 
 
 def test_while_phones_are_on_the_apps_heap_is_frozen_for_the_collector(qapp):

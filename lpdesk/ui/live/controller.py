@@ -50,7 +50,7 @@ from lpdesk.live.protocol import (
 from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
 from lpdesk.model.continuum_words import format_position
-from lpdesk.ui.base.frames import phones_applying
+from lpdesk.ui.base.frames import breath_left_ms, phones_applying, piece_ended, refreshes_waiting
 from lpdesk.ui.live.gui_thread import Inbox, gui_gc, lock_hand_over
 from lpdesk.ui.live.snapshot import FLUSH_MORE_MS, PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 
@@ -112,6 +112,8 @@ class LiveController(PhonesSnapshot, QObject):
         self._flush_timer.timeout.connect(self._flush_piece)
         self._flush_more = QTimer(self, singleShot=True, interval=FLUSH_MORE_MS)  # the rest
         self._flush_more.timeout.connect(self._flush_piece)
+        self._flush_breath = QTimer(self, singleShot=True)  # a piece waiting for a breath
+        self._flush_breath.timeout.connect(self._flush_piece)
         self._people_timer = QTimer(self, singleShot=True, interval=int(PEOPLE_EVERY_S * 1000))
         self._people_timer.timeout.connect(self.schedule_flush)
         self._handlers: dict[str, Callable[[Any, Message], str]] = {}
@@ -284,9 +286,10 @@ class LiveController(PhonesSnapshot, QObject):
     def _drain(self) -> None:
         """One slice of what phones sent (see the module's docstring)."""
         start = time.perf_counter()
-        if start < self._next_at:  # the window's turn first
+        breath = breath_left_ms()  # a snapshot piece or a view's refresh just ran
+        if start < self._next_at or breath:  # the window's turn first
             if not self._next_slice.isActive():
-                self._next_slice.start(max(1, round((self._next_at - start) * 1000)))
+                self._next_slice.start(max(1, breath, round((self._next_at - start) * 1000)))
             return
         self._next_slice.stop()
         events = self._inbox.take_all()
@@ -336,15 +339,19 @@ class LiveController(PhonesSnapshot, QObject):
         self._next_at = max(start + FRAME_MS / 1000, end + rest)
         if len(self._inbox) and not self._next_slice.isActive():  # the rest: a later slice
             self._next_slice.start(max(1, round((self._next_at - end) * 1000)))
-        self._settled.start()  # after the views' timers started in the slice (measured only)
+        self._settled.start(0)  # after the views' timers started in the slice (measured only)
         if done or waiting:
             self.applied.emit([(d, s, t, applied_at) for d, s, t in done + waiting])
+        piece_ended()
 
     def _slice_settled(self) -> None:
         """The views have redrawn after the slice (and the window painted, as a rule): how
         long that took is a benchmark's figure. It does not delay the next slice: counting
         the window's paint as the phones' work halved a slow view's throughput."""
         now = time.perf_counter()
+        if refreshes_waiting() and now - self._slice_end < 0.25:  # they wait for a breath
+            self._settled.start(1)
+            return
         self.longest_after_ms = max(self.longest_after_ms, (now - self._slice_end) * 1000)
 
     def _read(self, events: list[LiveEvent], budget_end: float,

@@ -17,6 +17,7 @@ import time
 from functools import partial
 
 from lpdesk.live.protocol import encode, me_section, people_section, room_section, session_index
+from lpdesk.ui.base.frames import breath_left_ms, piece_ended
 
 PEOPLE_EVERY_S = 1.0  # the list of names (taken or not) reaches choosing phones this often
 FLUSH_SLICE_MS = 4.0  # phones' own sections built per turn of the event loop, at most; the
@@ -101,8 +102,16 @@ class PhonesSnapshot:
         self.longest_flush_ms = max(self.longest_flush_ms, (time.perf_counter() - start) * 1000)
 
     def _flush_piece(self) -> None:
-        """The timers' flush: one piece of at most FLUSH_SLICE_MS."""
-        self.flush(FLUSH_SLICE_MS)
+        """The timers' flush: one piece of at most FLUSH_SLICE_MS, after the window's turn
+        if another piece of phones' work has just run (ui/base/frames.py)."""
+        breath = breath_left_ms()
+        if breath:
+            self._flush_breath.start(breath)
+            return
+        try:
+            self.flush(FLUSH_SLICE_MS)
+        finally:
+            piece_ended()
 
     def _shared_changes(self, everyone: bool, sections: dict[str, str]) -> dict[str, str]:
         """The sections every phone sees alike that differ from what they have. The room
