@@ -42,9 +42,9 @@ class Resizes(QObject):
         return False
 
 
-def _flipping_area(qtbot):
+def _area_around(qtbot, page: QWidget):
+    """`page` in the window's page stack and scroll area, 600x400, shown."""
     stack = PageStack()
-    page = Flip()
     stack.addWidget(page)
     area = scrolling(stack)
     qtbot.addWidget(area)
@@ -52,6 +52,12 @@ def _flipping_area(qtbot):
     area.show()
     qtbot.waitExposed(area)
     qtbot.wait(20)
+    return area, stack
+
+
+def _flipping_area(qtbot):
+    page = Flip()
+    area, stack = _area_around(qtbot, page)
     page.edge = area.maximumViewportSize().width()  # the full width needs a scroll bar
     resizes = Resizes()
     stack.installEventFilter(resizes)  # installed last: sees each resize first
@@ -93,16 +99,9 @@ def test_the_bar_comes_and_goes_with_need_again_when_the_window_changes(qtbot):
 
 def test_a_page_that_needs_scrolling_still_scrolls_at_once(qtbot):
     """The guard changes nothing for a page whose height does not depend on the bar."""
-    stack = PageStack()
     page = QWidget()
     page.setMinimumHeight(1200)
-    stack.addWidget(page)
-    area = scrolling(stack)
-    qtbot.addWidget(area)
-    area.resize(600, 400)
-    area.show()
-    qtbot.waitExposed(area)
-    qtbot.wait(20)
+    area, stack = _area_around(qtbot, page)
     assert area.verticalScrollBar().isVisible() and not area.pinned
     assert stack.height() == 1200
     assert stack.width() == area.viewport().width()
