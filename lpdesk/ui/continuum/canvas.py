@@ -55,7 +55,8 @@ if TYPE_CHECKING:
 MIN_ROWS = 8  # the rows' axis is never divided into fewer rows than this
 DRAG_START_PX = 5  # a press that moves this far is a drag, not a click
 WARM_MS = 4.0  # the longest turn of making pictures ahead of need
-WARM_COLOURS = 48  # colours warmed at most: within the pictures' caches (items.py)
+WARM_COLOURS = 24  # colours warmed at most (the palette has 12): the desk's and the room's
+# pictures of that many stay within the caches of items.py (arrow heads: 128)
 
 
 class ContinuumCanvas(QWidget):
