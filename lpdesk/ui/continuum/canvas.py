@@ -140,7 +140,7 @@ class ContinuumCanvas(QWidget):
         plot = self.plot
         ratio = self.devicePixelRatioF()
         edge = theme().background
-        head = max(5.0, min(14.0, self.marker_px * 0.45))
+        head = self.head_px()
         wanted: list[tuple] = []
         for colour in list(plot.colour_order)[:WARM_COLOURS]:
             for kind in ("now", "target"):
@@ -178,6 +178,10 @@ class ContinuumCanvas(QWidget):
 
     def row_height(self) -> float:
         return self._map[3]
+
+    def head_px(self) -> float:
+        """An arrow head's length at this layout's marker size."""
+        return max(5.0, min(14.0, self.marker_px * 0.45))
 
     def reach_px(self) -> float:
         """How far beyond its row's middle a row's drawing may reach, in pixels: half a row,
@@ -344,7 +348,7 @@ class ContinuumCanvas(QWidget):
         copied from a picture made once per colour, size and direction."""
         plot = self.plot
         radius = self.marker_px / 2
-        head = max(5.0, min(14.0, self.marker_px * 0.45))
+        head = self.head_px()
         ratio = self.devicePixelRatioF()
         ox, sx, oy, sy = self._map
         shafts: dict[str, list[QLineF]] = {}

@@ -248,6 +248,7 @@ class LiveController(PhonesSnapshot, QObject):
         server, self.server = self.server, None
         self._flush_timer.stop()
         self._flush_more.stop()
+        self._flush_breath.stop()
         if server is not None:
             server.stop()
             lock_hand_over().release()
