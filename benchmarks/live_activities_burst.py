@@ -20,13 +20,18 @@ import statistics
 import sys
 import time
 
-from benchmarks.live_burst import GcClock, PhonesChild, _pct, batch_rows, claim, write_result
+from benchmarks.live_burst import (
+    BATCH_MS,
+    STALL_MS,
+    GcClock,
+    PhonesChild,
+    _pct,
+    batch_rows,
+    claim,
+    write_result,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-STALL_MS = 16.0  # a frame: the longest stall and the longest snapshot
-BATCH_MS = 8.0  # the longest batch: half a frame, the window gets the rest
-
 
 # -- the phones (child process) ---------------------------------------------------------
 async def _phones(url: str, code: str, plan: dict) -> dict:

@@ -23,7 +23,6 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGET_MS = 16.0  # a drag frame
-BATCH_MS = 8.0  # the longest phones' slice: half a frame (issue 28)
 PHONES = 200
 
 
@@ -87,7 +86,7 @@ def run(quick: bool = False) -> list[dict]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from benchmarks.live_burst import PhonesChild
+    from benchmarks.live_burst import BATCH_MS, PhonesChild
     from lpdesk.content.defaults import new_session
     from lpdesk.demo import demo_session
     from lpdesk.document import SessionDocument
