@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
@@ -37,28 +38,66 @@ def types_text(widget: QWidget) -> bool:
 
 class QuizKeys(QObject):
     """Routes the quiz keys of `page`'s window to `handler(key) -> bool` while installed.
-    `handler` returns whether the key means something on the screen shown now."""
+    `handler` returns whether the key means something on the screen shown now.
+
+    It watches only where keys arrive: the focus widget (it follows focus), the page's
+    window (keys go there when nothing has focus) and the page itself. An application-wide
+    event filter in Python ran for every event of the app while the quiz showed (each
+    paint, timer and move: a call into Python, and while phones are on a wait for the
+    interpreter lock each time; the quiz on 200 phones held the window longest)."""
 
     def __init__(self, page: QWidget, handler: Callable[[int], bool],
                  wants: Callable[[int], bool]) -> None:
         super().__init__(page)
         self.page, self.handler, self.wants = page, handler, wants
         self.installed = False
+        self._watched: list[QWidget] = []
 
     def install(self) -> None:
         if not self.installed:
-            QApplication.instance().installEventFilter(self)
             self.installed = True
+            app = QApplication.instance()
+            app.focusChanged.connect(self._focus_changed)
+            self._watch(app.focusWidget())
 
     def remove(self) -> None:
         if self.installed:
-            QApplication.instance().removeEventFilter(self)
             self.installed = False
+            QApplication.instance().focusChanged.disconnect(self._focus_changed)
+            self._unwatch()
+
+    def watched(self) -> list[QWidget]:
+        """The widgets whose events it sees now (tests)."""
+        return [w for w in self._watched if isValid(w)]
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._watch(new)
+
+    def _watch(self, focus: QWidget | None) -> None:
+        window = self.page.window()
+        wanted = [self.page, window]
+        if focus is not None and focus.window() is window:
+            wanted.append(focus)
+        if wanted == self._watched:
+            return
+        self._unwatch()
+        for widget in dict.fromkeys(wanted):  # the page can be its own window
+            widget.installEventFilter(self)
+            self._watched.append(widget)
+
+    def _unwatch(self) -> None:
+        for widget in self._watched:
+            if isValid(widget):
+                widget.removeEventFilter(self)
+        self._watched = []
 
     def _ours(self, obj: QObject, event: QKeyEvent) -> bool:
         if not isinstance(obj, QWidget) or obj.window() is not self.page.window():
             return False
         if event.modifiers() not in _PLAIN or types_text(obj):
+            return False
+        focus = QApplication.focusWidget()  # a key a text field let through to its parents
+        if focus is not None and focus is not obj and types_text(focus):
             return False
         if QApplication.activePopupWidget() is not None or not self.page.isVisible():
             return False

@@ -382,6 +382,47 @@ def test_answer_keys_win_over_a_window_wide_b_only_while_a_question_shows(qtbot,
     assert run_of(page).current_question == TOTAL
 
 
+def test_the_quiz_keys_see_only_where_keys_arrive_not_every_event_of_the_app(qtbot, doc,
+                                                                              monkeypatch):
+    """The keys' filter watches the focus widget, the page and its window. As an
+    application-wide filter it ran Python for every paint, timer and move of the app while
+    the quiz showed (and, with phones on, waited for the interpreter lock each time)."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from lpdesk.ui.quiz.keys import QuizKeys
+    seen = []
+    real = QuizKeys.eventFilter
+    monkeypatch.setattr(QuizKeys, "eventFilter",
+                        lambda self, obj, event: (seen.append(obj), real(self, obj, event))[1])
+    host = QWidget()
+    qtbot.addWidget(host)
+    elsewhere = QLabel("a label beside the quiz", host)
+    page = QuizPage(doc)
+    page.advance_delay_ms = 10_000
+    layout = QVBoxLayout(host)
+    layout.addWidget(elsewhere)
+    layout.addWidget(page)
+    host.resize(1280, 800)
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow, timeout=3000)
+    page.start_run("room", None)
+    button = page.question_view.answer_buttons[0]
+    button.setFocus()
+    seen.clear()
+    elsewhere.setText("repainted")
+    elsewhere.repaint()
+    qtbot.wait(20)
+    assert elsewhere not in seen
+    assert set(page.keys.watched()) == {page, host, button}
+    qtbot.keyClick(button, Qt.Key.Key_2)  # where a real key press goes: the focus widget
+    assert run_of(page).answers == {QUESTIONS[0].id: QUESTIONS[0].answers[1].id}
+    elsewhere.setFocus()  # the filter follows the focus
+    assert set(page.keys.watched()) == {page, host, elsewhere}
+    page.hide()
+    assert page.keys.watched() == []
+
+
 def test_main_window_shows_the_quiz_page(qtbot, doc):
     from lpdesk.ui.window.main_window import MainWindow
     window = MainWindow(doc)
