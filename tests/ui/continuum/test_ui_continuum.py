@@ -377,6 +377,18 @@ def test_theme_scale_grows_the_text_and_colours_follow(page):
         set_theme(scaled(HIGH_CONTRAST, 1.5))
         assert page.plot.name_font.pointSizeF() == pytest.approx(before * 1.5)
         assert page.summary.sentence.font().pointSizeF() > 18
+        # the summary's colours: one sheet on the panel, by each label's role
+        summary, t = page.summary, scaled(HIGH_CONTRAST, 1.5)
+
+        def colour(label):
+            label.ensurePolished()
+            return label.palette().color(label.foregroundRole()).name().lower()
+        assert colour(summary.cells["now"][0]) == t.now.lower()
+        assert colour(summary.cells["target"][0]) == t.target.lower()
+        assert colour(summary.cells["now"][1]) == t.text.lower()
+        assert colour(summary.heads[0]) == colour(summary.count) == t.muted_text.lower()
+        assert colour(summary.agreed) == t.consensus.lower()
+        assert colour(summary.sentence) == t.text.lower()
     finally:
         set_theme(NORMAL)
 
