@@ -25,6 +25,7 @@ from benchmarks.live_burst import (
     STALL_MS,
     GcClock,
     PhonesChild,
+    SliceClock,
     _pct,
     batch_rows,
     claim,
@@ -106,6 +107,7 @@ def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> lis
     page.resize(1280, 720)
     page.show()
     app.processEvents()
+    slices = SliceClock().__enter__()  # before the controller: its timers connect to _drain
     controller = LiveController(doc)
     # the simulated phones all come from 127.0.0.1; a room's phones each have their own
     # address, which the per-address cap on new phones is about (live/server.py)
@@ -135,11 +137,13 @@ def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> lis
                 if hasattr(controller, attribute):
                     setattr(controller, attribute, 0.0)
             gc_clock.__enter__()
+            slices.longest = {}
             heart.start()
         time.sleep(0.0005)
     if started:
         gc_clock.__exit__()
     heart.stop()
+    slices.__exit__()
     try:
         result = child.result()
     finally:
@@ -165,6 +169,7 @@ def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> lis
         fig("longest phones' snapshot built on the GUI thread", controller.longest_flush_ms,
             "ms", STALL_MS),
         *batch_rows(controller, gc_clock, fig),
+        *slices.rows(fig),
         fig("messages applied", len(to_model), f"of {len(result['sends'])}"),
     ]
 

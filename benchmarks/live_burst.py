@@ -67,6 +67,64 @@ class GcClock:
             self.longest, self.total = max(self.longest, ms), self.total + ms
 
 
+def _schedstat() -> tuple[float, float, int] | None:
+    """This thread's (CPU ms, ms ready to run but waiting for a core, times it was switched
+    in), as the Linux kernel counts them; None elsewhere."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as f:
+            on_cpu, waiting, slices = f.read().split()
+    except (OSError, ValueError):
+        return None
+    return int(on_cpu) / 1e6, int(waiting) / 1e6, int(slices)
+
+
+class SliceClock:
+    """The longest phones' slice (LiveController._drain) taken apart by the kernel's
+    accounting of the GUI thread (Linux): its CPU; the time it was ready to run but waited
+    for a core (the run queue: this process's server thread, the simulated phones' process
+    and the machine's other programs all want the same cores); and the rest of its wall
+    time, when it slept: waiting for the interpreter lock, which the server thread held.
+    Entered before the controller is made (its timers connect to the method it patches)."""
+
+    def __init__(self) -> None:
+        self.longest: dict[str, float] = {}
+        self._real = None
+
+    def __enter__(self) -> SliceClock:
+        from lpdesk.ui.live.controller import LiveController
+        self._real = real = LiveController._drain
+        clock = self
+
+        def drain(controller) -> None:
+            before, start = _schedstat(), time.perf_counter()
+            try:
+                real(controller)
+            finally:
+                wall = (time.perf_counter() - start) * 1000
+                after = _schedstat()
+                if before and after and wall > clock.longest.get("wall", -1.0):
+                    cpu, queue = after[0] - before[0], after[1] - before[1]
+                    clock.longest = dict(wall=wall, cpu=cpu, queue=queue,
+                                         asleep=max(0.0, wall - cpu - queue),
+                                         switches=after[2] - before[2])
+
+        LiveController._drain = drain
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        from lpdesk.ui.live.controller import LiveController
+        LiveController._drain = self._real
+
+    def rows(self, fig) -> list[dict]:
+        if not self.longest:
+            return []
+        t = self.longest
+        return [fig("longest slice, as the kernel saw it: wall / CPU / waiting for a core "
+                    "/ asleep (the interpreter lock)", t["wall"], "ms") | dict(
+                        raw=f"CPU {t['cpu']:.1f}, run queue {t['queue']:.1f}, asleep "
+                            f"{t['asleep']:.1f} ms; switched in {t['switches']} times")]
+
+
 def batch_rows(controller, gc_clock: GcClock, fig) -> list[dict]:
     """The longest batch taken apart (the controller's figures; code without them, e.g. an
     older lpdesk measured with this file, shows only the garbage collections)."""
@@ -259,6 +317,7 @@ def _burst(app, n: int) -> list[dict]:
     clock = PaintClock()
     view.installEventFilter(clock)
     rss_before = _rss_mb()
+    slices = SliceClock().__enter__()  # before the controller: its timers connect to _drain
     controller = LiveController(doc)
     # the simulated phones all come from 127.0.0.1; a room's phones each have their own
     # address, which the per-address cap on new phones is about (live/server.py)
@@ -283,6 +342,7 @@ def _burst(app, n: int) -> list[dict]:
                 rss_joined = _rss_mb()
             time.sleep(0.0005)
     heart.stop()
+    slices.__exit__()
     result = child.result()
     rss_end = _rss_mb()
     controller.stop()
@@ -326,6 +386,7 @@ def _burst(app, n: int) -> list[dict]:
         fig("longest phones' snapshot built on the GUI thread", controller.longest_flush_ms,
             "ms", STALL_MS),
         *batch_rows(controller, gc_clock, fig),
+        *slices.rows(fig),
         fig("longest repaint of the facilitator's page (part of the stall)",
             max((e - b) * 1000 for b, e in paints if b >= burst) if paints else 0.0, "ms"),
         fig("placements applied", len(to_model), "of " + str(2 * n)),
