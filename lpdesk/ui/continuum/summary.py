@@ -68,7 +68,6 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.gap)
         self.count = QLabel()  # "14 of 20 placed": who is still to place (phones, a vote)
         self.count.setObjectName("PlacedCount")
-        self.count.setProperty("summary_role", "muted")
         layout.addWidget(self.count)
         self.agreed = QLabel()
         self.agreed.setObjectName("AgreedSentence")
@@ -83,13 +82,11 @@ class SummaryPanel(QWidget):
         self.heads[1].setToolTip(_tr("Interquartile range (IQR): the middle half of the room "
                                      "sits between these two positions"))
         for col, head in enumerate(self.heads, start=1):
-            head.setProperty("summary_role", "muted")
             grid.addWidget(head, 0, col)
         self.cells: dict[str, list[QLabel]] = {}
         for r, (key, text) in enumerate((("now", _tr("Now")), ("target", _tr("Target")),
                                          ("gap", _tr("Move")))):
             cells = [QLabel(text)] + [QLabel() for _ in heads]
-            cells[0].setProperty("summary_role", key)  # its colour: apply_theme's sheet
             for c, cell in enumerate(cells):
                 grid.addWidget(cell, r + 1, c)
             self.cells[key] = cells
@@ -198,23 +195,23 @@ class SummaryPanel(QWidget):
         small.setPointSizeF(14 * scale)
         for label in self.heads:
             label.setFont(small)
-        for cells in self.cells.values():
+            set_sheet(label, f"color: {t.muted_text};")
+        for key, cells in self.cells.items():
+            colour = {"now": t.now, "target": t.target}.get(key, t.text)
             for c, cell in enumerate(cells):
                 font = QFont(small)
                 font.setBold(c == 0)
                 cell.setFont(font)
-        # the colours: one sheet on the panel, by each label's name or role (a sheet on
-        # each of a dozen labels re-polished each one: milliseconds of every page open)
-        colours = {"muted": t.muted_text, "now": t.now, "target": t.target}
-        set_sheet(self, f"#ContinuumSummary QLabel {{ background: transparent; "
-                        f"color: {t.text}; }}\n"
-                  + "".join(f'#ContinuumSummary QLabel[summary_role="{role}"] '
-                            f"{{ color: {colour}; }}\n" for role, colour in colours.items())
-                  + f"#ContinuumSummary #AgreedSentence {{ color: {t.consensus}; }}")
+                set_sheet(cell, f"color: {colour if c == 0 else t.text};")
+        set_sheet(self, f"#ContinuumSummary QLabel {{ background: transparent; }}"
+                        f" #RoomSentence {{ color: {t.text}; }}")
+        set_sheet(self.gap, f"color: {t.text};")
         self.count.setFont(normal)
+        set_sheet(self.count, f"color: {t.muted_text};")
         agreed = QFont(normal)
         agreed.setBold(True)
         self.agreed.setFont(agreed)
+        set_sheet(self.agreed, f"color: {t.consensus};")
 
     def show_summary(self, now: list[float], target: list[float], summary: AreaSummary,
                      by_groups: bool, agreed: Placement | None = None) -> None:

@@ -199,15 +199,12 @@ class RecapPanel(QWidget):
         title.setBold(True)
         for label in (self.stand_title, self.boards_title):
             label.setFont(title)
-        # the colours: one sheet on the panel, by each label's role (a sheet on each of
-        # ~25 labels re-polished each one: a few ms of every open of the page)
+            set_sheet(label, f"color: {t.text};")
         colours = {"head": t.muted_text, "muted": t.muted_text, "now": t.now,
                    "target": t.target, "agreed": t.consensus}
-        set_sheet(self, f"#SummaryRecap QLabel {{ color: {t.text}; }}\n" + "\n".join(
-            f'#SummaryRecap QLabel[recap_role="{role}"] {{ color: {colour}; }}'
-            for role, colour in colours.items()))
         for label, role in self.cells:
             font = QFont(self.font())
             font.setPointSizeF(size)
             font.setBold(role in ("name", "now", "target", "agreed"))
             label.setFont(font)
+            set_sheet(label, f"color: {colours.get(role, t.text)};")
