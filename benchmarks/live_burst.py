@@ -69,7 +69,8 @@ class GcClock:
 
 def _schedstat() -> tuple[float, float, int] | None:
     """This thread's (CPU ms, ms ready to run but waiting for a core, times it was switched
-    in), as the Linux kernel counts them; None elsewhere."""
+    in), as the Linux kernel counts them; None elsewhere. The CPU figure of a running thread
+    is only brought up to date at the scheduler's tick: for short spans use thread_time."""
     try:
         with open("/proc/thread-self/schedstat", encoding="ascii") as f:
             on_cpu, waiting, slices = f.read().split()
@@ -96,14 +97,15 @@ class SliceClock:
         clock = self
 
         def drain(controller) -> None:
-            before, start = _schedstat(), time.perf_counter()
+            before, start, cpu_start = _schedstat(), time.perf_counter(), time.thread_time()
             try:
                 real(controller)
             finally:
                 wall = (time.perf_counter() - start) * 1000
-                after = _schedstat()
+                cpu = (time.thread_time() - cpu_start) * 1000  # exact (schedstat's CPU
+                after = _schedstat()  # lags by up to a tick); its waits are counted at once
                 if before and after and wall > clock.longest.get("wall", -1.0):
-                    cpu, queue = after[0] - before[0], after[1] - before[1]
+                    queue = after[1] - before[1]
                     clock.longest = dict(wall=wall, cpu=cpu, queue=queue,
                                          asleep=max(0.0, wall - cpu - queue),
                                          switches=after[2] - before[2])
