@@ -751,6 +751,36 @@ class Journey(RuleBasedStateMachine):
             page.start_run("room", None)
         page.answer(choice)
 
+    @rule(key=st.sampled_from(["1", "2", "3", "4", "A", "D", "Left", "Right"]))
+    @step
+    @only_if(lambda self: self.go_to("quiz"))
+    def quiz_key(self, key):
+        """The quiz's keys, pressed where the keyboard is (1-4 and A-D answer, the arrows
+        move): the page's key filter follows the focus (ui/quiz/keys.py). With a question
+        on screen and nothing else taking keys (a text field, a popup), the answer is the
+        key's; with no run yet, the room's quiz is started first (the chooser's Start)."""
+        from lpdesk.ui.quiz.keys import types_text
+        page = self.page()
+        if page.content is None:
+            return
+        if page.current_run() is None:
+            page.start_run("room", None)
+        run = page.current_run()
+        index = page.question_index()
+        asking = page.views.currentWidget() is page.question_view and index < page.total
+        target, focus = self.keyboard_widget(), QApplication.focusWidget()
+        takes_keys = (asking and page.isVisible() and target.window() is page.window()
+                      and not types_text(target)
+                      and not (focus is not None and types_text(focus))
+                      and QApplication.activePopupWidget() is None)
+        self.key(getattr(Qt.Key, f"Key_{key}"))
+        if takes_keys and key not in ("Left", "Right"):
+            question = page.content.questions[index]
+            choice = "1234".index(key) if key.isdigit() else "ABCD".index(key)
+            if choice < len(question.answers):
+                assert run.answers.get(question.id) == question.answers[choice].id, \
+                    f"the quiz key {key} did not answer question {index + 1}"
+
     @rule(which=st.sampled_from(["next_action", "previous_action", "reveal_action",
                                  "consensus_action"]))
     @step
