@@ -341,28 +341,39 @@ def test_broken_quiz_content_is_reported_on_the_page(qtbot, doc, monkeypatch):
     assert page.views.currentWidget() is page.empty_view
 
 
-def test_answer_keys_win_over_a_window_wide_b_only_while_a_question_shows(qtbot, doc):
-    """The workshop's 'B' blanks the screen window-wide; on a question it must answer."""
-    from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+def page_beside(qtbot, doc, other, before_showing=lambda host: None):
+    """A window with `other` above a quiz page (a question waits for the next key), shown,
+    active, with the room's run started."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
     host = QWidget()
     qtbot.addWidget(host)
-    notes = QLineEdit()
     page = QuizPage(doc)
     page.advance_delay_ms = 10_000
     layout = QVBoxLayout(host)
-    layout.addWidget(notes)
+    layout.addWidget(other)
     layout.addWidget(page)
-    blanked = []
-    blank = QAction("Blank", host)
-    blank.setShortcut(QKeySequence("B"))
-    blank.triggered.connect(lambda: blanked.append(True))
-    host.addAction(blank)
+    before_showing(host)
     host.resize(1280, 800)
     host.show()
     host.activateWindow()
     qtbot.waitUntil(host.isActiveWindow, timeout=3000)
     page.start_run("room", None)
+    return host, page
+
+
+def test_answer_keys_win_over_a_window_wide_b_only_while_a_question_shows(qtbot, doc):
+    """The workshop's 'B' blanks the screen window-wide; on a question it must answer."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QLineEdit
+    notes = QLineEdit()
+    blanked = []
+
+    def blank_key(host):
+        blank = QAction("Blank", host)
+        blank.setShortcut(QKeySequence("B"))
+        blank.triggered.connect(lambda: blanked.append(True))
+        host.addAction(blank)
+    host, page = page_beside(qtbot, doc, notes, blank_key)
     page.chooser.runs.setFocus()
     qtbot.keyClick(page.chooser.runs, Qt.Key.Key_B)
     assert run_of(page).answers == {QUESTIONS[0].id: QUESTIONS[0].answers[1].id}
@@ -387,26 +398,15 @@ def test_the_quiz_keys_see_only_where_keys_arrive_not_every_event_of_the_app(qtb
     """The keys' filter watches the focus widget, the page and its window. As an
     application-wide filter it ran Python for every paint, timer and move of the app while
     the quiz showed (and, with phones on, waited for the interpreter lock each time)."""
-    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QLabel
 
     from lpdesk.ui.quiz.keys import QuizKeys
     seen = []
     real = QuizKeys.eventFilter
     monkeypatch.setattr(QuizKeys, "eventFilter",
                         lambda self, obj, event: (seen.append(obj), real(self, obj, event))[1])
-    host = QWidget()
-    qtbot.addWidget(host)
-    elsewhere = QLabel("a label beside the quiz", host)
-    page = QuizPage(doc)
-    page.advance_delay_ms = 10_000
-    layout = QVBoxLayout(host)
-    layout.addWidget(elsewhere)
-    layout.addWidget(page)
-    host.resize(1280, 800)
-    host.show()
-    host.activateWindow()
-    qtbot.waitUntil(host.isActiveWindow, timeout=3000)
-    page.start_run("room", None)
+    elsewhere = QLabel("a label beside the quiz")
+    host, page = page_beside(qtbot, doc, elsewhere)
     button = page.question_view.answer_buttons[0]
     button.setFocus()
     seen.clear()
