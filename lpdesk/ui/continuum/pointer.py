@@ -20,7 +20,7 @@ from lpdesk.content.stages import ContinuumContent
 from lpdesk.model.continuum import clamp_position
 from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.continuum.items import Row, kind_of
-from lpdesk.ui.style.text import plain_tip
+from lpdesk.ui.style.text import plain_tip, tips_allowed
 
 if TYPE_CHECKING:
     from lpdesk.ui.continuum.canvas import ContinuumCanvas
@@ -205,6 +205,6 @@ class PlotPointer:
         if not view.rows_rect().contains(pos):
             return
         text = self.hover_text(view.to_data(pos))
-        if text:
+        if text and tips_allowed(view):
             QToolTip.showText(QCursor.pos(), plain_tip(text), self.plot.view)
 

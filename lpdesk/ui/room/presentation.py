@@ -24,34 +24,51 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from lpdesk.ui.base import contracts
 from lpdesk.ui.room.facilitator_bar import FacilitatorBar
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.view import RoomView
+from lpdesk.ui.style.text import NO_TIPS
 from lpdesk.ui.style.zoom import set_room_factor
 
 BREAK_MINUTES = (5, 10, 15, 20, 30)
+POINTER_MS = 150  # where the pointer is, this often (well inside a tool tip's ~700 ms wait)
 BREAK_KEYS = {Qt.Key.Key_Up: 1, Qt.Key.Key_Plus: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_Minus: -1}
 
 
 class NoToolTips(QObject):
-    """While presenting, no tool tip pops up over the room's screen: not a button's, not
-    the chart's hover text (shown with QToolTip.showText), not a long name's."""
+    """While presenting, no tool tip pops up over the room's screen: not a button's, not a
+    long name's, not the chart's hover text (which asks `tips_allowed` first).
+
+    Qt sends a tool tip to the widget under the pointer once it has rested there (~700 ms),
+    so this filter watches only that widget: the window's pointer watch moves it there
+    every POINTER_MS (`follow`). As an application-wide filter it was a call into Python
+    for every event of the app while presenting (~2,800 in a 200-phone burst)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window_ = window
+        self.watched: QWidget | None = None
+        window.setProperty(NO_TIPS, True)
+
+    def follow(self, widget: QWidget | None) -> None:
+        """Watch `widget` (the one under the pointer) if it is on the room's screen."""
+        if widget is not None and widget.window() is not self.window_:
+            widget = None
+        if widget is self.watched:
+            return
+        if self.watched is not None and isValid(self.watched):
+            self.watched.removeEventFilter(self)
+        self.watched = widget
+        if widget is not None:
+            widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind == QEvent.Type.ToolTip and isinstance(obj, QWidget) and \
-                obj.window() is self.window_:
+        if event.type() == QEvent.Type.ToolTip:
             QToolTip.hideText()
             return True
-        if kind == QEvent.Type.Show and obj.metaObject().className() == "QTipLabel" and \
-                self.window_.isVisible():
-            QTimer.singleShot(0, QToolTip.hideText)
         return False
 
 
@@ -87,9 +104,9 @@ class PresentationWindow(QWidget):
         self.view.page_shown.connect(self._page_shown)
         self._page_shown(self.view.current_page())
         self.no_tips = NoToolTips(self)
-        QApplication.instance().installEventFilter(self.no_tips)
-        self.pointer_watch = QTimer(self)  # where the mouse is: the bottom edge brings the bar
-        self.pointer_watch.setInterval(150)
+        QToolTip.hideText()  # one showing over the facilitator's window as F5 was pressed
+        self.pointer_watch = QTimer(self)  # where the mouse is: the bottom edge brings the
+        self.pointer_watch.setInterval(POINTER_MS)  # bar, the widget under it no tool tip
         self.pointer_watch.timeout.connect(self._watch_pointer)
         self.pointer_watch.start()
 
@@ -186,7 +203,9 @@ class PresentationWindow(QWidget):
         self.bar.set_placing(contracts.placing_text(page))
 
     def _watch_pointer(self) -> None:
-        self.pointer_at(self.mapFromGlobal(QCursor.pos()))
+        at = QCursor.pos()
+        self.no_tips.follow(QApplication.widgetAt(at))
+        self.pointer_at(self.mapFromGlobal(at))
 
     def pointer_at(self, pos: QPoint) -> None:
         if self.rect().contains(pos):
@@ -237,7 +256,7 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.pointer_watch.stop()
-        QApplication.instance().removeEventFilter(self.no_tips)
+        self.no_tips.follow(None)
         self.view.detach()
         set_room_factor(1.0)  # the facilitator's window back at laptop size (and zoom)
         super().closeEvent(event)

@@ -20,6 +20,15 @@ def plain_tip(text: str) -> str:
     return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
+NO_TIPS = "lpdesk_no_tips"  # a window property: no tool tip over this window (the room's)
+
+
+def tips_allowed(widget: QWidget) -> bool:
+    """Whether a tool tip may be shown by hand (`QToolTip.showText`) over `widget`: not
+    over the room's screen in presentation mode (ui/room/presentation.py, NoToolTips)."""
+    return not widget.window().property(NO_TIPS)
+
+
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """A QLabel that never reads its text as HTML."""
     label = QLabel(text, parent)

@@ -237,31 +237,56 @@ def test_esc_before_the_rooms_window_is_active_still_leaves_at_once(window, qtbo
 
 
 # -- tool tips -------------------------------------------------------------------------------
-def test_no_tool_tip_pops_up_over_the_rooms_screen(window, qtbot):
-    from PySide6.QtCore import QEvent, QPoint
+def test_no_tool_tip_pops_up_over_the_rooms_screen(window, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent, QPoint, QPointF
     from PySide6.QtGui import QCursor, QHelpEvent
     from PySide6.QtWidgets import QToolTip
 
+    from lpdesk.ui.room.presentation import NoToolTips
+    seen = []
+    real = NoToolTips.eventFilter
+    monkeypatch.setattr(NoToolTips, "eventFilter",
+                        lambda self, obj, event: (seen.append(obj), real(self, obj, event))[1])
     pw = present(qtbot, window, "continuum", bar_stays=True)
     button = bar_button(pw, "Private vote")
     assert button.toolTip()
+    # Qt sends a tool tip to the widget the pointer rests on: the pointer watch follows it
+    QCursor.setPos(button.mapToGlobal(button.rect().center()))
+    pw._watch_pointer()
+    assert pw.no_tips.watched is button
     help_event = QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4), button.mapToGlobal(QPoint(4, 4)))
     QApplication.sendEvent(button, help_event)
     settle()
     assert not QToolTip.isVisible(), "a button's tip over the room's screen"
-    # the chart's hover text is shown by hand (QToolTip.showText): it goes at once
-    QToolTip.showText(QCursor.pos(), "Blended: social activity...", pw.view)
+    # the chart's hover text is shown by hand (QToolTip.showText): not over the room's screen
+    page = pw.view.current_page()
+    plot_view = page.plot.view
+    page.plot.pointer.hover(QPointF(plot_view.rows_rect().center()))
     settle()
-    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=1000)
+    assert not QToolTip.isVisible(), "the chart's hover text over the room's screen"
+    # and the filter sees only the widget under the pointer, not every event of the app
+    seen.clear()
+    plot_view.repaint()
+    settle()
+    assert plot_view not in seen and seen in ([], [button])
     pw.close()
     settle()
-    # back in the facilitator's window tips work again
+    assert not button_filtered(button)
+    # back in the facilitator's window tips work again, the chart's too
     tip_button = window.workshop.toolbar.widgetForAction(window.workshop.present_action)
     QApplication.sendEvent(tip_button, QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4),
                                                   tip_button.mapToGlobal(QPoint(4, 4))))
     settle()
     assert QToolTip.isVisible()
     QToolTip.hideText()
+
+
+def button_filtered(button) -> bool:
+    """Whether a presentation's NoToolTips still watches `button` (it must not after F5)."""
+    from shiboken6 import isValid
+    return isValid(button) and any(
+        getattr(w, "no_tips", None) is not None and w.no_tips.watched is button
+        for w in QApplication.topLevelWidgets())
 
 
 # -- the shortcut list -----------------------------------------------------------------------
