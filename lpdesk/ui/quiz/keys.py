@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from lpdesk.ui.base.watching import rewatch
+
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
@@ -75,22 +77,13 @@ class QuizKeys(QObject):
 
     def _watch(self, focus: QWidget | None) -> None:
         window = self.page.window()
-        wanted = [self.page, window]
+        wanted = [self.page, window]  # the page can be its own window, or the focus
         if focus is not None and focus.window() is window:
             wanted.append(focus)
-        wanted = list(dict.fromkeys(wanted))  # the page can be its own window, or the focus
-        if wanted == self._watched:
-            return
-        self._unwatch()
-        for widget in wanted:
-            widget.installEventFilter(self)
-        self._watched = wanted
+        self._watched = rewatch(self, self._watched, wanted)
 
     def _unwatch(self) -> None:
-        for widget in self._watched:
-            if isValid(widget):
-                widget.removeEventFilter(self)
-        self._watched = []
+        self._watched = rewatch(self, self._watched, [])
 
     def _ours(self, obj: QObject, event: QKeyEvent) -> bool:
         if not isinstance(obj, QWidget) or obj.window() is not self.page.window():

@@ -24,9 +24,9 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from lpdesk.ui.base import contracts
+from lpdesk.ui.base.watching import rewatch
 from lpdesk.ui.room.facilitator_bar import FacilitatorBar
 from lpdesk.ui.room.state import RoomDisplay
 from lpdesk.ui.room.view import RoomView
@@ -50,20 +50,18 @@ class NoToolTips(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window_ = window
-        self.watched: QWidget | None = None
+        self._watched: list[QWidget] = []
         window.setProperty(NO_TIPS, True)
+
+    @property
+    def watched(self) -> QWidget | None:
+        """The widget it watches now (None: none on the room's screen is under the pointer)."""
+        return self._watched[0] if self._watched else None
 
     def follow(self, widget: QWidget | None) -> None:
         """Watch `widget` (the one under the pointer) if it is on the room's screen."""
-        if widget is not None and widget.window() is not self.window_:
-            widget = None
-        if widget is self.watched:
-            return
-        if self.watched is not None and isValid(self.watched):
-            self.watched.removeEventFilter(self)
-        self.watched = widget
-        if widget is not None:
-            widget.installEventFilter(self)
+        on_screen = widget is not None and widget.window() is self.window_
+        self._watched = rewatch(self, self._watched, [widget] if on_screen else [])
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:
