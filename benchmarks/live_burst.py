@@ -21,6 +21,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -286,38 +288,65 @@ def _phones_main(argv: list[str]) -> None:
 
 
 # -- the app ------------------------------------------------------------------------------
-def _burst(app, n: int) -> list[dict]:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+@dataclass
+class Stage:
+    """What the facilitator has on screen during a burst."""
+    view: object  # the continuum canvas whose repaints count as "the page repainted"
+    close: Callable[[], object]
+    label: str  # the figures' names start with it
+    rows: Callable[[Callable, float], list[dict]] = lambda _fig, _burst: []  # its own figures
+    painted: str = "facilitator's page"  # what `view` is, in the figures' names
+
+
+def continuum_page(app, doc) -> Stage:
+    """The plain burst's stage: the facilitator's continuum page alone, at 1280x720."""
+    from lpdesk.ui.continuum.page import ContinuumPage
+
+    page = ContinuumPage(doc)
+    page.resize(1280, 720)
+    page.show()
+    app.processEvents()
+    return Stage(page.plot.view, page.close, "live")
+
+
+class PaintClock:
+    """Times each repaint of `view` (an event filter that paints it itself)."""
+
+    def __init__(self, view) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        self.paints: list[tuple[float, float]] = []  # (start, end) of each repaint
+        paints = self.paints
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    start = time.perf_counter()
+                    view.event(event)
+                    paints.append((start, time.perf_counter()))
+                    return True
+                return False
+
+        self._filter = Filter()
+        view.installEventFilter(self._filter)
+
+
+def _burst(app, n: int, stage: Callable[..., Stage] = continuum_page) -> list[dict]:
+    """`stage(app, doc)` shows what the facilitator has on screen (see continuum_page)."""
+    from PySide6.QtCore import QTimer
 
     from lpdesk.content.defaults import new_session
     from lpdesk.document import SessionDocument
     from lpdesk.live.server import PAGE_FILES, StaticFile, phone_folder
-    from lpdesk.ui.continuum.page import ContinuumPage
     from lpdesk.ui.live.controller import LiveController
 
     session = new_session()
     session.participants.extend(session.new_participants([f"Participant {i + 1}"
                                                           for i in range(n)]))
     doc = SessionDocument(session)
-    page = ContinuumPage(doc)
-    page.resize(1280, 720)
-    page.show()
-    app.processEvents()
-    view = page.plot.view
-
-    paints: list[tuple[float, float]] = []  # (start, end) of each repaint of the plot
-
-    class PaintClock(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                start = time.perf_counter()
-                view.event(event)
-                paints.append((start, time.perf_counter()))
-                return True
-            return False
-
-    clock = PaintClock()
-    view.installEventFilter(clock)
+    shown = stage(app, doc)
+    clock = PaintClock(shown.view)
+    paints = clock.paints
     rss_before = _rss_mb()
     slices = SliceClock().__enter__()  # before the controller: its timers connect to _drain
     controller = LiveController(doc)
@@ -348,7 +377,7 @@ def _burst(app, n: int) -> list[dict]:
     result = child.result()
     rss_end = _rss_mb()
     controller.stop()
-    page.close()
+    shown.close()
 
     to_model, to_paint = [], []
     for device, seq, t_send in result["sends"]:
@@ -370,7 +399,8 @@ def _burst(app, n: int) -> list[dict]:
 
     def fig(name: str, value: float, unit: str, target=None) -> dict:
         ok = True if target is None else value <= target
-        return {"name": f"live {n} phones: {name}", "value": round(value, 2), "unit": unit,
+        return {"name": f"{shown.label} {n} phones: {name}", "value": round(value, 2),
+                "unit": unit,
                 "target": target if target is not None else "", "ok": ok}
 
     rows = [
@@ -378,9 +408,9 @@ def _burst(app, n: int) -> list[dict]:
             * 1000, "ms", 5000.0),
         fig("send -> model updated, median", statistics.median(to_model), "ms", goal),
         fig("send -> model updated, p95", _pct(to_model, 0.95), "ms", goal),
-        fig("send -> facilitator's page repainted, median", statistics.median(to_paint),
+        fig(f"send -> {shown.painted} repainted, median", statistics.median(to_paint),
             "ms", goal),
-        fig("send -> facilitator's page repainted, p95", _pct(to_paint, 0.95), "ms", goal),
+        fig(f"send -> {shown.painted} repainted, p95", _pct(to_paint, 0.95), "ms", goal),
         fig("longest GUI-thread stall during the burst", max(gaps) if gaps else 0.0, "ms",
             STALL_MS),
         fig("longest batch applied on the GUI thread", controller.longest_drain_ms, "ms",
@@ -389,7 +419,7 @@ def _burst(app, n: int) -> list[dict]:
             "ms", STALL_MS),
         *batch_rows(controller, gc_clock, fig),
         *slices.rows(fig),
-        fig("longest repaint of the facilitator's page (part of the stall)",
+        fig(f"longest repaint of the {shown.painted} (part of the stall)",
             max((e - b) * 1000 for b, e in paints if b >= burst) if paints else 0.0, "ms"),
         fig("placements applied", len(to_model), "of " + str(2 * n)),
         fig("bytes to join (page+css+js gzipped, welcome, room and names)",
@@ -398,6 +428,7 @@ def _burst(app, n: int) -> list[dict]:
         fig("state frames all phones received after joining (coalesced)",
             len(result["update_bytes"]), "frames"),
     ]
+    rows.extend(shown.rows(fig, burst))
     if n == 200:
         rows.append(fig("extra app memory with 200 phones joined",
                         max(rss_joined, rss_end) - rss_before, "MB", 100.0))

@@ -16,6 +16,12 @@ marks itself due: its refresh runs once, from the event loop, after the slice ha
 `request()` outside a phones' slice refreshes now (and drops a refresh still due);
 `flush()` runs a due refresh at once (before something reads what the view shows).
 
+A window nobody can see does no phones' work. While presentation mode covers the
+facilitator's window (`hold_under`), the phones' refreshes of its views are held, not run:
+they run once when it is seen again (`release`, or `release_uncovered` when it was moved
+out from under), or at once when something reads what a view shows (`flush`). The
+facilitator's own edits still refresh every view at once.
+
 The window breathes between pieces of phones' work. A slice, a piece of what phones are
 sent (ui/live/snapshot.py) and each view's refresh after a slice are pieces; each calls
 `piece_ended()`, and the next one waits `breath_left_ms()` for the window's own turn (input,
@@ -32,12 +38,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 _applying = 0  # GUI thread only: how many phones' slices are applying now (nested: 1+)
 BREATH_MS = 2.0  # the window's own turn between two pieces of phones' work
 _piece_end = 0.0  # perf_counter when the last piece of phones' work ended
 _due: weakref.WeakSet[FrameRefresh] = weakref.WeakSet()  # refreshes waiting after a slice
+# top-level windows that may be covered, with the window that may cover them (hold_under)
+_covers: weakref.WeakKeyDictionary[QWidget, weakref.ref[QWidget]] = weakref.WeakKeyDictionary()
 
 
 def piece_ended() -> None:
@@ -54,8 +63,44 @@ def breath_left_ms() -> int:
 
 
 def refreshes_waiting() -> int:
-    """Views' refreshes due after a phones' slice that have not run yet (benchmarks)."""
-    return sum(1 for r in list(_due) if isValid(r) and r.pending())
+    """Views' refreshes due after a phones' slice that wait for their turn (benchmarks);
+    not those held while their window is covered."""
+    return sum(1 for r in list(_due) if isValid(r) and r.waiting())
+
+
+def hold_under(window: QWidget, cover: QWidget) -> None:
+    """While the top-level window `cover` (presentation mode) is shown over the whole of
+    `window`, the phones' refreshes of views in `window` wait until it is seen again
+    (`release`). Neither is kept alive by this."""
+    _covers[window] = weakref.ref(cover)
+
+
+def covered(window: QWidget) -> bool:
+    """Whether `window` is hidden under the window given to `hold_under` for it."""
+    ref = _covers.get(window)
+    cover = ref() if ref is not None else None
+    return (cover is not None and isValid(cover) and isValid(window) and cover.isVisible()
+            and not cover.isMinimized()
+            and cover.frameGeometry().contains(window.frameGeometry()))
+
+
+def release(window: QWidget) -> None:
+    """`window` is seen again: the refreshes held for it run now (before its next paint)."""
+    _covers.pop(window, None)
+    _run_held(lambda w: w is window)
+
+
+def release_uncovered() -> None:
+    """Run the held refreshes of windows no longer covered (moved out from under it)."""
+    _run_held(lambda w: not covered(w))
+
+
+def _run_held(seen: Callable[[QWidget], bool]) -> None:
+    for refresh in list(_due):
+        if isValid(refresh) and refresh.held:
+            window = refresh.owner_window()
+            if window is None or seen(window):
+                refresh.flush()
 
 
 @contextmanager
@@ -86,12 +131,13 @@ class FrameRefresh(QObject):
         self._timer.timeout.connect(self._when_due)
         self.deferred = 0  # requests that waited for the end of a slice (tests, benchmarks)
         self.runs = 0
+        self.held = False  # due, but its window is covered (see hold_while)
 
     def request(self, *_args: object) -> None:
         """Accepts and ignores an event's arguments, so it can be the event's handler."""
         if _applying:
             self.deferred += 1
-            if not self._timer.isActive():
+            if not self._timer.isActive() and not self.held:
                 _due.add(self)
                 self._timer.start(0)
             return
@@ -99,14 +145,27 @@ class FrameRefresh(QObject):
         self._run()
 
     def pending(self) -> bool:
+        """A refresh is due (waiting for its turn, or held while its window is covered)."""
+        return self.held or self._timer.isActive()
+
+    def waiting(self) -> bool:
+        """Due and waiting for its turn of the event loop (not held)."""
         return self._timer.isActive()
 
     def flush(self) -> None:
-        if self._timer.isActive():
+        if self.pending():
             self._timer.stop()
             self._run()
 
+    def owner_window(self) -> QWidget | None:
+        owner = self.parent()
+        return owner.window() if isinstance(owner, QWidget) else None
+
     def _when_due(self) -> None:
+        window = self.owner_window()
+        if window is not None and window in _covers and covered(window):
+            self.held = True  # stays in _due: release() runs it
+            return
         wait = breath_left_ms()
         if wait:  # another piece of phones' work just ran: the window's turn first
             self._timer.start(wait)
@@ -118,5 +177,6 @@ class FrameRefresh(QObject):
 
     def _run(self) -> None:
         _due.discard(self)
+        self.held = False
         self.runs += 1
         self._refresh()

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from lpdesk.ui.base import contracts
+from lpdesk.ui.base.frames import hold_under, release, release_uncovered
 from lpdesk.ui.base.watching import rewatch
 from lpdesk.ui.room.facilitator_bar import FacilitatorBar
 from lpdesk.ui.room.state import RoomDisplay
@@ -204,6 +205,7 @@ class PresentationWindow(QWidget):
         at = QCursor.pos()
         self.no_tips.follow(QApplication.widgetAt(at))
         self.pointer_at(self.mapFromGlobal(at))
+        release_uncovered()  # the facilitator's window, moved out from under it, catches up
 
     def pointer_at(self, pos: QPoint) -> None:
         if self.rect().contains(pos):
@@ -288,6 +290,8 @@ class Presentation:
             w.raise_()
             w.activateWindow()
             w.view.body.setFocus()
+            # the room's phones redraw the room's screen, not the window it hides
+            hold_under(self.main, w)
             # Until the window manager activates the room's window, keys still reach the
             # facilitator's: Esc there leaves too (one press, never two)
             self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.main, self.stop)
@@ -302,6 +306,7 @@ class Presentation:
 
     def _closed(self) -> None:
         self.view_window = None
+        release(self.main)  # what the phones changed meanwhile, before its next paint
         if self._escape is not None:
             self._escape.setEnabled(False)
             self._escape.deleteLater()

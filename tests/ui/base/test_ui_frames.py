@@ -64,3 +64,95 @@ def test_a_closed_view_is_never_refreshed(qtbot):
     shiboken6.delete(owner)  # the page closed before the event loop ran
     qtbot.wait(20)
     assert calls == []
+
+
+def _held_view(qtbot):
+    """A view in its own window, under a window shown over the whole of it (presentation
+    mode over the facilitator's): its phones' refreshes wait."""
+    from PySide6.QtWidgets import QWidget
+
+    from lpdesk.ui.base.frames import covered, hold_under
+
+    cover, window = QWidget(), QWidget()
+    for w in (cover, window):
+        qtbot.addWidget(w)
+    cover.setGeometry(0, 0, 700, 500)
+    window.setGeometry(40, 40, 300, 200)
+    window.show()
+    cover.show()
+    view = QWidget(window)
+    calls = []
+    refresh = FrameRefresh(view, lambda: calls.append(1))
+    hold_under(window, cover)  # keeps neither alive: window.cover does, for the test
+    window.cover = cover
+    assert covered(window)
+    return window, refresh, calls
+
+
+def test_a_covered_window_holds_the_phones_refreshes_until_it_is_seen(qtbot):
+    from lpdesk.ui.base.frames import refreshes_waiting, release
+
+    window, refresh, calls = _held_view(qtbot)
+    for _ in range(3):  # three slices while presentation mode covers it
+        with phones_applying():
+            refresh.request()
+        qtbot.wait(20)
+    assert calls == [] and refresh.held and refresh.pending()
+    assert not refresh.waiting() and refreshes_waiting() == 0  # no slice waits for it
+    release(window)  # Esc: seen again
+    assert calls == [1] and not refresh.pending()
+    with phones_applying():  # no longer held
+        refresh.request()
+    qtbot.waitUntil(lambda: calls == [1, 1], timeout=1000)
+
+
+def test_a_held_refresh_runs_for_the_facilitators_edit_and_for_a_reader(qtbot):
+    window, refresh, calls = _held_view(qtbot)
+    with phones_applying():
+        refresh.request()
+    qtbot.wait(20)
+    refresh.flush()  # something reads what the view shows
+    assert calls == [1] and not refresh.held
+    with phones_applying():
+        refresh.request()
+    qtbot.wait(20)
+    refresh.request()  # the facilitator's own edit: at once, even covered
+    assert calls == [1, 1] and not refresh.pending()
+
+
+def test_a_window_moved_out_from_under_catches_up(qtbot):
+    from lpdesk.ui.base.frames import covered, release_uncovered
+
+    window, refresh, calls = _held_view(qtbot)
+    with phones_applying():
+        refresh.request()
+    qtbot.wait(20)
+    release_uncovered()
+    assert calls == []  # still covered
+    window.move(600, 40)  # half of it out from under
+    assert not covered(window)
+    release_uncovered()
+    assert calls == [1] and not refresh.pending()
+    with phones_applying():  # seen: the next slice's refresh is not held
+        refresh.request()
+    qtbot.waitUntil(lambda: calls == [1, 1], timeout=1000)
+
+
+def test_a_cover_that_is_hidden_or_gone_covers_nothing(qtbot):
+    import shiboken6
+
+    from lpdesk.ui.base.frames import covered, hold_under
+
+    window, refresh, calls = _held_view(qtbot)
+    from PySide6.QtWidgets import QWidget
+    cover = QWidget()
+    cover.setGeometry(0, 0, 700, 500)
+    hold_under(window, cover)  # not shown
+    assert not covered(window)
+    with phones_applying():
+        refresh.request()
+    qtbot.waitUntil(lambda: calls == [1], timeout=1000)
+    cover.show()
+    assert covered(window)
+    shiboken6.delete(cover)  # closed and deleted without a release
+    assert not covered(window)

@@ -277,3 +277,60 @@ def test_every_activity_looks_right_in_presentation(window, qtbot, t, size):
     if folder:
         for kind, image in shots:
             image.save(str(Path(folder) / f"f5_{kind}_{t.name}_{size[0]}x{size[1]}.png"))
+
+
+def test_phones_redraw_the_rooms_screen_not_the_window_it_covers(window, qtbot):
+    """While presentation mode covers the facilitator's window, a phones' slice refreshes
+    the room's continuum only; the facilitator's page catches up once, as F5 ends."""
+    from lpdesk.commands.live import PlaceFromPhonesCommand
+    from lpdesk.ui.base.frames import covered, phones_applying
+
+    window.resize(600, 500)  # on the screen: the room's screen covers all of it
+    window.move(0, 0)
+    window.show_activity(item_id(window, "continuum"))
+    desk = window.stack.currentWidget()
+    pw = present(qtbot, window)
+    room = pw.view.current_page()
+    assert covered(window)
+    continuum = window.doc.session.continuum
+    pid = window.doc.session.participants[0].id
+    desk_runs = desk._refresh.runs
+
+    def now_of(page):
+        return next(r.now for r in page.plot.rows if r.key == pid)
+
+    for value in (11.0, 22.0, 33.0):  # three slices of votes
+        runs = room._refresh.runs
+        with phones_applying():
+            window.doc.apply(PlaceFromPhonesCommand(continuum, continuum.current_area.id,
+                                                    {pid: {"now": value}}))
+        qtbot.waitUntil(lambda r=runs: room._refresh.runs == r + 1, timeout=2000)
+        assert now_of(room) == value
+    qtbot.wait(30)
+    assert desk._refresh.runs == desk_runs and desk._refresh.held
+    key(qtbot, pw, Qt.Key.Key_Escape)
+    assert desk._refresh.runs == desk_runs + 1 and not desk._refresh.pending()
+    assert now_of(desk) == 33.0 and not covered(window)
+
+
+def test_the_facilitators_window_moved_from_under_the_rooms_screen_catches_up(window, qtbot):
+    """Two screens: the facilitator drags their window off the room's screen while
+    presenting; the votes held for it show within the pointer watch's beat."""
+    from lpdesk.commands.live import PlaceFromPhonesCommand
+    from lpdesk.ui.base.frames import covered, phones_applying
+
+    window.resize(600, 500)
+    window.move(0, 0)
+    window.show_activity(item_id(window, "continuum"))
+    desk = window.stack.currentWidget()
+    pw = present(qtbot, window)
+    continuum = window.doc.session.continuum
+    pid = window.doc.session.participants[0].id
+    with phones_applying():
+        window.doc.apply(PlaceFromPhonesCommand(continuum, continuum.current_area.id,
+                                                {pid: {"now": 44.0}}))
+    qtbot.waitUntil(lambda: desk._refresh.held, timeout=2000)
+    window.move(pw.geometry().right() - 100, 0)  # mostly on the other screen
+    assert not covered(window)
+    qtbot.waitUntil(lambda: not desk._refresh.pending(), timeout=2000)
+    assert next(r.now for r in desk.plot.rows if r.key == pid) == 44.0
