@@ -24,8 +24,8 @@ After every step the invariants hold: no error box (the window's `show_error`, w
 error guard also uses), no Python exception into the event loop, no Qt message about a
 deleted object, no step using more than STEP_LIMIT seconds of CPU (a hang dumps every
 thread's stack after HANG_SECONDS and ends the process), the menus' Python side alive,
-and the session writes and reads back the same (the file reader's checks are the model's
-invariants).
+no phones' redraw held for the facilitator's window while it is in sight, and the session
+writes and reads back the same (the file reader's checks are the model's invariants).
 """
 from __future__ import annotations
 
@@ -829,6 +829,17 @@ class Journey(RuleBasedStateMachine):
                                   "help_menu", "new_action", "undo_action")
                 if not isValid(getattr(w, name))]
         assert isValid(w.menuBar()) and not dead, f"Python side deleted: {dead}"
+
+    @invariant()
+    def a_window_in_sight_shows_what_phones_did(self):
+        """The facilitator's window holds its phones' redraws only while presentation mode
+        covers it: once F5 ends (or never began), none waits."""
+        from lpdesk.ui.base.frames import covered, refreshes_held
+
+        w = self.window
+        if isValid(w) and not covered(w):
+            assert not refreshes_held(w), "the facilitator's window, in sight, still " \
+                "holds the phones' redraws"
 
     @invariant()
     def session_reads_back_the_same(self):

@@ -68,6 +68,11 @@ def refreshes_waiting() -> int:
     return sum(1 for r in list(_due) if isValid(r) and r.waiting())
 
 
+def refreshes_held(window: QWidget) -> int:
+    """Views' refreshes held while `window` is covered (tests: none once it is seen)."""
+    return sum(1 for r in list(_due) if isValid(r) and r.held and r.owner_window() is window)
+
+
 def hold_under(window: QWidget, cover: QWidget) -> None:
     """While the top-level window `cover` (presentation mode) is shown over the whole of
     `window`, the phones' refreshes of views in `window` wait until it is seen again
