@@ -411,6 +411,10 @@ class ContinuumPage(PresentingContinuum, Placing, QWidget):
                            self.continuum.by_groups, bool(self.session.groups))
 
     def _show_summary(self, rows: list[Row], hidden: bool) -> None:
+        with self.summary.changing():  # its parts appear or go at once (one layout)
+            self._summarise(rows, hidden)
+
+    def _summarise(self, rows: list[Row], hidden: bool) -> None:
         people = [r for r in rows if r.key != AGREED]
         if hidden:
             placed = sum(1 for r in people if r.now is not None or r.target is not None)

@@ -5,6 +5,9 @@ say exactly what the room saw); figures come from `lpdesk.model.statistics`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -98,6 +101,8 @@ class SummaryPanel(QWidget):
         self.grows = False  # takes the height its text needs (the page scrolls)
         self.may_grow = True  # the facilitator's page may scroll; the room's screen not
         self._fitting = False
+        self._shown_later: dict[QWidget, bool] | None = None  # see changing
+        self._fit_later = False
         self._styled: tuple | None = None  # what apply_theme last set (fonts, colours)
         self.apply_theme()
 
@@ -117,6 +122,9 @@ class SummaryPanel(QWidget):
     def fit(self) -> None:
         """Shrink the text (to 65 % at most) until it all fits the panel's height:
         smaller text beats text cut off."""
+        if self._shown_later is not None:  # parts are changing: fit what they become
+            self._fit_later = True
+            return
         if self._fitting:
             return
         self._fitting = True
@@ -213,15 +221,57 @@ class SummaryPanel(QWidget):
         self.agreed.setFont(agreed)
         set_sheet(self.agreed, f"color: {t.consensus};")
 
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Parts shown or hidden meanwhile change at once as it ends, and the text is fitted
+        after. Showing a part of a visible panel lays out every layout up to the window
+        there and then (Qt activates them so that the part appears laid out): the room's
+        first votes showed the count, the gap and the table one by one, three layouts of
+        the whole room's screen (~6 ms each at 1280x720) in one refresh. Now the panel is
+        hidden, they change, and it is shown again: one layout, before the next paint.
+        Only on the room's screen (`may_grow` False): the facilitator's page, in its
+        scroller, was left 2 px taller than it settles until the next resize."""
+        if self._shown_later is not None or self.may_grow:  # nested: the outer one changes
+            yield  # them; the facilitator's page: one by one, as they come
+            return
+        self._shown_later, self._fit_later = {}, False
+        try:
+            yield
+        finally:
+            later, self._shown_later = self._shown_later, None
+            changes = [(part, shown) for part, shown in later.items()
+                       if part.isHidden() == shown]
+            at_once = len(changes) > 1 and self.isVisible()
+            if at_once:
+                self.hide()
+            for part, shown in changes:
+                part.setVisible(shown)
+            if at_once:
+                self.show()
+            if self._fit_later:
+                self.fit()
+
+    def _set_shown(self, part: QWidget, shown: bool) -> None:
+        if self._shown_later is not None:
+            self._shown_later[part] = shown
+        elif part.isHidden() == shown:
+            part.setVisible(shown)
+
+    def _will_show(self, part: QWidget) -> bool:
+        """Whether `part` shows (or will, once the change under way ends)."""
+        if self._shown_later is not None and part in self._shown_later:
+            return self._shown_later[part]
+        return not part.isHidden()
+
     def show_summary(self, now: list[float], target: list[float], summary: AreaSummary,
                      by_groups: bool, agreed: Placement | None = None) -> None:
         before = (self.sentence.text(), self.agreed.text(), self.gap.text())
         self.sentence.setText(room_sentence(now, target, self.content, by_groups))
         self.agreed.setText(agreed_sentence(agreed, self.content) if agreed else "")
-        self.agreed.setVisible(bool(self.agreed.text()))
+        self._set_shown(self.agreed, bool(self.agreed.text()))
         self.gap.setText(gap_sentence(summary.gap))
-        self.gap.setVisible(bool(self.gap.text()))
-        self.table.setVisible(summary.now.count > 0 or summary.target.count > 0)
+        self._set_shown(self.gap, bool(self.gap.text()))
+        self._set_shown(self.table, summary.now.count > 0 or summary.target.count > 0)
         for key, spread in (("now", summary.now), ("target", summary.target),
                             ("gap", summary.gap)):
             signed = key == "gap"
@@ -240,26 +290,26 @@ class SummaryPanel(QWidget):
     def show_count(self, placed: int, total: int) -> None:
         """How many of the room (people, or groups) have placed in this area."""
         text = _tr("%d of %d placed") % (placed, total) if total else ""
-        appears = self.count.isHidden() == bool(text)
+        appears = self._will_show(self.count) != bool(text)
         self.count.setText(text)
-        self.count.setVisible(bool(text))
+        self._set_shown(self.count, bool(text))
         if appears:  # one short line: only its coming or going changes the fit (a burst of
             self.fit()  # votes from phones changes the digits on every batch)
 
     def show_hint(self, text: str) -> None:
         """A line under the sentence saying what to do next (e.g. add participants)."""
         self.gap.setText(text)
-        self.gap.setVisible(True)
+        self._set_shown(self.gap, True)
         self.fit()
 
     def show_private(self, placed: int, total: int, by_groups: bool) -> None:
         """Private vote: say how many have placed, show no figure that could anchor."""
         self.sentence.setText(_tr("Private vote: the markers are hidden."))
-        self.count.setVisible(False)  # the sentence below says it
+        self._set_shown(self.count, False)  # the sentence below says it
         text = (_tr("%d of %d groups have placed. Reveal to show the room.") if by_groups
                 else _tr("%d of %d people have placed. Reveal to show the room."))
         self.gap.setText(text % (placed, total))
-        self.gap.setVisible(True)
-        self.agreed.setVisible(False)
-        self.table.setVisible(False)
+        self._set_shown(self.gap, True)
+        self._set_shown(self.agreed, False)
+        self._set_shown(self.table, False)
         self.fit()

@@ -246,3 +246,49 @@ def test_the_spoken_markers_follow_each_move_and_the_private_vote(qtbot):
     page.toggle_hidden()
     said = view.accessibleDescription()
     assert f"{mine.name}: placed" in said and "now 13" not in said
+
+
+def _empty_room(qtbot):
+    from lpdesk.content.defaults import new_session
+
+    session = new_session()
+    session.participants.extend(session.new_participants([f"P{i}" for i in range(12)]))
+    doc = SessionDocument(session)
+    return doc, shown(qtbot, ContinuumPage(doc, audience=True), (1280, 720))
+
+
+def _first_votes(doc):
+    continuum = doc.session.continuum
+    votes = {p.id: {"now": 20.0 + i * 3, "target": 55.0 + i * 2}
+             for i, p in enumerate(doc.session.participants)}
+    with phones_applying():
+        doc.apply(PlaceFromPhonesCommand(continuum, continuum.current_area.id, votes))
+
+
+def test_the_rooms_first_votes_show_the_summarys_parts_at_once(qtbot, monkeypatch):
+    """The gap sentence and the table appear together as the refresh ends (one layout of
+    the room's screen, not one per part), and the text is fitted after."""
+    doc, room = _empty_room(qtbot)
+    summary = room.summary
+    assert summary.table.isHidden() and summary.gap.isHidden()
+    seen = []
+    real = summary.show_summary
+
+    def show_summary(*args, **kwargs):
+        real(*args, **kwargs)  # inside the change: nothing has appeared yet
+        seen.append((summary.gap.isHidden(), summary.table.isHidden()))
+    monkeypatch.setattr(summary, "show_summary", show_summary)
+    _first_votes(doc)
+    room._refresh.flush()
+    assert seen == [(True, True)]
+    assert not summary.gap.isHidden()
+    assert not summary.table.isHidden() and summary.isVisible()
+
+
+def test_the_room_after_its_first_votes_looks_as_a_room_opened_on_them(qtbot):
+    doc, room = _empty_room(qtbot)
+    _first_votes(doc)
+    room._refresh.flush()
+    QApplication.processEvents()
+    fresh = shown(qtbot, ContinuumPage(doc, audience=True), (1280, 720))
+    assert room.grab().toImage() == fresh.grab().toImage()
