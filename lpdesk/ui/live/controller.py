@@ -51,7 +51,7 @@ from lpdesk.live.room import LiveRoom
 from lpdesk.live.server import DEFAULT_MAX_DEVICES, NEW_DEVICES_PER_ADDRESS, LiveServer
 from lpdesk.model.continuum_words import format_position
 from lpdesk.ui.base.frames import breath_left_ms, phones_applying, piece_ended, refreshes_waiting
-from lpdesk.ui.live.gui_thread import Inbox, gui_gc, lock_hand_over
+from lpdesk.ui.live.gui_thread import Inbox, server_thread_starting, server_thread_stopped
 from lpdesk.ui.live.snapshot import FLUSH_MORE_MS, PEOPLE_EVERY_S, ROOM_EVERY_S, PhonesSnapshot
 
 SLICE_MS = 4.0  # reading phones' messages per slice; applying them and the repaint come after
@@ -207,13 +207,11 @@ class LiveController(PhonesSnapshot, QObject):
             self.stop()
         wanted = port if port is not None else settings.get(settings.LIVE_PORT)
         content = continuum_content()
-        gui_gc().acquire()  # before the server thread allocates anything
-        lock_hand_over().acquire()
+        server_thread_starting()
         try:
             server = self._listen(address, wanted, content)
         except BaseException:
-            lock_hand_over().release()
-            gui_gc().release()
+            server_thread_stopped()
             raise
         self.server = server
         self._all_dirty = True
@@ -251,8 +249,7 @@ class LiveController(PhonesSnapshot, QObject):
         self._flush_breath.stop()
         if server is not None:
             server.stop()
-            lock_hand_over().release()
-            gui_gc().release()
+            server_thread_stopped()
             self._inbox.take_all()
             for device in self.room.devices.values():
                 device.connected = False

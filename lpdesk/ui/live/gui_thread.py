@@ -112,6 +112,21 @@ def lock_hand_over() -> LockHandOver:
     return _LOCK[0]
 
 
+def server_thread_starting() -> None:
+    """A phones' server thread is about to start: Python's collector moves to the GUI
+    thread (GuiThreadGc) and the interpreter lock changes hands more often (LockHandOver),
+    both until the last server thread has stopped (`server_thread_stopped`, once each)."""
+    gui_gc().acquire()  # before the server thread allocates anything
+    lock_hand_over().acquire()
+
+
+def server_thread_stopped() -> None:
+    """A phones' server thread started with `server_thread_starting` has ended (or never
+    started)."""
+    lock_hand_over().release()
+    gui_gc().release()
+
+
 class Inbox(QObject):
     """Events from the server thread; `arrived` is emitted once per batch, not per event
     (one queued signal wakes the GUI thread for everything that came meanwhile). Bounded:
