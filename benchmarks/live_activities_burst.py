@@ -174,7 +174,9 @@ def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> lis
     ]
 
 
-def _quiz(app, n: int) -> list[dict]:
+def _quiz(app, n: int, stage=None, label: str = "") -> list[dict]:
+    """`stage(app, doc)` makes what the facilitator has on screen (default: the quiz page
+    alone); `label` starts the figures' names."""
     from lpdesk.content.defaults import new_session
     from lpdesk.content.quiz import quiz_content
     from lpdesk.document import SessionDocument
@@ -197,7 +199,8 @@ def _quiz(app, n: int) -> list[dict]:
                        for j, q in enumerate(questions)]
         moves.append({"type": "quiz_go", "index": total})
         people.append({"id": p.id, "moves": moves})
-    return _measure(app, f"quiz on {n} phones", doc, QuizPage(doc),
+    page = stage(app, doc) if stage is not None else QuizPage(doc)
+    return _measure(app, f"{label}quiz on {n} phones", doc, page,
                     lambda c: c.activities.open_quiz("now"),
                     {"people": people, "gap": 0.25}, 150.0)
 

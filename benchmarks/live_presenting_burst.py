@@ -1,7 +1,7 @@
-"""The phones' burst of live_burst.py (200 simulated phones place now and target at once)
-while the facilitator presents: the whole main window on the continuum, presentation mode
-(F5) over it on the same screen, the room's continuum full screen. That is where a
-facilitator is while the room votes.
+"""The phones' bursts of live_burst.py (200 simulated phones place now and target at once)
+and of live_activities_burst.py (200 phones take the quiz) while the facilitator presents:
+the whole main window on the activity, presentation mode (F5) over it on the same screen,
+the room's page full screen. That is where a facilitator is while the room votes.
 
 Measured as in live_burst.py (longest GUI-thread stall, longest batch, the longest slice as
 the kernel saw it), with "repainted" meaning the room's screen: send -> the room's
@@ -20,34 +20,62 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PHONES = 200
 
 
-def presenting(app, doc) -> Stage:
-    """The main window on the continuum, 1280x800, and F5 over it on the same screen."""
-    from PySide6.QtWidgets import QApplication
-
-    from lpdesk.ui.continuum.canvas import ContinuumCanvas
+def _present(app, doc, kind: str):
+    """The main window on the activity of `kind`, 1280x800, and F5 over it."""
     from lpdesk.ui.window.main_window import MainWindow
 
     window = MainWindow(doc)
     window.resize(1280, 800)
     window.show()
-    item = next(i.id for i in doc.session.agenda.items if i.kind == "continuum")
+    item = next(i.id for i in doc.session.agenda.items if i.kind == kind)
     window.show_activity(item)
     for _ in range(5):
         app.processEvents()
-    behind = window.stack.currentWidget().findChild(ContinuumCanvas)
     window.workshop.presentation_toggle()
     for _ in range(5):
         app.processEvents()
+    return window
+
+
+def _leave(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.workshop.presentation_toggle()
+    window.doc.undo_stack.setClean()
+    window.close()
+    QApplication.processEvents()
+
+
+class Presented:
+    """The main window with F5 over it, as live_activities_burst's `_measure` wants a page:
+    it is shown already (resize and show do nothing); close leaves F5 and closes it."""
+
+    def __init__(self, app, doc, kind: str) -> None:
+        self.window = _present(app, doc, kind)
+
+    def resize(self, *_size) -> None:
+        pass
+
+    def show(self) -> None:
+        pass
+
+    def close(self) -> None:
+        _leave(self.window)
+
+
+def presenting(app, doc) -> Stage:
+    """The main window on the continuum, 1280x800, and F5 over it on the same screen."""
+    from lpdesk.ui.continuum.canvas import ContinuumCanvas
+
+    window = _present(app, doc, "continuum")
+    behind = window.stack.currentWidget().findChild(ContinuumCanvas)
     room = window.workshop.presentation.view_window
     canvas = room.view.current_page().findChild(ContinuumCanvas)
     assert behind is not None and canvas is not None and room.isVisible()
     behind_clock = PaintClock(behind)
 
     def close() -> None:
-        window.workshop.presentation_toggle()
-        window.doc.undo_stack.setClean()
-        window.close()
-        QApplication.processEvents()
+        _leave(window)
 
     def rows(fig, burst: float) -> list[dict]:
         covered = [(b, e) for b, e in behind_clock.paints if b >= burst]
@@ -67,7 +95,11 @@ def run(quick: bool = False) -> list[dict]:
     app = QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("lpdesk-benchmark")
     QCoreApplication.setApplicationName("live-presenting")
-    return _burst(app, 40 if quick else PHONES, presenting)
+    from benchmarks.live_activities_burst import _quiz
+
+    n = 40 if quick else PHONES
+    return [*_burst(app, n, presenting),
+            *_quiz(app, n, lambda app_, doc: Presented(app_, doc, "quiz"), "presenting (F5), ")]
 
 
 if __name__ == "__main__":
