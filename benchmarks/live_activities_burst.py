@@ -24,6 +24,7 @@ from benchmarks.live_burst import (
     BATCH_MS,
     STALL_MS,
     GcClock,
+    Heartbeat,
     PhonesChild,
     SliceClock,
     _pct,
@@ -100,8 +101,6 @@ def _phones_main(argv: list[str]) -> None:
 def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> list[dict]:
     import tempfile
 
-    from PySide6.QtCore import QTimer
-
     from lpdesk.ui.live.controller import LiveController
 
     page.resize(1280, 720)
@@ -117,9 +116,7 @@ def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> lis
     model_at: dict[tuple[str, int], float] = {}
     controller.applied.connect(lambda rows: model_at.update(
         {(d, s): t_model for d, s, _t, t_model in rows}))
-    beats: list[float] = []
-    heart = QTimer(interval=2)
-    heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+    heart = Heartbeat()
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(plan, f)
     child = PhonesChild("benchmarks.live_activities_burst", url, controller.room.code,
@@ -152,7 +149,6 @@ def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> lis
         page.close()
     to_model = [(model_at[(d, s)] - t) * 1000 for d, s, t in result["sends"]
                 if (d, s) in model_at]
-    gaps = [(b - a) * 1000 - 2 for a, b in zip(beats, beats[1:], strict=False)]
 
     def fig(what: str, value: float, unit: str, target=None) -> dict:
         ok = True if target is None else value <= target
@@ -162,8 +158,7 @@ def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> lis
     return [
         fig("send -> model updated, median", statistics.median(to_model), "ms", goal),
         fig("send -> model updated, p95", _pct(to_model, 0.95), "ms", goal),
-        fig("longest GUI-thread stall during the burst", max(gaps) if gaps else 0.0, "ms",
-            STALL_MS),
+        *heart.rows(fig),
         fig("longest batch applied on the GUI thread", controller.longest_drain_ms, "ms",
             BATCH_MS),
         fig("longest phones' snapshot built on the GUI thread", controller.longest_flush_ms,
