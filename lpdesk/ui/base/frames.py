@@ -142,12 +142,17 @@ class FrameRefresh(QObject):
         """Accepts and ignores an event's arguments, so it can be the event's handler."""
         if _applying:
             self.deferred += 1
-            if not self._timer.isActive() and not self.held:
-                _due.add(self)
-                self._timer.start(0)
+            self.later()
             return
         self._timer.stop()
         self._run()
+
+    def later(self) -> None:
+        """Refresh from the event loop as after a phones' slice: after the window's turn,
+        and held while the window is covered (phones' work that a timer gathered)."""
+        if not self._timer.isActive() and not self.held:
+            _due.add(self)
+            self._timer.start(0)
 
     def pending(self) -> bool:
         """A refresh is due (waiting for its turn, or held while its window is covered)."""

@@ -334,3 +334,36 @@ def test_the_facilitators_window_moved_from_under_the_rooms_screen_catches_up(wi
     assert not covered(window)
     qtbot.waitUntil(lambda: not desk._refresh.pending(), timeout=2000)
     assert next(r.now for r in desk.plot.rows if r.key == pid) == 44.0
+
+
+def test_the_quiz_chooser_under_the_rooms_screen_waits_for_esc(window, qtbot):
+    """Phones' answers to other runs refresh the facilitator's quiz chooser a quarter of a
+    second later; while presentation mode covers the window that refresh is held, and it
+    runs once as F5 ends."""
+    from lpdesk.commands.quiz import AddRunCommand, AnswerCommand, new_run
+    from lpdesk.content.quiz import quiz_content
+    from lpdesk.ui.base.frames import covered, phones_applying
+
+    window.resize(600, 500)
+    window.move(0, 0)
+    window.show_activity(item_id(window, "quiz"))
+    desk = window.stack.currentWidget()
+    quiz, doc = desk.quiz, window.doc
+    person = doc.session.participants[0]
+    run = new_run(quiz, "participant", person.id)
+    doc.apply(AddRunCommand(quiz, run))
+    desk.start_run("room", None)  # the run on screen is the room's, not the person's
+    pw = present(qtbot, window)
+    assert covered(window)
+    refresh = desk._chooser_refresh
+    runs = refresh.runs
+    question = quiz_content().questions[0]
+    with phones_applying():  # the person answers on their phone
+        doc.apply(AnswerCommand(quiz, run.id, question.id, question.answers[0].id, 0))
+    qtbot.waitUntil(lambda: refresh.held, timeout=2000)  # gathered, then held
+    assert refresh.runs == runs
+    key(qtbot, pw, Qt.Key.Key_Escape)
+    assert refresh.runs == runs + 1 and not refresh.pending()
+    chooser = desk.chooser
+    texts = [chooser.runs.itemText(i) for i in range(chooser.runs.count())]
+    assert any(person.name in t and "1/" in t for t in texts), texts
