@@ -200,7 +200,8 @@ def _quiz(app, n: int, stage=None, label: str = "") -> list[dict]:
                     {"people": people, "gap": 0.25}, 150.0)
 
 
-def _matrix(app, groups: int = 6, each: int = 6) -> list[dict]:
+def _matrix(app, groups: int = 6, each: int = 6, stage=None, label: str = "") -> list[dict]:
+    """`stage` and `label` as for _quiz (default: the matrix page alone)."""
     from lpdesk.content.defaults import new_session
     from lpdesk.content.templates import board_from_template, templates
     from lpdesk.document import SessionDocument
@@ -232,7 +233,8 @@ def _matrix(app, groups: int = 6, each: int = 6) -> list[dict]:
     def prepare(c) -> None:
         c.set_activity("matrix")
 
-    return _measure(app, f"matrix on {groups}x{each} phones", doc, MatrixPage(doc), prepare,
+    page = stage(app, doc) if stage is not None else MatrixPage(doc)
+    return _measure(app, f"{label}matrix on {groups}x{each} phones", doc, page, prepare,
                     {"people": people, "gap": 0.1}, 50.0)
 
 

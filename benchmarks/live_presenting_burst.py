@@ -1,5 +1,6 @@
 """The phones' bursts of live_burst.py (200 simulated phones place now and target at once)
-and of live_activities_burst.py (200 phones take the quiz) while the facilitator presents:
+and of live_activities_burst.py (200 phones take the quiz; 6 groups of 6 sort their boards)
+while the facilitator presents:
 the whole main window on the activity, presentation mode (F5) over it on the same screen,
 the room's page full screen. That is where a facilitator is while the room votes.
 
@@ -95,11 +96,13 @@ def run(quick: bool = False) -> list[dict]:
     app = QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("lpdesk-benchmark")
     QCoreApplication.setApplicationName("live-presenting")
-    from benchmarks.live_activities_burst import _quiz
+    from benchmarks.live_activities_burst import _matrix, _quiz
 
     n = 40 if quick else PHONES
+    label = "presenting (F5), "
     return [*_burst(app, n, presenting),
-            *_quiz(app, n, lambda app_, doc: Presented(app_, doc, "quiz"), "presenting (F5), ")]
+            *_quiz(app, n, lambda app_, doc: Presented(app_, doc, "quiz"), label),
+            *_matrix(app, stage=lambda app_, doc: Presented(app_, doc, "matrix"), label=label)]
 
 
 if __name__ == "__main__":

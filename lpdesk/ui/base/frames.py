@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsScene, QWidget
 from shiboken6 import isValid
 
 _applying = 0  # GUI thread only: how many phones' slices are applying now (nested: 1+)
@@ -168,7 +168,11 @@ class FrameRefresh(QObject):
             self._run()
 
     def owner_window(self) -> QWidget | None:
+        """The top-level window its view is in (a scene's: its first view's)."""
         owner = self.parent()
+        if isinstance(owner, QGraphicsScene):
+            views = owner.views()
+            owner = views[0] if views else None
         return owner.window() if isinstance(owner, QWidget) else None
 
     def _when_due(self) -> None:

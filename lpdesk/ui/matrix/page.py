@@ -98,12 +98,14 @@ class MatrixPage(QWidget, BoardEdits):
         self.scene.delete_card_requested.connect(self.delete_card)
         self.scene.axis_rename_requested.connect(self.rename_axis)
         self.scene.axis_menu_requested.connect(self._axis_menu)
-        # Another board changed (a group moving cards from its phones): the figures and the
-        # recap follow, coalesced, so six groups sorting at once never stall the page.
-        self._later = QTimer(self, singleShot=True, interval=150)
-        self._later.timeout.connect(self.refresh)
         # this board changed in a phones' slice: once, after it (ui/base/frames.py)
         self._refresh = FrameRefresh(self, self.refresh)
+        # Another board changed (a group moving cards from its phones): the figures and the
+        # recap follow, gathered for 150 ms, so six groups sorting at once never stall the
+        # page, then refreshed as phones' work is (after the window's turn; held while
+        # presentation mode covers the facilitator's page)
+        self._later = QTimer(self, singleShot=True, interval=150)
+        self._later.timeout.connect(self._refresh.later)
         self._heading_for: tuple | None = None  # what the heading was last fitted to
         listen(self, self.matrix.changed, self._matrix_changed)
         listen(self, doc.session.changed, lambda what: what == "groups" and self.refresh())

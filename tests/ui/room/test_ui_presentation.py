@@ -367,3 +367,57 @@ def test_the_quiz_chooser_under_the_rooms_screen_waits_for_esc(window, qtbot):
     chooser = desk.chooser
     texts = [chooser.runs.itemText(i) for i in range(chooser.runs.count())]
     assert any(person.name in t and "1/" in t for t in texts), texts
+
+
+def test_the_matrix_figures_under_the_rooms_screen_wait_for_esc(window, qtbot):
+    """Another group's phones move cards: the facilitator's matrix page follows 150 ms
+    later; while presentation mode covers it, that refresh is held until F5 ends."""
+    from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
+    from lpdesk.ui.base.frames import covered, phones_applying
+
+    window.resize(600, 500)
+    window.move(0, 0)
+    window.show_activity(item_id(window, "matrix"))
+    desk = window.stack.currentWidget()
+    matrix = desk.matrix
+    other = next(b for b in matrix.boards if b.id != desk.board.id)
+    pw = present(qtbot, window)
+    assert covered(window)
+    refresh = desk._refresh
+    runs = refresh.runs
+    card = other.cards[0]
+    cell = (other.rows[0].id, other.columns[0].id)
+    with phones_applying():
+        window.doc.apply(MoveCardsFromPhonesCommand(matrix, other.id, [(card.id, cell)]))
+    qtbot.waitUntil(lambda: refresh.held, timeout=2000)  # gathered for 150 ms, then held
+    assert refresh.runs == runs
+    key(qtbot, pw, Qt.Key.Key_Escape)
+    assert refresh.runs == runs + 1 and not refresh.pending()
+
+
+def test_the_facilitators_board_under_the_rooms_screen_is_laid_out_after_esc(window, qtbot):
+    """A phones' slice on the board on screen lays out the room's board, not the covered
+    facilitator's (a scene: its window is its view's); that one is laid out once, as F5
+    ends."""
+    from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
+    from lpdesk.ui.base.frames import phones_applying
+
+    window.resize(600, 500)
+    window.move(0, 0)
+    window.show_activity(item_id(window, "matrix"))
+    desk = window.stack.currentWidget()
+    board = desk.board
+    pw = present(qtbot, window)
+    room = pw.view.current_page()
+    desk_scene, room_scene = desk.scene._refresh, room.scene._refresh
+    desk_runs, room_runs = desk_scene.runs, room_scene.runs
+    card = board.cards[0]
+    cell = (board.rows[-1].id, board.columns[-1].id)
+    with phones_applying():
+        window.doc.apply(MoveCardsFromPhonesCommand(desk.matrix, board.id, [(card.id, cell)]))
+    qtbot.waitUntil(lambda: room_scene.runs == room_runs + 1, timeout=2000)
+    qtbot.wait(30)
+    assert desk_scene.runs == desk_runs and desk_scene.held
+    key(qtbot, pw, Qt.Key.Key_Escape)
+    assert desk_scene.runs == desk_runs + 1 and not desk_scene.pending()
+    assert card.id in [cid for cid, _rect in desk.scene.layout.containers[cell].cards]
