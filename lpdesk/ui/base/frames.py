@@ -136,7 +136,7 @@ class FrameRefresh(QObject):
         self._timer.timeout.connect(self._when_due)
         self.deferred = 0  # requests that waited for the end of a slice (tests, benchmarks)
         self.runs = 0
-        self.held = False  # due, but its window is covered (see hold_while)
+        self.held = False  # due, but its window is covered (see hold_under)
 
     def request(self, *_args: object) -> None:
         """Accepts and ignores an event's arguments, so it can be the event's handler."""
