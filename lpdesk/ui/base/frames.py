@@ -177,7 +177,7 @@ class FrameRefresh(QObject):
 
     def _when_due(self) -> None:
         window = self.owner_window()
-        if window is not None and window in _covers and covered(window):
+        if window is not None and covered(window):
             self.held = True  # stays in _due: release() runs it
             return
         wait = breath_left_ms()
