@@ -98,14 +98,20 @@ def _phones_main(argv: list[str]) -> None:
 
 
 # -- the app ------------------------------------------------------------------------------
+def shown_page(app, page):
+    """The default stage of the quiz and matrix bursts: the page alone, at 1280x720."""
+    page.resize(1280, 720)
+    page.show()
+    app.processEvents()
+    return page
+
+
 def _measure(app, name: str, doc, page, prepare, plan: dict, goal: float) -> list[dict]:
+    """`page`: what the facilitator has on screen, shown; closed at the end."""
     import tempfile
 
     from lpdesk.ui.live.controller import LiveController
 
-    page.resize(1280, 720)
-    page.show()
-    app.processEvents()
     slices = SliceClock().__enter__()  # before the controller: its timers connect to _drain
     controller = LiveController(doc)
     # the simulated phones all come from 127.0.0.1; a room's phones each have their own
@@ -194,7 +200,7 @@ def _quiz(app, n: int, stage=None, label: str = "") -> list[dict]:
                        for j, q in enumerate(questions)]
         moves.append({"type": "quiz_go", "index": total})
         people.append({"id": p.id, "moves": moves})
-    page = stage(app, doc) if stage is not None else QuizPage(doc)
+    page = stage(app, doc) if stage is not None else shown_page(app, QuizPage(doc))
     return _measure(app, f"{label}quiz on {n} phones", doc, page,
                     lambda c: c.activities.open_quiz("now"),
                     {"people": people, "gap": 0.25}, 150.0)
@@ -233,7 +239,7 @@ def _matrix(app, groups: int = 6, each: int = 6, stage=None, label: str = "") ->
     def prepare(c) -> None:
         c.set_activity("matrix")
 
-    page = stage(app, doc) if stage is not None else MatrixPage(doc)
+    page = stage(app, doc) if stage is not None else shown_page(app, MatrixPage(doc))
     return _measure(app, f"{label}matrix on {groups}x{each} phones", doc, page, prepare,
                     {"people": people, "gap": 0.1}, 50.0)
 

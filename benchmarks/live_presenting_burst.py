@@ -49,16 +49,10 @@ def _leave(window) -> None:
 
 class Presented:
     """The main window with F5 over it, as live_activities_burst's `_measure` wants a page:
-    it is shown already (resize and show do nothing); close leaves F5 and closes it."""
+    shown; closing it leaves F5 and closes the window."""
 
     def __init__(self, app, doc, kind: str) -> None:
         self.window = _present(app, doc, kind)
-
-    def resize(self, *_size) -> None:
-        pass
-
-    def show(self) -> None:
-        pass
 
     def close(self) -> None:
         _leave(self.window)

@@ -279,16 +279,22 @@ def test_every_activity_looks_right_in_presentation(window, qtbot, t, size):
             image.save(str(Path(folder) / f"f5_{kind}_{t.name}_{size[0]}x{size[1]}.png"))
 
 
+def desk_page(window, kind):
+    """The facilitator's page of activity `kind`, its window small enough for the room's
+    screen (F5, full screen on the same screen) to cover all of it."""
+    window.resize(600, 500)
+    window.move(0, 0)
+    window.show_activity(item_id(window, kind))
+    return window.stack.currentWidget()
+
+
 def test_phones_redraw_the_rooms_screen_not_the_window_it_covers(window, qtbot):
     """While presentation mode covers the facilitator's window, a phones' slice refreshes
     the room's continuum only; the facilitator's page catches up once, as F5 ends."""
     from lpdesk.commands.live import PlaceFromPhonesCommand
     from lpdesk.ui.base.frames import covered, phones_applying
 
-    window.resize(600, 500)  # on the screen: the room's screen covers all of it
-    window.move(0, 0)
-    window.show_activity(item_id(window, "continuum"))
-    desk = window.stack.currentWidget()
+    desk = desk_page(window, "continuum")
     pw = present(qtbot, window)
     room = pw.view.current_page()
     assert covered(window)
@@ -319,10 +325,7 @@ def test_the_facilitators_window_moved_from_under_the_rooms_screen_catches_up(wi
     from lpdesk.commands.live import PlaceFromPhonesCommand
     from lpdesk.ui.base.frames import covered, phones_applying
 
-    window.resize(600, 500)
-    window.move(0, 0)
-    window.show_activity(item_id(window, "continuum"))
-    desk = window.stack.currentWidget()
+    desk = desk_page(window, "continuum")
     pw = present(qtbot, window)
     continuum = window.doc.session.continuum
     pid = window.doc.session.participants[0].id
@@ -344,10 +347,7 @@ def test_the_quiz_chooser_under_the_rooms_screen_waits_for_esc(window, qtbot):
     from lpdesk.content.quiz import quiz_content
     from lpdesk.ui.base.frames import covered, phones_applying
 
-    window.resize(600, 500)
-    window.move(0, 0)
-    window.show_activity(item_id(window, "quiz"))
-    desk = window.stack.currentWidget()
+    desk = desk_page(window, "quiz")
     quiz, doc = desk.quiz, window.doc
     person = doc.session.participants[0]
     run = new_run(quiz, "participant", person.id)
@@ -375,10 +375,7 @@ def test_the_matrix_figures_under_the_rooms_screen_wait_for_esc(window, qtbot):
     from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
     from lpdesk.ui.base.frames import covered, phones_applying
 
-    window.resize(600, 500)
-    window.move(0, 0)
-    window.show_activity(item_id(window, "matrix"))
-    desk = window.stack.currentWidget()
+    desk = desk_page(window, "matrix")
     matrix = desk.matrix
     other = next(b for b in matrix.boards if b.id != desk.board.id)
     pw = present(qtbot, window)
@@ -402,10 +399,7 @@ def test_the_facilitators_board_under_the_rooms_screen_is_laid_out_after_esc(win
     from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
     from lpdesk.ui.base.frames import phones_applying
 
-    window.resize(600, 500)
-    window.move(0, 0)
-    window.show_activity(item_id(window, "matrix"))
-    desk = window.stack.currentWidget()
+    desk = desk_page(window, "matrix")
     board = desk.board
     pw = present(qtbot, window)
     room = pw.view.current_page()
