@@ -82,6 +82,7 @@ class BoardLayout:
     deck_title_text: str = ""
     deck_columns: int = 1
     marks: bool = False  # cards keep MARK_W free on the right (the model is revealed)
+    size: int = 16  # the card text size (px) chosen: the next layout's `near`
 
     def container_at(self, x: float, y: float) -> Container | None:
         for container in self.containers.values():
@@ -231,10 +232,33 @@ def _capacity_cells(board: Board, by_cell: dict[Cell, list[tuple[str, str, str]]
     return {cell: held for cell in cells}, []
 
 
-def _largest(low: int, high: int, attempt) -> _Plan | None:
+def _largest(low: int, high: int, attempt, near: int | None = None) -> _Plan | None:
     """The plan for the largest size in low..high that `attempt` accepts (None: it
-    accepts none). Bisects: a board that fits at a size fits at any smaller one."""
+    accepts none). Bisects: a board that fits at a size fits at any smaller one.
+
+    `near` is where the answer was last time (the room's board after a card moved): it is
+    asked first, then its neighbour, so a size that holds or moves by one costs two tries,
+    not five; anything else goes on by bisection in what is left. A `near` below `low`
+    asks `low` first (refused: nothing is accepted), one above `high` asks `high` (accepted:
+    that is the answer). The answer is the one bisection gives."""
     best = None
+    if near is not None and low <= high:
+        near = min(max(near, low), high)
+        plan = attempt(near)
+        if plan is None:
+            high = near - 1
+            if low <= high:  # most often, one smaller
+                plan = attempt(high)
+                if plan is not None:
+                    return plan
+                high -= 1
+        else:
+            best, low = plan, near + 1
+            if low <= high:
+                plan = attempt(low)
+                if plan is None:
+                    return best
+                best, low = plan, low + 1
     while low <= high:
         middle = (low + high + 1) // 2
         plan = attempt(middle)
@@ -252,13 +276,16 @@ def room_floor(scale: float) -> int:
 
 
 def _choose(width: float, height: float, scale: float, make,
-            show_every_card: bool = False) -> _Plan:
+            show_every_card: bool = False, near: int | None = None) -> _Plan:
     """The largest card font at which everything shows (the deck as narrow as lets it);
     failing that, the largest at which the grid fits and the deck scrolls; failing that,
     the minimum, where only the fullest rows scroll (smaller still if even one card a row
     would not fit whole: a card is never cut). With `show_every_card` (the room's
     screen: a hidden card is a card the room cannot discuss) the text shrinks below the
-    minimum, down to `room_floor`, before any cell scrolls."""
+    minimum, down to `room_floor`, before any cell scrolls.
+
+    `near`: the size chosen last time for this board and view, where each search starts
+    (`_largest`); the choice is the same with or without it, only found in fewer tries."""
     base = round(base_font_size(width, height, scale))
     minimum = min(base, min_card_font(scale))
 
@@ -275,13 +302,18 @@ def _choose(width: float, height: float, scale: float, make,
         plan = make(size, DECK_SHARES[0])
         return plan if plan.grid_fits else None
 
-    best = everything(base)
-    if best is not None:
-        return best
-    floor = everything(minimum) if minimum < base else None
-    if floor is not None:  # (if not even the smallest font shows everything, don't bisect)
-        return _largest(minimum + 1, base - 1, everything) or floor
-    found = _largest(minimum, base, grid)
+    if near is None or near >= base:  # the full text size first: most boards show at it
+        best = everything(base)
+        if best is not None:
+            return best
+        floor = everything(minimum) if minimum < base else None
+        if floor is not None:  # (if not even the smallest font shows everything, don't bisect)
+            return _largest(minimum + 1, base - 1, everything, near) or floor
+    else:  # it was smaller last time: if the minimum shows everything, search above it
+        floor = everything(minimum)
+        if floor is not None:
+            return _largest(minimum + 1, base, everything, near) or floor
+    found = _largest(minimum, base, grid, near)
     if found is None and show_every_card:
         def narrow_deck_grid(size: int) -> _Plan | None:
             # the deck may scroll, a placed card may not: the deck gives the grid width
@@ -292,8 +324,8 @@ def _choose(width: float, height: float, scale: float, make,
             return None
 
         floor_size = min(minimum, room_floor(scale))
-        found = _largest(floor_size, base, narrow_deck_grid) or make(floor_size,
-                                                                     ROOM_DECK_SHARES[-1])
+        found = _largest(floor_size, base, narrow_deck_grid, near) or make(
+            floor_size, ROOM_DECK_SHARES[-1])
     if found is None:
         found = make(minimum, DECK_SHARES[0])
         if not found.least_fits:  # a card would be cut mid-line: smaller text instead
@@ -303,8 +335,8 @@ def _choose(width: float, height: float, scale: float, make,
                 return plan if plan.least_fits else None
 
             floor_size = min(minimum, room_floor(scale))
-            found = _largest(floor_size, minimum - 1, whole) or make(floor_size,
-                                                                     DECK_SHARES[0])
+            found = _largest(floor_size, minimum - 1, whole, near) or make(floor_size,
+                                                                           DECK_SHARES[0])
     return found
 
 
@@ -367,7 +399,8 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
                  hints: dict[str, str] | None = None,
                  row_notes: dict[str, str] | None = None,
                  deck_title: str = "Cards to sort",
-                 show_every_card: bool = False, steady: bool = False) -> BoardLayout:
+                 show_every_card: bool = False, steady: bool = False,
+                 near: int | None = None) -> BoardLayout:
     """The layout of `board` in a view of `width` x `height` pixels.
 
     `hints` are extra lines under some cards (e.g. where the model puts them); `row_notes`
@@ -376,7 +409,9 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     where no placed card may hide in a scrolling cell (the text shrinks instead).
     `steady`: the facilitator's board, whose frame (text size, rows, columns, deck) is
     sized for the board's capacity (`steady_plan`), never for where its cards are: a card
-    entering a cell moves only the cards of that cell and of the one it left."""
+    entering a cell moves only the cards of that cell and of the one it left.
+    `near`: the card text size (px) of this board's last layout, where the search for
+    the size starts (`_choose`): the same layout, found sooner when the size holds."""
     hints, row_notes = hints or {}, row_notes or {}
     marks = board.revealed
     by_cell: dict[Cell, list[tuple[str, str, str]]] = {}
@@ -398,7 +433,7 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     else:
         p = _choose(width, height, scale, lambda size, share: _plan(
             board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks),
-            show_every_card)
+            show_every_card, near)
         flows, deck_flow = p.flows, p.deck_flow
     s = p.s
     heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)
@@ -429,4 +464,4 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     return BoardLayout(s, card_font, hint_font, header_font,
                        QRectF(deck_x, MARGIN, p.deck_w, p.title_h), row_headers,
                        column_headers, containers, note_font, deck_title, p.deck_columns,
-                       marks)
+                       marks, round(p.size))

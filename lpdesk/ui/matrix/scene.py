@@ -149,7 +149,8 @@ class BoardScene(QGraphicsScene):
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
         layout = layout_board(board, *self.size, max(t.font_scale, self.text_scale), hints,
                               {row: note for row, (note, _) in notes.items()}, title,
-                              show_every_card=self.for_room, steady=True)
+                              show_every_card=self.for_room, steady=True,
+                              near=self.layout.size if self.layout is not None else None)
         self.layout = layout
         s = layout.scale
         self._clear({c.id for c in board.cards}, set(layout.containers),

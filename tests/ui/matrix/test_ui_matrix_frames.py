@@ -215,3 +215,27 @@ def test_a_header_measures_its_text_again_when_its_content_changes(page):
     after = header.text_rects()
     assert len(after) == 2 and sum(r.height() for r in after) > sum(
         r.height() for r in before)
+
+
+def test_the_rooms_board_starts_its_search_from_the_size_it_shows(qtbot, monkeypatch):
+    """The room's board re-searches its text size whenever a card moves (every placed card
+    must show); it starts where its last layout ended, and the search (layout.py) gives
+    the same size from there in fewer tries."""
+    from lpdesk.ui.matrix import scene as scene_module
+    from lpdesk.ui.matrix.scene import BoardScene
+
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = BoardScene(doc, editable=False)
+    scene.set_board(board.id)
+    scene.set_size(1000, 560)
+    shown_size = scene.layout.size
+    starts = []
+    layout_board = scene_module.layout_board
+    monkeypatch.setattr(scene_module, "layout_board", lambda *a, **k: (
+        starts.append(k.get("near")), layout_board(*a, **k))[1])
+    card = board.cards_in(None)[0]
+    doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id,
+                                         [(card.id, (board.rows[0].id, board.columns[0].id))]))
+    scene.up_to_date()
+    assert starts == [shown_size]

@@ -307,3 +307,54 @@ def test_every_placed_card_shows_on_the_audience_window(window, size):
         settle()
         assert_every_placed_card_seen(audience.view.current_page())
     audience.close()
+
+
+def _room_layout(board, size, scale, near=None):
+    return layout_board(board, *size, scale, deck_title=f"Cards to sort ({len(board.cards)})",
+                        show_every_card=True, near=near)
+
+
+def _same(a, b) -> bool:
+    return (a.size, a.deck_title, a.deck_columns) == (b.size, b.deck_title, b.deck_columns) \
+        and {k: (c.rect, c.cards) for k, c in a.containers.items()} \
+        == {k: (c.rect, c.cards) for k, c in b.containers.items()}
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1000, 560), 1.0), ((756, 691), 1.25),
+                                             ((1860, 940), 1.6)])
+def test_the_rooms_text_size_is_the_same_whatever_size_its_search_starts_from(
+        qapp, size, scale):
+    """The room's board starts its search for the text size from the last one (issue 28:
+    a board filling up re-searched 10-16 sizes per phone's move). As cards fill the cells
+    one by one, from a sparse board to one whose text has shrunk to the floor, every
+    start gives the layout a search from nothing gives."""
+    board = demo_session().matrix.current_board
+    board.positions.clear()
+    cells = [(r.id, c.id) for r in board.rows for c in board.columns]
+    sizes = set()
+    for i, card in enumerate([*board.cards, *board.cards[:4]]):  # then some move again
+        board.positions[card.id] = cells[(i * 3) % len(cells) if i < 12 else 0]
+        plain = _room_layout(board, size, scale)
+        sizes.add(plain.size)
+        for near in (1, plain.size - 2, plain.size - 1, plain.size, plain.size + 1, 40):
+            assert _same(_room_layout(board, size, scale, near), plain), (i, near)
+    assert len(sizes) >= 3  # the text did shrink as the cells filled
+
+
+def test_the_rooms_search_tries_few_sizes_when_its_text_size_holds(qapp, monkeypatch):
+    from lpdesk.ui.matrix import layout as layout_module
+
+    board = demo_session().matrix.current_board
+    cells = [(r.id, c.id) for r in board.rows for c in board.columns]
+    for i, card in enumerate(board.cards):
+        board.positions[card.id] = cells[0 if i % 2 else i % len(cells)]
+    tries = []
+    plan = layout_module._plan
+    monkeypatch.setattr(layout_module, "_plan", lambda *a, **k: (tries.append(a[3]),
+                                                                 plan(*a, **k))[1])
+    first = _room_layout(board, (1000, 560), 1.0)
+    from_nothing = len(tries)
+    tries.clear()
+    again = _room_layout(board, (1000, 560), 1.0, near=first.size)
+    assert again.size == first.size
+    assert len(tries) <= from_nothing // 2, (tries, from_nothing)
