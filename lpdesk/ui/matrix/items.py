@@ -123,8 +123,7 @@ class CardItem(QGraphicsItem):
         text_rect = self.text_rect()
         painter.setPen(QColor(t.text))
         painter.setFont(self.font)
-        used = painter.boundingRect(text_rect, WRAP, self.text)
-        painter.drawText(text_rect, WRAP, self.text)
+        used = painter.drawText(text_rect, WRAP, self.text)  # (one text layout, not two)
         if self.hint:
             painter.setPen(QColor(t.mismatch if self.state == MISMATCH else t.muted_text))
             painter.setFont(self.hint_font)
