@@ -236,29 +236,35 @@ def _largest(low: int, high: int, attempt, near: int | None = None) -> _Plan | N
     """The plan for the largest size in low..high that `attempt` accepts (None: it
     accepts none). Bisects: a board that fits at a size fits at any smaller one.
 
-    `near` is where the answer was last time (the room's board after a card moved): it is
-    asked first, then its neighbour, so a size that holds or moves by one costs two tries,
-    not five; anything else goes on by bisection in what is left. A `near` below `low`
-    asks `low` first (refused: nothing is accepted), one above `high` asks `high` (accepted:
-    that is the answer). The answer is the one bisection gives."""
+    `near` is where the answer was last time (the room's board after a card moved). The
+    search starts there and gallops away from it (1, 2, 4, ... sizes) until the answer
+    lies between two tries, then bisects between them: a size that holds or moves by one
+    costs two tries, not five, and one far away costs about what bisection does. A `near`
+    outside low..high starts at the nearer end. The answer is the one bisection gives."""
     best = None
     if near is not None and low <= high:
         near = min(max(near, low), high)
         plan = attempt(near)
-        if plan is None:
-            high = near - 1
-            if low <= high:  # most often, one smaller
-                plan = attempt(high)
-                if plan is not None:
-                    return plan
-                high -= 1
-        else:
+        if plan is not None:  # the answer is near or above it
             best, low = plan, near + 1
-            if low <= high:
-                plan = attempt(low)
+            step = 1
+            while low <= high:
+                probe = min(near + step, high)
+                plan = attempt(probe)
                 if plan is None:
-                    return best
-                best, low = plan, low + 1
+                    high = probe - 1
+                    break
+                best, low, step = plan, probe + 1, step * 2
+        else:  # below it
+            high = near - 1
+            step = 1
+            while low <= high:
+                probe = max(near - step, low)
+                plan = attempt(probe)
+                if plan is not None:
+                    best, low = plan, probe + 1
+                    break
+                high, step = probe - 1, step * 2
     while low <= high:
         middle = (low + high + 1) // 2
         plan = attempt(middle)
