@@ -4,6 +4,7 @@ controller is driven without sockets: a stand-in server takes what it would send
 import gc
 import sys
 import time
+import weakref
 
 import pytest
 
@@ -289,6 +290,40 @@ def test_a_collection_takes_its_turn_between_pieces_of_phones_work(qtbot, monkey
     qtbot.wait(int(BREATH_MS) + 2)
     keeper.collect()
     assert len(collected) == 1
+
+
+def test_what_lives_through_a_full_collection_while_phones_are_on_is_not_walked_again(
+        qtbot, monkeypatch):
+    """Each collection of the oldest generation walked everything made since the server
+    started (200 phones' connections, every command on the undo stack): longer all
+    evening. What survives one is frozen, so the next walks only what came since; a
+    cycle left as garbage meanwhile is collected when the last server stops."""
+
+    class Node:
+        def __init__(self) -> None:
+            self.me = self  # a cycle: only the collector frees it
+
+    keeper = GuiThreadGc()
+    keeper.acquire()
+    try:
+        kept = [Node() for _ in range(50)]
+        dropped = weakref.ref(Node())  # garbage only the collector finds
+        monkeypatch.setattr(gc, "get_count", lambda: (800, 10, 10))  # the oldest is due
+        frozen = gc.get_freeze_count()
+        qtbot.wait(int(BREATH_MS) + 2)  # (the window's turn)
+        keeper.collect()
+        assert dropped() is None  # the garbage was collected, the rest frozen:
+        assert gc.get_freeze_count() >= frozen + len(kept)
+        assert not any(o is kept[0] for o in gc.get_objects())
+        late = weakref.ref(kept.pop())  # garbage now, but frozen: it waits...
+        gc.collect()
+        assert late() is not None
+    finally:
+        monkeypatch.undo()
+        keeper.release()
+    gc.collect()
+    assert late() is None  # ...until the last server stops
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_while_phones_are_on_the_gui_thread_waits_at_most_half_a_millisecond_for_the_lock(
