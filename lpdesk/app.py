@@ -75,6 +75,9 @@ def run(path: str | None = None, demo: bool = False, smoke: bool = False) -> int
     """The app. A file (or a plain start) goes to an lpdesk already running, if there is
     one (lpdesk/single_instance.py); `--demo` always gets its own window. `smoke`: the check
     of a build (lpdesk/smoke.py)."""
+    from lpdesk.ui.base.pyside_imports import quicker_imports
+
+    quicker_imports()  # before the imports below (ui/base/pyside_imports.py)
     from lpdesk.platform_check import current_problem
 
     if not demo and not smoke:

@@ -57,6 +57,7 @@ START_UP_LPDESK = frozenset((
     'lpdesk', 'lpdesk.app', 'lpdesk.cli', 'lpdesk.content', 'lpdesk.platform_check',
     'lpdesk.settings', 'lpdesk.single_instance', 'lpdesk.terminal', 'lpdesk.ui',
     'lpdesk.ui.base', 'lpdesk.ui.base.after_paint', 'lpdesk.ui.base.pages',
+    'lpdesk.ui.base.pyside_imports',  # 0.1 ms; saves 22-26 ms of PySide6's source checks
     'lpdesk.ui.style', 'lpdesk.ui.style.actions', 'lpdesk.ui.style.frame_style',
     'lpdesk.ui.style.screens', 'lpdesk.ui.style.text', 'lpdesk.ui.style.theme',
     'lpdesk.ui.window', 'lpdesk.ui.window.after_paint', 'lpdesk.ui.window.error_guard',
