@@ -346,6 +346,37 @@ def _choose(width: float, height: float, scale: float, make,
     return found
 
 
+def room_warm_ups(board: Board, width: float, height: float, scale: float, size: int,
+                  hints: dict[str, str], row_notes: dict[str, str], deck_title: str,
+                  ) -> list:
+    """What the room's board will measure when its text size next changes, as pieces to
+    run while the window is idle: one callable per (size, deck share) next to `size`.
+
+    The room's text shrinks as phones fill the cells (a card placed must show) and grows
+    as they empty. A size change measures every card at the new size, in a cell and in the
+    deck, at each deck width the search tries: 160-250 new measures, 10-20 ms inside the
+    layout of the refresh after a phones' slice. Each piece plans the board at one of the
+    sizes next to it with every card in every cell and in the deck, which measures each
+    card (and its hint) at both widths and the headers at that size: the real layout then
+    finds them measured. Only measures are kept (ui/matrix/flow.py); the plans are thrown
+    away."""
+    items = [(card.id, card.text, hints.get(card.id, "")) for card in board.cards]
+    if not items:
+        return []
+    everywhere = {(r.id, c.id): items for r in board.rows for c in board.columns}
+    minimum = min_card_font(scale)
+    floor = min(minimum, room_floor(scale))
+    base = round(base_font_size(width, height, scale))
+
+    def piece(at: int, share: float):
+        return lambda: _plan(board, width, height, at, share, everywhere, items, row_notes,
+                             deck_title, board.revealed)
+
+    return [piece(at, share) for at in (size - 1, size - 2, size + 1) if floor <= at <= base
+            # the deck widths `_choose` tries at that size: wider ones only where all may show
+            for share in (*ROOM_DECK_SHARES, *(DECK_SHARES[1:] if at >= minimum else ()))]
+
+
 _STEADY: dict[tuple, _Plan] = {}
 
 

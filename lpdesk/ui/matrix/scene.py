@@ -14,13 +14,15 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.ui.base.frames import FrameRefresh
+from lpdesk.ui.base.frames import FrameRefresh, breath_left_ms, piece_ended
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
-from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board
+from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board, room_warm_ups
 from lpdesk.ui.matrix.reveal import reveal_info
 from lpdesk.ui.matrix.spoken import card_words
 from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import follow_theme, theme
+
+WARM_UP_DELAY_MS = 50  # after a room's layout, before it measures the sizes next to it
 
 
 def tr(text: str) -> str:
@@ -64,6 +66,11 @@ class BoardScene(QGraphicsScene):
         # what each cell's items show (`_changed_containers`), and the look they show it in
         self._drawn: dict[Cell | None, tuple] = {}
         self._drawn_look: tuple | None = None
+        # the room's board measures the sizes next to its own while idle (`_warm_up`)
+        self._warm_ups: list = []
+        self._warm_for: tuple | None = None  # what `_warm_ups` were made for
+        self._warm = QTimer(self, singleShot=True, interval=WARM_UP_DELAY_MS)
+        self._warm.timeout.connect(self._warm_up)
         follow_theme(self, lambda *_: self._changed())
 
     # -- what is shown ----------------------------------------------------------------
@@ -147,8 +154,9 @@ class BoardScene(QGraphicsScene):
         self.empty_note.hide()
         states, hints, notes = reveal_info(board)
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
-        layout = layout_board(board, *self.size, max(t.font_scale, self.text_scale), hints,
-                              {row: note for row, (note, _) in notes.items()}, title,
+        scale = max(t.font_scale, self.text_scale)
+        row_notes = {row: note for row, (note, _) in notes.items()}
+        layout = layout_board(board, *self.size, scale, hints, row_notes, title,
                               show_every_card=self.for_room, steady=True,
                               near=self.layout.size if self.layout is not None else None)
         self.layout = layout
@@ -210,7 +218,32 @@ class BoardScene(QGraphicsScene):
         focus = self.focusItem()
         if isinstance(focus, CardItem):
             self.ensure_visible(focus.card_id)
+        if self.for_room:
+            warm_for = (board.id, self.size, scale, layout.size)
+            if warm_for != self._warm_for:  # the same size again: what is left still holds
+                self._warm_for = warm_for
+                self._warm_ups = room_warm_ups(board, *self.size, scale, layout.size, hints,
+                                               row_notes, title)
+                self._warm.start(WARM_UP_DELAY_MS)
         self.layout_done.emit()
+
+    def _warm_up(self) -> None:
+        """One piece of `room_warm_ups` in the window's idle time: the measures the next
+        size change of the room's text will ask for, so it does not make them in the
+        refresh after a phones' slice (10-20 ms of a 50-80 ms stall at 1920x1080). A piece
+        takes its turn like the phones' work (ui/base/frames.py); a layout at another
+        size (or of another board or view) replaces what is left."""
+        wait = breath_left_ms()
+        if wait:
+            self._warm.start(wait)
+            return
+        if not self._warm_ups or not any(v.isVisible() for v in self.views()):
+            self._warm_ups, self._warm_for = [], None
+            return
+        self._warm_ups.pop(0)()
+        piece_ended()
+        if self._warm_ups:
+            self._warm.start(0)
 
     def _changed_containers(self, layout: BoardLayout, texts: dict[str, str],
                             hints: dict[str, str], states: dict, look: tuple) -> list:

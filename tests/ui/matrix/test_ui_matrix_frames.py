@@ -9,6 +9,7 @@ from lpdesk.demo import demo_session
 from lpdesk.document import SessionDocument
 from lpdesk.ui.base.frames import phones_applying
 from lpdesk.ui.matrix.page import MatrixPage
+from lpdesk.ui.matrix.reveal import reveal_info
 from lpdesk.ui.style.theme import theme
 
 
@@ -239,3 +240,67 @@ def test_the_rooms_board_starts_its_search_from_the_size_it_shows(qtbot, monkeyp
                                          [(card.id, (board.rows[0].id, board.columns[0].id))]))
     scene.up_to_date()
     assert starts == [shown_size]
+
+
+def test_the_rooms_board_measures_the_sizes_next_to_its_own_while_idle(qtbot):
+    """A change of the room's text size measured every card anew inside the refresh after a
+    phones' slice (10-20 ms of a 50-80 ms stall at 1920x1080). While the window is idle the
+    room's board measures the sizes next to its own, so the layout one size smaller (a
+    cell filled up) or larger (one emptied) makes no new measure."""
+    from lpdesk.ui.matrix import layout as layout_module
+    from lpdesk.ui.matrix.flow import MEASURE
+    from lpdesk.ui.matrix.scene import BoardScene
+    from lpdesk.ui.matrix.view import BoardView
+
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = BoardScene(doc, editable=False)
+    view = BoardView(scene)
+    qtbot.addWidget(view)
+    scene.set_board(board.id)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    scene.set_text_scale(1.37)  # sizes nobody measured before in this test run
+    size, (width, height) = scene.layout.size, scene.size
+    assert scene._warm_ups  # due, not run inside the refresh
+    qtbot.waitUntil(lambda: not scene._warm_ups, timeout=3000)
+    _states, hints, notes = reveal_info(board)
+    row_notes = {row: note for row, (note, _) in notes.items()}
+    measured = len(MEASURE.cache)
+    for near in (size - 1, size + 1):
+        for share in layout_module.ROOM_DECK_SHARES:
+            by_cell, deck = {}, []
+            for card in board.cards:  # the cards where they are now
+                cell = board.positions.get(card.id)
+                entry = (card.id, card.text, hints.get(card.id, ""))
+                (by_cell.setdefault(cell, []) if cell else deck).append(entry)
+            layout_module._plan(board, width, height, near, share, by_cell, deck, row_notes,
+                                scene.layout.deck_title_text, board.revealed)
+    assert len(MEASURE.cache) == measured
+
+
+def test_the_rooms_warm_up_takes_its_turn_and_stops_when_nobody_sees_the_board(qtbot):
+    from lpdesk.ui.base import frames
+    from lpdesk.ui.matrix.scene import BoardScene
+    from lpdesk.ui.matrix.view import BoardView
+
+    doc = SessionDocument(demo_session())
+    scene = BoardScene(doc, editable=False)
+    view = BoardView(scene)
+    qtbot.addWidget(view)
+    scene.set_board(doc.session.matrix.current_board.id)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    scene.set_text_scale(1.21)
+    left = len(scene._warm_ups)
+    frames.piece_ended()  # a phones' piece just ended: the window's turn first
+    scene._warm_up()
+    assert len(scene._warm_ups) == left
+    qtbot.waitUntil(lambda: len(scene._warm_ups) < left, timeout=2000)
+    ran = []
+    scene._warm_ups = [lambda: ran.append(1)] * len(scene._warm_ups)
+    view.hide()
+    qtbot.waitUntil(lambda: not scene._warm_ups, timeout=2000)
+    assert ran == [] and scene._warm_for is None  # dropped, not run
