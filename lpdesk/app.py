@@ -62,6 +62,12 @@ def create_main_window(path: str | None = None, demo: bool = False, recover: boo
                 "so.\n\n%s") % "\n".join(problems))
 
     after_first_paint(window, report_content)
+
+    def preload() -> None:  # the pages' code, while the window is idle
+        from lpdesk.ui.window.preload import preload_pages
+        preload_pages(window)
+
+    after_first_paint(window, preload)
     if recover:
         def offer() -> None:
             from lpdesk.ui.window.recovery import offer_recovery
