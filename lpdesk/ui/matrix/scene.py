@@ -219,7 +219,7 @@ class BoardScene(QGraphicsScene):
         if isinstance(focus, CardItem):
             self.ensure_visible(focus.card_id)
         if self.for_room:
-            warm_for = (board.id, self.size, scale, layout.size)
+            warm_for = (board.id, self.size, scale, layout.size, board.revealed)
             if warm_for != self._warm_for:  # the same size again: what is left still holds
                 self._warm_for = warm_for
                 self._warm_ups = room_warm_ups(board, *self.size, scale, layout.size, hints,
