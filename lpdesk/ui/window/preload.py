@@ -8,11 +8,14 @@ queues it with the rest of the work behind that paint), one page's code at a tim
 PRELOAD_GAP_MS apart. An import holds
 the window for all its length, so none starts while a mouse button is down, a menu, popup
 or dialog is open, or phones are connected (their votes come first: ui/live/gui_thread.py);
-it waits and asks again. Code already loaded is skipped, and a closed window stops.
+it waits and asks again. Code already loaded is skipped, and a closed window stops. Code
+that fails to load is left for the page to report when it is shown (never a box from
+here: the window may be on the room's screen).
 """
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -56,8 +59,13 @@ class Preloader(QObject):
             return
         if not window_busy():
             name = self.modules.pop(0)
-            importlib.import_module(name)
-            self.loaded.append(name)
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the page says what is wrong when it is shown
+                logging.getLogger("lpdesk.preload").warning("could not load %s ahead",
+                                                            name, exc_info=True)
+            else:
+                self.loaded.append(name)
         if self.modules:
             self.timer.start(PRELOAD_GAP_MS)
 

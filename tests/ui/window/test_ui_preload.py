@@ -70,6 +70,16 @@ def test_nothing_loads_while_a_mouse_button_is_down_or_after_the_window_closed(
     assert len(loader.loaded) == 1 and loader.modules == []
 
 
+def test_code_that_fails_to_load_is_left_for_its_page_and_the_rest_loads(
+        qtbot, modules, quick, tmp_path):
+    (tmp_path / f"{modules[1]}.py").write_text("raise RuntimeError('broken')\n",
+                                               encoding="utf-8")
+    loader = Preloader(window(qtbot), modules)
+    loader.start()
+    qtbot.waitUntil(lambda: not loader.modules, timeout=2000)
+    assert loader.loaded == [modules[0], modules[2]] and modules[1] not in sys.modules
+
+
 def test_code_already_loaded_is_skipped(qtbot, modules, quick):
     __import__(modules[0])
     loader = Preloader(window(qtbot), modules)
