@@ -62,6 +62,16 @@ def breath_left_ms() -> int:
     return max(0, math.ceil(left))
 
 
+def turn_taken(timer: QTimer) -> bool:
+    """Whether a piece of phones' work may run now: the window has had its turn since the
+    last piece ended. If not, `timer` (single-shot, running the piece) is started for when
+    it has."""
+    wait = breath_left_ms()
+    if wait:
+        timer.start(wait)
+    return not wait
+
+
 def refreshes_waiting() -> int:
     """Views' refreshes due after a phones' slice that wait for their turn (benchmarks);
     not those held while their window is covered."""
@@ -180,9 +190,7 @@ class FrameRefresh(QObject):
         if window is not None and covered(window):
             self.held = True  # stays in _due: release() runs it
             return
-        wait = breath_left_ms()
-        if wait:  # another piece of phones' work just ran: the window's turn first
-            self._timer.start(wait)
+        if not turn_taken(self._timer):  # another piece just ran: the window's turn first
             return
         try:
             self._run()

@@ -11,7 +11,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from lpdesk.live.events import INBOX_MAX, Arrived, LiveEvent
-from lpdesk.ui.base.frames import breath_left_ms, piece_ended
+from lpdesk.ui.base.frames import piece_ended, turn_taken
 
 
 class GuiThreadGc(QObject):
@@ -79,10 +79,7 @@ class GuiThreadGc(QObject):
                 generation = g
         if generation < 0:
             return
-        wait = breath_left_ms()
-        if wait:
-            if not self._turn.isActive():
-                self._turn.start(wait)
+        if not turn_taken(self._turn):
             return
         gc.collect(generation)
         if generation == 2:  # what is left has lived through every generation: frozen

@@ -281,6 +281,14 @@ def room_floor(scale: float) -> int:
     return max(8, math.floor(MIN_FONT * scale * 0.62 + 1e-6))
 
 
+def _sizes(width: float, height: float, scale: float) -> tuple[int, int, int]:
+    """The card text sizes `_choose` searches for a view: (the room's floor, the usual
+    minimum, the full size)."""
+    base = round(base_font_size(width, height, scale))
+    minimum = min(base, min_card_font(scale))
+    return min(minimum, room_floor(scale)), minimum, base
+
+
 def _choose(width: float, height: float, scale: float, make,
             show_every_card: bool = False, near: int | None = None) -> _Plan:
     """The largest card font at which everything shows (the deck as narrow as lets it);
@@ -292,8 +300,7 @@ def _choose(width: float, height: float, scale: float, make,
 
     `near`: the size chosen last time for this board and view, where each search starts
     (`_largest`); the choice is the same with or without it, only found in fewer tries."""
-    base = round(base_font_size(width, height, scale))
-    minimum = min(base, min_card_font(scale))
+    floor_size, minimum, base = _sizes(width, height, scale)
 
     def everything(size: int) -> _Plan | None:
         for share in DECK_SHARES:
@@ -329,7 +336,6 @@ def _choose(width: float, height: float, scale: float, make,
                     return plan
             return None
 
-        floor_size = min(minimum, room_floor(scale))
         found = _largest(floor_size, base, narrow_deck_grid, near) or make(
             floor_size, ROOM_DECK_SHARES[-1])
     if found is None:
@@ -340,7 +346,6 @@ def _choose(width: float, height: float, scale: float, make,
                 plan = make(size, DECK_SHARES[0])
                 return plan if plan.least_fits else None
 
-            floor_size = min(minimum, room_floor(scale))
             found = _largest(floor_size, minimum - 1, whole, near) or make(floor_size,
                                                                            DECK_SHARES[0])
     return found
@@ -364,9 +369,7 @@ def room_warm_ups(board: Board, width: float, height: float, scale: float, size:
     if not items:
         return []
     everywhere = {(r.id, c.id): items for r in board.rows for c in board.columns}
-    minimum = min_card_font(scale)
-    floor = min(minimum, room_floor(scale))
-    base = round(base_font_size(width, height, scale))
+    floor, minimum, base = _sizes(width, height, scale)
 
     def piece(at: int, share: float):
         return lambda: _plan(board, width, height, at, share, everywhere, items, row_notes,

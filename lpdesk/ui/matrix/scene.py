@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.ui.base.frames import FrameRefresh, breath_left_ms, piece_ended
+from lpdesk.ui.base.frames import FrameRefresh, piece_ended, turn_taken
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board, room_warm_ups
 from lpdesk.ui.matrix.reveal import reveal_info
@@ -233,9 +233,7 @@ class BoardScene(QGraphicsScene):
         refresh after a phones' slice (10-20 ms of a 50-80 ms stall at 1920x1080). A piece
         takes its turn like the phones' work (ui/base/frames.py); a layout at another
         size (or of another board or view) replaces what is left."""
-        wait = breath_left_ms()
-        if wait:
-            self._warm.start(wait)
+        if not turn_taken(self._warm):
             return
         if not self._warm_ups or not any(v.isVisible() for v in self.views()):
             self._warm_ups, self._warm_for = [], None

@@ -42,7 +42,6 @@ class Preloader(QObject):
     def __init__(self, window: QWidget, modules: list[str]) -> None:
         super().__init__(window)
         self.setObjectName("lpdesk-preloader")
-        self.window_ = window
         self.modules = list(modules)
         self.loaded: list[str] = []  # what it imported itself (tests, benchmarks)
         self.timer = QTimer(self, singleShot=True)
@@ -54,7 +53,7 @@ class Preloader(QObject):
     def step(self) -> None:
         while self.modules and self.modules[0] in sys.modules:
             self.modules.pop(0)
-        if not self.modules or not self.window_.isVisible():
+        if not self.modules or not self.parent().isVisible():
             self.modules.clear()
             return
         if not window_busy():
