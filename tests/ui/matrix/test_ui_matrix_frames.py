@@ -242,6 +242,17 @@ def test_the_rooms_board_starts_its_search_from_the_size_it_shows(qtbot, monkeyp
     assert starts == [shown_size]
 
 
+def room_board(qtbot, doc):
+    """The room's board (every placed card shows: its text shrinks) in a view of its own."""
+    from lpdesk.ui.matrix.scene import BoardScene
+    from lpdesk.ui.matrix.view import BoardView
+
+    scene = BoardScene(doc, editable=False)
+    scene.set_board(doc.session.matrix.current_board.id)
+    shown(qtbot, BoardView(scene), (1000, 600))
+    return scene
+
+
 def test_the_rooms_board_measures_the_sizes_next_to_its_own_while_idle(qtbot):
     """A change of the room's text size measured every card anew inside the refresh after a
     phones' slice (10-20 ms of a 50-80 ms stall at 1920x1080). While the window is idle the
@@ -249,18 +260,10 @@ def test_the_rooms_board_measures_the_sizes_next_to_its_own_while_idle(qtbot):
     cell filled up) or larger (one emptied) makes no new measure."""
     from lpdesk.ui.matrix import layout as layout_module
     from lpdesk.ui.matrix.flow import MEASURE
-    from lpdesk.ui.matrix.scene import BoardScene
-    from lpdesk.ui.matrix.view import BoardView
 
     doc = SessionDocument(demo_session())
     board = doc.session.matrix.current_board
-    scene = BoardScene(doc, editable=False)
-    view = BoardView(scene)
-    qtbot.addWidget(view)
-    scene.set_board(board.id)
-    view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    scene = room_board(qtbot, doc)
     scene.set_text_scale(1.37)  # sizes nobody measured before in this test run
     size, (width, height) = scene.layout.size, scene.size
     assert scene._warm_ups  # due, not run inside the refresh
@@ -282,17 +285,9 @@ def test_the_rooms_board_measures_the_sizes_next_to_its_own_while_idle(qtbot):
 
 def test_the_rooms_warm_up_takes_its_turn_and_stops_when_nobody_sees_the_board(qtbot):
     from lpdesk.ui.base import frames
-    from lpdesk.ui.matrix.scene import BoardScene
-    from lpdesk.ui.matrix.view import BoardView
 
-    doc = SessionDocument(demo_session())
-    scene = BoardScene(doc, editable=False)
-    view = BoardView(scene)
-    qtbot.addWidget(view)
-    scene.set_board(doc.session.matrix.current_board.id)
-    view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    scene = room_board(qtbot, SessionDocument(demo_session()))
+    view = scene.views()[0]
     scene.set_text_scale(1.21)
     left = len(scene._warm_ups)
     frames.piece_ended()  # a phones' piece just ended: the window's turn first

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from repo_paths import ROOT
+from shown import shown
 
 from lpdesk.ui.window import preload
 from lpdesk.ui.window.preload import Preloader
@@ -36,16 +37,12 @@ def quick(monkeypatch):
 
 
 def window(qtbot) -> QWidget:
-    w = QWidget()
-    qtbot.addWidget(w)
-    w.resize(300, 200)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown(qtbot, QWidget(), (300, 200))
 
 
 def test_idle_steps_load_one_module_each_after_the_idle_delay(qtbot, modules, quick):
-    loader = Preloader(window(qtbot), modules)
+    w = window(qtbot)  # (kept: the loader's parent)
+    loader = Preloader(w, modules)
     loader.start()
     qtbot.wait(5)
     assert loader.loaded == []  # not before the window has been idle a while
@@ -74,7 +71,8 @@ def test_code_that_fails_to_load_is_left_for_its_page_and_the_rest_loads(
         qtbot, modules, quick, tmp_path):
     (tmp_path / f"{modules[1]}.py").write_text("raise RuntimeError('broken')\n",
                                                encoding="utf-8")
-    loader = Preloader(window(qtbot), modules)
+    w = window(qtbot)  # (kept: the loader's parent)
+    loader = Preloader(w, modules)
     loader.start()
     qtbot.waitUntil(lambda: not loader.modules, timeout=2000)
     assert loader.loaded == [modules[0], modules[2]] and modules[1] not in sys.modules
@@ -82,7 +80,8 @@ def test_code_that_fails_to_load_is_left_for_its_page_and_the_rest_loads(
 
 def test_code_already_loaded_is_skipped(qtbot, modules, quick):
     __import__(modules[0])
-    loader = Preloader(window(qtbot), modules)
+    w = window(qtbot)  # (kept: the loader's parent)
+    loader = Preloader(w, modules)
     loader.start()
     qtbot.waitUntil(lambda: loader.loaded == modules[1:], timeout=2000)
 
