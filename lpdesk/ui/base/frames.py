@@ -147,6 +147,10 @@ class FrameRefresh(QObject):
         self.deferred = 0  # requests that waited for the end of a slice (tests, benchmarks)
         self.runs = 0
         self.held = False  # due, but its window is covered (see hold_under)
+        # True while the refresh runs as a piece of phones' work, in its own turn of the
+        # event loop (not at once for the facilitator's edit, nor flushed for a reader):
+        # a refresh may then leave part of its work to a piece of its own (BoardScene)
+        self.in_turn = False
 
     def request(self, *_args: object) -> None:
         """Accepts and ignores an event's arguments, so it can be the event's handler."""
@@ -192,9 +196,11 @@ class FrameRefresh(QObject):
             return
         if not turn_taken(self._timer):  # another piece just ran: the window's turn first
             return
+        self.in_turn = True
         try:
             self._run()
         finally:
+            self.in_turn = False
             piece_ended()
 
     def _run(self) -> None:

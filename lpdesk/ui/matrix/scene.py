@@ -7,6 +7,8 @@ tests), arrow keys move the selected card between cells, and a card's menu offer
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
@@ -20,9 +22,26 @@ from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board, 
 from lpdesk.ui.matrix.reveal import reveal_info
 from lpdesk.ui.matrix.spoken import card_words
 from lpdesk.ui.style.binding import listen
-from lpdesk.ui.style.theme import follow_theme, theme
+from lpdesk.ui.style.theme import Theme, follow_theme, theme
 
 WARM_UP_DELAY_MS = 50  # after a room's layout, before it measures the sizes next to it
+
+
+class _Laid(NamedTuple):
+    """A layout of a board and what it was made from: the board's state at that moment."""
+
+    board: Board
+    layout: BoardLayout
+    states: dict
+    hints: dict[str, str]
+    notes: dict
+    row_notes: dict[str, str]
+    title: str
+    scale: float
+    theme: Theme
+    texts: dict[str, str]  # card id -> text
+    names: dict[str, str]  # row or column id -> name
+    column_ids: set[str]
 
 
 def tr(text: str) -> str:
@@ -71,6 +90,10 @@ class BoardScene(QGraphicsScene):
         self._warm_for: tuple | None = None  # what `_warm_ups` were made for
         self._warm = QTimer(self, singleShot=True, interval=WARM_UP_DELAY_MS)
         self._warm.timeout.connect(self._warm_up)
+        # the room's layout after a phones' slice, shown in the next piece (`refresh`)
+        self._laid: _Laid | None = None
+        self._show_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_timer.timeout.connect(self._show_laid)
         follow_theme(self, lambda *_: self._changed())
 
     # -- what is shown ----------------------------------------------------------------
@@ -137,10 +160,22 @@ class BoardScene(QGraphicsScene):
             self._refresh.flush()  # one refresh, whatever made it due
         elif due:
             self.refresh()
+        elif self._laid is not None:  # laid out, not shown yet: shown now
+            self._show_timer.stop()
+            laid, self._laid = self._laid, None
+            self._show(laid)
 
     def refresh(self, *_args) -> None:
-        """Bring every item in line with the board: cards, texts, marks and places."""
+        """Bring every item in line with the board: cards, texts, marks and places.
+
+        After a phones' slice the room's board does it in two pieces of phones' work, each
+        in its own turn of the event loop: the layout (the text size search may measure
+        hundreds of texts at a new size), then the items set to it, which Qt repaints right
+        after (every card at a new size). Back to back they were one 20-28 ms stall at
+        1920x1080; the facilitator's drag and the room's other views get a turn between.
+        Anything else (the facilitator's edit, a resize, a reader) does both at once."""
         self._stale = False
+        self._laid = None  # a layout still to show is superseded by this one
         board, t = self.board, theme()
         if self.backgroundBrush().color() != QColor(t.background):  # repaints the board
             self.setBackgroundBrush(QColor(t.background))
@@ -159,12 +194,39 @@ class BoardScene(QGraphicsScene):
         layout = layout_board(board, *self.size, scale, hints, row_notes, title,
                               show_every_card=self.for_room, steady=True,
                               near=self.layout.size if self.layout is not None else None)
+        laid = _Laid(board, layout, states, hints, notes, row_notes, title, scale, t,
+                     {c.id: c.text for c in board.cards},
+                     {a.id: a.name for a in (*board.rows, *board.columns)},
+                     {c.id for c in board.columns})
+        if self.for_room and self._refresh.in_turn:
+            self._laid = laid  # shown in a piece of its own (`_show_laid`)
+            self._show_timer.start(0)
+            return
+        self._show(laid)
+
+    def _show_laid(self) -> None:
+        """The second piece of the room's refresh after a phones' slice (see `refresh`)."""
+        if self._laid is None or not turn_taken(self._show_timer):
+            return
+        laid, self._laid = self._laid, None
+        if not any(v.isVisible() for v in self.views()):
+            self._stale = True  # laid out again when a view shows it
+            return
+        try:
+            self._show(laid)
+        finally:
+            piece_ended()
+
+    def _show(self, laid: _Laid) -> None:
+        """Set the items to `laid`: what the board was when it was laid out (a phones'
+        move since then is shown by the refresh it made due)."""
+        board, layout, t = laid.board, laid.layout, laid.theme
+        states, hints, notes = laid.states, laid.hints, laid.notes
+        row_notes, title, scale = laid.row_notes, laid.title, laid.scale
         self.layout = layout
         s = layout.scale
-        self._clear({c.id for c in board.cards}, set(layout.containers),
-                    {a.id for a in (*board.rows, *board.columns)})
-        names = {a.id: a.name for a in (*board.rows, *board.columns)}
-        texts = {c.id: c.text for c in board.cards}
+        self._clear(set(laid.texts), set(layout.containers), set(laid.names))
+        names, texts = laid.names, laid.texts
         axes = tuple(names.items())  # a renamed row or column: the cards say it anew
         changed = self._changed_containers(layout, texts, hints, states, (
             layout.card_font.key(), layout.hint_font.key(), s, t, layout.marks, axes))
@@ -175,7 +237,7 @@ class BoardScene(QGraphicsScene):
                 self.addItem(item)
             item.set_geometry(box.rect, box.content_height, CELL_PAD * s, t, t.surface,
                               [rect for _, rect in box.cards])
-        column_ids = {c.id for c in board.columns}
+        column_ids = laid.column_ids
         for axis_id, rect in [*layout.row_headers, *layout.column_headers]:
             header = self.headers.get(axis_id)
             if header is None:

@@ -332,3 +332,58 @@ def test_a_phones_move_repaints_one_rectangle_of_the_board_not_a_region(qtbot):
     qtbot.waitUntil(lambda: bool(regions.seen), timeout=2000)
     qtbot.wait(20)
     assert regions.seen and set(regions.seen) == {1}
+
+
+def test_the_rooms_board_lays_out_and_shows_a_phones_move_in_two_pieces(qtbot):
+    """The room's refresh after a phones' slice was one stall: the text size search, then
+    every card set and repainted at the new size (20-28 ms at 1920x1080). The layout is one
+    piece of phones' work and the items set to it the next, with the window's turn between;
+    both show the board as it was when laid out."""
+    import time
+
+    from lpdesk.ui.base.frames import BREATH_MS
+
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = room_board(qtbot, doc)
+    events = []
+    lay_out, show = scene._refresh._refresh, scene._show
+
+    def timed_lay_out():
+        lay_out()
+        events.append(("laid out", time.perf_counter(), scene._refresh.in_turn))
+
+    def timed_show(laid):
+        events.append(("shown", time.perf_counter(), scene._refresh.in_turn))
+        show(laid)
+
+    scene._refresh._refresh, scene._show = timed_lay_out, timed_show
+    card = board.cards_in(None)[0].id
+    cell = (board.rows[-1].id, board.columns[-1].id)
+    with phones_applying():
+        doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(card, cell)]))
+    qtbot.waitUntil(lambda: len(events) == 2, timeout=2000)
+    (first, laid_at, in_turn), (second, shown_at, _) = events
+    assert (first, second, in_turn) == ("laid out", "shown", True)
+    assert shown_at - laid_at >= BREATH_MS / 1000 * 0.9  # the window's turn between
+    assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_room_layout_not_shown_yet_is_shown_before_anything_reads_the_board(qtbot):
+    """Between its two pieces the room's board has a layout it does not show yet: a reader
+    (`up_to_date`) shows it first, and the facilitator's own edit shows at once."""
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = room_board(qtbot, doc)
+    first, second = [c.id for c in board.cards_in(None)][:2]
+    cell = (board.rows[0].id, board.columns[0].id)
+    scene._refresh.in_turn = True  # as after a phones' slice, from the event loop
+    doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(first, cell)]))
+    scene._refresh.in_turn = False
+    assert scene._laid is not None
+    assert scene.cards[first].parentItem() is not scene.containers[cell].content
+    scene.up_to_date()
+    assert scene._laid is None
+    assert scene.cards[first].parentItem() is scene.containers[cell].content
+    doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(second, cell)]))
+    assert scene.cards[second].parentItem() is scene.containers[cell].content
