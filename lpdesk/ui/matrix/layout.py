@@ -281,16 +281,20 @@ def room_floor(scale: float) -> int:
     return max(8, math.floor(MIN_FONT * scale * 0.62 + 1e-6))
 
 
-def _sizes(width: float, height: float, scale: float) -> tuple[int, int, int]:
+def _sizes(width: float, height: float, scale: float,
+           at_most: int | None = None) -> tuple[int, int, int]:
     """The card text sizes `_choose` searches for a view: (the room's floor, the usual
-    minimum, the full size)."""
+    minimum, the full size, or `at_most` if smaller)."""
     base = round(base_font_size(width, height, scale))
+    if at_most is not None:
+        base = max(1, min(base, at_most))
     minimum = min(base, min_card_font(scale))
     return min(minimum, room_floor(scale)), minimum, base
 
 
 def _choose(width: float, height: float, scale: float, make,
-            show_every_card: bool = False, near: int | None = None) -> _Plan:
+            show_every_card: bool = False, near: int | None = None,
+            at_most: int | None = None) -> _Plan:
     """The largest card font at which everything shows (the deck as narrow as lets it);
     failing that, the largest at which the grid fits and the deck scrolls; failing that,
     the minimum, where only the fullest rows scroll (smaller still if even one card a row
@@ -299,8 +303,10 @@ def _choose(width: float, height: float, scale: float, make,
     minimum, down to `room_floor`, before any cell scrolls.
 
     `near`: the size chosen last time for this board and view, where each search starts
-    (`_largest`); the choice is the same with or without it, only found in fewer tries."""
-    floor_size, minimum, base = _sizes(width, height, scale)
+    (`_largest`); the choice is the same with or without it, only found in fewer tries.
+    `at_most`: no larger than this (the room's text grows back only once the board is
+    still: `BoardScene`)."""
+    floor_size, minimum, base = _sizes(width, height, scale, at_most)
 
     def everything(size: int) -> _Plan | None:
         for share in DECK_SHARES:
@@ -440,7 +446,7 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
                  row_notes: dict[str, str] | None = None,
                  deck_title: str = "Cards to sort",
                  show_every_card: bool = False, steady: bool = False,
-                 near: int | None = None) -> BoardLayout:
+                 near: int | None = None, at_most: int | None = None) -> BoardLayout:
     """The layout of `board` in a view of `width` x `height` pixels.
 
     `hints` are extra lines under some cards (e.g. where the model puts them); `row_notes`
@@ -451,7 +457,9 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     sized for the board's capacity (`steady_plan`), never for where its cards are: a card
     entering a cell moves only the cards of that cell and of the one it left.
     `near`: the card text size (px) of this board's last layout, where the search for
-    the size starts (`_choose`): the same layout, found sooner when the size holds."""
+    the size starts (`_choose`): the same layout, found sooner when the size holds.
+    `at_most`: the largest card text size (px) the search may choose (the room's board
+    while cards are moving: its text shrinks when it must, and grows back once they stop)."""
     hints, row_notes = hints or {}, row_notes or {}
     marks = board.revealed
     by_cell: dict[Cell, list[tuple[str, str, str]]] = {}
@@ -473,7 +481,7 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     else:
         p = _choose(width, height, scale, lambda size, share: _plan(
             board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks),
-            show_every_card, near)
+            show_every_card, near, at_most)
         flows, deck_flow = p.flows, p.deck_flow
     s = p.s
     heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)

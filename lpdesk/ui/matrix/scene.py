@@ -25,6 +25,10 @@ from lpdesk.ui.style.binding import listen
 from lpdesk.ui.style.theme import Theme, follow_theme, theme
 
 WARM_UP_DELAY_MS = 50  # after a room's layout, before it measures the sizes next to it
+# The room's text shrinks at once when a placed card would not show, and grows back only
+# once its board has been still this long: while phones move cards it does not swing by a
+# size at every move (each swing re-lays out and repaints every card on the room's screen).
+GROW_AFTER_MS = 1500
 
 
 class _Laid(NamedTuple):
@@ -94,6 +98,11 @@ class BoardScene(QGraphicsScene):
         self._laid: _Laid | None = None
         self._show_timer = QTimer(self, singleShot=True, interval=0)
         self._show_timer.timeout.connect(self._show_laid)
+        # the room's text grows back once the board has been still (GROW_AFTER_MS)
+        self._still = QTimer(self, singleShot=True, interval=GROW_AFTER_MS)
+        self._still.timeout.connect(self._grow_back)
+        self._held_for: tuple | None = None  # what the size was chosen for (board, view)
+        self._growth_held = False  # a layout kept the size while the board moved
         follow_theme(self, lambda *_: self._changed())
 
     # -- what is shown ----------------------------------------------------------------
@@ -138,6 +147,14 @@ class BoardScene(QGraphicsScene):
 
     def _matrix_changed(self, board_id: str | None) -> None:
         if board_id is None or board_id == self.board_id:
+            if self.for_room:
+                self._still.start()  # moving: the text may shrink, not grow, until still
+            self._changed()
+
+    def _grow_back(self) -> None:
+        """The room's board has been still: its text may grow back to the largest size."""
+        if self._growth_held:
+            self._growth_held = False
             self._changed()
 
     def _changed(self) -> None:
@@ -191,9 +208,20 @@ class BoardScene(QGraphicsScene):
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
         scale = max(t.font_scale, self.text_scale)
         row_notes = {row: note for row, (note, _) in notes.items()}
+        held_for = (board.id, self.size, scale, board.revealed)
+        at_most = None
+        if (self.for_room and self.layout is not None and self._still.isActive()
+                and held_for == self._held_for):
+            at_most = self.layout.size  # cards are moving: no larger than now
         layout = layout_board(board, *self.size, scale, hints, row_notes, title,
                               show_every_card=self.for_room, steady=True,
-                              near=self.layout.size if self.layout is not None else None)
+                              near=self.layout.size if self.layout is not None else None,
+                              at_most=at_most)
+        self._held_for = held_for
+        if at_most is None:
+            self._growth_held = False
+        elif layout.size == at_most:
+            self._growth_held = True  # it might have grown: laid out again once still
         laid = _Laid(board, layout, states, hints, notes, row_notes, title, scale, t,
                      {c.id: c.text for c in board.cards},
                      {a.id: a.name for a in (*board.rows, *board.columns)},

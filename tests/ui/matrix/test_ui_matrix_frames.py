@@ -387,3 +387,68 @@ def test_a_room_layout_not_shown_yet_is_shown_before_anything_reads_the_board(qt
     assert scene.cards[first].parentItem() is scene.containers[cell].content
     doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(second, cell)]))
     assert scene.cards[second].parentItem() is scene.containers[cell].content
+
+
+def fresh_room_size(scene) -> int:
+    """The card text size a room's layout from nothing gives for the board as it is now."""
+    from lpdesk.ui.matrix.layout import layout_board
+
+    board, t = scene.board, theme()
+    _states, hints, notes = reveal_info(board)
+    return layout_board(board, *scene.size, max(t.font_scale, scene.text_scale), hints,
+                        {row: note for row, (note, _) in notes.items()},
+                        scene.layout.deck_title_text, show_every_card=True,
+                        steady=True).size
+
+
+def test_the_rooms_text_shrinks_at_once_and_grows_back_once_the_board_is_still(
+        qtbot, monkeypatch):
+    """Every placed card shows on the room's screen, so its text shrinks as soon as a cell
+    fills. It used to grow back at the next move that emptied one, and swing by a size at
+    every few moves of a busy room (each swing re-lays out and repaints every card). While
+    cards move it now only shrinks; it grows back once the board has been still."""
+    from lpdesk.ui.matrix import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "GROW_AFTER_MS", 150)
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = room_board(qtbot, doc)
+    cell = (board.rows[0].id, board.columns[0].id)
+    ids = [c.id for c in board.cards][:12]
+    sizes = []
+    for k in range(0, len(ids), 2):  # a cell fills: the text shrinks at once
+        phones_move_on(doc, board, [(card, cell) for card in ids[k:k + 2]])
+        assert scene.layout.size == fresh_room_size(scene)
+        sizes.append(scene.layout.size)
+    assert sizes[-1] < sizes[0]
+    held = scene.layout.size
+    for k in range(0, len(ids), 2):  # it empties: the text holds while cards move
+        phones_move_on(doc, board, [(card, None) for card in ids[k:k + 2]])
+        assert scene.layout.size == held
+        assert not any(c.overflows for c in scene.layout.containers.values()
+                       if c.key is not None)  # every placed card still shows
+    assert fresh_room_size(scene) > held
+    qtbot.waitUntil(lambda: scene.layout.size == fresh_room_size(scene), timeout=2000)
+
+
+def test_the_rooms_text_takes_its_size_at_once_for_a_new_view_size(qtbot, monkeypatch):
+    """Held back while cards move, the text still takes the best size at once when the
+    view changes (a resize, a text scale): only the board's moves wait."""
+    from lpdesk.ui.matrix import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "GROW_AFTER_MS", 60_000)
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = room_board(qtbot, doc)
+    cell = (board.rows[0].id, board.columns[0].id)
+    ids = [c.id for c in board.cards][:12]
+    phones_move_on(doc, board, [(card, cell) for card in ids])
+    phones_move_on(doc, board, [(card, None) for card in ids])
+    assert scene.layout.size < fresh_room_size(scene)  # held
+    scene.set_size(scene.size[0] + 40, scene.size[1])
+    assert scene.layout.size == fresh_room_size(scene)
+
+
+def phones_move_on(doc, board, moves) -> None:
+    """A phones' move applied as the facilitator's own edit: laid out and shown at once."""
+    doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, moves))

@@ -372,3 +372,21 @@ def test_the_rooms_search_tries_few_sizes_when_its_text_size_holds_or_grows_by_o
         assert len(tries) <= from_nothing // 2, (tries, from_nothing)
         last = plain
     assert grew >= 2
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1000, 560), 1.0), ((1860, 940), 1.6)])
+def test_the_rooms_text_size_may_be_held_no_larger_than_a_size(qapp, size, scale):
+    """`at_most` (the room's board while cards move) caps the search: the largest size
+    no larger than it, and every placed card still shows."""
+    board = demo_session().matrix.current_board
+    cells = [(r.id, c.id) for r in board.rows for c in board.columns]
+    for i, card in enumerate(board.cards[:10]):
+        board.positions[card.id] = cells[i % 3]
+    plain = _room_layout(board, size, scale)
+    for cap in range(max(1, plain.size - 4), plain.size + 3):
+        for near in (None, cap):
+            held = layout_board(board, *size, scale,
+                                deck_title=f"Cards to sort ({len(board.cards)})",
+                                show_every_card=True, near=near, at_most=cap)
+            assert held.size == min(cap, plain.size), (cap, near)
+            assert not any(c.overflows for c in held.containers.values() if c.key is not None)
