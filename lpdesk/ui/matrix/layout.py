@@ -292,6 +292,18 @@ def _sizes(width: float, height: float, scale: float,
     return min(minimum, room_floor(scale)), minimum, base
 
 
+def _remembered(make):
+    """`make` (a plan for a size and deck share), asked each pair once."""
+    plans: dict[tuple[float, float], _Plan] = {}
+
+    def remembered(size: float, share: float) -> _Plan:
+        if (size, share) not in plans:
+            plans[(size, share)] = make(size, share)
+        return plans[(size, share)]
+
+    return remembered
+
+
 def _choose(width: float, height: float, scale: float, make,
             show_every_card: bool = False, near: int | None = None,
             at_most: int | None = None) -> _Plan:
@@ -307,6 +319,7 @@ def _choose(width: float, height: float, scale: float, make,
     `at_most`: no larger than this (the room's text grows back only once the board is
     still: `BoardScene`)."""
     floor_size, minimum, base = _sizes(width, height, scale, at_most)
+    make = _remembered(make)  # the stages below ask some sizes again
 
     def everything(size: int) -> _Plan | None:
         for share in DECK_SHARES:

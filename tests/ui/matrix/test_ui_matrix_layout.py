@@ -390,3 +390,24 @@ def test_the_rooms_text_size_may_be_held_no_larger_than_a_size(qapp, size, scale
                                 show_every_card=True, near=near, at_most=cap)
             assert held.size == min(cap, plain.size), (cap, near)
             assert not any(c.overflows for c in held.containers.values() if c.key is not None)
+
+
+def test_a_room_layout_plans_each_size_and_deck_share_once(qapp, monkeypatch):
+    """The search's stages (everything shows; the grid shows; the grid beside a narrower
+    deck) ask some of the same sizes: each (size, deck share) is planned once a layout."""
+    from lpdesk.ui.matrix import layout as layout_module
+
+    board = demo_session().matrix.current_board
+    board.positions.clear()
+    cells = [(r.id, c.id) for r in board.rows for c in board.columns]
+    asked = []
+    plan = layout_module._plan
+    monkeypatch.setattr(layout_module, "_plan", lambda *a, **k: (asked.append(a[3:5]),
+                                                                 plan(*a, **k))[1])
+    repeats = 0
+    for i, card in enumerate(board.cards):  # a board filling up: its text shrinks
+        board.positions[card.id] = cells[0 if i % 2 else (i * 5) % len(cells)]
+        asked.clear()
+        _room_layout(board, (1860, 940), 1.6)
+        repeats += len(asked) - len(set(asked))
+    assert repeats == 0
