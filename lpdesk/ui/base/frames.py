@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
@@ -70,6 +70,58 @@ def turn_taken(timer: QTimer) -> bool:
     if wait:
         timer.start(wait)
     return not wait
+
+
+class IdleWork(QObject):
+    """Work a view does ahead of need while the window is idle (the continuum's marker
+    pictures, the room's board's text measures): a queue of pieces run from the event
+    loop, as many a turn as fit in `budget_ms` of CPU (at least one). A turn takes its turn
+    like the phones' work: it waits for the window's (`turn_taken`) and the next piece of
+    phones' work waits after it (`piece_ended`). `start` replaces what is left; once
+    `wanted()` is false (no view shows it) what is left is dropped, not run. A child of
+    `owner`: it dies with it."""
+
+    def __init__(self, owner: QObject, budget_ms: float = 0.0,
+                 wanted: Callable[[], bool] | None = None) -> None:
+        super().__init__(owner)
+        self.setObjectName("lpdesk-idle-work")
+        self.budget_ms = budget_ms
+        self._wanted = wanted
+        self._left: list[Callable[[], object]] = []
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._turn)
+        self.turns = 0  # turns that ran pieces (tests)
+
+    def start(self, pieces: Iterable[Callable[[], object]], delay_ms: int = 0) -> None:
+        """Run `pieces` from `delay_ms` on, instead of what is left."""
+        self._left = list(pieces)
+        self._timer.start(delay_ms)
+
+    def stop(self) -> None:
+        self._left = []
+        self._timer.stop()
+
+    def left(self) -> int:
+        """Pieces not run yet."""
+        return len(self._left)
+
+    def _turn(self) -> None:
+        if not self._left or not turn_taken(self._timer):
+            return
+        if self._wanted is not None and not self._wanted():
+            self.stop()
+            return
+        self.turns += 1
+        started = time.thread_time()
+        try:
+            while self._left:
+                self._left.pop(0)()
+                if (time.thread_time() - started) * 1000 >= self.budget_ms:
+                    break
+        finally:
+            piece_ended()
+        if self._left:
+            self._timer.start(0)
 
 
 def refreshes_waiting() -> int:

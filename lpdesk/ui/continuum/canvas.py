@@ -17,10 +17,10 @@ middle at i; the axis runs from -0.6 to n - 0.4 with n >= MIN_ROWS rows, top to 
 from __future__ import annotations
 
 import math
-import time
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from lpdesk.ui.base.frames import IdleWork
 from lpdesk.ui.continuum.backdrop import MARGIN, paint_backdrop
 from lpdesk.ui.continuum.items import (
     AGREED,
@@ -86,9 +87,8 @@ class ContinuumCanvas(QWidget):
         self._picture = QPixmap()  # what only a new layout changes (see _background)
         self._picture_stale = True
         self._dragging = False
-        self._warm = QTimer(self, singleShot=True, interval=0)  # see warm_pictures
-        self._warm.timeout.connect(self.warm_pictures)
-        self._warm_left: list[tuple] = []
+        # the markers' and arrow heads' pictures, made ahead of the first votes (relaid)
+        self.warm = IdleWork(self, budget_ms=WARM_MS)
 
     # -- geometry ------------------------------------------------------------------
     def rows_count(self) -> int:
@@ -116,25 +116,12 @@ class ContinuumCanvas(QWidget):
         self._map = (rect.left() - low * sx, sx, rect.top() + 0.6 * sy, sy)
         self._picture_stale = True
         self.update()
-        self._warm_left = []
-        self._warm.start()
-
-    def warm_pictures(self) -> None:
-        """Make the markers' and arrow heads' pictures of every row's colour at this
-        layout's sizes before the first votes need them, in turns of the event loop of at
-        most WARM_MS each: the first slice of a room's votes painted every colour's
-        pictures at once (and PySide made its enums on first touch), a 9 ms paint in a
-        stall of 25 ms; now that paint only copies them."""
-        if not self._warm_left:
-            self._warm_left = self._pictures_wanted()
-        started = time.thread_time()
-        while self._warm_left:
-            make, args = self._warm_left.pop()
-            make(*args)
-            if (time.thread_time() - started) * 1000 >= WARM_MS:
-                break
-        if self._warm_left:
-            self._warm.start()
+        # The markers' and arrow heads' pictures of every row's colour at this layout's
+        # sizes, made before the first votes need them, in turns of at most WARM_MS: the
+        # first slice of a room's votes painted every colour's pictures at once (and
+        # PySide made its enums on first touch), a 9 ms paint in a stall of 25 ms; now
+        # that paint only copies them.
+        self.warm.start(partial(make, *args) for make, args in self._pictures_wanted())
 
     def _pictures_wanted(self) -> list[tuple]:
         plot = self.plot
@@ -150,8 +137,7 @@ class ContinuumCanvas(QWidget):
         agreed = next((row.colour for row in plot.rows if row.key == AGREED), None)
         if agreed is not None:
             wanted.append((sprite, ("agreed", agreed, plot.size_for("agreed"), edge, ratio)))
-        wanted.reverse()  # popped from the end: the first rows' colours first
-        return wanted
+        return wanted  # the first rows' colours first
 
     def to_px(self, x: float) -> float:
         ox, sx, _oy, _sy = self._map

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.ui.base.frames import FrameRefresh, piece_ended, turn_taken
+from lpdesk.ui.base.frames import FrameRefresh, IdleWork, piece_ended, turn_taken
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board, room_warm_ups
 from lpdesk.ui.matrix.reveal import reveal_info
@@ -89,11 +89,12 @@ class BoardScene(QGraphicsScene):
         # what each cell's items show (`_changed_containers`), and the look they show it in
         self._drawn: dict[Cell | None, tuple] = {}
         self._drawn_look: tuple | None = None
-        # the room's board measures the sizes next to its own while idle (`_warm_up`)
-        self._warm_ups: list = []
-        self._warm_for: tuple | None = None  # what `_warm_ups` were made for
-        self._warm = QTimer(self, singleShot=True, interval=WARM_UP_DELAY_MS)
-        self._warm.timeout.connect(self._warm_up)
+        # The room's board measures the sizes next to its own while idle (`room_warm_ups`,
+        # one plan a turn): the measures the next size change of the room's text will ask
+        # for, so it does not make them in the refresh after a phones' slice (10-20 ms of
+        # a 50-80 ms stall at 1920x1080). Dropped once no view shows the board.
+        self.warm = IdleWork(self, wanted=self._warm_wanted)
+        self._warm_for: tuple | None = None  # what the warm-up was made for
         # the room's layout after a phones' slice, shown in the next piece (`refresh`)
         self._laid: _Laid | None = None
         self._show_timer = QTimer(self, singleShot=True, interval=0)
@@ -312,26 +313,17 @@ class BoardScene(QGraphicsScene):
             warm_for = (board.id, self.size, scale, layout.size, board.revealed)
             if warm_for != self._warm_for:  # the same size again: what is left still holds
                 self._warm_for = warm_for
-                self._warm_ups = room_warm_ups(board, *self.size, scale, layout.size, hints,
-                                               row_notes, title)
-                self._warm.start(WARM_UP_DELAY_MS)
+                self.warm.start(room_warm_ups(board, *self.size, scale, layout.size, hints,
+                                              row_notes, title), WARM_UP_DELAY_MS)
         self.layout_done.emit()
 
-    def _warm_up(self) -> None:
-        """One piece of `room_warm_ups` in the window's idle time: the measures the next
-        size change of the room's text will ask for, so it does not make them in the
-        refresh after a phones' slice (10-20 ms of a 50-80 ms stall at 1920x1080). A piece
-        takes its turn like the phones' work (ui/base/frames.py); a layout at another
-        size (or of another board or view) replaces what is left."""
-        if not turn_taken(self._warm):
-            return
-        if not self._warm_ups or not any(v.isVisible() for v in self.views()):
-            self._warm_ups, self._warm_for = [], None
-            return
-        self._warm_ups.pop(0)()
-        piece_ended()
-        if self._warm_ups:
-            self._warm.start(0)
+    def _warm_wanted(self) -> bool:
+        """Whether a view shows the board (if not, its warm-up is dropped, and made anew
+        for the next layout)."""
+        if any(v.isVisible() for v in self.views()):
+            return True
+        self._warm_for = None
+        return False
 
     def _changed_containers(self, layout: BoardLayout, texts: dict[str, str],
                             hints: dict[str, str], states: dict, look: tuple) -> list:

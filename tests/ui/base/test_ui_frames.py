@@ -156,3 +156,51 @@ def test_a_cover_that_is_hidden_or_gone_covers_nothing(qtbot):
     assert covered(window)
     shiboken6.delete(cover)  # closed and deleted without a release
     assert not covered(window)
+
+
+def test_idle_work_runs_as_many_pieces_a_turn_as_fit_its_budget_and_at_least_one(qtbot):
+    import time
+
+    from lpdesk.ui.base.frames import IdleWork
+
+    owner = QObject()
+    ran: list[int] = []
+    one_a_turn = IdleWork(owner)  # budget 0: one piece a turn
+    one_a_turn.start([lambda i=i: ran.append(i) for i in range(5)])
+    qtbot.waitUntil(lambda: ran == [0, 1, 2, 3, 4], timeout=2000)
+    assert one_a_turn.turns == 5
+    ran.clear()
+    several = IdleWork(owner, budget_ms=1000.0)
+    several.start([lambda i=i: (ran.append(i), time.sleep(0.001)) for i in range(5)])
+    qtbot.waitUntil(lambda: ran == [0, 1, 2, 3, 4], timeout=2000)
+    assert several.turns == 1
+
+
+def test_idle_work_started_again_replaces_what_is_left_and_is_dropped_when_not_wanted(
+        qtbot):
+    from lpdesk.ui.base.frames import IdleWork
+
+    owner = QObject()
+    ran: list[str] = []
+    seen = [True]
+    work = IdleWork(owner, wanted=lambda: seen[0])
+    work.start([lambda: ran.append("old")] * 3, delay_ms=10_000)
+    work.start([lambda: ran.append("new")] * 2)
+    qtbot.waitUntil(lambda: ran == ["new", "new"], timeout=2000)
+    work.start([lambda: ran.append("unseen")] * 2)
+    seen[0] = False
+    qtbot.waitUntil(lambda: work.left() == 0, timeout=2000)
+    assert ran == ["new", "new"]  # dropped, not run
+
+
+def test_idle_work_dies_with_its_owner(qtbot):
+    from lpdesk.ui.base.frames import IdleWork
+
+    owner = QObject()
+    ran: list[int] = []
+    work = IdleWork(owner)
+    work.start([lambda: ran.append(1)] * 3)
+    shiboken6.delete(owner)
+    assert not shiboken6.isValid(work)
+    qtbot.wait(30)
+    assert ran == []

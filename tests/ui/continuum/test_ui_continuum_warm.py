@@ -1,7 +1,9 @@
 """The continuum's marker and arrow-head pictures are made ahead of the first votes
-(canvas.warm_pictures): the first slice of a room's votes painted every colour's pictures
+(ContinuumCanvas.warm, ui/base/frames.IdleWork): the first slice of a room's votes painted every colour's pictures
 at once, a 9 ms paint in a 25 ms stall of the GUI thread (benchmarks.live_burst)."""
 from __future__ import annotations
+
+import time
 
 from PySide6.QtWidgets import QApplication
 from shown import shown
@@ -45,19 +47,44 @@ def test_the_first_votes_only_copy_pictures_made_while_the_room_joined(qtbot):
 
 def test_pictures_are_made_in_short_turns_not_all_at_once(qtbot, monkeypatch):
     """At most WARM_MS of making per turn: the warm-up itself must not be the stall."""
+    from lpdesk.ui.base import frames
     from lpdesk.ui.continuum import canvas
 
     items.sprite.cache_clear()
     items.arrow_head.cache_clear()
     turns: list[int] = []
-    original = canvas.ContinuumCanvas.warm_pictures
+    original = frames.IdleWork._turn
 
     def counted(self):
         start = made()
         original(self)
-        turns.append(made() - start)
-    monkeypatch.setattr(canvas.ContinuumCanvas, "warm_pictures", counted)
+        if made() > start:
+            turns.append(made() - start)
+    monkeypatch.setattr(frames.IdleWork, "_turn", counted)
     monkeypatch.setattr(canvas, "WARM_MS", 0.0)  # one picture a turn
     shown(qtbot, ContinuumPage(room(12)))
     qtbot.wait(100)
     assert len(turns) > 10 and max(turns) == 1
+
+
+def test_making_pictures_takes_its_turn_like_the_phones_work(qtbot):
+    """A turn of making pictures waits for the window's turn after a piece of phones'
+    work, and the next piece waits after it (it was the one idle work that did not)."""
+    from lpdesk.ui.base import frames
+    from lpdesk.ui.continuum.canvas import ContinuumCanvas
+
+    items.sprite.cache_clear()
+    items.arrow_head.cache_clear()
+    page = shown(qtbot, ContinuumPage(room(12)))
+    work = page.findChild(ContinuumCanvas).warm
+    work.budget_ms = 0.0  # one picture a turn
+    page.findChild(ContinuumCanvas).relaid()  # the pictures again, from the start
+    left = work.left()
+    assert left > 0
+    frames.piece_ended()  # a phones' piece just ended: the window's turn first
+    work._turn()
+    assert work.left() == left  # not yet
+    time.sleep(frames.BREATH_MS / 1000 + 0.002)  # the window has had its turn
+    work._turn()
+    assert work.left() == left - 1  # one turn's worth made
+    assert frames.breath_left_ms() > 0  # and the next piece of phones' work waits for it

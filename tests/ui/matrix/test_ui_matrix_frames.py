@@ -266,8 +266,8 @@ def test_the_rooms_board_measures_the_sizes_next_to_its_own_while_idle(qtbot):
     scene = room_board(qtbot, doc)
     scene.set_text_scale(1.37)  # sizes nobody measured before in this test run
     size, (width, height) = scene.layout.size, scene.size
-    assert scene._warm_ups  # due, not run inside the refresh
-    qtbot.waitUntil(lambda: not scene._warm_ups, timeout=3000)
+    assert scene.warm.left()  # due, not run inside the refresh
+    qtbot.waitUntil(lambda: not scene.warm.left(), timeout=3000)
     _states, hints, notes = reveal_info(board)
     row_notes = {row: note for row, (note, _) in notes.items()}
     measured = len(MEASURE.cache)
@@ -289,15 +289,15 @@ def test_the_rooms_warm_up_takes_its_turn_and_stops_when_nobody_sees_the_board(q
     scene = room_board(qtbot, SessionDocument(demo_session()))
     view = scene.views()[0]
     scene.set_text_scale(1.21)
-    left = len(scene._warm_ups)
+    left = scene.warm.left()
     frames.piece_ended()  # a phones' piece just ended: the window's turn first
-    scene._warm_up()
-    assert len(scene._warm_ups) == left
-    qtbot.waitUntil(lambda: len(scene._warm_ups) < left, timeout=2000)
+    scene.warm._turn()
+    assert scene.warm.left() == left
+    qtbot.waitUntil(lambda: scene.warm.left() < left, timeout=2000)
     ran = []
-    scene._warm_ups = [lambda: ran.append(1)] * len(scene._warm_ups)
+    scene.warm.start([lambda: ran.append(1)] * scene.warm.left())
     view.hide()
-    qtbot.waitUntil(lambda: not scene._warm_ups, timeout=2000)
+    qtbot.waitUntil(lambda: not scene.warm.left(), timeout=2000)
     assert ran == [] and scene._warm_for is None  # dropped, not run
 
 
