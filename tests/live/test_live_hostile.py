@@ -379,7 +379,8 @@ def test_a_claim_and_release_storm_does_not_flood_every_choosing_phone(on, qtbot
     choosing = [w.phone() for _ in range(10)]
     for p in choosing:
         p.hello(c.room.code)
-    for p in choosing:
+    for p in choosing:  # each has the list (a fixed 20 ms was too short on a busy machine)
+        p.wait_section("people")
         p.drain(20)
     size = len(json.dumps(choosing[0].sections["people"]))
     hostile = w.phone()
