@@ -1,6 +1,7 @@
 """The continuum's marker and arrow-head pictures are made ahead of the first votes
-(ContinuumCanvas.warm, ui/base/frames.IdleWork): the first slice of a room's votes painted every colour's pictures
-at once, a 9 ms paint in a 25 ms stall of the GUI thread (benchmarks.live_burst)."""
+(ContinuumCanvas.warm, an IdleWork of ui/base/frames.py): the first slice of a room's
+votes painted every colour's pictures at once, a 9 ms paint in a 25 ms stall of the GUI
+thread (benchmarks.live_burst)."""
 from __future__ import annotations
 
 import time
