@@ -156,6 +156,36 @@ class _Plan:
         return self.deck_flow[1] + 2 * CELL_PAD * self.s <= self.deck_h + 0.5
 
 
+def _fonts(size: float) -> tuple[QFont, QFont, QFont, QFont]:
+    """The card, hint, header and note fonts of a board at card text `size`."""
+    return (font_px(size), font_px(size * HINT_RATIO, italic=True),
+            font_px(size * HEADER_RATIO, bold=True), font_px(size * NOTE_RATIO))
+
+
+def _deck_part(width: float, height: float, size: float, deck_share: float,
+               deck: list[tuple[str, str, str]], deck_title: str,
+               ) -> tuple[float, float, float, tuple[list[tuple[str, QRectF]], float]]:
+    """The deck at `size` and `deck_share`: (its width, its title's height, its height, its
+    cards' flow). It does not depend on the grid, so whether the deck shows every card is
+    known without laying the grid out (`_deck_fits`)."""
+    s = size / 16.0
+    card_font, hint_font, header_font, _note_font = _fonts(size)
+    pad_x = 2 * PAD_X * s + 2  # +2: a pixel each side for rounding of text advances
+    deck_w = max(170 * s, width * deck_share, MEASURE.word_width(header_font, deck_title) + pad_x)
+    title_h = MEASURE.height(header_font, deck_w - pad_x, deck_title) + 2 * PAD_Y * s
+    deck_h = max(40.0, height - 2 * MARGIN - title_h)
+    deck_inner = deck_w - 2 * CELL_PAD * s  # no marks in the deck: it is never judged
+    return deck_w, title_h, deck_h, flow(deck, deck_inner, card_font, hint_font, s, False)
+
+
+def _deck_fits(width: float, height: float, size: float, deck_share: float,
+               deck: list[tuple[str, str, str]], deck_title: str) -> bool:
+    """Whether the deck shows every card at `size` and `deck_share` (`_Plan.deck_fits`)."""
+    _w, _title_h, deck_h, (_, content_h) = _deck_part(width, height, size, deck_share, deck,
+                                                      deck_title)
+    return content_h + 2 * CELL_PAD * size / 16.0 <= deck_h + 0.5
+
+
 def _plan(board: Board, width: float, height: float, size: float, deck_share: float,
           by_cell: dict[Cell, list[tuple[str, str, str]]], deck: list[tuple[str, str, str]],
           row_notes: dict[str, str], deck_title: str, marks: bool,
@@ -164,10 +194,7 @@ def _plan(board: Board, width: float, height: float, size: float, deck_share: fl
     planned as if it held `capacity` cards (the board's tallest, then its median ones)
     and the deck as if it held them all: the plan then says nothing of where cards are."""
     s = size / 16.0  # paddings and marks grow with the text, so big cards keep their shape
-    card_font = font_px(size)
-    hint_font = font_px(size * HINT_RATIO, italic=True)
-    header_font = font_px(size * HEADER_RATIO, bold=True)
-    note_font = font_px(size * NOTE_RATIO)
+    card_font, hint_font, header_font, note_font = _fonts(size)
     pad_x = 2 * PAD_X * s + 2  # +2: a pixel each side for rounding of text advances
     notes = [row_notes[r.id] for r in board.rows if row_notes.get(r.id)]
     words = max([MEASURE.word_width(header_font, r.name) for r in board.rows]
@@ -175,7 +202,8 @@ def _plan(board: Board, width: float, height: float, size: float, deck_share: fl
     lines = max([MEASURE.width(header_font, r.name) for r in board.rows]
                 + [MEASURE.width(note_font, n) for n in notes] + [40 * s])
     row_head_w = max(words + pad_x, min(lines + pad_x, width * ROW_HEAD_SHARE))
-    deck_w = max(170 * s, width * deck_share, MEASURE.word_width(header_font, deck_title) + pad_x)
+    deck_w, title_h, deck_h, deck_flow = _deck_part(width, height, size, deck_share, deck,
+                                                    deck_title)
     grid_x = MARGIN + row_head_w + GAP
     grid_w = width - grid_x - GAP - deck_w - MARGIN
     n_cols = max(1, len(board.columns))
@@ -185,7 +213,6 @@ def _plan(board: Board, width: float, height: float, size: float, deck_share: fl
         MEASURE.word_width(header_font, c.name) <= head_w for c in board.columns)
     head_h = max((MEASURE.height(header_font, head_w, c.name) for c in board.columns),
                  default=20.0) + 2 * PAD_Y * s
-    title_h = MEASURE.height(header_font, deck_w - pad_x, deck_title) + 2 * PAD_Y * s
     grid_h = max(60.0, height - (MARGIN + head_h + GAP) - MARGIN)
     inner_w = col_w - 2 * CELL_PAD * s
     if capacity:
@@ -203,13 +230,11 @@ def _plan(board: Board, width: float, height: float, size: float, deck_share: fl
         row_need.append(max(floor + [h + 2 * CELL_PAD * s for _, h in cells]))
         row_least.append(max(floor + [rect.height() + 2 * CELL_PAD * s
                                       for rects, _ in cells for _, rect in rects]))
-    deck_inner = deck_w - 2 * CELL_PAD * s  # no marks in the deck: it is never judged
-    deck_flow = flow(deck, deck_inner, card_font, hint_font, s, False)
+    deck_inner = deck_w - 2 * CELL_PAD * s
     deck_columns = max(1, int((deck_inner + CARD_GAP * s) // ((MIN_CARD_W + CARD_GAP) * s)))
     return _Plan(size, s, (card_font, hint_font, header_font, note_font),
-                 row_head_w, col_w, head_h, title_h, deck_w, grid_h,
-                 max(40.0, height - 2 * MARGIN - title_h), row_need, row_least, flows,
-                 deck_flow, deck_columns, headers_fit)
+                 row_head_w, col_w, head_h, title_h, deck_w, grid_h, deck_h, row_need,
+                 row_least, flows, deck_flow, deck_columns, headers_fit)
 
 
 def _capacity_cells(board: Board, by_cell: dict[Cell, list[tuple[str, str, str]]],
@@ -306,7 +331,7 @@ def _remembered(make):
 
 def _choose(width: float, height: float, scale: float, make,
             show_every_card: bool = False, near: int | None = None,
-            at_most: int | None = None) -> _Plan:
+            at_most: int | None = None, deck_fits=None) -> _Plan:
     """The largest card font at which everything shows (the deck as narrow as lets it);
     failing that, the largest at which the grid fits and the deck scrolls; failing that,
     the minimum, where only the fullest rows scroll (smaller still if even one card a row
@@ -317,12 +342,18 @@ def _choose(width: float, height: float, scale: float, make,
     `near`: the size chosen last time for this board and view, where each search starts
     (`_largest`); the choice is the same with or without it, only found in fewer tries.
     `at_most`: no larger than this (the room's text grows back only once the board is
-    still: `BoardScene`)."""
+    still: `BoardScene`). `deck_fits(size, share)`: whether the deck alone shows every
+    card (`_deck_fits`), so a deck too narrow costs no plan of the grid."""
     floor_size, minimum, base = _sizes(width, height, scale, at_most)
     make = _remembered(make)  # the stages below ask some sizes again
 
     def everything(size: int) -> _Plan | None:
+        """The narrowest deck that shows every card, if the grid fits beside it. (A size
+        where the grid fits but no deck shows every card planned the grid at each of the
+        four deck widths: most of the 19 plans of a room whose text dropped 9 sizes.)"""
         for share in DECK_SHARES:
+            if deck_fits is not None and not deck_fits(size, share):
+                continue
             plan = make(size, share)
             if not plan.grid_fits:  # a wider deck leaves the grid even less room
                 return None
@@ -494,7 +525,8 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     else:
         p = _choose(width, height, scale, lambda size, share: _plan(
             board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks),
-            show_every_card, near, at_most)
+            show_every_card, near, at_most,
+            lambda size, share: _deck_fits(width, height, size, share, deck, deck_title))
         flows, deck_flow = p.flows, p.deck_flow
     s = p.s
     heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)

@@ -411,3 +411,29 @@ def test_a_room_layout_plans_each_size_and_deck_share_once(qapp, monkeypatch):
         _room_layout(board, (1860, 940), 1.6)
         repeats += len(asked) - len(set(asked))
     assert repeats == 0
+
+
+def test_a_room_layout_plans_no_grid_beside_a_deck_that_cannot_show_every_card(
+        qapp, monkeypatch):
+    """Where the grid fits but the deck cannot show every card at any width, the search
+    planned the whole grid at each of the four deck widths, size after size: 18-22 plans
+    for a room whose text dropped from the full size to the minimum (11.7 ms of a 14 ms
+    stall in the F5 matrix burst). Whether the deck shows every card is known from the
+    deck alone."""
+    from lpdesk.content.templates import board_from_template, templates
+    from lpdesk.ui.matrix import layout as layout_module
+
+    board = board_from_template(templates()[0], "Group board", None, taken=set())
+    cells = [(r.id, c.id) for r in board.rows for c in board.columns]
+    for i, card in enumerate(board.cards[:8]):
+        board.positions[card.id] = cells[i % len(cells)]
+    planned = []
+    plan = layout_module._plan
+    monkeypatch.setattr(layout_module, "_plan", lambda *a, **k: (planned.append(a[3:5]),
+                                                                 plan(*a, **k))[1])
+    for near in (None, 30):
+        planned.clear()
+        layout = _room_layout(board, (1876, 952), 1.6, near)
+        assert len(planned) <= 3, planned
+        assert layout.size < 30  # (the text did drop: many sizes were asked)
+        assert not any(c.overflows for c in layout.containers.values() if c.key is not None)
