@@ -170,7 +170,7 @@ def _phones_slices(app, doc, page, cpu: list[float], count: int) -> list[float]:
     """Wall ms of the redraw after each of `count` phones' slices on the shown board (CPU
     ms into `cpu`); the board is put back as it was after."""
     from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
-    from lpdesk.ui.base.frames import phones_applying
+    from lpdesk.ui.base.frames import BREATH_MS, phones_applying
 
     rnd = random.Random(5)
     matrix = doc.session.matrix
@@ -183,8 +183,15 @@ def _phones_slices(app, doc, page, cpu: list[float], count: int) -> list[float]:
                  for _ in range(rnd.randint(1, 3))]
         with phones_applying():
             doc.apply(MoveCardsFromPhonesCommand(matrix, board.id, moves))
+        # The refresh waits for the window's turn after the last piece of phones' work
+        # (ui/base/frames.py): timed from when it may run, until it ran and was painted.
+        # (Timed at once, the row timed an event loop pass with nothing to do most times.)
+        time.sleep(BREATH_MS / 1000)
         t, c = time.perf_counter(), time.thread_time()
         app.processEvents()  # the board's refresh, due after the slice, and the paint
+        while page.scene._refresh.pending() or page._refresh.pending():
+            app.processEvents()
+        app.processEvents()
         walls.append((time.perf_counter() - t) * 1000)
         cpu.append((time.thread_time() - c) * 1000)
     matrix.restore_board(board.id, before[1], dict(before[0]))
