@@ -452,3 +452,44 @@ def test_the_rooms_text_takes_its_size_at_once_for_a_new_view_size(qtbot, monkey
 def phones_move_on(doc, board, moves) -> None:
     """A phones' move applied as the facilitator's own edit: laid out and shown at once."""
     doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, moves))
+
+
+def test_a_phones_move_on_the_facilitators_board_repaints_only_the_cells_it_changed(
+        page, qtbot):
+    """The facilitator's board is steady: a move changes two cells, and only they are
+    repainted, not the rectangle round them (on a full board, most of it)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    board, scene = page.matrix.current_board, page.scene
+    qtbot.wait(50)  # the first paints are over
+    first = scene.containers[(board.rows[0].id, board.columns[0].id)]
+    last = scene.containers[(board.rows[-1].id, board.columns[-1].id)]
+
+    class Regions(QObject):
+        def __init__(self, parent) -> None:
+            super().__init__(parent)
+            self.seen: list = []
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.seen.append(event.region())
+            return False
+
+    regions = Regions(page.view)
+    page.view.viewport().installEventFilter(regions)
+    card = board.cards_in(None)[0].id
+    phones_move(page, [(card, first.key)])
+    qtbot.waitUntil(lambda: bool(regions.seen), timeout=2000)
+    qtbot.wait(20)
+    regions.seen.clear()
+    phones_move(page, [(card, last.key)])  # from the top left cell to the bottom right
+    qtbot.waitUntil(lambda: bool(regions.seen), timeout=2000)
+    qtbot.wait(20)
+    painted = regions.seen[0]
+    for r in regions.seen[1:]:
+        painted = painted.united(r)
+    for cell in (first, last):
+        assert painted.contains(page.view.mapFromScene(cell.sceneBoundingRect().center()))
+    middle = scene.containers[(board.rows[len(board.rows) // 2].id,
+                               board.columns[len(board.columns) // 2].id)]
+    assert not painted.contains(page.view.mapFromScene(middle.sceneBoundingRect().center()))
