@@ -29,6 +29,10 @@ WARM_UP_DELAY_MS = 50  # after a room's layout, before it measures the sizes nex
 # once its board has been still this long: while phones move cards it does not swing by a
 # size at every move (each swing re-lays out and repaints every card on the room's screen).
 GROW_AFTER_MS = 1500
+# Then it grows a size at a time, this far apart: each step is a size measured ahead
+# (`room_warm_ups`), laid out and shown in two pieces like a phones' move; grown at once
+# it measured every size on the way in one layout (20-27 ms in the F5 matrix burst).
+GROW_STEP_MS = 120
 
 
 class _Laid(NamedTuple):
@@ -102,8 +106,10 @@ class BoardScene(QGraphicsScene):
         # the room's text grows back once the board has been still (GROW_AFTER_MS)
         self._still = QTimer(self, singleShot=True, interval=GROW_AFTER_MS)
         self._still.timeout.connect(self._grow_back)
+        self._grow_step = QTimer(self, singleShot=True, interval=GROW_STEP_MS)
+        self._grow_step.timeout.connect(self._grow_back)
         self._held_for: tuple | None = None  # what the size was chosen for (board, view)
-        self._growth_held = False  # a layout kept the size while the board moved
+        self._growth_held = False  # a layout kept the size: it may grow once still
         follow_theme(self, lambda *_: self._changed())
 
     # -- what is shown ----------------------------------------------------------------
@@ -150,13 +156,18 @@ class BoardScene(QGraphicsScene):
         if board_id is None or board_id == self.board_id:
             if self.for_room:
                 self._still.start()  # moving: the text may shrink, not grow, until still
+                self._grow_step.stop()
             self._changed()
 
     def _grow_back(self) -> None:
-        """The room's board has been still: its text may grow back to the largest size."""
-        if self._growth_held:
-            self._growth_held = False
-            self._changed()
+        """The room's board is still: its text grows a size (`refresh`), as after a phones'
+        slice; the next size follows GROW_STEP_MS later, until it holds."""
+        if not self._growth_held or self._still.isActive():
+            return
+        if any(v.isVisible() for v in self.views()):
+            self._refresh.later()
+        else:
+            self._stale = True  # laid out when a view shows it
 
     def _changed(self) -> None:
         """The board or the theme changed: redraw (once after a phones' slice), or if no
@@ -211,18 +222,19 @@ class BoardScene(QGraphicsScene):
         row_notes = {row: note for row, (note, _) in notes.items()}
         held_for = (board.id, self.size, scale, board.revealed)
         at_most = None
-        if (self.for_room and self.layout is not None and self._still.isActive()
-                and held_for == self._held_for):
-            at_most = self.layout.size  # cards are moving: no larger than now
+        if self.for_room and self.layout is not None and held_for == self._held_for:
+            if self._still.isActive():
+                at_most = self.layout.size  # cards are moving: no larger than now
+            elif self._growth_held:
+                at_most = self.layout.size + 1  # still: a size at a time
         layout = layout_board(board, *self.size, scale, hints, row_notes, title,
                               show_every_card=self.for_room, steady=True,
                               near=self.layout.size if self.layout is not None else None,
                               at_most=at_most)
         self._held_for = held_for
-        if at_most is None:
-            self._growth_held = False
-        elif layout.size == at_most:
-            self._growth_held = True  # it might have grown: laid out again once still
+        self._growth_held = at_most is not None and layout.size == at_most
+        if self._growth_held and not self._still.isActive():
+            self._grow_step.start()  # it grew: maybe again
         laid = _Laid(board, layout, states, hints, notes, row_notes, title, scale, t,
                      {c.id: c.text for c in board.cards},
                      {a.id: a.name for a in (*board.rows, *board.columns)},

@@ -410,6 +410,7 @@ def test_the_rooms_text_shrinks_at_once_and_grows_back_once_the_board_is_still(
     from lpdesk.ui.matrix import scene as scene_module
 
     monkeypatch.setattr(scene_module, "GROW_AFTER_MS", 150)
+    monkeypatch.setattr(scene_module, "GROW_STEP_MS", 30)
     doc = SessionDocument(demo_session())
     board = doc.session.matrix.current_board
     scene = room_board(qtbot, doc)
@@ -427,8 +428,15 @@ def test_the_rooms_text_shrinks_at_once_and_grows_back_once_the_board_is_still(
         assert scene.layout.size == held
         assert not any(c.overflows for c in scene.layout.containers.values()
                        if c.key is not None)  # every placed card still shows
-    assert fresh_room_size(scene) > held
-    qtbot.waitUntil(lambda: scene.layout.size == fresh_room_size(scene), timeout=2000)
+    assert fresh_room_size(scene) > held + 1
+    shown_sizes = []
+    scene.layout_done.connect(lambda: shown_sizes.append(scene.layout.size))
+    qtbot.waitUntil(lambda: scene.layout.size == fresh_room_size(scene), timeout=3000)
+    qtbot.wait(100)  # and no further
+    # a size at a time (each measured ahead), each shown like a phones' move; the last
+    # try, one size larger, holds the size it has
+    assert sorted(set(shown_sizes)) == list(range(held + 1, fresh_room_size(scene) + 1))
+    assert all(b - a in (0, 1) for a, b in zip(shown_sizes, shown_sizes[1:], strict=False))
 
 
 def test_the_rooms_text_takes_its_size_at_once_for_a_new_view_size(qtbot, monkeypatch):
