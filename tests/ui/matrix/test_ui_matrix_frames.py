@@ -1,7 +1,7 @@
 """The matrix under phones' traffic (issue 28): the board and its page redraw once after a
 phones' slice, and a refresh changes only what changed."""
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QEvent, QObject, QRectF
 from shown import shown
 
 from lpdesk.commands.matrix import MoveCardsFromPhonesCommand
@@ -242,6 +242,20 @@ def test_the_rooms_board_starts_its_search_from_the_size_it_shows(qtbot, monkeyp
     assert starts == [shown_size]
 
 
+class PaintRegions(QObject):
+    """The region of each repaint of `view`'s viewport."""
+
+    def __init__(self, view) -> None:
+        super().__init__(view)
+        self.seen: list = []
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append(event.region())
+        return False
+
+
 def room_board(qtbot, doc):
     """The room's board (every placed card shows: its text shrinks) in a view of its own."""
     from lpdesk.ui.matrix.scene import BoardScene
@@ -306,32 +320,19 @@ def test_a_phones_move_repaints_one_rectangle_of_the_board_not_a_region(qtbot):
     exact region they cover made Qt's raster engine clip every fill and card to a region of
     many rectangles, span by span: half of the room's repaint at 1920x1080 (median 6.7 ms,
     3.0 ms with one rectangle). The board repaints the rectangle round what changed."""
-    from PySide6.QtCore import QEvent, QObject
-
     doc = SessionDocument(demo_session())
     board = doc.session.matrix.current_board
     scene = room_board(qtbot, doc)
     view = scene.views()[0]
     qtbot.wait(50)  # the first paints are over
 
-    class Regions(QObject):
-        def __init__(self, parent) -> None:
-            super().__init__(parent)
-            self.seen: list[int] = []  # each repaint's count of rectangles
-
-        def eventFilter(self, obj, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                self.seen.append(event.region().rectCount())
-            return False
-
-    regions = Regions(view)
-    view.viewport().installEventFilter(regions)
+    regions = PaintRegions(view)
     cells = [(r.id, c.id) for r in board.rows for c in board.columns]
     moves = [(card.id, cells[(i * 3) % len(cells)]) for i, card in enumerate(board.cards[:12])]
     doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, moves))
     qtbot.waitUntil(lambda: bool(regions.seen), timeout=2000)
     qtbot.wait(20)
-    assert regions.seen and set(regions.seen) == {1}
+    assert {r.rectCount() for r in regions.seen} == {1}
 
 
 def test_the_rooms_board_lays_out_and_shows_a_phones_move_in_two_pieces(qtbot):
@@ -407,15 +408,7 @@ def test_the_rooms_text_shrinks_at_once_and_grows_back_once_the_board_is_still(
     fills. It used to grow back at the next move that emptied one, and swing by a size at
     every few moves of a busy room (each swing re-lays out and repaints every card). While
     cards move it now only shrinks; it grows back once the board has been still."""
-    from lpdesk.ui.matrix import scene as scene_module
-
-    monkeypatch.setattr(scene_module, "GROW_AFTER_MS", 150)
-    monkeypatch.setattr(scene_module, "GROW_STEP_MS", 30)
-    doc = SessionDocument(demo_session())
-    board = doc.session.matrix.current_board
-    scene = room_board(qtbot, doc)
-    cell = (board.rows[0].id, board.columns[0].id)
-    ids = [c.id for c in board.cards][:12]
+    doc, board, scene, cell, ids = moving_room(qtbot, monkeypatch, grow_after_ms=150)
     sizes = []
     for k in range(0, len(ids), 2):  # a cell fills: the text shrinks at once
         phones_move_on(doc, board, [(card, cell) for card in ids[k:k + 2]])
@@ -442,19 +435,26 @@ def test_the_rooms_text_shrinks_at_once_and_grows_back_once_the_board_is_still(
 def test_the_rooms_text_takes_its_size_at_once_for_a_new_view_size(qtbot, monkeypatch):
     """Held back while cards move, the text still takes the best size at once when the
     view changes (a resize, a text scale): only the board's moves wait."""
-    from lpdesk.ui.matrix import scene as scene_module
-
-    monkeypatch.setattr(scene_module, "GROW_AFTER_MS", 60_000)
-    doc = SessionDocument(demo_session())
-    board = doc.session.matrix.current_board
-    scene = room_board(qtbot, doc)
-    cell = (board.rows[0].id, board.columns[0].id)
-    ids = [c.id for c in board.cards][:12]
+    doc, board, scene, cell, ids = moving_room(qtbot, monkeypatch, grow_after_ms=60_000)
     phones_move_on(doc, board, [(card, cell) for card in ids])
     phones_move_on(doc, board, [(card, None) for card in ids])
     assert scene.layout.size < fresh_room_size(scene)  # held
     scene.set_size(scene.size[0] + 40, scene.size[1])
     assert scene.layout.size == fresh_room_size(scene)
+
+
+def moving_room(qtbot, monkeypatch, grow_after_ms: int):
+    """The room's board of the demo session, its text growing back `grow_after_ms` after
+    the last move (a size every 30 ms): (doc, board, scene, its first cell, 12 cards)."""
+    from lpdesk.ui.matrix import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "GROW_AFTER_MS", grow_after_ms)
+    monkeypatch.setattr(scene_module, "GROW_STEP_MS", 30)
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = room_board(qtbot, doc)
+    return doc, board, scene, (board.rows[0].id, board.columns[0].id), \
+        [c.id for c in board.cards][:12]
 
 
 def phones_move_on(doc, board, moves) -> None:
@@ -466,25 +466,12 @@ def test_a_phones_move_on_the_facilitators_board_repaints_only_the_cells_it_chan
         page, qtbot):
     """The facilitator's board is steady: a move changes two cells, and only they are
     repainted, not the rectangle round them (on a full board, most of it)."""
-    from PySide6.QtCore import QEvent, QObject
-
     board, scene = page.matrix.current_board, page.scene
     qtbot.wait(50)  # the first paints are over
     first = scene.containers[(board.rows[0].id, board.columns[0].id)]
     last = scene.containers[(board.rows[-1].id, board.columns[-1].id)]
 
-    class Regions(QObject):
-        def __init__(self, parent) -> None:
-            super().__init__(parent)
-            self.seen: list = []
-
-        def eventFilter(self, obj, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                self.seen.append(event.region())
-            return False
-
-    regions = Regions(page.view)
-    page.view.viewport().installEventFilter(regions)
+    regions = PaintRegions(page.view)
     card = board.cards_in(None)[0].id
     phones_move(page, [(card, first.key)])
     qtbot.waitUntil(lambda: bool(regions.seen), timeout=2000)
