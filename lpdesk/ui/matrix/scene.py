@@ -131,7 +131,7 @@ class BoardScene(QGraphicsScene):
         for container in self.containers.values():
             container.set_scroll(0)
         self.board_id = board_id
-        if self.layout is None and not any(v.isVisible() for v in self.views()):
+        if self.layout is None and not self._seen():
             self._first.start()
             return
         self.refresh()
@@ -164,7 +164,7 @@ class BoardScene(QGraphicsScene):
         slice; the next size follows GROW_STEP_MS later, until it holds."""
         if not self._growth_held or self._still.isActive():
             return
-        if any(v.isVisible() for v in self.views()):
+        if self._seen():
             self._refresh.later()
         else:
             self._stale = True  # laid out when a view shows it
@@ -173,8 +173,7 @@ class BoardScene(QGraphicsScene):
         """The board or the theme changed: redraw (once after a phones' slice), or if no
         view shows the board now (the consensus or another page is on screen), when one
         does (`BoardView.showEvent`): a hidden board costs nothing while phones move cards."""
-        views = self.views()
-        if views and self.layout is not None and not any(v.isVisible() for v in views):
+        if self.views() and self.layout is not None and not self._seen():
             self._stale = True
             return
         self._refresh.request()
@@ -250,7 +249,7 @@ class BoardScene(QGraphicsScene):
         if self._laid is None or not turn_taken(self._show_timer):
             return
         laid, self._laid = self._laid, None
-        if not any(v.isVisible() for v in self.views()):
+        if not self._seen():
             self._stale = True  # laid out again when a view shows it
             return
         try:
@@ -329,10 +328,14 @@ class BoardScene(QGraphicsScene):
                                               row_notes, title), WARM_UP_DELAY_MS)
         self.layout_done.emit()
 
+    def _seen(self) -> bool:
+        """Whether a view shows the board now."""
+        return any(v.isVisible() for v in self.views())
+
     def _warm_wanted(self) -> bool:
         """Whether a view shows the board (if not, its warm-up is dropped, and made anew
         for the next layout)."""
-        if any(v.isVisible() for v in self.views()):
+        if self._seen():
             return True
         self._warm_for = None
         return False
