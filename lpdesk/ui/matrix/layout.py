@@ -153,7 +153,12 @@ class _Plan:
 
     @property
     def deck_fits(self) -> bool:
-        return self.deck_flow[1] + 2 * CELL_PAD * self.s <= self.deck_h + 0.5
+        return _deck_holds(self.deck_flow[1], self.s, self.deck_h)
+
+
+def _deck_holds(content_h: float, s: float, deck_h: float) -> bool:
+    """Whether cards `content_h` tall show whole in a deck `deck_h` tall at scale `s`."""
+    return content_h + 2 * CELL_PAD * s <= deck_h + 0.5
 
 
 def _fonts(size: float) -> tuple[QFont, QFont, QFont, QFont]:
@@ -183,7 +188,7 @@ def _deck_fits(width: float, height: float, size: float, deck_share: float,
     """Whether the deck shows every card at `size` and `deck_share` (`_Plan.deck_fits`)."""
     _w, _title_h, deck_h, (_, content_h) = _deck_part(width, height, size, deck_share, deck,
                                                       deck_title)
-    return content_h + 2 * CELL_PAD * size / 16.0 <= deck_h + 0.5
+    return _deck_holds(content_h, size / 16.0, deck_h)
 
 
 def _plan(board: Board, width: float, height: float, size: float, deck_share: float,
