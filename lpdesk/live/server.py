@@ -161,6 +161,7 @@ class _Phone:
         self.wake = asyncio.Event()
         self.bad_tokens = 0
         self.dropped = False  # too slow: its socket is being closed
+        self.closing: str | None = None  # cut off: the sender sends what is queued, then closes
         self.transport: asyncio.BaseTransport | None = None
 
     def frame(self) -> str | None:
@@ -585,8 +586,7 @@ class LiveServer:
                                 WSMsgType.ERROR):
                     break
                 if msg.type == WSMsgType.BINARY:  # phones never send binary: no replies
-                    await self._refuse(ws, "format", "That message could not be read.",
-                                       close=True)
+                    self._cut_off(phone, "format", "That message could not be read.")
                     break
                 if self.phones.get(phone.device_id) is not phone:
                     break  # removed or replaced
@@ -596,7 +596,7 @@ class LiveServer:
                     if bucket.refused >= FLOOD_CLOSE:
                         self._event(Trouble(f"A phone sent too much and was cut off "
                                             f"({phone.device_id})."))
-                        await self._refuse(ws, "flood", "Too many messages.", close=True)
+                        self._cut_off(phone, "flood", "Too many messages.")
                         break
                     now = time.monotonic()
                     if msg.type == WSMsgType.TEXT and now - bucket.last_warned > 1.0:
@@ -612,7 +612,22 @@ class LiveServer:
                     continue  # a pong (to the heartbeat)
                 self._text(phone, msg.data)
         finally:
+            if phone.closing is not None and not phone.dropped:
+                try:  # what was queued, the refusal and the close, within the send deadline
+                    async with asyncio.timeout(SEND_TIMEOUT_S):
+                        await asyncio.shield(sender)
+                except TimeoutError:
+                    self._drop(phone, "slow")
             sender.cancel()
+
+    def _cut_off(self, phone: _Phone, code: str, text: str) -> None:
+        """End a phone's connection for what it sent: the acks and errors already queued
+        for it go first, in order (a flood's "slow down" included), then this refusal and
+        the close, all from its sender, the one task that writes to its socket."""
+        self.refused += 1
+        phone.direct.append(encode({"type": "error", "code": code, "message": text}))
+        phone.closing = code
+        phone.wake.set()
 
     def _text(self, phone: _Phone, data: str) -> None:
         try:
@@ -636,7 +651,7 @@ class LiveServer:
     def _direct(self, phone: _Phone, text: str) -> None:
         """An ack or error for the phone, in order; a phone that lets DIRECT_MAX of them
         pile up is not reading: it is dropped (its page reconnects when it can)."""
-        if phone.dropped:
+        if phone.dropped or phone.closing is not None:
             return
         if len(phone.direct) >= DIRECT_MAX:
             self._drop(phone, "slow")
@@ -661,6 +676,11 @@ class LiveServer:
             phone.wake.clear()
             while phone.direct and not phone.dropped:
                 await self._send_text(phone, phone.direct.popleft())
+            if phone.closing is not None:
+                with contextlib.suppress(ConnectionError, RuntimeError):
+                    await phone.ws.close(code=CLOSE_CODES.get(phone.closing, 4000),
+                                         message=phone.closing.encode()[:100])
+                return
             frame = phone.frame()
             if frame is not None and not phone.dropped:
                 await self._send_text(phone, frame)
