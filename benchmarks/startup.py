@@ -51,6 +51,22 @@ BARE = PROBE + (
     "window.resize(1280, 800)\n"
     "window.show()\n"
     "app.exec()\n")
+# What any Qt window a facilitator could use pays on top of the bare one (informative): a
+# line of text (the font database), a menu bar with a menu, a status bar, and the `Qt`
+# namespace and QStyle, whose enums PySide builds as Python enums when each class is first
+# used (about 14 and 5 ms here: nearly all of it Python's own enum creation).
+PLAIN = PROBE + (
+    "from PySide6.QtCore import Qt\n"
+    "from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle\n"
+    "app = QApplication([])\n"
+    "window = QMainWindow()\n"
+    "window.resize(1280, 800)\n"
+    "window.setCentralWidget(QLabel('Learner Power', alignment=Qt.AlignmentFlag.AlignCenter))\n"
+    "window.menuBar().addMenu('&File').addAction('&Open...')\n"
+    "window.statusBar().showMessage('Ready')\n"
+    "QStyle.PixelMetric.PM_ButtonMargin  # its first use builds its enums\n"
+    "window.show()\n"
+    "app.exec()\n")
 LPDESK = PROBE + (
     "import runpy, sys\n"
     "sys.argv = ['lpdesk']\n"
@@ -164,25 +180,28 @@ def phases(env: dict[str, str], repeat: int = 3) -> list[dict]:
                  target="", ok=True) for i, name in enumerate(PHASE_NAMES)]
 
 
-def measure(env: dict[str, str], runs: int = RUNS
-            ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """(bare times, lpdesk times): (first paint, idle, CPU at the first paint) in seconds,
-    `runs` each, after one warm-up each."""
-    bare: list[tuple[float, float, float]] = []
-    app: list[tuple[float, float, float]] = []
-    time_to_first_paint(BARE, env)
-    time_to_first_paint(LPDESK, env)
+Runs = list[tuple[float, float, float]]
+
+
+def measure(env: dict[str, str], runs: int = RUNS, plain: bool = False
+            ) -> tuple[Runs, Runs] | tuple[Runs, Runs, Runs]:
+    """(bare times, lpdesk times[, plain window times]): (first paint, idle, CPU at the
+    first paint) in seconds, `runs` each, after one warm-up each, in turns."""
+    codes = [BARE, LPDESK, *([PLAIN] if plain else [])]
+    times: list[Runs] = [[] for _ in codes]
+    for code in codes:
+        time_to_first_paint(code, env)
     for _ in range(runs):
-        bare.append(time_to_first_paint(BARE, env))
-        app.append(time_to_first_paint(LPDESK, env))
-    return bare, app
+        for code, got in zip(codes, times):
+            got.append(time_to_first_paint(code, env))
+    return tuple(times)  # type: ignore[return-value]
 
 
 def run(runs: int = RUNS, quick: bool = False) -> list[dict]:
     runs = min(runs, 3) if quick else runs
     with tempfile.TemporaryDirectory(prefix="lpdesk-startup-") as home:
         env = child_env(home)
-        bare_runs, app_runs = measure(env, runs)
+        bare_runs, app_runs, plain_runs = measure(env, runs, plain=True)
         steps = phases(env, 1 if quick else 3)
     rows = []
     for k, name, target in ((0, "cold start to first paint", f"<= {TARGET_RATIO:g}x"),
@@ -200,6 +219,15 @@ def run(runs: int = RUNS, quick: bool = False) -> list[dict]:
             raw=f"lpdesk {app_ms:.0f} ms / bare {bare_ms:.0f} ms",
             detail=f"runs: lpdesk {', '.join(f'{t * 1000:.0f}' for t in app)} ms; "
                    f"bare {', '.join(f'{t * 1000:.0f}' for t in bare)} ms"))
+    bare_ms = statistics.median(r[0] for r in bare_runs) * 1000
+    plain_ms = statistics.median(r[0] for r in plain_runs) * 1000
+    app_ms = statistics.median(r[0] for r in app_runs) * 1000
+    rows.append(dict(
+        name=f"  a plain window with text, a menu and a status bar (median of {runs})",
+        value=round(plain_ms / bare_ms, 2), unit="x bare", target="", ok=True,
+        raw=f"{plain_ms:.0f} ms; lpdesk is {app_ms / plain_ms:.2f}x it",
+        detail="what any usable Qt window pays over the bare one: fonts, the Qt "
+               "namespace's and QStyle's enums, a menu bar and a status bar"))
     return [*rows, *steps]
 
 
