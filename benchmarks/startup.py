@@ -192,7 +192,7 @@ def measure(env: dict[str, str], runs: int = RUNS, plain: bool = False
     for code in codes:
         time_to_first_paint(code, env)
     for _ in range(runs):
-        for code, got in zip(codes, times):
+        for code, got in zip(codes, times, strict=True):
             got.append(time_to_first_paint(code, env))
     return tuple(times)  # type: ignore[return-value]
 
