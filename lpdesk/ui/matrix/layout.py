@@ -508,58 +508,118 @@ def layout_board(board: Board, width: float, height: float, scale: float = 1.0,
     `near`: the card text size (px) of this board's last layout, where the search for
     the size starts (`_choose`): the same layout, found sooner when the size holds.
     `at_most`: the largest card text size (px) the search may choose (the room's board
-    while cards are moving: its text shrinks when it must, and grows back once they stop)."""
-    hints, row_notes = hints or {}, row_notes or {}
-    marks = board.revealed
-    by_cell: dict[Cell, list[tuple[str, str, str]]] = {}
-    deck: list[tuple[str, str, str]] = []
-    for card in board.cards:
-        cell = board.positions.get(card.id)
-        entry = (card.id, card.text, hints.get(card.id, ""))
-        (by_cell.setdefault(cell, []) if cell is not None else deck).append(entry)
+    while cards are moving: its text shrinks when it must, and grows back once they stop).
+    The same layout in pieces: `LayoutJob`."""
+    layout = LayoutJob(board, width, height, scale, hints, row_notes, deck_title,
+                       show_every_card, steady, near, at_most).run()
+    assert layout is not None  # (no out_of_time: never paused)
+    return layout
 
-    if steady and not show_every_card:
-        p = steady_plan(board, width, height, scale, by_cell, deck, row_notes, deck_title,
-                        marks)
-        card_font, hint_font = p.fonts[:2]
-        inner_w = p.col_w - 2 * CELL_PAD * p.s
-        flows = {cell: flow(items, inner_w, card_font, hint_font, p.s, marks)
-                 for cell, items in by_cell.items()}
-        deck_flow = flow(deck, p.deck_w - 2 * CELL_PAD * p.s, card_font, hint_font, p.s,
-                         False)
-    else:
-        p = _choose(width, height, scale, lambda size, share: _plan(
-            board, width, height, size, share, by_cell, deck, row_notes, deck_title, marks),
-            show_every_card, near, at_most,
-            lambda size, share: _deck_fits(width, height, size, share, deck, deck_title))
-        flows, deck_flow = p.flows, p.deck_flow
-    s = p.s
-    heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)
 
-    grid_x = MARGIN + p.row_head_w + GAP
-    grid_y = MARGIN + p.head_h + GAP
-    containers: dict[Cell | None, Container] = {}
-    row_headers, column_headers = [], []
-    for j, c in enumerate(board.columns):
-        column_headers.append((c.id, QRectF(grid_x + j * (p.col_w + GAP), MARGIN, p.col_w,
-                                            p.head_h)))
-    y = grid_y
-    for i, r in enumerate(board.rows):
-        row_headers.append((r.id, QRectF(MARGIN, y, p.row_head_w, heights[i])))
+class _PausedError(Exception):
+    """A layout's piece ran out of time before a plan it had not made yet."""
+
+
+class LayoutJob:
+    """One `layout_board`, which may be done in pieces (the room's board after a phones'
+    slice: a text size drop measures every card at several sizes, 10-25 ms in one go).
+
+    `run(out_of_time)` returns the layout, or None when `out_of_time()` said stop before a
+    plan (or a deck's measure) not made yet; a run makes at least one. The next `run` goes
+    on from there: the search asks the same questions in the same order and finds the
+    answers it already has, so the layout is the one `layout_board` gives at once. It lays
+    out the cards where they were when the job was made (rows, columns and texts change
+    only by the facilitator's own edit, whose refresh makes a new job)."""
+
+    def __init__(self, board: Board, width: float, height: float, scale: float = 1.0,
+                 hints: dict[str, str] | None = None,
+                 row_notes: dict[str, str] | None = None,
+                 deck_title: str = "Cards to sort",
+                 show_every_card: bool = False, steady: bool = False,
+                 near: int | None = None, at_most: int | None = None) -> None:
+        self.board, self.width, self.height, self.scale = board, width, height, scale
+        self.hints, self.row_notes = hints or {}, row_notes or {}
+        self.deck_title, self.show_every_card, self.steady = deck_title, show_every_card, steady
+        self.near, self.at_most = near, at_most
+        self.marks = board.revealed
+        self.by_cell: dict[Cell, list[tuple[str, str, str]]] = {}
+        self.deck: list[tuple[str, str, str]] = []
+        for card in board.cards:
+            cell = board.positions.get(card.id)
+            entry = (card.id, card.text, self.hints.get(card.id, ""))
+            (self.by_cell.setdefault(cell, []) if cell is not None else self.deck).append(entry)
+        self._plans: dict[tuple[float, float], _Plan] = {}
+        self._fits: dict[tuple[float, float], bool] = {}
+        self.runs = 0  # how many pieces it took (tests)
+
+    def run(self, out_of_time=None) -> BoardLayout | None:
+        self.runs += 1
+        made = [0]
+
+        def remembered(answers: dict, work):
+            def ask(size: float, share: float):
+                if (size, share) not in answers:
+                    if made[0] and out_of_time is not None and out_of_time():
+                        raise _PausedError
+                    answers[(size, share)] = work(size, share)
+                    made[0] += 1
+                return answers[(size, share)]
+            return ask
+
+        try:
+            return self._layout(
+                remembered(self._plans, lambda size, share: _plan(
+                    self.board, self.width, self.height, size, share, self.by_cell,
+                    self.deck, self.row_notes, self.deck_title, self.marks)),
+                remembered(self._fits, lambda size, share: _deck_fits(
+                    self.width, self.height, size, share, self.deck, self.deck_title)))
+        except _PausedError:
+            return None
+
+    def _layout(self, make, deck_fits) -> BoardLayout:
+        board, width, height, scale = self.board, self.width, self.height, self.scale
+        row_notes, deck_title, marks = self.row_notes, self.deck_title, self.marks
+        by_cell, deck = self.by_cell, self.deck
+        if self.steady and not self.show_every_card:
+            p = steady_plan(board, width, height, scale, by_cell, deck, row_notes, deck_title,
+                            marks)
+            card_font, hint_font = p.fonts[:2]
+            inner_w = p.col_w - 2 * CELL_PAD * p.s
+            flows = {cell: flow(items, inner_w, card_font, hint_font, p.s, marks)
+                     for cell, items in by_cell.items()}
+            deck_flow = flow(deck, p.deck_w - 2 * CELL_PAD * p.s, card_font, hint_font, p.s,
+                             False)
+        else:
+            p = _choose(width, height, scale, make, self.show_every_card, self.near,
+                        self.at_most, deck_fits)
+            flows, deck_flow = p.flows, p.deck_flow
+        s = p.s
+        heights = row_heights(p.row_need, p.row_least, p.grid_h - (len(board.rows) - 1) * GAP)
+
+        grid_x = MARGIN + p.row_head_w + GAP
+        grid_y = MARGIN + p.head_h + GAP
+        containers: dict[Cell | None, Container] = {}
+        row_headers, column_headers = [], []
         for j, c in enumerate(board.columns):
-            rect = QRectF(grid_x + j * (p.col_w + GAP), y, p.col_w, heights[i])
-            cards, content_h = flows.get((r.id, c.id), ([], 0.0))
-            containers[(r.id, c.id)] = Container((r.id, c.id), rect, cards,
-                                                 content_h + 2 * CELL_PAD * s)
-        y += heights[i] + GAP
+            column_headers.append((c.id, QRectF(grid_x + j * (p.col_w + GAP), MARGIN, p.col_w,
+                                                p.head_h)))
+        y = grid_y
+        for i, r in enumerate(board.rows):
+            row_headers.append((r.id, QRectF(MARGIN, y, p.row_head_w, heights[i])))
+            for j, c in enumerate(board.columns):
+                rect = QRectF(grid_x + j * (p.col_w + GAP), y, p.col_w, heights[i])
+                cards, content_h = flows.get((r.id, c.id), ([], 0.0))
+                containers[(r.id, c.id)] = Container((r.id, c.id), rect, cards,
+                                                     content_h + 2 * CELL_PAD * s)
+            y += heights[i] + GAP
 
-    deck_x = width - MARGIN - p.deck_w
-    deck_top = MARGIN + p.title_h
-    deck_rect = QRectF(deck_x, deck_top, p.deck_w, p.deck_h)
-    cards, content_h = deck_flow
-    containers[DeckKey] = Container(DeckKey, deck_rect, cards, content_h + 2 * CELL_PAD * s)
-    card_font, hint_font, header_font, note_font = p.fonts
-    return BoardLayout(s, card_font, hint_font, header_font,
-                       QRectF(deck_x, MARGIN, p.deck_w, p.title_h), row_headers,
-                       column_headers, containers, note_font, deck_title, p.deck_columns,
-                       marks, round(p.size))
+        deck_x = width - MARGIN - p.deck_w
+        deck_top = MARGIN + p.title_h
+        deck_rect = QRectF(deck_x, deck_top, p.deck_w, p.deck_h)
+        cards, content_h = deck_flow
+        containers[DeckKey] = Container(DeckKey, deck_rect, cards, content_h + 2 * CELL_PAD * s)
+        card_font, hint_font, header_font, note_font = p.fonts
+        return BoardLayout(s, card_font, hint_font, header_font,
+                           QRectF(deck_x, MARGIN, p.deck_w, p.title_h), row_headers,
+                           column_headers, containers, note_font, deck_title, p.deck_columns,
+                           marks, round(p.size))

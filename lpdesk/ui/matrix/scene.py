@@ -7,6 +7,7 @@ tests), arrow keys move the selected card between cells, and a card's menu offer
 """
 from __future__ import annotations
 
+import time
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -18,7 +19,7 @@ from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
 from lpdesk.ui.base.frames import FrameRefresh, IdleWork, piece_ended, turn_taken
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
-from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, layout_board, room_warm_ups
+from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, LayoutJob, room_warm_ups
 from lpdesk.ui.matrix.reveal import reveal_info
 from lpdesk.ui.matrix.spoken import card_words
 from lpdesk.ui.style.binding import listen
@@ -33,13 +34,17 @@ GROW_AFTER_MS = 1500
 # (`room_warm_ups`), laid out and shown in two pieces like a phones' move; grown at once
 # it measured every size on the way in one layout (20-27 ms in the F5 matrix burst).
 GROW_STEP_MS = 120
+# After a phones' slice the room's layout is done in pieces: a piece stops before its next
+# plan of the board once it has run this long (each plan measures the cards at one size).
+LAYOUT_PIECE_MS = 4.0
 
 
 class _Laid(NamedTuple):
-    """A layout of a board and what it was made from: the board's state at that moment."""
+    """What a layout of a board is made from and shown with: the board's state when the
+    layout began (`layout` is None until it is done)."""
 
     board: Board
-    layout: BoardLayout
+    layout: BoardLayout | None
     states: dict
     hints: dict[str, str]
     notes: dict
@@ -50,6 +55,9 @@ class _Laid(NamedTuple):
     texts: dict[str, str]  # card id -> text
     names: dict[str, str]  # row or column id -> name
     column_ids: set[str]
+    job: LayoutJob
+    held_for: tuple
+    at_most: int | None
 
 
 def tr(text: str) -> str:
@@ -99,10 +107,10 @@ class BoardScene(QGraphicsScene):
         # a 50-80 ms stall at 1920x1080). Dropped once no view shows the board.
         self.warm = IdleWork(self, wanted=self._warm_wanted)
         self._warm_for: tuple | None = None  # what the warm-up was made for
-        # the room's layout after a phones' slice, shown in the next piece (`refresh`)
+        # the room's refresh after a phones' slice, in pieces of phones' work (`refresh`)
         self._laid: _Laid | None = None
-        self._show_timer = QTimer(self, singleShot=True, interval=0)
-        self._show_timer.timeout.connect(self._show_laid)
+        self._next_piece = QTimer(self, singleShot=True, interval=0)
+        self._next_piece.timeout.connect(self._go_on)
         # the room's text grows back once the board has been still (GROW_AFTER_MS)
         self._still = QTimer(self, singleShot=True, interval=GROW_AFTER_MS)
         self._still.timeout.connect(self._grow_back)
@@ -188,22 +196,30 @@ class BoardScene(QGraphicsScene):
             self._refresh.flush()  # one refresh, whatever made it due
         elif due:
             self.refresh()
-        elif self._laid is not None:  # laid out, not shown yet: shown now
-            self._show_timer.stop()
-            laid, self._laid = self._laid, None
-            self._show(laid)
+        elif self._laid is not None:  # a refresh under way in pieces: done now
+            self._next_piece.stop()
+            self._advance(in_pieces=False)
 
     def refresh(self, *_args) -> None:
         """Bring every item in line with the board: cards, texts, marks and places.
 
-        After a phones' slice the room's board does it in two pieces of phones' work, each
-        in its own turn of the event loop: the layout (the text size search may measure
-        hundreds of texts at a new size), then the items set to it, which Qt repaints right
-        after (every card at a new size). Back to back they were one 20-28 ms stall at
-        1920x1080; the facilitator's drag and the room's other views get a turn between.
-        Anything else (the facilitator's edit, a resize, a reader) does both at once."""
+        After a phones' slice the room's board does it in pieces of phones' work, each in
+        its own turn of the event loop: the layout, as many pieces as its budget asks
+        (LAYOUT_PIECE_MS: a text size drop measures every card at several sizes), then the
+        items set to it, which Qt repaints right after (every card at a new size). In one
+        go they were a 20-28 ms stall at 1920x1080; the facilitator's drag and the room's
+        other views get a turn between. A refresh due while one is under way lets it
+        finish (a board that keeps moving is still shown), then runs. Anything else (the
+        facilitator's edit, a resize, a reader) does it all at once."""
+        in_pieces = self.for_room and self._refresh.in_turn
+        if in_pieces and self._laid is not None:
+            self._next_piece.stop()
+            self._advance(in_pieces=True)
+            self._refresh.later()  # then this change
+            return
         self._stale = False
-        self._laid = None  # a layout still to show is superseded by this one
+        self._laid = None  # a refresh still under way is superseded by this one
+        self._next_piece.stop()
         board, t = self.board, theme()
         if self.backgroundBrush().color() != QColor(t.background):  # repaints the board
             self.setBackgroundBrush(QColor(t.background))
@@ -226,41 +242,59 @@ class BoardScene(QGraphicsScene):
                 at_most = self.layout.size  # cards are moving: no larger than now
             elif self._growth_held:
                 at_most = self.layout.size + 1  # still: a size at a time
-        layout = layout_board(board, *self.size, scale, hints, row_notes, title,
-                              show_every_card=self.for_room, steady=True,
-                              near=self.layout.size if self.layout is not None else None,
-                              at_most=at_most)
-        self._held_for = held_for
-        self._growth_held = at_most is not None and layout.size == at_most
-        if self._growth_held and not self._still.isActive():
-            self._grow_step.start()  # it grew: maybe again
-        laid = _Laid(board, layout, states, hints, notes, row_notes, title, scale, t,
-                     {c.id: c.text for c in board.cards},
-                     {a.id: a.name for a in (*board.rows, *board.columns)},
-                     {c.id for c in board.columns})
-        if self.for_room and self._refresh.in_turn:
-            self._laid = laid  # shown in a piece of its own (`_show_laid`)
-            self._show_timer.start(0)
-            return
-        self._show(laid)
+        job = LayoutJob(board, *self.size, scale, hints, row_notes, title,
+                        show_every_card=self.for_room, steady=True,
+                        near=self.layout.size if self.layout is not None else None,
+                        at_most=at_most)
+        self._laid = _Laid(board, None, states, hints, notes, row_notes, title, scale, t,
+                           {c.id: c.text for c in board.cards},
+                           {a.id: a.name for a in (*board.rows, *board.columns)},
+                           {c.id for c in board.columns}, job, held_for, at_most)
+        self._advance(in_pieces)
 
-    def _show_laid(self) -> None:
-        """The second piece of the room's refresh after a phones' slice (see `refresh`)."""
-        if self._laid is None or not turn_taken(self._show_timer):
+    def _go_on(self) -> None:
+        """The next piece of the room's refresh after a phones' slice (see `refresh`)."""
+        if self._laid is None or not turn_taken(self._next_piece):
             return
-        laid, self._laid = self._laid, None
         if not self._seen():
+            self._laid = None
             self._stale = True  # laid out again when a view shows it
             return
         try:
-            self._show(laid)
+            self._advance(in_pieces=True)
         finally:
             piece_ended()
+
+    def _advance(self, in_pieces: bool) -> None:
+        """Do the refresh under way (`_laid`): all of it, or in pieces, one now (the layout
+        within LAYOUT_PIECE_MS and at least one plan, or the items set), the next one from
+        the event loop (`_go_on`)."""
+        laid = self._laid
+        assert laid is not None
+        if laid.layout is None:
+            start = time.perf_counter()
+            layout = laid.job.run(
+                (lambda: (time.perf_counter() - start) * 1000 >= LAYOUT_PIECE_MS)
+                if in_pieces else None)
+            if layout is None:
+                self._next_piece.start(0)
+                return
+            self._held_for = laid.held_for
+            self._growth_held = laid.at_most is not None and layout.size == laid.at_most
+            if self._growth_held and not self._still.isActive():
+                self._grow_step.start()  # it grew: maybe again
+            laid = self._laid = laid._replace(layout=layout)
+            if in_pieces:  # set in a piece of its own
+                self._next_piece.start(0)
+                return
+        self._laid = None
+        self._show(laid)
 
     def _show(self, laid: _Laid) -> None:
         """Set the items to `laid`: what the board was when it was laid out (a phones'
         move since then is shown by the refresh it made due)."""
         board, layout, t = laid.board, laid.layout, laid.theme
+        assert layout is not None
         states, hints, notes = laid.states, laid.hints, laid.notes
         row_notes, title, scale = laid.row_notes, laid.title, laid.scale
         self.layout = layout

@@ -161,9 +161,9 @@ def test_a_new_page_lays_its_board_out_for_the_view_s_size_only(qtbot, monkeypat
     from lpdesk.ui.matrix import scene as scene_module
 
     sizes = []
-    layout_board = scene_module.layout_board
-    monkeypatch.setattr(scene_module, "layout_board", lambda board, w, h, *a, **k: (
-        sizes.append((w, h)), layout_board(board, w, h, *a, **k))[1])
+    job = scene_module.LayoutJob
+    monkeypatch.setattr(scene_module, "LayoutJob", lambda board, w, h, *a, **k: (
+        sizes.append((w, h)), job(board, w, h, *a, **k))[1])
     page = MatrixPage(SessionDocument(demo_session()))
     qtbot.addWidget(page)
     assert sizes == []  # nothing laid out before the view has its size
@@ -232,9 +232,9 @@ def test_the_rooms_board_starts_its_search_from_the_size_it_shows(qtbot, monkeyp
     scene.set_size(1000, 560)
     shown_size = scene.layout.size
     starts = []
-    layout_board = scene_module.layout_board
-    monkeypatch.setattr(scene_module, "layout_board", lambda *a, **k: (
-        starts.append(k.get("near")), layout_board(*a, **k))[1])
+    job = scene_module.LayoutJob
+    monkeypatch.setattr(scene_module, "LayoutJob", lambda *a, **k: (
+        starts.append(k.get("near")), job(*a, **k))[1])
     card = board.cards_in(None)[0]
     doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id,
                                          [(card.id, (board.rows[0].id, board.columns[0].id))]))
@@ -368,6 +368,62 @@ def test_the_rooms_board_lays_out_and_shows_a_phones_move_in_two_pieces(qtbot):
     assert (first, second, in_turn) == ("laid out", "shown", True)
     assert shown_at - laid_at >= BREATH_MS / 1000 * 0.9  # the window's turn between
     assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
+def test_a_drop_of_the_rooms_text_is_laid_out_in_pieces_and_a_move_meanwhile_follows(
+        qtbot, monkeypatch):
+    """A phones' move that drops the room's text several sizes measured every card at each
+    size in one piece (10-25 ms in the F5 matrix burst). The layout is now pieces of
+    phones' work of its own, the window's turn between each; a move that arrives while
+    they run lets them finish (the board is still shown while phones keep moving cards),
+    then shows too."""
+    import time
+
+    from lpdesk.ui.base.frames import BREATH_MS
+    from lpdesk.ui.matrix import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "LAYOUT_PIECE_MS", 0.0)  # one plan a piece
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = room_board(qtbot, doc)
+    before = scene.layout.size
+    pieces = []
+    advance = scene._advance
+
+    def timed(in_pieces):
+        laying_out = scene._laid.layout is None
+        start = time.perf_counter()
+        advance(in_pieces)
+        pieces.append((laying_out, in_pieces, start, time.perf_counter()))
+
+    scene._advance = timed
+    deck = [c.id for c in board.cards_in(None)]
+    cell = (board.rows[0].id, board.columns[0].id)
+    with phones_applying():  # a cell fills up: the text must drop
+        doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id,
+                                             [(c, cell) for c in deck[:-1]]))
+    qtbot.waitUntil(lambda: len(pieces) >= 1, timeout=2000)
+    last = deck[-1]
+    other = (board.rows[-1].id, board.columns[-1].id)
+    with phones_applying():  # a phone moves a card while the layout is under way
+        doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(last, other)]))
+    qtbot.waitUntil(lambda: scene._laid is None and not scene._refresh.pending()
+                    and scene.cards[last].parentItem() is scene.containers[other].content,
+                    timeout=3000)
+    assert scene.layout.size < before - 2  # (the text did drop several sizes)
+    first = []  # the first refresh's pieces: layout pieces, then the one setting the items
+    for laying_out, _in_pieces, start, end in pieces:
+        first.append((laying_out, start, end))
+        if not laying_out:
+            break
+    assert all(in_pieces for _, in_pieces, _, _ in pieces)
+    assert [laying_out for laying_out, _, _ in first] == [True] * (len(first) - 1) + [False]
+    assert len(first) >= 4  # several plans, one a piece, then the items
+    for (_, _, end), (_, start, _) in zip(first, first[1:], strict=False):
+        assert start - end >= BREATH_MS / 1000 * 0.9  # the window's turn between
+    assert all(scene.cards[c].parentItem() is scene.containers[cell].content
+               for c in deck[:-1])
+    assert scene.layout.size == fresh_room_size(scene)
 
 
 def test_a_room_layout_not_shown_yet_is_shown_before_anything_reads_the_board(qtbot):

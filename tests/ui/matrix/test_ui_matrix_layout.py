@@ -437,3 +437,37 @@ def test_a_room_layout_plans_no_grid_beside_a_deck_that_cannot_show_every_card(
         assert len(planned) <= 3, planned
         assert layout.size < 30  # (the text did drop: many sizes were asked)
         assert not any(c.overflows for c in layout.containers.values() if c.key is not None)
+
+
+def test_a_room_layout_in_pieces_is_the_layout_made_at_once(qapp):
+    """`LayoutJob` (the room's board after a phones' slice): a text size drop measured
+    every card at several sizes in one 10-25 ms piece. In pieces that each stop before a
+    new plan, every piece makes at least one and the layout is the one made at once,
+    as the board was when the job began."""
+    from lpdesk.ui.matrix.layout import LayoutJob
+
+    board = demo_session().matrix.current_board
+    board.positions.clear()
+    cells = [(r.id, c.id) for r in board.rows for c in board.columns]
+    title = f"Cards to sort ({len(board.cards)})"
+    pieces = []
+    for i, card in enumerate(board.cards):  # a board filling up: its text drops
+        board.positions[card.id] = cells[0 if i % 2 else (i * 5) % len(cells)]
+        for size, scale in (((1860, 940), 1.6), ((1000, 560), 1.0)):
+            near = _room_layout(board, size, scale).size + 6  # as after a drop of 6 sizes
+            at_once = layout_board(board, *size, scale, deck_title=title,
+                                   show_every_card=True, near=near)
+            job = LayoutJob(board, *size, scale, deck_title=title, show_every_card=True,
+                            near=near)
+            layout, runs = None, 0
+            while layout is None:
+                runs += 1
+                assert runs < 60
+                layout = job.run(out_of_time=lambda: True)  # one new plan a piece
+                if runs == 1:  # a card goes back to the deck meanwhile: the job lays out
+                    moved = board.cards[0].id  # the board as it was
+                    was = board.positions.pop(moved)
+            board.positions[moved] = was
+            assert _same(layout, at_once), (i, size)
+            pieces.append(runs)
+    assert max(pieces) >= 3  # (the drops did take several plans)
