@@ -612,13 +612,15 @@ class LiveServer:
                     continue  # a pong (to the heartbeat)
                 self._text(phone, msg.data)
         finally:
-            if phone.closing is not None and not phone.dropped:
-                try:  # what was queued, the refusal and the close, within the send deadline
-                    async with asyncio.timeout(SEND_TIMEOUT_S):
-                        await asyncio.shield(sender)
-                except TimeoutError:
-                    self._drop(phone, "slow")
-            sender.cancel()
+            try:
+                if phone.closing is not None and not phone.dropped:
+                    try:  # what was queued, the refusal and the close, within the deadline
+                        async with asyncio.timeout(SEND_TIMEOUT_S):
+                            await asyncio.shield(sender)
+                    except TimeoutError:
+                        self._drop(phone, "slow")
+            finally:  # (stopping the server cancels this wait: the sender ends with it)
+                sender.cancel()
 
     def _cut_off(self, phone: _Phone, code: str, text: str) -> None:
         """End a phone's connection for what it sent: the acks and errors already queued
