@@ -550,10 +550,8 @@ class LayoutJob:
             (self.by_cell.setdefault(cell, []) if cell is not None else self.deck).append(entry)
         self._plans: dict[tuple[float, float], _Plan] = {}
         self._fits: dict[tuple[float, float], bool] = {}
-        self.runs = 0  # how many pieces it took (tests)
 
     def run(self, out_of_time=None) -> BoardLayout | None:
-        self.runs += 1
         made = [0]
 
         def remembered(answers: dict, work):
