@@ -30,10 +30,9 @@ WARM_UP_DELAY_MS = 50  # after a room's layout, before it measures the sizes nex
 # once its board has been still this long: while phones move cards it does not swing by a
 # size at every move (each swing re-lays out and repaints every card on the room's screen).
 GROW_AFTER_MS = 1500
-# Then it grows a size at a time, this far apart: each step is a size measured ahead
-# (`room_warm_ups`), laid out and shown in two pieces like a phones' move; grown at once
-# it measured every size on the way in one layout (20-27 ms in the F5 matrix burst).
-GROW_STEP_MS = 120
+# Then it grows back to its best size at once, laid out in pieces like a phones' move. (It
+# grew a size at a time, 120 ms apart, while its layout was one piece: each step re-laid
+# out and repainted every card, 9 repaints of 5-10 ms for a board that had shrunk 9 sizes.)
 # After a phones' slice the room's layout is done in pieces: a piece stops before its next
 # plan of the board once it has run this long (each plan measures the cards at one size).
 LAYOUT_PIECE_MS = 4.0
@@ -114,8 +113,6 @@ class BoardScene(QGraphicsScene):
         # the room's text grows back once the board has been still (GROW_AFTER_MS)
         self._still = QTimer(self, singleShot=True, interval=GROW_AFTER_MS)
         self._still.timeout.connect(self._grow_back)
-        self._grow_step = QTimer(self, singleShot=True, interval=GROW_STEP_MS)
-        self._grow_step.timeout.connect(self._grow_back)
         self._held_for: tuple | None = None  # what the size was chosen for (board, view)
         self._growth_held = False  # a layout kept the size: it may grow once still
         follow_theme(self, lambda *_: self._changed())
@@ -164,12 +161,11 @@ class BoardScene(QGraphicsScene):
         if board_id is None or board_id == self.board_id:
             if self.for_room:
                 self._still.start()  # moving: the text may shrink, not grow, until still
-                self._grow_step.stop()
             self._changed()
 
     def _grow_back(self) -> None:
-        """The room's board is still: its text grows a size (`refresh`), as after a phones'
-        slice; the next size follows GROW_STEP_MS later, until it holds."""
+        """The room's board is still: its text grows back to its best size (`refresh`), in
+        pieces as after a phones' slice."""
         if not self._growth_held or self._still.isActive():
             return
         if self._seen():
@@ -237,11 +233,9 @@ class BoardScene(QGraphicsScene):
         row_notes = {row: note for row, (note, _) in notes.items()}
         held_for = (board.id, self.size, scale, board.revealed)
         at_most = None
-        if self.for_room and self.layout is not None and held_for == self._held_for:
-            if self._still.isActive():
-                at_most = self.layout.size  # cards are moving: no larger than now
-            elif self._growth_held:
-                at_most = self.layout.size + 1  # still: a size at a time
+        if self.for_room and self.layout is not None and held_for == self._held_for \
+                and self._still.isActive():
+            at_most = self.layout.size  # cards are moving: no larger than now
         job = LayoutJob(board, *self.size, scale, hints, row_notes, title,
                         show_every_card=self.for_room, steady=True,
                         near=self.layout.size if self.layout is not None else None,
@@ -281,8 +275,6 @@ class BoardScene(QGraphicsScene):
                 return
             self._held_for = laid.held_for
             self._growth_held = laid.at_most is not None and layout.size == laid.at_most
-            if self._growth_held and not self._still.isActive():
-                self._grow_step.start()  # it grew: maybe again
             laid = self._laid = laid._replace(layout=layout)
             if in_pieces:  # set in a piece of its own
                 self._next_piece.start(0)
