@@ -16,6 +16,15 @@ marks itself due: its refresh runs once, from the event loop, after the slice ha
 `request()` outside a phones' slice refreshes now (and drops a refresh still due);
 `flush()` runs a due refresh at once (before something reads what the view shows).
 
+A view whose refresh can be long (the room's board: a text size search, then every card
+set at a new size) also gives its refresh as pieces: `FrameRefresh(self, self.refresh,
+pieces=self.refresh_in_pieces)`, a generator function that yields between pieces. After a
+phones' slice the refresh then runs as those pieces, each a piece of phones' work in its
+own turn of the event loop (see below); anything else still refreshes at once. A change
+while pieces are under way lets them finish (a view that keeps changing is still shown),
+then refreshes again. `flush()` and `request()` refresh at once instead; `drop_pieces()`
+drops those under way when the view refreshes itself at once.
+
 A window nobody can see does no phones' work. While presentation mode covers the
 facilitator's window (`hold_under`), the phones' refreshes of its views are held, not run:
 they run once when it is seen again (`release`, or `release_uncovered` when it was moved
@@ -36,6 +45,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QGraphicsScene, QWidget
@@ -190,19 +200,20 @@ class FrameRefresh(QObject):
     """Runs `refresh` now, or once after the phones' slice under way (see above). It is a
     child of `owner` and its timer dies with it: a closed view is never refreshed."""
 
-    def __init__(self, owner: QObject, refresh: Callable[[], object]) -> None:
+    def __init__(self, owner: QObject, refresh: Callable[[], object],
+                 pieces: Callable[[], Iterator[Any]] | None = None) -> None:
         super().__init__(owner)
         self.setObjectName("lpdesk-frame-refresh")
         self._refresh = refresh
+        self._pieces = pieces  # the same refresh in pieces (see the module's docstring)
+        self._rest: Iterator[Any] | None = None  # pieces under way
+        self._again = False  # due again once the pieces under way are done
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._when_due)
         self.deferred = 0  # requests that waited for the end of a slice (tests, benchmarks)
         self.runs = 0
+        self.pieces_run = 0  # pieces of refreshes in pieces (tests)
         self.held = False  # due, but its window is covered (see hold_under)
-        # True while the refresh runs as a piece of phones' work, in its own turn of the
-        # event loop (not at once for the facilitator's edit, nor flushed for a reader):
-        # a refresh may then leave part of its work to a piece of its own (BoardScene)
-        self.in_turn = False
 
     def request(self, *_args: object) -> None:
         """Accepts and ignores an event's arguments, so it can be the event's handler."""
@@ -216,13 +227,31 @@ class FrameRefresh(QObject):
     def later(self) -> None:
         """Refresh from the event loop as after a phones' slice: after the window's turn,
         and held while the window is covered (phones' work that a timer gathered)."""
+        if self._rest is not None:
+            self._again = True  # once the pieces under way are done
         if not self._timer.isActive() and not self.held:
             _due.add(self)
             self._timer.start(0)
 
     def pending(self) -> bool:
-        """A refresh is due (waiting for its turn, or held while its window is covered)."""
-        return self.held or self._timer.isActive()
+        """A refresh is due (waiting for its turn, or held while its window is covered),
+        or under way in pieces."""
+        return self.held or self._timer.isActive() or self._rest is not None
+
+    def under_way(self) -> bool:
+        """Pieces of a refresh have run and more are to come."""
+        return self._rest is not None
+
+    def drop_pieces(self) -> None:
+        """The view refreshes at once: the pieces under way are dropped (a refresh still
+        due after them stays due)."""
+        if self._rest is None:
+            return
+        self._rest = None
+        if not self._again:
+            self._timer.stop()
+            _due.discard(self)
+        self._again = False
 
     def waiting(self) -> bool:
         """Due and waiting for its turn of the event loop (not held)."""
@@ -248,15 +277,41 @@ class FrameRefresh(QObject):
             return
         if not turn_taken(self._timer):  # another piece just ran: the window's turn first
             return
-        self.in_turn = True
         try:
-            self._run()
+            if self._rest is None and self._pieces is None:
+                self._run()
+                return
+            if self._rest is None:  # a refresh in pieces begins
+                _due.discard(self)
+                self.held = False
+                self.runs += 1
+                self._rest, self._again = self._pieces(), False
+            self._next_piece()
         finally:
-            self.in_turn = False
             piece_ended()
+
+    def _next_piece(self) -> None:
+        rest = self._rest
+        assert rest is not None
+        self.pieces_run += 1
+        try:
+            next(rest)
+        except StopIteration:
+            self._rest = None
+        except BaseException:
+            self._rest = None
+            raise
+        else:
+            if self._rest is rest:  # (not dropped meanwhile) the next piece, after a turn
+                self._timer.start(0)
+            return
+        if self._again:  # what changed while the pieces ran
+            self._again = False
+            self.later()
 
     def _run(self) -> None:
         _due.discard(self)
         self.held = False
         self.runs += 1
+        self._rest, self._again = None, False  # a refresh at once supersedes pieces
         self._refresh()

@@ -8,6 +8,7 @@ tests), arrow keys move the selected card between cells, and a card's menu offer
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QMenu
 from lpdesk.commands.matrix import MoveCardCommand
 from lpdesk.document import SessionDocument
 from lpdesk.model.matrix import Board, Cell
-from lpdesk.ui.base.frames import FrameRefresh, IdleWork, piece_ended, turn_taken
+from lpdesk.ui.base.frames import FrameRefresh, IdleWork
 from lpdesk.ui.matrix.items import CardItem, ContainerItem, HeaderItem
 from lpdesk.ui.matrix.layout import CELL_PAD, PAD_X, BoardLayout, LayoutJob, room_warm_ups
 from lpdesk.ui.matrix.reveal import reveal_info
@@ -89,8 +90,10 @@ class BoardScene(QGraphicsScene):
         self.press_pos = QPointF()
         self.grab_offset = QPointF()
         self.drop_target: ContainerItem | None = None
-        # a phones' slice (cards moved on their phones) lays the board out once, after it
-        self._refresh = FrameRefresh(self, self.refresh)
+        # a phones' slice (cards moved on their phones) lays the board out once, after it;
+        # the room's board in pieces (`refresh_in_pieces`)
+        self._refresh = FrameRefresh(self, self.refresh, pieces=self.refresh_in_pieces
+                                     if self.for_room else None)
         # the first layout waits for the view's size (or the next event loop turn): a page
         # being built would otherwise lay the board out for a size it never shows
         self._first = QTimer(self, singleShot=True, interval=0)
@@ -106,10 +109,6 @@ class BoardScene(QGraphicsScene):
         # a 50-80 ms stall at 1920x1080). Dropped once no view shows the board.
         self.warm = IdleWork(self, wanted=self._warm_wanted)
         self._warm_for: tuple | None = None  # what the warm-up was made for
-        # the room's refresh after a phones' slice, in pieces of phones' work (`refresh`)
-        self._laid: _Laid | None = None
-        self._next_piece = QTimer(self, singleShot=True, interval=0)
-        self._next_piece.timeout.connect(self._go_on)
         # the room's text grows back once the board has been still (GROW_AFTER_MS)
         self._still = QTimer(self, singleShot=True, interval=GROW_AFTER_MS)
         self._still.timeout.connect(self._grow_back)
@@ -189,33 +188,50 @@ class BoardScene(QGraphicsScene):
                                                         and self.board_id is not None)
         self._first.stop()
         if self._refresh.pending():
-            self._refresh.flush()  # one refresh, whatever made it due
+            self._refresh.flush()  # one refresh at once, whatever made it due
         elif due:
             self.refresh()
-        elif self._laid is not None:  # a refresh under way in pieces: done now
-            self._next_piece.stop()
-            self._advance(in_pieces=False)
 
     def refresh(self, *_args) -> None:
-        """Bring every item in line with the board: cards, texts, marks and places.
+        """Bring every item in line with the board at once: cards, texts, marks and places
+        (the facilitator's edit, a resize, a reader; after a phones' slice the room's
+        board does it in pieces instead, `refresh_in_pieces`)."""
+        self._refresh.drop_pieces()  # this refresh supersedes any under way
+        laid = self._begin()
+        if laid is not None:
+            layout = laid.job.run()
+            assert layout is not None  # (no out_of_time: never paused)
+            self._show(self._laid_out(laid, layout))
 
-        After a phones' slice the room's board does it in pieces of phones' work, each in
-        its own turn of the event loop: the layout, as many pieces as its budget asks
-        (LAYOUT_PIECE_MS: a text size drop measures every card at several sizes), then the
-        items set to it, which Qt repaints right after (every card at a new size). In one
-        go they were a 20-28 ms stall at 1920x1080; the facilitator's drag and the room's
-        other views get a turn between. A refresh due while one is under way lets it
-        finish (a board that keeps moving is still shown), then runs. Anything else (the
-        facilitator's edit, a resize, a reader) does it all at once."""
-        in_pieces = self.for_room and self._refresh.in_turn
-        if in_pieces and self._laid is not None:
-            self._next_piece.stop()
-            self._advance(in_pieces=True)
-            self._refresh.later()  # then this change
+    def refresh_in_pieces(self) -> Iterator[None]:
+        """The room's refresh after a phones' slice, as pieces of phones' work, each in its
+        own turn of the event loop (`FrameRefresh`): the layout, as many pieces as its
+        budget asks (LAYOUT_PIECE_MS: a text size drop measures every card at several
+        sizes), then the items set to it, which Qt repaints right after (every card at a
+        new size). In one go they were a 20-28 ms stall at 1920x1080; the facilitator's
+        drag and the room's other views get a turn between. Each piece shows the board as
+        it was when the layout began."""
+        laid = self._begin()
+        if laid is None:
             return
+        while True:
+            start = time.perf_counter()
+            layout = laid.job.run(
+                lambda start=start: (time.perf_counter() - start) * 1000 >= LAYOUT_PIECE_MS)
+            if layout is not None:
+                break
+            yield  # more of the layout in the next piece
+        laid = self._laid_out(laid, layout)
+        yield  # the items set in a piece of their own
+        if not self._seen():
+            self._stale = True  # laid out again when a view shows it
+            return
+        self._show(laid)
+
+    def _begin(self) -> _Laid | None:
+        """What a refresh lays out and shows: the board's state now, and its layout to be
+        made (None: no board, and the scene says so)."""
         self._stale = False
-        self._laid = None  # a refresh still under way is superseded by this one
-        self._next_piece.stop()
         board, t = self.board, theme()
         if self.backgroundBrush().color() != QColor(t.background):  # repaints the board
             self.setBackgroundBrush(QColor(t.background))
@@ -225,7 +241,7 @@ class BoardScene(QGraphicsScene):
             self.empty_note.setPlainText(tr("No board yet."))
             self.empty_note.setDefaultTextColor(QColor(t.muted_text))
             self.empty_note.show()
-            return
+            return None
         self.empty_note.hide()
         states, hints, notes = reveal_info(board)
         title = tr("Cards to sort (%d)") % len(board.cards_in(None))
@@ -240,47 +256,17 @@ class BoardScene(QGraphicsScene):
                         show_every_card=self.for_room, steady=True,
                         near=self.layout.size if self.layout is not None else None,
                         at_most=at_most)
-        self._laid = _Laid(board, None, states, hints, notes, row_notes, title, scale, t,
-                           {c.id: c.text for c in board.cards},
-                           {a.id: a.name for a in (*board.rows, *board.columns)},
-                           {c.id for c in board.columns}, job, held_for, at_most)
-        self._advance(in_pieces)
+        return _Laid(board, None, states, hints, notes, row_notes, title, scale, t,
+                     {c.id: c.text for c in board.cards},
+                     {a.id: a.name for a in (*board.rows, *board.columns)},
+                     {c.id for c in board.columns}, job, held_for, at_most)
 
-    def _go_on(self) -> None:
-        """The next piece of the room's refresh after a phones' slice (see `refresh`)."""
-        if self._laid is None or not turn_taken(self._next_piece):
-            return
-        if not self._seen():
-            self._laid = None
-            self._stale = True  # laid out again when a view shows it
-            return
-        try:
-            self._advance(in_pieces=True)
-        finally:
-            piece_ended()
-
-    def _advance(self, in_pieces: bool) -> None:
-        """Do the refresh under way (`_laid`): all of it, or in pieces, one now (the layout
-        within LAYOUT_PIECE_MS and at least one plan, or the items set), the next one from
-        the event loop (`_go_on`)."""
-        laid = self._laid
-        assert laid is not None
-        if laid.layout is None:
-            start = time.perf_counter()
-            layout = laid.job.run(
-                (lambda: (time.perf_counter() - start) * 1000 >= LAYOUT_PIECE_MS)
-                if in_pieces else None)
-            if layout is None:
-                self._next_piece.start(0)
-                return
-            self._held_for = laid.held_for
-            self._growth_held = laid.at_most is not None and layout.size == laid.at_most
-            laid = self._laid = laid._replace(layout=layout)
-            if in_pieces:  # set in a piece of its own
-                self._next_piece.start(0)
-                return
-        self._laid = None
-        self._show(laid)
+    def _laid_out(self, laid: _Laid, layout: BoardLayout) -> _Laid:
+        """`laid` with its layout done; the room's text may grow once still if the
+        layout kept the size it was held to."""
+        self._held_for = laid.held_for
+        self._growth_held = laid.at_most is not None and layout.size == laid.at_most
+        return laid._replace(layout=layout)
 
     def _show(self, laid: _Laid) -> None:
         """Set the items to `laid`: what the board was when it was laid out (a phones'

@@ -66,6 +66,86 @@ def test_a_closed_view_is_never_refreshed(qtbot):
     assert calls == []
 
 
+class _InPieces:
+    """A view whose refresh can also run as three pieces; it records what ran, and when."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.owner = QObject()
+        self.calls: list[tuple[str, float, float]] = []
+        self.clock = time.perf_counter
+        self.refresh = FrameRefresh(self.owner, lambda: self._log("at once"),
+                                    pieces=self.pieces)
+
+    def _log(self, what: str) -> None:
+        self.calls.append((what, self.clock(), self.clock()))
+
+    def pieces(self):
+        for k in range(3):
+            self._log(f"piece {k}")
+            if k < 2:
+                yield
+
+    def names(self) -> list[str]:
+        return [c[0] for c in self.calls]
+
+
+def test_after_a_slice_a_refresh_in_pieces_runs_a_piece_a_turn_with_the_windows_turn_between(
+        qtbot):
+    from lpdesk.ui.base.frames import BREATH_MS
+
+    view = _InPieces()
+    with phones_applying():
+        view.refresh.request()
+    qtbot.waitUntil(lambda: len(view.calls) == 3, timeout=1000)
+    assert view.names() == ["piece 0", "piece 1", "piece 2"]
+    for (_, _, end), (_, start, _) in zip(view.calls, view.calls[1:], strict=False):
+        assert start - end >= BREATH_MS / 1000 * 0.9
+    assert not view.refresh.pending() and view.refresh.runs == 1
+    view.refresh.request()  # the facilitator's own edit: at once, not in pieces
+    assert view.names()[-1] == "at once"
+
+
+def test_a_change_while_pieces_run_lets_them_finish_then_refreshes_again(qtbot,
+                                                                          monkeypatch):
+    from lpdesk.ui.base import frames
+
+    monkeypatch.setattr(frames, "BREATH_MS", 150.0)  # time to act between two pieces
+    view = _InPieces()
+    with phones_applying():
+        view.refresh.request()
+    qtbot.waitUntil(lambda: len(view.calls) == 1, timeout=1000)
+    assert view.refresh.under_way()
+    with phones_applying():  # another slice, between the pieces
+        view.refresh.request()
+    qtbot.waitUntil(lambda: len(view.calls) == 6, timeout=3000)
+    assert view.names() == ["piece 0", "piece 1", "piece 2"] * 2
+    qtbot.wait(400)
+    assert len(view.calls) == 6 and not view.refresh.pending()
+
+
+def test_a_reader_or_the_facilitators_edit_refreshes_at_once_instead_of_the_pieces_left(
+        qtbot, monkeypatch):
+    from lpdesk.ui.base import frames
+
+    monkeypatch.setattr(frames, "BREATH_MS", 150.0)  # time to act between two pieces
+    for finish in ("flush", "request", "drop_pieces"):
+        view = _InPieces()
+        with phones_applying():
+            view.refresh.request()
+        qtbot.waitUntil(lambda v=view: len(v.calls) == 1, timeout=1000)
+        assert view.refresh.pending()  # under way: a reader must not read it half done
+        getattr(view.refresh, finish)()
+        if finish == "drop_pieces":  # the view refreshed itself at once
+            assert view.names() == ["piece 0"]
+        else:
+            assert view.names() == ["piece 0", "at once"]
+        assert not view.refresh.pending()
+        qtbot.wait(400)  # the pieces left never run
+        assert "piece 1" not in view.names()
+
+
 def _held_view(qtbot):
     """A view in its own window, under a window shown over the whole of it (presentation
     mode over the facilitator's): its phones' refreshes wait."""

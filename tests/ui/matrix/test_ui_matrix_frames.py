@@ -335,38 +335,45 @@ def test_a_phones_move_repaints_one_rectangle_of_the_board_not_a_region(qtbot):
     assert {r.rectCount() for r in regions.seen} == {1}
 
 
+def _pieces_of(scene):
+    """Record each piece of the room's refresh after a phones' slice: (laid out?, shown?,
+    start, end), the layout being done (`_laid_out`) or the items set (`_show`) in it."""
+    import time
+
+    pieces, seen = [], []
+    refresh = scene._refresh
+    next_piece, laid_out, show = refresh._next_piece, scene._laid_out, scene._show
+
+    def timed():
+        seen.clear()
+        start = time.perf_counter()
+        next_piece()
+        pieces.append(("laid out" in seen, "shown" in seen, start, time.perf_counter()))
+
+    refresh._next_piece = timed
+    scene._laid_out = lambda *a: (seen.append("laid out"), laid_out(*a))[1]
+    scene._show = lambda *a: (seen.append("shown"), show(*a))[1]
+    return pieces
+
+
 def test_the_rooms_board_lays_out_and_shows_a_phones_move_in_two_pieces(qtbot):
     """The room's refresh after a phones' slice was one stall: the text size search, then
     every card set and repainted at the new size (20-28 ms at 1920x1080). The layout is one
     piece of phones' work and the items set to it the next, with the window's turn between;
     both show the board as it was when laid out."""
-    import time
-
     from lpdesk.ui.base.frames import BREATH_MS
 
     doc = SessionDocument(demo_session())
     board = doc.session.matrix.current_board
     scene = room_board(qtbot, doc)
-    events = []
-    lay_out, show = scene._refresh._refresh, scene._show
-
-    def timed_lay_out():
-        lay_out()
-        events.append(("laid out", time.perf_counter(), scene._refresh.in_turn))
-
-    def timed_show(laid):
-        events.append(("shown", time.perf_counter(), scene._refresh.in_turn))
-        show(laid)
-
-    scene._refresh._refresh, scene._show = timed_lay_out, timed_show
+    pieces = _pieces_of(scene)
     card = board.cards_in(None)[0].id
     cell = (board.rows[-1].id, board.columns[-1].id)
     with phones_applying():
         doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(card, cell)]))
-    qtbot.waitUntil(lambda: len(events) == 2, timeout=2000)
-    (first, laid_at, in_turn), (second, shown_at, _) = events
-    assert (first, second, in_turn) == ("laid out", "shown", True)
-    assert shown_at - laid_at >= BREATH_MS / 1000 * 0.9  # the window's turn between
+    qtbot.waitUntil(lambda: not scene._refresh.pending(), timeout=2000)
+    assert [p[:2] for p in pieces] == [(True, False), (False, True)]
+    assert pieces[1][2] - pieces[0][3] >= BREATH_MS / 1000 * 0.9  # the window's turn between
     assert scene.cards[card].parentItem() is scene.containers[cell].content
 
 
@@ -377,8 +384,6 @@ def test_a_drop_of_the_rooms_text_is_laid_out_in_pieces_and_a_move_meanwhile_fol
     phones' work of its own, the window's turn between each; a move that arrives while
     they run lets them finish (the board is still shown while phones keep moving cards),
     then shows too."""
-    import time
-
     from lpdesk.ui.base.frames import BREATH_MS
     from lpdesk.ui.matrix import scene as scene_module
 
@@ -387,16 +392,7 @@ def test_a_drop_of_the_rooms_text_is_laid_out_in_pieces_and_a_move_meanwhile_fol
     board = doc.session.matrix.current_board
     scene = room_board(qtbot, doc)
     before = scene.layout.size
-    pieces = []
-    advance = scene._advance
-
-    def timed(in_pieces):
-        laying_out = scene._laid.layout is None
-        start = time.perf_counter()
-        advance(in_pieces)
-        pieces.append((laying_out, in_pieces, start, time.perf_counter()))
-
-    scene._advance = timed
+    pieces = _pieces_of(scene)
     deck = [c.id for c in board.cards_in(None)]
     cell = (board.rows[0].id, board.columns[0].id)
     with phones_applying():  # a cell fills up: the text must drop
@@ -407,43 +403,47 @@ def test_a_drop_of_the_rooms_text_is_laid_out_in_pieces_and_a_move_meanwhile_fol
     other = (board.rows[-1].id, board.columns[-1].id)
     with phones_applying():  # a phone moves a card while the layout is under way
         doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(last, other)]))
-    qtbot.waitUntil(lambda: scene._laid is None and not scene._refresh.pending()
+    qtbot.waitUntil(lambda: not scene._refresh.pending()
                     and scene.cards[last].parentItem() is scene.containers[other].content,
                     timeout=3000)
     assert scene.layout.size < before - 2  # (the text did drop several sizes)
-    first = []  # the first refresh's pieces: layout pieces, then the one setting the items
-    for laying_out, _in_pieces, start, end in pieces:
-        first.append((laying_out, start, end))
-        if not laying_out:
-            break
-    assert all(in_pieces for _, in_pieces, _, _ in pieces)
-    assert [laying_out for laying_out, _, _ in first] == [True] * (len(first) - 1) + [False]
+    first = pieces[:next(i for i, p in enumerate(pieces) if p[1]) + 1]  # the first refresh
+    # layout pieces, the last of them finishing the layout, then the items set
+    assert [p[:2] for p in first] == [(False, False)] * (len(first) - 2) + [(True, False),
+                                                                            (False, True)]
     assert len(first) >= 4  # several plans, one a piece, then the items
-    for (_, _, end), (_, start, _) in zip(first, first[1:], strict=False):
+    for (*_, end), (_, _, start, _) in zip(first, first[1:], strict=False):
         assert start - end >= BREATH_MS / 1000 * 0.9  # the window's turn between
     assert all(scene.cards[c].parentItem() is scene.containers[cell].content
                for c in deck[:-1])
     assert scene.layout.size == fresh_room_size(scene)
 
 
-def test_a_room_layout_not_shown_yet_is_shown_before_anything_reads_the_board(qtbot):
-    """Between its two pieces the room's board has a layout it does not show yet: a reader
-    (`up_to_date`) shows it first, and the facilitator's own edit shows at once."""
+def test_a_room_layout_not_shown_yet_is_shown_before_anything_reads_the_board(
+        qtbot, monkeypatch):
+    """Between its pieces the room's board has a layout it does not show yet: a reader
+    (`up_to_date`) shows the board first, and the facilitator's own edit shows at once."""
+    from lpdesk.ui.base import frames
+
+    monkeypatch.setattr(frames, "BREATH_MS", 150.0)  # time to read between two pieces
     doc = SessionDocument(demo_session())
     board = doc.session.matrix.current_board
     scene = room_board(qtbot, doc)
+    pieces = _pieces_of(scene)
     first, second = [c.id for c in board.cards_in(None)][:2]
     cell = (board.rows[0].id, board.columns[0].id)
-    scene._refresh.in_turn = True  # as after a phones' slice, from the event loop
-    doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(first, cell)]))
-    scene._refresh.in_turn = False
-    assert scene._laid is not None
+    with phones_applying():
+        doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(first, cell)]))
+    qtbot.waitUntil(lambda: len(pieces) == 1, timeout=2000)
+    assert scene._refresh.under_way()  # laid out, not shown
     assert scene.cards[first].parentItem() is not scene.containers[cell].content
     scene.up_to_date()
-    assert scene._laid is None
+    assert not scene._refresh.pending()
     assert scene.cards[first].parentItem() is scene.containers[cell].content
     doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(second, cell)]))
     assert scene.cards[second].parentItem() is scene.containers[cell].content
+    qtbot.wait(400)
+    assert len(pieces) == 1  # the pieces left were dropped
 
 
 def fresh_room_size(scene) -> int:
