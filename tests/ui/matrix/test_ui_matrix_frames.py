@@ -384,10 +384,11 @@ def test_a_drop_of_the_rooms_text_is_laid_out_in_pieces_and_a_move_meanwhile_fol
     phones' work of its own, the window's turn between each; a move that arrives while
     they run lets them finish (the board is still shown while phones keep moving cards),
     then shows too."""
-    from lpdesk.ui.base.frames import BREATH_MS
+    from lpdesk.ui.base import frames
     from lpdesk.ui.matrix import scene as scene_module
 
     monkeypatch.setattr(scene_module, "LAYOUT_PIECE_MS", 0.0)  # one plan a piece
+    monkeypatch.setattr(frames, "BREATH_MS", 40.0)  # time to move a card between pieces
     doc = SessionDocument(demo_session())
     board = doc.session.matrix.current_board
     scene = room_board(qtbot, doc)
@@ -401,6 +402,7 @@ def test_a_drop_of_the_rooms_text_is_laid_out_in_pieces_and_a_move_meanwhile_fol
     qtbot.waitUntil(lambda: len(pieces) >= 1, timeout=2000)
     last = deck[-1]
     other = (board.rows[-1].id, board.columns[-1].id)
+    assert scene._refresh.under_way()
     with phones_applying():  # a phone moves a card while the layout is under way
         doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(last, other)]))
     qtbot.waitUntil(lambda: not scene._refresh.pending()
@@ -413,7 +415,7 @@ def test_a_drop_of_the_rooms_text_is_laid_out_in_pieces_and_a_move_meanwhile_fol
                                                                             (False, True)]
     assert len(first) >= 4  # several plans, one a piece, then the items
     for (*_, end), (_, _, start, _) in zip(first, first[1:], strict=False):
-        assert start - end >= BREATH_MS / 1000 * 0.9  # the window's turn between
+        assert start - end >= frames.BREATH_MS / 1000 * 0.9  # the window's turn between
     assert all(scene.cards[c].parentItem() is scene.containers[cell].content
                for c in deck[:-1])
     assert scene.layout.size == fresh_room_size(scene)
