@@ -212,7 +212,6 @@ class FrameRefresh(QObject):
         self._timer.timeout.connect(self._when_due)
         self.deferred = 0  # requests that waited for the end of a slice (tests, benchmarks)
         self.runs = 0
-        self.pieces_run = 0  # pieces of refreshes in pieces (tests)
         self.held = False  # due, but its window is covered (see hold_under)
 
     def request(self, *_args: object) -> None:
@@ -293,7 +292,6 @@ class FrameRefresh(QObject):
     def _next_piece(self) -> None:
         rest = self._rest
         assert rest is not None
-        self.pieces_run += 1
         try:
             next(rest)
         except StopIteration:

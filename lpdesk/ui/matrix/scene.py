@@ -221,12 +221,20 @@ class BoardScene(QGraphicsScene):
             if layout is not None:
                 break
             yield  # more of the layout in the next piece
+            if self._hidden_since():
+                return
         laid = self._laid_out(laid, layout)
         yield  # the items set in a piece of their own
-        if not self._seen():
-            self._stale = True  # laid out again when a view shows it
-            return
-        self._show(laid)
+        if not self._hidden_since():
+            self._show(laid)
+
+    def _hidden_since(self) -> bool:
+        """Between two pieces no view came to show the board any more: the refresh stops,
+        and the board is laid out again when a view shows it."""
+        if self._seen():
+            return False
+        self._stale = True
+        return True
 
     def _begin(self) -> _Laid | None:
         """What a refresh lays out and shows: the board's state now, and its layout to be

@@ -448,6 +448,32 @@ def test_a_room_layout_not_shown_yet_is_shown_before_anything_reads_the_board(
     assert len(pieces) == 1  # the pieces left were dropped
 
 
+def test_a_room_board_hidden_between_pieces_stops_and_is_laid_out_when_shown(
+        qtbot, monkeypatch):
+    """The room's screen turns to another page while its board's refresh is under way in
+    pieces: the pieces left do not run (nobody sees the board), and the board is laid out
+    as it is now once a view shows it again."""
+    from lpdesk.ui.base import frames
+
+    monkeypatch.setattr(frames, "BREATH_MS", 150.0)  # time to hide it between two pieces
+    doc = SessionDocument(demo_session())
+    board = doc.session.matrix.current_board
+    scene = room_board(qtbot, doc)
+    pieces = _pieces_of(scene)
+    card = board.cards_in(None)[0].id
+    cell = (board.rows[0].id, board.columns[0].id)
+    with phones_applying():
+        doc.apply(MoveCardsFromPhonesCommand(doc.session.matrix, board.id, [(card, cell)]))
+    qtbot.waitUntil(lambda: len(pieces) == 1, timeout=2000)
+    view = scene.views()[0]
+    view.hide()
+    qtbot.waitUntil(lambda: not scene._refresh.pending(), timeout=2000)
+    assert [p[1] for p in pieces] == [False, False]  # never shown hidden
+    assert scene.cards[card].parentItem() is not scene.containers[cell].content
+    view.show()
+    assert scene.cards[card].parentItem() is scene.containers[cell].content
+
+
 def fresh_room_size(scene) -> int:
     """The card text size a room's layout from nothing gives for the board as it is now."""
     from lpdesk.ui.matrix.layout import layout_board
