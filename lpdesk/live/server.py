@@ -503,13 +503,10 @@ class LiveServer:
     async def _refuse(self, ws: web.WebSocketResponse, code: str, text: str,
                       seq: int | None = None, close: bool = False) -> None:
         self.refused += 1
-        payload: dict[str, Any] = {"type": "error", "code": code, "message": text}
-        if seq is not None:
-            payload["seq"] = seq
         try:
-            await ws.send_str(encode(payload))
+            await ws.send_str(_error_text(code, text, seq))
             if close:
-                await ws.close(code=CLOSE_CODES.get(code, 4000), message=code.encode()[:100])
+                await _close_for(ws, code)
         except (ConnectionError, RuntimeError):
             pass
 
@@ -627,7 +624,7 @@ class LiveServer:
         for it go first, in order (a flood's "slow down" included), then this refusal and
         the close, all from its sender, the one task that writes to its socket."""
         self.refused += 1
-        phone.direct.append(encode({"type": "error", "code": code, "message": text}))
+        phone.direct.append(_error_text(code, text, None))
         phone.closing = code
         phone.wake.set()
 
@@ -680,8 +677,7 @@ class LiveServer:
                 await self._send_text(phone, phone.direct.popleft())
             if phone.closing is not None:
                 with contextlib.suppress(ConnectionError, RuntimeError):
-                    await phone.ws.close(code=CLOSE_CODES.get(phone.closing, 4000),
-                                         message=phone.closing.encode()[:100])
+                    await _close_for(phone.ws, phone.closing)
                 return
             frame = phone.frame()
             if frame is not None and not phone.dropped:
@@ -745,6 +741,11 @@ def _same(a: str | None, b: str) -> bool:
 
 def _ignore(event: LiveEvent) -> bool:
     return True
+
+
+async def _close_for(ws: web.WebSocketResponse, code: str) -> None:
+    """Close `ws` with the close code (and reason) of the refusal `code`."""
+    await ws.close(code=CLOSE_CODES.get(code, 4000), message=code.encode()[:100])
 
 
 def _error_text(code: str, text: str, seq: int | None) -> str:
