@@ -344,13 +344,14 @@ def _choose(width: float, height: float, scale: float, make,
     screen: a hidden card is a card the room cannot discuss) the text shrinks below the
     minimum, down to `room_floor`, before any cell scrolls.
 
+    `make(size, share)`: the plan at a size and deck share, remembered by the caller
+    (`_remembered`, `LayoutJob`): the stages below ask some pairs again.
     `near`: the size chosen last time for this board and view, where each search starts
     (`_largest`); the choice is the same with or without it, only found in fewer tries.
     `at_most`: no larger than this (the room's text grows back only once the board is
     still: `BoardScene`). `deck_fits(size, share)`: whether the deck alone shows every
     card (`_deck_fits`), so a deck too narrow costs no plan of the grid."""
     floor_size, minimum, base = _sizes(width, height, scale, at_most)
-    make = _remembered(make)  # the stages below ask some sizes again
 
     def everything(size: int) -> _Plan | None:
         """The narrowest deck that shows every card, if the grid fits beside it. (A size
@@ -460,10 +461,9 @@ def steady_plan(board: Board, width: float, height: float, scale: float,
         if len(_STEADY) > 2_000:  # many resizes and boards: start afresh rather than grow
             _STEADY.clear()
 
-        def make(size: float, share: float) -> _Plan:
-            return _plan(board, width, height, size, share, by_cell, deck, row_notes, title,
-                         marks, capacity)
-
+        make = _remembered(lambda size, share: _plan(
+            board, width, height, size, share, by_cell, deck, row_notes, title, marks,
+            capacity))
         found = _choose(width, height, scale, make)
         for share in reversed(DECK_SHARES[1:]):  # the deck as wide as the text size allows
             wider = make(found.size, share)
