@@ -30,10 +30,10 @@ WARM_UP_DELAY_MS = 50  # after a room's layout, before it measures the sizes nex
 # The room's text shrinks at once when a placed card would not show, and grows back only
 # once its board has been still this long: while phones move cards it does not swing by a
 # size at every move (each swing re-lays out and repaints every card on the room's screen).
-GROW_AFTER_MS = 1500
 # Then it grows back to its best size at once, laid out in pieces like a phones' move. (It
 # grew a size at a time, 120 ms apart, while its layout was one piece: each step re-laid
 # out and repainted every card, 9 repaints of 5-10 ms for a board that had shrunk 9 sizes.)
+GROW_AFTER_MS = 1500
 # After a phones' slice the room's layout is done in pieces: a piece stops before its next
 # plan of the board once it has run this long (each plan measures the cards at one size).
 LAYOUT_PIECE_MS = 4.0
@@ -41,10 +41,9 @@ LAYOUT_PIECE_MS = 4.0
 
 class _Laid(NamedTuple):
     """What a layout of a board is made from and shown with: the board's state when the
-    layout began (`layout` is None until it is done)."""
+    layout began, and the layout's job."""
 
     board: Board
-    layout: BoardLayout | None
     states: dict
     hints: dict[str, str]
     notes: dict
@@ -201,7 +200,8 @@ class BoardScene(QGraphicsScene):
         if laid is not None:
             layout = laid.job.run()
             assert layout is not None  # (no out_of_time: never paused)
-            self._show(self._laid_out(laid, layout))
+            self._laid_out(laid, layout)
+            self._show(laid, layout)
 
     def refresh_in_pieces(self) -> Iterator[None]:
         """The room's refresh after a phones' slice, as pieces of phones' work, each in its
@@ -223,10 +223,10 @@ class BoardScene(QGraphicsScene):
             yield  # more of the layout in the next piece
             if self._hidden_since():
                 return
-        laid = self._laid_out(laid, layout)
+        self._laid_out(laid, layout)
         yield  # the items set in a piece of their own
         if not self._hidden_since():
-            self._show(laid)
+            self._show(laid, layout)
 
     def _hidden_since(self) -> bool:
         """Between two pieces no view came to show the board any more: the refresh stops,
@@ -264,23 +264,21 @@ class BoardScene(QGraphicsScene):
                         show_every_card=self.for_room, steady=True,
                         near=self.layout.size if self.layout is not None else None,
                         at_most=at_most)
-        return _Laid(board, None, states, hints, notes, row_notes, title, scale, t,
+        return _Laid(board, states, hints, notes, row_notes, title, scale, t,
                      {c.id: c.text for c in board.cards},
                      {a.id: a.name for a in (*board.rows, *board.columns)},
                      {c.id for c in board.columns}, job, held_for, at_most)
 
-    def _laid_out(self, laid: _Laid, layout: BoardLayout) -> _Laid:
-        """`laid` with its layout done; the room's text may grow once still if the
-        layout kept the size it was held to."""
+    def _laid_out(self, laid: _Laid, layout: BoardLayout) -> None:
+        """`laid`'s layout is done: the room's text may grow once still if the layout
+        kept the size it was held to."""
         self._held_for = laid.held_for
         self._growth_held = laid.at_most is not None and layout.size == laid.at_most
-        return laid._replace(layout=layout)
 
-    def _show(self, laid: _Laid) -> None:
-        """Set the items to `laid`: what the board was when it was laid out (a phones'
-        move since then is shown by the refresh it made due)."""
-        board, layout, t = laid.board, laid.layout, laid.theme
-        assert layout is not None
+    def _show(self, laid: _Laid, layout: BoardLayout) -> None:
+        """Set the items to `layout`, of the board as it was in `laid` (a phones' move
+        since then is shown by the refresh it made due)."""
+        board, t = laid.board, laid.theme
         states, hints, notes = laid.states, laid.hints, laid.notes
         row_notes, title, scale = laid.row_notes, laid.title, laid.scale
         self.layout = layout
