@@ -281,9 +281,7 @@ class FrameRefresh(QObject):
                 self._run()
                 return
             if self._rest is None:  # a refresh in pieces begins
-                _due.discard(self)
-                self.held = False
-                self.runs += 1
+                self._begins()
                 self._rest, self._again = self._pieces(), False
             self._next_piece()
         finally:
@@ -308,8 +306,12 @@ class FrameRefresh(QObject):
             self.later()
 
     def _run(self) -> None:
+        self._begins()
+        self._rest, self._again = None, False  # a refresh at once supersedes pieces
+        self._refresh()
+
+    def _begins(self) -> None:
+        """A refresh begins (at once, or its first piece): it is no longer due or held."""
         _due.discard(self)
         self.held = False
         self.runs += 1
-        self._rest, self._again = None, False  # a refresh at once supersedes pieces
-        self._refresh()
