@@ -183,25 +183,25 @@ def phases(env: dict[str, str], repeat: int = 3) -> list[dict]:
 Runs = list[tuple[float, float, float]]
 
 
-def measure(env: dict[str, str], runs: int = RUNS, plain: bool = False
-            ) -> tuple[Runs, Runs] | tuple[Runs, Runs, Runs]:
-    """(bare times, lpdesk times[, plain window times]): (first paint, idle, CPU at the
+def measure(env: dict[str, str], runs: int = RUNS) -> tuple[Runs, Runs, Runs]:
+    """(bare times, lpdesk times, plain window times): (first paint, idle, CPU at the
     first paint) in seconds, `runs` each, after one warm-up each, in turns."""
-    codes = [BARE, LPDESK, *([PLAIN] if plain else [])]
-    times: list[Runs] = [[] for _ in codes]
-    for code in codes:
+    bare: Runs = []
+    app: Runs = []
+    plain: Runs = []
+    for code in (BARE, LPDESK, PLAIN):
         time_to_first_paint(code, env)
     for _ in range(runs):
-        for code, got in zip(codes, times, strict=True):
+        for code, got in ((BARE, bare), (LPDESK, app), (PLAIN, plain)):
             got.append(time_to_first_paint(code, env))
-    return tuple(times)  # type: ignore[return-value]
+    return bare, app, plain
 
 
 def run(runs: int = RUNS, quick: bool = False) -> list[dict]:
     runs = min(runs, 3) if quick else runs
     with tempfile.TemporaryDirectory(prefix="lpdesk-startup-") as home:
         env = child_env(home)
-        bare_runs, app_runs, plain_runs = measure(env, runs, plain=True)
+        bare_runs, app_runs, plain_runs = measure(env, runs)
         steps = phases(env, 1 if quick else 3)
     rows = []
     for k, name, target in ((0, "cold start to first paint", f"<= {TARGET_RATIO:g}x"),
